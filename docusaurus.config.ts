@@ -1,0 +1,120 @@
+import type * as Preset from '@docusaurus/preset-classic';
+import type { Config } from '@docusaurus/types';
+import { themes as prismThemes } from 'prism-react-renderer';
+import rehypeKatex from 'rehype-katex';
+import remarkMath from 'remark-math';
+import { deriveFrontMatter } from './src/content/derive';
+
+/** The one place that names the repository; edit links and footer derive from it. */
+const repository = {
+  url: 'https://github.com/ai-architecture-handbook/ai-architecture-interview-handbook',
+  branch: 'main',
+};
+
+/** Set BASE_URL=/repo-name/ to publish under a sub-path (e.g. GitHub Pages project sites). */
+const baseUrl = process.env.BASE_URL ?? '/';
+const siteUrl = process.env.SITE_URL ?? 'https://ai-architecture-handbook.github.io';
+
+const config = {
+  title: 'AI Architecture Interview Handbook',
+  tagline: 'Questions, answers, tested code and the numbers behind them, for AI and ML architect interviews.',
+  favicon: 'img/favicon.svg',
+  url: siteUrl,
+  baseUrl,
+  trailingSlash: false,
+
+  onBrokenLinks: 'throw',
+  onBrokenAnchors: 'throw',
+  onDuplicateRoutes: 'throw',
+
+  customFields: { repository },
+
+  future: { v4: true, faster: true },
+
+  i18n: { defaultLocale: 'en', locales: ['en'] },
+
+  markdown: {
+    mermaid: true,
+    hooks: {
+      onBrokenMarkdownLinks: 'throw',
+      onBrokenMarkdownImages: 'throw',
+    },
+    // Question pages state their key insight, number and label once; the
+    // description (for link previews), sidebar label and order derive from them.
+    parseFrontMatter: async (params) => {
+      const result = await params.defaultParseFrontMatter(params);
+      return { ...result, frontMatter: deriveFrontMatter(params.filePath, result.frontMatter) };
+    },
+  },
+
+  themes: ['@docusaurus/theme-mermaid'],
+
+  // KaTeX's stylesheet and fonts are bundled and served by the site: no CDN, so printed and offline copies render.
+  clientModules: ['katex/dist/katex.min.css'],
+
+  presets: [
+    [
+      'classic',
+      {
+        docs: {
+          routeBasePath: '/',
+          path: 'docs',
+          sidebarPath: './sidebars.ts',
+          editUrl: `${repository.url}/edit/${repository.branch}/`,
+          showLastUpdateTime: true,
+          // "$" is money in prose; formulas use $$…$$ (inline or as a block).
+          remarkPlugins: [[remarkMath, { singleDollarTextMath: false }]],
+          rehypePlugins: [rehypeKatex],
+        },
+        blog: false,
+        theme: { customCss: './src/css/custom.css' },
+      } satisfies Preset.Options,
+    ],
+  ],
+
+  plugins: ['./src/plugins/handbook-content/index.ts'],
+
+  themeConfig: {
+    colorMode: { respectPrefersColorScheme: true },
+    navbar: {
+      title: 'AI Architecture Handbook',
+      logo: { alt: 'Handbook logo', src: 'img/logo.svg' },
+      items: [
+        { to: '/architecture', label: 'Architecture Q&A', position: 'left' },
+        { to: '/references', label: 'References', position: 'left' },
+        { to: '/validation-report', label: 'Validation report', position: 'right' },
+        { href: repository.url, label: 'GitHub', position: 'right' },
+      ],
+    },
+    footer: {
+      style: 'dark',
+      links: [
+        {
+          title: 'Read',
+          items: [
+            { label: 'Architecture Q&A', to: '/architecture' },
+            { label: 'References', to: '/references' },
+          ],
+        },
+        {
+          title: 'Contribute',
+          items: [
+            { label: 'Repository', href: repository.url },
+            { label: 'How to contribute', href: `${repository.url}/blob/${repository.branch}/CONTRIBUTING.md` },
+            { label: 'Validation report', to: '/validation-report' },
+          ],
+        },
+      ],
+      copyright: 'Code under the MIT licence; text and diagrams under CC BY 4.0.',
+    },
+    prism: {
+      theme: prismThemes.github,
+      darkTheme: prismThemes.dracula,
+      additionalLanguages: ['bash', 'json', 'yaml'],
+    },
+    mermaid: { theme: { light: 'neutral', dark: 'dark' } },
+    tableOfContents: { minHeadingLevel: 2, maxHeadingLevel: 3 },
+  } satisfies Preset.ThemeConfig,
+} satisfies Config;
+
+export default config;

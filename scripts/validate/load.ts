@@ -1,0 +1,118 @@
+/**
+ * Reads content files without ever writing to them: frontmatter (gray-matter),
+ * the line of each frontmatter key, and the MDX tree with positions.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import matter from 'gray-matter';
+import type { Root } from 'mdast';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkMath from 'remark-math';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { problem, type ParsedPage, type Problem } from './types';
+
+/** The same Markdown dialect the site uses (see docusaurus.config.ts). */
+export const REMARK_MATH_OPTIONS = { singleDollarTextMath: false } as const;
+
+const mdxParser = unified()
+  .use(remarkParse)
+  .use(remarkMdx)
+  .use(remarkGfm)
+  .use(remarkMath, REMARK_MATH_OPTIONS)
+  .use(remarkFrontmatter, ['yaml']);
+
+export function toPosix(p: string): string {
+  return p.split(path.sep).join('/');
+}
+
+export async function listContentFiles(rootDir: string, dir = 'docs'): Promise<string[]> {
+  const out: string[] = [];
+  async function walk(rel: string): Promise<void> {
+    let entries;
+    try {
+      entries = await readdir(path.join(rootDir, rel), { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      const child = `${rel}/${entry.name}`;
+      if (entry.isDirectory()) await walk(child);
+      else if (/\.mdx?$/.test(entry.name)) out.push(child);
+    }
+  }
+  await walk(dir);
+  return out.sort();
+}
+
+function frontMatterKeyLines(source: string): Map<string, number> {
+  const lines = source.split('\n');
+  const keyLines = new Map<string, number>();
+  if (lines[0]?.trim() !== '---') return keyLines;
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    if (line.trim() === '---') break;
+    const match = /^([A-Za-z_][\w-]*)\s*:/.exec(line);
+    if (match?.[1]) keyLines.set(match[1], i + 1);
+  }
+  return keyLines;
+}
+
+interface YamlErrorLike {
+  mark?: { line?: number };
+  reason?: string;
+  message?: string;
+}
+
+/** Parse one file's text. Problems are returned, never thrown. */
+export function parsePage(file: string, source: string): { page: ParsedPage; problems: Problem[] } {
+  const problems: Problem[] = [];
+  let data: Record<string, unknown> | null = null;
+  try {
+    // Passing options turns off gray-matter's cache, which would hide a fixed file's new text.
+    data = matter(source, {}).data as Record<string, unknown>;
+  } catch (error) {
+    const yamlError = error as YamlErrorLike;
+    const line = yamlError.mark?.line !== undefined ? yamlError.mark.line + 2 : 1;
+    problems.push(
+      problem(
+        file,
+        line,
+        'frontmatter-yaml',
+        `frontmatter is not valid YAML (${yamlError.reason ?? yamlError.message ?? 'parse error'})`,
+        'check indentation, and quote values that contain ": " or start with a special character',
+      ),
+    );
+  }
+
+  let tree: Root | null = null;
+  try {
+    tree = mdxParser.parse(source) as Root;
+  } catch (error) {
+    const err = error as { line?: number; reason?: string; message?: string };
+    problems.push(
+      problem(
+        file,
+        err.line ?? 1,
+        'mdx-syntax',
+        `the page is not valid MDX (${err.reason ?? err.message ?? 'parse error'})`,
+        'close every JSX tag, escape a literal "<" or "{" in prose as "&lt;" or "\\{"',
+      ),
+    );
+  }
+  return { page: { file, source, data, keyLines: frontMatterKeyLines(source), tree }, problems };
+}
+
+export async function readPage(rootDir: string, file: string): Promise<{ page: ParsedPage; problems: Problem[] }> {
+  const source = await readFile(path.join(rootDir, file), 'utf8');
+  return parsePage(file, source);
+}
+
+/** URL path Docusaurus gives a doc served at the site root. */
+export function permalinkFor(file: string): string {
+  const withoutExt = file.replace(/^docs\//, '').replace(/\.mdx?$/, '');
+  const withoutIndex = withoutExt.replace(/(^|\/)index$/, '');
+  return `/${withoutIndex}`;
+}

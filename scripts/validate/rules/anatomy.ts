@@ -1,0 +1,205 @@
+/**
+ * The parts every question page must have, and the live-code contract:
+ * shown code is imported from a module that exists and has a test beside it.
+ */
+import { access } from 'node:fs/promises';
+import path from 'node:path';
+import type { RootContent, Table } from 'mdast';
+import { countWords } from '../../../src/content/schema';
+import { isJsx, jsxAttribute, lineOf, nodeText, sections, tableHeader, walk, type Section } from '../mdast';
+import { problem, type Problem, type QuestionPage } from '../types';
+
+/** Sections of an Architecture Q&A page, in order. */
+export const ARCHITECTURE_SECTIONS = ['Answer', 'Implementation', 'Diagram', 'Metrics', 'Trade-offs', 'References'] as const;
+/** Sections of an architect-interview page. */
+export const INTERVIEW_SECTIONS = ['Answer', 'References'] as const;
+
+export const METRICS_HEADER = ['Metric', 'Formula', 'Target'];
+export const TRADEOFFS_HEADER = ['Approach', 'Pros', 'Cons', 'Use when'];
+export const ANSWER_PARTS = ['What', 'How', 'Trade-off'];
+export const ANSWER_WORDS = { min: 180, max: 420 } as const;
+
+const RAW_IMPORT = /import\s+(\w+)\s+from\s+['"]!!raw-loader!@site\/([^'"]+)['"]/g;
+
+export interface PageParts {
+  hasKeyInsight: boolean;
+  hasExample: boolean;
+  hasDiagram: boolean;
+  hasMetrics: boolean;
+  hasTradeoffs: boolean;
+  answerWords: number;
+}
+
+function firstTable(section: Section | undefined): Table | undefined {
+  return section?.nodes.find((node): node is Table => node.type === 'table');
+}
+
+function checkTable(
+  page: QuestionPage,
+  section: Section | undefined,
+  expectedHeader: string[],
+  rule: string,
+  problems: Problem[],
+): boolean {
+  if (!section) return false;
+  const table = firstTable(section);
+  if (!table) {
+    problems.push(
+      problem(page.file, lineOf(section.heading), rule, `the ${section.title} section has no table`, `add a table with the columns | ${expectedHeader.join(' | ')} | and three rows`),
+    );
+    return false;
+  }
+  const header = tableHeader(table);
+  if (header.join('|').toLowerCase() !== expectedHeader.join('|').toLowerCase()) {
+    problems.push(
+      problem(page.file, lineOf(table), rule, `the ${section.title} table has the columns "${header.join(' | ')}"`, `use exactly | ${expectedHeader.join(' | ')} |`),
+    );
+    return false;
+  }
+  const rows = table.children.length - 1;
+  if (rows !== 3) {
+    problems.push(
+      problem(page.file, lineOf(table), rule, `the ${section.title} table has ${rows} rows`, 'give it exactly three rows, the three that matter most'),
+    );
+    return false;
+  }
+  return true;
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await access(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export async function checkExamples(rootDir: string, page: QuestionPage, problems: Problem[]): Promise<boolean> {
+  const tree = page.tree;
+  if (!tree) return false;
+  const imports = new Map<string, { path: string; line: number }>();
+  for (const node of tree.children) {
+    if (node.type !== 'mdxjsEsm') continue;
+    for (const match of node.value.matchAll(RAW_IMPORT)) {
+      const [, name, modulePath] = match;
+      if (name && modulePath) imports.set(name, { path: modulePath, line: lineOf(node) });
+    }
+  }
+  let shown = 0;
+  for (const node of walk(tree)) {
+    if (!isJsx(node, 'ExampleCode')) continue;
+    const shownPath = jsxAttribute(node, 'path');
+    const sourceVar = jsxAttribute(node, 'source')?.trim();
+    const imported = sourceVar ? imports.get(sourceVar) : undefined;
+    if (!imported) {
+      problems.push(
+        problem(page.file, lineOf(node), 'example-import', `<ExampleCode source={${sourceVar ?? ''}}> does not name a raw import`, 'import the module with: import mySource from \'!!raw-loader!@site/src/examples/<question>/<name>.ts\';'),
+      );
+      continue;
+    }
+    if (shownPath !== imported.path) {
+      problems.push(
+        problem(page.file, lineOf(node), 'example-path', `<ExampleCode path="${shownPath ?? ''}"> does not match the imported file ${imported.path}`, `set path="${imported.path}" so the title names the file that is shown`),
+      );
+    }
+    if (!/^src\/examples\/[^/]+\/[^/]+\.ts$/.test(imported.path) || imported.path.endsWith('.test.ts')) {
+      problems.push(
+        problem(page.file, imported.line, 'example-location', `${imported.path} is not an example module`, 'examples live at src/examples/<qNN-slug>/<name>.ts'),
+      );
+      continue;
+    }
+    const absolute = path.join(rootDir, imported.path);
+    if (!(await exists(absolute))) {
+      problems.push(
+        problem(page.file, imported.line, 'example-missing', `the example module ${imported.path} does not exist`, 'create the module, or correct the import path'),
+      );
+      continue;
+    }
+    const testFile = imported.path.replace(/\.ts$/, '.test.ts');
+    if (!(await exists(path.join(rootDir, testFile)))) {
+      problems.push(
+        problem(page.file, imported.line, 'example-untested', `the example module ${imported.path} has no test`, `add ${testFile} with vitest tests of its behaviour, including a failure path`),
+      );
+      continue;
+    }
+    shown++;
+  }
+  return shown > 0;
+}
+
+export async function checkQuestionAnatomy(rootDir: string, page: QuestionPage): Promise<{ problems: Problem[]; parts: PageParts }> {
+  const problems: Problem[] = [];
+  const parts: PageParts = { hasKeyInsight: false, hasExample: false, hasDiagram: false, hasMetrics: false, hasTradeoffs: false, answerWords: 0 };
+  const tree = page.tree;
+  if (!tree) return { problems, parts };
+  const isArchitecture = page.frontMatter.track === 'architecture';
+  const required: readonly string[] = isArchitecture ? ARCHITECTURE_SECTIONS : INTERVIEW_SECTIONS;
+  const h2 = sections(tree, 2);
+  const byTitle = new Map(h2.map((s) => [s.title, s]));
+
+  const header = tree.children.find((node) => isJsx(node, 'QuestionHeader'));
+  parts.hasKeyInsight = Boolean(header) && page.frontMatter.keyInsight.trim().length > 0;
+  if (!header) {
+    problems.push(
+      problem(page.file, lineOf(h2[0]?.heading), 'key-insight', 'the page does not show its key insight', 'put <QuestionHeader /> right after the imports; it shows the key insight from the frontmatter'),
+    );
+  }
+
+  let lastIndex = -1;
+  for (const title of required) {
+    const section = byTitle.get(title);
+    if (!section) {
+      problems.push(problem(page.file, 1, 'section-missing', `the "## ${title}" section is missing`, `add "## ${title}" (sections in order: ${required.join(', ')})`));
+      continue;
+    }
+    const index = h2.indexOf(section);
+    if (index < lastIndex) {
+      problems.push(problem(page.file, lineOf(section.heading), 'section-order', `"## ${title}" is out of order`, `order the sections: ${required.join(', ')}`));
+    }
+    lastIndex = index;
+  }
+
+  const answer = byTitle.get('Answer');
+  if (answer) {
+    const text = answer.nodes.filter((n) => n.type !== 'code').map((n) => nodeText(n as RootContent)).join(' ');
+    parts.answerWords = countWords(text);
+    if (isArchitecture) {
+      const partTitles = sections({ type: 'root', children: answer.nodes }, 3).map((s) => s.title);
+      if (partTitles.join('|') !== ANSWER_PARTS.join('|')) {
+        problems.push(
+          problem(page.file, lineOf(answer.heading), 'answer-parts', `the answer's parts are "${partTitles.join(', ') || 'none'}"`, `split the answer into "### What", "### How" and "### Trade-off"`),
+        );
+      }
+      if (parts.answerWords < ANSWER_WORDS.min || parts.answerWords > ANSWER_WORDS.max) {
+        problems.push(
+          problem(page.file, lineOf(answer.heading), 'answer-length', `the answer has ${parts.answerWords} words`, `keep it between ${ANSWER_WORDS.min} and ${ANSWER_WORDS.max} words (aim for 200-350)`),
+        );
+      }
+    }
+  }
+
+  parts.hasExample = await checkExamples(rootDir, page, problems);
+  const implementation = byTitle.get('Implementation');
+  if (isArchitecture && implementation && !parts.hasExample) {
+    problems.push(
+      problem(page.file, lineOf(implementation.heading), 'example-required', 'the Implementation section shows no tested example', 'show a module from src/examples with <ExampleCode path=... source={...} />'),
+    );
+  }
+
+  const diagram = byTitle.get('Diagram');
+  parts.hasDiagram = Boolean(diagram?.nodes.some((n) => n.type === 'code' && n.lang === 'mermaid'));
+  if (isArchitecture && diagram && !parts.hasDiagram) {
+    problems.push(problem(page.file, lineOf(diagram.heading), 'diagram-required', 'the Diagram section has no Mermaid diagram', 'add a ```mermaid code block'));
+  }
+  if (isArchitecture) {
+    parts.hasMetrics = checkTable(page, byTitle.get('Metrics'), METRICS_HEADER, 'metrics-table', problems);
+    parts.hasTradeoffs = checkTable(page, byTitle.get('Trade-offs'), TRADEOFFS_HEADER, 'tradeoffs-table', problems);
+  }
+
+  const references = byTitle.get('References');
+  if (references && !references.nodes.some((n) => isJsx(n, 'References'))) {
+    problems.push(problem(page.file, lineOf(references.heading), 'references-component', 'the References section does not render the cited references', 'put <References /> under "## References"; it lists the ids in the frontmatter'));
+  }
+  return { problems, parts };
+}

@@ -1,0 +1,135 @@
+/**
+ * Markup rules that apply to every page: money stays text, math parses,
+ * diagrams parse, and code is imported rather than pasted.
+ */
+import katex from 'katex';
+import type { Root } from 'mdast';
+import { lineOf, walk } from '../mdast';
+import { problem, type Problem } from '../types';
+
+const PASTED_LANGUAGES = new Set(['ts', 'tsx', 'typescript', 'js', 'jsx', 'javascript', 'py', 'python']);
+
+/**
+ * A dollar amount whose "$" and spaces were eaten: "0.0001pertoken",
+ * "120/dayforcompute", "3xtheirannualsavings", "X,995X".
+ */
+const GARBLED_MONEY = [/\d\/?[a-z]{8,}/, /\b[A-Z],\d{3}[A-Z]\b/, /[a-z]{6,}[.:][A-Z][a-z]*[a-z]{12,}/];
+
+/** "$x^2$" or "$\alpha$": single-dollar math, which this site does not parse. */
+const SINGLE_DOLLAR_MATH = /(^|[^$\\])\$(?![\s\d$])[^$\n]+?\$(?!\$)/;
+
+export function checkMarkup(file: string, tree: Root): Problem[] {
+  const problems: Problem[] = [];
+  for (const node of walk(tree)) {
+    if (node.type === 'text') {
+      const garbled = GARBLED_MONEY.find((pattern) => pattern.test(node.value));
+      if (garbled) {
+        const match = garbled.exec(node.value)?.[0] ?? '';
+        problems.push(
+          problem(
+            file,
+            lineOf(node),
+            'money-garbled',
+            `"${match}" looks like a dollar amount that lost its "$" and spaces`,
+            'write the amount in full with its unit and spaces, e.g. "$0.0001 per token"',
+          ),
+        );
+      }
+      if (SINGLE_DOLLAR_MATH.test(node.value)) {
+        problems.push(
+          problem(
+            file,
+            lineOf(node),
+            'math-single-dollar',
+            'single-dollar math ("$x$") is not parsed on this site, so a "$" pair stays literal text',
+            'write math as $$x$$ (inline) or in a $$ block; write money as plain "$20"',
+          ),
+        );
+      }
+    } else if (node.type === 'inlineMath' || node.type === 'math') {
+      const value = node.value;
+      if (node.type === 'inlineMath' && /^\s*\d/.test(value) && /(^|[^\\a-z])[a-z]{3,}\s+[a-z]{3,}/i.test(value)) {
+        problems.push(
+          problem(
+            file,
+            lineOf(node),
+            'money-as-math',
+            `"$$${value}$$" is prose between two "$$", which the site would typeset as a formula`,
+            'write money as plain "$20/day"; use $$…$$ only around formulas',
+          ),
+        );
+        continue;
+      }
+      try {
+        katex.renderToString(value, { throwOnError: true, displayMode: node.type === 'math', strict: 'ignore' });
+      } catch (error) {
+        problems.push(
+          problem(
+            file,
+            lineOf(node),
+            'katex',
+            `the formula does not typeset: ${(error as Error).message.replace(/^KaTeX parse error: /, '')}`,
+            'fix the LaTeX (see https://katex.org/docs/supported.html for what KaTeX supports)',
+          ),
+        );
+      }
+    } else if (node.type === 'code' && node.lang && PASTED_LANGUAGES.has(node.lang.toLowerCase())) {
+      problems.push(
+        problem(
+          file,
+          lineOf(node),
+          'pasted-code',
+          `a \`\`\`${node.lang} block is pasted by hand, so nothing compiles or tests it`,
+          'move the code into src/examples/<question>/<name>.ts with a <name>.test.ts beside it, import it with "!!raw-loader!@site/..." and show it with <ExampleCode>',
+        ),
+      );
+    }
+  }
+  return problems;
+}
+
+let mermaidPromise: Promise<typeof import('mermaid').default> | undefined;
+
+/**
+ * Mermaid sanitises labels with DOMPurify, which needs a DOM: give it a
+ * jsdom window before the first import, once per process.
+ */
+function loadMermaid(): Promise<typeof import('mermaid').default> {
+  mermaidPromise ??= (async () => {
+    const g = globalThis as Record<string, unknown>;
+    if (!g.window) {
+      const { JSDOM } = await import('jsdom');
+      const { window } = new JSDOM('<!doctype html><html><body></body></html>');
+      g.window = window;
+      g.document = window.document;
+      g.DOMParser = window.DOMParser;
+    }
+    return (await import('mermaid')).default;
+  })();
+  return mermaidPromise;
+}
+
+export async function checkMermaid(file: string, tree: Root): Promise<Problem[]> {
+  const blocks = [...walk(tree)].filter((node) => node.type === 'code' && node.lang === 'mermaid');
+  if (blocks.length === 0) return [];
+  const mermaid = await loadMermaid();
+  const problems: Problem[] = [];
+  for (const block of blocks) {
+    if (block.type !== 'code') continue;
+    try {
+      await mermaid.parse(block.value);
+    } catch (error) {
+      const firstLine = String((error as Error).message ?? error).split('\n').slice(0, 2).join(' ');
+      problems.push(
+        problem(
+          file,
+          lineOf(block),
+          'mermaid',
+          `the Mermaid diagram does not parse (${firstLine})`,
+          'check the diagram at https://mermaid.live and quote labels that contain brackets or punctuation, e.g. A["p95 < 50 ms"]',
+        ),
+      );
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,30 @@
+import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
+import CodeBlock from '@theme/CodeBlock';
+import type { ReactNode } from 'react';
+import styles from './styles.module.css';
+
+interface Props {
+  /** Repository path of the module, e.g. src/examples/q07-circuit-breaker/circuitBreaker.ts. */
+  path: string;
+  /** The module's text, imported with `!!raw-loader!@site/<path>` so it is the exact file. */
+  source: string;
+}
+
+/** Shows an example module exactly as it is compiled and tested, with links to it and its tests. */
+export default function ExampleCode({ path, source }: Props): ReactNode {
+  const { siteConfig } = useDocusaurusContext();
+  const repository = siteConfig.customFields?.repository as { url: string; branch: string };
+  const blob = `${repository.url}/blob/${repository.branch}`;
+  const testPath = path.replace(/\.ts$/, '.test.ts');
+  return (
+    <figure className={styles.example}>
+      <CodeBlock language="ts" title={path} showLineNumbers>
+        {source.trimEnd()}
+      </CodeBlock>
+      <figcaption className={styles.caption}>
+        Compiled under strict TypeScript and exercised by its tests:{' '}
+        <a href={`${blob}/${path}`}>source</a> · <a href={`${blob}/${testPath}`}>tests</a>
+      </figcaption>
+    </figure>
+  );
+}

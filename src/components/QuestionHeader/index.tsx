@@ -1,0 +1,27 @@
+import Link from '@docusaurus/Link';
+import type { ReactNode } from 'react';
+import DifficultyBadge from '@site/src/components/DifficultyBadge';
+import { findTopic, findTrack } from '@site/src/content/tracks';
+import { useQuestionFrontMatter } from '@site/src/content/useHandbook';
+import styles from './styles.module.css';
+
+/** Track, topic, difficulty and the key insight of the current question page. */
+export default function QuestionHeader(): ReactNode {
+  const fm = useQuestionFrontMatter();
+  const track = findTrack(fm.track);
+  const topic = findTopic(fm.track, fm.topic);
+  return (
+    <header className={styles.header}>
+      <p className={styles.meta}>
+        <span>
+          <Link to={`/${fm.track}`}>{track?.label}</Link> · <Link to={`/${fm.track}/${fm.topic}`}>{topic?.label}</Link> · Q{fm.number}
+        </span>
+        <DifficultyBadge difficulty={fm.difficulty} />
+      </p>
+      <aside className={styles.insight} aria-label="Key insight">
+        <strong className={styles.insightTitle}>Key insight</strong>
+        <p>{fm.keyInsight}</p>
+      </aside>
+    </header>
+  );
+}

@@ -1,0 +1,68 @@
+import Link from '@docusaurus/Link';
+import type { ReactNode } from 'react';
+import { findReference, referenceAnchor, referenceHref, referenceLabel, type ReferenceEntry } from '@site/src/content/references';
+import { useQuestionFrontMatter, useQuestionIndex } from '@site/src/content/useHandbook';
+import styles from './styles.module.css';
+
+function Entry({ entry }: { entry: ReferenceEntry }): ReactNode {
+  const href = referenceHref(entry);
+  return (
+    <li id={`ref-${referenceAnchor(entry.id)}`} className={styles.entry}>
+      <Link to={`/references#${referenceAnchor(entry.id)}`} className={styles.id}>
+        [{entry.id}]
+      </Link>{' '}
+      {entry.kind === 'glossary' ? (
+        <>
+          <strong>{entry.term}</strong>: {entry.definition}
+        </>
+      ) : entry.kind === 'tool' ? (
+        <>
+          <strong>{entry.name}</strong>: {entry.purpose}
+        </>
+      ) : (
+        referenceLabel(entry)
+      )}
+      {href && (
+        <>
+          {' '}
+          <a href={href} className={styles.link}>
+            {href}
+          </a>
+        </>
+      )}
+    </li>
+  );
+}
+
+/** The references a question cites (from its frontmatter), then its related questions. */
+export default function References(): ReactNode {
+  const fm = useQuestionFrontMatter();
+  const index = useQuestionIndex();
+  const entries = fm.references.map(findReference).filter((e): e is ReferenceEntry => e !== undefined);
+  const related = fm.related
+    .map((id) => index.find((q) => q.questionId === id))
+    .filter((q) => q !== undefined);
+  return (
+    <>
+      <ol className={styles.list}>
+        {entries.map((entry) => (
+          <Entry key={entry.id} entry={entry} />
+        ))}
+      </ol>
+      {related.length > 0 && (
+        <>
+          <p className={styles.relatedTitle}>
+            <strong>Related questions</strong>
+          </p>
+          <ul>
+            {related.map((q) => (
+              <li key={q.questionId}>
+                <Link to={q.permalink}>{q.title}</Link>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </>
+  );
+}

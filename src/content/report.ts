@@ -1,0 +1,59 @@
+/**
+ * The data behind the Validation Report page. It is computed from the content
+ * at build time by the validator (scripts/validate), so it cannot go stale.
+ */
+import type { Difficulty } from './tracks';
+
+export interface QuestionSummary {
+  questionId: string;
+  title: string;
+  label: string;
+  track: string;
+  topic: string;
+  number: number;
+  difficulty: Difficulty;
+  keyInsight: string;
+  permalink: string;
+  references: string[];
+  related: string[];
+  tags: string[];
+}
+
+export interface QuestionChecklist extends QuestionSummary {
+  keyInsightWords: number;
+  answerWords: number;
+  hasKeyInsight: boolean;
+  hasExample: boolean;
+  hasDiagram: boolean;
+  hasMetrics: boolean;
+  hasTradeoffs: boolean;
+  problems: number;
+}
+
+export interface DifficultyRowData {
+  track: string;
+  topic: string;
+  label: string;
+  counts: Record<Difficulty, number>;
+  expected: Record<Difficulty, number> | null;
+  complete: boolean;
+}
+
+export interface TrackReport {
+  slug: string;
+  label: string;
+  expectedQuestions: number;
+  questions: number;
+  counts: Record<Difficulty, number>;
+}
+
+export interface ValidationReport {
+  generatedAt: string;
+  verdict: 'pass' | 'fail';
+  problemCount: number;
+  problems: { file: string; line: number; rule: string; message: string; fix: string }[];
+  tracks: TrackReport[];
+  difficulty: DifficultyRowData[];
+  questions: QuestionChecklist[];
+  catalog: { entries: number; cited: number; byKind: Record<string, number> };
+}
