@@ -50,7 +50,7 @@ const config = {
   themes: ['@docusaurus/theme-mermaid'],
 
   // KaTeX's stylesheet and fonts are bundled and served by the site: no CDN, so printed and offline copies render.
-  clientModules: ['katex/dist/katex.min.css'],
+  clientModules: [require.resolve('katex/dist/katex.min.css')],
 
   presets: [
     [

@@ -11,8 +11,10 @@ import { problem, type Problem, type QuestionPage } from '../types';
 
 /** Sections of an Architecture Q&A page, in order. */
 export const ARCHITECTURE_SECTIONS = ['Answer', 'Implementation', 'Diagram', 'Metrics', 'Trade-offs', 'References'] as const;
-/** Sections of an architect-interview page. */
-export const INTERVIEW_SECTIONS = ['Answer', 'References'] as const;
+/** Sections of an architect-interview page (References too, when it cites any). */
+export const INTERVIEW_SECTIONS = ['Answer'] as const;
+/** The interview track's callout, as a Docusaurus admonition. */
+export const ARCHITECTS_CALL = /^:::(tip|note|info)\[The architect[’']s call\]\s*$/m;
 
 export const METRICS_HEADER = ['Metric', 'Formula', 'Target'];
 export const TRADEOFFS_HEADER = ['Approach', 'Pros', 'Cons', 'Use when'];
@@ -134,7 +136,14 @@ export async function checkQuestionAnatomy(rootDir: string, page: QuestionPage):
   const tree = page.tree;
   if (!tree) return { problems, parts };
   const isArchitecture = page.frontMatter.track === 'architecture';
-  const required: readonly string[] = isArchitecture ? ARCHITECTURE_SECTIONS : INTERVIEW_SECTIONS;
+  const required: readonly string[] = isArchitecture
+    ? ARCHITECTURE_SECTIONS
+    : [...INTERVIEW_SECTIONS, ...(page.frontMatter.references.length > 0 ? ['References'] : [])];
+  if (!isArchitecture && !ARCHITECTS_CALL.test(page.source)) {
+    problems.push(
+      problem(page.file, 1, 'architects-call', 'the page has no "The architect\'s call" callout', 'add the callout inside the answer, opened by ":::tip[The architect\'s call]" and closed by ":::"'),
+    );
+  }
   const h2 = sections(tree, 2);
   const byTitle = new Map(h2.map((s) => [s.title, s]));
 

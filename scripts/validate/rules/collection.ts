@@ -1,5 +1,5 @@
 /** Rules over the whole collection: uniqueness, difficulty policy, references, related questions. */
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { referenceEntrySchema, type ReferenceEntry } from '../../../src/content/references/schema';
 import { DIFFICULTIES, TRACKS, type Difficulty } from '../../../src/content/tracks';
@@ -84,7 +84,7 @@ export interface CatalogCheck {
 /** Validate catalog entries and find the line of each id in its source file. */
 export async function checkCatalog(rootDir: string, entries: readonly unknown[]): Promise<CatalogCheck & { lineOf: (id: string) => { file: string; line: number } }> {
   const dir = 'src/content/references';
-  const files = ['literature.ts', 'tools.ts', 'glossary.ts'];
+  const files = ['literature.ts', 'tools.ts', 'glossary.ts', ...(await readdir(path.join(rootDir, dir, 'topics')).catch(() => [])).filter((f) => f.endsWith('.ts')).map((f) => `topics/${f}`)];
   const locations = new Map<string, { file: string; line: number }>();
   for (const name of files) {
     const file = `${dir}/${name}`;

@@ -88,31 +88,39 @@ export function checkMarkup(file: string, tree: Root): Problem[] {
   return problems;
 }
 
-let mermaidPromise: Promise<typeof import('mermaid').default> | undefined;
+const DOM_GLOBALS = ['window', 'document', 'DOMParser'] as const;
 
 /**
- * Mermaid sanitises labels with DOMPurify, which needs a DOM: give it a
- * jsdom window before the first import, once per process.
+ * Mermaid sanitises labels with DOMPurify, which needs a DOM. Lend it a jsdom
+ * window for the duration of the check only: a global `window` left behind
+ * would make Docusaurus' server-side rendering believe it runs in a browser.
  */
-function loadMermaid(): Promise<typeof import('mermaid').default> {
-  mermaidPromise ??= (async () => {
-    const g = globalThis as Record<string, unknown>;
-    if (!g.window) {
-      const { JSDOM } = await import('jsdom');
-      const { window } = new JSDOM('<!doctype html><html><body></body></html>');
-      g.window = window;
-      g.document = window.document;
-      g.DOMParser = window.DOMParser;
+// One window per process: mermaid's DOMPurify keeps the window it first saw.
+let domWindow: import('jsdom').DOMWindow | undefined;
+
+async function withDom<T>(fn: () => Promise<T>): Promise<T> {
+  const g = globalThis as Record<string, unknown>;
+  const saved = DOM_GLOBALS.map((key) => [key, Object.getOwnPropertyDescriptor(g, key)] as const);
+  domWindow ??= new (await import('jsdom')).JSDOM('<!doctype html><html><body></body></html>').window;
+  const window = domWindow;
+  for (const key of DOM_GLOBALS) {
+    Object.defineProperty(g, key, { value: key === 'window' ? window : window[key], configurable: true, writable: true });
+  }
+  try {
+    return await fn();
+  } finally {
+    for (const [key, descriptor] of saved) {
+      if (descriptor) Object.defineProperty(g, key, descriptor);
+      else delete g[key];
     }
-    return (await import('mermaid')).default;
-  })();
-  return mermaidPromise;
+  }
 }
 
 export async function checkMermaid(file: string, tree: Root): Promise<Problem[]> {
   const blocks = [...walk(tree)].filter((node) => node.type === 'code' && node.lang === 'mermaid');
   if (blocks.length === 0) return [];
-  const mermaid = await loadMermaid();
+  return withDom(async () => {
+  const { default: mermaid } = await import('mermaid');
   const problems: Problem[] = [];
   for (const block of blocks) {
     if (block.type !== 'code') continue;
@@ -132,4 +140,5 @@ export async function checkMermaid(file: string, tree: Root): Promise<Problem[]>
     }
   }
   return problems;
+});
 }

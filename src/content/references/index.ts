@@ -7,8 +7,28 @@ import { glossary } from './glossary';
 import { literature } from './literature';
 import { compareReferenceIds, type ReferenceEntry } from './schema';
 import { tools } from './tools';
+import { behavioralReferences } from './topics/behavioral';
+import { dataReferences } from './topics/data';
+import { evolutionReferences } from './topics/evolution';
+import { integrationReferences } from './topics/integration';
+import { interviewParts12References } from './topics/interview-parts-1-2';
+import { interviewParts35References } from './topics/interview-parts-3-5';
+import { qualityReferences } from './topics/quality';
+import { structuralReferences } from './topics/structural';
 
-export const referenceCatalog: readonly ReferenceEntry[] = [...literature, ...tools, ...glossary].sort(
+export const referenceCatalog: readonly ReferenceEntry[] = [
+  ...literature,
+  ...tools,
+  ...glossary,
+  ...structuralReferences,
+  ...behavioralReferences,
+  ...qualityReferences,
+  ...dataReferences,
+  ...integrationReferences,
+  ...evolutionReferences,
+  ...interviewParts12References,
+  ...interviewParts35References,
+].sort(
   (a, b) => compareReferenceIds(a.id, b.id),
 );
 
