@@ -1,9 +1,11 @@
+import path from 'node:path';
 import type * as Preset from '@docusaurus/preset-classic';
 import type { Config } from '@docusaurus/types';
 import { themes as prismThemes } from 'prism-react-renderer';
 import rehypeKatex from 'rehype-katex';
 import remarkMath from 'remark-math';
 import { deriveFrontMatter } from './src/content/derive';
+import { collectRedirects } from './src/content/redirects';
 
 /** The one place that names the repository; edit links and footer derive from it. */
 const repository = {
@@ -14,6 +16,8 @@ const repository = {
 /** Set BASE_URL=/repo-name/ to publish under a sub-path (e.g. GitHub Pages project sites). */
 const baseUrl = process.env.BASE_URL ?? '/';
 const siteUrl = process.env.SITE_URL ?? 'https://ai-architecture-handbook.github.io';
+
+const redirects = collectRedirects(path.join(__dirname, 'docs'));
 
 const config = {
   title: 'AI Architecture Interview Handbook',
@@ -72,7 +76,14 @@ const config = {
     ],
   ],
 
-  plugins: ['./src/plugins/handbook-content/index.ts'],
+  plugins: [
+    './src/plugins/handbook-content/index.ts',
+    [
+      '@docusaurus/plugin-client-redirects',
+      // A renamed page lists its old paths in `redirectFrom`, so links in wikis keep working.
+      { createRedirects: (existingPath: string) => redirects.get(existingPath.replace(/\/$/, '')) },
+    ],
+  ],
 
   themeConfig: {
     colorMode: { respectPrefersColorScheme: true },

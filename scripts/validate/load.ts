@@ -75,7 +75,7 @@ export function parsePage(file: string, source: string): { page: ParsedPage; pro
     data = matter(source, {}).data as Record<string, unknown>;
   } catch (error) {
     const yamlError = error as YamlErrorLike;
-    const line = yamlError.mark?.line !== undefined ? yamlError.mark.line + 2 : 1;
+    const line = yamlError.mark?.line !== undefined ? yamlError.mark.line + 1 : 1; // mark.line counts from the line after the opening ---, 0-based
     problems.push(
       problem(
         file,

@@ -23,7 +23,7 @@ export function checkUniqueness(questions: readonly QuestionPage[]): Problem[] {
   for (const group of duplicates(questions, (q) => `${q.frontMatter.track}#${q.frontMatter.number}`)) {
     report(group, 'number', `number ${group[0]?.frontMatter.number} in track ${group[0]?.frontMatter.track}`, 'number the questions of a track 1, 2, 3... without repeats');
   }
-  const slugOf = (q: QuestionPage) => `${q.frontMatter.track}#${q.file.replace(/^.*\/q\d{2}-/, '')}`;
+  const slugOf = (q: QuestionPage) => `${q.frontMatter.track}#${q.file.replace(/^.*\/q\d{2}-/, '').replace(/\.mdx?$/, '')}`;
   for (const group of duplicates(questions, slugOf)) {
     report(group, 'title', `the slug "${slugOf(group[0]!).split('#')[1]}"`, 'give the file a slug that names this question only');
   }

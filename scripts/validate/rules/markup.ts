@@ -13,7 +13,7 @@ const PASTED_LANGUAGES = new Set(['ts', 'tsx', 'typescript', 'js', 'jsx', 'javas
  * A dollar amount whose "$" and spaces were eaten: "0.0001pertoken",
  * "120/dayforcompute", "3xtheirannualsavings", "X,995X".
  */
-const GARBLED_MONEY = [/\d\/?[a-z]{8,}/, /\b[A-Z],\d{3}[A-Z]\b/, /[a-z]{6,}[.:][A-Z][a-z]*[a-z]{12,}/];
+const GARBLED_MONEY = [/\d[\d.,]*\/?[a-z]{8,}/, /\b[A-Z],\d{3}[A-Z]\b/, /[a-z]{6,}[.:][A-Z][a-z]*[a-z]{12,}/];
 
 /** "$x^2$" or "$\alpha$": single-dollar math, which this site does not parse. */
 const SINGLE_DOLLAR_MATH = /(^|[^$\\])\$(?![\s\d$])[^$\n]+?\$(?!\$)/;

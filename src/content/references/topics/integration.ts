@@ -4,4 +4,176 @@
  */
 import type { ReferenceEntry } from '../schema';
 
-export const integrationReferences: ReferenceEntry[] = [];
+export const integrationReferences: ReferenceEntry[] = [
+  {
+    id: 'L60',
+    kind: 'literature',
+    citation: 'Fielding, R., Nottingham, M., & Reschke, J. (Eds.). (2022). HTTP semantics (RFC 9110). Internet Engineering Task Force.',
+    doi: '10.17487/RFC9110',
+    note: 'The definitions of safe and idempotent methods, status codes and content negotiation that REST APIs rely on.',
+  },
+  {
+    id: 'L61',
+    kind: 'literature',
+    citation:
+      'Jena, J., & Dalal, S. (2025). The Idempotency-Key HTTP header field (Internet-Draft draft-ietf-httpapi-idempotency-key-header-07). Internet Engineering Task Force. Work in progress.',
+    url: 'https://datatracker.ietf.org/doc/draft-ietf-httpapi-idempotency-key-header/',
+    note: 'The header, the payload fingerprint, and the 409 (in progress) and 422 (key reused with another payload) answers.',
+  },
+  {
+    id: 'L62',
+    kind: 'literature',
+    citation: 'Leach, B. (2017, February 22). Designing robust and predictable APIs with idempotency [Blog post]. Stripe.',
+    url: 'https://stripe.com/blog/idempotency',
+    note: 'Why retries need client-chosen keys, and how a payments API stores and replays results safely.',
+  },
+  {
+    id: 'L63',
+    kind: 'literature',
+    citation:
+      'Lewis, P., Perez, E., Piktus, A., Petroni, F., Karpukhin, V., Goyal, N., Küttler, H., Lewis, M., Yih, W., Rocktäschel, T., Riedel, S., & Kiela, D. (2020). Retrieval-augmented generation for knowledge-intensive NLP tasks. In Advances in Neural Information Processing Systems 33.',
+    url: 'https://proceedings.neurips.cc/paper/2020/hash/6b493230205f780e1bc26945df7481e5-Abstract.html',
+    note: 'The paper that named RAG: a generator conditioned on passages fetched from a dense index, with provenance.',
+  },
+  {
+    id: 'L64',
+    kind: 'literature',
+    citation:
+      'Liu, N. F., Lin, K., Hewitt, J., Paranjape, A., Bevilacqua, M., Petroni, F., & Liang, P. (2024). Lost in the middle: How language models use long contexts. Transactions of the Association for Computational Linguistics, 12, 157–173.',
+    doi: '10.1162/tacl_a_00638',
+    note: 'Models use facts at the start and end of a long prompt best, so put the strongest passages first.',
+  },
+  {
+    id: 'L65',
+    kind: 'literature',
+    citation: 'OWASP Foundation. (2024). OWASP Top 10 for LLM applications 2025. OWASP GenAI Security Project.',
+    url: 'https://genai.owasp.org/resource/owasp-top-10-for-llm-applications-2025/',
+    note: 'Prompt injection, sensitive information disclosure, vector and embedding weaknesses and unbounded consumption.',
+  },
+  {
+    id: 'L66',
+    kind: 'literature',
+    citation:
+      'Kreps, J., Narkhede, N., & Rao, J. (2011). Kafka: A distributed messaging system for log processing. In Proceedings of the 6th International Workshop on Networking Meets Databases (NetDB).',
+    url: 'https://www.microsoft.com/en-us/research/wp-content/uploads/2017/09/Kafka.pdf',
+    note: 'The original design: partitioned append-only logs, consumer-held offsets and ordering within a partition.',
+  },
+  {
+    id: 'L67',
+    kind: 'literature',
+    citation:
+      'Hohpe, G., & Woolf, B. (2003). Enterprise integration patterns: Designing, building, and deploying messaging solutions. Addison-Wesley.',
+    note: 'The vocabulary of messaging: dead letter channel, idempotent receiver, message translator, guaranteed delivery.',
+  },
+  {
+    id: 'L68',
+    kind: 'literature',
+    citation: 'Richardson, C. (n.d.). Pattern: Transactional outbox [Web article]. microservices.io.',
+    url: 'https://microservices.io/patterns/data/transactional-outbox.html',
+    note: 'How to update a database and publish an event without a distributed transaction.',
+  },
+  {
+    id: 'L69',
+    kind: 'literature',
+    citation: 'Fowler, M. (2004). Strangler fig application [Web article]. martinfowler.com.',
+    url: 'https://martinfowler.com/bliki/StranglerFigApplication.html',
+    note: 'Replacing a legacy system gradually behind an interception point instead of in one rewrite.',
+  },
+  {
+    id: 'L70',
+    kind: 'literature',
+    citation: 'Newman, S. (2019). Monolith to microservices: Evolutionary patterns to transform your monolith. O’Reilly Media.',
+    note: 'Strangler fig, parallel run, branch by abstraction and data migration patterns, with their failure modes.',
+  },
+  {
+    id: 'T60',
+    kind: 'tool',
+    name: 'gRPC',
+    purpose: 'RPC framework over HTTP/2 with generated clients, deadlines, cancellation and streaming calls.',
+    url: 'https://grpc.io/',
+  },
+  {
+    id: 'T61',
+    kind: 'tool',
+    name: 'Protocol Buffers',
+    purpose: 'Language-neutral schema and binary encoding; numbered fields let messages evolve compatibly.',
+    url: 'https://protobuf.dev/',
+  },
+  {
+    id: 'T62',
+    kind: 'tool',
+    name: 'Envoy Proxy',
+    purpose: 'L7 proxy with weighted routing, request mirroring, retries, rate limiting and circuit breaking.',
+    url: 'https://www.envoyproxy.io/',
+  },
+  {
+    id: 'T63',
+    kind: 'tool',
+    name: 'LiteLLM',
+    purpose: 'Open-source LLM gateway: one API over many providers, fallbacks, per-key budgets, rate limits and caching.',
+    url: 'https://docs.litellm.ai/',
+  },
+  {
+    id: 'G60',
+    kind: 'glossary',
+    term: 'Idempotency key',
+    definition:
+      'A client-chosen identifier sent with a request so that the server runs it at most once and answers retries with the stored result.',
+  },
+  {
+    id: 'G61',
+    kind: 'glossary',
+    term: 'Token bucket',
+    definition:
+      'A rate limiter that refills a bucket at a fixed rate up to a capacity; each request takes a token, which allows short bursts.',
+  },
+  {
+    id: 'G62',
+    kind: 'glossary',
+    term: 'Retrieval-augmented generation (RAG)',
+    definition:
+      'Answering with a language model whose prompt includes passages retrieved for the question, so answers can cite current sources.',
+  },
+  {
+    id: 'G63',
+    kind: 'glossary',
+    term: 'Idempotent consumer',
+    definition:
+      'A message handler that records which message ids it has applied, so a redelivered message changes nothing the second time.',
+  },
+  {
+    id: 'G64',
+    kind: 'glossary',
+    term: 'Dead-letter queue',
+    definition:
+      'A separate queue or topic for messages that failed processing after the allowed retries, kept for inspection and replay.',
+  },
+  {
+    id: 'G65',
+    kind: 'glossary',
+    term: 'Transactional outbox',
+    definition:
+      'Writing an event to an outbox table in the same transaction as the state change; a relay publishes it to the broker afterwards.',
+  },
+  {
+    id: 'G66',
+    kind: 'glossary',
+    term: 'Strangler fig',
+    definition:
+      'Migrating a legacy system by routing one capability at a time to new code behind a facade until the old system can be removed.',
+  },
+  {
+    id: 'G67',
+    kind: 'glossary',
+    term: 'Anti-corruption layer',
+    definition:
+      'A translation layer that converts a legacy or foreign model into your own domain model, so its concepts do not leak in.',
+  },
+  {
+    id: 'G68',
+    kind: 'glossary',
+    term: 'Shadow traffic',
+    definition:
+      'Copies of live requests sent to a new implementation whose answers are compared and logged but never returned to users.',
+  },
+];

@@ -1,0 +1,115 @@
+/**
+ * The built site keeps the promises readers rely on: stable URLs at the root,
+ * question pages that carry their key insight, tested code and diagrams,
+ * math served without a CDN, and pages derived from the content.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { referenceAnchor, referenceCatalog } from '../../src/content/references';
+import type { ValidationReport } from '../../src/content/report';
+import { validateContent, PROJECT_ROOT, type ValidationResult } from '../validate/index';
+import { assertBuilt, BUILD_DIR, decodeEntities, htmlFor, listFiles, metaContent } from './buildOutput';
+
+let content: ValidationResult;
+
+beforeAll(async () => {
+  assertBuilt();
+  content = await validateContent();
+});
+
+describe('URLs', () => {
+  it('serves docs at the site root, without a /docs prefix', () => {
+    expect(existsSync(path.join(BUILD_DIR, 'docs'))).toBe(false);
+    expect(decodeEntities(htmlFor('/architecture'))).toContain('Architecture Q&A');
+  });
+
+  it('serves every question at /<track>/<topic>/qNN-<slug>', () => {
+    for (const q of content.questions) {
+      expect(q.permalink).toMatch(/^\/(architecture|architect-interview)\/[a-z-]+\/q\d{2}-[a-z0-9-]+$/);
+      expect(() => htmlFor(q.permalink)).not.toThrow();
+    }
+  });
+
+  it('has the fixed pages', () => {
+    for (const page of ['/references', '/validation-report']) expect(() => htmlFor(page)).not.toThrow();
+  });
+});
+
+describe('question pages', () => {
+  it('carry the key insight as the page description and in the key insight callout', () => {
+    for (const q of content.questions) {
+      const html = htmlFor(q.permalink);
+      expect(decodeEntities(metaContent(html, 'name', 'description') ?? '')).toBe(q.frontMatter.keyInsight);
+      expect(decodeEntities(metaContent(html, 'property', 'og:description') ?? '')).toBe(q.frontMatter.keyInsight);
+      expect(html).toContain('aria-label="Key insight"');
+      expect(decodeEntities(html)).toContain(q.frontMatter.keyInsight);
+    }
+  });
+
+  it('show the example module exactly as it is on disk', () => {
+    const q1 = content.questions.find((q) => q.frontMatter.questionId === 'arch-01');
+    expect(q1).toBeDefined();
+    const html = decodeEntities(htmlFor(q1!.permalink).replace(/<[^>]+>/g, ''));
+    const source = readFileSync(path.join(PROJECT_ROOT, 'src/examples/q01-component-boundaries/featurePipeline.ts'), 'utf8');
+    for (const line of source.split('\n').filter((l) => l.trim().length > 20).slice(0, 15)) {
+      expect(html).toContain(line.trim());
+    }
+  });
+
+  it('contain a Mermaid diagram and typeset formulas', () => {
+    for (const q of content.questions.filter((q) => q.frontMatter.track === 'architecture')) {
+      const html = htmlFor(q.permalink);
+      expect(html, q.permalink).toMatch(/docusaurus-mermaid-container|language-mermaid|mermaid/);
+      expect(html).not.toContain('katex-error');
+    }
+  });
+
+  it('render their references with links to the references page', () => {
+    for (const q of content.questions) {
+      const html = htmlFor(q.permalink);
+      for (const id of q.frontMatter.references) expect(html).toContain(`/references#${referenceAnchor(id)}`);
+    }
+  });
+
+  it('link to the source on the repository for editing', () => {
+    const html = htmlFor(content.questions[0]!.permalink);
+    expect(html).toMatch(/href="https:\/\/github\.com\/[^"]+\/edit\/main\/docs\//);
+  });
+});
+
+describe('math is served by the site itself', () => {
+  it('bundles the KaTeX stylesheet and its fonts, and loads nothing from a CDN', () => {
+    const files = listFiles();
+    const css = files.filter((f) => f.endsWith('.css')).map((f) => readFileSync(f, 'utf8')).join('\n');
+    expect(css).toContain('.katex');
+    expect(css).toMatch(/KaTeX_Main/);
+    expect(files.some((f) => /KaTeX_Main-Regular.*\.woff2$/.test(f))).toBe(true);
+    for (const file of files.filter((f) => f.endsWith('.html'))) {
+      expect(readFileSync(file, 'utf8')).not.toMatch(/cdn\.jsdelivr|unpkg\.com|cdnjs/);
+    }
+  });
+});
+
+describe('derived pages', () => {
+  it('the references page has an anchor for every catalog entry', () => {
+    const html = htmlFor('/references');
+    for (const entry of referenceCatalog) expect(html).toContain(`id="${referenceAnchor(entry.id)}"`);
+  });
+
+  it('the validation report is generated from the content and passes', () => {
+    const report = JSON.parse(readFileSync(path.join(BUILD_DIR, 'validation-report.json'), 'utf8')) as ValidationReport;
+    expect(report.verdict).toBe('pass');
+    expect(report.questions.map((q) => q.questionId).sort()).toEqual(content.questions.map((q) => q.frontMatter.questionId).sort());
+    const html = htmlFor('/validation-report');
+    expect(html).toContain('PASS');
+    for (const q of content.questions) expect(decodeEntities(html)).toContain(q.frontMatter.label);
+  });
+
+  it('the home page links only to pages that exist', () => {
+    const html = htmlFor('/');
+    const links = [...html.matchAll(/href="(\/[^"#?]*)"/g)].map((m) => m[1]!).filter((href) => !href.startsWith('/assets/') && !/\.(svg|png|ico|xml|json|css|js)$/.test(href));
+    expect(links.length).toBeGreaterThan(3);
+    for (const link of links) expect(() => htmlFor(link), link).not.toThrow();
+  });
+});

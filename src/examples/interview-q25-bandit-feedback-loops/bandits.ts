@@ -1,0 +1,173 @@
+/**
+ * Bandit policies for a non-stationary world: rewards drift because the
+ * recommender itself changes what users do.
+ *
+ * The textbook versions fail here in two ways:
+ *  - epsilon decaying to zero stops exploration for good, so an arm that
+ *    improves later is never tried again; keep a floor;
+ *  - sample-average estimates (step 1/n) and undiscounted Beta counts weigh
+ *    last year's clicks like today's; use a constant step size or a discount.
+ * Randomness comes from an injected, seeded generator so runs are reproducible.
+ */
+
+/** Uniform numbers in [0, 1). */
+export type Rng = () => number;
+
+/** Mulberry32: small, fast, seedable; fine for simulation, not for cryptography. */
+export function seededRng(seed: number): Rng {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function standardNormal(rng: Rng): number {
+  // Box-Muller; 1 - u keeps the logarithm away from 0.
+  const u = 1 - rng();
+  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rng());
+}
+
+/** Gamma(shape, 1) by Marsaglia and Tsang; shapes below 1 use the boost x·U^(1/shape). */
+function sampleGamma(shape: number, rng: Rng): number {
+  if (shape < 1) return sampleGamma(shape + 1, rng) * Math.pow(1 - rng(), 1 / shape);
+  const d = shape - 1 / 3;
+  const c = 1 / Math.sqrt(9 * d);
+  for (;;) {
+    const x = standardNormal(rng);
+    const v = (1 + c * x) ** 3;
+    if (v <= 0) continue;
+    const u = 1 - rng();
+    if (Math.log(u) < 0.5 * x * x + d - d * v + d * Math.log(v)) return d * v;
+  }
+}
+
+export function sampleBeta(alpha: number, beta: number, rng: Rng): number {
+  const x = sampleGamma(alpha, rng);
+  return x / (x + sampleGamma(beta, rng));
+}
+
+export interface BanditPolicy {
+  readonly arms: number;
+  select(): number;
+  /** Reward in [0, 1]; 1 = click, 0 = no click. */
+  update(arm: number, reward: number): void;
+}
+
+function checkArm(arm: number, arms: number): void {
+  if (!Number.isInteger(arm) || arm < 0 || arm >= arms) throw new RangeError(`arm ${arm} is not in 0..${arms - 1}`);
+}
+
+function checkReward(reward: number): void {
+  if (!(reward >= 0 && reward <= 1)) throw new RangeError(`reward must be in [0, 1], got ${reward}`);
+}
+
+export interface EpsilonGreedyOptions {
+  /** Exploration rate at step 0. */
+  readonly initialEpsilon?: number;
+  /** Multiplied into epsilon after every decision. */
+  readonly decay?: number;
+  /** Exploration never drops below this; 0 reproduces the naive version. */
+  readonly minEpsilon?: number;
+  /** Constant step size (recency-weighted average); undefined = sample average 1/n. */
+  readonly stepSize?: number;
+}
+
+export class EpsilonGreedy implements BanditPolicy {
+  private readonly values: number[];
+  private readonly counts: number[];
+  private epsilonNow: number;
+
+  constructor(
+    readonly arms: number,
+    private readonly rng: Rng,
+    private readonly options: EpsilonGreedyOptions = {},
+  ) {
+    if (!Number.isInteger(arms) || arms < 2) throw new RangeError('a bandit needs at least 2 arms');
+    this.values = new Array<number>(arms).fill(0);
+    this.counts = new Array<number>(arms).fill(0);
+    this.epsilonNow = options.initialEpsilon ?? 1;
+  }
+
+  get epsilon(): number {
+    return this.epsilonNow;
+  }
+
+  select(): number {
+    const explore = this.rng() < this.epsilonNow;
+    this.epsilonNow = Math.max(this.options.minEpsilon ?? 0.05, this.epsilonNow * (this.options.decay ?? 0.995));
+    if (explore) return Math.floor(this.rng() * this.arms);
+    // Ties broken at random, so equal estimates do not always favour arm 0.
+    const best = Math.max(...this.values);
+    const leaders = this.values.flatMap((v, i) => (v === best ? [i] : []));
+    return leaders[Math.floor(this.rng() * leaders.length)] ?? 0;
+  }
+
+  update(arm: number, reward: number): void {
+    checkArm(arm, this.arms);
+    checkReward(reward);
+    const n = (this.counts[arm] ?? 0) + 1;
+    this.counts[arm] = n;
+    const step = this.options.stepSize ?? 1 / n;
+    const old = this.values[arm] ?? 0;
+    this.values[arm] = old + step * (reward - old);
+  }
+
+  estimate(arm: number): number {
+    checkArm(arm, this.arms);
+    return this.values[arm] ?? 0;
+  }
+}
+
+/**
+ * Beta-Bernoulli Thompson sampling. With discount < 1 every update first shrinks
+ * all arms' evidence towards the Beta(1, 1) prior, so the posterior remembers
+ * roughly the last 1 / (1 - discount) observations and stays uncertain enough
+ * to notice drift. discount = 1 is the stationary textbook version.
+ */
+export class ThompsonSampling implements BanditPolicy {
+  private readonly alpha: number[];
+  private readonly beta: number[];
+
+  constructor(
+    readonly arms: number,
+    private readonly rng: Rng,
+    private readonly discount = 1,
+  ) {
+    if (!Number.isInteger(arms) || arms < 2) throw new RangeError('a bandit needs at least 2 arms');
+    if (!(discount > 0 && discount <= 1)) throw new RangeError(`discount must be in (0, 1], got ${discount}`);
+    this.alpha = new Array<number>(arms).fill(1);
+    this.beta = new Array<number>(arms).fill(1);
+  }
+
+  select(): number {
+    let best = 0;
+    let bestDraw = -1;
+    for (let arm = 0; arm < this.arms; arm++) {
+      const draw = sampleBeta(this.alpha[arm] ?? 1, this.beta[arm] ?? 1, this.rng);
+      if (draw > bestDraw) [best, bestDraw] = [arm, draw];
+    }
+    return best;
+  }
+
+  update(arm: number, reward: number): void {
+    checkArm(arm, this.arms);
+    checkReward(reward);
+    for (let i = 0; i < this.arms; i++) {
+      this.alpha[i] = 1 + this.discount * ((this.alpha[i] ?? 1) - 1);
+      this.beta[i] = 1 + this.discount * ((this.beta[i] ?? 1) - 1);
+    }
+    this.alpha[arm] = (this.alpha[arm] ?? 1) + reward;
+    this.beta[arm] = (this.beta[arm] ?? 1) + (1 - reward);
+  }
+
+  /** Posterior mean click rate of an arm. */
+  mean(arm: number): number {
+    checkArm(arm, this.arms);
+    const a = this.alpha[arm] ?? 1;
+    return a / (a + (this.beta[arm] ?? 1));
+  }
+}

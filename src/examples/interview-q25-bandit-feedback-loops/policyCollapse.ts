@@ -1,0 +1,87 @@
+/**
+ * Policy-collapse guard: watches the diversity of recent actions and, when the
+ * policy has narrowed to a handful of arms, forces a burst of uniform
+ * exploration so the feedback loop keeps seeing counterfactual evidence.
+ */
+import type { BanditPolicy, Rng } from './bandits';
+
+/**
+ * Normalised Shannon entropy of the action counts: 1 when every arm is chosen
+ * equally often, 0 when one arm takes everything.
+ */
+export function actionDiversity(actions: readonly number[], arms: number): number {
+  if (!Number.isInteger(arms) || arms < 2) throw new RangeError('diversity needs at least 2 arms');
+  if (actions.length === 0) return 1;
+  const counts = new Array<number>(arms).fill(0);
+  for (const a of actions) {
+    if (!Number.isInteger(a) || a < 0 || a >= arms) throw new RangeError(`action ${a} is not in 0..${arms - 1}`);
+    counts[a] = (counts[a] ?? 0) + 1;
+  }
+  let entropy = 0;
+  for (const c of counts) {
+    if (c === 0) continue;
+    const p = c / actions.length;
+    entropy -= p * Math.log(p);
+  }
+  return entropy / Math.log(arms);
+}
+
+export interface CollapseGuardOptions {
+  /** Decisions looked back over. */
+  readonly window: number;
+  /** Diversity below this counts as collapse. */
+  readonly minDiversity: number;
+  /** Uniformly random decisions forced after a collapse is detected. */
+  readonly explorationBurst: number;
+}
+
+export interface Decision {
+  readonly arm: number;
+  /** True when the guard, not the policy, chose the arm: log it for off-policy evaluation. */
+  readonly forced: boolean;
+}
+
+export class CollapseGuard {
+  private readonly recent: number[] = [];
+  private forcedLeft = 0;
+  private collapses = 0;
+
+  constructor(
+    private readonly policy: BanditPolicy,
+    private readonly rng: Rng,
+    private readonly options: CollapseGuardOptions,
+  ) {
+    if (!Number.isInteger(options.window) || options.window < 1) throw new RangeError('window must be a positive integer');
+    if (!(options.minDiversity >= 0 && options.minDiversity < 1)) throw new RangeError('minDiversity must be in [0, 1)');
+  }
+
+  decide(): Decision {
+    if (this.forcedLeft === 0 && this.recent.length === this.options.window) {
+      if (actionDiversity(this.recent, this.policy.arms) < this.options.minDiversity) {
+        this.collapses++;
+        this.forcedLeft = this.options.explorationBurst;
+        // Start a fresh window so one collapse triggers one burst, not one per decision.
+        this.recent.length = 0;
+      }
+    }
+    const forced = this.forcedLeft > 0;
+    const arm = forced ? Math.floor(this.rng() * this.policy.arms) : this.policy.select();
+    if (forced) this.forcedLeft--;
+    this.recent.push(arm);
+    if (this.recent.length > this.options.window) this.recent.shift();
+    return { arm, forced };
+  }
+
+  /** Rewards from forced decisions still teach the policy. */
+  update(arm: number, reward: number): void {
+    this.policy.update(arm, reward);
+  }
+
+  get collapseCount(): number {
+    return this.collapses;
+  }
+
+  get diversity(): number {
+    return actionDiversity(this.recent, this.policy.arms);
+  }
+}

@@ -1,0 +1,153 @@
+/**
+ * Capacity and cost model for the "monolith or services?" decision.
+ *
+ * A monolith deploys every component on one node shape, so it needs the
+ * shape of its most demanding part (a GPU) and as many replicas as its most
+ * loaded resource requires. Split services each get their own shape and
+ * replica count. The model computes both, and what the split costs back:
+ * a network hop per synchronous call and the running cost of each service.
+ */
+
+export type Resource = 'cpu' | 'gpu';
+const RESOURCES: readonly Resource[] = ['cpu', 'gpu'];
+
+/** One part of the system and the work each of its requests causes. */
+export interface Component {
+  readonly name: string;
+  readonly requestsPerSecond: number;
+  /** Busy time per request on each resource: 4 core-ms, 1 GPU-ms (batched). */
+  readonly msPerRequest: Readonly<Partial<Record<Resource, number>>>;
+}
+
+export interface NodeShape {
+  readonly name: string;
+  /** Resource units per node: 16 cores, 1 GPU. */
+  readonly units: Readonly<Partial<Record<Resource, number>>>;
+  readonly dollarsPerHour: number;
+}
+
+export interface SizingPolicy {
+  /** Plan to run resources at this share of capacity, leaving headroom for spikes. */
+  readonly targetUtilization: number;
+  /** Replicas per deployment regardless of load, for availability. */
+  readonly minReplicas: number;
+}
+
+export interface Deployment {
+  readonly name: string;
+  readonly shape: string;
+  readonly replicas: number;
+  /** The resource whose demand set the replica count. */
+  readonly bindingResource: Resource;
+  /** Average busy share of each resource the shape has, at the given load. */
+  readonly utilization: Readonly<Partial<Record<Resource, number>>>;
+  readonly dollarsPerHour: number;
+}
+
+/** Resource units kept busy by a set of components: rps x ms / 1000. */
+export function demand(components: readonly Component[]): Record<Resource, number> {
+  const total: Record<Resource, number> = { cpu: 0, gpu: 0 };
+  for (const c of components) {
+    for (const r of RESOURCES) total[r] += (c.requestsPerSecond * (c.msPerRequest[r] ?? 0)) / 1000;
+  }
+  return total;
+}
+
+export function size(name: string, components: readonly Component[], shape: NodeShape, policy: SizingPolicy): Deployment {
+  if (!(policy.targetUtilization > 0 && policy.targetUtilization <= 1)) {
+    throw new RangeError(`targetUtilization must be in (0, 1], got ${policy.targetUtilization}`);
+  }
+  const need = demand(components);
+  let replicas = policy.minReplicas;
+  let bindingResource: Resource = 'cpu';
+  for (const r of RESOURCES) {
+    if (need[r] === 0) continue;
+    const perNode = shape.units[r] ?? 0;
+    if (perNode === 0) throw new Error(`${name} needs ${r} but shape ${shape.name} has none`);
+    // The small epsilon keeps 93.999999 from becoming 94 through float noise.
+    const forResource = Math.ceil(need[r] / (perNode * policy.targetUtilization) - 1e-9);
+    if (forResource > replicas) {
+      replicas = forResource;
+      bindingResource = r;
+    }
+  }
+  const utilization: Partial<Record<Resource, number>> = {};
+  for (const r of RESOURCES) {
+    const perNode = shape.units[r] ?? 0;
+    if (perNode > 0) utilization[r] = need[r] / (replicas * perNode);
+  }
+  return { name, shape: shape.name, replicas, bindingResource, utilization, dollarsPerHour: replicas * shape.dollarsPerHour };
+}
+
+export interface ServicePlan {
+  readonly name: string;
+  readonly components: readonly string[];
+  readonly shape: NodeShape;
+}
+
+export interface Comparison {
+  readonly monolith: Deployment;
+  readonly services: readonly Deployment[];
+  readonly monolithDollarsPerHour: number;
+  readonly servicesDollarsPerHour: number;
+  /** Share of the monolith's compute bill the split saves (negative: it costs more). */
+  readonly savings: number;
+  /** Latency the split adds to one request: synchronous hops x cost per hop. */
+  readonly addedLatencyMs: number;
+}
+
+export function compare(
+  components: readonly Component[],
+  monolithShape: NodeShape,
+  plan: readonly ServicePlan[],
+  policy: SizingPolicy,
+  latency: { readonly synchronousHops: number; readonly msPerHop: number },
+): Comparison {
+  // Every component must land in exactly one service, or the comparison is meaningless.
+  const assigned = plan.flatMap((s) => s.components);
+  for (const c of components) {
+    const count = assigned.filter((n) => n === c.name).length;
+    if (count !== 1) throw new Error(`component ${c.name} is assigned to ${count} services; it needs exactly one`);
+  }
+  const unknown = assigned.find((n) => !components.some((c) => c.name === n));
+  if (unknown) throw new Error(`service plan names unknown component ${unknown}`);
+
+  const monolith = size('monolith', components, monolithShape, policy);
+  const services = plan.map((s) =>
+    size(s.name, components.filter((c) => s.components.includes(c.name)), s.shape, policy),
+  );
+  const servicesDollarsPerHour = services.reduce((sum, d) => sum + d.dollarsPerHour, 0);
+  return {
+    monolith,
+    services,
+    monolithDollarsPerHour: monolith.dollarsPerHour,
+    servicesDollarsPerHour,
+    savings: 1 - servicesDollarsPerHour / monolith.dollarsPerHour,
+    addedLatencyMs: latency.synchronousHops * latency.msPerHop,
+  };
+}
+
+export const HOURS_PER_MONTH = 730;
+
+export interface Decision {
+  readonly split: boolean;
+  /** Compute saved per month minus the running cost of the extra services. */
+  readonly netDollarsPerMonth: number;
+  readonly reasons: readonly string[];
+}
+
+/** Split only if the saving pays for the extra services and the hops fit the latency budget. */
+export function decide(
+  comparison: Comparison,
+  budget: { readonly opsDollarsPerServicePerMonth: number; readonly latencyBudgetMs: number },
+): Decision {
+  const computeSaved = (comparison.monolithDollarsPerHour - comparison.servicesDollarsPerHour) * HOURS_PER_MONTH;
+  const extraServices = comparison.services.length - 1;
+  const netDollarsPerMonth = computeSaved - extraServices * budget.opsDollarsPerServicePerMonth;
+  const reasons: string[] = [];
+  if (netDollarsPerMonth <= 0) reasons.push(`the split loses $${Math.round(-netDollarsPerMonth)} per month`);
+  if (comparison.addedLatencyMs > budget.latencyBudgetMs) {
+    reasons.push(`added latency ${comparison.addedLatencyMs} ms exceeds the ${budget.latencyBudgetMs} ms budget`);
+  }
+  return { split: reasons.length === 0, netDollarsPerMonth, reasons };
+}

@@ -1,0 +1,113 @@
+/**
+ * A circuit breaker for calls to a model server: closed, open and half-open.
+ *
+ * The failure rate is a ratio, failures / calls in a rolling time window, and
+ * is only judged once the window holds `minimumCalls` outcomes. A naive
+ * "failures / window seconds" is a rate per second, which opens the breaker on
+ * 3 errors in 1,000 calls. After `openMs` the breaker lets a few probe calls
+ * through (half-open); they decide whether it closes again or reopens.
+ */
+
+export type BreakerState = 'closed' | 'open' | 'half-open';
+
+export interface BreakerOptions {
+  /** Rolling window over which outcomes count, e.g. 10_000 ms. */
+  readonly windowMs: number;
+  /** Do not judge a handful of calls: fewer outcomes than this never open the breaker. */
+  readonly minimumCalls: number;
+  /** Open when failures / calls in the window reach this ratio, e.g. 0.2. */
+  readonly failureRateThreshold: number;
+  /** How long to fail fast before probing. */
+  readonly openMs: number;
+  /** Probe calls admitted in half-open; all must succeed to close. */
+  readonly halfOpenProbes: number;
+  /** Which errors say the dependency is unhealthy. Bad input (a 4xx) is the caller's fault, not the model's. */
+  readonly isFailure?: (error: unknown) => boolean;
+  readonly now: () => number;
+}
+
+export class CircuitOpenError extends Error {
+  constructor(readonly retryAfterMs: number) {
+    super(`circuit open; retry in ${retryAfterMs} ms`);
+    this.name = 'CircuitOpenError';
+  }
+}
+
+export class CircuitBreaker {
+  private state: BreakerState = 'closed';
+  private outcomes: { at: number; failed: boolean }[] = [];
+  private openedAt = 0;
+  private probesInFlight = 0;
+  private probeSuccesses = 0;
+  /** Bumped on every transition, so a slow call admitted in an earlier state cannot decide the current one. */
+  private generation = 0;
+
+  constructor(private readonly options: BreakerOptions) {
+    if (options.failureRateThreshold <= 0 || options.failureRateThreshold > 1) {
+      throw new RangeError('failureRateThreshold is a ratio in (0, 1]');
+    }
+    if (options.minimumCalls < 1 || options.halfOpenProbes < 1) throw new RangeError('minimumCalls and halfOpenProbes must be at least 1');
+  }
+
+  /** The current state; an expired open period becomes half-open on read. */
+  get current(): BreakerState {
+    if (this.state === 'open' && this.options.now() - this.openedAt >= this.options.openMs) {
+      this.transition('half-open');
+    }
+    return this.state;
+  }
+
+  /** Failures / calls in the window, or undefined while there are too few calls to judge. */
+  failureRate(): number | undefined {
+    this.prune();
+    if (this.outcomes.length < this.options.minimumCalls) return undefined;
+    return this.outcomes.filter((o) => o.failed).length / this.outcomes.length;
+  }
+
+  async execute<T>(call: () => Promise<T>): Promise<T> {
+    const state = this.current;
+    if (state === 'open') throw new CircuitOpenError(this.openedAt + this.options.openMs - this.options.now());
+    if (state === 'half-open') {
+      if (this.probesInFlight >= this.options.halfOpenProbes) throw new CircuitOpenError(0);
+      this.probesInFlight++;
+    }
+    const generation = this.generation;
+    try {
+      const result = await call();
+      this.record(false, generation);
+      return result;
+    } catch (error) {
+      this.record(this.options.isFailure ? this.options.isFailure(error) : true, generation);
+      throw error;
+    }
+  }
+
+  private record(failed: boolean, generation: number): void {
+    if (generation !== this.generation) return; // Admitted before the last transition: stale.
+    if (this.state === 'half-open') {
+      this.probesInFlight--;
+      if (failed) return this.transition('open');
+      if (++this.probeSuccesses >= this.options.halfOpenProbes) this.transition('closed');
+      return;
+    }
+    this.outcomes.push({ at: this.options.now(), failed });
+    const rate = this.failureRate();
+    if (rate !== undefined && rate >= this.options.failureRateThreshold) this.transition('open');
+  }
+
+  private transition(to: BreakerState): void {
+    this.state = to;
+    this.generation++;
+    if (to === 'open') this.openedAt = this.options.now();
+    // A fresh start in every state: old outcomes must not reopen a recovered model.
+    this.outcomes = [];
+    this.probeSuccesses = 0;
+    this.probesInFlight = 0;
+  }
+
+  private prune(): void {
+    const oldest = this.options.now() - this.options.windowMs;
+    const firstKept = this.outcomes.findIndex((o) => o.at > oldest);
+    this.outcomes = firstKept === -1 ? [] : this.outcomes.slice(firstKept);
+  }
+}

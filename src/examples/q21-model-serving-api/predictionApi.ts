@@ -1,0 +1,171 @@
+/**
+ * A prediction endpoint with versioned request schemas and idempotency keys.
+ *
+ * The handler is transport-neutral: a REST adapter maps `POST /v2/predict`
+ * and its `Idempotency-Key` header onto `PredictRequest`; a gRPC adapter maps
+ * the method name and call metadata the same way.
+ */
+
+export type FieldSpec =
+  | { kind: 'number'; required: boolean; min?: number; max?: number }
+  | { kind: 'string'; required: boolean; oneOf?: readonly string[] }
+  | { kind: 'number[]'; required: boolean; length?: number };
+
+/** A request schema: the fields one API version accepts. */
+export type Schema = Readonly<Record<string, FieldSpec>>;
+
+/**
+ * Versions are added, never edited: v2 adds an optional field, so a v1 body
+ * stays valid under v1 for as long as v1 is served.
+ */
+export const SCHEMAS: Readonly<Record<string, Schema>> = {
+  v1: { features: { kind: 'number[]', required: true, length: 4 } },
+  v2: {
+    features: { kind: 'number[]', required: true, length: 4 },
+    threshold: { kind: 'number', required: false, min: 0, max: 1 },
+    modelAlias: { kind: 'string', required: false, oneOf: ['production', 'challenger'] },
+  },
+};
+
+/**
+ * Unknown fields are rejected: a misspelled optional field ("treshold") would
+ * otherwise be ignored and the client would get predictions on the default.
+ */
+export function validate(schema: Schema, body: unknown): string[] {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return ['body: must be a JSON object'];
+  const record = body as Record<string, unknown>;
+  const errors = Object.keys(record).filter((k) => !(k in schema)).map((k) => `${k}: unknown field`);
+  for (const [name, spec] of Object.entries(schema)) {
+    const value = record[name];
+    if (value === undefined) {
+      if (spec.required) errors.push(`${name}: required`);
+      continue;
+    }
+    if (spec.kind === 'number') {
+      if (typeof value !== 'number' || !Number.isFinite(value)) errors.push(`${name}: must be a finite number`);
+      else if ((spec.min !== undefined && value < spec.min) || (spec.max !== undefined && value > spec.max)) {
+        errors.push(`${name}: must be between ${spec.min ?? '-inf'} and ${spec.max ?? 'inf'}`);
+      }
+    } else if (spec.kind === 'string') {
+      if (typeof value !== 'string') errors.push(`${name}: must be a string`);
+      else if (spec.oneOf && !spec.oneOf.includes(value)) errors.push(`${name}: must be one of ${spec.oneOf.join(', ')}`);
+    } else if (!Array.isArray(value) || !value.every((v) => typeof v === 'number' && Number.isFinite(v))) {
+      errors.push(`${name}: must be an array of finite numbers`);
+    } else if (spec.length !== undefined && value.length !== spec.length) {
+      errors.push(`${name}: must have exactly ${spec.length} values, got ${value.length}`);
+    }
+  }
+  return errors;
+}
+
+/** JSON with sorted keys, so {a,b} and {b,a} are the same request. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+async function fingerprint(version: string, body: unknown): Promise<string> {
+  const bytes = new TextEncoder().encode(`${version}\n${canonicalJson(body)}`);
+  const digest = await globalThis.crypto.subtle.digest('SHA-256', bytes);
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export interface PredictRequest {
+  version: string;
+  clientId: string;
+  idempotencyKey?: string;
+  body: unknown;
+}
+
+export interface PredictResponse {
+  status: number;
+  body: Record<string, unknown>;
+  /** True when the body is a stored answer to an earlier request with the same key. */
+  replayed: boolean;
+}
+
+type Entry = { fingerprint: string; expiresAt: number; response?: Omit<PredictResponse, 'replayed'> };
+
+/** Port: where keys live. Production uses a shared store (Redis, a SQL table) so every replica sees every key. */
+export interface IdempotencyStore {
+  get(key: string): Promise<Entry | undefined>;
+  /** Atomic insert-if-absent; returns false when the key already exists. */
+  reserve(key: string, entry: Entry): Promise<boolean>;
+  set(key: string, entry: Entry): Promise<void>;
+  delete(key: string): Promise<void>;
+}
+
+export class InMemoryIdempotencyStore implements IdempotencyStore {
+  private readonly entries = new Map<string, Entry>();
+  constructor(private readonly now: () => number) {}
+  async get(key: string) {
+    const entry = this.entries.get(key);
+    if (entry && entry.expiresAt <= this.now()) this.entries.delete(key);
+    return this.entries.get(key);
+  }
+  async reserve(key: string, entry: Entry) {
+    if (await this.get(key)) return false;
+    this.entries.set(key, entry);
+    return true;
+  }
+  async set(key: string, entry: Entry) {
+    this.entries.set(key, entry);
+  }
+  async delete(key: string) {
+    this.entries.delete(key);
+  }
+}
+
+export type Model = (features: readonly number[], alias: string) => Promise<{ score: number; modelVersion: string }>;
+
+export class PredictionEndpoint {
+  constructor(
+    private readonly model: Model,
+    private readonly store: IdempotencyStore,
+    private readonly now: () => number,
+    private readonly ttlMs = 24 * 60 * 60 * 1000,
+  ) {}
+
+  async handle(req: PredictRequest): Promise<PredictResponse> {
+    const schema = SCHEMAS[req.version];
+    if (!schema) return { status: 404, body: { error: `unknown API version ${req.version}` }, replayed: false };
+    const errors = validate(schema, req.body);
+    if (errors.length > 0) return { status: 400, body: { error: 'invalid request', details: errors }, replayed: false };
+    if (req.idempotencyKey === undefined) return { ...(await this.run(req)), replayed: false };
+
+    // Keys are scoped per client so one client can never read another's stored answer.
+    const key = `${req.clientId}:${req.idempotencyKey}`;
+    const print = await fingerprint(req.version, req.body);
+    // Reserve before running: checking and writing after the model call lets two concurrent retries both run.
+    const reserved = await this.store.reserve(key, { fingerprint: print, expiresAt: this.now() + this.ttlMs });
+    if (!reserved) {
+      const existing = await this.store.get(key);
+      if (existing && existing.fingerprint !== print) {
+        return { status: 422, body: { error: 'idempotency key was already used with a different payload' }, replayed: false };
+      }
+      if (existing?.response) return { ...existing.response, replayed: true };
+      return { status: 409, body: { error: 'a request with this idempotency key is still in progress' }, replayed: false };
+    }
+    try {
+      const response = await this.run(req);
+      await this.store.set(key, { fingerprint: print, expiresAt: this.now() + this.ttlMs, response });
+      return { ...response, replayed: false };
+    } catch {
+      // A crash is not an answer: free the key so the client's retry can run the request again.
+      await this.store.delete(key);
+      return { status: 503, body: { error: 'model unavailable, retry with the same key' }, replayed: false };
+    }
+  }
+
+  private async run(req: PredictRequest): Promise<Omit<PredictResponse, 'replayed'>> {
+    const body = req.body as { features: number[]; threshold?: number; modelAlias?: string };
+    const { score, modelVersion } = await this.model(body.features, body.modelAlias ?? 'production');
+    const threshold = body.threshold ?? 0.5;
+    // The response names the model version, so a caller can tie any answer to the artefact that produced it.
+    return { status: 200, body: { apiVersion: req.version, modelVersion, score, label: score >= threshold } };
+  }
+}
