@@ -56,7 +56,7 @@ const entries: Lit[] = [
     id: 'A13',
     citation:
       'Sculley, D., Holt, G., Golovin, D., Davydov, E., Phillips, T., Ebner, D., Chaudhary, V., Young, M., Crespo, J.-F., & Dennison, D. (2015). Hidden technical debt in machine learning systems. In Advances in Neural Information Processing Systems 28 (pp. 2503–2511).',
-    url: 'https://papers.nips.cc/paper/2015/hash/86df7dcfd896fcaf2674f757a2463eba-Abstract.html',
+    url: 'https://proceedings.neurips.cc/paper/2015/hash/86df7dcfd896fcaf2674f757a2463eba-Abstract.html',
     note: 'Glue code, pipeline jungles, entanglement and feedback loops: why ML code is the small part.',
   },
   {
@@ -69,7 +69,6 @@ const entries: Lit[] = [
   {
     id: 'L1',
     citation: 'Cockburn, A. (2005). Hexagonal architecture [Web article].',
-    url: 'https://alistair.cockburn.us/hexagonal-architecture/',
     note: 'The original description of ports and adapters.',
   },
   {

@@ -37,7 +37,9 @@ export default function handbookContentPlugin(context: LoadContext): Plugin<Hand
       if (problems.length > 0) {
         const text = problems.map(formatProblem).join('\n');
         if (isProduction) {
-          throw new Error(`The content has ${problems.length} problem(s); fix them and build again:\n${text}`);
+          // Content errors are the author's to fix, not a crash: print them plainly and stop, without a stack trace.
+          console.error(`\n[handbook-content] The content has ${problems.length} problem(s); nothing was built:\n${text}\n`);
+          process.exit(1);
         }
         console.warn(`[handbook-content] ${problems.length} content problem(s):\n${text}`);
       }
