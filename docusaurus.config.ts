@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type * as Preset from '@docusaurus/preset-classic';
 import type { Config } from '@docusaurus/types';
@@ -18,6 +19,8 @@ const baseUrl = process.env.BASE_URL ?? '/';
 const siteUrl = process.env.SITE_URL ?? 'https://ai-architecture-handbook.github.io';
 
 const redirects = collectRedirects(path.join(__dirname, 'docs'));
+// Link a track from the navbar only once it exists, so no link is ever dead.
+const hasInterviewTrack = existsSync(path.join(__dirname, 'docs/architect-interview/index.mdx'));
 
 const config = {
   title: 'AI Architecture Interview Handbook',
@@ -92,6 +95,7 @@ const config = {
       logo: { alt: 'Handbook logo', src: 'img/logo.svg' },
       items: [
         { to: '/architecture', label: 'Architecture Q&A', position: 'left' },
+        ...(hasInterviewTrack ? [{ to: '/architect-interview', label: 'Interview track', position: 'left' as const }] : []),
         { to: '/references', label: 'References', position: 'left' },
         { to: '/validation-report', label: 'Validation report', position: 'right' },
         { href: repository.url, label: 'GitHub', position: 'right' },
@@ -104,6 +108,7 @@ const config = {
           title: 'Read',
           items: [
             { label: 'Architecture Q&A', to: '/architecture' },
+            ...(hasInterviewTrack ? [{ label: 'Architect interview track', to: '/architect-interview' }] : []),
             { label: 'References', to: '/references' },
           ],
         },

@@ -29,10 +29,30 @@ export function listFiles(dir = BUILD_DIR): string[] {
   });
 }
 
+// The build minifies HTML, so attribute values may or may not be quoted.
+const VALUE = `(?:"([^"]*)"|'([^']*)'|([^\\s"'>]+))`;
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 export function metaContent(html: string, attribute: 'name' | 'property', key: string): string | undefined {
-  const pattern = new RegExp(`<meta[^>]*${attribute}="${key}"[^>]*content="([^"]*)"`, 'i');
-  const reverse = new RegExp(`<meta[^>]*content="([^"]*)"[^>]*${attribute}="${key}"`, 'i');
-  return (pattern.exec(html) ?? reverse.exec(html))?.[1];
+  for (const tag of html.match(/<meta\b[^>]*>/gi) ?? []) {
+    const keyMatch = new RegExp(`\\b${attribute}=${VALUE}`, 'i').exec(tag);
+    if ((keyMatch?.[1] ?? keyMatch?.[2] ?? keyMatch?.[3]) !== key) continue;
+    const content = new RegExp(`\\bcontent=${VALUE}`, 'i').exec(tag);
+    return content?.[1] ?? content?.[2] ?? content?.[3];
+  }
+  return undefined;
+}
+
+/** Values of every `attribute=` in the HTML (href, id...). */
+export function attributeValues(html: string, attribute: string): string[] {
+  return [...html.matchAll(new RegExp(`\\s${attribute}=${VALUE}`, 'gi'))].map((m) => m[1] ?? m[2] ?? m[3] ?? '');
+}
+
+export function hasAttribute(html: string, attribute: string, value: string): boolean {
+  return new RegExp(`\\s${attribute}=(?:"${escapeRegExp(value)}"|'${escapeRegExp(value)}'|${escapeRegExp(value)}(?=[\\s>]))`, 'i').test(html);
 }
 
 export function decodeEntities(text: string): string {

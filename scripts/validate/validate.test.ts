@@ -178,6 +178,12 @@ describe('catalog rules', () => {
     expect(problems.find((p) => p.rule === 'catalog-duplicate')?.message).toMatch(/is defined 2 times/);
   });
 
+  it('rejects the same tool listed twice under two ids', async () => {
+    const kafka = referenceCatalog.find((e) => e.kind === 'tool' && e.name === 'Apache Kafka')!;
+    const { problems } = await validateContent({ rootDir: GOOD, catalog: [...referenceCatalog, { ...kafka, id: 'T999' }] });
+    expect(problems.find((p) => p.rule === 'catalog-duplicate')?.message).toMatch(/T999 describes the same work, tool or term as T8/);
+  });
+
   it('once the Q&A is complete, flags catalog entries that no question cites', () => {
     const problems = checkCitations([], { entries: [{ id: 'G1', kind: 'glossary', term: 'Port', definition: 'A port is an interface the core owns.' }], problems: [], lineOf: () => ({ file: 'src/content/references/glossary.ts', line: 12 }) }, true);
     expect(problems).toEqual([expect.objectContaining({ rule: 'reference-uncited', file: 'src/content/references/glossary.ts', line: 12 })]);

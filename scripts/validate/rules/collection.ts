@@ -113,6 +113,14 @@ export async function checkCatalog(rootDir: string, entries: readonly unknown[])
     const where = lineOf(group[0]!.id);
     problems.push(problem(where.file, where.line, 'catalog-duplicate', `reference id ${group[0]!.id} is defined ${group.length} times`, 'give each entry its own id'));
   }
+  const sameThing = (e: ReferenceEntry): string => (e.kind === 'tool' ? `tool:${e.name.toLowerCase()}` : e.kind === 'glossary' ? `term:${e.term.toLowerCase()}` : `doi:${e.doi ?? e.url ?? e.id}`);
+  for (const group of duplicates(valid, sameThing)) {
+    const [first, ...others] = group;
+    for (const other of others) {
+      const where = lineOf(other.id);
+      problems.push(problem(where.file, where.line, 'catalog-duplicate', `reference ${other.id} describes the same work, tool or term as ${first!.id}`, `cite ${first!.id} instead and remove ${other.id}`));
+    }
+  }
   return { entries: valid, problems, lineOf };
 }
 

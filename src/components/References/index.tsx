@@ -39,9 +39,10 @@ export default function References(): ReactNode {
   const fm = useQuestionFrontMatter();
   const index = useQuestionIndex();
   const entries = fm.references.map(findReference).filter((e): e is ReferenceEntry => e !== undefined);
-  const related = fm.related
-    .map((id) => index.find((q) => q.questionId === id))
-    .filter((q) => q !== undefined);
+  // A link between two questions is stated once, on either page, and shown on both.
+  const related = index
+    .filter((q) => q.questionId !== fm.questionId && (fm.related.includes(q.questionId) || q.related.includes(fm.questionId)))
+    .sort((a, b) => a.track.localeCompare(b.track) || a.number - b.number);
   return (
     <>
       <ol className={styles.list}>
@@ -58,6 +59,7 @@ export default function References(): ReactNode {
             {related.map((q) => (
               <li key={q.questionId}>
                 <Link to={q.permalink}>{q.title}</Link>
+                {q.track !== fm.track && <span className={styles.track}> ({q.track === 'architecture' ? 'Architecture Q&A' : 'Architect interview track'})</span>}
               </li>
             ))}
           </ul>

@@ -81,6 +81,8 @@ export class ReplicaAutoscaler {
       throw new RangeError('need 1 <= minReplicas <= maxReplicas');
     }
     this.current = this.clamp(initialReplicas);
+    // Start as if the current size had been recommended, so a first low reading cannot shrink the fleet.
+    this.recommendations.push({ at: now(), desired: this.current });
   }
 
   get replicas(): number {

@@ -77,6 +77,16 @@ describe('pointInTimeJoin', () => {
     expect(() => store.append([{ entityId: 'x', eventTime: 10, availableAt: 5, values: {} }])).toThrow(/before its event time/);
     expect(() => store.asOf('x', Number.POSITIVE_INFINITY)).toThrow(/finite/);
   });
+
+  it('leaves the store untouched when one row of a batch is invalid', () => {
+    const store = new OfflineStore();
+    const batch = [
+      { entityId: 'ok', eventTime: 1, values: { v: 1 } },
+      { entityId: 'bad', eventTime: Number.NaN, values: { v: 2 } },
+    ];
+    expect(() => store.append(batch)).toThrow(RangeError);
+    expect(store.asOf('ok', 10)).toBeUndefined();
+  });
 });
 
 describe('leakage', () => {

@@ -47,17 +47,22 @@ export class OfflineStore {
   private readonly history = new Map<string, FeatureRow[]>();
 
   append(rows: readonly FeatureRow[]): void {
+    // Validate the whole batch first, so a bad row leaves the store untouched.
     for (const row of rows) {
       assertTime(row.eventTime, 'eventTime');
       if (row.availableAt !== undefined && row.availableAt < row.eventTime) {
         throw new RangeError(`row for ${row.entityId} is available before its event time`);
       }
+    }
+    const touched = new Set<FeatureRow[]>();
+    for (const row of rows) {
       const list = this.history.get(row.entityId) ?? [];
       list.push(row);
-      // Stable sort keeps insertion order for equal event times: the later write wins below.
-      list.sort((a, b) => a.eventTime - b.eventTime);
       this.history.set(row.entityId, list);
+      touched.add(list);
     }
+    // Stable sort keeps insertion order for equal event times: the later write wins below.
+    for (const list of touched) list.sort((a, b) => a.eventTime - b.eventTime);
   }
 
   /**
@@ -113,11 +118,11 @@ export function pointInTimeJoin(
  * Shown only so the tests can demonstrate the leakage it causes.
  */
 export function latestValueJoin(labels: readonly LabelEvent[], store: OfflineStore, featureNames: readonly string[]): TrainingRow[] {
-  return pointInTimeJoin(
-    labels.map((l) => ({ ...l, eventTime: Number.MAX_SAFE_INTEGER })),
-    store,
-    featureNames,
-  ).map((row, i) => ({ ...row, eventTime: labels[i]!.eventTime }));
+  return labels.map((label) => {
+    const row = store.asOf(label.entityId, Number.MAX_SAFE_INTEGER); // "now", whatever the label's time
+    const features = Object.fromEntries(featureNames.map((f) => [f, row?.values[f] ?? null]));
+    return { ...label, featureTime: row?.eventTime ?? null, features };
+  });
 }
 
 /** Online store: the latest value per entity, materialised from the offline store with the same rule. */

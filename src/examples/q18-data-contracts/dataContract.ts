@@ -87,19 +87,26 @@ const nullCeiling = (s: FieldSpec) => (s.nullable ? (s.maxNullRate ?? 1) : 0);
  */
 export function rejectionsOf(a: DataContract, b: DataContract): string[] {
   const reasons: string[] = [];
+  const [va, vb] = [`v${a.version}`, `v${b.version}`];
   for (const [field, sb] of Object.entries(b.fields)) {
     const sa = a.fields[field];
     if (!sa) {
-      if (nullCeiling(sb) < 1) reasons.push(`${field}: required in v${b.version} but absent in v${a.version}`);
+      // Assumes producers emit only declared fields, so the field is simply absent under `a`.
+      if (nullCeiling(sb) < 1) reasons.push(`${field}: absent from ${va} data, required by ${vb}`);
       continue;
     }
-    if (sa.type !== sb.type) reasons.push(`${field}: type ${sa.type} -> ${sb.type}`);
-    if (nullCeiling(sa) > nullCeiling(sb)) reasons.push(`${field}: null rate up to ${nullCeiling(sa)} no longer accepted`);
-    if (sb.min !== undefined && (sa.min === undefined || sa.min < sb.min)) reasons.push(`${field}: minimum raised to ${sb.min}`);
-    if (sb.max !== undefined && (sa.max === undefined || sa.max > sb.max)) reasons.push(`${field}: maximum lowered to ${sb.max}`);
+    if (sa.type !== sb.type) {
+      reasons.push(`${field}: ${sa.type} in ${va}, ${sb.type} in ${vb}`);
+      continue; // ranges and categories of different types are not comparable
+    }
+    if (nullCeiling(sa) > nullCeiling(sb)) {
+      reasons.push(`${field}: null rate up to ${nullCeiling(sa)} accepted by ${va}, only ${nullCeiling(sb)} by ${vb}`);
+    }
+    if (sb.min !== undefined && (sa.min === undefined || sa.min < sb.min)) reasons.push(`${field}: values below ${sb.min} accepted by ${va}, rejected by ${vb}`);
+    if (sb.max !== undefined && (sa.max === undefined || sa.max > sb.max)) reasons.push(`${field}: values above ${sb.max} accepted by ${va}, rejected by ${vb}`);
     if (sb.allowed) {
-      const extra = sa.allowed ? sa.allowed.filter((v) => !sb.allowed!.includes(v)) : ['any value'];
-      if (extra.length > 0) reasons.push(`${field}: values ${extra.join(', ')} no longer allowed`);
+      const extra = sa.allowed ? sa.allowed.filter((v) => !sb.allowed!.includes(v)) : ['any string'];
+      if (extra.length > 0) reasons.push(`${field}: ${extra.join(', ')} accepted by ${va}, rejected by ${vb}`);
     }
   }
   return reasons;

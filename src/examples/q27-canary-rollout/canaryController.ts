@@ -80,6 +80,7 @@ export class CanaryController {
     const { steps } = config;
     const increasing = steps.every((s, i) => s > 0 && s <= 100 && (i === 0 || s > steps[i - 1]!));
     if (steps.length < 2 || !increasing || steps.at(-1) !== 100) throw new RangeError('steps must increase and end at 100');
+    if (!(config.minSamplesPerArm >= 1)) throw new RangeError('minSamplesPerArm must be at least 1');
     this.stepStartedAt = now();
   }
 

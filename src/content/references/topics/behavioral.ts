@@ -1,7 +1,139 @@
 /**
- * References added for the behavioral questions. Ids in this file use the range
- * L30-L49, T30-T49 and G30-G49, so that files never collide.
+ * References first cited by the behavioral questions. Any page may cite any entry.
+ * A new entry takes the next free number of its kind (L, T or G) across the
+ * whole catalog; the validator rejects a reused id and a tool, term or work
+ * that is already listed under another id.
  */
 import type { ReferenceEntry } from '../schema';
 
-export const behavioralReferences: ReferenceEntry[] = [];
+export const behavioralReferences: ReferenceEntry[] = [
+  {
+    id: 'L30',
+    kind: 'literature',
+    citation:
+      'Young, J. W. (1974). A first order approximation to the optimum checkpoint interval. Communications of the ACM, 17(9), 530–531.',
+    doi: '10.1145/361147.361115',
+    note: 'Derives the optimum checkpoint interval, the square root of 2 × checkpoint cost × mean time between failures.',
+  },
+  {
+    id: 'L31',
+    kind: 'literature',
+    citation:
+      'Daly, J. T. (2006). A higher order estimate of the optimum checkpoint interval for restart dumps. Future Generation Computer Systems, 22(3), 303–312.',
+    doi: '10.1016/j.future.2004.11.016',
+    note: 'Refines Young’s interval with restart time and higher-order terms; matters when the checkpoint cost is not small next to the MTBF.',
+  },
+  {
+    id: 'L32',
+    kind: 'literature',
+    citation:
+      'Mohan, J., Phanishayee, A., & Chidambaram, V. (2021). CheckFreq: Frequent, fine-grained DNN checkpointing. In 19th USENIX Conference on File and Storage Technologies (FAST 21). USENIX Association.',
+    url: 'https://www.usenix.org/conference/fast21/presentation/mohan',
+    note: 'Iteration-level checkpoints for deep learning: snapshot then persist in the background, data-loader state included.',
+  },
+  {
+    id: 'L33',
+    kind: 'literature',
+    citation: 'Brooker, M. (2019). Timeouts, retries, and backoff with jitter [Web article]. Amazon Builders’ Library.',
+    url: 'https://aws.amazon.com/builders-library/timeouts-retries-and-backoff-with-jitter/',
+    note: 'How to pick timeouts, why retries amplify overload, and capped exponential backoff with jitter.',
+  },
+  {
+    id: 'L34',
+    kind: 'literature',
+    citation: 'Fowler, M. (2017). What do you mean by “event-driven”? [Web article]. martinfowler.com.',
+    url: 'https://martinfowler.com/articles/201701-event-driven.html',
+    note: 'Separates event notification, event-carried state transfer, event sourcing and CQRS, which are often all called event-driven.',
+  },
+  {
+    id: 'T30',
+    kind: 'tool',
+    name: 'Apache Airflow',
+    purpose: 'Schedules and monitors batch workflows written as Python DAGs of tasks; suited to minutes-to-hours pipelines, not request paths.',
+    url: 'https://airflow.apache.org/',
+  },
+  {
+    id: 'T31',
+    kind: 'tool',
+    name: 'Argo Workflows',
+    purpose: 'Kubernetes-native workflow engine: each step is a container, dependencies form a DAG; used for batch inference and ML pipelines.',
+    url: 'https://argoproj.github.io/workflows/',
+  },
+  {
+    id: 'T32',
+    kind: 'tool',
+    name: 'Temporal',
+    purpose: 'Durable execution: workflow code whose state survives process crashes, with per-activity timeouts and retry policies.',
+    url: 'https://temporal.io/',
+  },
+  {
+    id: 'T33',
+    kind: 'tool',
+    name: 'Resilience4j',
+    purpose: 'Fault-tolerance library with a circuit breaker (sliding window, minimum number of calls, half-open probes), retry and bulkhead.',
+    url: 'https://resilience4j.readme.io/',
+  },
+  {
+    id: 'T34',
+    kind: 'tool',
+    name: 'PyTorch Distributed Checkpoint (DCP)',
+    purpose: 'Saves and loads sharded model and optimizer state from all ranks in parallel, with asynchronous save and resharding on load.',
+    url: 'https://pytorch.org/docs/stable/distributed.checkpoint.html',
+  },
+  {
+    id: 'T35',
+    kind: 'tool',
+    name: 'torchrun (PyTorch Elastic)',
+    purpose: 'Launches distributed training; on a worker failure it restarts all workers, and the training script reloads its last checkpoint.',
+    url: 'https://pytorch.org/docs/stable/elastic/run.html',
+  },
+  {
+    id: 'G30',
+    kind: 'glossary',
+    term: 'Critical path',
+    definition:
+      'The longest chain of dependent steps in a workflow DAG; with independent steps run in parallel, it sets the end-to-end latency.',
+  },
+  {
+    id: 'G31',
+    kind: 'glossary',
+    term: 'Graceful degradation',
+    definition:
+      'Serving a cheaper, lower-quality answer (smaller model, fewer features, cached result) instead of failing when resources run short.',
+  },
+  {
+    id: 'G32',
+    kind: 'glossary',
+    term: 'Hysteresis',
+    definition:
+      'Using a different, safer threshold (and often a wait) to switch back than to switch, so a signal near the boundary does not cause flapping.',
+  },
+  {
+    id: 'G33',
+    kind: 'glossary',
+    term: 'Back-pressure',
+    definition:
+      'A consumer signalling producers to slow down (a full bounded queue, a 429 with Retry-After) instead of buffering without limit.',
+  },
+  {
+    id: 'G34',
+    kind: 'glossary',
+    term: 'Idempotent consumer',
+    definition:
+      'A message handler that gives the same result when a message is delivered twice, usually by keying work on a request id; needed with at-least-once delivery.',
+  },
+  {
+    id: 'G35',
+    kind: 'glossary',
+    term: 'MTBF (mean time between failures)',
+    definition:
+      'Average running time between failures of a system; for a job on N independent nodes it is roughly the per-node MTBF divided by N.',
+  },
+  {
+    id: 'G36',
+    kind: 'glossary',
+    term: 'Commit marker',
+    definition:
+      'A small object (such as a manifest) written after all the data it lists; readers treat the data as existing only once the marker does.',
+  },
+];

@@ -1,6 +1,8 @@
 /**
- * References added for the integration questions. Ids in this file use the range
- * L60-L79, T60-T79 and G60-G79, so that files never collide.
+ * References first cited by the integration questions. Any page may cite any entry.
+ * A new entry takes the next free number of its kind (L, T or G) across the
+ * whole catalog; the validator rejects a reused id and a tool, term or work
+ * that is already listed under another id.
  */
 import type { ReferenceEntry } from '../schema';
 
@@ -80,12 +82,6 @@ export const integrationReferences: ReferenceEntry[] = [
     note: 'Replacing a legacy system gradually behind an interception point instead of in one rewrite.',
   },
   {
-    id: 'L70',
-    kind: 'literature',
-    citation: 'Newman, S. (2019). Monolith to microservices: Evolutionary patterns to transform your monolith. O’Reilly Media.',
-    note: 'Strangler fig, parallel run, branch by abstraction and data migration patterns, with their failure modes.',
-  },
-  {
     id: 'T60',
     kind: 'tool',
     name: 'gRPC',
@@ -123,57 +119,36 @@ export const integrationReferences: ReferenceEntry[] = [
   {
     id: 'G61',
     kind: 'glossary',
-    term: 'Token bucket',
-    definition:
-      'A rate limiter that refills a bucket at a fixed rate up to a capacity; each request takes a token, which allows short bursts.',
-  },
-  {
-    id: 'G62',
-    kind: 'glossary',
     term: 'Retrieval-augmented generation (RAG)',
     definition:
       'Answering with a language model whose prompt includes passages retrieved for the question, so answers can cite current sources.',
   },
   {
-    id: 'G63',
-    kind: 'glossary',
-    term: 'Idempotent consumer',
-    definition:
-      'A message handler that records which message ids it has applied, so a redelivered message changes nothing the second time.',
-  },
-  {
-    id: 'G64',
+    id: 'G62',
     kind: 'glossary',
     term: 'Dead-letter queue',
     definition:
       'A separate queue or topic for messages that failed processing after the allowed retries, kept for inspection and replay.',
   },
   {
-    id: 'G65',
+    id: 'G63',
     kind: 'glossary',
     term: 'Transactional outbox',
     definition:
       'Writing an event to an outbox table in the same transaction as the state change; a relay publishes it to the broker afterwards.',
   },
   {
-    id: 'G66',
+    id: 'G64',
     kind: 'glossary',
     term: 'Strangler fig',
     definition:
       'Migrating a legacy system by routing one capability at a time to new code behind a facade until the old system can be removed.',
   },
   {
-    id: 'G67',
+    id: 'G65',
     kind: 'glossary',
     term: 'Anti-corruption layer',
     definition:
       'A translation layer that converts a legacy or foreign model into your own domain model, so its concepts do not leak in.',
-  },
-  {
-    id: 'G68',
-    kind: 'glossary',
-    term: 'Shadow traffic',
-    definition:
-      'Copies of live requests sent to a new implementation whose answers are compared and logged but never returned to users.',
   },
 ];

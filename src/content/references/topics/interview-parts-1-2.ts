@@ -1,7 +1,162 @@
 /**
- * References added for the architect-interview questions of parts 1 and 2. Ids in this file use the range
- * L80-L89, T80-T89 and G80-G89, so that files never collide.
+ * References first cited by the interview parts 1 2 questions. Any page may cite any entry.
+ * A new entry takes the next free number of its kind (L, T or G) across the
+ * whole catalog; the validator rejects a reused id and a tool, term or work
+ * that is already listed under another id.
  */
 import type { ReferenceEntry } from '../schema';
 
-export const interviewParts12References: ReferenceEntry[] = [];
+export const interviewParts12References: ReferenceEntry[] = [
+  {
+    id: 'L80',
+    kind: 'literature',
+    citation: 'Siddiqi, N. (2006). Credit risk scorecards: Developing and implementing intelligent credit scoring. Wiley.',
+    note: 'The credit-scoring practice behind the Population Stability Index and its conventional bands.',
+  },
+  {
+    id: 'L81',
+    kind: 'literature',
+    citation:
+      'Kwon, W., Li, Z., Zhuang, S., Sheng, Y., Zheng, L., Yu, C. H., Gonzalez, J. E., Zhang, H., & Stoica, I. (2023). Efficient memory management for large language model serving with PagedAttention. In Proceedings of the 29th Symposium on Operating Systems Principles (pp. 611–626). ACM.',
+    doi: '10.1145/3600006.3613165',
+    note: 'PagedAttention and vLLM: paged KV-cache memory and 2-4x serving throughput over earlier systems.',
+  },
+  {
+    id: 'L82',
+    kind: 'literature',
+    citation:
+      'Leviathan, Y., Kalman, M., & Matias, Y. (2023). Fast inference from transformers via speculative decoding. In Proceedings of the 40th International Conference on Machine Learning. PMLR.',
+    url: 'https://arxiv.org/abs/2211.17192',
+    note: 'A draft model proposes tokens the large model verifies in one pass: 2-3x faster decoding, identical outputs.',
+  },
+  {
+    id: 'L83',
+    kind: 'literature',
+    citation:
+      'Frantar, E., Ashkboos, S., Hoefler, T., & Alistarh, D. (2023). GPTQ: Accurate post-training quantization for generative pre-trained transformers. In International Conference on Learning Representations.',
+    url: 'https://arxiv.org/abs/2210.17323',
+    note: 'One-shot 3-4 bit weight quantization of large GPT models with little accuracy loss.',
+  },
+  {
+    id: 'L84',
+    kind: 'literature',
+    citation:
+      'Lin, J., Tang, J., Tang, H., Yang, S., Chen, W.-M., Wang, W.-C., Xiao, G., Dang, X., Gan, C., & Han, S. (2024). AWQ: Activation-aware weight quantization for on-device LLM compression and acceleration. In Proceedings of Machine Learning and Systems 6.',
+    url: 'https://arxiv.org/abs/2306.00978',
+    note: 'Protects the few salient weight channels found from activations, for 4-bit weights without retraining.',
+  },
+  {
+    id: 'L85',
+    kind: 'literature',
+    citation:
+      'Covington, P., Adams, J., & Sargin, E. (2016). Deep neural networks for YouTube recommendations. In Proceedings of the 10th ACM Conference on Recommender Systems (pp. 191–198). ACM.',
+    doi: '10.1145/2959100.2959190',
+    note: 'The two-stage funnel: candidate generation narrows millions of items to hundreds, ranking orders them.',
+  },
+  {
+    id: 'L86',
+    kind: 'literature',
+    citation:
+      'Naumov, M., Mudigere, D., Shi, H.-J. M., Huang, J., Sundaraman, N., Park, J., Wang, X., Gupta, U., Wu, C.-J., Azzolini, A. G., Dzhulgakov, D., Mallevich, A., Cherniavskii, I., Lu, Y., Krishnamoorthi, R., Yu, A., Kondratenko, V., Pereira, S., Chen, X., … Smelyanskiy, M. (2019). Deep learning recommendation model for personalization and recommendation systems [Preprint]. arXiv.',
+    url: 'https://arxiv.org/abs/1906.00091',
+    note: 'DLRM: embedding tables for sparse features plus MLPs, the reference deep ranking model.',
+  },
+  {
+    id: 'T80',
+    kind: 'tool',
+    name: 'vLLM',
+    purpose: 'LLM inference server with PagedAttention, continuous batching, quantized models and speculative decoding.',
+    url: 'https://docs.vllm.ai/',
+  },
+  {
+    id: 'T81',
+    kind: 'tool',
+    name: 'River',
+    purpose: 'Python library for online machine learning: models and drift detectors that learn one example at a time.',
+    url: 'https://riverml.xyz/',
+  },
+  {
+    id: 'T82',
+    kind: 'tool',
+    name: 'Jaeger',
+    purpose: 'Distributed tracing backend: follows a request across services and shows where its time goes.',
+    url: 'https://www.jaegertracing.io/',
+  },
+  {
+    id: 'T83',
+    kind: 'tool',
+    name: 'OpenTelemetry',
+    purpose: 'Vendor-neutral APIs and SDKs to emit traces, metrics and logs to any backend.',
+    url: 'https://opentelemetry.io/',
+  },
+  {
+    id: 'T84',
+    kind: 'tool',
+    name: 'Kubeflow Pipelines',
+    purpose: 'Defines and runs containerised ML workflows on Kubernetes, such as a triggered retraining pipeline.',
+    url: 'https://www.kubeflow.org/docs/components/pipelines/',
+  },
+  {
+    id: 'T85',
+    kind: 'tool',
+    name: 'GPTCache',
+    purpose: 'Semantic cache for LLM responses: matches new prompts to earlier ones by embedding similarity.',
+    url: 'https://github.com/zilliztech/GPTCache',
+  },
+  {
+    id: 'T86',
+    kind: 'tool',
+    name: 'TensorRT-LLM',
+    purpose: 'NVIDIA library that compiles LLMs for its GPUs, with in-flight batching, paged KV cache and quantization.',
+    url: 'https://github.com/NVIDIA/TensorRT-LLM',
+  },
+  {
+    id: 'G80',
+    kind: 'glossary',
+    term: 'Data drift',
+    definition:
+      'A change in the distribution of model inputs, P(X), between training and production; it may or may not hurt accuracy.',
+  },
+  {
+    id: 'G81',
+    kind: 'glossary',
+    term: 'Concept drift',
+    definition:
+      'A change in the relationship between inputs and target, P(Y | X), so the same input now deserves a different prediction.',
+  },
+  {
+    id: 'G82',
+    kind: 'glossary',
+    term: 'Continuous batching',
+    definition:
+      'LLM batching at the level of decoding steps: finished sequences leave and queued requests join the batch at every step.',
+  },
+  {
+    id: 'G83',
+    kind: 'glossary',
+    term: 'Speculative decoding',
+    definition:
+      'A small draft model proposes several tokens and the large model verifies them in one forward pass, keeping its own output distribution.',
+  },
+  {
+    id: 'G84',
+    kind: 'glossary',
+    term: 'Two-stage recommender',
+    definition:
+      'Candidate generation (cheap retrieval of hundreds of items from millions) followed by ranking (a richer model scoring only those).',
+  },
+  {
+    id: 'G85',
+    kind: 'glossary',
+    term: 'Sample ratio mismatch (SRM)',
+    definition:
+      'Observed arm sizes that differ significantly from the configured split; a sign of a broken experiment whose results cannot be trusted.',
+  },
+  {
+    id: 'G86',
+    kind: 'glossary',
+    term: 'RTO and RPO',
+    definition:
+      'Recovery time objective (how long a service may be down) and recovery point objective (how much recent data may be lost).',
+  },
+];

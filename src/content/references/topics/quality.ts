@@ -1,7 +1,153 @@
 /**
- * References added for the quality questions. Ids in this file use the range
- * L40-L59, T40-T59 and G40-G59, so that files never collide.
+ * References first cited by the quality questions. Any page may cite any entry.
+ * A new entry takes the next free number of its kind (L, T or G) across the
+ * whole catalog; the validator rejects a reused id and a tool, term or work
+ * that is already listed under another id.
  */
 import type { ReferenceEntry } from '../schema';
 
-export const qualityReferences: ReferenceEntry[] = [];
+export const qualityReferences: ReferenceEntry[] = [
+  {
+    id: 'L40',
+    kind: 'literature',
+    citation:
+      'Jacob, B., Kligys, S., Chen, B., Zhu, M., Tang, M., Howard, A., Adam, H., & Kalenichenko, D. (2018). Quantization and training of neural networks for efficient integer-arithmetic-only inference. In Proceedings of the IEEE Conference on Computer Vision and Pattern Recognition (CVPR). IEEE.',
+    url: 'https://arxiv.org/abs/1712.05877',
+    note: 'The INT8 quantization scheme most inference engines follow, and quantization-aware training to keep accuracy.',
+  },
+  {
+    id: 'L41',
+    kind: 'literature',
+    citation: 'Hinton, G., Vinyals, O., & Dean, J. (2015). Distilling the knowledge in a neural network [Preprint]. arXiv:1503.02531.',
+    url: 'https://arxiv.org/abs/1503.02531',
+    note: 'Knowledge distillation: training a small student model on a large teacher’s soft outputs.',
+  },
+  {
+    id: 'L42',
+    kind: 'literature',
+    citation:
+      'Micikevicius, P., Narang, S., Alben, J., Diamos, G., Elsen, E., Garcia, D., Ginsburg, B., Houston, M., Kuchaiev, O., Venkatesh, G., & Wu, H. (2018). Mixed precision training. In International Conference on Learning Representations (ICLR).',
+    url: 'https://arxiv.org/abs/1710.03740',
+    note: 'FP16 arithmetic with FP32 master weights, FP32 accumulation and loss scaling: why some operations stay in FP32.',
+  },
+  {
+    id: 'L43',
+    kind: 'literature',
+    citation:
+      'Tramèr, F., Zhang, F., Juels, A., Reiter, M. K., & Ristenpart, T. (2016). Stealing machine learning models via prediction APIs. In 25th USENIX Security Symposium (pp. 601–618). USENIX Association.',
+    url: 'https://www.usenix.org/conference/usenixsecurity16/technical-sessions/presentation/tramer',
+    note: 'Model extraction through a prediction API, shown against commercial ML services, even without confidence scores.',
+  },
+  {
+    id: 'L44',
+    kind: 'literature',
+    citation:
+      'Crankshaw, D., Wang, X., Zhou, G., Franklin, M. J., Gonzalez, J. E., & Stoica, I. (2017). Clipper: A low-latency online prediction serving system. In 14th USENIX Symposium on Networked Systems Design and Implementation (NSDI 17). USENIX Association.',
+    url: 'https://www.usenix.org/conference/nsdi17/technical-sessions/presentation/crankshaw',
+    note: 'Adaptive batching under a latency objective, caching and model selection in a serving layer.',
+  },
+  {
+    id: 'L45',
+    kind: 'literature',
+    citation: 'NVIDIA. (n.d.). NVIDIA Multi-Instance GPU user guide [Technical documentation].',
+    url: 'https://docs.nvidia.com/datacenter/tesla/mig-user-guide/',
+    note: 'MIG profiles per GPU (1g.5gb to 7g.40gb on an A100 40 GB), instance limits and valid placements.',
+  },
+  {
+    id: 'L46',
+    kind: 'literature',
+    citation: 'The Kubernetes Authors. (n.d.). Horizontal Pod Autoscaling [Documentation]. Kubernetes.',
+    url: 'https://kubernetes.io/docs/tasks/run-application/horizontal-pod-autoscale/',
+    note: 'The replica formula, its tolerance, scaling policies and the scale-down stabilisation window.',
+  },
+  {
+    id: 'L47',
+    kind: 'literature',
+    citation: 'OWASP Foundation. (2023). API4:2023 Unrestricted resource consumption. In OWASP API Security Top 10 2023.',
+    url: 'https://owasp.org/API-Security/editions/2023/en/0xa4-unrestricted-resource-consumption/',
+    note: 'Why APIs need rate limits, quotas and cost limits per client, and how missing ones are exploited.',
+  },
+  {
+    id: 'L48',
+    kind: 'literature',
+    citation: 'OWASP Foundation. (2023). ML05:2023 Model theft. In OWASP Machine Learning Security Top Ten.',
+    url: 'https://owasp.org/www-project-machine-learning-security-top-10/docs/ML05_2023-Model_Theft.html',
+    note: 'Model theft as a named ML risk, with access control, monitoring and watermarking as defences.',
+  },
+  {
+    id: 'L49',
+    kind: 'literature',
+    citation: 'IBM Security, & Ponemon Institute. (2024). Cost of a data breach report 2024. IBM.',
+    note: 'Yearly survey of breach costs: a global average of USD 4.88 million across 604 breached organisations in 2024.',
+  },
+  {
+    id: 'L50',
+    kind: 'literature',
+    citation: 'NVIDIA. (n.d.). Batchers: Dynamic batcher. In NVIDIA Triton Inference Server user guide [Documentation].',
+    url: 'https://docs.nvidia.com/deeplearning/triton-inference-server/user-guide/docs/batcher.html',
+    note: 'Maximum batch size, preferred batch sizes and the maximum queue delay that bounds batching latency.',
+  },
+  {
+    id: 'T40',
+    kind: 'tool',
+    name: 'NVIDIA DCGM',
+    purpose: 'Data Center GPU Manager: GPU health and profiling metrics such as SM activity, exported to Prometheus.',
+    url: 'https://docs.nvidia.com/datacenter/dcgm/latest/user-guide/feature-overview.html',
+  },
+  {
+    id: 'G40',
+    kind: 'glossary',
+    term: 'Dynamic batching',
+    definition:
+      'Grouping requests that arrive close together into one model call, flushed when the batch is full or the oldest request has waited a set maximum.',
+  },
+  {
+    id: 'G41',
+    kind: 'glossary',
+    term: 'Tail latency (p95, p99)',
+    definition:
+      'The latency that 95 % or 99 % of requests stay under; it is set by the slowest requests, so an average says nothing about it.',
+  },
+  {
+    id: 'G42',
+    kind: 'glossary',
+    term: 'MTBF and MTTR',
+    definition:
+      'Mean time between failures and mean time to repair; steady-state availability is MTBF / (MTBF + MTTR).',
+  },
+  {
+    id: 'G43',
+    kind: 'glossary',
+    term: 'Error budget',
+    definition:
+      'The unreliability an SLO allows over a window, 1 - SLO: 43.2 minutes in a 30-day month at 99.9 %.',
+  },
+  {
+    id: 'G44',
+    kind: 'glossary',
+    term: 'Stabilisation window',
+    definition:
+      'The period an autoscaler looks back over before scaling down, acting on the highest recommendation seen so short dips cause no churn.',
+  },
+  {
+    id: 'G45',
+    kind: 'glossary',
+    term: 'Token bucket',
+    definition:
+      'A rate limiter holding up to N tokens refilled at a fixed rate; each request spends one, so bursts up to N pass and the long-run rate is capped.',
+  },
+  {
+    id: 'G46',
+    kind: 'glossary',
+    term: 'Model extraction',
+    definition:
+      'Rebuilding a functional copy of a model from its prediction API by sending chosen queries and training on the answers.',
+  },
+  {
+    id: 'G47',
+    kind: 'glossary',
+    term: 'Multi-Instance GPU (MIG)',
+    definition:
+      'Hardware partitioning of an A100, H100 or later GPU into up to seven instances, each with its own compute, memory and cache.',
+  },
+];

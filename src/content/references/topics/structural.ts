@@ -1,7 +1,72 @@
 /**
- * References added for the structural questions. Ids in this file use the range
- * L20-L39, T20-T39 and G20-G39, so that files never collide.
+ * References first cited by the structural questions. Any page may cite any entry.
+ * A new entry takes the next free number of its kind (L, T or G) across the
+ * whole catalog; the validator rejects a reused id and a tool, term or work
+ * that is already listed under another id.
  */
 import type { ReferenceEntry } from '../schema';
 
-export const structuralReferences: ReferenceEntry[] = [];
+export const structuralReferences: ReferenceEntry[] = [
+  {
+    id: 'L20',
+    kind: 'literature',
+    citation: 'Fowler, M. (2015). Monolith first [Web article]. martinfowler.com.',
+    url: 'https://martinfowler.com/bliki/MonolithFirst.html',
+    note: 'Why most successful microservice systems began as a monolith that was split once its boundaries were known.',
+  },
+  {
+    id: 'L21',
+    kind: 'literature',
+    citation: 'Meszaros, G. (2007). xUnit test patterns: Refactoring test code. Addison-Wesley.',
+    note: 'The vocabulary of test doubles (dummy, stub, spy, mock, fake) and when each one fits.',
+  },
+  {
+    id: 'L22',
+    kind: 'literature',
+    citation: 'Kahn, A. B. (1962). Topological sorting of large networks. Communications of the ACM, 5(11), 558–562.',
+    doi: '10.1145/368996.369025',
+    note: 'The in-degree algorithm that orders a dependency graph and exposes cycles as nodes left unordered.',
+  },
+  {
+    id: 'T20',
+    kind: 'tool',
+    name: 'TensorFlow Transform',
+    purpose: 'Computes full-pass statistics (mean, variance, vocabularies) on training data and exports one transform graph for training and serving.',
+    url: 'https://www.tensorflow.org/tfx/transform/get_started',
+  },
+  {
+    id: 'T21',
+    kind: 'tool',
+    name: 'Web Crypto API: SubtleCrypto.digest()',
+    purpose: 'Standard SHA-256 (and SHA-384/512) digests in browsers, Node.js and other runtimes, without extra dependencies.',
+    url: 'https://developer.mozilla.org/en-US/docs/Web/API/SubtleCrypto/digest',
+  },
+  {
+    id: 'G20',
+    kind: 'glossary',
+    term: 'Test double (fake)',
+    definition:
+      'A stand-in for a real dependency in a test; a fake is a small working implementation, such as an in-memory store, rather than a script of expected calls.',
+  },
+  {
+    id: 'G21',
+    kind: 'glossary',
+    term: 'Content hash',
+    definition:
+      'A cryptographic digest (for example SHA-256) of an artefact’s bytes: identical bytes give the identical hash on every machine and in every process.',
+  },
+  {
+    id: 'G22',
+    kind: 'glossary',
+    term: 'Topological order',
+    definition:
+      'An order of a directed graph’s nodes in which every node comes after all the nodes it depends on; it exists only if the graph has no cycle.',
+  },
+  {
+    id: 'G23',
+    kind: 'glossary',
+    term: 'Modular monolith',
+    definition:
+      'One deployable unit whose code is split into modules along bounded contexts with enforced interfaces, so a module can later become a service.',
+  },
+];

@@ -1,0 +1,61 @@
+/**
+ * A minimal static server for the production build, bound to 127.0.0.1 on a
+ * free port. URLs without an extension map to `<path>.html` or
+ * `<path>/index.html`, as on the static hosts the site is published to.
+ */
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+  '.xml': 'application/xml',
+  '.md': 'text/markdown; charset=utf-8',
+  '.tsv': 'text/tab-separated-values; charset=utf-8',
+  '.pdf': 'application/pdf',
+};
+
+export interface StaticServer {
+  url: string;
+  close: () => Promise<void>;
+}
+
+function resolveFile(root: string, urlPath: string): string | undefined {
+  const clean = decodeURIComponent(urlPath.split('?')[0]!.split('#')[0]!);
+  const full = path.join(root, clean);
+  if (!full.startsWith(root)) return undefined;
+  const candidates = [full, `${full}.html`, path.join(full, 'index.html')];
+  return candidates.find((c) => existsSync(c) && statSync(c).isFile());
+}
+
+export async function serveDirectory(root: string, basePath = '/'): Promise<StaticServer> {
+  const server: Server = createServer((req, res) => {
+    const url = req.url ?? '/';
+    const inBase = url.startsWith(basePath) ? `/${url.slice(basePath.length)}` : undefined;
+    const file = inBase !== undefined ? resolveFile(root, inBase) : undefined;
+    if (!file) {
+      res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
+      const notFound = path.join(root, '404.html');
+      if (existsSync(notFound)) createReadStream(notFound).pipe(res);
+      else res.end('Not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    createReadStream(file).pipe(res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+  };
+}

@@ -1,0 +1,125 @@
+/**
+ * Deterministic user bucketing for an A/B test of two models.
+ *
+ * A user's bucket is a stable hash of (experiment salt, user id), so the same user sees the
+ * same model on every request and every replica, with no assignment table to store. The
+ * treatment share lives in a flag store that is read per request, so rollback to 0% is a
+ * config write, not a redeploy.
+ */
+
+/** 10,000 buckets: shares can be set in steps of 0.01%. */
+export const BUCKETS = 10_000;
+
+export type Variant = 'control' | 'treatment';
+
+export interface Allocation {
+  experimentId: string;
+  /**
+   * Per-experiment salt. Without it every experiment hashes users identically, so the same
+   * users land in treatment everywhere and experiments contaminate each other.
+   */
+  salt: string;
+  /** Share of users on the candidate model, 0 to 1. */
+  treatmentShare: number;
+}
+
+const encoder = new TextEncoder();
+
+/**
+ * FNV-1a over the UTF-8 bytes, then the murmur3 finaliser. FNV alone mixes the last
+ * characters poorly, so "user-1" and "user-2" would land in neighbouring buckets.
+ */
+export function stableHash(key: string): number {
+  let h = 0x811c9dc5;
+  for (const byte of encoder.encode(key)) {
+    h ^= byte;
+    h = Math.imul(h, 0x01000193);
+  }
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+export function bucketOf(userId: string, salt: string): number {
+  // A separator keeps ("ab", "c") and ("a", "bc") apart.
+  return stableHash(`${salt}\u0000${userId}`) % BUCKETS;
+}
+
+/**
+ * Buckets below the threshold get the candidate. Raising the share from 10% to 50% only
+ * adds users to treatment; nobody who saw the candidate is moved back, which would mix
+ * exposures and bias the comparison.
+ */
+export function assignVariant(userId: string, allocation: Allocation): Variant {
+  return bucketOf(userId, allocation.salt) < Math.round(allocation.treatmentShare * BUCKETS) ? 'treatment' : 'control';
+}
+
+function checkShare(share: number): void {
+  if (!Number.isFinite(share) || share < 0 || share > 1) throw new RangeError(`treatment share must be between 0 and 1, got ${share}`);
+}
+
+/** The flag store: read on every request, written by the experiment owner or the on-call engineer. */
+export class AllocationStore {
+  private readonly allocations = new Map<string, Allocation>();
+
+  upsert(allocation: Allocation): void {
+    checkShare(allocation.treatmentShare);
+    if (!allocation.salt) throw new RangeError('an experiment needs a non-empty salt');
+    this.allocations.set(allocation.experimentId, { ...allocation });
+  }
+
+  setShare(experimentId: string, share: number): void {
+    checkShare(share);
+    const current = this.allocations.get(experimentId);
+    if (!current) throw new Error(`unknown experiment "${experimentId}"`);
+    this.allocations.set(experimentId, { ...current, treatmentShare: share });
+  }
+
+  /** Instant rollback: everyone is on control from the next request on. */
+  rollback(experimentId: string): void {
+    this.setShare(experimentId, 0);
+  }
+
+  /** Unknown or removed experiments fail safe to control. */
+  variantFor(userId: string, experimentId: string): Variant {
+    const allocation = this.allocations.get(experimentId);
+    return allocation ? assignVariant(userId, allocation) : 'control';
+  }
+}
+
+/** Chi-square critical value for 1 degree of freedom at p = 0.001. */
+export const SRM_CRITICAL = 10.828;
+
+export interface SrmCheck {
+  chiSquare: number;
+  mismatch: boolean;
+}
+
+/**
+ * Sample ratio mismatch: are the observed arm sizes consistent with the configured split?
+ * A mismatch (bots filtered in one arm, a crash that drops logs) invalidates the result,
+ * however good the metric looks, so check it before reading any KPI.
+ */
+export function sampleRatioMismatch(controlUsers: number, treatmentUsers: number, treatmentShare: number): SrmCheck {
+  checkShare(treatmentShare);
+  if (treatmentShare === 0 || treatmentShare === 1) throw new RangeError('an SRM check needs both arms to be expected');
+  const total = controlUsers + treatmentUsers;
+  if (total <= 0) throw new RangeError('no users observed');
+  const expectedTreatment = total * treatmentShare;
+  const expectedControl = total - expectedTreatment;
+  const chiSquare =
+    (treatmentUsers - expectedTreatment) ** 2 / expectedTreatment + (controlUsers - expectedControl) ** 2 / expectedControl;
+  return { chiSquare, mismatch: chiSquare > SRM_CRITICAL };
+}
+
+/**
+ * Users needed per arm to detect an absolute change `delta` in a conversion rate `baseline`
+ * at about 80% power and 5% two-sided significance: n = 16 p (1 - p) / delta^2 (rule of thumb).
+ */
+export function usersPerArm(baseline: number, delta: number): number {
+  if (!(baseline > 0 && baseline < 1) || !(delta > 0)) throw new RangeError('baseline must be in (0, 1) and delta positive');
+  return Math.ceil((16 * baseline * (1 - baseline)) / delta ** 2);
+}

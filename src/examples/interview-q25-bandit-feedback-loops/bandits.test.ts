@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { EpsilonGreedy, sampleBeta, seededRng, ThompsonSampling, type BanditPolicy, type Rng } from './bandits';
+
+/** Two arms whose click rates swap at step 2,000: the world the recommender created moved on. */
+const BEFORE = [0.9, 0.1];
+const AFTER = [0.3, 0.7];
+
+/** Share of decisions that picked arm 1 in steps [from, to). */
+function shareOfArm1(make: (rng: Rng) => BanditPolicy, seed: number, from: number, to: number): number {
+  const policyRng = seededRng(seed);
+  const world = seededRng(seed + 1000);
+  const policy = make(policyRng);
+  let picks = 0;
+  for (let t = 0; t < to; t++) {
+    const rates = t < 2000 ? BEFORE : AFTER;
+    const arm = policy.select();
+    policy.update(arm, world() < (rates[arm] ?? 0) ? 1 : 0);
+    if (t >= from && arm === 1) picks++;
+  }
+  return picks / (to - from);
+}
+
+const SEEDS = [1, 2, 3, 4, 5];
+const meanShare = (make: (rng: Rng) => BanditPolicy, from: number, to: number) =>
+  SEEDS.reduce((sum, seed) => sum + shareOfArm1(make, seed, from, to), 0) / SEEDS.length;
+
+describe('seededRng', () => {
+  it('repeats the same sequence for the same seed and differs for another', () => {
+    const a = seededRng(7);
+    const b = seededRng(7);
+    const c = seededRng(8);
+    const first = [a(), a(), a()];
+    expect([b(), b(), b()]).toEqual(first);
+    expect([c(), c(), c()]).not.toEqual(first);
+    expect(first.every((x) => x >= 0 && x < 1)).toBe(true);
+  });
+});
+
+describe('sampleBeta', () => {
+  it('has mean alpha / (alpha + beta), including shapes below 1', () => {
+    const rng = seededRng(11);
+    const mean = (a: number, b: number) => {
+      let sum = 0;
+      for (let i = 0; i < 20000; i++) sum += sampleBeta(a, b, rng);
+      return sum / 20000;
+    };
+    expect(mean(2, 5)).toBeCloseTo(2 / 7, 2);
+    expect(mean(0.5, 0.5)).toBeCloseTo(0.5, 1);
+  });
+});
+
+describe('epsilon-greedy after the click rates swap', () => {
+  it('the naive version (epsilon decays to 0, sample averages) never goes back to the better arm', () => {
+    const naive = (rng: Rng) => new EpsilonGreedy(2, rng, { minEpsilon: 0 });
+    expect(meanShare(naive, 2000, 6000)).toBeLessThan(0.05);
+  });
+
+  it('an exploration floor with a constant step size moves most traffic within 500 steps', () => {
+    const adaptive = (rng: Rng) => new EpsilonGreedy(2, rng, { minEpsilon: 0.05, stepSize: 0.1 });
+    expect(meanShare(adaptive, 2000, 2500)).toBeGreaterThan(0.5);
+  });
+
+  it('keeps epsilon at its floor instead of decaying to zero', () => {
+    const policy = new EpsilonGreedy(2, seededRng(1), { initialEpsilon: 1, decay: 0.9, minEpsilon: 0.05 });
+    for (let i = 0; i < 200; i++) policy.select();
+    expect(policy.epsilon).toBe(0.05);
+  });
+
+  it('tracks the recent rate with a constant step size', () => {
+    const policy = new EpsilonGreedy(2, seededRng(1), { stepSize: 0.5 });
+    for (const r of [1, 1, 1, 0, 0]) policy.update(0, r);
+    expect(policy.estimate(0)).toBeCloseTo(0.21875, 5);
+  });
+});
+
+describe('Thompson sampling after the click rates swap', () => {
+  it('without a discount stays on the stale arm for the first 500 steps', () => {
+    expect(meanShare((rng) => new ThompsonSampling(2, rng, 1), 2000, 2500)).toBeLessThan(0.1);
+  });
+
+  it('with a 0.99 discount (memory of about 100 observations) moves most traffic', () => {
+    expect(meanShare((rng) => new ThompsonSampling(2, rng, 0.99), 2000, 2500)).toBeGreaterThan(0.5);
+  });
+
+  it('updates the Beta posterior of the pulled arm only', () => {
+    const policy = new ThompsonSampling(2, seededRng(3));
+    policy.update(0, 1);
+    policy.update(0, 1);
+    policy.update(0, 0);
+    expect(policy.mean(0)).toBeCloseTo(3 / 5, 10);
+    expect(policy.mean(1)).toBe(0.5);
+  });
+});
+
+describe('input validation', () => {
+  it('rejects unknown arms, rewards outside [0, 1] and a bad discount', () => {
+    const policy = new ThompsonSampling(3, seededRng(1));
+    expect(() => policy.update(3, 1)).toThrow(RangeError);
+    expect(() => policy.update(0, 2)).toThrow(/reward/);
+    expect(() => new ThompsonSampling(2, seededRng(1), 0)).toThrow(/discount/);
+    expect(() => new EpsilonGreedy(1, seededRng(1))).toThrow(/2 arms/);
+  });
+});

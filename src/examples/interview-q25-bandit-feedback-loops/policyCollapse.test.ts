@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { EpsilonGreedy, seededRng, type BanditPolicy } from './bandits';
+import { actionDiversity, CollapseGuard } from './policyCollapse';
+
+describe('actionDiversity', () => {
+  it('is 1 for a uniform spread and 0 when one arm takes everything', () => {
+    expect(actionDiversity([0, 1, 2, 3], 4)).toBeCloseTo(1, 10);
+    expect(actionDiversity([2, 2, 2, 2], 4)).toBe(0);
+  });
+
+  it('falls as traffic concentrates: 97.5% on one of two arms is about 0.17', () => {
+    const actions = [...new Array<number>(39).fill(0), 1];
+    expect(actionDiversity(actions, 2)).toBeCloseTo(0.169, 3);
+  });
+
+  it('rejects actions outside the arm range', () => {
+    expect(() => actionDiversity([0, 5], 3)).toThrow(RangeError);
+  });
+});
+
+/** Five arms with close click rates: a greedy policy locks onto one early and never learns it was wrong. */
+const RATES = [0.5, 0.45, 0.4, 0.35, 0.3];
+
+function simulate(seed: number, guarded: boolean) {
+  const rng = seededRng(seed);
+  const world = seededRng(seed + 5);
+  const policy = new EpsilonGreedy(5, rng, { minEpsilon: 0, decay: 0.99 });
+  const guard = new CollapseGuard(policy, rng, { window: 200, minDiversity: 0.3, explorationBurst: 50 });
+  const late: number[] = [];
+  for (let t = 0; t < 3000; t++) {
+    const arm = guarded ? guard.decide().arm : policy.select();
+    const reward = world() < (RATES[arm] ?? 0) ? 1 : 0;
+    if (guarded) guard.update(arm, reward);
+    else policy.update(arm, reward);
+    if (t >= 2000) late.push(arm);
+  }
+  return { diversity: actionDiversity(late, 5), collapses: guard.collapseCount };
+}
+
+describe('CollapseGuard', () => {
+  it('an unguarded greedy policy collapses onto a single arm', () => {
+    expect(simulate(1, false).diversity).toBe(0);
+  });
+
+  it('detects the collapse and forces exploration bursts that keep diversity above the threshold', () => {
+    const { diversity, collapses } = simulate(1, true);
+    expect(collapses).toBeGreaterThan(0);
+    expect(diversity).toBeGreaterThan(0.3);
+  });
+
+  it('never intervenes while the policy is diverse enough', () => {
+    const rng = seededRng(9);
+    const uniform: BanditPolicy = { arms: 4, select: () => Math.floor(rng() * 4), update: () => undefined };
+    const guard = new CollapseGuard(uniform, seededRng(10), { window: 100, minDiversity: 0.5, explorationBurst: 20 });
+    const decisions = Array.from({ length: 1000 }, () => guard.decide());
+    expect(guard.collapseCount).toBe(0);
+    expect(decisions.some((d) => d.forced)).toBe(false);
+  });
+
+  it('marks forced decisions so they can be logged with their propensity', () => {
+    const stuck: BanditPolicy = { arms: 3, select: () => 0, update: () => undefined };
+    const guard = new CollapseGuard(stuck, seededRng(2), { window: 10, minDiversity: 0.2, explorationBurst: 5 });
+    const decisions = Array.from({ length: 15 }, () => guard.decide());
+    expect(decisions.slice(0, 10).every((d) => !d.forced && d.arm === 0)).toBe(true);
+    expect(decisions.slice(10).every((d) => d.forced)).toBe(true);
+    expect(guard.collapseCount).toBe(1);
+  });
+});

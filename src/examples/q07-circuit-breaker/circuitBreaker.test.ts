@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import { CircuitBreaker, CircuitOpenError, type BreakerOptions } from './circuitBreaker';
+
+class BadRequest extends Error {}
+
+function setup(overrides: Partial<BreakerOptions> = {}) {
+  const clock = { t: 0 };
+  const breaker = new CircuitBreaker({
+    windowMs: 10_000,
+    minimumCalls: 20,
+    failureRateThreshold: 0.2,
+    openMs: 5_000,
+    halfOpenProbes: 3,
+    isFailure: (e) => !(e instanceof BadRequest),
+    now: () => clock.t,
+    ...overrides,
+  });
+  return { clock, breaker };
+}
+
+const ok = () => Promise.resolve('ok');
+const fail = () => Promise.reject(new Error('model server 503'));
+
+async function calls(breaker: CircuitBreaker, n: number, call: () => Promise<string>): Promise<void> {
+  for (let i = 0; i < n; i++) await breaker.execute(call).catch(() => undefined);
+}
+
+describe('CircuitBreaker while closed', () => {
+  it('stays closed below the minimum call count, even when every call fails', async () => {
+    const { breaker } = setup();
+    await calls(breaker, 19, fail);
+    expect(breaker.current).toBe('closed');
+    expect(breaker.failureRate()).toBeUndefined();
+  });
+
+  it('opens when failures reach 20% of the calls in the window (4 of 20)', async () => {
+    const { breaker } = setup();
+    await calls(breaker, 16, ok);
+    await calls(breaker, 3, fail);
+    expect(breaker.current).toBe('closed');
+    await calls(breaker, 1, fail);
+    expect(breaker.current).toBe('open');
+  });
+
+  it('treats the rate as a ratio: 3 failures in 1,000 calls keep it closed', async () => {
+    const { breaker } = setup();
+    await calls(breaker, 997, ok);
+    await calls(breaker, 3, fail);
+    // "3 failures / 10 s window" = 0.3 per second, which a naive check reads as 30%.
+    expect(breaker.failureRate()).toBeCloseTo(0.003);
+    expect(breaker.current).toBe('closed');
+  });
+
+  it('forgets outcomes older than the window', async () => {
+    const { clock, breaker } = setup();
+    await calls(breaker, 16, ok);
+    await calls(breaker, 3, fail);
+    clock.t = 10_001;
+    await calls(breaker, 1, fail);
+    expect(breaker.failureRate()).toBeUndefined(); // Only one recent call: too few to judge.
+    expect(breaker.current).toBe('closed');
+  });
+
+  it('does not count invalid input against the model', async () => {
+    const { breaker } = setup();
+    await calls(breaker, 30, () => Promise.reject(new BadRequest('schema mismatch')));
+    expect(breaker.current).toBe('closed');
+    expect(breaker.failureRate()).toBe(0);
+  });
+});
+
+describe('CircuitBreaker while open and half-open', () => {
+  async function opened() {
+    const s = setup({ minimumCalls: 5 });
+    await calls(s.breaker, 5, fail);
+    expect(s.breaker.current).toBe('open');
+    return s;
+  }
+
+  it('fails fast without calling the model, and says when to retry', async () => {
+    const { clock, breaker } = await opened();
+    clock.t = 1_000;
+    let called = false;
+    const attempt = breaker.execute(() => ((called = true), ok()));
+    await expect(attempt).rejects.toBeInstanceOf(CircuitOpenError);
+    await expect(attempt).rejects.toMatchObject({ retryAfterMs: 4_000 });
+    expect(called).toBe(false);
+  });
+
+  it('goes half-open after the open period and admits only the configured probes', async () => {
+    const { clock, breaker } = await opened();
+    clock.t = 5_000;
+    expect(breaker.current).toBe('half-open');
+    const release: (() => void)[] = [];
+    const slow = () => new Promise<string>((resolve) => release.push(() => resolve('ok')));
+    const probes = [breaker.execute(slow), breaker.execute(slow), breaker.execute(slow)];
+    await expect(breaker.execute(ok)).rejects.toBeInstanceOf(CircuitOpenError);
+    release.forEach((r) => r());
+    await Promise.all(probes);
+    expect(breaker.current).toBe('closed');
+  });
+
+  it('reopens on a failed probe and restarts the open period', async () => {
+    const { clock, breaker } = await opened();
+    clock.t = 6_000;
+    await calls(breaker, 1, ok);
+    await calls(breaker, 1, fail);
+    expect(breaker.current).toBe('open');
+    clock.t = 10_999;
+    expect(breaker.current).toBe('open');
+    clock.t = 11_000;
+    expect(breaker.current).toBe('half-open');
+  });
+
+  it('starts closed with a clean window, so old failures cannot reopen it', async () => {
+    const { clock, breaker } = await opened();
+    clock.t = 5_000;
+    await calls(breaker, 3, ok);
+    expect(breaker.current).toBe('closed');
+    await calls(breaker, 4, fail);
+    expect(breaker.current).toBe('closed'); // 4 calls < minimumCalls of 5.
+  });
+
+  it('rejects a threshold given as a percentage instead of a ratio', () => {
+    expect(() => setup({ failureRateThreshold: 20 })).toThrow(RangeError);
+  });
+});

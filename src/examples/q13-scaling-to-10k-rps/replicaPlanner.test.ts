@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_BEHAVIOUR, hpaDesiredReplicas, inFlightPerPod, ReplicaAutoscaler, replicasForLoad, type ScalingBehaviour } from './replicaPlanner';
+
+describe('hpaDesiredReplicas', () => {
+  it('applies desired = ceil(current × current metric / target)', () => {
+    expect(hpaDesiredReplicas(10, 90, 70)).toBe(13); // 12.86 rounds up
+    expect(hpaDesiredReplicas(10, 35, 70)).toBe(5);
+  });
+
+  it('changes nothing while the ratio stays within the 10 % tolerance', () => {
+    expect(hpaDesiredReplicas(10, 76, 70)).toBe(10); // ratio 1.086
+    expect(hpaDesiredReplicas(10, 78, 70)).toBe(12); // ratio 1.114
+  });
+
+  it('does not add a pod because of float noise', () => {
+    // 2.1 / 0.7 is 3.0000000000000004 in floating point; a plain ceil would ask for 4 pods.
+    expect(hpaDesiredReplicas(1, 2.1, 0.7)).toBe(3);
+  });
+
+  it('rejects a zero target', () => {
+    expect(() => hpaDesiredReplicas(10, 50, 0)).toThrow(RangeError);
+  });
+});
+
+describe('replicasForLoad', () => {
+  it('needs 13 pods for 10K rps at 800 rps per pod only if every pod runs at 100 %', () => {
+    expect(replicasForLoad(10_000, 800, 1)).toBe(13);
+  });
+
+  it('needs 18 pods at a 70 % utilisation target', () => {
+    expect(replicasForLoad(10_000, 800, 0.7)).toBe(18);
+    expect(replicasForLoad(10_000, 800)).toBe(18);
+  });
+
+  it('needs 36 T4-class pods at 400 rps each and 70 %', () => {
+    expect(replicasForLoad(10_000, 400, 0.7)).toBe(36);
+  });
+
+  it('rejects impossible utilisation targets', () => {
+    expect(() => replicasForLoad(10_000, 800, 0)).toThrow(RangeError);
+    expect(() => replicasForLoad(10_000, 800, 1.2)).toThrow(RangeError);
+  });
+});
+
+describe("Little's law", () => {
+  it('puts 64 requests in flight on a pod serving 800 rps at 80 ms', () => {
+    expect(inFlightPerPod(800, 0.08)).toBeCloseTo(64, 9);
+  });
+});
+
+/** A fixed total load spread over however many pods are running. */
+function run(scaler: ReplicaAutoscaler, clock: { t: number }, totalLoad: number, target: number, steps: number): number[] {
+  const seen: number[] = [];
+  for (let i = 0; i < steps; i++) {
+    clock.t += 15_000;
+    seen.push(scaler.observe(totalLoad / scaler.replicas, target).replicas);
+  }
+  return seen;
+}
+
+describe('ReplicaAutoscaler', () => {
+  it('scales up at most by the larger of 100 % or 4 pods per step (Kubernetes defaults)', () => {
+    const clock = { t: 0 };
+    const scaler = new ReplicaAutoscaler(DEFAULT_BEHAVIOUR, 4, () => clock.t);
+    // 4 pods at 350 % of target want 20 pods: 4 -> 8 -> 16 -> 20.
+    expect(run(scaler, clock, 4 * 350, 70, 3)).toEqual([8, 16, 20]);
+  });
+
+  it('stops at maxReplicas', () => {
+    const clock = { t: 0 };
+    const scaler = new ReplicaAutoscaler({ ...DEFAULT_BEHAVIOUR, maxReplicas: 10 }, 4, () => clock.t);
+    expect(run(scaler, clock, 4 * 350, 70, 3)).toEqual([8, 10, 10]);
+  });
+
+  const cautious: ScalingBehaviour = {
+    minReplicas: 3,
+    maxReplicas: 50,
+    scaleUp: { percent: 50, pods: 2, stabilizationMs: 0 },
+    scaleDown: { percent: 20, stabilizationMs: 300_000 },
+  };
+
+  it('ignores a dip shorter than the scale-down window', () => {
+    const clock = { t: 0 };
+    const scaler = new ReplicaAutoscaler(cautious, 20, () => clock.t);
+    expect(run(scaler, clock, 20 * 35, 70, 4)).toEqual([20, 20, 20, 20]); // one minute at half load
+    expect(run(scaler, clock, 20 * 70, 70, 20)).toEqual(Array(20).fill(20)); // load returns
+  });
+
+  it('scales down after the window, by at most 20 % per step, and never below minReplicas', () => {
+    const clock = { t: 0 };
+    const scaler = new ReplicaAutoscaler(cautious, 20, () => clock.t);
+    const seen = run(scaler, clock, 20 * 7, 70, 25); // load drops to a tenth
+    expect(seen.slice(0, 20)).toEqual(Array(20).fill(20)); // 300 s of waiting
+    expect(seen.slice(20)).toEqual([16, 12, 9, 7, 5]);
+    expect(run(scaler, clock, 20 * 7, 70, 30).at(-1)).toBe(3);
+  });
+
+  it('scales up at once even inside a scale-down window', () => {
+    const clock = { t: 0 };
+    const scaler = new ReplicaAutoscaler(cautious, 10, () => clock.t);
+    run(scaler, clock, 10 * 35, 70, 2);
+    expect(run(scaler, clock, 10 * 140, 70, 1)).toEqual([15]); // +50 % beats +2 pods
+  });
+
+  it('refuses min above max', () => {
+    expect(() => new ReplicaAutoscaler({ ...cautious, minReplicas: 60 }, 10, () => 0)).toThrow(RangeError);
+  });
+});

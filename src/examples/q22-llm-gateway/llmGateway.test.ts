@@ -1,0 +1,170 @@
+import { describe, expect, it } from 'vitest';
+import { costUsd, GatewayError, LlmGateway, ProviderError, type GatewayConfig, type Provider } from './llmGateway';
+
+/** A provider that answers from a script: 'ok', a retryable failure or a bad-request failure. */
+class ScriptedProvider implements Provider {
+  calls = 0;
+  constructor(
+    readonly name: string,
+    private readonly script: Array<'ok' | 'down' | 'bad'> = [],
+  ) {}
+  async complete(prompt: string): Promise<{ text: string; inputTokens: number; outputTokens: number }> {
+    const step = this.script[this.calls++] ?? 'ok';
+    if (step === 'down') throw new ProviderError(`${this.name} returned 503`, true);
+    if (step === 'bad') throw new ProviderError('context length exceeded', false);
+    return { text: `${this.name}: ${prompt}`, inputTokens: 1000, outputTokens: 200 };
+  }
+}
+
+// Illustrative prices in dollars per 1M tokens, not any vendor's list price.
+const PRICING = { small: { inputPerMillion: 0.15, outputPerMillion: 0.6 }, large: { inputPerMillion: 2.5, outputPerMillion: 10 } };
+
+function setup(opts: { small?: ScriptedProvider; large?: ScriptedProvider; budget?: number; rps?: number; burst?: number } = {}) {
+  let now = 0;
+  const small = opts.small ?? new ScriptedProvider('small');
+  const large = opts.large ?? new ScriptedProvider('large');
+  const config: GatewayConfig = {
+    providers: [small, large],
+    pricing: PRICING,
+    routes: {
+      classify: { providers: ['small', 'large'], cacheable: true },
+      reason: { providers: ['large', 'small'], cacheable: false },
+      premium: { providers: ['large'], cacheable: false },
+    },
+    tenants: { acme: { requestsPerSecond: opts.rps ?? 100, burst: opts.burst ?? 100, dailyBudgetUsd: opts.budget ?? 100 }, globex: { requestsPerSecond: 100, burst: 100, dailyBudgetUsd: 100 } },
+    now: () => now,
+    countTokens: () => 1000,
+    cooldownMs: 30_000,
+    cacheTtlMs: 60_000,
+  };
+  return { gateway: new LlmGateway(config), small, large, advance: (ms: number) => (now += ms) };
+}
+
+const ask = (task: string, prompt = 'hello', tenant = 'acme') => ({ tenant, task, prompt, maxOutputTokens: 500 });
+
+async function errorCode(promise: Promise<unknown>): Promise<string> {
+  const error = await promise.then(() => undefined, (e: unknown) => e);
+  return error instanceof GatewayError ? error.code : 'no GatewayError';
+}
+
+describe('routing and fallback', () => {
+  it('sends each task to the first provider of its route', async () => {
+    const { gateway } = setup();
+    expect((await gateway.complete(ask('classify'))).provider).toBe('small');
+    expect((await gateway.complete(ask('reason'))).provider).toBe('large');
+  });
+
+  it('falls back to the next provider when the first fails, then skips the failed one during its cooldown', async () => {
+    const { gateway, large, small } = setup({ large: new ScriptedProvider('large', ['down']) });
+    expect((await gateway.complete(ask('reason'))).provider).toBe('small');
+    expect((await gateway.complete(ask('reason', 'again'))).provider).toBe('small');
+    expect(large.calls).toBe(1); // not called while cooling down
+    expect(small.calls).toBe(2);
+  });
+
+  it('tries the failed provider again once the cooldown has passed', async () => {
+    const { gateway, large, advance } = setup({ large: new ScriptedProvider('large', ['down']) });
+    await gateway.complete(ask('reason'));
+    advance(30_000);
+    expect((await gateway.complete(ask('reason', 'later'))).provider).toBe('large');
+    expect(large.calls).toBe(2);
+  });
+
+  it('does not fall back on a bad request, because every provider would reject it', async () => {
+    const { gateway, small } = setup({ large: new ScriptedProvider('large', ['bad']) });
+    expect(await errorCode(gateway.complete(ask('reason')))).toBe('bad_request');
+    expect(small.calls).toBe(0);
+  });
+
+  it('rejects unknown tenants and tasks before calling anyone', async () => {
+    const { gateway, small, large } = setup();
+    expect(await errorCode(gateway.complete(ask('classify', 'q', 'initech')))).toBe('unknown_tenant');
+    expect(await errorCode(gateway.complete(ask('translate')))).toBe('unknown_task');
+    expect(small.calls + large.calls).toBe(0);
+  });
+
+  it('reports every provider when all of them fail', async () => {
+    const { gateway } = setup({ small: new ScriptedProvider('small', ['down']), large: new ScriptedProvider('large', ['down']) });
+    await expect(gateway.complete(ask('classify'))).rejects.toThrow('small: small returned 503; large: large returned 503');
+  });
+});
+
+describe('budgets', () => {
+  it('settles the actual cost after reserving the worst case', async () => {
+    const { gateway } = setup();
+    await gateway.complete(ask('premium'));
+    expect(costUsd(PRICING.large, 1000, 200)).toBeCloseTo(0.0045, 10);
+    expect(gateway.spentToday('acme')).toBeCloseTo(0.0045, 10);
+  });
+
+  it('refuses a call whose worst case no longer fits the daily budget', async () => {
+    // Worst case on "large": 1,000 input + 500 output tokens = $0.0075; actual = $0.0045.
+    const { gateway, large } = setup({ budget: 0.01 });
+    await gateway.complete(ask('premium'));
+    expect(await errorCode(gateway.complete(ask('premium', 'second')))).toBe('budget_exhausted');
+    expect(large.calls).toBe(1);
+  });
+
+  it('degrades to a cheaper provider on the route when the preferred one no longer fits', async () => {
+    const { gateway } = setup({ budget: 0.01 });
+    await gateway.complete(ask('reason'));
+    const second = await gateway.complete(ask('reason', 'second'));
+    expect(second.provider).toBe('small');
+    expect(gateway.spentToday('acme')).toBeCloseTo(0.0045 + 0.00027, 10);
+  });
+
+  it('starts a fresh budget at 00:00 UTC', async () => {
+    const { gateway, advance } = setup({ budget: 0.01 });
+    await gateway.complete(ask('premium'));
+    advance(86_400_000);
+    expect(gateway.spentToday('acme')).toBe(0);
+    expect((await gateway.complete(ask('premium', 'next day'))).provider).toBe('large');
+  });
+});
+
+describe('response cache', () => {
+  it('serves a repeated cacheable request from cache at no cost', async () => {
+    const { gateway, small } = setup();
+    const first = await gateway.complete(ask('classify'));
+    const second = await gateway.complete(ask('classify'));
+    expect(second).toEqual({ ...first, costUsd: 0, cached: true });
+    expect(small.calls).toBe(1);
+  });
+
+  it('never shares cached answers between tenants, and never caches non-deterministic tasks', async () => {
+    const { gateway, small, large } = setup();
+    await gateway.complete(ask('classify', 'q', 'acme'));
+    expect((await gateway.complete(ask('classify', 'q', 'globex'))).cached).toBe(false);
+    expect(small.calls).toBe(2);
+    await gateway.complete(ask('reason'));
+    await gateway.complete(ask('reason'));
+    expect(large.calls).toBe(2);
+  });
+
+  it('expires entries after the TTL', async () => {
+    const { gateway, small, advance } = setup();
+    await gateway.complete(ask('classify'));
+    advance(60_000);
+    expect((await gateway.complete(ask('classify'))).cached).toBe(false);
+    expect(small.calls).toBe(2);
+  });
+});
+
+describe('per-tenant rate limit (token bucket)', () => {
+  it('allows a burst of 2, rejects the third, and refills at 1 request per second', async () => {
+    const { gateway, advance } = setup({ rps: 1, burst: 2 });
+    await gateway.complete(ask('reason', 'a'));
+    await gateway.complete(ask('reason', 'b'));
+    expect(await errorCode(gateway.complete(ask('reason', 'c')))).toBe('rate_limited');
+    advance(1000);
+    expect((await gateway.complete(ask('reason', 'd'))).cached).toBe(false);
+  });
+
+  it('limits tenants separately and lets cache hits through', async () => {
+    const { gateway } = setup({ rps: 1, burst: 1 });
+    await gateway.complete(ask('classify', 'q'));
+    expect((await gateway.complete(ask('classify', 'q'))).cached).toBe(true);
+    expect(await errorCode(gateway.complete(ask('classify', 'new')))).toBe('rate_limited');
+    expect((await gateway.complete(ask('classify', 'new', 'globex'))).provider).toBe('small');
+  });
+});

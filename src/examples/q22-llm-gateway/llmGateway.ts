@@ -1,0 +1,174 @@
+/**
+ * The core of an LLM gateway: route by task, fall back across providers,
+ * rate-limit and budget per tenant, and cache repeatable answers.
+ *
+ * Providers, prices and the clock are injected, so the policy is tested
+ * without network calls, real money or real time.
+ */
+
+export interface Completion {
+  text: string;
+  inputTokens: number;
+  outputTokens: number;
+}
+
+export interface Provider {
+  readonly name: string;
+  complete(prompt: string, maxOutputTokens: number): Promise<Completion>;
+}
+
+/** Retryable: timeouts, 429 and 5xx. Not retryable: a bad request every provider would reject too. */
+export class ProviderError extends Error {
+  constructor(message: string, readonly retryable: boolean) {
+    super(message);
+  }
+}
+
+/** Prices in dollars per 1M tokens; the numbers used in tests are illustrative. */
+export interface Price {
+  inputPerMillion: number;
+  outputPerMillion: number;
+}
+
+export interface Route {
+  /** Providers in order of preference: the cheapest adequate model first. */
+  providers: readonly string[];
+  /** Only deterministic tasks (temperature 0, no user-specific tools) may be served from cache. */
+  cacheable: boolean;
+}
+
+export interface TenantPolicy {
+  requestsPerSecond: number;
+  burst: number;
+  dailyBudgetUsd: number;
+}
+
+export interface GatewayConfig {
+  providers: readonly Provider[];
+  pricing: Readonly<Record<string, Price>>;
+  routes: Readonly<Record<string, Route>>;
+  tenants: Readonly<Record<string, TenantPolicy>>;
+  now: () => number;
+  /** Rule of thumb for English text: about 4 characters per token. Inject the provider's tokenizer in production. */
+  countTokens?: (text: string) => number;
+  cacheTtlMs?: number;
+  /** How long a failing provider is skipped before it is tried again. */
+  cooldownMs?: number;
+}
+
+export type GatewayErrorCode = 'unknown_tenant' | 'unknown_task' | 'rate_limited' | 'budget_exhausted' | 'bad_request' | 'all_providers_failed';
+
+export class GatewayError extends Error {
+  constructor(readonly code: GatewayErrorCode, message: string) {
+    super(message);
+  }
+}
+
+export interface GatewayRequest {
+  tenant: string;
+  task: string;
+  prompt: string;
+  maxOutputTokens: number;
+}
+
+export interface GatewayResult {
+  text: string;
+  provider: string;
+  costUsd: number;
+  cached: boolean;
+}
+
+export function costUsd(price: Price, inputTokens: number, outputTokens: number): number {
+  return (inputTokens * price.inputPerMillion + outputTokens * price.outputPerMillion) / 1_000_000;
+}
+
+const DAY_MS = 86_400_000;
+
+export class LlmGateway {
+  private readonly buckets = new Map<string, { tokens: number; at: number }>();
+  private readonly spend = new Map<string, { day: number; usd: number }>();
+  private readonly cache = new Map<string, { result: GatewayResult; expiresAt: number }>();
+  private readonly coolingUntil = new Map<string, number>();
+  private readonly countTokens: (text: string) => number;
+
+  constructor(private readonly config: GatewayConfig) {
+    this.countTokens = config.countTokens ?? ((text) => Math.ceil(text.length / 4));
+  }
+
+  /** Spend so far today, including reservations for calls still in flight. */
+  spentToday(tenant: string): number {
+    const entry = this.spend.get(tenant);
+    return entry && entry.day === Math.floor(this.config.now() / DAY_MS) ? entry.usd : 0;
+  }
+
+  async complete(req: GatewayRequest): Promise<GatewayResult> {
+    const { now } = this.config;
+    const policy = this.config.tenants[req.tenant];
+    if (!policy) throw new GatewayError('unknown_tenant', `unknown tenant ${req.tenant}`);
+    const route = this.config.routes[req.task];
+    if (!route) throw new GatewayError('unknown_task', `no route for task ${req.task}`);
+
+    // The tenant is part of the key: one tenant must never see another tenant's cached answer.
+    const cacheKey = JSON.stringify([req.tenant, req.task, req.maxOutputTokens, req.prompt]);
+    const hit = route.cacheable ? this.cache.get(cacheKey) : undefined;
+    // A hit costs nothing upstream, so it is served before the rate limit and the budget.
+    if (hit && hit.expiresAt > now()) return { ...hit.result, costUsd: 0, cached: true };
+
+    if (!this.takeToken(req.tenant, policy)) throw new GatewayError('rate_limited', `tenant ${req.tenant} is over ${policy.requestsPerSecond} requests/s`);
+
+    const inputTokens = this.countTokens(req.prompt);
+    const failures: string[] = [];
+    let overBudget = 0;
+    for (const name of route.providers) {
+      const provider = this.config.providers.find((p) => p.name === name);
+      const price = this.config.pricing[name];
+      if (!provider || !price) throw new Error(`route ${req.task} names unconfigured provider ${name}`);
+      if ((this.coolingUntil.get(name) ?? 0) > now()) {
+        failures.push(`${name}: cooling down`);
+        continue;
+      }
+      // Reserve the worst case (every allowed output token) before calling, so parallel calls cannot overshoot.
+      const reserved = costUsd(price, inputTokens, req.maxOutputTokens);
+      if (this.spentToday(req.tenant) + reserved > policy.dailyBudgetUsd) {
+        overBudget += 1;
+        failures.push(`${name}: over budget`);
+        continue; // a later, cheaper provider may still fit
+      }
+      this.addSpend(req.tenant, reserved);
+      try {
+        const completion = await provider.complete(req.prompt, req.maxOutputTokens);
+        const actual = costUsd(price, completion.inputTokens, completion.outputTokens);
+        this.addSpend(req.tenant, actual - reserved); // settle: release the unused part of the reservation
+        const result: GatewayResult = { text: completion.text, provider: name, costUsd: actual, cached: false };
+        if (route.cacheable) this.cache.set(cacheKey, { result, expiresAt: now() + (this.config.cacheTtlMs ?? 3_600_000) });
+        return result;
+      } catch (error) {
+        this.addSpend(req.tenant, -reserved); // failed calls are assumed unbilled
+        if (error instanceof ProviderError && !error.retryable) throw new GatewayError('bad_request', error.message);
+        this.coolingUntil.set(name, now() + (this.config.cooldownMs ?? 30_000));
+        failures.push(`${name}: ${(error as Error).message}`);
+      }
+    }
+    if (overBudget === route.providers.length) {
+      throw new GatewayError('budget_exhausted', `tenant ${req.tenant} has spent $${this.spentToday(req.tenant).toFixed(4)} of $${policy.dailyBudgetUsd}`);
+    }
+    throw new GatewayError('all_providers_failed', failures.join('; '));
+  }
+
+  private takeToken(tenant: string, policy: TenantPolicy): boolean {
+    const t = this.config.now();
+    const bucket = this.buckets.get(tenant) ?? { tokens: policy.burst, at: t };
+    bucket.tokens = Math.min(policy.burst, bucket.tokens + ((t - bucket.at) / 1000) * policy.requestsPerSecond);
+    bucket.at = t;
+    this.buckets.set(tenant, bucket);
+    if (bucket.tokens < 1) return false;
+    bucket.tokens -= 1;
+    return true;
+  }
+
+  private addSpend(tenant: string, usd: number): void {
+    const day = Math.floor(this.config.now() / DAY_MS); // budgets reset at 00:00 UTC
+    const entry = this.spend.get(tenant);
+    this.spend.set(tenant, { day, usd: (entry && entry.day === day ? entry.usd : 0) + usd });
+  }
+}

@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import { IdempotentConsumer, InMemoryProcessedIds, NonRetryableError, type ConsumerOptions, type DeadLetter, type StreamEvent } from './eventConsumer';
+
+type Payload = { score: number };
+
+let nextOffset = 0;
+const ev = (id: string, key: string): StreamEvent<Payload> => ({ id, key, offset: nextOffset++, payload: { score: 1 } });
+
+/** Yield to the event loop n times: a deterministic stand-in for slow and fast handlers. */
+async function yieldTimes(n: number): Promise<void> {
+  for (let i = 0; i < n; i++) await Promise.resolve();
+}
+
+function setup(handle: ConsumerOptions<Payload>['handle'], overrides: Partial<ConsumerOptions<Payload>> = {}) {
+  const applied: string[] = [];
+  const dead: DeadLetter<Payload>[] = [];
+  const sleeps: number[] = [];
+  const processed = new InMemoryProcessedIds();
+  const consumer = new IdempotentConsumer<Payload>({
+    handle: async (e) => {
+      await handle(e);
+      applied.push(e.id);
+    },
+    processed,
+    deadLetter: async (letter) => {
+      dead.push(letter);
+    },
+    sleep: async (ms) => {
+      sleeps.push(ms);
+    },
+    ...overrides,
+  });
+  return { consumer, applied, dead, sleeps, processed };
+}
+
+describe('at-least-once delivery made effectively once', () => {
+  it('applies each event id once, within a batch and across redelivered batches', async () => {
+    const { consumer, applied } = setup(async () => {});
+    const a1 = ev('e1', 'a');
+    const first = await consumer.processBatch([a1, { ...a1, offset: nextOffset++ }, ev('e2', 'b')]);
+    const redelivered = await consumer.processBatch([{ ...a1, offset: nextOffset++ }]);
+    expect(applied).toEqual(['e1', 'e2']);
+    expect(first).toMatchObject({ applied: 2, duplicates: 1 });
+    expect(redelivered).toMatchObject({ applied: 0, duplicates: 1 });
+  });
+
+  it('returns the offset after the batch as the one to commit', async () => {
+    const { consumer } = setup(async () => {});
+    const batch = [ev('x1', 'a'), ev('x2', 'a')];
+    expect((await consumer.processBatch(batch)).commitOffset).toBe(batch[1]!.offset + 1);
+  });
+
+  it('does not commit when the dead-letter topic is unavailable, so the batch is redelivered', async () => {
+    const { consumer } = setup(
+      async () => {
+        throw new NonRetryableError('bad payload');
+      },
+      { deadLetter: async () => Promise.reject(new Error('DLQ unavailable')) },
+    );
+    await expect(consumer.processBatch([ev('p1', 'a')])).rejects.toThrow('DLQ unavailable');
+  });
+
+  it('rejects a batch whose offsets do not increase', async () => {
+    const { consumer } = setup(async () => {});
+    const later = ev('o2', 'a');
+    await expect(consumer.processBatch([later, { ...later, id: 'o1', offset: later.offset - 1 }])).rejects.toThrow(RangeError);
+  });
+});
+
+describe('ordering per key', () => {
+  it('keeps each key in offset order while different keys run concurrently', async () => {
+    // s1 is slow; if events of one key ran concurrently, s2 would finish first.
+    const { consumer, applied } = setup(async (e) => yieldTimes(e.id === 's1' ? 50 : 1));
+    await consumer.processBatch([ev('s1', 'slow'), ev('f1', 'fast'), ev('s2', 'slow'), ev('f2', 'fast')]);
+    expect(applied.filter((id) => id.startsWith('s'))).toEqual(['s1', 's2']);
+    expect(applied.filter((id) => id.startsWith('f'))).toEqual(['f1', 'f2']);
+    expect(applied.indexOf('f2')).toBeLessThan(applied.indexOf('s1')); // "fast" did not wait for "slow"
+  });
+});
+
+describe('retries and dead-lettering', () => {
+  it('retries a transient failure with exponential backoff, then applies the event', async () => {
+    let failures = 2;
+    const { consumer, applied, sleeps } = setup(async () => {
+      if (failures-- > 0) throw new Error('feature store timeout');
+    });
+    expect(await consumer.processBatch([ev('t1', 'a')])).toMatchObject({ applied: 1, deadLettered: 0 });
+    expect(sleeps).toEqual([100, 200]);
+    expect(applied).toEqual(['t1']);
+  });
+
+  it('dead-letters a poison event after 3 attempts and keeps consuming the partition', async () => {
+    const { consumer, dead, sleeps, applied } = setup(async (e) => {
+      if (e.id === 'poison') throw new Error('model returned NaN');
+    });
+    const result = await consumer.processBatch([ev('poison', 'a'), ev('ok', 'b')]);
+    expect(dead).toEqual([expect.objectContaining({ reason: 'model returned NaN', attempts: 3 })]);
+    expect(sleeps).toEqual([100, 200]);
+    expect(applied).toEqual(['ok']);
+    expect(result).toMatchObject({ applied: 1, deadLettered: 1 });
+  });
+
+  it('sends a non-retryable failure straight to the dead-letter queue', async () => {
+    const { consumer, dead, sleeps } = setup(async () => {
+      throw new NonRetryableError('schema v3 is not supported');
+    });
+    await consumer.processBatch([ev('n1', 'a')]);
+    expect(dead[0]).toMatchObject({ attempts: 1, reason: 'schema v3 is not supported' });
+    expect(sleeps).toEqual([]);
+  });
+
+  it('caps the backoff delay', async () => {
+    const { consumer, sleeps } = setup(
+      async () => {
+        throw new Error('down');
+      },
+      { maxAttempts: 5, baseDelayMs: 100, maxDelayMs: 250 },
+    );
+    await consumer.processBatch([ev('c1', 'a')]);
+    expect(sleeps).toEqual([100, 200, 250, 250]);
+  });
+
+  it('parks later events of a key behind its dead-lettered event, until an operator releases the key', async () => {
+    const { consumer, dead, applied } = setup(async (e) => {
+      if (e.id === 'a1') throw new NonRetryableError('bad record');
+    });
+    const result = await consumer.processBatch([ev('a1', 'acct-1'), ev('a2', 'acct-1'), ev('b1', 'acct-2')]);
+    expect(dead.map((d) => d.event.id)).toEqual(['a1', 'a2']);
+    expect(dead[1]?.reason).toMatch(/^parked/);
+    expect(applied).toEqual(['b1']);
+    expect(result).toMatchObject({ deadLettered: 1, parked: 1 });
+
+    consumer.releaseKey('acct-1');
+    expect(consumer.isParked('acct-1')).toBe(false);
+    await consumer.processBatch([ev('a3', 'acct-1')]);
+    expect(applied).toEqual(['b1', 'a3']);
+  });
+});

@@ -1,0 +1,141 @@
+/**
+ * An idempotent, order-preserving consumer for a Kafka-style partition.
+ *
+ * The log delivers at least once, so the consumer (not the broker) makes
+ * processing effectively once: it skips event ids it has applied, keeps the
+ * order of events per key, retries with a cap and then dead-letters.
+ */
+
+export interface StreamEvent<T = unknown> {
+  /** Unique per event, set by the producer (for example from an outbox row id). */
+  id: string;
+  /** Partition key, such as a customer id; order matters only within a key. */
+  key: string;
+  offset: number;
+  payload: T;
+}
+
+/** A failure that retrying cannot fix, such as a payload that fails validation. */
+export class NonRetryableError extends Error {}
+
+export interface DeadLetter<T> {
+  event: StreamEvent<T>;
+  reason: string;
+  attempts: number;
+}
+
+/**
+ * Port: ids of applied events. In production the id is written in the same
+ * database transaction as the handler's effect; otherwise a crash between
+ * the two replays the effect on redelivery.
+ */
+export interface ProcessedIds {
+  has(id: string): Promise<boolean>;
+  add(id: string): Promise<void>;
+}
+
+export interface ConsumerOptions<T> {
+  handle: (event: StreamEvent<T>) => Promise<void>;
+  processed: ProcessedIds;
+  /** Publishes to the dead-letter topic; if it throws, the batch is not committed. */
+  deadLetter: (letter: DeadLetter<T>) => Promise<void>;
+  sleep: (ms: number) => Promise<void>;
+  maxAttempts?: number;
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+}
+
+export interface BatchResult {
+  /** The offset to commit: the next one to read. Committed only after the whole batch is settled. */
+  commitOffset: number;
+  applied: number;
+  duplicates: number;
+  deadLettered: number;
+  parked: number;
+}
+
+export class IdempotentConsumer<T> {
+  /** Keys with an event in the dead-letter queue: later events wait there too, so they are never applied out of order. */
+  private readonly parkedKeys = new Set<string>();
+  private readonly maxAttempts: number;
+  private readonly baseDelayMs: number;
+  private readonly maxDelayMs: number;
+
+  constructor(private readonly options: ConsumerOptions<T>) {
+    this.maxAttempts = options.maxAttempts ?? 3;
+    this.baseDelayMs = options.baseDelayMs ?? 100;
+    this.maxDelayMs = options.maxDelayMs ?? 5_000;
+  }
+
+  /** Called by an operator after the parked events were fixed and replayed. */
+  releaseKey(key: string): void {
+    this.parkedKeys.delete(key);
+  }
+
+  isParked(key: string): boolean {
+    return this.parkedKeys.has(key);
+  }
+
+  /** Process one polled batch from one partition, in offset order. */
+  async processBatch(events: readonly StreamEvent<T>[]): Promise<BatchResult> {
+    events.forEach((e, i) => {
+      if (i > 0 && e.offset <= events[i - 1]!.offset) throw new RangeError(`offsets must increase: ${events[i - 1]!.offset} then ${e.offset}`);
+    });
+    const result: BatchResult = { commitOffset: (events.at(-1)?.offset ?? -1) + 1, applied: 0, duplicates: 0, deadLettered: 0, parked: 0 };
+    // One lane per key: lanes run concurrently, events inside a lane run one after another.
+    const lanes = new Map<string, StreamEvent<T>[]>();
+    for (const event of events) lanes.set(event.key, [...(lanes.get(event.key) ?? []), event]);
+    // Any error escaping a lane (say the dead-letter topic is down) rejects the batch before a commit,
+    // so the broker redelivers it; committing first would turn at-least-once into at-most-once.
+    await Promise.all([...lanes.values()].map((lane) => this.runLane(lane, result)));
+    return result;
+  }
+
+  private async runLane(lane: readonly StreamEvent<T>[], result: BatchResult): Promise<void> {
+    for (const event of lane) {
+      if (this.parkedKeys.has(event.key)) {
+        await this.options.deadLetter({ event, reason: `parked: an earlier event for key ${event.key} is in the dead-letter queue`, attempts: 0 });
+        result.parked++;
+        continue;
+      }
+      if (await this.options.processed.has(event.id)) {
+        result.duplicates++; // a redelivery: already applied, nothing to do
+        continue;
+      }
+      const outcome = await this.applyWithRetries(event);
+      if (outcome === 'applied') {
+        result.applied++;
+      } else {
+        this.parkedKeys.add(event.key);
+        await this.options.deadLetter({ event, ...outcome });
+        result.deadLettered++;
+      }
+    }
+  }
+
+  private async applyWithRetries(event: StreamEvent<T>): Promise<'applied' | { reason: string; attempts: number }> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.options.handle(event);
+        await this.options.processed.add(event.id);
+        return 'applied';
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        // A poison event must not block its partition forever: cap the attempts, then dead-letter.
+        if (error instanceof NonRetryableError || attempt >= this.maxAttempts) return { reason, attempts: attempt };
+        await this.options.sleep(Math.min(this.baseDelayMs * 2 ** (attempt - 1), this.maxDelayMs));
+      }
+    }
+  }
+}
+
+/** In-memory ProcessedIds for tests; production keeps ids (with a retention window) beside the data they guard. */
+export class InMemoryProcessedIds implements ProcessedIds {
+  readonly ids = new Set<string>();
+  async has(id: string) {
+    return this.ids.has(id);
+  }
+  async add(id: string) {
+    this.ids.add(id);
+  }
+}

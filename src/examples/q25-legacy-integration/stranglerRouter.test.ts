@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import { bucketOf, StranglerRouter, translate, TranslationError, type Comparison, type Decision, type LegacyRecord } from './stranglerRouter';
+
+const record = (custNo: string, overrides: Partial<LegacyRecord> = {}): LegacyRecord => ({
+  CUST_NO: custNo,
+  ACCT_TYP: 'S',
+  BAL_CENTS: '-0001250',
+  OPEN_DT: '19990315',
+  RISK_CD: ' ',
+  ...overrides,
+});
+
+const ids = Array.from({ length: 10_000 }, (_, i) => String(i + 1).padStart(10, '0'));
+
+describe('anti-corruption layer', () => {
+  it('translates legacy codes, padding and encodings into the domain model', () => {
+    expect(translate(record('0000012345'))).toEqual({
+      customerId: '12345',
+      accountType: 'savings',
+      balanceCents: -1250,
+      openedOn: '1999-03-15',
+      riskBand: null,
+    });
+    expect(translate(record('0000000007', { ACCT_TYP: 'L', OPEN_DT: '00000000', RISK_CD: 'C', BAL_CENTS: '+0000000' }))).toMatchObject({
+      accountType: 'loan',
+      openedOn: null,
+      riskBand: 'C',
+      balanceCents: 0,
+    });
+  });
+
+  it('refuses codes and values it does not understand instead of guessing', () => {
+    expect(() => translate(record('1', { ACCT_TYP: 'X' }))).toThrow(/ACCT_TYP "X"/);
+    expect(() => translate(record('1', { OPEN_DT: '20230230' }))).toThrow(TranslationError);
+    expect(() => translate(record('1', { BAL_CENTS: '12.50' }))).toThrow(/BAL_CENTS/);
+    expect(() => translate(record('1', { RISK_CD: 'Z' }))).toThrow(/RISK_CD/);
+    expect(() => translate(record('ABC'))).toThrow(/CUST_NO/);
+  });
+});
+
+describe('deterministic rollout by hashing', () => {
+  it('puts every id in one of 10,000 buckets, always the same one', () => {
+    for (const id of ids.slice(0, 100)) {
+      const bucket = bucketOf('score', id);
+      expect(bucket).toBeGreaterThanOrEqual(0);
+      expect(bucket).toBeLessThan(10_000);
+      expect(bucketOf('score', id)).toBe(bucket);
+    }
+  });
+
+  it('sends about 10 % of 10,000 customers to the new path at a 10 % rollout', () => {
+    const share = ids.filter((id) => bucketOf('score', id) < 1000).length / ids.length;
+    expect(share).toBeGreaterThan(0.09);
+    expect(share).toBeLessThan(0.11);
+  });
+
+  it('salts by route, so different routes pick different customers first', () => {
+    const first = ids.filter((id) => bucketOf('score', id) < 1000);
+    const other = new Set(ids.filter((id) => bucketOf('limits', id) < 1000));
+    const overlap = first.filter((id) => other.has(id)).length / first.length;
+    expect(overlap).toBeLessThan(0.2); // independent samples overlap by about 10 %
+  });
+});
+
+function setup(rolloutPercent: number, shadowPercent = 0, candidateFails = false) {
+  const comparisons: Comparison[] = [];
+  const legacy = async (): Promise<Decision> => ({ approve: true, score: 0.61 });
+  const candidate = async (_route: string, applicant: { balanceCents: number }): Promise<Decision> => {
+    if (candidateFails) throw new Error('ml service timeout');
+    return { approve: applicant.balanceCents >= 0, score: 0.58 };
+  };
+  const router = new StranglerRouter(
+    { score: { rolloutPercent, shadowPercent } },
+    legacy,
+    candidate,
+    (a, b) => a.approve === b.approve,
+    (c) => comparisons.push(c),
+  );
+  return { router, comparisons };
+}
+
+describe('StranglerRouter', () => {
+  it('serves 0 % and 100 % rollouts entirely from one side', async () => {
+    const none = setup(0).router;
+    const all = setup(100).router;
+    for (const id of ids.slice(0, 50)) {
+      expect((await none.handle('score', record(id))).servedBy).toBe('legacy');
+      expect((await all.handle('score', record(id))).servedBy).toBe('new');
+    }
+  });
+
+  it('never moves a customer back to legacy when the rollout grows from 10 % to 30 %', async () => {
+    const { router } = setup(10);
+    const before = new Map<string, string>();
+    for (const id of ids.slice(0, 2000)) before.set(id, (await router.handle('score', record(id))).servedBy);
+    router.setRollout('score', 30);
+    let onNew = 0;
+    for (const id of ids.slice(0, 2000)) {
+      const now = (await router.handle('score', record(id))).servedBy;
+      if (before.get(id) === 'new') expect(now).toBe('new');
+      if (now === 'new') onNew++;
+    }
+    expect(onNew / 2000).toBeGreaterThan(0.27);
+    expect(onNew / 2000).toBeLessThan(0.33);
+    expect(() => router.setRollout('score', 101)).toThrow(RangeError);
+  });
+
+  it('keeps unknown routes on the legacy path', async () => {
+    const { router } = setup(100);
+    expect((await router.handle('statements', record('42'))).servedBy).toBe('legacy');
+  });
+
+  it('falls back to legacy when the new path fails live', async () => {
+    const { router } = setup(100, 0, true);
+    expect(await router.handle('score', record('42'))).toEqual({ decision: { approve: true, score: 0.61 }, servedBy: 'legacy-fallback' });
+  });
+
+  it('returns the legacy answer and records whether the shadow answer agrees', async () => {
+    const { router, comparisons } = setup(0, 100);
+    const result = await router.handle('score', record('0000000001')); // balance is negative: the candidate declines
+    await router.settled();
+    expect(result.decision).toEqual({ approve: true, score: 0.61 });
+    expect(comparisons).toEqual([
+      { route: 'score', customerId: '0000000001', legacy: { approve: true, score: 0.61 }, candidate: { approve: false, score: 0.58 }, match: false },
+    ]);
+  });
+
+  it('records shadow failures, including translation gaps, without affecting the response', async () => {
+    const { router, comparisons } = setup(0, 100);
+    const result = await router.handle('score', record('0000000002', { ACCT_TYP: 'M' }));
+    await router.settled();
+    expect(result.servedBy).toBe('legacy');
+    expect(comparisons[0]).toMatchObject({ match: false, error: expect.stringMatching(/ACCT_TYP "M"/) });
+  });
+
+  it('shadows only the configured share of legacy traffic', async () => {
+    const { router, comparisons } = setup(0, 25);
+    for (const id of ids.slice(0, 2000)) await router.handle('score', record(id));
+    await router.settled();
+    expect(comparisons.length / 2000).toBeGreaterThan(0.22);
+    expect(comparisons.length / 2000).toBeLessThan(0.28);
+  });
+});
