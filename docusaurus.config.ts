@@ -128,7 +128,12 @@ const config = {
       darkTheme: prismThemes.dracula,
       additionalLanguages: ['bash', 'json', 'yaml'],
     },
-    mermaid: { theme: { light: 'neutral', dark: 'dark' } },
+    mermaid: {
+      theme: { light: 'neutral', dark: 'dark' },
+      // Draw diagrams at their natural size: a wide diagram scrolls inside its box
+      // instead of shrinking its labels below a readable size (print fits them to the page).
+      options: { flowchart: { useMaxWidth: false }, sequence: { useMaxWidth: false }, state: { useMaxWidth: false } },
+    },
     tableOfContents: { minHeadingLevel: 2, maxHeadingLevel: 3 },
   } satisfies Preset.ThemeConfig,
 } satisfies Config;

@@ -1,7 +1,7 @@
 /**
  * Every page of the production build, opened in headless Chromium in light
  * and dark mode: no console error, no failed request, every Mermaid block
- * drawn as an SVG, no KaTeX error.
+ * drawn as an SVG at a readable size, no KaTeX error.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
@@ -33,6 +33,8 @@ interface PageCheck {
   mermaidBlocks: number;
   mermaidSvgs: number;
   mermaidErrors: number;
+  /** Smallest drawn-to-natural width ratio of the page's diagrams: below about 0.7 labels get too small to read. */
+  minDiagramScale: number;
   katexErrors: number;
 }
 
@@ -53,7 +55,7 @@ async function checkPages(paths: string[], colorScheme: 'light' | 'dark'): Promi
     if (response.status() >= 400 && current) current.failedRequests.push(`${response.status()} ${response.url()}`);
   });
   for (const path of paths) {
-    current = { path, consoleErrors: [], failedRequests: [], mermaidBlocks: 0, mermaidSvgs: 0, mermaidErrors: 0, katexErrors: 0 };
+    current = { path, consoleErrors: [], failedRequests: [], mermaidBlocks: 0, mermaidSvgs: 0, mermaidErrors: 0, minDiagramScale: 1, katexErrors: 0 };
     await page.goto(`${server.url}${path}`, { waitUntil: 'load' });
     const expected = content.pages.find((p) => p.source && pathOf(p.file) === path)?.source.match(/^```mermaid/gm)?.length ?? 0;
     current.mermaidBlocks = expected;
@@ -65,6 +67,12 @@ async function checkPages(paths: string[], colorScheme: 'light' | 'dark'): Promi
       await page.evaluate(() => ({
         mermaidSvgs: document.querySelectorAll('.docusaurus-mermaid-container svg').length,
         mermaidErrors: [...document.querySelectorAll('.docusaurus-mermaid-container svg')].filter((svg) => /Syntax error/i.test(svg.textContent ?? '')).length,
+        minDiagramScale: Math.min(
+          1,
+          ...[...document.querySelectorAll('.docusaurus-mermaid-container svg')].map(
+            (svg) => svg.getBoundingClientRect().width / (Number(svg.getAttribute('width')) || svg.getBoundingClientRect().width),
+          ),
+        ),
         katexErrors: document.querySelectorAll('.katex-error').length,
       })),
     );
@@ -86,7 +94,7 @@ describe.each(['light', 'dark'] as const)('every page in %s mode', (colorScheme)
   it('loads without console errors or failed requests, draws every diagram and typesets every formula', async () => {
     const results = await checkPages(allPaths(), colorScheme);
     const broken = results.filter(
-      (r) => r.consoleErrors.length || r.failedRequests.length || r.mermaidSvgs < r.mermaidBlocks || r.mermaidErrors || r.katexErrors,
+      (r) => r.consoleErrors.length || r.failedRequests.length || r.mermaidSvgs < r.mermaidBlocks || r.mermaidErrors || r.minDiagramScale < 0.69 || r.katexErrors,
     );
     expect(broken, JSON.stringify(broken, null, 2)).toEqual([]);
     expect(results.reduce((sum, r) => sum + r.mermaidSvgs, 0)).toBeGreaterThanOrEqual(30);
