@@ -131,3 +131,29 @@ describe('related questions', () => {
     }
   });
 });
+
+describe('money survives the Markdown pipeline', () => {
+  const text = (): string => decodeEntities(listFiles().filter((f) => f.endsWith('.html')).map((f) => readFileSync(f, 'utf8').replace(/<[^>]+>/g, '')).join('\n'));
+
+  it('shows dollar amounts from the mock answers as text', () => {
+    const all = text();
+    for (const amount of ['$20,000/day', '$0.0003 per request', '$5M+', '$0.0001 per 1K tokens', '$50,000']) expect(all, amount).toContain(amount);
+  });
+
+  it('contains none of the garbled amounts', () => {
+    const all = text();
+    for (const garbled of ['pertoken', 'dayforcompute', 'engineerstomaintain', 'annualsavings', 'X,995X']) expect(all, garbled).not.toContain(garbled);
+  });
+});
+
+describe('the preparation template', () => {
+  it('is offered as a Markdown download and rendered on its page from the same source', () => {
+    const source = readFileSync(path.join(PROJECT_ROOT, 'static/downloads/ai-architect-interview-preparation-template.md'), 'utf8');
+    expect(readFileSync(path.join(BUILD_DIR, 'downloads/ai-architect-interview-preparation-template.md'), 'utf8')).toBe(source);
+    const html = decodeEntities(htmlFor('/architect-interview/preparation-template'));
+    const headings = source.match(/^#{1,3} (.+)$/gm)!.map((h) => h.replace(/^#+ /, '').trim());
+    expect(headings.length).toBeGreaterThan(3);
+    for (const heading of headings) expect(html.replace(/<[^>]+>/g, ''), heading).toContain(heading);
+    expect(attributeValues(html, 'href')).toContain('/downloads/ai-architect-interview-preparation-template.md');
+  });
+});

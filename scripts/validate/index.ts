@@ -115,6 +115,7 @@ function buildReport(
       references: fm.references,
       related: fm.related,
       tags: fm.tags,
+      hasMockAnswer: p?.hasMockAnswer ?? false,
       keyInsightWords: countWords(fm.keyInsight),
       answerWords: p?.answerWords ?? 0,
       hasKeyInsight: p?.hasKeyInsight ?? false,

@@ -17,6 +17,8 @@ export interface QuestionSummary {
   references: string[];
   related: string[];
   tags: string[];
+  /** The page has a spoken "Mock answer" section. */
+  hasMockAnswer: boolean;
 }
 
 export interface QuestionChecklist extends QuestionSummary {

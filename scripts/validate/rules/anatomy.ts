@@ -16,6 +16,9 @@ export const INTERVIEW_SECTIONS = ['Answer'] as const;
 /** The interview track's callout, as a Docusaurus admonition. */
 export const ARCHITECTS_CALL = /^:::(tip|note|info)\[The architect[’']s call\]\s*$/m;
 
+/** The spoken mock answer some interview questions carry. */
+export const MOCK_ANSWER_SECTION = 'Mock answer';
+
 export const METRICS_HEADER = ['Metric', 'Formula', 'Target'];
 export const TRADEOFFS_HEADER = ['Approach', 'Pros', 'Cons', 'Use when'];
 export const ANSWER_PARTS = ['What', 'How', 'Trade-off'];
@@ -30,6 +33,7 @@ export interface PageParts {
   hasMetrics: boolean;
   hasTradeoffs: boolean;
   answerWords: number;
+  hasMockAnswer: boolean;
 }
 
 function firstTable(section: Section | undefined): Table | undefined {
@@ -132,7 +136,7 @@ export async function checkExamples(rootDir: string, page: QuestionPage, problem
 
 export async function checkQuestionAnatomy(rootDir: string, page: QuestionPage): Promise<{ problems: Problem[]; parts: PageParts }> {
   const problems: Problem[] = [];
-  const parts: PageParts = { hasKeyInsight: false, hasExample: false, hasDiagram: false, hasMetrics: false, hasTradeoffs: false, answerWords: 0 };
+  const parts: PageParts = { hasKeyInsight: false, hasExample: false, hasDiagram: false, hasMetrics: false, hasTradeoffs: false, answerWords: 0, hasMockAnswer: false };
   const tree = page.tree;
   if (!tree) return { problems, parts };
   const isArchitecture = page.frontMatter.track === 'architecture';
@@ -197,7 +201,10 @@ export async function checkQuestionAnatomy(rootDir: string, page: QuestionPage):
   }
 
   const diagram = byTitle.get('Diagram');
-  parts.hasDiagram = Boolean(diagram?.nodes.some((n) => n.type === 'code' && n.lang === 'mermaid'));
+  parts.hasDiagram = isArchitecture
+    ? Boolean(diagram?.nodes.some((n) => n.type === 'code' && n.lang === 'mermaid'))
+    : [...walk(tree)].some((n) => n.type === 'code' && n.lang === 'mermaid');
+  parts.hasMockAnswer = byTitle.has(MOCK_ANSWER_SECTION);
   if (isArchitecture && diagram && !parts.hasDiagram) {
     problems.push(problem(page.file, lineOf(diagram.heading), 'diagram-required', 'the Diagram section has no Mermaid diagram', 'add a ```mermaid code block'));
   }

@@ -1,6 +1,7 @@
 import Link from '@docusaurus/Link';
 import type { ReactNode } from 'react';
 import { TRACKS } from '@site/src/content/tracks';
+import type { QuestionSummary } from '@site/src/content/report';
 import { useQuestionIndex } from '@site/src/content/useHandbook';
 import styles from './styles.module.css';
 
@@ -10,6 +11,34 @@ const TRACK_BLURBS: Record<string, string> = {
   'architect-interview':
     'The questions an AI or technical architect is asked in interviews, with the architect’s call and spoken mock answers.',
 };
+
+/** The interview track's practice pages, and every question that carries a spoken mock answer. */
+function InterviewToolkit({ mockAnswers }: { mockAnswers: QuestionSummary[] }): ReactNode {
+  return (
+    <section className={styles.card} aria-labelledby="interview-toolkit">
+      <h2 id="interview-toolkit">Interview toolkit</h2>
+      <ul className={styles.links}>
+        <li>
+          <Link to="/architect-interview/whiteboard-method">The six-step whiteboard method</Link>
+        </li>
+        <li>
+          <Link to="/architect-interview/quick-hits">Ten quick-hit questions</Link>
+        </li>
+        <li>
+          <Link to="/architect-interview/preparation-template">Preparation template (download)</Link>
+        </li>
+      </ul>
+      <p className={styles.subhead}>Mock answers, written to be spoken</p>
+      <ul className={styles.links}>
+        {mockAnswers.map((q) => (
+          <li key={q.questionId}>
+            <Link to={`${q.permalink}#mock-answer`}>{q.label}</Link>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
 
 /** Entry points of the home page: only sections that exist are shown, so no link is ever dead. */
 export default function HomeSections(): ReactNode {
@@ -26,6 +55,7 @@ export default function HomeSections(): ReactNode {
           </span>
         </Link>
       ))}
+      {tracks.some(({ track }) => track.slug === 'architect-interview') && <InterviewToolkit mockAnswers={questions.filter((q) => q.hasMockAnswer)} />}
       <Link to="/references" className={styles.card}>
         <h2>References</h2>
         <p>Every book, paper, tool and glossary term the answers cite, with links back to the questions that cite them.</p>

@@ -10,7 +10,15 @@ function percent(part: number, whole: number): string {
   return whole === 0 ? '0 %' : `${Math.round((part / whole) * 100)} %`;
 }
 
-function Check({ ok, label }: { ok: boolean; label: string }): ReactNode {
+/** ✓ present, ✗ missing where required, – absent where the track does not require it. */
+function Check({ ok, label, required = true }: { ok: boolean; label: string; required?: boolean }): ReactNode {
+  if (!ok && !required) {
+    return (
+      <span className={styles.optional} aria-label={`${label}: not required`}>
+        –
+      </span>
+    );
+  }
   return (
     <span className={ok ? styles.ok : styles.missing} aria-label={`${label}: ${ok ? 'yes' : 'no'}`}>
       {ok ? '✓' : '✗'}
@@ -27,6 +35,10 @@ export default function ValidationReport({ report }: { report: Report }): ReactN
   return (
     <article className={styles.report}>
       <Heading as="h1">Validation report</Heading>
+      <p>
+        The Architecture Q&amp;A requires every part on every page; the interview track requires the answer and the architect&apos;s call, and
+        adds code, diagrams and references where they help (– marks a part a page does not need).
+      </p>
       <p>
         Generated from the content by the validator (<code>npm run validate</code>) on every build, so it always describes the pages you are reading. The
         build fails when any rule is broken.
@@ -143,15 +155,18 @@ export default function ValidationReport({ report }: { report: Report }): ReactN
                 </td>
                 <td>{q.answerWords}</td>
                 <td>
-                  <Check ok={q.hasExample} label="Tested code" />
+                  <Check ok={q.hasExample} label="Tested code" required={q.track === 'architecture'} />
                 </td>
                 <td>
-                  <Check ok={q.hasDiagram} label="Diagram" />
+                  <Check ok={q.hasDiagram} label="Diagram" required={q.track === 'architecture'} />
                 </td>
                 <td>
-                  <Check ok={q.hasMetrics && q.hasTradeoffs} label="Metrics and trade-off tables" />
+                  <Check ok={q.hasMetrics && q.hasTradeoffs} label="Metrics and trade-off tables" required={q.track === 'architecture'} />
                 </td>
-                <td>{q.references.join(', ')}</td>
+                <td>
+                  <strong>{q.references.length}</strong>
+                  {q.references.length > 0 && `: ${q.references.join(', ')}`}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -56,6 +56,7 @@ export default function handbookContentPlugin(context: LoadContext): Plugin<Hand
         references: q.references,
         related: q.related,
         tags: q.tags,
+        hasMockAnswer: q.hasMockAnswer,
       }));
       return { questions, report };
     },
