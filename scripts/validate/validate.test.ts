@@ -62,6 +62,10 @@ async function addSecondQuestion(files: Files, changes: Record<string, string> =
 }
 
 describe('the good fixture', () => {
+  it('accepts a complete interview-track page', async () => {
+    expect((await problemsFor((f) => addInterviewQuestion(f))).map(formatProblem)).toEqual([]);
+  });
+
   it('passes every rule', async () => {
     const result = await validateContent({ rootDir: GOOD });
     expect(result.problems.map(formatProblem)).toEqual([]);
@@ -75,6 +79,35 @@ describe('the good fixture', () => {
     expect(result.questions.length).toBeGreaterThan(0);
   });
 });
+
+const INTERVIEW_Q1 = 'docs/architect-interview/lifecycle/q01-fine-tuning.mdx';
+
+/** A minimal interview-track question, valid unless a part is left out. */
+async function addInterviewQuestion(files: Files, { callout = true, relatedQuestions = true } = {}): Promise<void> {
+  await files.write('docs/architect-interview/index.mdx', '---\ntitle: Interview\ndescription: A fixture track overview.\n---\n');
+  await files.write('docs/architect-interview/lifecycle/index.mdx', '---\ntitle: Lifecycle\ndescription: A fixture part overview.\n---\n');
+  const frontMatter = [
+    '---',
+    'questionId: interview-01',
+    'title: When do you fine-tune rather than train from scratch?',
+    'label: Fine-tune or train',
+    'track: architect-interview',
+    'topic: lifecycle',
+    'number: 1',
+    'difficulty: foundational',
+    'type: lifecycle',
+    'keyInsight: Fine-tune first; train from scratch only when the domain is unlike any pre-trained model.',
+    '---',
+  ].join('\n');
+  const body = [
+    '<QuestionHeader />',
+    '## Answer',
+    'Fine-tune first.',
+    ...(callout ? [":::tip[The architect's call]\nFine-tune, then measure.\n:::"] : []),
+    ...(relatedQuestions ? ['## Related questions', '<RelatedQuestions />'] : []),
+  ].join('\n\n');
+  await files.write(INTERVIEW_Q1, `${frontMatter}\n\n${body}\n`);
+}
 
 interface BadCase {
   name: string;
@@ -134,16 +167,16 @@ const BAD: BadCase[] = [
   {
     name: 'an interview page without the architect\'s call',
     rule: 'architects-call',
-    file: 'docs/architect-interview/lifecycle/q01-fine-tuning.mdx',
+    file: INTERVIEW_Q1,
     message: /no "The architect's call" callout/,
-    mutate: async (f) => {
-      await f.write('docs/architect-interview/index.mdx', '---\ntitle: Interview\ndescription: A fixture track overview.\n---\n');
-      await f.write('docs/architect-interview/lifecycle/index.mdx', '---\ntitle: Lifecycle\ndescription: A fixture part overview.\n---\n');
-      await f.write(
-        'docs/architect-interview/lifecycle/q01-fine-tuning.mdx',
-        '---\nquestionId: interview-01\ntitle: When do you fine-tune rather than train from scratch?\nlabel: Fine-tune or train\ntrack: architect-interview\ntopic: lifecycle\nnumber: 1\ndifficulty: foundational\ntype: lifecycle\nkeyInsight: Fine-tune first; train from scratch only when the domain is unlike any pre-trained model.\n---\n\n<QuestionHeader />\n\n## Answer\n\nFine-tune first.\n',
-      );
-    },
+    mutate: (f) => addInterviewQuestion(f, { callout: false }),
+  },
+  {
+    name: 'an interview page that cites nothing and hides its related questions',
+    rule: 'related-component',
+    file: INTERVIEW_Q1,
+    message: /does not show its related questions/,
+    mutate: (f) => addInterviewQuestion(f, { relatedQuestions: false }),
   },
 ];
 

@@ -6,7 +6,7 @@ import MDXComponents from '@theme-original/MDXComponents';
 import ExampleCode from '@site/src/components/ExampleCode';
 import QuestionHeader from '@site/src/components/QuestionHeader';
 import ReferenceCatalog from '@site/src/components/ReferenceCatalog';
-import References from '@site/src/components/References';
+import References, { RelatedQuestions } from '@site/src/components/References';
 import TopicQuestions from '@site/src/components/TopicQuestions';
 
 export default {
@@ -15,5 +15,6 @@ export default {
   QuestionHeader,
   ReferenceCatalog,
   References,
+  RelatedQuestions,
   TopicQuestions,
 };

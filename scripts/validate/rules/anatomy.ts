@@ -213,6 +213,12 @@ export async function checkQuestionAnatomy(rootDir: string, page: QuestionPage):
     parts.hasTradeoffs = checkTable(page, byTitle.get('Trade-offs'), TRADEOFFS_HEADER, 'tradeoffs-table', problems);
   }
 
+  // Related questions are shown by <References /> or, on a page that cites nothing, by <RelatedQuestions />.
+  if (!isArchitecture && page.frontMatter.references.length === 0 && !tree.children.some((n) => isJsx(n, 'RelatedQuestions'))) {
+    problems.push(
+      problem(page.file, 1, 'related-component', 'the page cites no references and does not show its related questions', 'end the page with "## Related questions" and <RelatedQuestions />'),
+    );
+  }
   const references = byTitle.get('References');
   if (references && !references.nodes.some((n) => isJsx(n, 'References'))) {
     problems.push(problem(page.file, lineOf(references.heading), 'references-component', 'the References section does not render the cited references', 'put <References /> under "## References"; it lists the ids in the frontmatter'));

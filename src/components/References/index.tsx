@@ -34,15 +34,35 @@ function Entry({ entry }: { entry: ReferenceEntry }): ReactNode {
   );
 }
 
-/** The references a question cites (from its frontmatter), then its related questions. */
-export default function References(): ReactNode {
+/** Questions related to the current page: stated once, on either page, shown on both. */
+export function RelatedQuestions(): ReactNode {
   const fm = useQuestionFrontMatter();
   const index = useQuestionIndex();
-  const entries = fm.references.map(findReference).filter((e): e is ReferenceEntry => e !== undefined);
-  // A link between two questions is stated once, on either page, and shown on both.
   const related = index
     .filter((q) => q.questionId !== fm.questionId && (fm.related.includes(q.questionId) || q.related.includes(fm.questionId)))
     .sort((a, b) => a.track.localeCompare(b.track) || a.number - b.number);
+  if (related.length === 0) return null;
+  return (
+    <>
+      <p className={styles.relatedTitle}>
+        <strong>Related questions</strong>
+      </p>
+      <ul>
+        {related.map((q) => (
+          <li key={q.questionId}>
+            <Link to={q.permalink}>{q.title}</Link>
+            {q.track !== fm.track && <span className={styles.track}> ({q.track === 'architecture' ? 'Architecture Q&A' : 'Architect interview track'})</span>}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+/** The references a question cites (from its frontmatter), then its related questions. */
+export default function References(): ReactNode {
+  const fm = useQuestionFrontMatter();
+  const entries = fm.references.map(findReference).filter((e): e is ReferenceEntry => e !== undefined);
   return (
     <>
       <ol className={styles.list}>
@@ -50,21 +70,7 @@ export default function References(): ReactNode {
           <Entry key={entry.id} entry={entry} />
         ))}
       </ol>
-      {related.length > 0 && (
-        <>
-          <p className={styles.relatedTitle}>
-            <strong>Related questions</strong>
-          </p>
-          <ul>
-            {related.map((q) => (
-              <li key={q.questionId}>
-                <Link to={q.permalink}>{q.title}</Link>
-                {q.track !== fm.track && <span className={styles.track}> ({q.track === 'architecture' ? 'Architecture Q&A' : 'Architect interview track'})</span>}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+      <RelatedQuestions />
     </>
   );
 }
