@@ -57,6 +57,7 @@ export default function ValidationReport({ report }: { report: Report }): ReactN
             <tr>
               <th>Track</th>
               <th>Questions</th>
+              <th>Key insight</th>
               {DIFFICULTIES.map((d) => (
                 <th key={d}>{DIFFICULTY_LABELS[d]}</th>
               ))}
@@ -68,6 +69,9 @@ export default function ValidationReport({ report }: { report: Report }): ReactN
                 <td>{t.label}</td>
                 <td>
                   {t.questions}/{t.expectedQuestions}
+                </td>
+                <td>
+                  {report.questions.filter((q) => q.track === t.slug && q.hasKeyInsight).length}/{t.questions}
                 </td>
                 {DIFFICULTIES.map((d) => (
                   <td key={d}>
@@ -81,6 +85,9 @@ export default function ValidationReport({ report }: { report: Report }): ReactN
                 <strong>All</strong>
               </td>
               <td>{total}</td>
+              <td>
+                {withInsight}/{total}
+              </td>
               {DIFFICULTIES.map((d) => (
                 <td key={d}>
                   {allCounts[d]} ({percent(allCounts[d], total)})
