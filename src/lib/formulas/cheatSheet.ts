@@ -11,7 +11,7 @@ import { jensenShannon, klDivergence, psi, psiBand } from '../../examples/interv
 import { inFlightPerPod, replicasForLoad } from '../../examples/q13-scaling-to-10k-rps/replicaPlanner';
 import { A100_PEAK_BF16_FLOPS, computeSeconds, forwardFlops, forwardFlopsPerToken, trainingFlops } from './compute';
 import { ILLUSTRATIVE_PRICES, costPerRequest, fleetHoursPerMonth, monthlyCost } from './cost';
-import { formatAvailability, formatCount, formatDecimal, formatDuration, formatFlop, formatGB, formatGiBFromBytes, formatRps, formatUsd } from './format';
+import { formatAvailability, formatCount, formatDecimal, formatDuration, formatFlop, formatGB, formatGiBFromBytes, formatRps, formatUsd, formatUsdRange } from './format';
 import { concurrentThroughput, singleThreadThroughput, tailLatencyEstimate } from './latency';
 import { mtbfHours, mttrHours } from './reliability';
 import { afterBatchDoublings } from './scaling';
@@ -25,6 +25,7 @@ export interface FigureValue {
 
 const figure = (value: number, text: string): FigureValue => ({ value, text });
 const score = (value: number): string => formatDecimal(value, 3);
+
 
 /** The inputs of the worked examples, named so the sheet's text and its test can state them. */
 export const EXAMPLE_INPUTS = {
@@ -108,6 +109,12 @@ function build() {
     mtbf: figure(mtbf, `${formatCount(mtbf)} h`),
     mttr: figure(mttr, `${formatCount(mttr)} h`),
     availabilityFromMtbf: figure(availabilityFromMtbf(mtbf, mttr), formatAvailability(availabilityFromMtbf(mtbf, mttr))),
+    // Unit prices (illustrative)
+    priceGpuOnDemand: figure(ILLUSTRATIVE_PRICES.gpuOnDemandPerHour.low, `${formatUsdRange(ILLUSTRATIVE_PRICES.gpuOnDemandPerHour)} per hour`),
+    priceGpuSpot: figure(ILLUSTRATIVE_PRICES.gpuSpotPerHour.low, `${formatUsdRange(ILLUSTRATIVE_PRICES.gpuSpotPerHour)} per hour`),
+    priceVcpu: figure(ILLUSTRATIVE_PRICES.vcpuPerHour.low, `${formatUsdRange(ILLUSTRATIVE_PRICES.vcpuPerHour)} per vCPU-hour`),
+    priceStorage: figure(ILLUSTRATIVE_PRICES.storagePerGbMonth, `${formatUsd(ILLUSTRATIVE_PRICES.storagePerGbMonth)} per GB-month`),
+    priceEgress: figure(ILLUSTRATIVE_PRICES.egressPerGb, `${formatUsd(ILLUSTRATIVE_PRICES.egressPerGb)} per GB`),
     // Scaling
     batchedThroughput: figure(batched.throughputRps, formatRps(batched.throughputRps)),
     batchedLatency: figure(batched.latencySeconds, formatDuration(batched.latencySeconds)),

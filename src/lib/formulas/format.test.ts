@@ -11,6 +11,7 @@ import {
   formatRps,
   formatSignificant,
   formatUsd,
+  formatUsdRange,
 } from './format';
 
 describe('formatters', () => {
@@ -48,6 +49,8 @@ describe('formatters', () => {
     expect(formatUsd(0.00027252)).toBe('$0.000273');
     expect(formatUsd(0)).toBe('$0');
     expect(formatUsd(0.5)).toBe('$0.5');
+    expect(formatUsdRange({ low: 1.5, high: 2.5 })).toBe('$1.50-2.50');
+    expect(formatUsdRange({ low: 0.03, high: 0.05 })).toBe('$0.03-0.05');
   });
 
   it('group thousands and keep numbers out of exponent notation', () => {

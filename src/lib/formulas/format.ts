@@ -95,6 +95,11 @@ export function formatUsd(amount: number): string {
   return `${sign}$${abs.toLocaleString('en-US', { maximumSignificantDigits: 3, maximumFractionDigits: 20 })}`;
 }
 
+/** A price range with the currency written once: "$1.50-2.50". */
+export function formatUsdRange(range: { readonly low: number; readonly high: number }): string {
+  return `${formatUsd(range.low)}-${formatUsd(range.high).replace(/^\$/, '')}`;
+}
+
 /** Requests per second with three significant digits. */
 export function formatRps(requestsPerSecond: number): string {
   finite(requestsPerSecond, 'a request rate');
