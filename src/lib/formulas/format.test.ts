@@ -48,9 +48,11 @@ describe('formatters', () => {
     expect(formatUsd(2725.2)).toBe('$2,725.20');
     expect(formatUsd(0.00027252)).toBe('$0.000273');
     expect(formatUsd(0)).toBe('$0');
-    expect(formatUsd(0.5)).toBe('$0.5');
+    expect(formatUsd(0.5)).toBe('$0.50');
+    expect(formatUsd(0.023)).toBe('$0.023');
     expect(formatUsdRange({ low: 1.5, high: 2.5 })).toBe('$1.50-2.50');
     expect(formatUsdRange({ low: 0.03, high: 0.05 })).toBe('$0.03-0.05');
+    expect(formatUsdRange({ low: 0.45, high: 0.8 })).toBe('$0.45-0.80');
   });
 
   it('group thousands and keep numbers out of exponent notation', () => {

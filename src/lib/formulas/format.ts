@@ -85,14 +85,15 @@ export function formatDuration(seconds: number): string {
   return `${formatSignificant(seconds / 3600, 3)} h`;
 }
 
-/** US dollars: cents from $1 up ("$2,725.20"), three significant digits below ("$0.000273"). */
+/** US dollars: cents from $1 up ("$2,725.20"), three significant digits below ("$0.80", "$0.000273"). */
 export function formatUsd(amount: number): string {
   finite(amount, 'an amount of money');
   const sign = amount < 0 ? '-' : '';
   const abs = Math.abs(amount);
   if (abs === 0) return '$0';
   if (abs >= 1) return `${sign}$${abs.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-  return `${sign}$${abs.toLocaleString('en-US', { maximumSignificantDigits: 3, maximumFractionDigits: 20 })}`;
+  // Below $1: three significant digits, but never fewer than two decimals ("$0.80", "$0.023", "$0.000273").
+  return `${sign}$${Number(abs.toPrecision(3)).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 20 })}`;
 }
 
 /** A price range with the currency written once: "$1.50-2.50". */
