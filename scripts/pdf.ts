@@ -54,6 +54,7 @@ async function preparePage(page: Page): Promise<SheetFacts> {
     // Links must lead to the published handbook, not to this temporary local server.
     const publicOrigin = canonical ? new URL(canonical).origin : '';
     for (const a of document.querySelectorAll<HTMLAnchorElement>('a[href]')) {
+      if (a.getAttribute('href')?.startsWith('#')) continue; // In-page links stay in the PDF.
       const target = new URL(a.href, location.href);
       if (publicOrigin && target.origin === location.origin) a.href = `${publicOrigin}${target.pathname}${target.search}${target.hash}`;
     }
