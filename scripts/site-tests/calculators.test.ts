@@ -179,7 +179,7 @@ describe('shared links', () => {
     const page = await open(`/tools?${query}#gpu-memory-calculator`);
     const form = calculator(page, 'GPU memory calculator');
     const expected = estimateServingMemory(MODEL_PRESETS['70B'], { batchSize: 8, sequenceLength: 4096, weightBits: 4, kvBytesPerValue: 1 });
-    await expect.poll(() => result(form, 'total')).toBe(formatGB(expected.totalGB));
+    await expect.poll(() => result(form, 'total'), { timeout: 15_000 }).toBe(formatGB(expected.totalGB));
     expect(await form.getByLabel('Model preset').inputValue()).toBe('70B');
     expect(await form.getByLabel('Batch size').inputValue()).toBe('8');
     await page.close();
@@ -193,7 +193,7 @@ describe('shared links', () => {
     const shown = await result(form, 'seriesAvailability');
     await first.close();
     const second = await open(`/tools${shared}`);
-    await expect.poll(() => result(calculator(second, 'Availability calculator'), 'seriesAvailability')).toBe(shown);
+    await expect.poll(() => result(calculator(second, 'Availability calculator'), 'seriesAvailability'), { timeout: 15_000 }).toBe(shown);
     expect(await calculator(second, 'Availability calculator').getByLabel('Component 2 availability').inputValue()).toBe('99.95');
     await second.close();
   });
@@ -201,7 +201,7 @@ describe('shared links', () => {
   it('a cheat-sheet link opens its folded calculator with the scenario', async () => {
     const page = await open('/cheat-sheet?drift.ref=50,50&drift.cur=30,70');
     const details = page.locator('details[data-calculator="drift"]');
-    await expect.poll(() => details.evaluate((el) => (el as HTMLDetailsElement).open)).toBe(true);
+    await expect.poll(() => details.evaluate((el) => (el as HTMLDetailsElement).open), { timeout: 15_000 }).toBe(true);
     expect(await result(calculator(page, 'Drift calculator'), 'psi')).toBe(psi([50, 50], [30, 70]).toFixed(3));
     expect(await result(calculator(page, 'Drift calculator'), 'band')).toMatch(/^moderate/);
     expect(await page.locator('details[data-calculator="gpu"]').evaluate((el) => (el as HTMLDetailsElement).open)).toBe(false);
