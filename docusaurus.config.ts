@@ -97,6 +97,8 @@ const config = {
         { to: '/architecture', label: 'Architecture Q&A', position: 'left' },
         ...(hasInterviewTrack ? [{ to: '/architect-interview', label: 'Interview track', position: 'left' as const }] : []),
         { to: '/references', label: 'References', position: 'left' },
+        { to: '/cheat-sheet', label: 'Cheat sheet', position: 'left' },
+        { to: '/tools', label: 'Calculators', position: 'left' },
         { to: '/validation-report', label: 'Validation report', position: 'right' },
         { href: repository.url, label: 'GitHub', position: 'right' },
       ],
@@ -110,6 +112,8 @@ const config = {
             { label: 'Architecture Q&A', to: '/architecture' },
             ...(hasInterviewTrack ? [{ label: 'Architect interview track', to: '/architect-interview' }] : []),
             { label: 'References', to: '/references' },
+            { label: 'Cheat sheet (page and PDF)', to: '/cheat-sheet' },
+            { label: 'Calculators', to: '/tools' },
           ],
         },
         {

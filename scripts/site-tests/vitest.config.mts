@@ -5,5 +5,7 @@ export default defineConfig({
   test: {
     include: ['scripts/site-tests/**/*.test.ts'],
     testTimeout: 60_000,
+    // Loading and validating the content in beforeAll takes tens of seconds on a busy two-core CI machine.
+    hookTimeout: 180_000,
   },
 });

@@ -61,6 +61,16 @@ export default function HomeSections(): ReactNode {
         <p>Every book, paper, tool and glossary term the answers cite, with links back to the questions that cite them.</p>
         <span className={styles.count}>Browse →</span>
       </Link>
+      <Link to="/cheat-sheet" className={styles.card}>
+        <h2>Cheat sheet</h2>
+        <p>The formulas to work out on a whiteboard, with worked examples computed by the tested code, on one printable sheet (A4 or US Letter PDF).</p>
+        <span className={styles.count}>Open the sheet →</span>
+      </Link>
+      <Link to="/tools" className={styles.card}>
+        <h2>Calculators</h2>
+        <p>GPU memory, throughput and replicas, availability, drift and cloud cost: validated, and shareable as a link.</p>
+        <span className={styles.count}>Calculate →</span>
+      </Link>
     </div>
   );
 }

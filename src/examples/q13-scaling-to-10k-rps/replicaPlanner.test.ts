@@ -46,6 +46,12 @@ describe("Little's law", () => {
   it('puts 64 requests in flight on a pod serving 800 rps at 80 ms', () => {
     expect(inFlightPerPod(800, 0.08)).toBeCloseTo(64, 9);
   });
+
+  it('rejects a negative rate or a latency that is not positive, instead of returning NaN', () => {
+    expect(() => inFlightPerPod(-1, 0.08)).toThrow(RangeError);
+    expect(() => inFlightPerPod(800, 0)).toThrow(RangeError);
+    expect(() => inFlightPerPod(Number.NaN, 0.08)).toThrow(RangeError);
+  });
 });
 
 /** A fixed total load spread over however many pods are running. */

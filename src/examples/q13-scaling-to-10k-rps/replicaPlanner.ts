@@ -40,6 +40,8 @@ export function replicasForLoad(targetRps: number, perPodCapacityRps: number, ta
 
 /** Little's law, L = λW: requests in flight per pod, a better scaling signal than GPU busy time. */
 export function inFlightPerPod(rpsPerPod: number, latencySeconds: number): number {
+  if (!(rpsPerPod >= 0) || !Number.isFinite(rpsPerPod)) throw new RangeError(`rpsPerPod must be zero or more, got ${rpsPerPod}`);
+  positive(latencySeconds, 'latencySeconds');
   return rpsPerPod * latencySeconds;
 }
 

@@ -1,0 +1,85 @@
+/**
+ * Reading PDFs with poppler's command-line tools (Debian: poppler-utils).
+ * A missing tool fails the test with the command to install it: nothing is skipped.
+ */
+import { execFileSync } from 'node:child_process';
+
+export const POPPLER_HINT = 'Install poppler-utils (Debian/Ubuntu: sudo apt-get install poppler-utils; macOS: brew install poppler); .ci/run installs it.';
+
+export function poppler(tool: 'pdfinfo' | 'pdffonts' | 'pdftotext' | 'pdftoppm', args: string[]): Buffer {
+  try {
+    return execFileSync(tool, args, { maxBuffer: 64 * 1024 * 1024 });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new Error(`poppler's ${tool} is not installed, so the cheat-sheet PDFs cannot be checked. ${POPPLER_HINT}`);
+    throw error;
+  }
+}
+
+export interface PdfInfo {
+  title: string;
+  subject: string;
+  pages: number;
+  widthPt: number;
+  heightPt: number;
+  tagged: boolean;
+}
+
+export function pdfInfo(file: string): PdfInfo {
+  const text = poppler('pdfinfo', [file]).toString('utf8');
+  const field = (name: string): string => new RegExp(`^${name}:\\s*(.*)$`, 'm').exec(text)?.[1]?.trim() ?? '';
+  const size = /^Page size:\s*([\d.]+) x ([\d.]+) pts/m.exec(text);
+  return {
+    title: field('Title'),
+    subject: field('Subject'),
+    pages: Number(field('Pages')),
+    widthPt: Number(size?.[1]),
+    heightPt: Number(size?.[2]),
+    tagged: field('Tagged') === 'yes',
+  };
+}
+
+export interface PdfFont {
+  name: string;
+  embedded: boolean;
+}
+
+/** Rows of `pdffonts`; the emb column is the third from the right of the fixed-width table. */
+export function pdfFonts(file: string): PdfFont[] {
+  const lines = poppler('pdffonts', [file]).toString('utf8').split('\n').slice(2).filter((l) => l.trim() !== '');
+  return lines.map((line) => {
+    const cells = line.trim().split(/\s+/);
+    return { name: cells[0]!, embedded: cells.at(-5) === 'yes' };
+  });
+}
+
+/** Text of one page (1-based), or of the whole document, with runs of white space (and KaTeX's zero-width struts) collapsed. */
+export function pdfText(file: string, page?: number): string {
+  const range = page ? ['-f', String(page), '-l', String(page)] : [];
+  return poppler('pdftotext', [...range, file, '-'])
+    .toString('utf8')
+    .replace(/[\u200b\u200c\u200d]/g, '')
+    .replace(/\s+/g, ' ');
+}
+
+/** Link targets, from `pdfinfo -url`. */
+export function pdfLinks(file: string): { page: number; url: string }[] {
+  return poppler('pdfinfo', ['-url', file])
+    .toString('utf8')
+    .split('\n')
+    .slice(1)
+    .map((line) => /^\s*(\d+)\s+\S+\s+(\S+)/.exec(line))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map((m) => ({ page: Number(m[1]), url: m[2]! }));
+}
+
+/** Mean grey level (0 black, 255 white) of a page rendered at low resolution. */
+export function meanGrey(file: string, page: number): number {
+  const pgm = poppler('pdftoppm', ['-gray', '-r', '20', '-f', String(page), '-l', String(page), file]);
+  // Binary PGM: "P5\n<w> <h>\n<max>\n" then one byte per pixel.
+  const header = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(pgm.subarray(0, 50).toString('latin1'));
+  if (!header) throw new Error('pdftoppm did not return a PGM image');
+  const pixels = pgm.subarray(header[0].length);
+  let sum = 0;
+  for (const value of pixels) sum += value;
+  return sum / pixels.length;
+}
