@@ -6,7 +6,7 @@
  * tests drive time by hand.
  */
 import type { ExecuteResult, LogLine, RunFailure, RunRequest } from './execute';
-import { START_LIMIT_MS, TIME_LIMIT_MS } from './limits';
+import { START_LIMIT_MS, TIME_LIMIT_MS } from './conventions';
 
 export type ToWorker = { readonly type: 'run'; readonly request: RunRequest };
 

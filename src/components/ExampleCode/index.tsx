@@ -1,7 +1,8 @@
 import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
 import CodeBlock from '@theme/CodeBlock';
 import type { ReactNode } from 'react';
-import RunnableExample, { demoPathFor } from '@site/src/components/RunnableExample';
+import RunnableExample from '@site/src/components/RunnableExample';
+import { demoPathFor } from '@site/src/runner/conventions';
 import styles from './styles.module.css';
 
 interface Props {

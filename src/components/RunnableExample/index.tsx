@@ -2,14 +2,9 @@ import CodeBlock from '@theme/CodeBlock';
 import clsx from 'clsx';
 import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { formatSeconds } from '@site/src/runner/format';
-import { TIME_LIMIT_MS } from '@site/src/runner/limits';
+import { demoPathFor, TIME_LIMIT_MS } from '@site/src/runner/conventions';
 import type { OutputView } from '@site/src/runner/present';
 import styles from './styles.module.css';
-
-/** The demo beside a module: circuitBreaker.ts -> circuitBreaker.demo.ts (the validator enforces it). */
-export function demoPathFor(path: string): string {
-  return path.replace(/\.ts$/, '.demo.ts');
-}
 
 const fileName = (path: string): string => path.split('/').pop() ?? path;
 
