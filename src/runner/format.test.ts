@@ -24,6 +24,16 @@ describe('formatValue: what the output panel shows for a value', () => {
     expect(text).toBe("{\n  transitions: [ 'closed', 'open', 'half-open', 'closed' ],\n  failedFast: 6,\n  reason: 'model server down'\n}");
   });
 
+  it('packs a long series of short items into full lines', () => {
+    const text = formatValue(Array.from({ length: 30 }, (_, i) => i * 10));
+    expect(text.split('\n')).toEqual([
+      '[',
+      '  0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100, 110, 120, 130, 140, 150,',
+      '  160, 170, 180, 190, 200, 210, 220, 230, 240, 250, 260, 270, 280, 290',
+      ']',
+    ]);
+  });
+
   it('describes functions, classes, errors and dates instead of failing to copy them out of the worker', () => {
     expect(formatValue(function score() {})).toBe('[Function: score]');
     expect(formatValue(Breaker)).toBe('[class Breaker]');

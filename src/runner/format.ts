@@ -29,13 +29,31 @@ function constructorName(value: object): string | undefined {
   return typeof ctor?.name === 'string' ? ctor.name : undefined;
 }
 
-function wrap(open: string, entries: string[], close: string, indent: string): string {
+function wrap(open: string, entries: string[], close: string, indent: string, pack = false): string {
   if (entries.length === 0) return `${open}${close}`;
   const oneLine = `${open} ${entries.join(', ')} ${close}`;
-  if (oneLine.length <= LINE_WIDTH && !entries.some((e) => e.includes('\n'))) return oneLine;
+  const multiLine = entries.some((e) => e.includes('\n'));
+  if (oneLine.length <= LINE_WIDTH && !multiLine) return oneLine;
   const inner = `${indent}  `;
+  if (pack && !multiLine) {
+    // Many short items (a series of numbers): fill each line rather than one item per line.
+    const lines: string[] = [];
+    let line = '';
+    for (const entry of entries) {
+      const next = line === '' ? entry : `${line}, ${entry}`;
+      if (line !== '' && inner.length + next.length + 1 > LINE_WIDTH) {
+        lines.push(`${line},`);
+        line = entry;
+      } else line = next;
+    }
+    lines.push(line);
+    return `${open}\n${lines.map((l) => `${inner}${l}`).join('\n')}\n${indent}${close}`;
+  }
   return `${open}\n${entries.map((e) => `${inner}${e}`).join(',\n')}\n${indent}${close}`;
 }
+
+/** Items short enough to share a line. */
+const isShort = (entries: readonly string[]): boolean => entries.length > 6 && entries.every((e) => e.length <= 16);
 
 function limited<T>(items: readonly T[], each: (item: T) => string): string[] {
   const shown = items.slice(0, MAX_ITEMS).map(each);
@@ -82,11 +100,13 @@ function inspect(value: unknown, depth: number, seen: Set<object>, indent: strin
   try {
     if (Array.isArray(object)) {
       const prefix = name && name !== 'Array' ? `${name}(${object.length}) ` : '';
-      return prefix + wrap('[', limited(object as unknown[], next), ']', indent);
+      const entries = limited(object as unknown[], next);
+      return prefix + wrap('[', entries, ']', indent, isShort(entries));
     }
     if (ArrayBuffer.isView(object) && !(object instanceof DataView)) {
       const items = Array.from(object as unknown as ArrayLike<number | bigint>);
-      return `${name}(${items.length}) ${wrap('[', limited(items, next), ']', indent)}`;
+      const entries = limited(items, next);
+      return `${name}(${items.length}) ${wrap('[', entries, ']', indent, isShort(entries))}`;
     }
     if (object instanceof Map) {
       const entries = limited([...object.entries()], ([k, v]) => `${next(k)} => ${next(v)}`);
