@@ -214,6 +214,8 @@ describe('catalog rules', () => {
 describe('the command line', () => {
   const run = promisify(execFile);
   const tsx = path.join(PROJECT_ROOT, 'node_modules/.bin/tsx');
+  // A fresh tsx process compiles and loads the validator (about 15 s on this two-core machine), more when other test files run beside it.
+  const CLI_TIMEOUT_MS = 60_000;
 
   it('exits 1 with one line per problem and no stack trace, and leaves the author\'s files untouched', async () => {
     const dir = await fixture((f) => f.edit(Q1, 'difficulty: foundational', 'difficulty: expert'));
@@ -226,12 +228,12 @@ describe('the command line', () => {
     expect(result.stderr).toMatch(/docs\/architecture\/structural\/q01-component-boundaries\.mdx:8: "difficulty"/);
     expect(result.stderr).not.toMatch(/\n\s+at /);
     expect(await snapshot(dir)).toEqual(before);
-  });
+  }, CLI_TIMEOUT_MS);
 
   it('exits 0 on valid content', async () => {
     const { stdout } = await run(tsx, ['scripts/validate.ts', '--root', GOOD], { cwd: PROJECT_ROOT });
     expect(stdout).toMatch(/Content is valid: 1 question page/);
-  });
+  }, CLI_TIMEOUT_MS);
 });
 
 async function snapshot(dir: string): Promise<Record<string, string>> {

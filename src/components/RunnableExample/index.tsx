@@ -67,7 +67,7 @@ function Output({ view }: { view: OutputView }): ReactNode {
       {view.result !== undefined && (
         <>
           <p className={styles.label}>Returned</p>
-          <pre className={styles.pre} data-run-result="">
+          <pre className={clsx(styles.pre, styles.result)} data-run-result="" tabIndex={0} aria-label="Returned value">
             {view.result}
           </pre>
         </>
@@ -105,6 +105,7 @@ export default function RunnableExample({ path, source, demo, caption }: Props):
   const run = async (): Promise<void> => {
     if (running) return;
     setRunning(true);
+    setView(null); // a new run, a new announcement
     try {
       // Loaded on the first run only: the page itself carries no runner and no transpiler.
       const { runDemo } = await import('@site/src/runner/client');
