@@ -5,5 +5,7 @@ export default defineConfig({
   test: {
     include: ['scripts/site-tests/**/*.test.ts'],
     testTimeout: 60_000,
+    // Each file validates the content before it starts (10-15 s when the files run side by side on two cores).
+    hookTimeout: 60_000,
   },
 });
