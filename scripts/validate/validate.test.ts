@@ -10,6 +10,7 @@ import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { referenceCatalog } from '../../src/content/references';
 import { formatProblem, validateContent, PROJECT_ROOT, type Problem } from './index';
+import { runnableExamples } from './rules/anatomy';
 import { checkCitations } from './rules/collection';
 
 const GOOD = path.join(PROJECT_ROOT, 'scripts/validate/fixtures/good');
@@ -71,6 +72,11 @@ describe('the good fixture', () => {
     expect(result.problems.map(formatProblem)).toEqual([]);
     expect(result.report.verdict).toBe('pass');
     expect(result.report.questions[0]).toMatchObject({ questionId: 'arch-01', hasExample: true, hasDiagram: true, hasMetrics: true, hasTradeoffs: true, hasKeyInsight: true });
+  });
+
+  it('lists the examples a page makes runnable, with their demos', async () => {
+    const result = await validateContent({ rootDir: GOOD });
+    expect(runnableExamples(result.questions[0]!)).toEqual([{ module: 'src/examples/q01-fixture/retry.ts', demo: 'src/examples/q01-fixture/retry.demo.ts' }]);
   });
 
   it('the real content of the handbook passes too', async () => {
@@ -153,6 +159,21 @@ const BAD: BadCase[] = [
   { name: 'a missing example module', rule: 'example-missing', line: 16, message: /src\/examples\/q01-fixture\/gone\.ts does not exist/, mutate: async (f) => { await f.edit(Q1, 'q01-fixture/retry.ts\';', 'q01-fixture/gone.ts\';'); await f.edit(Q1, 'path="src/examples/q01-fixture/retry.ts"', 'path="src/examples/q01-fixture/gone.ts"'); } },
   { name: 'an example without a test', rule: 'example-untested', line: 16, message: /retry\.ts has no test/, mutate: (f) => f.remove('src/examples/q01-fixture/retry.test.ts') },
   { name: 'an example whose title names another file', rule: 'example-path', message: /does not match the imported file/, mutate: (f) => f.edit(Q1, 'path="src/examples/q01-fixture/retry.ts"', 'path="src/examples/q01-fixture/other.ts"') },
+  { name: 'a demo that names no raw import', rule: 'example-demo-import', line: 37, message: /demo=\{retryDemoo\}> does not name a raw import/, mutate: (f) => f.edit(Q1, 'demo={retryDemo}', 'demo={retryDemoo}') },
+  {
+    name: 'a demo that does not sit beside its module',
+    rule: 'example-demo-path',
+    line: 16,
+    message: /the demo of src\/examples\/q01-fixture\/retry\.ts is src\/examples\/q01-fixture\/scenario\.ts/,
+    mutate: async (f) => {
+      await f.write('src/examples/q01-fixture/scenario.ts', await f.read('src/examples/q01-fixture/retry.demo.ts'));
+      await f.edit(Q1, 'q01-fixture/retry.demo.ts', 'q01-fixture/scenario.ts');
+    },
+  },
+  { name: 'a missing demo', rule: 'example-demo-missing', line: 16, message: /the demo src\/examples\/q01-fixture\/retry\.demo\.ts does not exist/, mutate: (f) => f.remove('src/examples/q01-fixture/retry.demo.ts') },
+  { name: 'a demo without a test', rule: 'example-demo-untested', line: 16, message: /retry\.demo\.ts has no test/, mutate: (f) => f.remove('src/examples/q01-fixture/retry.demo.test.ts') },
+  { name: 'a demo that exports no demo()', rule: 'example-demo-export', line: 16, message: /exports no demo\(\) function/, mutate: (f) => f.edit('src/examples/q01-fixture/retry.demo.ts', 'export function demo()', 'export function run()') },
+  { name: 'a demo shown as if it were the module', rule: 'example-location', message: /retry\.demo\.ts is not an example module/, mutate: (f) => f.edit(Q1, 'path="src/examples/q01-fixture/retry.ts" source={retrySource}', 'path="src/examples/q01-fixture/retry.demo.ts" source={retryDemo}') },
   { name: 'code pasted by hand', rule: 'pasted-code', message: /```ts block is pasted by hand/, mutate: (f) => f.edit(Q1, '## Diagram\n', '```ts\nconst x = 1;\n```\n\n## Diagram\n') },
   { name: 'money garbled by a math parser', rule: 'money-garbled', message: /"0\.0001pertoken" looks like a dollar amount/, mutate: (f) => f.edit(Q1, '## Diagram\n', 'A small model costs 0.0001pertoken.\n\n## Diagram\n') },
   { name: 'money typeset as math', rule: 'money-as-math', message: /prose between two "\$\$"/, mutate: (f) => f.edit(Q1, '## Diagram\n', 'It costs $$20/day and $$5 per hour.\n\n## Diagram\n') },
@@ -226,6 +247,8 @@ describe('catalog rules', () => {
 describe('the command line', () => {
   const run = promisify(execFile);
   const tsx = path.join(PROJECT_ROOT, 'node_modules/.bin/tsx');
+  // A fresh tsx process compiles and loads the validator (about 15 s on this two-core machine), more when other test files run beside it.
+  const CLI_TIMEOUT_MS = 60_000;
 
   it('exits 1 with one line per problem and no stack trace, and leaves the author\'s files untouched', async () => {
     const dir = await fixture((f) => f.edit(Q1, 'difficulty: foundational', 'difficulty: expert'));
@@ -238,12 +261,12 @@ describe('the command line', () => {
     expect(result.stderr).toMatch(/docs\/architecture\/structural\/q01-component-boundaries\.mdx:8: "difficulty"/);
     expect(result.stderr).not.toMatch(/\n\s+at /);
     expect(await snapshot(dir)).toEqual(before);
-  });
+  }, CLI_TIMEOUT_MS);
 
   it('exits 0 on valid content', async () => {
     const { stdout } = await run(tsx, ['scripts/validate.ts', '--root', GOOD], { cwd: PROJECT_ROOT });
     expect(stdout).toMatch(/Content is valid: 1 question page/);
-  });
+  }, CLI_TIMEOUT_MS);
 });
 
 async function snapshot(dir: string): Promise<Record<string, string>> {

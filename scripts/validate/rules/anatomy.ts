@@ -2,10 +2,11 @@
  * The parts every question page must have, and the live-code contract:
  * shown code is imported from a module that exists and has a test beside it.
  */
-import { access } from 'node:fs/promises';
+import { access, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { RootContent, Table } from 'mdast';
 import { countWords } from '../../../src/content/schema';
+import { demoPathFor } from '../../../src/runner/conventions';
 import { isJsx, jsxAttribute, lineOf, nodeText, sections, tableHeader, walk, type Section } from '../mdast';
 import { problem, type Problem, type QuestionPage } from '../types';
 
@@ -25,6 +26,43 @@ export const ANSWER_PARTS = ['What', 'How', 'Trade-off'];
 export const ANSWER_WORDS = { min: 180, max: 420 } as const;
 
 const RAW_IMPORT = /import\s+(\w+)\s+from\s+['"]!!raw-loader!@site\/([^'"]+)['"]/g;
+
+/** What a demo file must export for the Run control to call. */
+export const DEMO_EXPORT = /^export\s+(?:async\s+)?function\s+demo\s*\(|^export\s+const\s+demo\s*=/m;
+
+
+/** A module shown with a Run control, by repository paths. */
+export interface RunnableExample {
+  readonly module: string;
+  readonly demo: string;
+}
+
+/** Raw imports of a page: variable name -> repository path and line. */
+function rawImports(page: QuestionPage): Map<string, { path: string; line: number }> {
+  const imports = new Map<string, { path: string; line: number }>();
+  for (const node of page.tree?.children ?? []) {
+    if (node.type !== 'mdxjsEsm') continue;
+    for (const match of node.value.matchAll(RAW_IMPORT)) {
+      const [, name, modulePath] = match;
+      if (name && modulePath) imports.set(name, { path: modulePath, line: lineOf(node) });
+    }
+  }
+  return imports;
+}
+
+/** The page's examples that have a demo, as the page declares them (checked by checkExamples). */
+export function runnableExamples(page: QuestionPage): RunnableExample[] {
+  if (!page.tree) return [];
+  const imports = rawImports(page);
+  const out: RunnableExample[] = [];
+  for (const node of walk(page.tree)) {
+    if (!isJsx(node, 'ExampleCode')) continue;
+    const module = imports.get(jsxAttribute(node, 'source')?.trim() ?? '')?.path;
+    const demo = imports.get(jsxAttribute(node, 'demo')?.trim() ?? '')?.path;
+    if (module && demo) out.push({ module, demo });
+  }
+  return out;
+}
 
 export interface PageParts {
   hasKeyInsight: boolean;
@@ -81,17 +119,49 @@ async function exists(file: string): Promise<boolean> {
   }
 }
 
+async function checkDemo(rootDir: string, page: QuestionPage, node: RootContent, modulePath: string, imports: ReturnType<typeof rawImports>, problems: Problem[]): Promise<void> {
+  const demoVar = jsxAttribute(node, 'demo')?.trim();
+  if (demoVar === undefined) return;
+  const expected = demoPathFor(modulePath);
+  const imported = imports.get(demoVar);
+  if (!imported) {
+    problems.push(
+      problem(page.file, lineOf(node), 'example-demo-import', `<ExampleCode demo={${demoVar}}> does not name a raw import`, `import the demo with: import ${demoVar || 'myDemo'} from '!!raw-loader!@site/${expected}';`),
+    );
+    return;
+  }
+  if (imported.path !== expected) {
+    problems.push(
+      problem(page.file, imported.line, 'example-demo-path', `the demo of ${modulePath} is ${imported.path}`, `a demo lives beside its module as ${expected}; rename it and import that file`),
+    );
+    return;
+  }
+  let text: string;
+  try {
+    text = await readFile(path.join(rootDir, expected), 'utf8');
+  } catch {
+    problems.push(
+      problem(page.file, imported.line, 'example-demo-missing', `the demo ${expected} does not exist`, `create ${expected}: it imports the module and exports a demo() function that logs a short scenario and returns its result`),
+    );
+    return;
+  }
+  if (!DEMO_EXPORT.test(text)) {
+    problems.push(
+      problem(page.file, imported.line, 'example-demo-export', `the demo ${expected} exports no demo() function`, 'add "export async function demo() { … }": the Run control calls it and shows what it logs and returns'),
+    );
+  }
+  const testFile = expected.replace(/\.ts$/, '.test.ts');
+  if (!(await exists(path.join(rootDir, testFile)))) {
+    problems.push(
+      problem(page.file, imported.line, 'example-demo-untested', `the demo ${expected} has no test`, `add ${testFile}: it runs demo() and checks the result it returns`),
+    );
+  }
+}
+
 export async function checkExamples(rootDir: string, page: QuestionPage, problems: Problem[]): Promise<boolean> {
   const tree = page.tree;
   if (!tree) return false;
-  const imports = new Map<string, { path: string; line: number }>();
-  for (const node of tree.children) {
-    if (node.type !== 'mdxjsEsm') continue;
-    for (const match of node.value.matchAll(RAW_IMPORT)) {
-      const [, name, modulePath] = match;
-      if (name && modulePath) imports.set(name, { path: modulePath, line: lineOf(node) });
-    }
-  }
+  const imports = rawImports(page);
   let shown = 0;
   for (const node of walk(tree)) {
     if (!isJsx(node, 'ExampleCode')) continue;
@@ -109,7 +179,7 @@ export async function checkExamples(rootDir: string, page: QuestionPage, problem
         problem(page.file, lineOf(node), 'example-path', `<ExampleCode path="${shownPath ?? ''}"> does not match the imported file ${imported.path}`, `set path="${imported.path}" so the title names the file that is shown`),
       );
     }
-    if (!/^src\/examples\/[^/]+\/[^/]+\.ts$/.test(imported.path) || imported.path.endsWith('.test.ts')) {
+    if (!/^src\/examples\/[^/]+\/[^/]+\.ts$/.test(imported.path) || /\.(test|demo)\.ts$/.test(imported.path)) {
       problems.push(
         problem(page.file, imported.line, 'example-location', `${imported.path} is not an example module`, 'examples live at src/examples/<qNN-slug>/<name>.ts'),
       );
@@ -129,6 +199,7 @@ export async function checkExamples(rootDir: string, page: QuestionPage, problem
       );
       continue;
     }
+    await checkDemo(rootDir, page, node, imported.path, imports, problems);
     shown++;
   }
   return shown > 0;

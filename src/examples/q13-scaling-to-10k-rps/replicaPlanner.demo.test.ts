@@ -1,0 +1,15 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { demo } from './replicaPlanner.demo';
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('the replica planner demo', () => {
+  it('needs 18 pods for 10,000 rps, doubles towards them step by step, and scales down only 5 minutes after the peak', () => {
+    const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
+    const { needed, replicas } = demo();
+    expect(needed).toBe(18);
+    expect(replicas.slice(0, 4)).toEqual([4, 8, 16, 18]);
+    expect(replicas.indexOf(4, 1)).toBe(25); // t = 375 s: the last 18 was recommended at t = 60 s
+    expect(log.mock.calls.map((c) => String(c[0]))).toContain('t=375 s: 2000 rps, HPA recommends 4, running 4 pods');
+  });
+});

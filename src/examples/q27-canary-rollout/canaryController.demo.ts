@@ -1,0 +1,45 @@
+/**
+ * Demo: two rollouts through 1% -> 10% -> 50% -> 100% of users. Version A is
+ * as good as the baseline and is promoted step by step; version B fails 3% of
+ * requests against the baseline's 1% and is rolled back at the first step.
+ * Users are routed by a stable hash of their id; the clock is a variable.
+ */
+import { CanaryController, type Arm } from './canaryController';
+
+function rollout(version: string, canaryFailsOneIn: number): string[] {
+  let now = 0;
+  const controller = new CanaryController(
+    { steps: [1, 10, 50, 100], salt: version, minSamplesPerArm: 300, minStepDurationMs: 60_000, maxErrorRateIncrease: 0.01, maxP95LatencyRatio: 1.2 },
+    () => now,
+  );
+  const decisions: string[] = [];
+  const served: Record<Arm, number> = { baseline: 0, canary: 0 };
+  let user = 0;
+  while (controller.status === 'running') {
+    // One minute of traffic, at least enough for the sample size on the smaller arm.
+    for (let sent = 0; sent < 1_000_000; sent++) {
+      const arm = controller.route(`user-${user++}`);
+      const n = ++served[arm];
+      const failsOneIn = arm === 'canary' ? canaryFailsOneIn : 100;
+      controller.record(arm, { error: n % failsOneIn === 0, latencyMs: 40 + (n % 20) });
+      if (served.canary >= 300 && served.baseline >= 300) break;
+    }
+    now += 60_000;
+    const weight = controller.weightPercent;
+    const decision = controller.evaluate();
+    const text =
+      decision.action === 'rollback' || decision.action === 'wait'
+        ? `${decision.action}: ${decision.reason}`
+        : decision.action === 'complete'
+          ? 'complete: the new version serves everyone'
+          : `advance to ${decision.weightPercent}%`;
+    console.log(`${version} at ${weight}% (${served.canary} canary / ${served.baseline} baseline requests): ${text}`);
+    decisions.push(decision.action);
+    served.baseline = served.canary = 0;
+  }
+  return decisions;
+}
+
+export function demo(): Record<string, string[]> {
+  return { 'version A': rollout('version-A', 100), 'version B': rollout('version-B', 33) };
+}
