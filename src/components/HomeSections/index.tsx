@@ -61,6 +61,13 @@ export default function HomeSections(): ReactNode {
         <p>Every book, paper, tool and glossary term the answers cite, with links back to the questions that cite them.</p>
         <span className={styles.count}>Browse →</span>
       </Link>
+      {questions.length > 0 && (
+        <Link to="/practice" className={styles.card}>
+          <h2>Practice</h2>
+          <p>Every question as a flash card, graded and saved in your browser; a mock-interview mode with a timer; the same deck for Anki.</p>
+          <span className={styles.count}>Practise {questions.length} questions →</span>
+        </Link>
+      )}
     </div>
   );
 }
