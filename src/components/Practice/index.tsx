@@ -232,7 +232,13 @@ export default function Practice(): ReactNode {
         </dl>
       </details>
 
-      <PracticeData progress={progress} onImport={persist} />
+      <PracticeData
+        progress={progress}
+        onImport={(imported) => {
+          persist(imported);
+          setSession((s) => s + 1); // the imported grades decide what comes first
+        }}
+      />
       <PracticeAnki cards={deck.length} />
     </div>
   );
