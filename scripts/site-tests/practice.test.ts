@@ -35,7 +35,7 @@ function question(id: string): ValidationResult['questions'][number] {
 }
 
 /** A fresh browser profile (empty localStorage) that records page errors. */
-async function open(path: string, setup?: (context: BrowserContext) => Promise<void>): Promise<{ page: Page; errors: string[]; context: BrowserContext }> {
+async function open(path: string, setup?: (context: BrowserContext) => Promise<unknown>): Promise<{ page: Page; errors: string[]; context: BrowserContext }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
   await setup?.(context);
   const page = await context.newPage();
