@@ -65,6 +65,10 @@ export default function PracticeCard({ card, position, total, revealed, mockSeco
   useEffect(() => {
     if (position > 1) headingRef.current?.focus();
   }, [card.id, position]);
+  // The Reveal button disappears when pressed: the answer takes the focus instead, and is read out.
+  useEffect(() => {
+    if (revealed) answerRef.current?.focus();
+  }, [revealed]);
 
   return (
     <section className={styles.card} aria-labelledby={headingId}>
@@ -82,7 +86,7 @@ export default function PracticeCard({ card, position, total, revealed, mockSeco
       </h2>
       {mockSeconds !== undefined && !revealed && <MockTimer key={`${card.id}-${position}`} seconds={mockSeconds} onExpire={onReveal} />}
       {revealed ? (
-        <div ref={answerRef} className={styles.answer} aria-live="polite">
+        <div ref={answerRef} className={styles.answer} tabIndex={-1} role="region" aria-label="Answer">
           {card.keyInsight && (
             <p>
               <strong>Key insight.</strong> {card.keyInsight}
