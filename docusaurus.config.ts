@@ -7,6 +7,8 @@ import rehypeKatex from 'rehype-katex';
 import remarkMath from 'remark-math';
 import { deriveFrontMatter } from './src/content/derive';
 import { collectRedirects } from './src/content/redirects';
+import { shortLinksFor } from './src/content/shortLinks';
+import { writeTagsFile } from './src/content/tags';
 
 /** The one place that names the repository; edit links and footer derive from it. */
 const repository = {
@@ -21,6 +23,8 @@ const siteUrl = process.env.SITE_URL ?? 'https://ai-architecture-handbook.github
 const redirects = collectRedirects(path.join(__dirname, 'docs'));
 // Link a track from the navbar only once it exists, so no link is ever dead.
 const hasInterviewTrack = existsSync(path.join(__dirname, 'docs/architect-interview/index.mdx'));
+// Labels and descriptions of the topic and difficulty tag pages, derived from tracks.ts and the overviews.
+const tagsFile = writeTagsFile(__dirname, path.join(__dirname, 'docs'));
 
 const config = {
   title: 'AI Architecture Interview Handbook',
@@ -54,10 +58,17 @@ const config = {
     },
   },
 
-  themes: ['@docusaurus/theme-mermaid'],
+  themes: [
+    '@docusaurus/theme-mermaid',
+    [
+      // Offline full-text search: the index is built with the site, nothing is sent anywhere.
+      '@easyops-cn/docusaurus-search-local',
+      { docsRouteBasePath: '/', indexBlog: false, indexPages: false, hashed: true, highlightSearchTermsOnTargetPage: true, searchResultLimits: 10 },
+    ],
+  ],
 
   // KaTeX's stylesheet and fonts are bundled and served by the site: no CDN, so printed and offline copies render.
-  clientModules: [require.resolve('katex/dist/katex.min.css')],
+  clientModules: [require.resolve('katex/dist/katex.min.css'), './src/clientModules/copyHeadingLinks.ts'],
 
   presets: [
     [
@@ -72,6 +83,9 @@ const config = {
           // "$" is money in prose; formulas use $$…$$ (inline or as a block).
           remarkPlugins: [[remarkMath, { singleDollarTextMath: false }]],
           rehypePlugins: [rehypeKatex],
+          tags: tagsFile,
+          // Free-form tags in a question's frontmatter are welcome; only topic and difficulty tags need a definition.
+          onInlineTags: 'ignore',
         },
         blog: false,
         theme: { customCss: './src/css/custom.css' },
@@ -84,11 +98,19 @@ const config = {
     [
       '@docusaurus/plugin-client-redirects',
       // A renamed page lists its old paths in `redirectFrom`, so links in wikis keep working.
-      { createRedirects: (existingPath: string) => redirects.get(existingPath.replace(/\/$/, '')) },
+      // Short links for wikis and chat: /q/7 (Architecture Q&A) and /i/7 (interview track), derived from the URL.
+      {
+        createRedirects: (existingPath: string) => {
+          const from = [...(redirects.get(existingPath.replace(/\/$/, '')) ?? []), ...shortLinksFor(existingPath)];
+          return from.length > 0 ? from : undefined;
+        },
+      },
     ],
   ],
 
   themeConfig: {
+    // Link previews in wikis and chat show this card (scripts/social-card.ts draws it).
+    image: 'img/social-card.png',
     colorMode: { respectPrefersColorScheme: true },
     navbar: {
       title: 'AI Architecture Handbook',
@@ -99,6 +121,7 @@ const config = {
         { to: '/references', label: 'References', position: 'left' },
         { to: '/cheat-sheet', label: 'Cheat sheet', position: 'left' },
         { to: '/tools', label: 'Calculators', position: 'left' },
+        { to: '/practice', label: 'Practice', position: 'left' },
         { to: '/validation-report', label: 'Validation report', position: 'right' },
         { href: repository.url, label: 'GitHub', position: 'right' },
       ],
@@ -114,6 +137,7 @@ const config = {
             { label: 'References', to: '/references' },
             { label: 'Cheat sheet (page and PDF)', to: '/cheat-sheet' },
             { label: 'Calculators', to: '/tools' },
+            { label: 'Practice', to: '/practice' },
           ],
         },
         {

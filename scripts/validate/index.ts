@@ -15,6 +15,7 @@ import { checkQuestionAnatomy, type PageParts } from './rules/anatomy';
 import { checkCatalog, checkCitations, checkDifficulty, checkUniqueness, difficultyTable } from './rules/collection';
 import { checkFrontMatter } from './rules/frontmatter';
 import { checkMarkup, checkMermaid } from './rules/markup';
+import { QUICK_HITS_FILE, quickHitsOf, shortAnswerOf } from './summaries';
 import { problem, type ParsedPage, type Problem, type QuestionPage } from './types';
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -85,7 +86,10 @@ export async function validateContent(options: ValidateOptions = {}): Promise<Va
   problems.push(...checkOverviews(pages, questions));
 
   const sorted = sortProblems(problems);
-  return { problems: sorted, questions, pages, report: buildReport(sorted, questions, parts, catalog.entries) };
+  const report = buildReport(sorted, questions, parts, catalog.entries);
+  const quickHitsPage = pages.find((p) => p.file === QUICK_HITS_FILE);
+  report.quickHits = quickHitsPage ? quickHitsOf(quickHitsPage) : [];
+  return { problems: sorted, questions, pages, report };
 }
 
 function buildReport(
@@ -116,6 +120,7 @@ function buildReport(
       related: fm.related,
       tags: fm.tags,
       hasMockAnswer: p?.hasMockAnswer ?? false,
+      shortAnswer: shortAnswerOf(q),
       keyInsightWords: countWords(fm.keyInsight),
       answerWords: p?.answerWords ?? 0,
       hasKeyInsight: p?.hasKeyInsight ?? false,
@@ -142,6 +147,7 @@ function buildReport(
     }),
     difficulty: difficultyTable(questions),
     questions: checklist,
+    quickHits: [],
     catalog: { entries: catalog.length, cited: catalog.filter((e) => cited.has(e.id)).length, byKind },
   };
 }

@@ -16,6 +16,19 @@ describe('deriveFrontMatter', () => {
     expect(fm).toMatchObject({ description: 'Fallback layers trade accuracy for availability.', sidebar_label: 'Q7. Error handling', sidebar_position: 7 });
   });
 
+  it('tags a question with its topic and difficulty, after its own tags', () => {
+    const fm = deriveFrontMatter('/site/docs/architecture/behavioral/q07-error-handling.mdx', {
+      questionId: 'arch-07',
+      number: 7,
+      label: 'Error handling',
+      keyInsight: 'Fallback layers trade accuracy for availability.',
+      topic: 'behavioral',
+      difficulty: 'intermediate',
+      tags: ['retries'],
+    });
+    expect(fm.tags).toEqual(['retries', 'topic-behavioral', 'difficulty-intermediate']);
+  });
+
   it('orders topic overviews as tracks.ts lists the topics', () => {
     expect(deriveFrontMatter('/site/docs/architecture/quality/index.mdx', { title: 'Topic 3' })).toMatchObject({ sidebar_label: 'Quality attributes', sidebar_position: 3 });
   });

@@ -3,13 +3,16 @@
  * from the fields of the schema and from where the file lives.
  */
 import { derivedDocusaurusFields, isQuestionFrontMatter } from './schema';
+import { derivedTagKeys } from './tags';
 import { TRACKS } from './tracks';
 
 export function deriveFrontMatter(filePath: string, frontMatter: Record<string, unknown>): Record<string, unknown> {
   const fm = frontMatter;
   if (isQuestionFrontMatter(fm)) {
     if (typeof fm.keyInsight === 'string' && typeof fm.number === 'number' && typeof fm.label === 'string') {
-      return { ...fm, ...derivedDocusaurusFields({ keyInsight: fm.keyInsight, number: fm.number, label: fm.label }) };
+      // Topic and difficulty become tags too, so each has a tag page.
+      const tags = [...(Array.isArray(fm.tags) ? fm.tags : []), ...derivedTagKeys(fm)];
+      return { ...fm, ...derivedDocusaurusFields({ keyInsight: fm.keyInsight, number: fm.number, label: fm.label }), tags };
     }
     return fm;
   }

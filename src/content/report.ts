@@ -19,6 +19,18 @@ export interface QuestionSummary {
   tags: string[];
   /** The page has a spoken "Mock answer" section. */
   hasMockAnswer: boolean;
+  /** A few plain-text sentences for practice cards and the Anki deck, taken from the page itself. */
+  shortAnswer: string;
+}
+
+/** One rapid-fire question of the quick-hits page: its `###` heading and the text under it. */
+export interface QuickHitSummary {
+  /** Stable id for practice progress: `quick-hit-<anchor>`. */
+  id: string;
+  question: string;
+  answer: string;
+  /** URL of the page with the heading's anchor. */
+  permalink: string;
 }
 
 export interface QuestionChecklist extends QuestionSummary {
@@ -57,5 +69,6 @@ export interface ValidationReport {
   tracks: TrackReport[];
   difficulty: DifficultyRowData[];
   questions: QuestionChecklist[];
+  quickHits: QuickHitSummary[];
   catalog: { entries: number; cited: number; byKind: Record<string, number> };
 }

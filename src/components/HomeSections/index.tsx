@@ -71,6 +71,13 @@ export default function HomeSections(): ReactNode {
         <p>GPU memory, throughput and replicas, availability, drift and cloud cost: validated, and shareable as a link.</p>
         <span className={styles.count}>Calculate →</span>
       </Link>
+      {questions.length > 0 && (
+        <Link to="/practice" className={styles.card}>
+          <h2>Practice</h2>
+          <p>Every question as a flash card, graded and saved in your browser; a mock-interview mode with a timer; the same deck for Anki.</p>
+          <span className={styles.count}>Practise {questions.length} questions →</span>
+        </Link>
+      )}
     </div>
   );
 }

@@ -11,8 +11,9 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { LoadContext, Plugin } from '@docusaurus/types';
-import type { QuestionSummary, ValidationReport } from '../../content/report';
+import type { QuestionSummary, QuickHitSummary, ValidationReport } from '../../content/report';
 import { formatProblem, validateContent } from '../../../scripts/validate/index';
+import { writeAnkiDeck } from './ankiDeckFile';
 
 export interface HandbookContent {
   questions: QuestionSummary[];
@@ -21,6 +22,7 @@ export interface HandbookContent {
 
 export interface HandbookGlobalData {
   questions: QuestionSummary[];
+  quickHits: QuickHitSummary[];
 }
 
 export default function handbookContentPlugin(context: LoadContext): Plugin<HandbookContent> {
@@ -57,12 +59,13 @@ export default function handbookContentPlugin(context: LoadContext): Plugin<Hand
         related: q.related,
         tags: q.tags,
         hasMockAnswer: q.hasMockAnswer,
+        shortAnswer: q.shortAnswer,
       }));
       return { questions, report };
     },
 
     async contentLoaded({ content, actions }) {
-      actions.setGlobalData({ questions: content.questions } satisfies HandbookGlobalData);
+      actions.setGlobalData({ questions: content.questions, quickHits: content.report.quickHits } satisfies HandbookGlobalData);
       const reportPath = await actions.createData('validation-report.json', JSON.stringify(content.report));
       actions.addRoute({
         path: `${context.baseUrl}validation-report`,
@@ -72,8 +75,9 @@ export default function handbookContentPlugin(context: LoadContext): Plugin<Hand
       });
     },
 
-    async postBuild({ content, outDir }) {
+    async postBuild({ content, outDir, siteConfig }) {
       await writeFile(path.join(outDir, 'validation-report.json'), `${JSON.stringify(content.report, null, 2)}\n`);
+      await writeAnkiDeck(outDir, `${siteConfig.url}${siteConfig.baseUrl}`, content.questions, content.report.quickHits);
     },
   };
 }

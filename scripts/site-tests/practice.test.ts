@@ -1,0 +1,209 @@
+/**
+ * The production build in headless Chromium, as a reader uses it: offline
+ * search, a practice session that survives a reload, corrupted saved data,
+ * progress files, short links, link previews and section links.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { shortLinkPath } from '../../src/content/shortLinks';
+import { SET_ASIDE_PREFIX, STORAGE_KEY } from '../../src/practice/storage';
+import { launchChromium } from '../lib/browser';
+import { serveDirectory, type StaticServer } from '../lib/staticServer';
+import { validateContent, type ValidationResult } from '../validate/index';
+import { assertBuilt, BUILD_DIR } from './buildOutput';
+
+let browser: Browser;
+let server: StaticServer;
+let content: ValidationResult;
+
+beforeAll(async () => {
+  assertBuilt();
+  content = await validateContent();
+  server = await serveDirectory(BUILD_DIR);
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+function question(id: string): ValidationResult['questions'][number] {
+  const q = content.questions.find((x) => x.frontMatter.questionId === id);
+  if (!q) throw new Error(`no question ${id} in the content`);
+  return q;
+}
+
+/** A fresh browser profile (empty localStorage) that records page errors. */
+async function open(path: string, setup?: (context: BrowserContext) => Promise<unknown>): Promise<{ page: Page; errors: string[]; context: BrowserContext }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
+  await setup?.(context);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  await page.goto(`${server.url}${path}`, { waitUntil: 'load' });
+  return { page, errors, context };
+}
+
+async function storedProgress(page: Page): Promise<Record<string, { grade: string }>> {
+  return page.evaluate((key) => (JSON.parse(localStorage.getItem(key) ?? '{"progress":{}}') as { progress: Record<string, { grade: string }> }).progress, STORAGE_KEY);
+}
+
+describe('offline search', () => {
+  it('finds a question by a phrase from its key insight and opens it', async () => {
+    const q = question('arch-07');
+    const phrase = 'ratio-based circuit breaker';
+    expect(q.frontMatter.keyInsight, 'the phrase must come from the key insight').toContain(phrase);
+    const { page, errors, context } = await open('/');
+    await page.locator('input.navbar__search-input').fill(phrase);
+    const hit = page.getByRole('option').filter({ hasText: q.frontMatter.title }).first();
+    await hit.waitFor({ timeout: 15_000 });
+    await hit.click();
+    await page.waitForURL((url) => url.pathname === q.permalink);
+    await page.locator('h1').filter({ hasText: q.frontMatter.title }).waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('a practice session', () => {
+  it('grades three cards, keeps the progress over a reload and brings the unknown card back first', async () => {
+    const { page, errors, context } = await open('/practice');
+    const card = page.locator('section[aria-labelledby^="practice-card-"]');
+    const questions: string[] = [];
+
+    await card.getByRole('heading', { level: 2 }).waitFor();
+    questions.push((await card.getByRole('heading', { level: 2 }).textContent()) ?? '');
+    await page.getByRole('button', { name: 'Reveal answer' }).click();
+    await expect(card.getByText('Key insight.').isVisible()).resolves.toBe(true);
+    await page.getByRole('button', { name: /^Know it/ }).click();
+
+    questions.push((await card.getByRole('heading', { level: 2 }).textContent()) ?? '');
+    await page.getByRole('button', { name: 'Reveal answer' }).click();
+    await page.getByRole('button', { name: /^Review again/ }).click();
+
+    // The third card by keyboard alone: R reveals, 3 grades "don't know".
+    questions.push((await card.getByRole('heading', { level: 2 }).textContent()) ?? '');
+    await page.locator('body').press('r');
+    await page.getByRole('button', { name: /^Don.t know/ }).waitFor();
+    await page.locator('body').press('3');
+
+    const total = content.questions.length + content.report.quickHits.length;
+    const progressbar = page.getByRole('progressbar');
+    await expect(progressbar.getAttribute('aria-valuetext')).resolves.toBe(`1 of ${total} known, 1 to review again, 1 not known yet, ${total - 3} new`);
+    expect(Object.values(await storedProgress(page)).map((p) => p.grade)).toEqual(['know', 'again', 'dont-know']);
+
+    await page.reload({ waitUntil: 'load' });
+    await expect(progressbar.getAttribute('aria-valuetext')).resolves.toBe(`1 of ${total} known, 1 to review again, 1 not known yet, ${total - 3} new`);
+    // What the reader did not know comes back first, then what they want to review.
+    await expect(card.getByRole('heading', { level: 2 }).textContent()).resolves.toBe(questions[2]);
+    await page.getByRole('button', { name: 'Skip' }).click();
+    await expect(card.getByRole('heading', { level: 2 }).textContent()).resolves.toBe(questions[1]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('narrows the deck with the filters and shows the progress of that selection', async () => {
+    const { page, context } = await open('/practice');
+    await page.getByLabel('Track').selectOption('architecture');
+    await page.getByLabel('Difficulty').selectOption('foundational');
+    const n = content.questions.filter((q) => q.frontMatter.track === 'architecture' && q.frontMatter.difficulty === 'foundational').length;
+    expect(n).toBeGreaterThan(0);
+    await expect(page.getByRole('progressbar').getAttribute('aria-valuetext')).resolves.toBe(`0 of ${n} known, 0 to review again, 0 not known yet, ${n} new`);
+    await expect(page.getByText(`Card 1 of ${n}`).isVisible()).resolves.toBe(true);
+    await context.close();
+  });
+
+  it('in mock-interview mode shows a countdown until the answer is revealed', async () => {
+    const { page, context } = await open('/practice');
+    await page.getByLabel('Mock interview').check();
+    const timer = page.getByRole('timer');
+    await expect(timer.textContent()).resolves.toMatch(/^[12]:\d\d$/);
+    await page.getByRole('button', { name: 'Reveal answer' }).click();
+    await expect(timer.count()).resolves.toBe(0);
+    await context.close();
+  });
+});
+
+describe('saved data that cannot be read', () => {
+  it('is set aside with a notice, and the deck works', async () => {
+    const { page, errors, context } = await open('/practice', (ctx) =>
+      ctx.addInitScript((key) => {
+        if (!sessionStorage.getItem('seeded')) {
+          localStorage.setItem(key, '{"version":2,"progress":{"arch-01":');
+          sessionStorage.setItem('seeded', '1');
+        }
+      }, STORAGE_KEY),
+    );
+    const alert = page.getByRole('alert');
+    await expect(alert.textContent()).resolves.toContain('could not be read');
+    await page.getByRole('button', { name: 'Reveal answer' }).click();
+    await page.getByRole('button', { name: /^Know it/ }).click();
+    expect(Object.keys(await storedProgress(page))).toHaveLength(1);
+    const aside = await page.evaluate((prefix) => Object.keys(localStorage).filter((k) => k.startsWith(prefix)).map((k) => localStorage.getItem(k)), SET_ASIDE_PREFIX);
+    expect(aside).toEqual(['{"version":2,"progress":{"arch-01":']);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('progress files', () => {
+  it('a tampered file is rejected with a clear message and changes nothing; a good one is imported', async () => {
+    const { page, context } = await open('/practice');
+    await page.getByRole('button', { name: 'Reveal answer' }).click();
+    await page.getByRole('button', { name: /^Review again/ }).click();
+    const before = await storedProgress(page);
+    const input = page.getByLabel(/Import progress from a JSON file/);
+
+    const tampered = { format: 'ai-architecture-handbook-practice', version: 2, exportedAt: '2025-01-01T00:00:00.000Z', progress: { 'arch-01': { grade: 'mastered', reviews: 1, lastReviewed: '2025-01-01T00:00:00.000Z' } } };
+    await input.setInputFiles({ name: 'progress.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(tampered)) });
+    await expect(page.getByRole('alert').textContent()).resolves.toMatch(/progress\.arch-01\.grade must be one of know, again, dont-know.*Nothing was changed/);
+    expect(await storedProgress(page)).toEqual(before);
+
+    const good = { ...tampered, progress: { 'arch-02': { grade: 'know', reviews: 3, lastReviewed: '2025-01-01T00:00:00.000Z' } } };
+    await input.setInputFiles({ name: 'progress.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(good)) });
+    await expect(page.getByText(/Imported progress on 1 cards/).isVisible()).resolves.toBe(true);
+    expect(await storedProgress(page)).toEqual(good.progress);
+    await context.close();
+  });
+});
+
+describe('links for wikis and chat', () => {
+  it('/q/7 lands on Architecture Q&A question 7, and /i/7 on interview question 7', async () => {
+    for (const id of ['arch-07', 'interview-07']) {
+      const q = question(id);
+      const { page, context } = await open(shortLinkPath(q.frontMatter.track, q.frontMatter.number)!);
+      await page.waitForURL((url) => url.pathname === q.permalink);
+      await expect(page.locator('h1').textContent()).resolves.toBe(q.frontMatter.title);
+      await context.close();
+    }
+  });
+
+  it('a question page carries the question as og:title and its key insight as og:description', async () => {
+    const q = question('arch-07');
+    const { page, context } = await open(q.permalink);
+    await expect(page.locator('meta[property="og:description"]').getAttribute('content')).resolves.toBe(q.frontMatter.keyInsight);
+    await expect(page.locator('meta[property="og:title"]').getAttribute('content')).resolves.toBe(q.frontMatter.title);
+    await context.close();
+  });
+
+  it('copies the short link, and the link of a section from the "#" beside its heading', async () => {
+    const q = question('arch-07');
+    const { page, errors, context } = await open(q.permalink);
+    await page.getByRole('button', { name: /^Copy the short link/ }).click();
+    await expect(page.getByRole('button', { name: /^Copy the short link/ }).textContent()).resolves.toBe('Copied');
+    await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toMatch(/\/q\/7$/);
+
+    const hashLink = page.locator('h2#trade-offs a.hash-link');
+    await expect(hashLink.evaluate((el) => Number(getComputedStyle(el).opacity))).resolves.toBeGreaterThan(0.3);
+    await hashLink.click();
+    await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(`${server.url}${q.permalink}#trade-offs`);
+    await expect(hashLink.getAttribute('data-copied')).resolves.toBe('true');
+    expect(new URL(page.url()).hash).toBe('#trade-offs');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
