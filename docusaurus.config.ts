@@ -118,12 +118,12 @@ const config = {
       items: [
         { to: '/architecture', label: 'Architecture Q&A', position: 'left' },
         ...(hasInterviewTrack ? [{ to: '/architect-interview', label: 'Interview track', position: 'left' as const }] : []),
-        { to: '/references', label: 'References', position: 'left' },
         { to: '/cheat-sheet', label: 'Cheat sheet', position: 'left' },
         { to: '/tools', label: 'Calculators', position: 'left' },
         { to: '/practice', label: 'Practice', position: 'left' },
-        { to: '/validation-report', label: 'Validation report', position: 'right' },
-        { href: repository.url, label: 'GitHub', position: 'right' },
+        // The validation report is for contributors: it lives in the footer, not here.
+        { to: '/references', label: 'References', position: 'right' },
+        { href: repository.url, label: 'GitHub', position: 'right', className: 'navbar-github-link' },
       ],
     },
     footer: {
