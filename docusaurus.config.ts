@@ -2,13 +2,13 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type * as Preset from '@docusaurus/preset-classic';
 import type { Config } from '@docusaurus/types';
-import { themes as prismThemes } from 'prism-react-renderer';
 import rehypeKatex from 'rehype-katex';
 import remarkMath from 'remark-math';
 import { deriveFrontMatter } from './src/content/derive';
 import { collectRedirects } from './src/content/redirects';
 import { shortLinksFor } from './src/content/shortLinks';
 import { writeTagsFile } from './src/content/tags';
+import { darkCodeTheme, lightCodeTheme } from './src/css/prismThemes';
 
 /** The one place that names the repository; edit links and footer derive from it. */
 const repository = {
@@ -152,8 +152,9 @@ const config = {
       copyright: 'Code under the MIT licence; text and diagrams under CC BY 4.0.',
     },
     prism: {
-      theme: prismThemes.github,
-      darkTheme: prismThemes.dracula,
+      // github and dracula with token colours raised to WCAG AA (see src/css/prismThemes.ts).
+      theme: lightCodeTheme,
+      darkTheme: darkCodeTheme,
       additionalLanguages: ['bash', 'json', 'yaml'],
     },
     mermaid: {

@@ -63,3 +63,24 @@ export function decodeEntities(text: string): string {
     .replace(/&gt;/g, '>')
     .replace(/&amp;/g, '&');
 }
+
+/** A page the client-redirects plugin wrote for an old URL: it only forwards to the new one. */
+function isRedirectStub(html: string): boolean {
+  return /<meta\s[^>]*http-equiv=["']?refresh/i.test(html);
+}
+
+/**
+ * URL path of every page in a build, read from the HTML files themselves, so
+ * pages added by any plugin or branch are covered without a list to maintain.
+ * Redirect stubs are left out; the 404 page is included as /404.
+ */
+export function builtPages(dir = BUILD_DIR): string[] {
+  return listFiles(dir)
+    .filter((file) => file.endsWith('.html') && !isRedirectStub(readFileSync(file, 'utf8')))
+    .map((file) => {
+      const rel = path.relative(dir, file).split(path.sep).join('/');
+      const withoutExt = rel.replace(/\.html$/, '').replace(/(^|\/)index$/, '');
+      return `/${withoutExt}`;
+    })
+    .sort();
+}

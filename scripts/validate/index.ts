@@ -16,6 +16,7 @@ import { checkCatalog, checkCitations, checkDifficulty, checkUniqueness, difficu
 import { checkFrontMatter } from './rules/frontmatter';
 import { checkMarkup, checkMermaid } from './rules/markup';
 import { QUICK_HITS_FILE, quickHitsOf, shortAnswerOf } from './summaries';
+import { checkExampleTodoMarkers, checkTodoMarkers } from './rules/todo';
 import { problem, type ParsedPage, type Problem, type QuestionPage } from './types';
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -61,6 +62,7 @@ export async function validateContent(options: ValidateOptions = {}): Promise<Va
     const { page, problems: parseProblems } = await readPage(rootDir, file);
     pages.push(page);
     problems.push(...parseProblems);
+    problems.push(...checkTodoMarkers(file, page.source));
     if (page.tree) {
       problems.push(...checkMarkup(file, page.tree));
       problems.push(...(await checkMermaid(file, page.tree)));
@@ -73,6 +75,7 @@ export async function validateContent(options: ValidateOptions = {}): Promise<Va
   for (const q of questions) {
     const result = await checkQuestionAnatomy(rootDir, q);
     problems.push(...result.problems);
+    problems.push(...(await checkExampleTodoMarkers(rootDir, q)));
     parts.set(q, result.parts);
   }
 

@@ -50,8 +50,13 @@ async function fixture(mutate: (files: Files) => Promise<void> = async () => {})
   return dir;
 }
 
+/** Validates a broken fixture and checks that the validator left every file as it was. */
 async function problemsFor(mutate: (files: Files) => Promise<void>): Promise<Problem[]> {
-  return (await validateContent({ rootDir: await fixture(mutate) })).problems;
+  const dir = await fixture(mutate);
+  const before = await snapshot(dir);
+  const { problems } = await validateContent({ rootDir: dir });
+  expect(await snapshot(dir), 'the validator must never change or delete an author\'s file').toEqual(before);
+  return problems;
 }
 
 /** Copy Q1 as a second question in the same topic. */
@@ -174,6 +179,8 @@ const BAD: BadCase[] = [
   { name: 'a demo without a test', rule: 'example-demo-untested', line: 16, message: /retry\.demo\.ts has no test/, mutate: (f) => f.remove('src/examples/q01-fixture/retry.demo.test.ts') },
   { name: 'a demo that exports no demo()', rule: 'example-demo-export', line: 16, message: /exports no demo\(\) function/, mutate: (f) => f.edit('src/examples/q01-fixture/retry.demo.ts', 'export function demo()', 'export function run()') },
   { name: 'a demo shown as if it were the module', rule: 'example-location', message: /retry\.demo\.ts is not an example module/, mutate: (f) => f.edit(Q1, 'path="src/examples/q01-fixture/retry.ts" source={retrySource}', 'path="src/examples/q01-fixture/retry.demo.ts" source={retryDemo}') },
+  { name: 'a placeholder left by new:question', rule: 'todo-marker', line: 3, message: /the scaffold's TODO\(new-question\) marker is still here \(the question itself\?\)/, mutate: (f) => f.edit(Q1, /^title: .*$/m, "title: 'TODO(new-question): the question itself?'") },
+  { name: 'a placeholder left in an example module', rule: 'todo-marker', file: 'src/examples/q01-fixture/retry.ts', line: 1, message: /marker is still here/, mutate: (f) => f.edit('src/examples/q01-fixture/retry.ts', /^/, '// TODO(new-question): explain the module\n') },
   { name: 'code pasted by hand', rule: 'pasted-code', message: /```ts block is pasted by hand/, mutate: (f) => f.edit(Q1, '## Diagram\n', '```ts\nconst x = 1;\n```\n\n## Diagram\n') },
   { name: 'money garbled by a math parser', rule: 'money-garbled', message: /"0\.0001pertoken" looks like a dollar amount/, mutate: (f) => f.edit(Q1, '## Diagram\n', 'A small model costs 0.0001pertoken.\n\n## Diagram\n') },
   { name: 'money typeset as math', rule: 'money-as-math', message: /prose between two "\$\$"/, mutate: (f) => f.edit(Q1, '## Diagram\n', 'It costs $$20/day and $$5 per hour.\n\n## Diagram\n') },

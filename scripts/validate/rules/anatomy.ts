@@ -25,7 +25,7 @@ export const TRADEOFFS_HEADER = ['Approach', 'Pros', 'Cons', 'Use when'];
 export const ANSWER_PARTS = ['What', 'How', 'Trade-off'];
 export const ANSWER_WORDS = { min: 180, max: 420 } as const;
 
-const RAW_IMPORT = /import\s+(\w+)\s+from\s+['"]!!raw-loader!@site\/([^'"]+)['"]/g;
+export const RAW_IMPORT = /import\s+(\w+)\s+from\s+['"]!!raw-loader!@site\/([^'"]+)['"]/g;
 
 /** What a demo file must export for the Run control to call. */
 export const DEMO_EXPORT = /^export\s+(?:async\s+)?function\s+demo\s*\(|^export\s+const\s+demo\s*=/m;

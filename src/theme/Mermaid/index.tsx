@@ -16,6 +16,16 @@ function fit(host: HTMLElement): void {
     svg.style.width = `${diagramWidth(natural, host.clientWidth)}px`;
     svg.style.height = 'auto';
   }
+  // A diagram that scrolls sideways must be reachable by keyboard (focus it, then use the arrow keys).
+  if (host.scrollWidth > host.clientWidth) {
+    host.tabIndex = 0;
+    host.setAttribute('role', 'region');
+    host.setAttribute('aria-label', 'Diagram (scrolls sideways)');
+  } else {
+    host.removeAttribute('tabindex');
+    host.removeAttribute('role');
+    host.removeAttribute('aria-label');
+  }
 }
 
 export default function MermaidWrapper(props: ComponentProps<typeof Mermaid>): ReactNode {
