@@ -14,6 +14,7 @@ import { listContentFiles, permalinkFor, readPage } from './load';
 import { checkQuestionAnatomy, type PageParts } from './rules/anatomy';
 import { checkCatalog, checkCitations, checkDifficulty, checkUniqueness, difficultyTable } from './rules/collection';
 import { checkFrontMatter } from './rules/frontmatter';
+import { checkLinks } from './rules/links';
 import { checkMarkup, checkMermaid } from './rules/markup';
 import { QUICK_HITS_FILE, quickHitsOf, shortAnswerOf } from './summaries';
 import { checkExampleTodoMarkers, checkTodoMarkers } from './rules/todo';
@@ -87,6 +88,7 @@ export async function validateContent(options: ValidateOptions = {}): Promise<Va
   problems.push(...checkDifficulty(questions));
   problems.push(...checkCitations(questions, catalog, architectureComplete));
   problems.push(...checkOverviews(pages, questions));
+  problems.push(...checkLinks(pages, questions, PROJECT_ROOT));
 
   const sorted = sortProblems(problems);
   const report = buildReport(sorted, questions, parts, catalog.entries);

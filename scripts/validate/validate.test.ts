@@ -79,6 +79,11 @@ describe('the good fixture', () => {
     expect(result.report.questions[0]).toMatchObject({ questionId: 'arch-01', hasExample: true, hasDiagram: true, hasMetrics: true, hasTradeoffs: true, hasKeyInsight: true });
   });
 
+  it('accepts links to existing pages, sections and short links', async () => {
+    const links = 'See [the diagram](#diagram), [the overview](./index.mdx), [its metrics](./q01-component-boundaries.mdx#metrics) and [the short link](/q/1).\n\n## Diagram\n';
+    expect((await problemsFor((f) => f.edit(Q1, '## Diagram\n', links))).map(formatProblem)).toEqual([]);
+  });
+
   it('lists the examples a page makes runnable, with their demos', async () => {
     const result = await validateContent({ rootDir: GOOD });
     expect(runnableExamples(result.questions[0]!)).toEqual([{ module: 'src/examples/q01-fixture/retry.ts', demo: 'src/examples/q01-fixture/retry.demo.ts' }]);
@@ -181,6 +186,9 @@ const BAD: BadCase[] = [
   { name: 'a demo shown as if it were the module', rule: 'example-location', message: /retry\.demo\.ts is not an example module/, mutate: (f) => f.edit(Q1, 'path="src/examples/q01-fixture/retry.ts" source={retrySource}', 'path="src/examples/q01-fixture/retry.demo.ts" source={retryDemo}') },
   { name: 'a placeholder left by new:question', rule: 'todo-marker', line: 3, message: /the scaffold's TODO\(new-question\) marker is still here \(the question itself\?\)/, mutate: (f) => f.edit(Q1, /^title: .*$/m, "title: 'TODO(new-question): the question itself?'") },
   { name: 'a placeholder left in an example module', rule: 'todo-marker', file: 'src/examples/q01-fixture/retry.ts', line: 1, message: /marker is still here/, mutate: (f) => f.edit('src/examples/q01-fixture/retry.ts', /^/, '// TODO(new-question): explain the module\n') },
+  { name: 'a link to a page that does not exist', rule: 'link-broken', line: 39, message: /points at docs\/architecture\/structural\/q09-missing\.mdx, which does not exist/, mutate: (f) => f.edit(Q1, '## Diagram\n', 'See [the missing page](./q09-missing.mdx).\n\n## Diagram\n') },
+  { name: 'a link to a URL that is no page', rule: 'link-broken', message: /points at \/architecture\/nowhere, which is no page/, mutate: (f) => f.edit(Q1, '## Diagram\n', 'See [nowhere](/architecture/nowhere).\n\n## Diagram\n') },
+  { name: 'a link to an anchor that does not exist', rule: 'anchor-broken', line: 39, message: /names the anchor #no-such-section, which this page does not have/, mutate: (f) => f.edit(Q1, '## Diagram\n', 'See [below](#no-such-section).\n\n## Diagram\n') },
   { name: 'code pasted by hand', rule: 'pasted-code', message: /```ts block is pasted by hand/, mutate: (f) => f.edit(Q1, '## Diagram\n', '```ts\nconst x = 1;\n```\n\n## Diagram\n') },
   { name: 'money garbled by a math parser', rule: 'money-garbled', message: /"0\.0001pertoken" looks like a dollar amount/, mutate: (f) => f.edit(Q1, '## Diagram\n', 'A small model costs 0.0001pertoken.\n\n## Diagram\n') },
   { name: 'money typeset as math', rule: 'money-as-math', message: /prose between two "\$\$"/, mutate: (f) => f.edit(Q1, '## Diagram\n', 'It costs $$20/day and $$5 per hour.\n\n## Diagram\n') },
