@@ -7,19 +7,16 @@
  * pages are also opened on a 375 px wide phone: nothing scrolls the page
  * sideways.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations } from '../lib/axe';
 import { launchChromium } from '../lib/browser';
 import { jsOverruns, kib, readBudgets, summarise, weighPages, type PageScripts } from '../lib/pageWeight';
 import { serveDirectory, type StaticServer } from '../lib/staticServer';
 import { PROJECT_ROOT, validateContent, type ValidationResult } from '../validate/index';
 import { assertBuilt, BUILD_DIR, builtPages } from './buildOutput';
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let browser: Browser;
 let server: StaticServer;
@@ -74,32 +71,6 @@ async function waitForDiagrams(page: Page, expected: number): Promise<void> {
   await page
     .waitForFunction((n) => document.querySelectorAll('.docusaurus-mermaid-container svg').length >= n, expected, { timeout: 15_000 })
     .catch(() => undefined);
-}
-
-/** Runs axe-core in the page and returns its serious and critical violations. */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    interface AxeNode {
-      target: string[];
-      failureSummary?: string;
-    }
-    interface AxeViolation {
-      id: string;
-      impact?: string;
-      help: string;
-      nodes: AxeNode[];
-    }
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
-    const { violations } = await axe.run(document, { resultTypes: ['violations'] });
-    return violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => {
-        const first = v.nodes[0];
-        const detail = first ? ` First: ${first.target.join(' ')}: ${(first.failureSummary ?? '').replace(/\s+/g, ' ').slice(0, 240)}` : '';
-        return `${v.id} (${v.impact}, ${v.nodes.length} element(s)): ${v.help}.${detail}`;
-      });
-  });
 }
 
 /** Pages are checked in this many tabs at once: Chromium renders each tab in its own process. */

@@ -1,0 +1,79 @@
+/**
+ * axe-core on what appears only after a reader acts: a revealed practice card,
+ * a calculator showing an input error, a demo's output and its code editor,
+ * and open search results. Page loads alone never show these, so the
+ * every-page check in browser.test.ts cannot see them. Light and dark mode.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations } from '../lib/axe';
+import { launchChromium } from '../lib/browser';
+import { serveDirectory, type StaticServer } from '../lib/staticServer';
+import { runnableExamples } from '../validate/rules/anatomy';
+import { validateContent, type ValidationResult } from '../validate/index';
+import { assertBuilt, BUILD_DIR } from './buildOutput';
+
+let browser: Browser;
+let server: StaticServer;
+let content: ValidationResult;
+
+beforeAll(async () => {
+  assertBuilt();
+  content = await validateContent();
+  server = await serveDirectory(BUILD_DIR);
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe.each(['light', 'dark'] as const)('after a reader acts, in %s mode', (colorScheme) => {
+  async function open(path: string): Promise<Page> {
+    const context = await browser.newContext({ colorScheme, viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${server.url}${path}`, { waitUntil: 'load' });
+    return page;
+  }
+
+  async function expectAccessible(page: Page): Promise<void> {
+    const violations = await axeViolations(page);
+    await page.context().close();
+    expect(violations.join('\n')).toBe('');
+  }
+
+  it('a revealed practice card', async () => {
+    const page = await open('/practice');
+    await page.getByRole('button', { name: 'Reveal answer' }).click();
+    await page.getByRole('region', { name: 'Answer' }).waitFor();
+    await expectAccessible(page);
+  });
+
+  it('a calculator that shows an input error', async () => {
+    const page = await open('/tools');
+    const form = page.getByRole('form', { name: 'GPU memory calculator' });
+    const batch = form.getByLabel('Batch size');
+    await batch.fill('-1');
+    await expect.poll(() => batch.getAttribute('aria-invalid')).toBe('true');
+    await expectAccessible(page);
+  });
+
+  it('a demo that has run, and its code opened for editing', async () => {
+    const example = content.questions.flatMap((q) => runnableExamples(q).map((e) => ({ permalink: q.permalink, ...e })))[0];
+    expect(example, 'at least one runnable example').toBeDefined();
+    const page = await open(example!.permalink);
+    await page.getByRole('button', { name: 'Run demo' }).first().click();
+    await page.locator('[data-run-output] p').first().waitFor({ timeout: 20_000 });
+    await page.getByRole('button', { name: 'Edit code' }).first().click();
+    await page.getByRole('button', { name: 'Reset code' }).first().waitFor();
+    await expectAccessible(page);
+  });
+
+  it('open search results', async () => {
+    const page = await open('/');
+    await page.locator('input.navbar__search-input').fill('circuit breaker');
+    await page.getByRole('option').first().waitFor({ timeout: 15_000 });
+    await expectAccessible(page);
+  });
+});
