@@ -2,38 +2,21 @@
  * axe-core on what appears only after a reader acts: a revealed practice card,
  * a calculator showing an input error, a demo's output and its code editor,
  * and open search results. Page loads alone never show these, so the
- * every-page check in browser.test.ts cannot see them. Light and dark mode.
+ * every-page check in site.browser.test.ts cannot see them. Light and dark mode.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { axeViolations } from '../lib/axe';
-import { launchChromium } from '../lib/browser';
-import { serveDirectory, type StaticServer } from '../lib/staticServer';
 import { runnableExamples } from '../validate/rules/anatomy';
-import { validateContent, type ValidationResult } from '../validate/index';
-import { assertBuilt, BUILD_DIR } from './buildOutput';
+import { setUpBuiltSite } from './builtSite';
 
-let browser: Browser;
-let server: StaticServer;
-let content: ValidationResult;
-
-beforeAll(async () => {
-  assertBuilt();
-  content = await validateContent();
-  server = await serveDirectory(BUILD_DIR);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = setUpBuiltSite();
 
 describe.each(['light', 'dark'] as const)('after a reader acts, in %s mode', (colorScheme) => {
   async function open(path: string): Promise<Page> {
-    const context = await browser.newContext({ colorScheme, viewport: { width: 1280, height: 900 } });
+    const context = await site.browser.newContext({ colorScheme, viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    await page.goto(`${server.url}${path}`, { waitUntil: 'load' });
+    await page.goto(`${site.server.url}${path}`, { waitUntil: 'load' });
     return page;
   }
 
@@ -60,7 +43,7 @@ describe.each(['light', 'dark'] as const)('after a reader acts, in %s mode', (co
   });
 
   it('a demo that has run, and its code opened for editing', async () => {
-    const example = content.questions.flatMap((q) => runnableExamples(q).map((e) => ({ permalink: q.permalink, ...e })))[0];
+    const example = site.content.questions.flatMap((q) => runnableExamples(q).map((e) => ({ permalink: q.permalink, ...e })))[0];
     expect(example, 'at least one runnable example').toBeDefined();
     const page = await open(example!.permalink);
     await page.getByRole('button', { name: 'Run demo' }).first().click();

@@ -3,40 +3,24 @@
  * search, a practice session that survives a reload, corrupted saved data,
  * progress files, short links, link previews and section links.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
 import { shortLinkPath } from '../../src/content/shortLinks';
 import { SET_ASIDE_PREFIX, STORAGE_KEY } from '../../src/practice/storage';
-import { launchChromium } from '../lib/browser';
-import { serveDirectory, type StaticServer } from '../lib/staticServer';
-import { validateContent, type ValidationResult } from '../validate/index';
-import { assertBuilt, BUILD_DIR } from './buildOutput';
+import { type ValidationResult } from '../validate/index';
+import { setUpBuiltSite } from './builtSite';
 
-let browser: Browser;
-let server: StaticServer;
-let content: ValidationResult;
-
-beforeAll(async () => {
-  assertBuilt();
-  content = await validateContent();
-  server = await serveDirectory(BUILD_DIR);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = setUpBuiltSite();
 
 function question(id: string): ValidationResult['questions'][number] {
-  const q = content.questions.find((x) => x.frontMatter.questionId === id);
+  const q = site.content.questions.find((x) => x.frontMatter.questionId === id);
   if (!q) throw new Error(`no question ${id} in the content`);
   return q;
 }
 
 /** A fresh browser profile (empty localStorage) that records page errors. */
 async function open(path: string, setup?: (context: BrowserContext) => Promise<unknown>): Promise<{ page: Page; errors: string[]; context: BrowserContext }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
+  const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
   await setup?.(context);
   const page = await context.newPage();
   const errors: string[] = [];
@@ -44,7 +28,7 @@ async function open(path: string, setup?: (context: BrowserContext) => Promise<u
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(message.text());
   });
-  await page.goto(`${server.url}${path}`, { waitUntil: 'load' });
+  await page.goto(`${site.server.url}${path}`, { waitUntil: 'load' });
   return { page, errors, context };
 }
 
@@ -91,7 +75,7 @@ describe('a practice session', () => {
     await page.getByRole('button', { name: /^Don.t know/ }).waitFor();
     await page.locator('body').press('3');
 
-    const total = content.questions.length + content.report.quickHits.length;
+    const total = site.content.questions.length + site.content.report.quickHits.length;
     const progressbar = page.getByRole('progressbar');
     await expect(progressbar.getAttribute('aria-valuetext')).resolves.toBe(`1 of ${total} known, 1 to review again, 1 not known yet, ${total - 3} new`);
     expect(Object.values(await storedProgress(page)).map((p) => p.grade)).toEqual(['know', 'again', 'dont-know']);
@@ -110,7 +94,7 @@ describe('a practice session', () => {
     const { page, context } = await open('/practice');
     await page.getByLabel('Track').selectOption('architecture');
     await page.getByLabel('Difficulty').selectOption('foundational');
-    const n = content.questions.filter((q) => q.frontMatter.track === 'architecture' && q.frontMatter.difficulty === 'foundational').length;
+    const n = site.content.questions.filter((q) => q.frontMatter.track === 'architecture' && q.frontMatter.difficulty === 'foundational').length;
     expect(n).toBeGreaterThan(0);
     await expect(page.getByRole('progressbar').getAttribute('aria-valuetext')).resolves.toBe(`0 of ${n} known, 0 to review again, 0 not known yet, ${n} new`);
     await expect(page.getByText(`Card 1 of ${n}`).isVisible()).resolves.toBe(true);
@@ -200,7 +184,7 @@ describe('links for wikis and chat', () => {
     const hashLink = page.locator('h2#trade-offs a.hash-link');
     await expect(hashLink.evaluate((el) => Number(getComputedStyle(el).opacity))).resolves.toBeGreaterThan(0.3);
     await hashLink.click();
-    await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(`${server.url}${q.permalink}#trade-offs`);
+    await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(`${site.server.url}${q.permalink}#trade-offs`);
     await expect(hashLink.getAttribute('data-copied')).resolves.toBe('true');
     expect(new URL(page.url()).hash).toBe('#trade-offs');
     expect(errors).toEqual([]);

@@ -4,41 +4,23 @@
  * chrome, code wraps instead of being cut, diagrams fit the page width, and
  * the references are still there.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { validateContent, type ValidationResult } from '../validate/index';
-import { launchChromium } from '../lib/browser';
-import { serveDirectory, type StaticServer } from '../lib/staticServer';
-import { assertBuilt, BUILD_DIR } from './buildOutput';
+import { describe, expect, it } from 'vitest';
+import { setUpBuiltSite } from './builtSite';
 
 /** A4 minus 10 mm margins, in CSS pixels (96 per inch). */
 const A4_CONTENT_WIDTH_PX = Math.round(((210 - 20) / 25.4) * 96);
 
-let browser: Browser;
-let server: StaticServer;
-let content: ValidationResult;
-
-beforeAll(async () => {
-  assertBuilt();
-  content = await validateContent();
-  server = await serveDirectory(BUILD_DIR);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = setUpBuiltSite();
 
 describe.each(['light', 'dark'] as const)('question pages printed from %s mode', (colorScheme) => {
   it('hide the site chrome, wrap code, fit diagrams to the page and keep the references', async () => {
-    const context = await browser.newContext({ colorScheme, viewport: { width: A4_CONTENT_WIDTH_PX, height: 1000 } });
+    const context = await site.browser.newContext({ colorScheme, viewport: { width: A4_CONTENT_WIDTH_PX, height: 1000 } });
     const page = await context.newPage();
     const problems: string[] = [];
     // Every page in light mode; a sample in dark mode, where only the colours differ.
-    const pages = colorScheme === 'light' ? content.questions : content.questions.filter((_, i) => i % 8 === 0);
+    const pages = colorScheme === 'light' ? site.content.questions : site.content.questions.filter((_, i) => i % 8 === 0);
     for (const q of pages) {
-      await page.goto(`${server.url}${q.permalink}`, { waitUntil: 'load' });
+      await page.goto(`${site.server.url}${q.permalink}`, { waitUntil: 'load' });
       const diagrams = q.source.match(/^```mermaid/gm)?.length ?? 0;
       if (diagrams > 0) await page.waitForFunction((n) => document.querySelectorAll('.docusaurus-mermaid-container svg').length >= n, diagrams, { timeout: 15_000 });
       await page.emulateMedia({ media: 'print' });
