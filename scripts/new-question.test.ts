@@ -75,6 +75,10 @@ describe('new:question', () => {
     const page = await readFile(path.join(dir, files[0]!), 'utf8');
     expect(page).toMatch(/^type: tooling$/m);
     expect(page).toContain(":::tip[The architect's call]");
+    expect(page.trimEnd()).toMatch(/## References\n\n<References \/>$/);
+    // Apart from the markers, only the references the author has still to cite are missing.
+    const { problems } = await validateContent({ rootDir: dir });
+    expect(new Set(problems.filter((p) => p.file === files[0]).map((p) => p.rule))).toEqual(new Set(['todo-marker', 'related-component']));
   });
 
   it('takes the first free number of the topic when none is given', async () => {
@@ -153,6 +157,19 @@ describe('new:question', () => {
       const result = await cli(await fixture(), '--track', 'architecture');
       expect(result.code).toBe(1);
       expect(result.stderr).toMatch(/^Usage: npm run new:question -- --track <track> --topic <topic> --slug <slug> \[--number <n>\]/);
+    });
+
+    it('names an unknown flag and a number that is not a whole number, writing nothing', async () => {
+      const dir = await fixture();
+      const unknown = await cli(dir, '--track', 'architecture', '--topic', 'structural', '--slug', 'x', '--nmber', '2');
+      expect(unknown.code).toBe(1);
+      expect(unknown.stderr).toMatch(/^new:question: Unknown option '--nmber'.*\nUsage: npm run new:question/s);
+      expect(unknown.stderr).not.toMatch(/\n\s+at /);
+      const notANumber = await cli(dir, '--track', 'architecture', '--topic', 'structural', '--slug', 'x', '--number', '2.5');
+      expect(notANumber.code).toBe(1);
+      expect(notANumber.stderr.trim()).toBe('new:question: --number must be a whole number such as 18, not "2.5"; leave it out to take the topic\'s first free number');
+      const { questions } = await validateContent({ rootDir: dir });
+      expect(questions).toHaveLength(1);
     });
   });
 });
