@@ -51,7 +51,9 @@ describe('new:question', () => {
       expect(marked.length, file).toBeGreaterThan(0);
       expect(todos.filter((p) => p.file === file).map((p) => p.line)).toEqual(marked);
     }
-    expect(formatProblem(todos[0]!)).toMatch(/^docs\/architecture\/structural\/q02-feature-flags\.mdx:3: the scaffold's TODO\(new-question\) marker is still here \(the question itself.*\)\. Fix: replace the placeholder .* \[todo-marker\]$/);
+    expect(formatProblem(todos[0]!)).toMatch(
+      /^docs\/architecture\/structural\/q02-feature-flags\.mdx:3: the scaffold's TODO\(new-question\) marker is still here \(the question itself.*\)\. Fix: replace the placeholder .* \[todo-marker\]$/,
+    );
     // The files are well-formed: apart from the markers, only the placeholders' length and the missing references are reported.
     expect(new Set(problems.map((p) => p.rule))).toEqual(new Set(['todo-marker', 'answer-length', 'references-too-few']));
   });
@@ -67,7 +69,7 @@ describe('new:question', () => {
     expect(problems.filter((p) => p.rule === 'todo-marker')).toEqual([]);
   });
 
-  it('scaffolds an interview question with the architect\'s call and its own example folder', async () => {
+  it("scaffolds an interview question with the architect's call and its own example folder", async () => {
     const dir = await fixture();
     const { files } = scaffold(dir, { track: 'architect-interview', topic: 'tools', slug: 'vector-databases' });
     expect(files[0]).toBe('docs/architect-interview/tools/q11-vector-databases.mdx');
@@ -98,8 +100,12 @@ describe('new:question', () => {
       }
       throw new Error('expected a refusal');
     };
-    expect(refuse({ track: 'architecture', topic: 'data', number: 31, slug: 'x' })).toBe('question 31 is outside topic "data", which holds Q16-Q20; free numbers in this topic: 16, 17, 18, 19, 20');
-    expect(refuse({ track: 'architecture', topic: 'structural', number: 1, slug: 'x' })).toMatch(/^question 1 of track "architecture" already exists: docs\/architecture\/structural\/q01-component-boundaries\.mdx; free numbers in this topic: 2, 3, 4, 5$/);
+    expect(refuse({ track: 'architecture', topic: 'data', number: 31, slug: 'x' })).toBe(
+      'question 31 is outside topic "data", which holds Q16-Q20; free numbers in this topic: 16, 17, 18, 19, 20',
+    );
+    expect(refuse({ track: 'architecture', topic: 'structural', number: 1, slug: 'x' })).toMatch(
+      /^question 1 of track "architecture" already exists: docs\/architecture\/structural\/q01-component-boundaries\.mdx; free numbers in this topic: 2, 3, 4, 5$/,
+    );
     expect(refuse({ track: 'architecture', topic: 'lifecycle', slug: 'x' })).toMatch(/topic "lifecycle" is not part of track "architecture"; use one of: structural, behavioral/);
     expect(refuse({ track: 'architecture', topic: 'data', slug: 'My Slug' })).toMatch(/slug "My Slug" must be lowercase words joined by dashes/);
     expect(refuse({ track: 'nope', topic: 'data', slug: 'x' })).toMatch(/unknown track "nope"; use one of: architecture, architect-interview/);
@@ -138,7 +144,9 @@ describe('new:question', () => {
       await writeFile(page, 'the author has started writing');
       const again = await cli(dir, ...args);
       expect(again.code).toBe(1);
-      expect(again.stderr.trim()).toBe('new:question: question 2 of track "architecture" already exists: docs/architecture/structural/q02-feature-flags.mdx; free numbers in this topic: 3, 4, 5');
+      expect(again.stderr.trim()).toBe(
+        'new:question: question 2 of track "architecture" already exists: docs/architecture/structural/q02-feature-flags.mdx; free numbers in this topic: 3, 4, 5',
+      );
       expect(await readFile(page, 'utf8')).toBe('the author has started writing');
 
       // An example module written before its page is not replaced either, and no page is written.
@@ -147,7 +155,9 @@ describe('new:question', () => {
       await writeFile(module, 'export const written = true;\n');
       const third = await cli(dir, '--track', 'architecture', '--topic', 'structural', '--number', '3', '--slug', 'ports');
       expect(third.code).toBe(1);
-      expect(third.stderr.trim()).toBe('new:question: refusing to overwrite src/examples/q03-ports/ports.ts; nothing was written. Pick another slug or number, or edit the existing file');
+      expect(third.stderr.trim()).toBe(
+        'new:question: refusing to overwrite src/examples/q03-ports/ports.ts; nothing was written. Pick another slug or number, or edit the existing file',
+      );
       expect(third.stderr).not.toMatch(/\n\s+at /);
       expect(await readFile(module, 'utf8')).toBe('export const written = true;\n');
       await expect(readFile(path.join(dir, 'docs/architecture/structural/q03-ports.mdx'), 'utf8')).rejects.toThrow(/ENOENT/);

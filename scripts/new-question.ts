@@ -214,7 +214,10 @@ export function scaffold(rootDir: string, options: ScaffoldOptions): ScaffoldRes
 
   const used = usedNumbers(rootDir, track);
   const free = freeNumbers(topic, used);
-  const freeText = free.length > 0 ? `free numbers in this topic: ${free.join(', ')}` : `every number of Q${topic.range[0]}-Q${topic.range[1]} is taken; to plan more questions, widen the topic ranges (and totalQuestions) in src/content/tracks.ts first`;
+  const freeText =
+    free.length > 0
+      ? `free numbers in this topic: ${free.join(', ')}`
+      : `every number of Q${topic.range[0]}-Q${topic.range[1]} is taken; to plan more questions, widen the topic ranges (and totalQuestions) in src/content/tracks.ts first`;
   const number = options.number ?? free[0];
   if (number === undefined) throw new ScaffoldError(`topic "${topic.slug}" has no free question number: ${freeText}`);
   if (!Number.isInteger(number) || number < topic.range[0] || number > topic.range[1]) {

@@ -120,25 +120,28 @@ export async function checkMermaid(file: string, tree: Root): Promise<Problem[]>
   const blocks = [...walk(tree)].filter((node) => node.type === 'code' && node.lang === 'mermaid');
   if (blocks.length === 0) return [];
   return withDom(async () => {
-  const { default: mermaid } = await import('mermaid');
-  const problems: Problem[] = [];
-  for (const block of blocks) {
-    if (block.type !== 'code') continue;
-    try {
-      await mermaid.parse(block.value);
-    } catch (error) {
-      const firstLine = String((error as Error).message ?? error).split('\n').slice(0, 2).join(' ');
-      problems.push(
-        problem(
-          file,
-          lineOf(block),
-          'mermaid',
-          `the Mermaid diagram does not parse (${firstLine})`,
-          'check the diagram at https://mermaid.live and quote labels that contain brackets or punctuation, e.g. A["p95 < 50 ms"]',
-        ),
-      );
+    const { default: mermaid } = await import('mermaid');
+    const problems: Problem[] = [];
+    for (const block of blocks) {
+      if (block.type !== 'code') continue;
+      try {
+        await mermaid.parse(block.value);
+      } catch (error) {
+        const firstLine = String((error as Error).message ?? error)
+          .split('\n')
+          .slice(0, 2)
+          .join(' ');
+        problems.push(
+          problem(
+            file,
+            lineOf(block),
+            'mermaid',
+            `the Mermaid diagram does not parse (${firstLine})`,
+            'check the diagram at https://mermaid.live and quote labels that contain brackets or punctuation, e.g. A["p95 < 50 ms"]',
+          ),
+        );
+      }
     }
-  }
-  return problems;
-});
+    return problems;
+  });
 }
