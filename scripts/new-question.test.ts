@@ -3,6 +3,8 @@
  * that the validator flags, marker by marker, until every placeholder is
  * replaced; it never overwrites a file.
  */
+// A misspelt flag on purpose, to see it named:
+// cspell:ignore nmber
 import { execFile } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

@@ -3,6 +3,8 @@
  * question pages that carry their key insight, tested code and diagrams,
  * math served without a CDN, and pages derived from the content.
  */
+// Garbled amounts the built pages must never contain:
+// cspell:ignore pertoken dayforcompute engineerstomaintain annualsavings
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';

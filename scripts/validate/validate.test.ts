@@ -2,6 +2,8 @@
  * The validator's specification: the good fixture passes, and each broken
  * input is rejected with the file, the line, what is wrong and how to fix it.
  */
+// Broken inputs on purpose: a garbled amount and a misspelt import name.
+// cspell:ignore pertoken Demoo
 import { execFile } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

@@ -2,6 +2,8 @@
  * Markup rules that apply to every page: money stays text, math parses,
  * diagrams parse, and code is imported rather than pasted.
  */
+// Garbled amounts the money rule recognises:
+// cspell:ignore pertoken dayforcompute xtheirannualsavings
 import katex from 'katex';
 import type { Root } from 'mdast';
 import { lineOf, walk } from '../mdast';
