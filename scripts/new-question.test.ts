@@ -3,6 +3,8 @@
  * that the validator flags, marker by marker, until every placeholder is
  * replaced; it never overwrites a file.
  */
+// A misspelt flag on purpose, to see it named:
+// cspell:ignore nmber
 import { execFile } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -51,7 +53,9 @@ describe('new:question', () => {
       expect(marked.length, file).toBeGreaterThan(0);
       expect(todos.filter((p) => p.file === file).map((p) => p.line)).toEqual(marked);
     }
-    expect(formatProblem(todos[0]!)).toMatch(/^docs\/architecture\/structural\/q02-feature-flags\.mdx:3: the scaffold's TODO\(new-question\) marker is still here \(the question itself.*\)\. Fix: replace the placeholder .* \[todo-marker\]$/);
+    expect(formatProblem(todos[0]!)).toMatch(
+      /^docs\/architecture\/structural\/q02-feature-flags\.mdx:3: the scaffold's TODO\(new-question\) marker is still here \(the question itself.*\)\. Fix: replace the placeholder .* \[todo-marker\]$/,
+    );
     // The files are well-formed: apart from the markers, only the placeholders' length and the missing references are reported.
     expect(new Set(problems.map((p) => p.rule))).toEqual(new Set(['todo-marker', 'answer-length', 'references-too-few']));
   });
@@ -67,7 +71,7 @@ describe('new:question', () => {
     expect(problems.filter((p) => p.rule === 'todo-marker')).toEqual([]);
   });
 
-  it('scaffolds an interview question with the architect\'s call and its own example folder', async () => {
+  it("scaffolds an interview question with the architect's call and its own example folder", async () => {
     const dir = await fixture();
     const { files } = scaffold(dir, { track: 'architect-interview', topic: 'tools', slug: 'vector-databases' });
     expect(files[0]).toBe('docs/architect-interview/tools/q11-vector-databases.mdx');
@@ -75,6 +79,10 @@ describe('new:question', () => {
     const page = await readFile(path.join(dir, files[0]!), 'utf8');
     expect(page).toMatch(/^type: tooling$/m);
     expect(page).toContain(":::tip[The architect's call]");
+    expect(page.trimEnd()).toMatch(/## References\n\n<References \/>$/);
+    // Apart from the markers, only the references the author has still to cite are missing.
+    const { problems } = await validateContent({ rootDir: dir });
+    expect(new Set(problems.filter((p) => p.file === files[0]).map((p) => p.rule))).toEqual(new Set(['todo-marker', 'related-component']));
   });
 
   it('takes the first free number of the topic when none is given', async () => {
@@ -94,8 +102,12 @@ describe('new:question', () => {
       }
       throw new Error('expected a refusal');
     };
-    expect(refuse({ track: 'architecture', topic: 'data', number: 31, slug: 'x' })).toBe('question 31 is outside topic "data", which holds Q16-Q20; free numbers in this topic: 16, 17, 18, 19, 20');
-    expect(refuse({ track: 'architecture', topic: 'structural', number: 1, slug: 'x' })).toMatch(/^question 1 of track "architecture" already exists: docs\/architecture\/structural\/q01-component-boundaries\.mdx; free numbers in this topic: 2, 3, 4, 5$/);
+    expect(refuse({ track: 'architecture', topic: 'data', number: 31, slug: 'x' })).toBe(
+      'question 31 is outside topic "data", which holds Q16-Q20; free numbers in this topic: 16, 17, 18, 19, 20',
+    );
+    expect(refuse({ track: 'architecture', topic: 'structural', number: 1, slug: 'x' })).toMatch(
+      /^question 1 of track "architecture" already exists: docs\/architecture\/structural\/q01-component-boundaries\.mdx; free numbers in this topic: 2, 3, 4, 5$/,
+    );
     expect(refuse({ track: 'architecture', topic: 'lifecycle', slug: 'x' })).toMatch(/topic "lifecycle" is not part of track "architecture"; use one of: structural, behavioral/);
     expect(refuse({ track: 'architecture', topic: 'data', slug: 'My Slug' })).toMatch(/slug "My Slug" must be lowercase words joined by dashes/);
     expect(refuse({ track: 'nope', topic: 'data', slug: 'x' })).toMatch(/unknown track "nope"; use one of: architecture, architect-interview/);
@@ -134,7 +146,9 @@ describe('new:question', () => {
       await writeFile(page, 'the author has started writing');
       const again = await cli(dir, ...args);
       expect(again.code).toBe(1);
-      expect(again.stderr.trim()).toBe('new:question: question 2 of track "architecture" already exists: docs/architecture/structural/q02-feature-flags.mdx; free numbers in this topic: 3, 4, 5');
+      expect(again.stderr.trim()).toBe(
+        'new:question: question 2 of track "architecture" already exists: docs/architecture/structural/q02-feature-flags.mdx; free numbers in this topic: 3, 4, 5',
+      );
       expect(await readFile(page, 'utf8')).toBe('the author has started writing');
 
       // An example module written before its page is not replaced either, and no page is written.
@@ -143,7 +157,9 @@ describe('new:question', () => {
       await writeFile(module, 'export const written = true;\n');
       const third = await cli(dir, '--track', 'architecture', '--topic', 'structural', '--number', '3', '--slug', 'ports');
       expect(third.code).toBe(1);
-      expect(third.stderr.trim()).toBe('new:question: refusing to overwrite src/examples/q03-ports/ports.ts; nothing was written. Pick another slug or number, or edit the existing file');
+      expect(third.stderr.trim()).toBe(
+        'new:question: refusing to overwrite src/examples/q03-ports/ports.ts; nothing was written. Pick another slug or number, or edit the existing file',
+      );
       expect(third.stderr).not.toMatch(/\n\s+at /);
       expect(await readFile(module, 'utf8')).toBe('export const written = true;\n');
       await expect(readFile(path.join(dir, 'docs/architecture/structural/q03-ports.mdx'), 'utf8')).rejects.toThrow(/ENOENT/);
@@ -153,6 +169,19 @@ describe('new:question', () => {
       const result = await cli(await fixture(), '--track', 'architecture');
       expect(result.code).toBe(1);
       expect(result.stderr).toMatch(/^Usage: npm run new:question -- --track <track> --topic <topic> --slug <slug> \[--number <n>\]/);
+    });
+
+    it('names an unknown flag and a number that is not a whole number, writing nothing', async () => {
+      const dir = await fixture();
+      const unknown = await cli(dir, '--track', 'architecture', '--topic', 'structural', '--slug', 'x', '--nmber', '2');
+      expect(unknown.code).toBe(1);
+      expect(unknown.stderr).toMatch(/^new:question: Unknown option '--nmber'.*\nUsage: npm run new:question/s);
+      expect(unknown.stderr).not.toMatch(/\n\s+at /);
+      const notANumber = await cli(dir, '--track', 'architecture', '--topic', 'structural', '--slug', 'x', '--number', '2.5');
+      expect(notANumber.code).toBe(1);
+      expect(notANumber.stderr.trim()).toBe('new:question: --number must be a whole number such as 18, not "2.5"; leave it out to take the topic\'s first free number');
+      const { questions } = await validateContent({ rootDir: dir });
+      expect(questions).toHaveLength(1);
     });
   });
 });

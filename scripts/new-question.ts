@@ -166,6 +166,10 @@ ${TODO_MARKER}: the decision an architect would make, in two or three sentences.
 ${TODO_MARKER}: one sentence on what the module below shows.
 
 ${example}
+
+## References
+
+<References />
 `;
 }
 
@@ -210,7 +214,10 @@ export function scaffold(rootDir: string, options: ScaffoldOptions): ScaffoldRes
 
   const used = usedNumbers(rootDir, track);
   const free = freeNumbers(topic, used);
-  const freeText = free.length > 0 ? `free numbers in this topic: ${free.join(', ')}` : `every number of Q${topic.range[0]}-Q${topic.range[1]} is taken; to plan more questions, widen the topic ranges (and totalQuestions) in src/content/tracks.ts first`;
+  const freeText =
+    free.length > 0
+      ? `free numbers in this topic: ${free.join(', ')}`
+      : `every number of Q${topic.range[0]}-Q${topic.range[1]} is taken; to plan more questions, widen the topic ranges (and totalQuestions) in src/content/tracks.ts first`;
   const number = options.number ?? free[0];
   if (number === undefined) throw new ScaffoldError(`topic "${topic.slug}" has no free question number: ${freeText}`);
   if (!Number.isInteger(number) || number < topic.range[0] || number > topic.range[1]) {
@@ -246,14 +253,27 @@ export function scaffold(rootDir: string, options: ScaffoldOptions): ScaffoldRes
 
 const USAGE = 'Usage: npm run new:question -- --track <track> --topic <topic> --slug <slug> [--number <n>]';
 
+const TRACKS_AND_TOPICS = `Tracks and topics: ${TRACKS.map((t) => `${t.slug} (${t.topics.map((p) => p.slug).join(', ')})`).join('; ')}`;
+
 function main(argv: string[]): number {
-  const { values } = parseArgs({
-    args: argv,
-    options: { track: { type: 'string' }, topic: { type: 'string' }, slug: { type: 'string' }, number: { type: 'string' }, root: { type: 'string' } },
-    strict: true,
-  });
+  let values: { track?: string; topic?: string; slug?: string; number?: string; root?: string };
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: { track: { type: 'string' }, topic: { type: 'string' }, slug: { type: 'string' }, number: { type: 'string' }, root: { type: 'string' } },
+      strict: true,
+    }));
+  } catch (error) {
+    // An unknown flag or a flag without its value: say which, then how the command is used.
+    console.error(`new:question: ${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
+    return 1;
+  }
   if (!values.track || !values.topic || !values.slug) {
-    console.error(`${USAGE}\nTracks and topics: ${TRACKS.map((t) => `${t.slug} (${t.topics.map((p) => p.slug).join(', ')})`).join('; ')}`);
+    console.error(`${USAGE}\n${TRACKS_AND_TOPICS}`);
+    return 1;
+  }
+  if (values.number !== undefined && !/^\d+$/.test(values.number)) {
+    console.error(`new:question: --number must be a whole number such as 18, not "${values.number}"; leave it out to take the topic's first free number`);
     return 1;
   }
   const number = values.number === undefined ? undefined : Number(values.number);

@@ -47,11 +47,15 @@ describe('size budgets', () => {
   });
 
   it('holds every page, question or not, under the ceiling', () => {
-    expect(jsOverruns([page('/practice', 700, { question: false })], budgets)).toEqual([expect.stringMatching(/^\/practice loads 700\.0 KiB .*100\.0 KiB over the anyPageJsKiB budget/)]);
+    expect(jsOverruns([page('/practice', 700, { question: false })], budgets)).toEqual([
+      expect.stringMatching(/^\/practice loads 700\.0 KiB .*100\.0 KiB over the anyPageJsKiB budget/),
+    ]);
   });
 
   it('checks the size of the whole build', () => {
     expect(buildOverrun(19 * MIB, budgets)).toBeUndefined();
-    expect(buildOverrun(21.5 * MIB, budgets)).toBe('build/ holds 21.50 MiB: 1.50 MiB over the buildTotalMiB budget of 20 MiB. If the growth is intended, record the new numbers in scripts/budgets.json (see README, "Budgets").');
+    expect(buildOverrun(21.5 * MIB, budgets)).toBe(
+      'build/ holds 21.50 MiB: 1.50 MiB over the buildTotalMiB budget of 20 MiB. If the growth is intended, record the new numbers in scripts/budgets.json (see README, "Budgets").',
+    );
   });
 });

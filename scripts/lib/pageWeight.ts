@@ -125,7 +125,10 @@ export function jsOverruns(weights: readonly PageWeight[], budgets: Budgets): st
     for (const [name, bytes, budgetKiB] of checks) {
       const over = bytes - budgetKiB * KIB;
       if (over > 0) {
-        const what = name === 'diagramExtraJsKiB' ? `loads ${kib(bytes)} of JS for its diagrams (${kib(w.jsBytes)} in all, a question page without a diagram loads ${kib(questionBaseline)})` : `loads ${kib(bytes)} of JS (gzipped)`;
+        const what =
+          name === 'diagramExtraJsKiB'
+            ? `loads ${kib(bytes)} of JS for its diagrams (${kib(w.jsBytes)} in all, a question page without a diagram loads ${kib(questionBaseline)})`
+            : `loads ${kib(bytes)} of JS (gzipped)`;
         out.push(`${w.path} ${what}: ${kib(over)} over the ${name} budget of ${budgetKiB} KiB. ${HOW_TO_UPDATE}`);
       }
     }

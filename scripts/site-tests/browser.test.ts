@@ -37,7 +37,10 @@ afterAll(async () => {
 });
 
 function pathOf(file: string): string {
-  return `/${file.replace(/^docs\//, '').replace(/\.mdx?$/, '').replace(/(^|\/)index$/, '')}`;
+  return `/${file
+    .replace(/^docs\//, '')
+    .replace(/\.mdx?$/, '')
+    .replace(/(^|\/)index$/, '')}`;
 }
 
 /** Mermaid blocks in the source of the page served at `urlPath` (0 for pages not written in docs/). */
@@ -68,9 +71,7 @@ interface PageCheck {
 /** Wait until the page's diagrams are drawn, so checks see the final page. */
 async function waitForDiagrams(page: Page, expected: number): Promise<void> {
   if (expected === 0) return;
-  await page
-    .waitForFunction((n) => document.querySelectorAll('.docusaurus-mermaid-container svg').length >= n, expected, { timeout: 15_000 })
-    .catch(() => undefined);
+  await page.waitForFunction((n) => document.querySelectorAll('.docusaurus-mermaid-container svg').length >= n, expected, { timeout: 15_000 }).catch(() => undefined);
 }
 
 /** Pages are checked in this many tabs at once: Chromium renders each tab in its own process. */
@@ -187,11 +188,16 @@ describe.each(['light', 'dark'] as const)('every built page in %s mode', (colorS
   it.runIf(colorScheme === 'light')('ships JavaScript within the size budgets of scripts/budgets.json', () => {
     const pageScripts: PageScripts[] = results.map((r) => ({ path: r.path, question: isQuestion(r.path), diagram: r.mermaidBlocks > 0, scripts: r.scripts }));
     const weights = weighPages(BUILD_DIR, pageScripts);
-    expect(weights.every((w) => w.jsBytes > 0), 'every page loads some JavaScript').toBe(true);
+    expect(
+      weights.every((w) => w.jsBytes > 0),
+      'every page loads some JavaScript',
+    ).toBe(true);
     const { budgets } = readBudgets(path.join(PROJECT_ROOT, 'scripts/budgets.json'));
     const summary = summarise(weights);
     const overruns = jsOverruns(weights, budgets);
-    expect(overruns.join('\n'), `measured: question page ${kib(summary.questionPageJs)}, diagram extra ${kib(summary.diagramExtraJs)}, any page ${kib(summary.anyPageJs)}`).toBe('');
+    expect(overruns.join('\n'), `measured: question page ${kib(summary.questionPageJs)}, diagram extra ${kib(summary.diagramExtraJs)}, any page ${kib(summary.anyPageJs)}`).toBe(
+      '',
+    );
   });
 });
 
@@ -224,7 +230,9 @@ describe('on a 375 px wide phone', () => {
           return false;
         };
         const culprit = [...document.querySelectorAll('body *')].find((el) => el.getBoundingClientRect().right > viewport + 1 && !clipped(el));
-        const name = culprit ? `${culprit.tagName.toLowerCase()}${culprit.className && typeof culprit.className === 'string' ? `.${culprit.className.trim().split(/\s+/).join('.')}` : ''}` : 'unknown';
+        const name = culprit
+          ? `${culprit.tagName.toLowerCase()}${culprit.className && typeof culprit.className === 'string' ? `.${culprit.className.trim().split(/\s+/).join('.')}` : ''}`
+          : 'unknown';
         return `page is ${scrollWidth} px wide in a ${viewport} px viewport; first element past the edge: ${name}`;
       });
       if (overflow) wide.push(`${q.permalink}: ${overflow}`);

@@ -116,7 +116,16 @@ describe('calculators on /tools', () => {
     const form = calculator(page, 'Cloud cost calculator');
     await type(form, 'GPUs', '4');
     await type(form, 'GPU price', '0.45');
-    const cost = monthlyCost({ gpuHours: 4 * 730, gpuPricePerHour: 0.45, vcpuHours: 16 * 730, vcpuPricePerHour: 0.04, storageGb: 1000, storagePricePerGbMonth: 0.023, egressGb: 500, egressPricePerGb: 0.09 });
+    const cost = monthlyCost({
+      gpuHours: 4 * 730,
+      gpuPricePerHour: 0.45,
+      vcpuHours: 16 * 730,
+      vcpuPricePerHour: 0.04,
+      storageGb: 1000,
+      storagePricePerGbMonth: 0.023,
+      egressGb: 500,
+      egressPricePerGb: 0.09,
+    });
     expect(await result(form, 'gpu')).toBe(formatUsd(cost.gpu));
     expect(await result(form, 'total')).toBe(`${formatUsd(cost.total)} per month`);
     await page.close();

@@ -52,11 +52,23 @@ function expectedFigures(): Record<string, [number, string]> {
   const llama2 = MODEL_PRESETS['7B'];
   const llama3 = MODEL_PRESETS['8B'];
   const kvWorkload = { batchSize: 32, sequenceLength: 2048 };
-  const cost = monthlyCost({ gpuHours: 2 * 730, gpuPricePerHour: 1.5, vcpuHours: 16 * 730, vcpuPricePerHour: 0.04, storageGb: 1000, storagePricePerGbMonth: 0.023, egressGb: 500, egressPricePerGb: 0.09 });
+  const cost = monthlyCost({
+    gpuHours: 2 * 730,
+    gpuPricePerHour: 1.5,
+    vcpuHours: 16 * 730,
+    vcpuPricePerHour: 0.04,
+    storageGb: 1000,
+    storagePricePerGbMonth: 0.023,
+    egressGb: 500,
+    egressPricePerGb: 0.09,
+  });
   const kv7b = kvCacheBytes(llama2, kvWorkload);
   const flops = forwardFlops(7e9, 2048);
   const batched = afterBatchDoublings({ throughputRps: 100, latencySeconds: 0.05 }, 2);
-  const drift: [number[], number[]] = [[25, 25, 25, 25], [10, 20, 30, 40]];
+  const drift: [number[], number[]] = [
+    [25, 25, 25, 25],
+    [10, 20, 30, 40],
+  ];
   return {
     singleThread: [singleThreadThroughput(0.05), formatRps(singleThreadThroughput(0.05))],
     concurrent: [concurrentThroughput(8, 0.05, 0.01), formatRps(concurrentThroughput(8, 0.05, 0.01))],

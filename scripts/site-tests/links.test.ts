@@ -56,7 +56,10 @@ describe('the Anki deck', () => {
       expect(back).toContain(`href="${siteUrl}${q.permalink}"`);
     }
     for (const hit of content.report.quickHits) {
-      expect(notes.some((n) => decodeEntities(n.split('\t')[0]!) === hit.question && n.includes(`href="${siteUrl}${hit.permalink}"`)), hit.id).toBe(true);
+      expect(
+        notes.some((n) => decodeEntities(n.split('\t')[0]!) === hit.question && n.includes(`href="${siteUrl}${hit.permalink}"`)),
+        hit.id,
+      ).toBe(true);
     }
   });
 
@@ -76,7 +79,12 @@ describe('short links', () => {
       expect(existsSync(file), short).toBe(true);
       expect(readFileSync(file, 'utf8')).toContain(`url=${q.permalink}"`);
     }
-    expect(content.questions.filter((q) => q.frontMatter.track === 'architecture').map((q) => shortLinkPath('architecture', q.frontMatter.number)).sort()).toHaveLength(30);
+    expect(
+      content.questions
+        .filter((q) => q.frontMatter.track === 'architecture')
+        .map((q) => shortLinkPath('architecture', q.frontMatter.number))
+        .sort(),
+    ).toHaveLength(30);
   });
 
   it('are shown on each question page with a Copy button', () => {
@@ -126,10 +134,7 @@ describe('link previews, canonical URLs and the sitemap', () => {
 
 describe('tag pages', () => {
   it('exist for every topic or part and every difficulty, with a label, a description and exactly their questions', () => {
-    const groups = [
-      ...new Set(content.questions.map((q) => `topic-${q.frontMatter.topic}`)),
-      ...new Set(content.questions.map((q) => `difficulty-${q.frontMatter.difficulty}`)),
-    ];
+    const groups = [...new Set(content.questions.map((q) => `topic-${q.frontMatter.topic}`)), ...new Set(content.questions.map((q) => `difficulty-${q.frontMatter.difficulty}`))];
     expect(groups.length).toBeGreaterThanOrEqual(11 + 3);
     for (const tag of groups) {
       const html = decodeEntities(htmlFor(`/tags/${tag}`));

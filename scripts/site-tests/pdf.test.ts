@@ -14,7 +14,8 @@ import { meanGrey, pdfFonts, pdfInfo, pdfLinks, pdfText } from './poppler';
 beforeAll(() => {
   assertBuilt();
   for (const pdf of CHEAT_SHEET_PDFS) {
-    if (!existsSync(path.join(BUILD_DIR, pdf.file))) throw new Error(`${pdf.file} is missing from build/: "npm run build" writes it (or run "npm run pdf" after "docusaurus build").`);
+    if (!existsSync(path.join(BUILD_DIR, pdf.file)))
+      throw new Error(`${pdf.file} is missing from build/: "npm run build" writes it (or run "npm run pdf" after "docusaurus build").`);
   }
 });
 
@@ -38,7 +39,19 @@ const GROUP_ENDS: [string, string][] = [
   ['The six-step whiteboard method', "the handbook's calculators"],
 ];
 
-const DOLLAR_FIGURES = ['priceGpuOnDemand', 'priceGpuSpot', 'priceVcpu', 'priceStorage', 'priceEgress', 'costGpu', 'costCpu', 'costStorage', 'costEgress', 'costTotal', 'costPerRequest'] as const;
+const DOLLAR_FIGURES = [
+  'priceGpuOnDemand',
+  'priceGpuSpot',
+  'priceVcpu',
+  'priceStorage',
+  'priceEgress',
+  'costGpu',
+  'costCpu',
+  'costStorage',
+  'costEgress',
+  'costTotal',
+  'costPerRequest',
+] as const;
 
 describe.each(CHEAT_SHEET_PDFS)('the $paper cheat-sheet PDF', (pdf) => {
   const file = path.join(BUILD_DIR, pdf.file);
@@ -111,7 +124,17 @@ describe.each(CHEAT_SHEET_PDFS)('the $paper cheat-sheet PDF', (pdf) => {
 
   it('prints no navbar, sidebar, footer, buttons or calculators', () => {
     const text = pdfText(file);
-    for (const chrome of ['Edit this page', 'Last updated', 'Validation report', 'Architecture Q&A', 'GitHub', 'PDF, A4', 'Link to this scenario', 'GPU memory calculator', 'Skip to main content']) {
+    for (const chrome of [
+      'Edit this page',
+      'Last updated',
+      'Validation report',
+      'Architecture Q&A',
+      'GitHub',
+      'PDF, A4',
+      'Link to this scenario',
+      'GPU memory calculator',
+      'Skip to main content',
+    ]) {
       expect(text, chrome).not.toContain(chrome);
     }
   });
@@ -122,7 +145,9 @@ describe.each(CHEAT_SHEET_PDFS)('the $paper cheat-sheet PDF', (pdf) => {
 
   it('links to the published handbook, never to the local server used to print it', () => {
     const links = pdfLinks(file);
-    expect(links.map((l) => l.url)).toEqual(expect.arrayContaining(['https://ai-architecture-handbook.github.io/architect-interview/whiteboard-method', 'https://ai-architecture-handbook.github.io/tools']));
+    expect(links.map((l) => l.url)).toEqual(
+      expect.arrayContaining(['https://ai-architecture-handbook.github.io/architect-interview/whiteboard-method', 'https://ai-architecture-handbook.github.io/tools']),
+    );
     for (const link of links) expect(link.url).toMatch(/^https:\/\/ai-architecture-handbook\.github\.io\//);
   });
 });

@@ -45,7 +45,11 @@ export interface PdfFont {
 
 /** Rows of `pdffonts`; the emb column is the third from the right of the fixed-width table. */
 export function pdfFonts(file: string): PdfFont[] {
-  const lines = poppler('pdffonts', [file]).toString('utf8').split('\n').slice(2).filter((l) => l.trim() !== '');
+  const lines = poppler('pdffonts', [file])
+    .toString('utf8')
+    .split('\n')
+    .slice(2)
+    .filter((l) => l.trim() !== '');
   return lines.map((line) => {
     const cells = line.trim().split(/\s+/);
     return { name: cells[0]!, embedded: cells.at(-5) === 'yes' };

@@ -127,7 +127,13 @@ describe('saved data that cannot be read', () => {
     await page.getByRole('button', { name: 'Reveal answer' }).click();
     await page.getByRole('button', { name: /^Know it/ }).click();
     expect(Object.keys(await storedProgress(page))).toHaveLength(1);
-    const aside = await page.evaluate((prefix) => Object.keys(localStorage).filter((k) => k.startsWith(prefix)).map((k) => localStorage.getItem(k)), SET_ASIDE_PREFIX);
+    const aside = await page.evaluate(
+      (prefix) =>
+        Object.keys(localStorage)
+          .filter((k) => k.startsWith(prefix))
+          .map((k) => localStorage.getItem(k)),
+      SET_ASIDE_PREFIX,
+    );
     expect(aside).toEqual(['{"version":2,"progress":{"arch-01":']);
     expect(errors).toEqual([]);
     await context.close();
@@ -142,7 +148,12 @@ describe('progress files', () => {
     const before = await storedProgress(page);
     const input = page.getByLabel(/Import progress from a JSON file/);
 
-    const tampered = { format: 'ai-architecture-handbook-practice', version: 2, exportedAt: '2025-01-01T00:00:00.000Z', progress: { 'arch-01': { grade: 'mastered', reviews: 1, lastReviewed: '2025-01-01T00:00:00.000Z' } } };
+    const tampered = {
+      format: 'ai-architecture-handbook-practice',
+      version: 2,
+      exportedAt: '2025-01-01T00:00:00.000Z',
+      progress: { 'arch-01': { grade: 'mastered', reviews: 1, lastReviewed: '2025-01-01T00:00:00.000Z' } },
+    };
     await input.setInputFiles({ name: 'progress.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(tampered)) });
     await expect(page.getByRole('alert').textContent()).resolves.toMatch(/progress\.arch-01\.grade must be one of know, again, dont-know.*Nothing was changed/);
     expect(await storedProgress(page)).toEqual(before);

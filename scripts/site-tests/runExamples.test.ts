@@ -152,7 +152,7 @@ describe('editing an example', () => {
     await runner.getByRole('button', { name: 'Edit code' }).click();
     const editor = page.getByRole('textbox', { name: 'Edit circuitBreaker.ts' });
     const source = await editor.inputValue();
-    const broken = source.replace('private state: BreakerState = \'closed\';', 'private state: BreakerState = ;');
+    const broken = source.replace("private state: BreakerState = 'closed';", 'private state: BreakerState = ;');
     const line = broken.split('\n').findIndex((l) => l.includes('BreakerState = ;')) + 1;
     await editor.fill(broken);
 

@@ -3,6 +3,8 @@
  * question pages that carry their key insight, tested code and diagrams,
  * math served without a CDN, and pages derived from the content.
  */
+// Garbled amounts the built pages must never contain:
+// cspell:ignore pertoken dayforcompute engineerstomaintain annualsavings
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -52,7 +54,10 @@ describe('question pages', () => {
     expect(q1).toBeDefined();
     const html = decodeEntities(htmlFor(q1!.permalink).replace(/<[^>]+>/g, ''));
     const source = readFileSync(path.join(PROJECT_ROOT, 'src/examples/q01-component-boundaries/featurePipeline.ts'), 'utf8');
-    for (const line of source.split('\n').filter((l) => l.trim().length > 20).slice(0, 15)) {
+    for (const line of source
+      .split('\n')
+      .filter((l) => l.trim().length > 20)
+      .slice(0, 15)) {
       expect(html).toContain(line.trim());
     }
   });
@@ -83,7 +88,10 @@ describe('question pages', () => {
 describe('math is served by the site itself', () => {
   it('bundles the KaTeX stylesheet and its fonts, and loads nothing from a CDN', () => {
     const files = listFiles();
-    const css = files.filter((f) => f.endsWith('.css')).map((f) => readFileSync(f, 'utf8')).join('\n');
+    const css = files
+      .filter((f) => f.endsWith('.css'))
+      .map((f) => readFileSync(f, 'utf8'))
+      .join('\n');
     expect(css).toContain('.katex');
     expect(css).toMatch(/KaTeX_Main/);
     expect(files.some((f) => /KaTeX_Main-Regular.*\.woff2$/.test(f))).toBe(true);
@@ -133,7 +141,13 @@ describe('related questions', () => {
 });
 
 describe('money survives the Markdown pipeline', () => {
-  const text = (): string => decodeEntities(listFiles().filter((f) => f.endsWith('.html')).map((f) => readFileSync(f, 'utf8').replace(/<[^>]+>/g, '')).join('\n'));
+  const text = (): string =>
+    decodeEntities(
+      listFiles()
+        .filter((f) => f.endsWith('.html'))
+        .map((f) => readFileSync(f, 'utf8').replace(/<[^>]+>/g, ''))
+        .join('\n'),
+    );
 
   it('shows dollar amounts from the mock answers as text', () => {
     const all = text();

@@ -46,7 +46,15 @@ function checkOverviews(pages: readonly ParsedPage[], questions: readonly Questi
   }
   for (const folder of [...folders].sort()) {
     if (!files.has(`${folder}/index.mdx`) && !files.has(`${folder}/index.md`)) {
-      problems.push(problem(`${folder}/index.mdx`, 1, 'overview-missing', `${folder} has questions but no overview page`, `add ${folder}/index.mdx with a title, a description and a one-paragraph overview`));
+      problems.push(
+        problem(
+          `${folder}/index.mdx`,
+          1,
+          'overview-missing',
+          `${folder} has questions but no overview page`,
+          `add ${folder}/index.mdx with a title, a description and a one-paragraph overview`,
+        ),
+      );
     }
   }
   return problems;
@@ -104,9 +112,7 @@ function buildReport(
   catalog: readonly { id: string; kind: string }[],
 ): ValidationReport {
   const ordered = [...questions].sort(
-    (a, b) =>
-      TRACKS.findIndex((t) => t.slug === a.frontMatter.track) - TRACKS.findIndex((t) => t.slug === b.frontMatter.track) ||
-      a.frontMatter.number - b.frontMatter.number,
+    (a, b) => TRACKS.findIndex((t) => t.slug === a.frontMatter.track) - TRACKS.findIndex((t) => t.slug === b.frontMatter.track) || a.frontMatter.number - b.frontMatter.number,
   );
   const checklist: QuestionChecklist[] = ordered.map((q) => {
     const fm = q.frontMatter;

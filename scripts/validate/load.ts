@@ -17,12 +17,7 @@ import { problem, type ParsedPage, type Problem } from './types';
 /** The same Markdown dialect the site uses (see docusaurus.config.ts). */
 export const REMARK_MATH_OPTIONS = { singleDollarTextMath: false } as const;
 
-const mdxParser = unified()
-  .use(remarkParse)
-  .use(remarkMdx)
-  .use(remarkGfm)
-  .use(remarkMath, REMARK_MATH_OPTIONS)
-  .use(remarkFrontmatter, ['yaml']);
+const mdxParser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).use(remarkMath, REMARK_MATH_OPTIONS).use(remarkFrontmatter, ['yaml']);
 
 export function toPosix(p: string): string {
   return p.split(path.sep).join('/');

@@ -18,7 +18,17 @@ function questionPage(file: string, frontMatter: string, body: string): Question
 }
 
 const FM = (track: string, id: string, topic: string): string =>
-  [`questionId: ${id}`, 'title: How would you test it?', 'label: Testing', `track: ${track}`, `topic: ${topic}`, 'number: 7', 'difficulty: intermediate', `type: ${topic === 'behavioral' ? 'behavioral' : 'system-design'}`, 'keyInsight: Test the contract, not the implementation, and count what fails.'].join('\n');
+  [
+    `questionId: ${id}`,
+    'title: How would you test it?',
+    'label: Testing',
+    `track: ${track}`,
+    `topic: ${topic}`,
+    'number: 7',
+    'difficulty: intermediate',
+    `type: ${topic === 'behavioral' ? 'behavioral' : 'system-design'}`,
+    'keyInsight: Test the contract, not the implementation, and count what fails.',
+  ].join('\n');
 
 describe('short answers', () => {
   it('are the first paragraph of "### What" on an Architecture Q&A page, as plain text', () => {
@@ -40,7 +50,11 @@ describe('short answers', () => {
   });
 
   it("fall back to the first paragraph of the answer when an interview page has no architect's call", () => {
-    const page = questionPage('docs/architect-interview/system-design/q07-x.mdx', FM('architect-interview', 'interview-07', 'system-design'), '## Answer\n\nStart with the budget.\n');
+    const page = questionPage(
+      'docs/architect-interview/system-design/q07-x.mdx',
+      FM('architect-interview', 'interview-07', 'system-design'),
+      '## Answer\n\nStart with the budget.\n',
+    );
     expect(shortAnswerOf(page)).toBe('Start with the budget.');
   });
 });
@@ -52,8 +66,18 @@ describe('quick hits', () => {
       '---\ntitle: Quick hits\ndescription: Ten of them.\n---\n\n# Quick hits\n\nIntro.\n\n### What is a model registry?\n\nA versioned store.\n\nWith aliases.\n\n### How do you version datasets, and why?\n\nWith DVC.\n',
     );
     expect(quickHitsOf(page)).toEqual([
-      { id: 'quick-hit-what-is-a-model-registry', question: 'What is a model registry?', answer: 'A versioned store. With aliases.', permalink: '/architect-interview/quick-hits#what-is-a-model-registry' },
-      { id: 'quick-hit-how-do-you-version-datasets-and-why', question: 'How do you version datasets, and why?', answer: 'With DVC.', permalink: '/architect-interview/quick-hits#how-do-you-version-datasets-and-why' },
+      {
+        id: 'quick-hit-what-is-a-model-registry',
+        question: 'What is a model registry?',
+        answer: 'A versioned store. With aliases.',
+        permalink: '/architect-interview/quick-hits#what-is-a-model-registry',
+      },
+      {
+        id: 'quick-hit-how-do-you-version-datasets-and-why',
+        question: 'How do you version datasets, and why?',
+        answer: 'With DVC.',
+        permalink: '/architect-interview/quick-hits#how-do-you-version-datasets-and-why',
+      },
     ]);
   });
 

@@ -35,7 +35,9 @@ const CALL_OPENER = /^:::(tip|note|info)\[The architect[’']s call\]\s*\n/;
 function architectsCall(nodes: readonly RootContent[]): string | undefined {
   const opener = nodes.find((n): n is Paragraph => n.type === 'paragraph' && CALL_OPENER.test(nodeText(n)));
   if (!opener) return undefined;
-  const text = nodeText(opener).replace(CALL_OPENER, '').replace(/\n:::\s*$/, '');
+  const text = nodeText(opener)
+    .replace(CALL_OPENER, '')
+    .replace(/\n:::\s*$/, '');
   return text.replace(/\s+/g, ' ').trim() || undefined;
 }
 

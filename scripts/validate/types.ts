@@ -31,12 +31,6 @@ export interface QuestionPage extends ParsedPage {
   readonly permalink: string;
 }
 
-export function problem(
-  file: string,
-  line: number | undefined,
-  rule: string,
-  message: string,
-  fix: string,
-): Problem {
+export function problem(file: string, line: number | undefined, rule: string, message: string, fix: string): Problem {
   return { file, line: line ?? 1, rule, message, fix };
 }

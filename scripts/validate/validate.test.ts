@@ -2,6 +2,8 @@
  * The validator's specification: the good fixture passes, and each broken
  * input is rejected with the file, the line, what is wrong and how to fix it.
  */
+// Broken inputs on purpose: a garbled amount and a misspelt import name.
+// cspell:ignore pertoken Demoo
 import { execFile } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -55,7 +57,7 @@ async function problemsFor(mutate: (files: Files) => Promise<void>): Promise<Pro
   const dir = await fixture(mutate);
   const before = await snapshot(dir);
   const { problems } = await validateContent({ rootDir: dir });
-  expect(await snapshot(dir), 'the validator must never change or delete an author\'s file').toEqual(before);
+  expect(await snapshot(dir), "the validator must never change or delete an author's file").toEqual(before);
   return problems;
 }
 
@@ -137,9 +139,21 @@ interface BadCase {
 const BAD: BadCase[] = [
   { name: 'frontmatter that is not YAML', rule: 'frontmatter-yaml', line: 3, message: /not valid YAML/, mutate: (f) => f.edit(Q1, /^title: .*$/m, 'title: What: is: this?') },
   { name: 'a missing required field', rule: 'schema', message: /"keyInsight"/, mutate: (f) => f.edit(Q1, /^keyInsight: .*\n/m, '') },
-  { name: 'an unknown field', rule: 'schema', line: 2, message: /unknown frontmatter field "description"/, mutate: (f) => f.edit(Q1, '---\n', '---\ndescription: written by hand\n') },
+  {
+    name: 'an unknown field',
+    rule: 'schema',
+    line: 2,
+    message: /unknown frontmatter field "description"/,
+    mutate: (f) => f.edit(Q1, '---\n', '---\ndescription: written by hand\n'),
+  },
   { name: 'a bad difficulty', rule: 'schema', line: 8, message: /"difficulty"/, mutate: (f) => f.edit(Q1, 'difficulty: foundational', 'difficulty: expert') },
-  { name: 'a key insight over 40 words', rule: 'schema', line: 10, message: /at most 40 words/, mutate: (f) => f.edit(Q1, /^keyInsight: .*$/m, `keyInsight: ${'word '.repeat(41).trim()}`) },
+  {
+    name: 'a key insight over 40 words',
+    rule: 'schema',
+    line: 10,
+    message: /at most 40 words/,
+    mutate: (f) => f.edit(Q1, /^keyInsight: .*$/m, `keyInsight: ${'word '.repeat(41).trim()}`),
+  },
   { name: 'a title that is not a question', rule: 'schema', line: 3, message: /must end with "\?"/, mutate: (f) => f.edit(Q1, 'of an ML system?', 'of an ML system') },
   { name: 'an id from another track', rule: 'schema', line: 2, message: /start with "arch-"/, mutate: (f) => f.edit(Q1, 'questionId: arch-01', 'questionId: interview-01') },
   { name: 'a number outside its topic', rule: 'schema', line: 7, message: /outside topic "structural"/, mutate: (f) => f.edit(Q1, 'number: 1', 'number: 7') },
@@ -154,22 +168,94 @@ const BAD: BadCase[] = [
       await f.remove(Q1);
     },
   },
-  { name: 'a duplicate question id', rule: 'duplicate-questionId', line: 2, message: /questionId "arch-01" is also used by/, mutate: (f) => addSecondQuestion(f, { 'questionId: arch-02': 'questionId: arch-01' }) },
-  { name: 'a duplicate number', rule: 'duplicate-number', file: 'docs/architecture/structural/q01-another-slug.mdx', line: 7, message: /number 1 in track architecture is also used/, mutate: (f) => addSecondQuestion(f, { 'questionId: arch-02\n': 'questionId: arch-02\n', 'number: 2': 'number: 1', __file: 'docs/architecture/structural/q01-another-slug.mdx' }) },
-  { name: 'a duplicate slug', rule: 'duplicate-title', message: /the slug "component-boundaries"/, mutate: (f) => addSecondQuestion(f, { __file: 'docs/architecture/structural/q02-component-boundaries.mdx' }) },
-  { name: 'an unknown reference', rule: 'reference-unknown', line: 11, message: /reference L999 is not in the catalog/, mutate: (f) => f.edit(Q1, 'references: [A1, A2]', 'references: [A1, A2, L999]') },
+  {
+    name: 'a duplicate question id',
+    rule: 'duplicate-questionId',
+    line: 2,
+    message: /questionId "arch-01" is also used by/,
+    mutate: (f) => addSecondQuestion(f, { 'questionId: arch-02': 'questionId: arch-01' }),
+  },
+  {
+    name: 'a duplicate number',
+    rule: 'duplicate-number',
+    file: 'docs/architecture/structural/q01-another-slug.mdx',
+    line: 7,
+    message: /number 1 in track architecture is also used/,
+    mutate: (f) =>
+      addSecondQuestion(f, { 'questionId: arch-02\n': 'questionId: arch-02\n', 'number: 2': 'number: 1', __file: 'docs/architecture/structural/q01-another-slug.mdx' }),
+  },
+  {
+    name: 'a duplicate slug',
+    rule: 'duplicate-title',
+    message: /the slug "component-boundaries"/,
+    mutate: (f) => addSecondQuestion(f, { __file: 'docs/architecture/structural/q02-component-boundaries.mdx' }),
+  },
+  {
+    name: 'an unknown reference',
+    rule: 'reference-unknown',
+    line: 11,
+    message: /reference L999 is not in the catalog/,
+    mutate: (f) => f.edit(Q1, 'references: [A1, A2]', 'references: [A1, A2, L999]'),
+  },
   { name: 'too few references', rule: 'references-too-few', line: 11, message: /cites 1 reference/, mutate: (f) => f.edit(Q1, 'references: [A1, A2]', 'references: [A1]') },
-  { name: 'an unknown related question', rule: 'related-unknown', line: 13, message: /related question "arch-29" does not exist/, mutate: (f) => f.edit(Q1, 'related: []', 'related: [arch-29]') },
-  { name: 'a difficulty distribution that breaks the policy', rule: 'difficulty-distribution', line: 8, message: /2 foundational question\(s\); the policy is 1 foundational, 2 intermediate, 2 advanced/, mutate: (f) => addSecondQuestion(f, { 'difficulty: intermediate': 'difficulty: foundational' }) },
+  {
+    name: 'an unknown related question',
+    rule: 'related-unknown',
+    line: 13,
+    message: /related question "arch-29" does not exist/,
+    mutate: (f) => f.edit(Q1, 'related: []', 'related: [arch-29]'),
+  },
+  {
+    name: 'a difficulty distribution that breaks the policy',
+    rule: 'difficulty-distribution',
+    line: 8,
+    message: /2 foundational question\(s\); the policy is 1 foundational, 2 intermediate, 2 advanced/,
+    mutate: (f) => addSecondQuestion(f, { 'difficulty: intermediate': 'difficulty: foundational' }),
+  },
   { name: 'a missing section', rule: 'section-missing', message: /"## Diagram" section is missing/, mutate: (f) => f.edit(Q1, /## Diagram\n\n```mermaid[\s\S]*?```\n/, '') },
-  { name: 'an answer without its three parts', rule: 'answer-parts', message: /answer's parts are "What, Details, Trade-off"/, mutate: (f) => f.edit(Q1, '### How', '### Details') },
-  { name: 'an answer that is too short', rule: 'answer-length', message: /the answer has \d+ words/, mutate: (f) => f.edit(Q1, /### How\n\n[\s\S]*?## Implementation/, '### How\n\nShort.\n\n### Trade-off\n\nCheap.\n\n## Implementation') },
+  {
+    name: 'an answer without its three parts',
+    rule: 'answer-parts',
+    message: /answer's parts are "What, Details, Trade-off"/,
+    mutate: (f) => f.edit(Q1, '### How', '### Details'),
+  },
+  {
+    name: 'an answer that is too short',
+    rule: 'answer-length',
+    message: /the answer has \d+ words/,
+    mutate: (f) => f.edit(Q1, /### How\n\n[\s\S]*?## Implementation/, '### How\n\nShort.\n\n### Trade-off\n\nCheap.\n\n## Implementation'),
+  },
   { name: 'a metrics table with two rows', rule: 'metrics-table', message: /Metrics table has 2 rows/, mutate: (f) => f.edit(Q1, /\| Independent deployments .*\n/, '') },
-  { name: 'a trade-offs table with the wrong columns', rule: 'tradeoffs-table', message: /columns "Approach \| Pros \| Cons \| When"/, mutate: (f) => f.edit(Q1, '| Approach | Pros | Cons | Use when |', '| Approach | Pros | Cons | When |') },
-  { name: 'a missing example module', rule: 'example-missing', line: 16, message: /src\/examples\/q01-fixture\/gone\.ts does not exist/, mutate: async (f) => { await f.edit(Q1, 'q01-fixture/retry.ts\';', 'q01-fixture/gone.ts\';'); await f.edit(Q1, 'path="src/examples/q01-fixture/retry.ts"', 'path="src/examples/q01-fixture/gone.ts"'); } },
+  {
+    name: 'a trade-offs table with the wrong columns',
+    rule: 'tradeoffs-table',
+    message: /columns "Approach \| Pros \| Cons \| When"/,
+    mutate: (f) => f.edit(Q1, '| Approach | Pros | Cons | Use when |', '| Approach | Pros | Cons | When |'),
+  },
+  {
+    name: 'a missing example module',
+    rule: 'example-missing',
+    line: 16,
+    message: /src\/examples\/q01-fixture\/gone\.ts does not exist/,
+    mutate: async (f) => {
+      await f.edit(Q1, "q01-fixture/retry.ts';", "q01-fixture/gone.ts';");
+      await f.edit(Q1, 'path="src/examples/q01-fixture/retry.ts"', 'path="src/examples/q01-fixture/gone.ts"');
+    },
+  },
   { name: 'an example without a test', rule: 'example-untested', line: 16, message: /retry\.ts has no test/, mutate: (f) => f.remove('src/examples/q01-fixture/retry.test.ts') },
-  { name: 'an example whose title names another file', rule: 'example-path', message: /does not match the imported file/, mutate: (f) => f.edit(Q1, 'path="src/examples/q01-fixture/retry.ts"', 'path="src/examples/q01-fixture/other.ts"') },
-  { name: 'a demo that names no raw import', rule: 'example-demo-import', line: 37, message: /demo=\{retryDemoo\}> does not name a raw import/, mutate: (f) => f.edit(Q1, 'demo={retryDemo}', 'demo={retryDemoo}') },
+  {
+    name: 'an example whose title names another file',
+    rule: 'example-path',
+    message: /does not match the imported file/,
+    mutate: (f) => f.edit(Q1, 'path="src/examples/q01-fixture/retry.ts"', 'path="src/examples/q01-fixture/other.ts"'),
+  },
+  {
+    name: 'a demo that names no raw import',
+    rule: 'example-demo-import',
+    line: 37,
+    message: /demo=\{retryDemoo\}> does not name a raw import/,
+    mutate: (f) => f.edit(Q1, 'demo={retryDemo}', 'demo={retryDemoo}'),
+  },
   {
     name: 'a demo that does not sit beside its module',
     rule: 'example-demo-path',
@@ -180,28 +266,118 @@ const BAD: BadCase[] = [
       await f.edit(Q1, 'q01-fixture/retry.demo.ts', 'q01-fixture/scenario.ts');
     },
   },
-  { name: 'a missing demo', rule: 'example-demo-missing', line: 16, message: /the demo src\/examples\/q01-fixture\/retry\.demo\.ts does not exist/, mutate: (f) => f.remove('src/examples/q01-fixture/retry.demo.ts') },
-  { name: 'a demo without a test', rule: 'example-demo-untested', line: 16, message: /retry\.demo\.ts has no test/, mutate: (f) => f.remove('src/examples/q01-fixture/retry.demo.test.ts') },
-  { name: 'a demo that exports no demo()', rule: 'example-demo-export', line: 16, message: /exports no demo\(\) function/, mutate: (f) => f.edit('src/examples/q01-fixture/retry.demo.ts', 'export function demo()', 'export function run()') },
-  { name: 'a demo shown as if it were the module', rule: 'example-location', message: /retry\.demo\.ts is not an example module/, mutate: (f) => f.edit(Q1, 'path="src/examples/q01-fixture/retry.ts" source={retrySource}', 'path="src/examples/q01-fixture/retry.demo.ts" source={retryDemo}') },
-  { name: 'a placeholder left by new:question', rule: 'todo-marker', line: 3, message: /the scaffold's TODO\(new-question\) marker is still here \(the question itself\?\)/, mutate: (f) => f.edit(Q1, /^title: .*$/m, "title: 'TODO(new-question): the question itself?'") },
-  { name: 'a placeholder left in an example module', rule: 'todo-marker', file: 'src/examples/q01-fixture/retry.ts', line: 1, message: /marker is still here/, mutate: (f) => f.edit('src/examples/q01-fixture/retry.ts', /^/, '// TODO(new-question): explain the module\n') },
-  { name: 'a link to a page that does not exist', rule: 'link-broken', line: 39, message: /points at docs\/architecture\/structural\/q09-missing\.mdx, which does not exist/, mutate: (f) => f.edit(Q1, '## Diagram\n', 'See [the missing page](./q09-missing.mdx).\n\n## Diagram\n') },
-  { name: 'a link to a URL that is no page', rule: 'link-broken', message: /points at \/architecture\/nowhere, which is no page/, mutate: (f) => f.edit(Q1, '## Diagram\n', 'See [nowhere](/architecture/nowhere).\n\n## Diagram\n') },
-  { name: 'a link to an anchor that does not exist', rule: 'anchor-broken', line: 39, message: /names the anchor #no-such-section, which this page does not have/, mutate: (f) => f.edit(Q1, '## Diagram\n', 'See [below](#no-such-section).\n\n## Diagram\n') },
-  { name: 'code pasted by hand', rule: 'pasted-code', message: /```ts block is pasted by hand/, mutate: (f) => f.edit(Q1, '## Diagram\n', '```ts\nconst x = 1;\n```\n\n## Diagram\n') },
-  { name: 'money garbled by a math parser', rule: 'money-garbled', message: /"0\.0001pertoken" looks like a dollar amount/, mutate: (f) => f.edit(Q1, '## Diagram\n', 'A small model costs 0.0001pertoken.\n\n## Diagram\n') },
-  { name: 'money typeset as math', rule: 'money-as-math', message: /prose between two "\$\$"/, mutate: (f) => f.edit(Q1, '## Diagram\n', 'It costs $$20/day and $$5 per hour.\n\n## Diagram\n') },
+  {
+    name: 'a missing demo',
+    rule: 'example-demo-missing',
+    line: 16,
+    message: /the demo src\/examples\/q01-fixture\/retry\.demo\.ts does not exist/,
+    mutate: (f) => f.remove('src/examples/q01-fixture/retry.demo.ts'),
+  },
+  {
+    name: 'a demo without a test',
+    rule: 'example-demo-untested',
+    line: 16,
+    message: /retry\.demo\.ts has no test/,
+    mutate: (f) => f.remove('src/examples/q01-fixture/retry.demo.test.ts'),
+  },
+  {
+    name: 'a demo that exports no demo()',
+    rule: 'example-demo-export',
+    line: 16,
+    message: /exports no demo\(\) function/,
+    mutate: (f) => f.edit('src/examples/q01-fixture/retry.demo.ts', 'export function demo()', 'export function run()'),
+  },
+  {
+    name: 'a demo shown as if it were the module',
+    rule: 'example-location',
+    message: /retry\.demo\.ts is not an example module/,
+    mutate: (f) => f.edit(Q1, 'path="src/examples/q01-fixture/retry.ts" source={retrySource}', 'path="src/examples/q01-fixture/retry.demo.ts" source={retryDemo}'),
+  },
+  {
+    name: 'a placeholder left by new:question',
+    rule: 'todo-marker',
+    line: 3,
+    message: /the scaffold's TODO\(new-question\) marker is still here \(the question itself\?\)/,
+    mutate: (f) => f.edit(Q1, /^title: .*$/m, "title: 'TODO(new-question): the question itself?'"),
+  },
+  {
+    name: 'a placeholder left in an example module',
+    rule: 'todo-marker',
+    file: 'src/examples/q01-fixture/retry.ts',
+    line: 1,
+    message: /marker is still here/,
+    mutate: (f) => f.edit('src/examples/q01-fixture/retry.ts', /^/, '// TODO(new-question): explain the module\n'),
+  },
+  {
+    name: 'a link to a page that does not exist',
+    rule: 'link-broken',
+    line: 39,
+    message: /points at docs\/architecture\/structural\/q09-missing\.mdx, which does not exist/,
+    mutate: (f) => f.edit(Q1, '## Diagram\n', 'See [the missing page](./q09-missing.mdx).\n\n## Diagram\n'),
+  },
+  {
+    name: 'a link to a URL that is no page',
+    rule: 'link-broken',
+    message: /points at \/architecture\/nowhere, which is no page/,
+    mutate: (f) => f.edit(Q1, '## Diagram\n', 'See [nowhere](/architecture/nowhere).\n\n## Diagram\n'),
+  },
+  {
+    name: 'a link to an anchor that does not exist',
+    rule: 'anchor-broken',
+    line: 39,
+    message: /names the anchor #no-such-section, which this page does not have/,
+    mutate: (f) => f.edit(Q1, '## Diagram\n', 'See [below](#no-such-section).\n\n## Diagram\n'),
+  },
+  {
+    name: 'code pasted by hand',
+    rule: 'pasted-code',
+    message: /```ts block is pasted by hand/,
+    mutate: (f) => f.edit(Q1, '## Diagram\n', '```ts\nconst x = 1;\n```\n\n## Diagram\n'),
+  },
+  {
+    name: 'money garbled by a math parser',
+    rule: 'money-garbled',
+    message: /"0\.0001pertoken" looks like a dollar amount/,
+    mutate: (f) => f.edit(Q1, '## Diagram\n', 'A small model costs 0.0001pertoken.\n\n## Diagram\n'),
+  },
+  {
+    name: 'money typeset as math',
+    rule: 'money-as-math',
+    message: /prose between two "\$\$"/,
+    mutate: (f) => f.edit(Q1, '## Diagram\n', 'It costs $$20/day and $$5 per hour.\n\n## Diagram\n'),
+  },
   { name: 'single-dollar math', rule: 'math-single-dollar', message: /single-dollar math/, mutate: (f) => f.edit(Q1, '## Diagram\n', 'The loss is $x^2$ here.\n\n## Diagram\n') },
   { name: 'a formula KaTeX cannot typeset', rule: 'katex', message: /the formula does not typeset/, mutate: (f) => f.edit(Q1, '| count |', '| $$\\frac{a}$$ |') },
-  { name: 'a Mermaid diagram that does not parse', rule: 'mermaid', message: /Mermaid diagram does not parse/, mutate: (f) => f.edit(Q1, 'A[Ingestion] --> B[Features] --> C[Training]', 'A[Ingestion] --> ') },
+  {
+    name: 'a Mermaid diagram that does not parse',
+    rule: 'mermaid',
+    message: /Mermaid diagram does not parse/,
+    mutate: (f) => f.edit(Q1, 'A[Ingestion] --> B[Features] --> C[Training]', 'A[Ingestion] --> '),
+  },
   { name: 'MDX that does not parse', rule: 'mdx-syntax', message: /not valid MDX/, mutate: (f) => f.edit(Q1, '## Diagram\n', '<div>\n\n## Diagram\n') },
   { name: 'a page that does not show its key insight', rule: 'key-insight', message: /does not show its key insight/, mutate: (f) => f.edit(Q1, '<QuestionHeader />\n', '') },
-  { name: 'references that are not rendered', rule: 'references-component', message: /does not render the cited references/, mutate: (f) => f.edit(Q1, '<References />', 'See above.') },
-  { name: 'a topic without an overview', rule: 'overview-missing', file: 'docs/architecture/structural/index.mdx', message: /has questions but no overview page/, mutate: (f) => f.remove('docs/architecture/structural/index.mdx') },
-  { name: 'an overview without a description', rule: 'page-frontmatter', file: 'docs/architecture/index.mdx', message: /"description"/, mutate: (f) => f.edit('docs/architecture/index.mdx', /^description: .*\n/m, '') },
   {
-    name: 'an interview page without the architect\'s call',
+    name: 'references that are not rendered',
+    rule: 'references-component',
+    message: /does not render the cited references/,
+    mutate: (f) => f.edit(Q1, '<References />', 'See above.'),
+  },
+  {
+    name: 'a topic without an overview',
+    rule: 'overview-missing',
+    file: 'docs/architecture/structural/index.mdx',
+    message: /has questions but no overview page/,
+    mutate: (f) => f.remove('docs/architecture/structural/index.mdx'),
+  },
+  {
+    name: 'an overview without a description',
+    rule: 'page-frontmatter',
+    file: 'docs/architecture/index.mdx',
+    message: /"description"/,
+    mutate: (f) => f.edit('docs/architecture/index.mdx', /^description: .*\n/m, ''),
+  },
+  {
+    name: "an interview page without the architect's call",
     rule: 'architects-call',
     file: INTERVIEW_Q1,
     message: /no "The architect's call" callout/,
@@ -254,7 +430,15 @@ describe('catalog rules', () => {
   });
 
   it('once the Q&A is complete, flags catalog entries that no question cites', () => {
-    const problems = checkCitations([], { entries: [{ id: 'G1', kind: 'glossary', term: 'Port', definition: 'A port is an interface the core owns.' }], problems: [], lineOf: () => ({ file: 'src/content/references/glossary.ts', line: 12 }) }, true);
+    const problems = checkCitations(
+      [],
+      {
+        entries: [{ id: 'G1', kind: 'glossary', term: 'Port', definition: 'A port is an interface the core owns.' }],
+        problems: [],
+        lineOf: () => ({ file: 'src/content/references/glossary.ts', line: 12 }),
+      },
+      true,
+    );
     expect(problems).toEqual([expect.objectContaining({ rule: 'reference-uncited', file: 'src/content/references/glossary.ts', line: 12 })]);
   });
 });
@@ -265,23 +449,31 @@ describe('the command line', () => {
   // A fresh tsx process compiles and loads the validator (about 15 s on this two-core machine), more when other test files run beside it.
   const CLI_TIMEOUT_MS = 60_000;
 
-  it('exits 1 with one line per problem and no stack trace, and leaves the author\'s files untouched', async () => {
-    const dir = await fixture((f) => f.edit(Q1, 'difficulty: foundational', 'difficulty: expert'));
-    const before = await snapshot(dir);
-    const result = await run(tsx, ['scripts/validate.ts', '--root', dir], { cwd: PROJECT_ROOT }).then(
-      () => ({ code: 0, stderr: '' }),
-      (error: { code: number; stderr: string }) => error,
-    );
-    expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/docs\/architecture\/structural\/q01-component-boundaries\.mdx:8: "difficulty"/);
-    expect(result.stderr).not.toMatch(/\n\s+at /);
-    expect(await snapshot(dir)).toEqual(before);
-  }, CLI_TIMEOUT_MS);
+  it(
+    "exits 1 with one line per problem and no stack trace, and leaves the author's files untouched",
+    async () => {
+      const dir = await fixture((f) => f.edit(Q1, 'difficulty: foundational', 'difficulty: expert'));
+      const before = await snapshot(dir);
+      const result = await run(tsx, ['scripts/validate.ts', '--root', dir], { cwd: PROJECT_ROOT }).then(
+        () => ({ code: 0, stderr: '' }),
+        (error: { code: number; stderr: string }) => error,
+      );
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/docs\/architecture\/structural\/q01-component-boundaries\.mdx:8: "difficulty"/);
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+      expect(await snapshot(dir)).toEqual(before);
+    },
+    CLI_TIMEOUT_MS,
+  );
 
-  it('exits 0 on valid content', async () => {
-    const { stdout } = await run(tsx, ['scripts/validate.ts', '--root', GOOD], { cwd: PROJECT_ROOT });
-    expect(stdout).toMatch(/Content is valid: 1 question page/);
-  }, CLI_TIMEOUT_MS);
+  it(
+    'exits 0 on valid content',
+    async () => {
+      const { stdout } = await run(tsx, ['scripts/validate.ts', '--root', GOOD], { cwd: PROJECT_ROOT });
+      expect(stdout).toMatch(/Content is valid: 1 question page/);
+    },
+    CLI_TIMEOUT_MS,
+  );
 });
 
 async function snapshot(dir: string): Promise<Record<string, string>> {

@@ -14,23 +14,9 @@ export const KEY_INSIGHT_MAX_WORDS = 40;
 export const REFERENCE_ID = /^[AGLT]\d{1,3}$/;
 
 const trackSlugs = TRACKS.map((track) => track.slug) as [string, ...string[]];
-const topicSlugs = [...new Set(TRACKS.flatMap((track) => track.topics.map((t) => t.slug)))] as [
-  string,
-  ...string[],
-];
+const topicSlugs = [...new Set(TRACKS.flatMap((track) => track.topics.map((t) => t.slug)))] as [string, ...string[]];
 
-export const QUESTION_TYPES = [
-  'structural',
-  'behavioral',
-  'quality',
-  'data',
-  'integration',
-  'evolution',
-  'lifecycle',
-  'system-design',
-  'tooling',
-  'strategy',
-] as const;
+export const QUESTION_TYPES = ['structural', 'behavioral', 'quality', 'data', 'integration', 'evolution', 'lifecycle', 'system-design', 'tooling', 'strategy'] as const;
 
 export function countWords(text: string): number {
   return text.trim().split(/\s+/).filter(Boolean).length;
@@ -38,17 +24,12 @@ export function countWords(text: string): number {
 
 export const questionFrontMatterSchema = z
   .strictObject({
-    questionId: z
-      .string()
-      .regex(/^[a-z]+-\d{2}$/, 'must look like "arch-07": the track prefix, a dash and two digits'),
+    questionId: z.string().regex(/^[a-z]+-\d{2}$/, 'must look like "arch-07": the track prefix, a dash and two digits'),
     title: z
       .string()
       .min(10, 'the question must be a full sentence')
       .refine((t) => t.trim().endsWith('?'), 'the title is the question and must end with "?"'),
-    label: z
-      .string()
-      .min(3)
-      .max(40, 'keep the short label under 40 characters; it is shown in the sidebar'),
+    label: z.string().min(3).max(40, 'keep the short label under 40 characters; it is shown in the sidebar'),
     track: z.enum(trackSlugs),
     number: z.number().int().min(1).max(99),
     topic: z.enum(topicSlugs),
@@ -57,13 +38,8 @@ export const questionFrontMatterSchema = z
     keyInsight: z
       .string()
       .min(20, 'the key insight must state the point of the answer')
-      .refine(
-        (k) => countWords(k) <= KEY_INSIGHT_MAX_WORDS,
-        `the key insight must be at most ${KEY_INSIGHT_MAX_WORDS} words`,
-      ),
-    references: z
-      .array(z.string().regex(REFERENCE_ID, 'reference ids look like A1, T3, G10 or L12'))
-      .default([]),
+      .refine((k) => countWords(k) <= KEY_INSIGHT_MAX_WORDS, `the key insight must be at most ${KEY_INSIGHT_MAX_WORDS} words`),
+    references: z.array(z.string().regex(REFERENCE_ID, 'reference ids look like A1, T3, G10 or L12')).default([]),
     tags: z.array(z.string().regex(/^[a-z0-9-]+$/, 'tags are lowercase-with-dashes')).default([]),
     related: z.array(z.string().regex(/^[a-z]+-\d{2}$/)).default([]),
     /** Old URLs of this page that must keep working (redirects). */
@@ -80,9 +56,7 @@ export const questionFrontMatterSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['topic'],
-        message: `topic "${fm.topic}" is not part of track "${fm.track}"; use one of: ${track.topics
-          .map((t) => t.slug)
-          .join(', ')}`,
+        message: `topic "${fm.topic}" is not part of track "${fm.track}"; use one of: ${track.topics.map((t) => t.slug).join(', ')}`,
       });
       return;
     }
@@ -114,12 +88,11 @@ export const pageFrontMatterSchema = z
   .loose();
 
 /** What Docusaurus derives from a question's frontmatter at parse time. */
-export function derivedDocusaurusFields(fm: {
-  number: number;
-  label: string;
-  keyInsight: string;
-  redirectFrom?: readonly string[];
-}): { description: string; sidebar_label: string; sidebar_position: number } {
+export function derivedDocusaurusFields(fm: { number: number; label: string; keyInsight: string; redirectFrom?: readonly string[] }): {
+  description: string;
+  sidebar_label: string;
+  sidebar_position: number;
+} {
   return {
     description: fm.keyInsight,
     sidebar_label: `Q${fm.number}. ${fm.label}`,

@@ -15,8 +15,8 @@ export default function Home(): ReactNode {
           <Heading as="h1">{siteConfig.title}</Heading>
           <p className={styles.tagline}>{siteConfig.tagline}</p>
           <p className={styles.lead}>
-            Every answer states its key insight first, explains what, how and at what cost, shows code that compiles and is tested, draws the architecture, and
-            cites its sources. Figures without a source are marked as rules of thumb.
+            Every answer states its key insight first, explains what, how and at what cost, shows code that compiles and is tested, draws the architecture, and cites its sources.
+            Figures without a source are marked as rules of thumb.
           </p>
           <Link className="button button--primary button--lg" to="/architecture">
             Start with the Architecture Q&amp;A

@@ -5,7 +5,10 @@ import Practice from '@site/src/components/Practice';
 
 export default function PracticePage(): ReactNode {
   return (
-    <Layout title="Practice" description="Practise every question of the handbook as flash cards or against the clock in a mock interview, with progress saved in your browser and an Anki deck to download.">
+    <Layout
+      title="Practice"
+      description="Practise every question of the handbook as flash cards or against the clock in a mock interview, with progress saved in your browser and an Anki deck to download."
+    >
       <main className="container margin-vert--lg">
         <div style={{ maxWidth: '52rem', margin: '0 auto' }}>
           <Heading as="h1">Practice</Heading>

@@ -21,7 +21,10 @@ export function ankiField(text: string): string {
 }
 
 function ankiTag(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 }
 
 /** One note: question; key insight, short answer and link; tags. */

@@ -10,7 +10,10 @@ describe('the practice deck', () => {
   });
 
   it('keys each card by the stable question id, not by its wording', () => {
-    const reworded = buildDeck(QUESTIONS.map((q) => ({ ...q, title: `${q.title} (reworded)` })), QUICK_HITS);
+    const reworded = buildDeck(
+      QUESTIONS.map((q) => ({ ...q, title: `${q.title} (reworded)` })),
+      QUICK_HITS,
+    );
     expect(reworded.map((c) => c.id)).toEqual(deck.map((c) => c.id));
   });
 

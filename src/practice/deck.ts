@@ -72,10 +72,7 @@ export function topicKey(card: Pick<PracticeCard, 'track' | 'topic'>): string {
 
 export function filterDeck(cards: readonly PracticeCard[], filter: DeckFilter): PracticeCard[] {
   return cards.filter(
-    (card) =>
-      (!filter.track || card.track === filter.track) &&
-      (!filter.topic || topicKey(card) === filter.topic) &&
-      (!filter.difficulty || card.difficulty === filter.difficulty),
+    (card) => (!filter.track || card.track === filter.track) && (!filter.topic || topicKey(card) === filter.topic) && (!filter.difficulty || card.difficulty === filter.difficulty),
   );
 }
 

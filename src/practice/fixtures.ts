@@ -31,5 +31,10 @@ export const QUESTIONS: QuestionSummary[] = [
 ];
 
 export const QUICK_HITS: QuickHitSummary[] = [
-  { id: 'quick-hit-what-is-a-model-registry', question: 'What is a model registry?', answer: 'A versioned store.', permalink: '/architect-interview/quick-hits#what-is-a-model-registry' },
+  {
+    id: 'quick-hit-what-is-a-model-registry',
+    question: 'What is a model registry?',
+    answer: 'A versioned store.',
+    permalink: '/architect-interview/quick-hits#what-is-a-model-registry',
+  },
 ];

@@ -31,7 +31,11 @@ describe('session order', () => {
     progress = gradeCard(progress, 'arch-07', 'again', t(1));
     progress = gradeCard(progress, 'arch-02', 'again', t(9));
     progress = gradeCard(progress, 'interview-07', 'again', t(3));
-    expect(sessionOrder(deck, progress).slice(0, 3).map((c) => c.id)).toEqual(['arch-07', 'interview-07', 'arch-02']);
+    expect(
+      sessionOrder(deck, progress)
+        .slice(0, 3)
+        .map((c) => c.id),
+    ).toEqual(['arch-07', 'interview-07', 'arch-02']);
   });
 
   it('with nothing graded keeps the deck order', () => {

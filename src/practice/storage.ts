@@ -96,7 +96,10 @@ export function loadProgress(store: KeyValueStore, now: Date): LoadResult {
     const n = Object.keys(progress).length;
     return { progress, notice: { kind: 'migrated', message: `Your progress on ${n} card${n === 1 ? '' : 's'} was carried over from an older version of this page.` } };
   } catch {
-    return { progress: {}, notice: { kind: 'unavailable', message: 'This browser does not let the page save data, so progress lasts only until you leave. Export it to keep it.' } };
+    return {
+      progress: {},
+      notice: { kind: 'unavailable', message: 'This browser does not let the page save data, so progress lasts only until you leave. Export it to keep it.' },
+    };
   }
 }
 

@@ -32,7 +32,7 @@ const MILESTONES = [60, 30, 10] as const;
  * drown the reader's own voice.
  */
 export function countdownAnnouncement(beforeMs: number, afterMs: number): string | undefined {
-  if (beforeMs > 0 && afterMs <= 0) return "Time is up. The answer is shown.";
+  if (beforeMs > 0 && afterMs <= 0) return 'Time is up. The answer is shown.';
   for (const s of MILESTONES) {
     if (beforeMs > s * 1000 && afterMs <= s * 1000) return s === 60 ? 'One minute left.' : `${s} seconds left.`;
   }

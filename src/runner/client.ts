@@ -13,6 +13,8 @@ interface LazyContext {
   keys(): string[];
 }
 declare global {
+  // Adding to @types/node's `NodeJS.Require` takes a namespace: declaration merging has no module form.
+  // eslint-disable-next-line @typescript-eslint/no-namespace
   namespace NodeJS {
     interface Require {
       context(directory: string, recursive: boolean, filter: RegExp, mode: 'lazy'): LazyContext;

@@ -22,10 +22,14 @@ describe('executeDemo', () => {
   it('runs the demo against its module and returns what it logged and returned', async () => {
     const { result, logs, started } = await run({
       [`${DIR}/x.ts`]: 'export function double(n: number): number { return 2 * n; }',
-      [`${DIR}/x.demo.ts`]: "import { double } from './x';\nexport async function demo(): Promise<{ doubled: number }> {\n  console.log('doubling', 21);\n  console.warn('careful');\n  return { doubled: double(21) };\n}",
+      [`${DIR}/x.demo.ts`]:
+        "import { double } from './x';\nexport async function demo(): Promise<{ doubled: number }> {\n  console.log('doubling', 21);\n  console.warn('careful');\n  return { doubled: double(21) };\n}",
     });
     expect(started).toBe(true);
-    expect(logs).toEqual([{ level: 'log', text: 'doubling 21' }, { level: 'warn', text: 'careful' }]);
+    expect(logs).toEqual([
+      { level: 'log', text: 'doubling 21' },
+      { level: 'warn', text: 'careful' },
+    ]);
     expect(result).toEqual({ ok: true, result: '{ doubled: 42 }', droppedLines: 0 });
   });
 
@@ -35,7 +39,7 @@ describe('executeDemo', () => {
     expect(result).toMatchObject({ ok: false, failure: { phase: 'compile', name: 'SyntaxError', message: 'Unexpected token', location: { file: `${DIR}/x.demo.ts`, line: 2 } } });
   });
 
-  it('reports a runtime error with the line in the reader\'s own file, keeping the output before it', async () => {
+  it("reports a runtime error with the line in the reader's own file, keeping the output before it", async () => {
     const { result, logs } = await run({
       [`${DIR}/x.ts`]: 'export function check(n: number): void {\n  if (n > 1) {\n    throw new RangeError(`n is ${n}`);\n  }\n}',
       [`${DIR}/x.demo.ts`]: "import { check } from './x';\nexport function demo(): void {\n  console.log('before');\n  check(5);\n}",
@@ -60,7 +64,7 @@ describe('executeDemo', () => {
     expect(result).toEqual({ ok: true, droppedLines: 15 });
   });
 
-  it('does not touch the page\'s console: the example writes to its own', async () => {
+  it("does not touch the page's console: the example writes to its own", async () => {
     const global = vi.spyOn(console, 'log');
     await run({ [`${DIR}/x.demo.ts`]: "export function demo(): void { console.log('captured'); }" });
     expect(global).not.toHaveBeenCalled();

@@ -75,8 +75,7 @@ export interface RunFailure extends DescribedError {
 }
 
 export type ExecuteResult =
-  | { readonly ok: true; readonly result?: string; readonly droppedLines: number }
-  | { readonly ok: false; readonly failure: RunFailure; readonly droppedLines: number };
+  { readonly ok: true; readonly result?: string; readonly droppedLines: number } | { readonly ok: false; readonly failure: RunFailure; readonly droppedLines: number };
 
 export interface ExecuteOptions {
   readonly transform: TransformFn;

@@ -8,7 +8,7 @@ class Breaker {
 
 describe('formatValue: what the output panel shows for a value', () => {
   it('writes primitives as console.log does, with strings quoted', () => {
-    expect([1.5, -0, Number.NaN, 10n, true, null, undefined, 'it\'s'].map(formatValue)).toEqual(['1.5', '-0', 'NaN', '10n', 'true', 'null', 'undefined', "'it\\'s'"]);
+    expect([1.5, -0, Number.NaN, 10n, true, null, undefined, "it's"].map(formatValue)).toEqual(['1.5', '-0', 'NaN', '10n', 'true', 'null', 'undefined', "'it\\'s'"]);
   });
 
   it('names class instances, Maps and Sets, and keeps short collections on one line', () => {
@@ -71,7 +71,11 @@ describe('describeError', () => {
       '    at demo (src/examples/q07/circuitBreaker.demo.ts:14:11)',
       '    at requireModule (http://127.0.0.1/assets/js/worker.js:1:200)',
     ].join('\n');
-    expect(describeError(error, files)).toEqual({ name: 'TypeError', message: 'breaker.run is not a function', location: { file: 'src/examples/q07/circuitBreaker.demo.ts', line: 14 } });
+    expect(describeError(error, files)).toEqual({
+      name: 'TypeError',
+      message: 'breaker.run is not a function',
+      location: { file: 'src/examples/q07/circuitBreaker.demo.ts', line: 14 },
+    });
   });
 
   it('does not mistake circuitBreaker.demo.ts for circuitBreaker.ts', () => {

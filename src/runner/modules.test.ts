@@ -52,7 +52,7 @@ describe('collectSources', () => {
     expect(Object.keys(files).sort()).toEqual([`${DIR}/circuitBreaker.ts`, `${DIR}/fallbackChain.demo.ts`, `${DIR}/fallbackChain.ts`]);
   });
 
-  it('keeps the reader\'s edited text of an entry rather than the file on disk', async () => {
+  it("keeps the reader's edited text of an entry rather than the file on disk", async () => {
     const edited = 'export class CircuitBreaker { edited = true }';
     const files = await collectSources({ [`${DIR}/circuitBreaker.ts`]: edited, [`${DIR}/fallbackChain.ts`]: disk[`${DIR}/fallbackChain.ts`]! }, load);
     expect(files[`${DIR}/circuitBreaker.ts`]).toBe(edited);
@@ -70,7 +70,10 @@ describe('collectSources', () => {
 });
 
 describe('requireModule', () => {
-  const fn = (body: (exports: Record<string, unknown>, require: (s: string) => unknown) => void): ModuleFunction => (exports, require) => body(exports, require);
+  const fn =
+    (body: (exports: Record<string, unknown>, require: (s: string) => unknown) => void): ModuleFunction =>
+    (exports, require) =>
+      body(exports, require);
 
   it('links modules by relative path and runs each once', () => {
     let runs = 0;

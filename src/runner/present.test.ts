@@ -20,11 +20,22 @@ describe('presentOutcome: what the output panel says', () => {
       failure: { phase: 'compile', name: 'SyntaxError', message: 'Unexpected token', location: { file: 'src/examples/q07/x.demo.ts', line: 2 }, frame: '2 | x +;\n  |    ^' },
       droppedLines: 0,
     });
-    expect(view).toEqual({ tone: 'danger', heading: 'Syntax error: the code did not compile', message: 'SyntaxError: Unexpected token (x.demo.ts, line 2)', frame: '2 | x +;\n  |    ^', logs: [] });
+    expect(view).toEqual({
+      tone: 'danger',
+      heading: 'Syntax error: the code did not compile',
+      message: 'SyntaxError: Unexpected token (x.demo.ts, line 2)',
+      frame: '2 | x +;\n  |    ^',
+      logs: [],
+    });
   });
 
   it('a runtime error: the error and where it was thrown, after the output that came before', () => {
-    const view = presentOutcome({ status: 'error', logs, failure: { phase: 'runtime', name: 'Error', message: 'boom', location: { file: 'src/examples/q07/x.ts', line: 9 } }, droppedLines: 0 });
+    const view = presentOutcome({
+      status: 'error',
+      logs,
+      failure: { phase: 'runtime', name: 'Error', message: 'boom', location: { file: 'src/examples/q07/x.ts', line: 9 } },
+      droppedLines: 0,
+    });
     expect(view).toMatchObject({ tone: 'danger', heading: 'Error: the code threw', message: 'Error: boom (x.ts, line 9)', logs });
   });
 
@@ -36,6 +47,11 @@ describe('presentOutcome: what the output panel says', () => {
   });
 
   it('a runner that could not start passes its message on', () => {
-    expect(presentOutcome({ status: 'unavailable', logs: [], message: 'No worker.' })).toEqual({ tone: 'danger', heading: 'Could not run the code', message: 'No worker.', logs: [] });
+    expect(presentOutcome({ status: 'unavailable', logs: [], message: 'No worker.' })).toEqual({
+      tone: 'danger',
+      heading: 'Could not run the code',
+      message: 'No worker.',
+      logs: [],
+    });
   });
 });

@@ -10,10 +10,7 @@ import { START_LIMIT_MS, TIME_LIMIT_MS } from './conventions';
 
 export type ToWorker = { readonly type: 'run'; readonly request: RunRequest };
 
-export type FromWorker =
-  | { readonly type: 'started' }
-  | { readonly type: 'log'; readonly line: LogLine }
-  | { readonly type: 'done'; readonly result: ExecuteResult };
+export type FromWorker = { readonly type: 'started' } | { readonly type: 'log'; readonly line: LogLine } | { readonly type: 'done'; readonly result: ExecuteResult };
 
 /** The slice of the Web Worker API a run uses. */
 export interface WorkerLike {
@@ -27,7 +24,6 @@ export interface Timers {
   setTimeout(callback: () => void, ms: number): unknown;
   clearTimeout(handle: unknown): void;
 }
-
 
 export type RunOutcome =
   | { readonly status: 'ok'; readonly logs: readonly LogLine[]; readonly result?: string; readonly droppedLines: number }
@@ -82,7 +78,11 @@ export function runInWorker(request: RunRequest, options: RunOptions): Promise<R
       event.preventDefault?.();
       finish({ status: 'unavailable', logs, message: `The code runner failed to load${event.message ? `: ${event.message}` : ''}. Reload the page and try again.` });
     };
-    arm(startLimitMs, () => ({ status: 'unavailable', logs: [...logs], message: `The code runner did not start within ${Math.round(startLimitMs / 1000)} s. Check your connection and try again.` }));
+    arm(startLimitMs, () => ({
+      status: 'unavailable',
+      logs: [...logs],
+      message: `The code runner did not start within ${Math.round(startLimitMs / 1000)} s. Check your connection and try again.`,
+    }));
     worker.postMessage({ type: 'run', request });
   });
 }

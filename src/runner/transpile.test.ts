@@ -10,7 +10,7 @@ describe('transpile', () => {
       '  constructor(private readonly breaker: CircuitBreaker) {}',
       '  override toString(): string { return `guard ${CircuitOpenError.name}`; }',
       '}',
-      "export const presets = { small: 1 } as const satisfies Record<string, number>;",
+      'export const presets = { small: 1 } as const satisfies Record<string, number>;',
     ].join('\n');
     const code = transpile(source, 'guard.ts', transform);
     expect(code).toContain("require('./circuitBreaker')");

@@ -30,7 +30,6 @@ export const RAW_IMPORT = /import\s+(\w+)\s+from\s+['"]!!raw-loader!@site\/([^'"
 /** What a demo file must export for the Run control to call. */
 export const DEMO_EXPORT = /^export\s+(?:async\s+)?function\s+demo\s*\(|^export\s+const\s+demo\s*=/m;
 
-
 /** A module shown with a Run control, by repository paths. */
 export interface RunnableExample {
   readonly module: string;
@@ -78,33 +77,29 @@ function firstTable(section: Section | undefined): Table | undefined {
   return section?.nodes.find((node): node is Table => node.type === 'table');
 }
 
-function checkTable(
-  page: QuestionPage,
-  section: Section | undefined,
-  expectedHeader: string[],
-  rule: string,
-  problems: Problem[],
-): boolean {
+function checkTable(page: QuestionPage, section: Section | undefined, expectedHeader: string[], rule: string, problems: Problem[]): boolean {
   if (!section) return false;
   const table = firstTable(section);
   if (!table) {
     problems.push(
-      problem(page.file, lineOf(section.heading), rule, `the ${section.title} section has no table`, `add a table with the columns | ${expectedHeader.join(' | ')} | and three rows`),
+      problem(
+        page.file,
+        lineOf(section.heading),
+        rule,
+        `the ${section.title} section has no table`,
+        `add a table with the columns | ${expectedHeader.join(' | ')} | and three rows`,
+      ),
     );
     return false;
   }
   const header = tableHeader(table);
   if (header.join('|').toLowerCase() !== expectedHeader.join('|').toLowerCase()) {
-    problems.push(
-      problem(page.file, lineOf(table), rule, `the ${section.title} table has the columns "${header.join(' | ')}"`, `use exactly | ${expectedHeader.join(' | ')} |`),
-    );
+    problems.push(problem(page.file, lineOf(table), rule, `the ${section.title} table has the columns "${header.join(' | ')}"`, `use exactly | ${expectedHeader.join(' | ')} |`));
     return false;
   }
   const rows = table.children.length - 1;
   if (rows !== 3) {
-    problems.push(
-      problem(page.file, lineOf(table), rule, `the ${section.title} table has ${rows} rows`, 'give it exactly three rows, the three that matter most'),
-    );
+    problems.push(problem(page.file, lineOf(table), rule, `the ${section.title} table has ${rows} rows`, 'give it exactly three rows, the three that matter most'));
     return false;
   }
   return true;
@@ -126,13 +121,25 @@ async function checkDemo(rootDir: string, page: QuestionPage, node: RootContent,
   const imported = imports.get(demoVar);
   if (!imported) {
     problems.push(
-      problem(page.file, lineOf(node), 'example-demo-import', `<ExampleCode demo={${demoVar}}> does not name a raw import`, `import the demo with: import ${demoVar || 'myDemo'} from '!!raw-loader!@site/${expected}';`),
+      problem(
+        page.file,
+        lineOf(node),
+        'example-demo-import',
+        `<ExampleCode demo={${demoVar}}> does not name a raw import`,
+        `import the demo with: import ${demoVar || 'myDemo'} from '!!raw-loader!@site/${expected}';`,
+      ),
     );
     return;
   }
   if (imported.path !== expected) {
     problems.push(
-      problem(page.file, imported.line, 'example-demo-path', `the demo of ${modulePath} is ${imported.path}`, `a demo lives beside its module as ${expected}; rename it and import that file`),
+      problem(
+        page.file,
+        imported.line,
+        'example-demo-path',
+        `the demo of ${modulePath} is ${imported.path}`,
+        `a demo lives beside its module as ${expected}; rename it and import that file`,
+      ),
     );
     return;
   }
@@ -141,13 +148,25 @@ async function checkDemo(rootDir: string, page: QuestionPage, node: RootContent,
     text = await readFile(path.join(rootDir, expected), 'utf8');
   } catch {
     problems.push(
-      problem(page.file, imported.line, 'example-demo-missing', `the demo ${expected} does not exist`, `create ${expected}: it imports the module and exports a demo() function that logs a short scenario and returns its result`),
+      problem(
+        page.file,
+        imported.line,
+        'example-demo-missing',
+        `the demo ${expected} does not exist`,
+        `create ${expected}: it imports the module and exports a demo() function that logs a short scenario and returns its result`,
+      ),
     );
     return;
   }
   if (!DEMO_EXPORT.test(text)) {
     problems.push(
-      problem(page.file, imported.line, 'example-demo-export', `the demo ${expected} exports no demo() function`, 'add "export async function demo() { … }": the Run control calls it and shows what it logs and returns'),
+      problem(
+        page.file,
+        imported.line,
+        'example-demo-export',
+        `the demo ${expected} exports no demo() function`,
+        'add "export async function demo() { … }": the Run control calls it and shows what it logs and returns',
+      ),
     );
   }
   const testFile = expected.replace(/\.ts$/, '.test.ts');
@@ -170,32 +189,46 @@ export async function checkExamples(rootDir: string, page: QuestionPage, problem
     const imported = sourceVar ? imports.get(sourceVar) : undefined;
     if (!imported) {
       problems.push(
-        problem(page.file, lineOf(node), 'example-import', `<ExampleCode source={${sourceVar ?? ''}}> does not name a raw import`, 'import the module with: import mySource from \'!!raw-loader!@site/src/examples/<question>/<name>.ts\';'),
+        problem(
+          page.file,
+          lineOf(node),
+          'example-import',
+          `<ExampleCode source={${sourceVar ?? ''}}> does not name a raw import`,
+          "import the module with: import mySource from '!!raw-loader!@site/src/examples/<question>/<name>.ts';",
+        ),
       );
       continue;
     }
     if (shownPath !== imported.path) {
       problems.push(
-        problem(page.file, lineOf(node), 'example-path', `<ExampleCode path="${shownPath ?? ''}"> does not match the imported file ${imported.path}`, `set path="${imported.path}" so the title names the file that is shown`),
+        problem(
+          page.file,
+          lineOf(node),
+          'example-path',
+          `<ExampleCode path="${shownPath ?? ''}"> does not match the imported file ${imported.path}`,
+          `set path="${imported.path}" so the title names the file that is shown`,
+        ),
       );
     }
     if (!/^src\/examples\/[^/]+\/[^/]+\.ts$/.test(imported.path) || /\.(test|demo)\.ts$/.test(imported.path)) {
-      problems.push(
-        problem(page.file, imported.line, 'example-location', `${imported.path} is not an example module`, 'examples live at src/examples/<qNN-slug>/<name>.ts'),
-      );
+      problems.push(problem(page.file, imported.line, 'example-location', `${imported.path} is not an example module`, 'examples live at src/examples/<qNN-slug>/<name>.ts'));
       continue;
     }
     const absolute = path.join(rootDir, imported.path);
     if (!(await exists(absolute))) {
-      problems.push(
-        problem(page.file, imported.line, 'example-missing', `the example module ${imported.path} does not exist`, 'create the module, or correct the import path'),
-      );
+      problems.push(problem(page.file, imported.line, 'example-missing', `the example module ${imported.path} does not exist`, 'create the module, or correct the import path'));
       continue;
     }
     const testFile = imported.path.replace(/\.ts$/, '.test.ts');
     if (!(await exists(path.join(rootDir, testFile)))) {
       problems.push(
-        problem(page.file, imported.line, 'example-untested', `the example module ${imported.path} has no test`, `add ${testFile} with vitest tests of its behaviour, including a failure path`),
+        problem(
+          page.file,
+          imported.line,
+          'example-untested',
+          `the example module ${imported.path} has no test`,
+          `add ${testFile} with vitest tests of its behaviour, including a failure path`,
+        ),
       );
       continue;
     }
@@ -211,12 +244,16 @@ export async function checkQuestionAnatomy(rootDir: string, page: QuestionPage):
   const tree = page.tree;
   if (!tree) return { problems, parts };
   const isArchitecture = page.frontMatter.track === 'architecture';
-  const required: readonly string[] = isArchitecture
-    ? ARCHITECTURE_SECTIONS
-    : [...INTERVIEW_SECTIONS, ...(page.frontMatter.references.length > 0 ? ['References'] : [])];
+  const required: readonly string[] = isArchitecture ? ARCHITECTURE_SECTIONS : [...INTERVIEW_SECTIONS, ...(page.frontMatter.references.length > 0 ? ['References'] : [])];
   if (!isArchitecture && !ARCHITECTS_CALL.test(page.source)) {
     problems.push(
-      problem(page.file, 1, 'architects-call', 'the page has no "The architect\'s call" callout', 'add the callout inside the answer, opened by ":::tip[The architect\'s call]" and closed by ":::"'),
+      problem(
+        page.file,
+        1,
+        'architects-call',
+        'the page has no "The architect\'s call" callout',
+        'add the callout inside the answer, opened by ":::tip[The architect\'s call]" and closed by ":::"',
+      ),
     );
   }
   const h2 = sections(tree, 2);
@@ -226,7 +263,13 @@ export async function checkQuestionAnatomy(rootDir: string, page: QuestionPage):
   parts.hasKeyInsight = Boolean(header) && page.frontMatter.keyInsight.trim().length > 0;
   if (!header) {
     problems.push(
-      problem(page.file, lineOf(h2[0]?.heading), 'key-insight', 'the page does not show its key insight', 'put <QuestionHeader /> right after the imports; it shows the key insight from the frontmatter'),
+      problem(
+        page.file,
+        lineOf(h2[0]?.heading),
+        'key-insight',
+        'the page does not show its key insight',
+        'put <QuestionHeader /> right after the imports; it shows the key insight from the frontmatter',
+      ),
     );
   }
 
@@ -246,18 +289,33 @@ export async function checkQuestionAnatomy(rootDir: string, page: QuestionPage):
 
   const answer = byTitle.get('Answer');
   if (answer) {
-    const text = answer.nodes.filter((n) => n.type !== 'code').map((n) => nodeText(n as RootContent)).join(' ');
+    const text = answer.nodes
+      .filter((n) => n.type !== 'code')
+      .map((n) => nodeText(n as RootContent))
+      .join(' ');
     parts.answerWords = countWords(text);
     if (isArchitecture) {
       const partTitles = sections({ type: 'root', children: answer.nodes }, 3).map((s) => s.title);
       if (partTitles.join('|') !== ANSWER_PARTS.join('|')) {
         problems.push(
-          problem(page.file, lineOf(answer.heading), 'answer-parts', `the answer's parts are "${partTitles.join(', ') || 'none'}"`, `split the answer into "### What", "### How" and "### Trade-off"`),
+          problem(
+            page.file,
+            lineOf(answer.heading),
+            'answer-parts',
+            `the answer's parts are "${partTitles.join(', ') || 'none'}"`,
+            `split the answer into "### What", "### How" and "### Trade-off"`,
+          ),
         );
       }
       if (parts.answerWords < ANSWER_WORDS.min || parts.answerWords > ANSWER_WORDS.max) {
         problems.push(
-          problem(page.file, lineOf(answer.heading), 'answer-length', `the answer has ${parts.answerWords} words`, `keep it between ${ANSWER_WORDS.min} and ${ANSWER_WORDS.max} words (aim for 200-350)`),
+          problem(
+            page.file,
+            lineOf(answer.heading),
+            'answer-length',
+            `the answer has ${parts.answerWords} words`,
+            `keep it between ${ANSWER_WORDS.min} and ${ANSWER_WORDS.max} words (aim for 200-350)`,
+          ),
         );
       }
     }
@@ -267,7 +325,13 @@ export async function checkQuestionAnatomy(rootDir: string, page: QuestionPage):
   const implementation = byTitle.get('Implementation');
   if (isArchitecture && implementation && !parts.hasExample) {
     problems.push(
-      problem(page.file, lineOf(implementation.heading), 'example-required', 'the Implementation section shows no tested example', 'show a module from src/examples with <ExampleCode path=... source={...} />'),
+      problem(
+        page.file,
+        lineOf(implementation.heading),
+        'example-required',
+        'the Implementation section shows no tested example',
+        'show a module from src/examples with <ExampleCode path=... source={...} />',
+      ),
     );
   }
 
@@ -287,12 +351,26 @@ export async function checkQuestionAnatomy(rootDir: string, page: QuestionPage):
   // Related questions are shown by <References /> or, on a page that cites nothing, by <RelatedQuestions />.
   if (!isArchitecture && page.frontMatter.references.length === 0 && !tree.children.some((n) => isJsx(n, 'RelatedQuestions'))) {
     problems.push(
-      problem(page.file, 1, 'related-component', 'the page cites no references and does not show its related questions', 'end the page with "## Related questions" and <RelatedQuestions />'),
+      problem(
+        page.file,
+        1,
+        'related-component',
+        'the page cites no references and does not show its related questions',
+        'end the page with "## Related questions" and <RelatedQuestions />',
+      ),
     );
   }
   const references = byTitle.get('References');
   if (references && !references.nodes.some((n) => isJsx(n, 'References'))) {
-    problems.push(problem(page.file, lineOf(references.heading), 'references-component', 'the References section does not render the cited references', 'put <References /> under "## References"; it lists the ids in the frontmatter'));
+    problems.push(
+      problem(
+        page.file,
+        lineOf(references.heading),
+        'references-component',
+        'the References section does not render the cited references',
+        'put <References /> under "## References"; it lists the ids in the frontmatter',
+      ),
+    );
   }
   return { problems, parts };
 }

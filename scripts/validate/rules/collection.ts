@@ -14,7 +14,11 @@ function duplicates<T>(items: readonly T[], key: (item: T) => string): T[][] {
 export function checkUniqueness(questions: readonly QuestionPage[]): Problem[] {
   const problems: Problem[] = [];
   const report = (group: QuestionPage[], field: string, what: string, fix: string): void => {
-    const others = (q: QuestionPage) => group.filter((o) => o !== q).map((o) => o.file).join(', ');
+    const others = (q: QuestionPage) =>
+      group
+        .filter((o) => o !== q)
+        .map((o) => o.file)
+        .join(', ');
     for (const q of group) problems.push(problem(q.file, q.keyLines.get(field), `duplicate-${field}`, `${what} is also used by ${others(q)}`, fix));
   };
   for (const group of duplicates(questions, (q) => q.frontMatter.questionId)) {
@@ -48,7 +52,14 @@ export function difficultyTable(questions: readonly QuestionPage[]): DifficultyR
       const counts = { foundational: 0, intermediate: 0, advanced: 0 };
       for (const q of inTopic) counts[q.frontMatter.difficulty]++;
       const size = topic.range[1] - topic.range[0] + 1;
-      rows.push({ track: track.slug, topic: topic.slug, label: topic.label, counts, expected: track.perTopicDifficulty ? { ...track.perTopicDifficulty } : null, complete: inTopic.length === size });
+      rows.push({
+        track: track.slug,
+        topic: topic.slug,
+        label: topic.label,
+        counts,
+        expected: track.perTopicDifficulty ? { ...track.perTopicDifficulty } : null,
+        complete: inTopic.length === size,
+      });
     }
   }
   return rows;
@@ -68,7 +79,13 @@ export function checkDifficulty(questions: readonly QuestionPage[]): Problem[] {
       const culprits = over ? inTopic.filter((q) => q.frontMatter.difficulty === difficulty) : inTopic;
       for (const q of culprits) {
         problems.push(
-          problem(q.file, q.keyLines.get('difficulty'), 'difficulty-distribution', `topic "${row.topic}" has ${row.counts[difficulty]} ${difficulty} question(s); the policy is ${policy}`, 'change the difficulty of one question in the topic so that the counts match the policy'),
+          problem(
+            q.file,
+            q.keyLines.get('difficulty'),
+            'difficulty-distribution',
+            `topic "${row.topic}" has ${row.counts[difficulty]} ${difficulty} question(s); the policy is ${policy}`,
+            'change the difficulty of one question in the topic so that the counts match the policy',
+          ),
         );
       }
     }
@@ -84,7 +101,12 @@ export interface CatalogCheck {
 /** Validate catalog entries and find the line of each id in its source file. */
 export async function checkCatalog(rootDir: string, entries: readonly unknown[]): Promise<CatalogCheck & { lineOf: (id: string) => { file: string; line: number } }> {
   const dir = 'src/content/references';
-  const files = ['literature.ts', 'tools.ts', 'glossary.ts', ...(await readdir(path.join(rootDir, dir, 'topics')).catch(() => [])).filter((f) => f.endsWith('.ts')).map((f) => `topics/${f}`)];
+  const files = [
+    'literature.ts',
+    'tools.ts',
+    'glossary.ts',
+    ...(await readdir(path.join(rootDir, dir, 'topics')).catch(() => [])).filter((f) => f.endsWith('.ts')).map((f) => `topics/${f}`),
+  ];
   const locations = new Map<string, { file: string; line: number }>();
   for (const name of files) {
     const file = `${dir}/${name}`;
@@ -103,7 +125,15 @@ export async function checkCatalog(rootDir: string, entries: readonly unknown[])
     if (!parsed.success) {
       const where = lineOf(id);
       for (const issue of parsed.error.issues) {
-        problems.push(problem(where.file, where.line, 'catalog-entry', `reference ${id}: "${issue.path.join('.')}" ${issue.message}`, 'correct the entry; see src/content/references/schema.ts'));
+        problems.push(
+          problem(
+            where.file,
+            where.line,
+            'catalog-entry',
+            `reference ${id}: "${issue.path.join('.')}" ${issue.message}`,
+            'correct the entry; see src/content/references/schema.ts',
+          ),
+        );
       }
       continue;
     }
@@ -113,12 +143,21 @@ export async function checkCatalog(rootDir: string, entries: readonly unknown[])
     const where = lineOf(group[0]!.id);
     problems.push(problem(where.file, where.line, 'catalog-duplicate', `reference id ${group[0]!.id} is defined ${group.length} times`, 'give each entry its own id'));
   }
-  const sameThing = (e: ReferenceEntry): string => (e.kind === 'tool' ? `tool:${e.name.toLowerCase()}` : e.kind === 'glossary' ? `term:${e.term.toLowerCase()}` : `doi:${e.doi ?? e.url ?? e.id}`);
+  const sameThing = (e: ReferenceEntry): string =>
+    e.kind === 'tool' ? `tool:${e.name.toLowerCase()}` : e.kind === 'glossary' ? `term:${e.term.toLowerCase()}` : `doi:${e.doi ?? e.url ?? e.id}`;
   for (const group of duplicates(valid, sameThing)) {
     const [first, ...others] = group;
     for (const other of others) {
       const where = lineOf(other.id);
-      problems.push(problem(where.file, where.line, 'catalog-duplicate', `reference ${other.id} describes the same work, tool or term as ${first!.id}`, `cite ${first!.id} instead and remove ${other.id}`));
+      problems.push(
+        problem(
+          where.file,
+          where.line,
+          'catalog-duplicate',
+          `reference ${other.id} describes the same work, tool or term as ${first!.id}`,
+          `cite ${first!.id} instead and remove ${other.id}`,
+        ),
+      );
     }
   }
   return { entries: valid, problems, lineOf };
@@ -138,14 +177,30 @@ export function checkCitations(
     for (const id of refs) {
       cited.add(id);
       if (!known.has(id)) {
-        problems.push(problem(q.file, q.keyLines.get('references'), 'reference-unknown', `reference ${id} is not in the catalog`, 'cite an existing id (see /references) or add the entry to src/content/references/'));
+        problems.push(
+          problem(
+            q.file,
+            q.keyLines.get('references'),
+            'reference-unknown',
+            `reference ${id} is not in the catalog`,
+            'cite an existing id (see /references) or add the entry to src/content/references/',
+          ),
+        );
       }
     }
     for (const group of duplicates(refs, (id) => id)) {
       problems.push(problem(q.file, q.keyLines.get('references'), 'reference-repeated', `reference ${group[0]} is listed twice`, 'list each reference once'));
     }
     if (q.frontMatter.track === 'architecture' && new Set(refs).size < 2) {
-      problems.push(problem(q.file, q.keyLines.get('references') ?? q.keyLines.get('title'), 'references-too-few', `the page cites ${new Set(refs).size} reference(s)`, 'cite at least two references that back the answer'));
+      problems.push(
+        problem(
+          q.file,
+          q.keyLines.get('references') ?? q.keyLines.get('title'),
+          'references-too-few',
+          `the page cites ${new Set(refs).size} reference(s)`,
+          'cite at least two references that back the answer',
+        ),
+      );
     }
     for (const rel of q.frontMatter.related) {
       if (rel === q.frontMatter.questionId) {
@@ -159,7 +214,15 @@ export function checkCitations(
     for (const entry of catalog.entries) {
       if (cited.has(entry.id)) continue;
       const where = catalog.lineOf(entry.id);
-      problems.push(problem(where.file, where.line, 'reference-uncited', `reference ${entry.id} is not cited by any question`, 'cite it where it backs an answer, or remove it from the catalog'));
+      problems.push(
+        problem(
+          where.file,
+          where.line,
+          'reference-uncited',
+          `reference ${entry.id} is not cited by any question`,
+          'cite it where it backs an answer, or remove it from the catalog',
+        ),
+      );
     }
   }
   return problems;

@@ -38,14 +38,38 @@ export function checkFrontMatter(page: ParsedPage): { problems: Problem[]; quest
   const match = /^docs\/([^/]+)\/([^/]+)\/q(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.mdx$/.exec(page.file);
   const expected = `docs/${fm.track}/${fm.topic}/q${padNumber(fm.number)}-<slug>.mdx`;
   if (!match) {
-    problems.push(problem(page.file, 1, 'file-location', `a question page must be at ${expected}`, 'move or rename the file (slug: lowercase words joined by dashes); add the old URL to redirectFrom'));
+    problems.push(
+      problem(
+        page.file,
+        1,
+        'file-location',
+        `a question page must be at ${expected}`,
+        'move or rename the file (slug: lowercase words joined by dashes); add the old URL to redirectFrom',
+      ),
+    );
   } else {
     const [, track, topic, number] = match;
     if (track !== fm.track || topic !== fm.topic) {
-      problems.push(problem(page.file, page.keyLines.get(track !== fm.track ? 'track' : 'topic'), 'file-location', `the file is in ${track}/${topic} but its frontmatter says ${fm.track}/${fm.topic}`, `move the file to ${expected} or correct the frontmatter`));
+      problems.push(
+        problem(
+          page.file,
+          page.keyLines.get(track !== fm.track ? 'track' : 'topic'),
+          'file-location',
+          `the file is in ${track}/${topic} but its frontmatter says ${fm.track}/${fm.topic}`,
+          `move the file to ${expected} or correct the frontmatter`,
+        ),
+      );
     }
     if (Number(number) !== fm.number) {
-      problems.push(problem(page.file, page.keyLines.get('number'), 'file-location', `the file name says q${number} but "number" is ${fm.number}`, `rename the file to q${padNumber(fm.number)}-… or correct "number"`));
+      problems.push(
+        problem(
+          page.file,
+          page.keyLines.get('number'),
+          'file-location',
+          `the file name says q${number} but "number" is ${fm.number}`,
+          `rename the file to q${padNumber(fm.number)}-… or correct "number"`,
+        ),
+      );
     }
   }
   if (!findTopic(fm.track, fm.topic)) return { problems };

@@ -86,18 +86,42 @@ export function checkLinks(pages: readonly ParsedPage[], questions: readonly Que
           const file = path.posix.normalize(path.posix.join(path.posix.dirname(page.file), target));
           targetPage = byFile.get(file);
           if (!targetPage) {
-            problems.push(problem(page.file, line, 'link-broken', `the link to "${url}" points at ${file}, which does not exist`, 'link to an existing page by its path relative to this file (for example ./q02-monolith-decomposition.mdx), or create the page'));
+            problems.push(
+              problem(
+                page.file,
+                line,
+                'link-broken',
+                `the link to "${url}" points at ${file}, which does not exist`,
+                'link to an existing page by its path relative to this file (for example ./q02-monolith-decomposition.mdx), or create the page',
+              ),
+            );
             continue;
           }
         } else if (target.startsWith('/')) {
           const route = target.replace(/\/$/, '') || '/';
           targetPage = byRoute.get(route);
           if (!targetPage && !routes.has(route)) {
-            problems.push(problem(page.file, line, 'link-broken', `the link to "${url}" points at ${route}, which is no page of the handbook`, 'link to a page by its file path (./other-page.mdx), which the build turns into its URL and checks'));
+            problems.push(
+              problem(
+                page.file,
+                line,
+                'link-broken',
+                `the link to "${url}" points at ${route}, which is no page of the handbook`,
+                'link to a page by its file path (./other-page.mdx), which the build turns into its URL and checks',
+              ),
+            );
             continue;
           }
         } else {
-          problems.push(problem(page.file, line, 'link-broken', `the link to "${url}" is neither a page file (.mdx) nor a path from the site root`, 'link to a page by its file path relative to this file, for example ../quality/q12-high-availability.mdx'));
+          problems.push(
+            problem(
+              page.file,
+              line,
+              'link-broken',
+              `the link to "${url}" is neither a page file (.mdx) nor a path from the site root`,
+              'link to a page by its file path relative to this file, for example ../quality/q12-high-availability.mdx',
+            ),
+          );
           continue;
         }
       }
@@ -106,8 +130,19 @@ export function checkLinks(pages: readonly ParsedPage[], questions: readonly Que
         const anchors = anchorsFor(targetPage);
         if (anchors && !anchors.has(fragment)) {
           const where = targetPage === page ? 'this page' : targetPage.file;
-          const some = [...anchors].slice(0, 6).map((a) => `#${a}`).join(', ');
-          problems.push(problem(page.file, line, 'anchor-broken', `the link "${url}" names the anchor #${fragment}, which ${where} does not have`, `use the anchor of an existing heading${some ? ` (${some}${anchors.size > 6 ? ', ...' : ''})` : ''}; a heading's anchor is its text in lower case with spaces as "-"`));
+          const some = [...anchors]
+            .slice(0, 6)
+            .map((a) => `#${a}`)
+            .join(', ');
+          problems.push(
+            problem(
+              page.file,
+              line,
+              'anchor-broken',
+              `the link "${url}" names the anchor #${fragment}, which ${where} does not have`,
+              `use the anchor of an existing heading${some ? ` (${some}${anchors.size > 6 ? ', ...' : ''})` : ''}; a heading's anchor is its text in lower case with spaces as "-"`,
+            ),
+          );
         }
       }
     }

@@ -2,6 +2,8 @@
  * Markup rules that apply to every page: money stays text, math parses,
  * diagrams parse, and code is imported rather than pasted.
  */
+// Garbled amounts the money rule recognises:
+// cspell:ignore pertoken dayforcompute xtheirannualsavings
 import katex from 'katex';
 import type { Root } from 'mdast';
 import { lineOf, walk } from '../mdast';
@@ -120,25 +122,28 @@ export async function checkMermaid(file: string, tree: Root): Promise<Problem[]>
   const blocks = [...walk(tree)].filter((node) => node.type === 'code' && node.lang === 'mermaid');
   if (blocks.length === 0) return [];
   return withDom(async () => {
-  const { default: mermaid } = await import('mermaid');
-  const problems: Problem[] = [];
-  for (const block of blocks) {
-    if (block.type !== 'code') continue;
-    try {
-      await mermaid.parse(block.value);
-    } catch (error) {
-      const firstLine = String((error as Error).message ?? error).split('\n').slice(0, 2).join(' ');
-      problems.push(
-        problem(
-          file,
-          lineOf(block),
-          'mermaid',
-          `the Mermaid diagram does not parse (${firstLine})`,
-          'check the diagram at https://mermaid.live and quote labels that contain brackets or punctuation, e.g. A["p95 < 50 ms"]',
-        ),
-      );
+    const { default: mermaid } = await import('mermaid');
+    const problems: Problem[] = [];
+    for (const block of blocks) {
+      if (block.type !== 'code') continue;
+      try {
+        await mermaid.parse(block.value);
+      } catch (error) {
+        const firstLine = String((error as Error).message ?? error)
+          .split('\n')
+          .slice(0, 2)
+          .join(' ');
+        problems.push(
+          problem(
+            file,
+            lineOf(block),
+            'mermaid',
+            `the Mermaid diagram does not parse (${firstLine})`,
+            'check the diagram at https://mermaid.live and quote labels that contain brackets or punctuation, e.g. A["p95 < 50 ms"]',
+          ),
+        );
+      }
     }
-  }
-  return problems;
-});
+    return problems;
+  });
 }

@@ -15,7 +15,13 @@ export function checkTodoMarkers(file: string, source: string): Problem[] {
     if (!line.includes(TODO_MARKER)) return [];
     // The scaffold says what belongs there after "TODO(new-question):"; repeat it.
     const after = line.slice(line.indexOf(TODO_MARKER) + TODO_MARKER.length);
-    const hint = after.startsWith(':') ? after.slice(1).replace(/\*\/\s*$|['"]\s*$/, '').trim().replace(/\.$/, '') : '';
+    const hint = after.startsWith(':')
+      ? after
+          .slice(1)
+          .replace(/\*\/\s*$|['"]\s*$/, '')
+          .trim()
+          .replace(/\.$/, '')
+      : '';
     return [
       problem(
         file,

@@ -23,7 +23,13 @@ export default function AvailabilityCalculator({ anchor }: { readonly anchor?: s
           const i = index + 1;
           return (
             <Fields key={i}>
-              <NumberField name={`a${i}`} spec={{ ...AVAILABILITY_FIELD, label: `Component ${i} availability` }} value={raw[`a${i}`] ?? ''} error={errors[`a${i}`]} onChange={(value) => update({ [`a${i}`]: value })} />
+              <NumberField
+                name={`a${i}`}
+                spec={{ ...AVAILABILITY_FIELD, label: `Component ${i} availability` }}
+                value={raw[`a${i}`] ?? ''}
+                error={errors[`a${i}`]}
+                onChange={(value) => update({ [`a${i}`]: value })}
+              />
               <NumberField
                 name={`n${i}`}
                 spec={{ ...COPIES_FIELD, label: `Component ${i} copies in parallel` }}

@@ -131,7 +131,17 @@ export interface ResultLine {
  * The result, announced politely by screen readers when it changes. While any
  * input is invalid it says so instead of showing numbers.
  */
-export function Results({ lines, invalid, problem, children }: { readonly lines?: readonly ResultLine[]; readonly invalid?: boolean; readonly problem?: string; readonly children?: ReactNode }): ReactNode {
+export function Results({
+  lines,
+  invalid,
+  problem,
+  children,
+}: {
+  readonly lines?: readonly ResultLine[];
+  readonly invalid?: boolean;
+  readonly problem?: string;
+  readonly children?: ReactNode;
+}): ReactNode {
   return (
     <div className={styles.results} role="status" aria-live="polite" aria-atomic="true">
       {problem ? (

@@ -13,8 +13,11 @@ export function useCalculatorState<R extends Record<string, string>>(prefix: str
 
   useEffect(() => {
     const fromUrl = readState(window.location.search, prefix, Object.keys(defaults));
+    // The URL exists only in the browser, so it is read after hydration, as a second render.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     if (Object.keys(fromUrl).length > 0) setState((current) => ({ ...current, ...fromUrl }));
-    // Read once, on mount: later changes come from the form itself.
+    // Read once, on mount: later changes come from the form itself, so `defaults` is not a dependency.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [prefix]);
 
   useEffect(() => {

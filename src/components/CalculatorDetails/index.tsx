@@ -10,6 +10,8 @@ import styles from './styles.module.css';
 export default function CalculatorDetails({ prefix, summary, children }: { readonly prefix: string; readonly summary: string; readonly children: ReactNode }): ReactNode {
   const [open, setOpen] = useState(false);
   useEffect(() => {
+    // The URL exists only in the browser, so it is read after hydration, as a second render.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     if (hasState(window.location.search, prefix)) setOpen(true);
   }, [prefix]);
   return (

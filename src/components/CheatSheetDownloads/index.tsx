@@ -18,8 +18,8 @@ export default function CheatSheetDownloads(): ReactNode {
   return (
     <aside className={`${styles.box} handbook-screen-only`} aria-label="Downloads">
       <p>
-        Print this page, or download it ready to print on one sheet of paper (two sides). Every number in the worked examples is computed by the
-        handbook&apos;s tested code, the same functions the <Link to="/tools">calculators</Link> use.
+        Print this page, or download it ready to print on one sheet of paper (two sides). Every number in the worked examples is computed by the handbook&apos;s tested code, the
+        same functions the <Link to="/tools">calculators</Link> use.
       </p>
       <p className={styles.links}>
         {CHEAT_SHEET_PDFS.map((pdf) => (

@@ -3,7 +3,6 @@ import { CalculatorForm, Fields, NumberField, Results, ShareLink, useCalculatorS
 import { ILLUSTRATIVE_PRICES, formatUsd, formatUsdRange } from '../../lib/formulas';
 import { DEFAULTS, NUMBER_FIELDS, PREFIX, evaluate, type Key, type Raw } from './model';
 
-
 const HINTS: Partial<Record<Key, string>> = {
   gpuHours: '730 h is a whole month',
   gpuPrice: `illustrative: on demand ${formatUsdRange(ILLUSTRATIVE_PRICES.gpuOnDemandPerHour)}, spot ${formatUsdRange(ILLUSTRATIVE_PRICES.gpuSpotPerHour)}`,
@@ -20,7 +19,15 @@ export default function CloudCostCalculator({ anchor }: { readonly anchor?: stri
     <CalculatorForm label="Cloud cost calculator" id={anchor}>
       <Fields>
         {(Object.keys(NUMBER_FIELDS) as Key[]).map((key) => (
-          <NumberField key={key} name={key} spec={NUMBER_FIELDS[key]} value={raw[key]} error={errors[key]} hint={HINTS[key]} onChange={(value) => update({ [key]: value } as Partial<Raw>)} />
+          <NumberField
+            key={key}
+            name={key}
+            spec={NUMBER_FIELDS[key]}
+            value={raw[key]}
+            error={errors[key]}
+            hint={HINTS[key]}
+            onChange={(value) => update({ [key]: value } as Partial<Raw>)}
+          />
         ))}
       </Fields>
       <Results

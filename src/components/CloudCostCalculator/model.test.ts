@@ -34,7 +34,19 @@ describe('cloud cost calculator', () => {
   });
 
   it('never shows NaN or Infinity at the edges of the accepted ranges', () => {
-    const max = evaluate({ gpus: '100000', gpuHours: '744', gpuPrice: '200', vcpus: '1000000', vcpuHours: '744', vcpuPrice: '10', storageGb: '1e10', storagePrice: '10', egressGb: '1e10', egressPrice: '10', requests: '0.001' });
+    const max = evaluate({
+      gpus: '100000',
+      gpuHours: '744',
+      gpuPrice: '200',
+      vcpus: '1000000',
+      vcpuHours: '744',
+      vcpuPrice: '10',
+      storageGb: '1e10',
+      storagePrice: '10',
+      egressGb: '1e10',
+      egressPrice: '10',
+      requests: '0.001',
+    });
     expect(JSON.stringify(max)).not.toMatch(/NaN|Infinity|e\+/);
   });
 });

@@ -22,8 +22,7 @@ export default function ExampleCode({ path, source, demo }: Props): ReactNode {
   const testPath = path.replace(/\.ts$/, '.test.ts');
   const caption = (
     <figcaption className={styles.caption}>
-      Compiled under strict TypeScript and exercised by its tests:{' '}
-      <a href={`${blob}/${path}`}>source</a> · <a href={`${blob}/${testPath}`}>tests</a>
+      Compiled under strict TypeScript and exercised by its tests: <a href={`${blob}/${path}`}>source</a> · <a href={`${blob}/${testPath}`}>tests</a>
       {demo !== undefined && (
         <>
           {' '}

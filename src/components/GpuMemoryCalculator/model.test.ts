@@ -8,7 +8,12 @@ describe('GPU memory calculator', () => {
     expect(result?.weights).toBe(CHEAT_SHEET_FIGURES.weights7b.text);
     expect(result?.kvCache).toBe(CHEAT_SHEET_FIGURES.kv7b.text);
     expect(result?.total).toBe(CHEAT_SHEET_FIGURES.total7b.text);
-    expect(result?.fits.map((f) => [f.memoryGB, f.fitsOnOne])).toEqual([[24, false], [40, false], [48, false], [80, true]]);
+    expect(result?.fits.map((f) => [f.memoryGB, f.fitsOnOne])).toEqual([
+      [24, false],
+      [40, false],
+      [48, false],
+      [80, true],
+    ]);
     expect(result?.attention).toBe('multi-head attention (MHA)');
   });
 

@@ -99,7 +99,12 @@ export function evaluate(raw: Raw): Evaluation<GpuResult, Key> {
       overhead: formatGB(estimate.overheadBytes / 1e9),
       total: formatGB(estimate.totalGB),
       perToken: `${formatCount(estimate.kvBytesPerToken / 1024)} KiB per token`,
-      attention: v.kvHeads === v.heads ? 'multi-head attention (MHA)' : v.kvHeads === 1 ? 'multi-query attention (MQA)' : `grouped-query attention (GQA, ${v.heads / v.kvHeads} query heads per KV head)`,
+      attention:
+        v.kvHeads === v.heads
+          ? 'multi-head attention (MHA)'
+          : v.kvHeads === 1
+            ? 'multi-query attention (MQA)'
+            : `grouped-query attention (GQA, ${v.heads / v.kvHeads} query heads per KV head)`,
       fits: estimate.fits.map((fit) => ({
         memoryGB: fit.memoryGB,
         fitsOnOne: fit.fitsOnOne,

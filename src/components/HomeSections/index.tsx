@@ -6,10 +6,8 @@ import { useQuestionIndex } from '@site/src/content/useHandbook';
 import styles from './styles.module.css';
 
 const TRACK_BLURBS: Record<string, string> = {
-  architecture:
-    'Thirty questions in six topics, from component boundaries to system evolution. Each answer comes with tested TypeScript, a diagram, metrics and trade-offs.',
-  'architect-interview':
-    'The questions an AI or technical architect is asked in interviews, with the architect’s call and spoken mock answers.',
+  architecture: 'Thirty questions in six topics, from component boundaries to system evolution. Each answer comes with tested TypeScript, a diagram, metrics and trade-offs.',
+  'architect-interview': 'The questions an AI or technical architect is asked in interviews, with the architect’s call and spoken mock answers.',
 };
 
 /** The interview track's practice pages, and every question that carries a spoken mock answer. */

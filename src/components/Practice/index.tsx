@@ -54,6 +54,8 @@ export default function Practice(): ReactNode {
 
   useEffect(() => {
     const result = loadProgress(browserStore(), new Date());
+    // localStorage exists only in the browser, so progress is read after hydration, as a second render.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     setProgress(result.progress);
     setNotice(result.notice);
     setLoaded(true);
@@ -65,6 +67,8 @@ export default function Practice(): ReactNode {
   // A session's order is fixed when it starts, so grading a card does not reshuffle the rest.
   useEffect(() => {
     if (!loaded) return;
+    // Stored, not derived per render: grading changes `progress`, which must not reorder this session.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     setQueue(sessionOrder(filtered, progress, shuffled ? Math.random : undefined).map((c) => c.id));
     setPosition(0);
     setRevealed(false);

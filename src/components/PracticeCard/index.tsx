@@ -110,7 +110,13 @@ export default function PracticeCard({ card, position, total, revealed, mockSeco
       {revealed && (
         <div className={styles.actions} role="group" aria-label="How well did you know it?">
           {GRADES.map((grade, i) => (
-            <button key={grade} type="button" className={`button ${styles.grade} ${GRADE_STYLE[grade] ?? ''}`} onClick={() => onGrade(grade)} aria-keyshortcuts={ariaShortcuts(grade)}>
+            <button
+              key={grade}
+              type="button"
+              className={`button ${styles.grade} ${GRADE_STYLE[grade] ?? ''}`}
+              onClick={() => onGrade(grade)}
+              aria-keyshortcuts={ariaShortcuts(grade)}
+            >
               {GRADE_LABELS[grade]} <kbd aria-hidden="true">{i + 1}</kbd>
             </button>
           ))}

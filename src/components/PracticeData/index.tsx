@@ -48,7 +48,14 @@ export default function PracticeData({ progress, onImport }: Props): ReactNode {
         </button>
         <label className="button button--secondary">
           Import progress…
-          <input ref={input} className={styles.file} type="file" accept="application/json,.json" aria-label="Import progress from a JSON file (replaces the current progress)" onChange={(e) => void upload(e.target.files?.[0])} />
+          <input
+            ref={input}
+            className={styles.file}
+            type="file"
+            accept="application/json,.json"
+            aria-label="Import progress from a JSON file (replaces the current progress)"
+            onChange={(e) => void upload(e.target.files?.[0])}
+          />
         </label>
       </div>
       <p role={message?.ok === false ? 'alert' : 'status'} className={message ? (message.ok ? styles.ok : styles.error) : undefined}>

@@ -31,8 +31,7 @@ export default function ReferenceCatalog(): ReactNode {
                 return (
                   <div key={entry.id} id={referenceAnchor(entry.id)} className={styles.entry}>
                     <dt>
-                      <span className={styles.id}>[{entry.id}]</span>{' '}
-                      {entry.kind === 'glossary' ? entry.term : entry.kind === 'tool' ? entry.name : entry.citation}
+                      <span className={styles.id}>[{entry.id}]</span> {entry.kind === 'glossary' ? entry.term : entry.kind === 'tool' ? entry.name : entry.citation}
                     </dt>
                     <dd>
                       {entry.kind === 'glossary' && <p>{entry.definition}</p>}

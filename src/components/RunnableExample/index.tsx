@@ -111,7 +111,12 @@ export default function RunnableExample({ path, source, demo, caption }: Props):
       const { runDemo } = await import('@site/src/runner/client');
       setView(await runDemo({ files: { [path]: edits?.module ?? source, [demoPath]: edits?.demo ?? demo }, entry: demoPath }));
     } catch (error) {
-      setView({ tone: 'danger', heading: 'Could not run the code', message: `The runner failed to load (${error instanceof Error ? error.message : String(error)}). Reload the page and try again.`, logs: [] });
+      setView({
+        tone: 'danger',
+        heading: 'Could not run the code',
+        message: `The runner failed to load (${error instanceof Error ? error.message : String(error)}). Reload the page and try again.`,
+        logs: [],
+      });
     } finally {
       setRunning(false);
     }

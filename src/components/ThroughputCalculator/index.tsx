@@ -17,7 +17,15 @@ export default function ThroughputCalculator({ anchor }: { readonly anchor?: str
     <CalculatorForm label="Throughput and concurrency calculator" id={anchor}>
       <Fields>
         {(Object.keys(NUMBER_FIELDS) as Key[]).map((key) => (
-          <NumberField key={key} name={key} spec={NUMBER_FIELDS[key]} value={raw[key]} error={errors[key]} hint={HINTS[key]} onChange={(value) => update({ [key]: value } as Partial<Raw>)} />
+          <NumberField
+            key={key}
+            name={key}
+            spec={NUMBER_FIELDS[key]}
+            value={raw[key]}
+            error={errors[key]}
+            hint={HINTS[key]}
+            onChange={(value) => update({ [key]: value } as Partial<Raw>)}
+          />
         ))}
       </Fields>
       <Results

@@ -4,15 +4,7 @@
  * replicas a target load needs at a utilisation target.
  */
 import { checkFields, type Evaluation, type NumberSpec } from '../../lib/calculator/input';
-import {
-  concurrentThroughput,
-  formatCount,
-  formatRps,
-  formatSignificant,
-  inFlightPerPod,
-  replicasForLoad,
-  singleThreadThroughput,
-} from '../../lib/formulas';
+import { concurrentThroughput, formatCount, formatRps, formatSignificant, inFlightPerPod, replicasForLoad, singleThreadThroughput } from '../../lib/formulas';
 
 export const PREFIX = 'tp';
 

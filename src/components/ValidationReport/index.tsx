@@ -36,16 +36,16 @@ export default function ValidationReport({ report }: { report: Report }): ReactN
     <article className={styles.report}>
       <Heading as="h1">Validation report</Heading>
       <p>
-        The Architecture Q&amp;A requires every part on every page; the interview track requires the answer and the architect&apos;s call, and
-        adds code, diagrams and references where they help (– marks a part a page does not need).
+        The Architecture Q&amp;A requires every part on every page; the interview track requires the answer and the architect&apos;s call, and adds code, diagrams and references
+        where they help (– marks a part a page does not need).
       </p>
       <p>
-        Generated from the content by the validator (<code>npm run validate</code>) on every build, so it always describes the pages you are reading. The
-        build fails when any rule is broken.
+        Generated from the content by the validator (<code>npm run validate</code>) on every build, so it always describes the pages you are reading. The build fails when any rule
+        is broken.
       </p>
       <p className={report.verdict === 'pass' ? styles.pass : styles.fail} role="status">
-        Verdict: <strong>{report.verdict === 'pass' ? 'PASS' : 'FAIL'}</strong>, {report.problemCount} problem(s), {total} question page(s), key insight on{' '}
-        {withInsight}/{total}, {report.catalog.cited}/{report.catalog.entries} references cited.
+        Verdict: <strong>{report.verdict === 'pass' ? 'PASS' : 'FAIL'}</strong>, {report.problemCount} problem(s), {total} question page(s), key insight on {withInsight}/{total},{' '}
+        {report.catalog.cited}/{report.catalog.entries} references cited.
       </p>
 
       <Heading as="h2" id="tracks">

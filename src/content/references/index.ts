@@ -28,9 +28,7 @@ export const referenceCatalog: readonly ReferenceEntry[] = [
   ...evolutionReferences,
   ...interviewParts12References,
   ...interviewParts35References,
-].sort(
-  (a, b) => compareReferenceIds(a.id, b.id),
-);
+].sort((a, b) => compareReferenceIds(a.id, b.id));
 
 export function findReference(id: string): ReferenceEntry | undefined {
   return referenceCatalog.find((entry) => entry.id === id);

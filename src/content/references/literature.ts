@@ -9,8 +9,7 @@ type Lit = Omit<LiteratureEntry, 'kind'>;
 const entries: Lit[] = [
   {
     id: 'A1',
-    citation:
-      'Martin, R. C. (2017). Clean architecture: A craftsman’s guide to software structure and design. Prentice Hall.',
+    citation: 'Martin, R. C. (2017). Clean architecture: A craftsman’s guide to software structure and design. Prentice Hall.',
     note: 'Boundaries, the dependency rule and dependency inversion: the basis of ports and adapters.',
   },
   {
@@ -20,8 +19,7 @@ const entries: Lit[] = [
   },
   {
     id: 'A5',
-    citation:
-      'van Deursen, S., & Seemann, M. (2019). Dependency injection principles, practices, and patterns. Manning.',
+    citation: 'van Deursen, S., & Seemann, M. (2019). Dependency injection principles, practices, and patterns. Manning.',
     note: 'Constructor injection, composition roots and why service locators hide dependencies.',
   },
   {
@@ -31,8 +29,7 @@ const entries: Lit[] = [
   },
   {
     id: 'A7',
-    citation:
-      'Lakshmanan, V., Robinson, S., & Munn, M. (2020). Machine learning design patterns. O’Reilly Media.',
+    citation: 'Lakshmanan, V., Robinson, S., & Munn, M. (2020). Machine learning design patterns. O’Reilly Media.',
     note: 'Named ML patterns, among them Transform, Feature Store, Checkpoints and Model Versioning.',
   },
   {
@@ -61,8 +58,7 @@ const entries: Lit[] = [
   },
   {
     id: 'A14',
-    citation:
-      'Beyer, B., Jones, C., Petoff, J., & Murphy, N. R. (Eds.). (2016). Site reliability engineering: How Google runs production systems. O’Reilly Media.',
+    citation: 'Beyer, B., Jones, C., Petoff, J., & Murphy, N. R. (Eds.). (2016). Site reliability engineering: How Google runs production systems. O’Reilly Media.',
     url: 'https://sre.google/sre-book/table-of-contents/',
     note: 'SLOs, error budgets, load balancing, overload handling and the arithmetic of availability.',
   },
@@ -96,8 +92,7 @@ const entries: Lit[] = [
   },
   {
     id: 'L6',
-    citation:
-      'Kreuzberger, D., Kühl, N., & Hirschl, S. (2023). Machine learning operations (MLOps): Overview, definition, and architecture. IEEE Access, 11, 31866–31879.',
+    citation: 'Kreuzberger, D., Kühl, N., & Hirschl, S. (2023). Machine learning operations (MLOps): Overview, definition, and architecture. IEEE Access, 11, 31866–31879.',
     doi: '10.1109/ACCESS.2023.3262138',
     note: 'A reference architecture and vocabulary for MLOps components and roles.',
   },
@@ -109,8 +104,7 @@ const entries: Lit[] = [
   },
   {
     id: 'L8',
-    citation:
-      'Fowler, M. (2004). Inversion of control containers and the dependency injection pattern [Web article]. martinfowler.com.',
+    citation: 'Fowler, M. (2004). Inversion of control containers and the dependency injection pattern [Web article]. martinfowler.com.',
     url: 'https://martinfowler.com/articles/injection.html',
     note: 'The article that named dependency injection and contrasted it with the service locator.',
   },

@@ -41,11 +41,7 @@ export const literatureEntrySchema = z.strictObject({
   note: z.string().min(10),
 });
 
-export const referenceEntrySchema = z.discriminatedUnion('kind', [
-  glossaryEntrySchema,
-  toolEntrySchema,
-  literatureEntrySchema,
-]);
+export const referenceEntrySchema = z.discriminatedUnion('kind', [glossaryEntrySchema, toolEntrySchema, literatureEntrySchema]);
 
 export type GlossaryEntry = z.infer<typeof glossaryEntrySchema>;
 export type ToolEntry = z.infer<typeof toolEntrySchema>;

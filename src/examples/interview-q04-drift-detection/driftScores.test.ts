@@ -1,14 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  binCounts,
-  featureDrift,
-  jensenShannon,
-  klDivergence,
-  psi,
-  psiBand,
-  quantileEdges,
-  toProportions,
-} from './driftScores';
+import { binCounts, featureDrift, jensenShannon, klDivergence, psi, psiBand, quantileEdges, toProportions } from './driftScores';
 
 /** Seeded PRNG (mulberry32) so the samples, and the scores, are the same on every run. */
 function rng(seed: number): () => number {

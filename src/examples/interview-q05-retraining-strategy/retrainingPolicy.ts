@@ -29,17 +29,9 @@ export interface TriggerPolicy {
 export const DEFAULT_TRIGGER: TriggerPolicy = { psiAlert: 0.1, psiRetrain: 0.2, accuracyDropRetrain: 0.05, cooldownMs: 12 * HOUR };
 
 export type TriggerDecision =
-  | { action: 'none' }
-  | { action: 'alert'; reason: string }
-  | { action: 'retrain'; reason: string }
-  | { action: 'suppressed'; reason: string; retryAfterMs: number };
+  { action: 'none' } | { action: 'alert'; reason: string } | { action: 'retrain'; reason: string } | { action: 'suppressed'; reason: string; retryAfterMs: number };
 
-export function decide(
-  signals: MonitoringSignals,
-  now: number,
-  lastRetrainAt: number | undefined,
-  policy: TriggerPolicy = DEFAULT_TRIGGER,
-): TriggerDecision {
+export function decide(signals: MonitoringSignals, now: number, lastRetrainAt: number | undefined, policy: TriggerPolicy = DEFAULT_TRIGGER): TriggerDecision {
   const { maxFeaturePsi: psi, recentAccuracy, baselineAccuracy } = signals;
   if (!Number.isFinite(psi) || psi < 0) throw new RangeError(`invalid PSI ${psi}`);
   // Labels arrive late; with no recent labels, concept drift cannot be judged, only data drift.

@@ -36,7 +36,9 @@ export async function demo(): Promise<{ servedBy: string[]; cascadeDollars: numb
   }
   const allLarge = requests.length * tokenCost(policy.large, 400);
   const cascade = ledger.dollars();
-  console.log(`cascade: $${cascade.toFixed(5)} for ${requests.length} requests; all on the large model: $${allLarge.toFixed(5)} (${((1 - cascade / allLarge) * 100).toFixed(0)}% saved)`);
+  console.log(
+    `cascade: $${cascade.toFixed(5)} for ${requests.length} requests; all on the large model: $${allLarge.toFixed(5)} (${((1 - cascade / allLarge) * 100).toFixed(0)}% saved)`,
+  );
   console.log(`at 1M requests a day that is $${((cascade / requests.length) * 1e6).toFixed(0)} instead of $${((allLarge / requests.length) * 1e6).toFixed(0)} a day`);
   return { servedBy, cascadeDollars: Number(cascade.toFixed(6)), allLargeDollars: Number(allLarge.toFixed(6)) };
 }

@@ -65,7 +65,9 @@ describe('serve (cascade) and cost accounting', () => {
   });
 
   it('lets a large-model failure surface: there is nothing bigger to fall back to', async () => {
-    await expect(serve({ task: 'reasoning', promptTokens: 50 }, policy, { small: fakeModel(answer(1)), large: fakeModel(new Error('timeout')) }, new CostLedger())).rejects.toThrow('timeout');
+    await expect(serve({ task: 'reasoning', promptTokens: 50 }, policy, { small: fakeModel(answer(1)), large: fakeModel(new Error('timeout')) }, new CostLedger())).rejects.toThrow(
+      'timeout',
+    );
   });
 });
 

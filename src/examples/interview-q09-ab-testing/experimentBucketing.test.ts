@@ -1,14 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  AllocationStore,
-  assignVariant,
-  bucketOf,
-  BUCKETS,
-  sampleRatioMismatch,
-  stableHash,
-  usersPerArm,
-  type Allocation,
-} from './experimentBucketing';
+import { AllocationStore, assignVariant, bucketOf, BUCKETS, sampleRatioMismatch, stableHash, usersPerArm, type Allocation } from './experimentBucketing';
 
 const users = Array.from({ length: 100_000 }, (_, i) => `user-${i}`);
 const ranker: Allocation = { experimentId: 'ranker-v2', salt: 'ranker-v2-2024-06', treatmentShare: 0.1 };

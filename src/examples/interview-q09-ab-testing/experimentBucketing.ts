@@ -110,8 +110,7 @@ export function sampleRatioMismatch(controlUsers: number, treatmentUsers: number
   if (total <= 0) throw new RangeError('no users observed');
   const expectedTreatment = total * treatmentShare;
   const expectedControl = total - expectedTreatment;
-  const chiSquare =
-    (treatmentUsers - expectedTreatment) ** 2 / expectedTreatment + (controlUsers - expectedControl) ** 2 / expectedControl;
+  const chiSquare = (treatmentUsers - expectedTreatment) ** 2 / expectedTreatment + (controlUsers - expectedControl) ** 2 / expectedControl;
   return { chiSquare, mismatch: chiSquare > SRM_CRITICAL };
 }
 

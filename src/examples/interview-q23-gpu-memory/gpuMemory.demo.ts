@@ -17,7 +17,9 @@ export function demo(): Record<string, { fp16GB: number; int4GB: number; maxBatc
     const on80 = fp16.fits.find((f) => f.memoryGB === 80);
     const maxBatch = maxBatchSize(model, 80, { sequenceLength: workload.sequenceLength });
     console.log(`${model.name}: ${fp16.weightsGB.toFixed(1)} GB weights + ${fp16.kvCacheGB.toFixed(1)} GB KV cache + 20% = ${fp16.totalGB.toFixed(1)} GB in FP16`);
-    console.log(`  ${smallest ? `fits one ${smallest.memoryGB} GB card` : `needs ${on80?.minGpus} x 80 GB cards`}; ${int4.totalGB.toFixed(1)} GB with 4-bit weights; largest batch on one 80 GB card: ${maxBatch}`);
+    console.log(
+      `  ${smallest ? `fits one ${smallest.memoryGB} GB card` : `needs ${on80?.minGpus} x 80 GB cards`}; ${int4.totalGB.toFixed(1)} GB with 4-bit weights; largest batch on one 80 GB card: ${maxBatch}`,
+    );
     result[name] = { fp16GB: Number(fp16.totalGB.toFixed(1)), int4GB: Number(int4.totalGB.toFixed(1)), maxBatchOn80GB: maxBatch };
   }
   return result;

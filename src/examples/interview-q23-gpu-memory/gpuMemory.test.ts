@@ -1,14 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  estimateServingMemory,
-  kvBytesPerToken,
-  kvCacheBytes,
-  kvWidth,
-  maxBatchSize,
-  MODEL_PRESETS,
-  weightBytes,
-  type ModelShape,
-} from './gpuMemory';
+import { estimateServingMemory, kvBytesPerToken, kvCacheBytes, kvWidth, maxBatchSize, MODEL_PRESETS, weightBytes, type ModelShape } from './gpuMemory';
 
 const batch32 = { batchSize: 32, sequenceLength: 2048 } as const;
 

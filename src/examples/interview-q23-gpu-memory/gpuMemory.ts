@@ -113,11 +113,7 @@ export function kvCacheBytes(model: ModelShape, workload: ServingWorkload): numb
   return workload.batchSize * workload.sequenceLength * kvBytesPerToken(model, workload.kvBytesPerValue);
 }
 
-export function estimateServingMemory(
-  model: ModelShape,
-  workload: ServingWorkload,
-  gpuSizesGB: readonly number[] = GPU_MEMORY_GB,
-): MemoryEstimate {
+export function estimateServingMemory(model: ModelShape, workload: ServingWorkload, gpuSizesGB: readonly number[] = GPU_MEMORY_GB): MemoryEstimate {
   const overhead = workload.overheadFraction ?? 0.2;
   if (!Number.isFinite(overhead) || overhead < 0) throw new RangeError(`overheadFraction must be >= 0, got ${overhead}`);
   const weights = weightBytes(model, workload.weightBits);
@@ -144,11 +140,7 @@ export function estimateServingMemory(
  * Largest batch whose estimate fits on one card of the given size, or 0 when
  * even the weights plus overhead do not fit.
  */
-export function maxBatchSize(
-  model: ModelShape,
-  gpuMemoryGB: number,
-  workload: Omit<ServingWorkload, 'batchSize'>,
-): number {
+export function maxBatchSize(model: ModelShape, gpuMemoryGB: number, workload: Omit<ServingWorkload, 'batchSize'>): number {
   requirePositive('gpuMemoryGB', gpuMemoryGB);
   requirePositive('sequenceLength', workload.sequenceLength, true);
   const overhead = workload.overheadFraction ?? 0.2;

@@ -21,8 +21,7 @@ function shareOfArm1(make: (rng: Rng) => BanditPolicy, seed: number, from: numbe
 }
 
 const SEEDS = [1, 2, 3, 4, 5];
-const meanShare = (make: (rng: Rng) => BanditPolicy, from: number, to: number) =>
-  SEEDS.reduce((sum, seed) => sum + shareOfArm1(make, seed, from, to), 0) / SEEDS.length;
+const meanShare = (make: (rng: Rng) => BanditPolicy, from: number, to: number) => SEEDS.reduce((sum, seed) => sum + shareOfArm1(make, seed, from, to), 0) / SEEDS.length;
 
 describe('seededRng', () => {
   it('repeats the same sequence for the same seed and differs for another', () => {

@@ -106,10 +106,6 @@ export class HashFeatureStore implements FeatureStore {
   }
 
   async write(rows: ReadonlyMap<string, FeatureRow>): Promise<void> {
-    await Promise.all(
-      [...rows].map(([id, row]) =>
-        this.client.hSet(this.prefix + id, Object.fromEntries(Object.entries(row).map(([k, v]) => [k, JSON.stringify(v)]))),
-      ),
-    );
+    await Promise.all([...rows].map(([id, row]) => this.client.hSet(this.prefix + id, Object.fromEntries(Object.entries(row).map(([k, v]) => [k, JSON.stringify(v)])))));
   }
 }

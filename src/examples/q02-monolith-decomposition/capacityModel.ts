@@ -114,7 +114,12 @@ export function compare(
 
   const monolith = size('monolith', components, monolithShape, policy);
   const services = plan.map((s) =>
-    size(s.name, components.filter((c) => s.components.includes(c.name)), s.shape, policy),
+    size(
+      s.name,
+      components.filter((c) => s.components.includes(c.name)),
+      s.shape,
+      policy,
+    ),
   );
   const servicesDollarsPerHour = services.reduce((sum, d) => sum + d.dollarsPerHour, 0);
   return {
@@ -137,10 +142,7 @@ export interface Decision {
 }
 
 /** Split only if the saving pays for the extra services and the hops fit the latency budget. */
-export function decide(
-  comparison: Comparison,
-  budget: { readonly opsDollarsPerServicePerMonth: number; readonly latencyBudgetMs: number },
-): Decision {
+export function decide(comparison: Comparison, budget: { readonly opsDollarsPerServicePerMonth: number; readonly latencyBudgetMs: number }): Decision {
   const computeSaved = (comparison.monolithDollarsPerHour - comparison.servicesDollarsPerHour) * HOURS_PER_MONTH;
   const extraServices = comparison.services.length - 1;
   const netDollarsPerMonth = computeSaved - extraServices * budget.opsDollarsPerServicePerMonth;

@@ -91,7 +91,10 @@ export class ModelRegistry {
 }
 
 export class ContractViolation extends Error {
-  constructor(readonly model: ModelVersion, readonly problems: readonly string[]) {
+  constructor(
+    readonly model: ModelVersion,
+    readonly problems: readonly string[],
+  ) {
     super(`${model.name} v${model.version} does not match this serving build: ${problems.join('; ')}`);
     this.name = 'ContractViolation';
   }

@@ -1,14 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  InvalidPredictionError,
-  ModelUnavailableError,
-  PredictionService,
-  type Clock,
-  type LogFields,
-  type Logger,
-  type Model,
-  type ModelStore,
-} from './predictionService';
+import { InvalidPredictionError, ModelUnavailableError, PredictionService, type Clock, type LogFields, type Logger, type Model, type ModelStore } from './predictionService';
 
 // Hand-written fakes: small working implementations of the ports, not mocks of call sequences.
 
@@ -43,7 +34,10 @@ class FakeModelStore implements ModelStore {
   readonly models = new Map<string, Model>();
   loads = 0;
   failNext: Error[] = [];
-  constructor(private readonly clock: ManualClock, private readonly loadTimeMs = 0) {}
+  constructor(
+    private readonly clock: ManualClock,
+    private readonly loadTimeMs = 0,
+  ) {}
   async load(modelId: string): Promise<Model> {
     this.loads++;
     this.clock.advance(this.loadTimeMs);

@@ -47,14 +47,20 @@ export interface CachePolicy {
 }
 
 export class ModelUnavailableError extends Error {
-  constructor(readonly modelId: string, cause: unknown) {
+  constructor(
+    readonly modelId: string,
+    cause: unknown,
+  ) {
     super(`model ${modelId} could not be loaded`, { cause });
     this.name = 'ModelUnavailableError';
   }
 }
 
 export class InvalidPredictionError extends Error {
-  constructor(readonly modelId: string, readonly value: number) {
+  constructor(
+    readonly modelId: string,
+    readonly value: number,
+  ) {
     super(`model ${modelId} returned ${value}, expected a probability in [0, 1]`);
     this.name = 'InvalidPredictionError';
   }

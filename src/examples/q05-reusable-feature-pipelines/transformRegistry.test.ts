@@ -1,16 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  ageBucketV2,
-  fit,
-  logIncomeV1,
-  plan,
-  refOf,
-  transformRow,
-  TransformRegistry,
-  zScore,
-  type Row,
-  type Transform,
-} from './transformRegistry';
+import { ageBucketV2, fit, logIncomeV1, plan, refOf, transformRow, TransformRegistry, zScore, type Row, type Transform } from './transformRegistry';
 
 const RAW = ['age', 'income', 'country'];
 
@@ -59,7 +48,12 @@ describe('plan', () => {
   it('detects a cycle and names the transforms in it', () => {
     const r = new TransformRegistry();
     const passThrough = (name: string, input: string): Transform => ({
-      name, version: 'v1', inputs: [input], output: name, fit: () => ({}), apply: (row) => row[input] ?? 0,
+      name,
+      version: 'v1',
+      inputs: [input],
+      output: name,
+      fit: () => ({}),
+      apply: (row) => row[input] ?? 0,
     });
     r.register(passThrough('a', 'b')).register(passThrough('b', 'a'));
     expect(() => plan(r, ['a:v1', 'b:v1'], RAW)).toThrow(/cycle between a:v1, b:v1/);

@@ -130,7 +130,10 @@ function param(params: Params, key: string): number {
 
 /** Stateless: half-open buckets cover every age from 0 upwards, including ages above 100. */
 export const ageBucketV2: Transform = {
-  name: 'age_bucket', version: 'v2', inputs: ['age'], output: 'age_bucket',
+  name: 'age_bucket',
+  version: 'v2',
+  inputs: ['age'],
+  output: 'age_bucket',
   fit: () => ({}),
   apply(row) {
     const age = num(row, 'age');
@@ -140,7 +143,10 @@ export const ageBucketV2: Transform = {
 };
 
 export const logIncomeV1: Transform = {
-  name: 'log_income', version: 'v1', inputs: ['income'], output: 'log_income',
+  name: 'log_income',
+  version: 'v1',
+  inputs: ['income'],
+  output: 'log_income',
   fit: () => ({}),
   apply(row) {
     const income = num(row, 'income');
@@ -152,7 +158,10 @@ export const logIncomeV1: Transform = {
 /** Fitted: mean and standard deviation come from training data and are stored, never recomputed per batch. */
 export function zScore(name: string, version: string, input: string): Transform {
   return {
-    name, version, inputs: [input], output: name,
+    name,
+    version,
+    inputs: [input],
+    output: name,
     fit(rows) {
       const xs = rows.map((r) => num(r, input));
       const mean = xs.reduce((a, b) => a + b, 0) / xs.length;

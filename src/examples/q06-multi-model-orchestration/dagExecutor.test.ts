@@ -65,9 +65,7 @@ describe('runDag', () => {
   it('uses the fallback of a node that times out and carries on with the degraded value', async () => {
     const clock = new FakeClock();
     const log: string[] = [];
-    const nodes = recommendationDag(clock, log, 500).map((n) =>
-      n.id === 'itemEmb' ? { ...n, timeoutMs: 60, fallback: () => 'cached-item-embeddings' } : n,
-    );
+    const nodes = recommendationDag(clock, log, 500).map((n) => (n.id === 'itemEmb' ? { ...n, timeoutMs: 60, fallback: () => 'cached-item-embeddings' } : n));
     const done = runDag(nodes, clock.sleep);
     await clock.runAll();
     const result = await done;
@@ -100,7 +98,14 @@ describe('runDag', () => {
   it('catches any error, not only timeouts, and skips just the dependants of a node without fallback', async () => {
     const clock = new FakeClock();
     const nodes: DagNode[] = [
-      { id: 'a', deps: [], timeoutMs: 50, run: async () => { throw new Error('HTTP 503'); } },
+      {
+        id: 'a',
+        deps: [],
+        timeoutMs: 50,
+        run: async () => {
+          throw new Error('HTTP 503');
+        },
+      },
       { id: 'b', deps: ['a'], timeoutMs: 50, run: async () => 'never' },
       { id: 'c', deps: [], timeoutMs: 50, run: async () => 'independent' },
     ];
@@ -114,7 +119,12 @@ describe('runDag', () => {
 
   it('rejects cycles and unknown dependencies before calling any model', () => {
     const run = async () => 1;
-    expect(() => topologicalOrder([{ id: 'x', deps: ['y'], timeoutMs: 1, run }, { id: 'y', deps: ['x'], timeoutMs: 1, run }])).toThrow(/cycle/);
+    expect(() =>
+      topologicalOrder([
+        { id: 'x', deps: ['y'], timeoutMs: 1, run },
+        { id: 'y', deps: ['x'], timeoutMs: 1, run },
+      ]),
+    ).toThrow(/cycle/);
     expect(() => topologicalOrder([{ id: 'x', deps: ['ghost'], timeoutMs: 1, run }])).toThrow(/unknown dependency "ghost"/);
   });
 });

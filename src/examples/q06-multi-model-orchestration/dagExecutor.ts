@@ -34,7 +34,10 @@ export interface DagResult {
 }
 
 export class TimeoutError extends Error {
-  constructor(readonly nodeId: string, readonly timeoutMs: number) {
+  constructor(
+    readonly nodeId: string,
+    readonly timeoutMs: number,
+  ) {
     super(`node "${nodeId}" exceeded its ${timeoutMs} ms timeout`);
     this.name = 'TimeoutError';
   }

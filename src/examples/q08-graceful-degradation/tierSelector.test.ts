@@ -83,8 +83,6 @@ describe('TierSelector', () => {
   });
 
   it('rejects LOW thresholds below MEDIUM ones, the configuration that hides a tier', () => {
-    expect(() =>
-      setup({ enter: { medium: { gpuUtilPct: 95, p95LatencyMs: 50 }, low: { gpuUtilPct: 85, p95LatencyMs: 25 } } }),
-    ).toThrow(RangeError);
+    expect(() => setup({ enter: { medium: { gpuUtilPct: 95, p95LatencyMs: 50 }, low: { gpuUtilPct: 85, p95LatencyMs: 25 } } })).toThrow(RangeError);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { BoundedQueue, chooseInferenceMode, type Workload } from './inferenceQueue';
 
 describe('BoundedQueue', () => {
-  it('sizes itself by Little\'s law: 200 items/s drained and a 5 s tolerance hold 1,000 items', () => {
+  it("sizes itself by Little's law: 200 items/s drained and a 5 s tolerance hold 1,000 items", () => {
     expect(new BoundedQueue(200, 5_000).capacity).toBe(1_000);
   });
 

@@ -90,11 +90,7 @@ export interface Placement {
   readonly memoryUtilisation: number;
 }
 
-export function placeModels(
-  models: readonly ModelDemand[],
-  slots: readonly GpuSlot[],
-  order: 'decreasing' | 'as-given' = 'decreasing',
-): Placement {
+export function placeModels(models: readonly ModelDemand[], slots: readonly GpuSlot[], order: 'decreasing' | 'as-given' = 'decreasing'): Placement {
   if (models.some((m) => !(m.memoryGb > 0))) throw new RangeError('every model needs a positive memory demand');
   const queue = order === 'decreasing' ? [...models].sort((a, b) => b.memoryGb - a.memoryGb) : [...models];
   const free = new Map(slots.map((s) => [s.id, s.memoryGb]));

@@ -100,12 +100,7 @@ export class OfflineStore {
 }
 
 /** Point-in-time join: one training row per label, features never from the label's future. */
-export function pointInTimeJoin(
-  labels: readonly LabelEvent[],
-  store: OfflineStore,
-  featureNames: readonly string[],
-  options: JoinOptions = {},
-): TrainingRow[] {
+export function pointInTimeJoin(labels: readonly LabelEvent[], store: OfflineStore, featureNames: readonly string[], options: JoinOptions = {}): TrainingRow[] {
   return labels.map((label) => {
     const row = store.asOf(label.entityId, label.eventTime, options.ttlMs);
     const features = Object.fromEntries(featureNames.map((f) => [f, row?.values[f] ?? null]));

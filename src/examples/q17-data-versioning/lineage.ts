@@ -41,11 +41,7 @@ export class DatasetRegistry {
   private readonly models: ModelRecord[] = [];
 
   /** Store a snapshot; unchanged files are stored once however many snapshots share them. */
-  async commit(
-    name: string,
-    files: Readonly<Record<string, Uint8Array>>,
-    lineage: { parents?: readonly Hash[]; sources?: readonly string[] } = {},
-  ): Promise<Snapshot> {
+  async commit(name: string, files: Readonly<Record<string, Uint8Array>>, lineage: { parents?: readonly Hash[]; sources?: readonly string[] } = {}): Promise<Snapshot> {
     const parents = [...(lineage.parents ?? [])].sort();
     for (const p of parents) if (!this.snapshots.has(p)) throw new Error(`unknown parent snapshot ${p}`);
     const manifest: Record<string, Hash> = {};
@@ -114,9 +110,7 @@ export class DatasetRegistry {
       affected.add(id);
       queue.push(...(children.get(id) ?? []));
     }
-    const models = this.models
-      .filter((m) => m.trainedOn.some((id) => affected.has(id)))
-      .map((m) => `${m.name}@${m.version}`);
+    const models = this.models.filter((m) => m.trainedOn.some((id) => affected.has(id))).map((m) => `${m.name}@${m.version}`);
     return { snapshots: [...affected].sort(), models: models.sort() };
   }
 

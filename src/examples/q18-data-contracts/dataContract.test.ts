@@ -89,9 +89,7 @@ describe('checkEvolution', () => {
   it('allows tightening for old consumers but not for new consumers reading old data', () => {
     const v2 = next({ ...v1.fields, merchant_age_days: { type: 'number', nullable: true, maxNullRate: 0.1, min: 0 } });
     expect(checkEvolution(v1, v2, 'forward').compatible).toBe(true);
-    expect(checkEvolution(v1, v2, 'backward').breaking).toEqual([
-      'backward: merchant_age_days: null rate up to 0.2 accepted by v1, only 0.1 by v2',
-    ]);
+    expect(checkEvolution(v1, v2, 'backward').breaking).toEqual(['backward: merchant_age_days: null rate up to 0.2 accepted by v1, only 0.1 by v2']);
   });
 
   it('refuses a version number that does not increase', () => {

@@ -68,7 +68,10 @@ describe('event-time windows with a watermark', () => {
   it('keeps keys apart', () => {
     const agg = tumbling();
     const out = feed(agg, [ev(1 * S, 1, 'a'), ev(2 * S, 1, 'b'), ev(3 * S, 1, 'b'), ev(90 * S, 0, 'a')]);
-    expect(out.map((r) => [r.key, r.count])).toEqual([['a', 1], ['b', 2]]);
+    expect(out.map((r) => [r.key, r.count])).toEqual([
+      ['a', 1],
+      ['b', 2],
+    ]);
   });
 });
 

@@ -84,7 +84,12 @@ export class IvfIndex extends VectorStore {
   private centroids: Float32Array[] = [];
   private lists: number[][] = [];
 
-  constructor(dim: number, private readonly nlist: number, private readonly rng: () => number, private readonly iterations = 10) {
+  constructor(
+    dim: number,
+    private readonly nlist: number,
+    private readonly rng: () => number,
+    private readonly iterations = 10,
+  ) {
     super(dim);
     if (!Number.isInteger(nlist) || nlist < 1) throw new RangeError('nlist must be a positive integer');
   }

@@ -32,9 +32,7 @@ describe('request validation against a versioned schema', () => {
   it('rejects non-objects, NaN and unknown aliases', () => {
     expect(validate(SCHEMAS.v1!, [1, 2])).toEqual(['body: must be a JSON object']);
     expect(validate(SCHEMAS.v1!, { features: [1, Number.NaN, 3, 4] })).toEqual(['features: must be an array of finite numbers']);
-    expect(validate(SCHEMAS.v2!, { features: [1, 2, 3, 4], modelAlias: 'latest' })).toEqual([
-      'modelAlias: must be one of production, challenger',
-    ]);
+    expect(validate(SCHEMAS.v2!, { features: [1, 2, 3, 4], modelAlias: 'latest' })).toEqual(['modelAlias: must be one of production, challenger']);
   });
 
   it('answers 404 for a version the service does not serve and 400 for a bad body, without calling the model', async () => {

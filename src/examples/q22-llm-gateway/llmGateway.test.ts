@@ -31,7 +31,10 @@ function setup(opts: { small?: ScriptedProvider; large?: ScriptedProvider; budge
       reason: { providers: ['large', 'small'], cacheable: false },
       premium: { providers: ['large'], cacheable: false },
     },
-    tenants: { acme: { requestsPerSecond: opts.rps ?? 100, burst: opts.burst ?? 100, dailyBudgetUsd: opts.budget ?? 100 }, globex: { requestsPerSecond: 100, burst: 100, dailyBudgetUsd: 100 } },
+    tenants: {
+      acme: { requestsPerSecond: opts.rps ?? 100, burst: opts.burst ?? 100, dailyBudgetUsd: opts.budget ?? 100 },
+      globex: { requestsPerSecond: 100, burst: 100, dailyBudgetUsd: 100 },
+    },
     now: () => now,
     countTokens: () => 1000,
     cooldownMs: 30_000,
@@ -43,7 +46,10 @@ function setup(opts: { small?: ScriptedProvider; large?: ScriptedProvider; budge
 const ask = (task: string, prompt = 'hello', tenant = 'acme') => ({ tenant, task, prompt, maxOutputTokens: 500 });
 
 async function errorCode(promise: Promise<unknown>): Promise<string> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   return error instanceof GatewayError ? error.code : 'no GatewayError';
 }
 

@@ -19,7 +19,10 @@ export interface Provider {
 
 /** Retryable: timeouts, 429 and 5xx. Not retryable: a bad request every provider would reject too. */
 export class ProviderError extends Error {
-  constructor(message: string, readonly retryable: boolean) {
+  constructor(
+    message: string,
+    readonly retryable: boolean,
+  ) {
     super(message);
   }
 }
@@ -59,7 +62,10 @@ export interface GatewayConfig {
 export type GatewayErrorCode = 'unknown_tenant' | 'unknown_task' | 'rate_limited' | 'budget_exhausted' | 'bad_request' | 'all_providers_failed';
 
 export class GatewayError extends Error {
-  constructor(readonly code: GatewayErrorCode, message: string) {
+  constructor(
+    readonly code: GatewayErrorCode,
+    message: string,
+  ) {
     super(message);
   }
 }

@@ -108,8 +108,7 @@ export interface AssembledPrompt {
   dropped: string[];
 }
 
-const INSTRUCTIONS =
-  'Answer only from the sources below. Cite every claim with its label, such as [S1]. If the sources do not contain the answer, say so.';
+const INSTRUCTIONS = 'Answer only from the sources below. Cite every claim with its label, such as [S1]. If the sources do not contain the answer, say so.';
 
 /**
  * Fill the context best-first until the budget is used: models use passages

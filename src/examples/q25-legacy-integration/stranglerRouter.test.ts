@@ -120,9 +120,7 @@ describe('StranglerRouter', () => {
     const result = await router.handle('score', record('0000000001')); // balance is negative: the candidate declines
     await router.settled();
     expect(result.decision).toEqual({ approve: true, score: 0.61 });
-    expect(comparisons).toEqual([
-      { route: 'score', customerId: '0000000001', legacy: { approve: true, score: 0.61 }, candidate: { approve: false, score: 0.58 }, match: false },
-    ]);
+    expect(comparisons).toEqual([{ route: 'score', customerId: '0000000001', legacy: { approve: true, score: 0.61 }, candidate: { approve: false, score: 0.58 }, match: false }]);
   });
 
   it('records shadow failures, including translation gaps, without affecting the response', async () => {

@@ -30,9 +30,7 @@ describe('registration', () => {
   it('rejects a version without a training run or with a data reference that is not a content digest', () => {
     const { registry } = registryAt();
     expect(() => registry.register('fraud', 'ana', { ...lineage('r1'), trainingRunId: ' ' }, {})).toThrow(/trainingRunId/);
-    expect(() => registry.register('fraud', 'ana', { ...lineage('r1'), dataDigest: 's3://bucket/latest.parquet' }, {})).toThrow(
-      /dataDigest must be a sha256/,
-    );
+    expect(() => registry.register('fraud', 'ana', { ...lineage('r1'), dataDigest: 's3://bucket/latest.parquet' }, {})).toThrow(/dataDigest must be a sha256/);
   });
 
   it('keeps its own copy of the lineage, so the caller cannot rewrite history later', () => {

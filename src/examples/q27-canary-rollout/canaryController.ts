@@ -44,10 +44,7 @@ export interface CanaryConfig {
   readonly maxP95LatencyRatio: number;
 }
 
-export type Decision =
-  | { action: 'wait'; reason: string }
-  | { action: 'advance' | 'complete'; weightPercent: number }
-  | { action: 'rollback'; reason: string };
+export type Decision = { action: 'wait'; reason: string } | { action: 'advance' | 'complete'; weightPercent: number } | { action: 'rollback'; reason: string };
 
 interface ArmStats {
   requests: number;

@@ -73,8 +73,7 @@ export function checkCompatibility(previous: RecordSchema, next: RecordSchema): 
   for (const schema of [previous, next]) validateDefaults(schema);
   const backward = readProblems(next, previous);
   const forward = readProblems(previous, next);
-  const level: Compatibility =
-    backward.length === 0 && forward.length === 0 ? 'FULL' : backward.length === 0 ? 'BACKWARD' : forward.length === 0 ? 'FORWARD' : 'NONE';
+  const level: Compatibility = backward.length === 0 && forward.length === 0 ? 'FULL' : backward.length === 0 ? 'BACKWARD' : forward.length === 0 ? 'FORWARD' : 'NONE';
   return { level, backward, forward };
 }
 

@@ -96,7 +96,16 @@ describe('dual run: batch and streaming on the same events', () => {
 
 describe('readyToCutOver', () => {
   const good = parity(new Map([['a', 0.5]]), new Map([['a', 0.5]]));
-  const bad = parity(new Map([['a', 0.5], ['b', 0.2]]), new Map([['a', 0.5], ['b', 0.3]]));
+  const bad = parity(
+    new Map([
+      ['a', 0.5],
+      ['b', 0.2],
+    ]),
+    new Map([
+      ['a', 0.5],
+      ['b', 0.3],
+    ]),
+  );
 
   it('needs the full run of days at or above the bar', () => {
     expect(readyToCutOver([good, good, good], 3)).toBe(true);

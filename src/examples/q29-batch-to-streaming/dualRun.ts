@@ -84,7 +84,10 @@ export class StreamingScorer {
     buffer.push(event);
     // Keep only what a future window can still need; state stays bounded per user.
     const newest = Math.max(...buffer.map((e) => e.at));
-    this.recent.set(event.userId, buffer.filter((e) => e.at > newest - WINDOW_MS));
+    this.recent.set(
+      event.userId,
+      buffer.filter((e) => e.at > newest - WINDOW_MS),
+    );
     return s;
   }
 }

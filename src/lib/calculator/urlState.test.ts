@@ -1,3 +1,5 @@
+// A key that shares the prefix's letters without being under it:
+// cspell:ignore gpux
 import { describe, expect, it } from 'vitest';
 import { hasState, readState, writeState } from './urlState';
 

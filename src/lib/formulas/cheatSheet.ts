@@ -26,7 +26,6 @@ export interface FigureValue {
 const figure = (value: number, text: string): FigureValue => ({ value, text });
 const score = (value: number): string => formatDecimal(value, 3);
 
-
 /** The inputs of the worked examples, named so the sheet's text and its test can state them. */
 export const EXAMPLE_INPUTS = {
   latencySeconds: 0.05,
@@ -73,7 +72,10 @@ function build() {
   return {
     // Latency and throughput
     singleThread: figure(singleThreadThroughput(x.latencySeconds), formatRps(singleThreadThroughput(x.latencySeconds))),
-    concurrent: figure(concurrentThroughput(x.concurrency, x.latencySeconds, x.overheadSeconds), formatRps(concurrentThroughput(x.concurrency, x.latencySeconds, x.overheadSeconds))),
+    concurrent: figure(
+      concurrentThroughput(x.concurrency, x.latencySeconds, x.overheadSeconds),
+      formatRps(concurrentThroughput(x.concurrency, x.latencySeconds, x.overheadSeconds)),
+    ),
     tail: figure(tailLatencyEstimate(x.meanSeconds, x.stdDevSeconds), formatDuration(tailLatencyEstimate(x.meanSeconds, x.stdDevSeconds))),
     littlesLaw: figure(littles, `${formatCount(littles)} requests in flight`),
     replicas: figure(replicasForLoad(x.targetRps, x.perPodRps, x.utilisation), `${formatCount(replicasForLoad(x.targetRps, x.perPodRps, x.utilisation))} pods`),
@@ -86,9 +88,15 @@ function build() {
     total7b: figure(total7b.totalBytes, formatGB(total7b.totalGB)),
     flopsPerToken7b: figure(forwardFlopsPerToken(llama2.parameters), formatFlop(forwardFlopsPerToken(llama2.parameters))),
     flops7b2048: figure(flops2048, formatFlop(flops2048)),
-    prefillA100: figure(computeSeconds(flops2048, A100_PEAK_BF16_FLOPS, x.prefillUtilisation), formatDuration(computeSeconds(flops2048, A100_PEAK_BF16_FLOPS, x.prefillUtilisation))),
+    prefillA100: figure(
+      computeSeconds(flops2048, A100_PEAK_BF16_FLOPS, x.prefillUtilisation),
+      formatDuration(computeSeconds(flops2048, A100_PEAK_BF16_FLOPS, x.prefillUtilisation)),
+    ),
     training7b: figure(trainingFlops(llama2.parameters, x.trainingTokens), formatFlop(trainingFlops(llama2.parameters, x.trainingTokens))),
-    maxBatch7b80: figure(maxBatchSize(llama2, 80, { sequenceLength: x.kvWorkload.sequenceLength }), `${formatCount(maxBatchSize(llama2, 80, { sequenceLength: x.kvWorkload.sequenceLength }))} sequences`),
+    maxBatch7b80: figure(
+      maxBatchSize(llama2, 80, { sequenceLength: x.kvWorkload.sequenceLength }),
+      `${formatCount(maxBatchSize(llama2, 80, { sequenceLength: x.kvWorkload.sequenceLength }))} sequences`,
+    ),
     // Drift
     psiExample: figure(psiScore, score(psiScore)),
     psiExampleBand: figure(psiScore, psiBand(psiScore)),

@@ -5,7 +5,10 @@ import type { ValidationReport as Report } from '@site/src/content/report';
 
 export default function ValidationReportPage({ report }: { report: Report }): ReactNode {
   return (
-    <Layout title="Validation report" description="How the handbook's content measures against its own rules: difficulty distribution, key insights, references, code, diagrams and tables per question.">
+    <Layout
+      title="Validation report"
+      description="How the handbook's content measures against its own rules: difficulty distribution, key insights, references, code, diagrams and tables per question."
+    >
       <main className="container margin-vert--lg">
         <ValidationReport report={report} />
       </main>

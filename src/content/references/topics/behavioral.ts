@@ -10,16 +10,14 @@ export const behavioralReferences: ReferenceEntry[] = [
   {
     id: 'L30',
     kind: 'literature',
-    citation:
-      'Young, J. W. (1974). A first order approximation to the optimum checkpoint interval. Communications of the ACM, 17(9), 530–531.',
+    citation: 'Young, J. W. (1974). A first order approximation to the optimum checkpoint interval. Communications of the ACM, 17(9), 530–531.',
     doi: '10.1145/361147.361115',
     note: 'Derives the optimum checkpoint interval, the square root of 2 × checkpoint cost × mean time between failures.',
   },
   {
     id: 'L31',
     kind: 'literature',
-    citation:
-      'Daly, J. T. (2006). A higher order estimate of the optimum checkpoint interval for restart dumps. Future Generation Computer Systems, 22(3), 303–312.',
+    citation: 'Daly, J. T. (2006). A higher order estimate of the optimum checkpoint interval for restart dumps. Future Generation Computer Systems, 22(3), 303–312.',
     doi: '10.1016/j.future.2004.11.016',
     note: 'Refines Young’s interval with restart time and higher-order terms; matters when the checkpoint cost is not small next to the MTBF.',
   },
@@ -91,49 +89,42 @@ export const behavioralReferences: ReferenceEntry[] = [
     id: 'G30',
     kind: 'glossary',
     term: 'Critical path',
-    definition:
-      'The longest chain of dependent steps in a workflow DAG; with independent steps run in parallel, it sets the end-to-end latency.',
+    definition: 'The longest chain of dependent steps in a workflow DAG; with independent steps run in parallel, it sets the end-to-end latency.',
   },
   {
     id: 'G31',
     kind: 'glossary',
     term: 'Graceful degradation',
-    definition:
-      'Serving a cheaper, lower-quality answer (smaller model, fewer features, cached result) instead of failing when resources run short.',
+    definition: 'Serving a cheaper, lower-quality answer (smaller model, fewer features, cached result) instead of failing when resources run short.',
   },
   {
     id: 'G32',
     kind: 'glossary',
     term: 'Hysteresis',
-    definition:
-      'Using a different, safer threshold (and often a wait) to switch back than to switch, so a signal near the boundary does not cause flapping.',
+    definition: 'Using a different, safer threshold (and often a wait) to switch back than to switch, so a signal near the boundary does not cause flapping.',
   },
   {
     id: 'G33',
     kind: 'glossary',
     term: 'Back-pressure',
-    definition:
-      'A consumer signalling producers to slow down (a full bounded queue, a 429 with Retry-After) instead of buffering without limit.',
+    definition: 'A consumer signalling producers to slow down (a full bounded queue, a 429 with Retry-After) instead of buffering without limit.',
   },
   {
     id: 'G34',
     kind: 'glossary',
     term: 'Idempotent consumer',
-    definition:
-      'A message handler that gives the same result when a message is delivered twice, usually by keying work on a request id; needed with at-least-once delivery.',
+    definition: 'A message handler that gives the same result when a message is delivered twice, usually by keying work on a request id; needed with at-least-once delivery.',
   },
   {
     id: 'G35',
     kind: 'glossary',
     term: 'MTBF (mean time between failures)',
-    definition:
-      'Average running time between failures of a system; for a job on N independent nodes it is roughly the per-node MTBF divided by N.',
+    definition: 'Average running time between failures of a system; for a job on N independent nodes it is roughly the per-node MTBF divided by N.',
   },
   {
     id: 'G36',
     kind: 'glossary',
     term: 'Commit marker',
-    definition:
-      'A small object (such as a manifest) written after all the data it lists; readers treat the data as existing only once the marker does.',
+    definition: 'A small object (such as a manifest) written after all the data it lists; readers treat the data as existing only once the marker does.',
   },
 ];

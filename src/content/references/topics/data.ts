@@ -43,8 +43,7 @@ export const dataReferences: ReferenceEntry[] = [
   {
     id: 'L55',
     kind: 'literature',
-    citation:
-      'Johnson, J., Douze, M., & Jégou, H. (2021). Billion-scale similarity search with GPUs. IEEE Transactions on Big Data, 7(3), 535–547.',
+    citation: 'Johnson, J., Douze, M., & Jégou, H. (2021). Billion-scale similarity search with GPUs. IEEE Transactions on Big Data, 7(3), 535–547.',
     doi: '10.1109/TBDATA.2019.2921572',
     note: 'The design of FAISS on GPUs: exact, IVF and product-quantised search at billion scale.',
   },

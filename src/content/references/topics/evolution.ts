@@ -31,15 +31,13 @@ export const evolutionReferences: ReferenceEntry[] = [
   {
     id: 'L73',
     kind: 'literature',
-    citation:
-      'Kohavi, R., Tang, D., & Xu, Y. (2020). Trustworthy online controlled experiments: A practical guide to A/B testing. Cambridge University Press.',
+    citation: 'Kohavi, R., Tang, D., & Xu, Y. (2020). Trustworthy online controlled experiments: A practical guide to A/B testing. Cambridge University Press.',
     note: 'Randomisation units, sample size (the 16σ²/δ² rule), guardrail metrics and ramping exposure safely.',
   },
   {
     id: 'L74',
     kind: 'literature',
-    citation:
-      'Gama, J., Žliobaitė, I., Bifet, A., Pechenizkiy, M., & Bouchachia, A. (2014). A survey on concept drift adaptation. ACM Computing Surveys, 46(4), Article 44.',
+    citation: 'Gama, J., Žliobaitė, I., Bifet, A., Pechenizkiy, M., & Bouchachia, A. (2014). A survey on concept drift adaptation. ACM Computing Surveys, 46(4), Article 44.',
     doi: '10.1145/2523813',
     note: 'Kinds of drift, how to detect them and the strategies for adapting models: the ground under retraining triggers.',
   },
@@ -53,8 +51,7 @@ export const evolutionReferences: ReferenceEntry[] = [
   {
     id: 'L76',
     kind: 'literature',
-    citation:
-      'Shankar, S., Garcia, R., Hellerstein, J. M., & Parameswaran, A. G. (2022). Operationalizing machine learning: An interview study (arXiv:2209.09125). arXiv.',
+    citation: 'Shankar, S., Garcia, R., Hellerstein, J. M., & Parameswaran, A. G. (2022). Operationalizing machine learning: An interview study (arXiv:2209.09125). arXiv.',
     url: 'https://arxiv.org/abs/2209.09125',
     note: 'Interviews with 18 ML engineers: velocity, validation and versioning decide whether production ML succeeds.',
   },

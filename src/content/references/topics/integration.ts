@@ -63,8 +63,7 @@ export const integrationReferences: ReferenceEntry[] = [
   {
     id: 'L67',
     kind: 'literature',
-    citation:
-      'Hohpe, G., & Woolf, B. (2003). Enterprise integration patterns: Designing, building, and deploying messaging solutions. Addison-Wesley.',
+    citation: 'Hohpe, G., & Woolf, B. (2003). Enterprise integration patterns: Designing, building, and deploying messaging solutions. Addison-Wesley.',
     note: 'The vocabulary of messaging: dead letter channel, idempotent receiver, message translator, guaranteed delivery.',
   },
   {
@@ -113,42 +112,36 @@ export const integrationReferences: ReferenceEntry[] = [
     id: 'G60',
     kind: 'glossary',
     term: 'Idempotency key',
-    definition:
-      'A client-chosen identifier sent with a request so that the server runs it at most once and answers retries with the stored result.',
+    definition: 'A client-chosen identifier sent with a request so that the server runs it at most once and answers retries with the stored result.',
   },
   {
     id: 'G61',
     kind: 'glossary',
     term: 'Retrieval-augmented generation (RAG)',
-    definition:
-      'Answering with a language model whose prompt includes passages retrieved for the question, so answers can cite current sources.',
+    definition: 'Answering with a language model whose prompt includes passages retrieved for the question, so answers can cite current sources.',
   },
   {
     id: 'G62',
     kind: 'glossary',
     term: 'Dead-letter queue',
-    definition:
-      'A separate queue or topic for messages that failed processing after the allowed retries, kept for inspection and replay.',
+    definition: 'A separate queue or topic for messages that failed processing after the allowed retries, kept for inspection and replay.',
   },
   {
     id: 'G63',
     kind: 'glossary',
     term: 'Transactional outbox',
-    definition:
-      'Writing an event to an outbox table in the same transaction as the state change; a relay publishes it to the broker afterwards.',
+    definition: 'Writing an event to an outbox table in the same transaction as the state change; a relay publishes it to the broker afterwards.',
   },
   {
     id: 'G64',
     kind: 'glossary',
     term: 'Strangler fig',
-    definition:
-      'Migrating a legacy system by routing one capability at a time to new code behind a facade until the old system can be removed.',
+    definition: 'Migrating a legacy system by routing one capability at a time to new code behind a facade until the old system can be removed.',
   },
   {
     id: 'G65',
     kind: 'glossary',
     term: 'Anti-corruption layer',
-    definition:
-      'A translation layer that converts a legacy or foreign model into your own domain model, so its concepts do not leak in.',
+    definition: 'A translation layer that converts a legacy or foreign model into your own domain model, so its concepts do not leak in.',
   },
 ];

@@ -114,49 +114,42 @@ export const interviewParts12References: ReferenceEntry[] = [
     id: 'G80',
     kind: 'glossary',
     term: 'Data drift',
-    definition:
-      'A change in the distribution of model inputs, P(X), between training and production; it may or may not hurt accuracy.',
+    definition: 'A change in the distribution of model inputs, P(X), between training and production; it may or may not hurt accuracy.',
   },
   {
     id: 'G81',
     kind: 'glossary',
     term: 'Concept drift',
-    definition:
-      'A change in the relationship between inputs and target, P(Y | X), so the same input now deserves a different prediction.',
+    definition: 'A change in the relationship between inputs and target, P(Y | X), so the same input now deserves a different prediction.',
   },
   {
     id: 'G82',
     kind: 'glossary',
     term: 'Continuous batching',
-    definition:
-      'LLM batching at the level of decoding steps: finished sequences leave and queued requests join the batch at every step.',
+    definition: 'LLM batching at the level of decoding steps: finished sequences leave and queued requests join the batch at every step.',
   },
   {
     id: 'G83',
     kind: 'glossary',
     term: 'Speculative decoding',
-    definition:
-      'A small draft model proposes several tokens and the large model verifies them in one forward pass, keeping its own output distribution.',
+    definition: 'A small draft model proposes several tokens and the large model verifies them in one forward pass, keeping its own output distribution.',
   },
   {
     id: 'G84',
     kind: 'glossary',
     term: 'Two-stage recommender',
-    definition:
-      'Candidate generation (cheap retrieval of hundreds of items from millions) followed by ranking (a richer model scoring only those).',
+    definition: 'Candidate generation (cheap retrieval of hundreds of items from millions) followed by ranking (a richer model scoring only those).',
   },
   {
     id: 'G85',
     kind: 'glossary',
     term: 'Sample ratio mismatch (SRM)',
-    definition:
-      'Observed arm sizes that differ significantly from the configured split; a sign of a broken experiment whose results cannot be trusted.',
+    definition: 'Observed arm sizes that differ significantly from the configured split; a sign of a broken experiment whose results cannot be trusted.',
   },
   {
     id: 'G86',
     kind: 'glossary',
     term: 'RTO and RPO',
-    definition:
-      'Recovery time objective (how long a service may be down) and recovery point objective (how much recent data may be lost).',
+    definition: 'Recovery time objective (how long a service may be down) and recovery point objective (how much recent data may be lost).',
   },
 ];

@@ -72,8 +72,7 @@ export const interviewParts35References: ReferenceEntry[] = [
   {
     id: 'L98',
     kind: 'literature',
-    citation:
-      'Chapelle, O., & Li, L. (2011). An empirical evaluation of Thompson sampling. In Advances in Neural Information Processing Systems 24 (pp. 2249–2257).',
+    citation: 'Chapelle, O., & Li, L. (2011). An empirical evaluation of Thompson sampling. In Advances in Neural Information Processing Systems 24 (pp. 2249–2257).',
     url: 'https://proceedings.neurips.cc/paper/2011/hash/e53a0a2978c28872a4505bdb51db06dc-Abstract.html',
     note: 'Thompson sampling is simple to implement and competitive with UCB on simulated and real advertising and news data.',
   },
@@ -102,56 +101,48 @@ export const interviewParts35References: ReferenceEntry[] = [
     id: 'G90',
     kind: 'glossary',
     term: 'Four-fifths rule',
-    definition:
-      'A screening test for adverse impact: a group selected at less than 80% of the most-selected group’s rate is flagged for review.',
+    definition: 'A screening test for adverse impact: a group selected at less than 80% of the most-selected group’s rate is flagged for review.',
   },
   {
     id: 'G91',
     kind: 'glossary',
     term: 'KV cache',
-    definition:
-      'The keys and values of past tokens kept in GPU memory during generation, so each new token attends to them without recomputing.',
+    definition: 'The keys and values of past tokens kept in GPU memory during generation, so each new token attends to them without recomputing.',
   },
   {
     id: 'G92',
     kind: 'glossary',
     term: 'Post-training quantization (PTQ) and quantization-aware training (QAT)',
-    definition:
-      'PTQ converts a trained model to lower precision using a calibration set; QAT simulates the rounding during training so the weights adapt to it.',
+    definition: 'PTQ converts a trained model to lower precision using a calibration set; QAT simulates the rounding during training so the weights adapt to it.',
   },
   {
     id: 'G93',
     kind: 'glossary',
     term: 'Calibrated score',
-    definition:
-      'A score is calibrated when, among cases that receive score p, a fraction close to p turn out to be positive.',
+    definition: 'A score is calibrated when, among cases that receive score p, a fraction close to p turn out to be positive.',
   },
   {
     id: 'G94',
     kind: 'glossary',
     term: 'Counterfactual explanation',
-    definition:
-      'The smallest change to an input that would have changed the decision, such as "approved if the debt-to-income ratio were under 45%".',
+    definition: 'The smallest change to an input that would have changed the decision, such as "approved if the debt-to-income ratio were under 45%".',
   },
   {
     id: 'G95',
     kind: 'glossary',
     term: 'Gang scheduling',
-    definition:
-      'Scheduling a group of pods all at once or not at all, so a distributed job never holds GPUs while waiting for its missing workers.',
+    definition: 'Scheduling a group of pods all at once or not at all, so a distributed job never holds GPUs while waiting for its missing workers.',
   },
   {
     id: 'G96',
     kind: 'glossary',
     term: 'Policy collapse',
-    definition:
-      'A feedback-loop failure in which a learning policy narrows to a few actions and stops collecting the data that could correct it.',
+    definition: 'A feedback-loop failure in which a learning policy narrows to a few actions and stops collecting the data that could correct it.',
   },
   {
     id: 'G97',
     kind: 'glossary',
     term: 'Last known good model',
-    definition:
-      'The most recent model version that passed its gates in production, kept loadable locally so serving survives a registry outage.',
+    definition: 'The most recent model version that passed its gates in production, kept loadable locally so serving survives a registry outage.',
   },
 ];

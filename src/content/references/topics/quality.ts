@@ -98,56 +98,48 @@ export const qualityReferences: ReferenceEntry[] = [
     id: 'G40',
     kind: 'glossary',
     term: 'Dynamic batching',
-    definition:
-      'Grouping requests that arrive close together into one model call, flushed when the batch is full or the oldest request has waited a set maximum.',
+    definition: 'Grouping requests that arrive close together into one model call, flushed when the batch is full or the oldest request has waited a set maximum.',
   },
   {
     id: 'G41',
     kind: 'glossary',
     term: 'Tail latency (p95, p99)',
-    definition:
-      'The latency that 95 % or 99 % of requests stay under; it is set by the slowest requests, so an average says nothing about it.',
+    definition: 'The latency that 95 % or 99 % of requests stay under; it is set by the slowest requests, so an average says nothing about it.',
   },
   {
     id: 'G42',
     kind: 'glossary',
     term: 'MTBF and MTTR',
-    definition:
-      'Mean time between failures and mean time to repair; steady-state availability is MTBF / (MTBF + MTTR).',
+    definition: 'Mean time between failures and mean time to repair; steady-state availability is MTBF / (MTBF + MTTR).',
   },
   {
     id: 'G43',
     kind: 'glossary',
     term: 'Error budget',
-    definition:
-      'The unreliability an SLO allows over a window, 1 - SLO: 43.2 minutes in a 30-day month at 99.9 %.',
+    definition: 'The unreliability an SLO allows over a window, 1 - SLO: 43.2 minutes in a 30-day month at 99.9 %.',
   },
   {
     id: 'G44',
     kind: 'glossary',
     term: 'Stabilisation window',
-    definition:
-      'The period an autoscaler looks back over before scaling down, acting on the highest recommendation seen so short dips cause no churn.',
+    definition: 'The period an autoscaler looks back over before scaling down, acting on the highest recommendation seen so short dips cause no churn.',
   },
   {
     id: 'G45',
     kind: 'glossary',
     term: 'Token bucket',
-    definition:
-      'A rate limiter holding up to N tokens refilled at a fixed rate; each request spends one, so bursts up to N pass and the long-run rate is capped.',
+    definition: 'A rate limiter holding up to N tokens refilled at a fixed rate; each request spends one, so bursts up to N pass and the long-run rate is capped.',
   },
   {
     id: 'G46',
     kind: 'glossary',
     term: 'Model extraction',
-    definition:
-      'Rebuilding a functional copy of a model from its prediction API by sending chosen queries and training on the answers.',
+    definition: 'Rebuilding a functional copy of a model from its prediction API by sending chosen queries and training on the answers.',
   },
   {
     id: 'G47',
     kind: 'glossary',
     term: 'Multi-Instance GPU (MIG)',
-    definition:
-      'Hardware partitioning of an A100, H100 or later GPU into up to seven instances, each with its own compute, memory and cache.',
+    definition: 'Hardware partitioning of an A100, H100 or later GPU into up to seven instances, each with its own compute, memory and cache.',
   },
 ];

@@ -45,28 +45,24 @@ export const structuralReferences: ReferenceEntry[] = [
     id: 'G20',
     kind: 'glossary',
     term: 'Test double (fake)',
-    definition:
-      'A stand-in for a real dependency in a test; a fake is a small working implementation, such as an in-memory store, rather than a script of expected calls.',
+    definition: 'A stand-in for a real dependency in a test; a fake is a small working implementation, such as an in-memory store, rather than a script of expected calls.',
   },
   {
     id: 'G21',
     kind: 'glossary',
     term: 'Content hash',
-    definition:
-      'A cryptographic digest (for example SHA-256) of an artefact’s bytes: identical bytes give the identical hash on every machine and in every process.',
+    definition: 'A cryptographic digest (for example SHA-256) of an artefact’s bytes: identical bytes give the identical hash on every machine and in every process.',
   },
   {
     id: 'G22',
     kind: 'glossary',
     term: 'Topological order',
-    definition:
-      'An order of a directed graph’s nodes in which every node comes after all the nodes it depends on; it exists only if the graph has no cycle.',
+    definition: 'An order of a directed graph’s nodes in which every node comes after all the nodes it depends on; it exists only if the graph has no cycle.',
   },
   {
     id: 'G23',
     kind: 'glossary',
     term: 'Modular monolith',
-    definition:
-      'One deployable unit whose code is split into modules along bounded contexts with enforced interfaces, so a module can later become a service.',
+    definition: 'One deployable unit whose code is split into modules along bounded contexts with enforced interfaces, so a module can later become a service.',
   },
 ];
