@@ -22,7 +22,7 @@ function get(server: StaticServer, urlPath: string): Promise<{ status: number; b
 
 let parent: string;
 let root: string;
-let servers: StaticServer[] = [];
+const servers: StaticServer[] = [];
 
 beforeAll(() => {
   parent = mkdtempSync(path.join(tmpdir(), 'handbook-serve-'));
@@ -58,7 +58,7 @@ describe('the static server of the built site', () => {
     expect(await get(server, '/downloads/sheet.pdf?x=1')).toMatchObject({ status: 200, type: 'application/pdf' });
   });
 
-  it('answers a missing page with 404 and the site\'s 404 page', async () => {
+  it("answers a missing page with 404 and the site's 404 page", async () => {
     const server = await serve();
     expect(await get(server, '/nowhere')).toMatchObject({ status: 404, body: 'not found page' });
   });

@@ -13,7 +13,9 @@ describe('where the site is published', () => {
   });
 
   it('rejects a BASE_URL without its slashes, saying how to write it', () => {
-    expect(() => checkBaseUrl('handbook')).toThrow('BASE_URL is "handbook": it must start and end with "/". Fix: set BASE_URL=/ for the site root or BASE_URL=/<repository>/ for a GitHub Pages project site.');
+    expect(() => checkBaseUrl('handbook')).toThrow(
+      'BASE_URL is "handbook": it must start and end with "/". Fix: set BASE_URL=/ for the site root or BASE_URL=/<repository>/ for a GitHub Pages project site.',
+    );
     expect(() => checkBaseUrl('/handbook')).toThrow(/must start and end with "\/"/);
     expect(() => checkBaseUrl('handbook/')).toThrow(/must start and end with "\/"/);
   });
@@ -25,7 +27,9 @@ describe('where the site is published', () => {
   });
 
   it('rejects a SITE_URL that carries a path and says to move it into BASE_URL', () => {
-    expect(() => checkSiteUrl('https://example.github.io/handbook')).toThrow('SITE_URL is "https://example.github.io/handbook": it must be an origin without a path. Fix: set SITE_URL=https://example.github.io and BASE_URL=/handbook/.');
+    expect(() => checkSiteUrl('https://example.github.io/handbook')).toThrow(
+      'SITE_URL is "https://example.github.io/handbook": it must be an origin without a path. Fix: set SITE_URL=https://example.github.io and BASE_URL=/handbook/.',
+    );
   });
 
   it('rejects a SITE_URL that is not an http(s) URL', () => {

@@ -46,7 +46,9 @@ export function checkSiteUrl(value: string): string {
     throw new SiteAddressError(`SITE_URL is "${value}": it must start with https:// or http://. Fix: set SITE_URL=https://<user>.github.io.`);
   }
   if (parsed.pathname !== '/' || parsed.search || parsed.hash) {
-    throw new SiteAddressError(`SITE_URL is "${value}": it must be an origin without a path. Fix: set SITE_URL=${parsed.origin} and BASE_URL=${parsed.pathname.replace(/\/?$/, '/')}.`);
+    throw new SiteAddressError(
+      `SITE_URL is "${value}": it must be an origin without a path. Fix: set SITE_URL=${parsed.origin} and BASE_URL=${parsed.pathname.replace(/\/?$/, '/')}.`,
+    );
   }
   return parsed.origin;
 }
