@@ -43,14 +43,14 @@ interface Run {
 }
 
 /** Runs a command of the project with its output sent to a log file, and times it. */
-async function run(name: string, command: string, commandArgs: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
+async function run(name: string, command: string, commandArgs: readonly string[], expectedCodes: readonly number[] = [0]): Promise<Run> {
   const log = path.join(LOG_DIR, `${name}.log`);
   const out = createWriteStream(log);
   let output = '';
   process.stdout.write(`  ${name}: ${command.split(/[\\/]/).pop()} ${commandArgs.join(' ')} ... `);
   const started = performance.now();
   const code = await new Promise<number>((resolve) => {
-    const child = spawn(command, commandArgs, { cwd: ROOT, env: { ...process.env, ...env }, shell: process.platform === 'win32' });
+    const child = spawn(command, commandArgs, { cwd: ROOT, shell: process.platform === 'win32' });
     const collect = (chunk: Buffer): void => {
       output += chunk.toString();
       out.write(chunk);
@@ -65,7 +65,7 @@ async function run(name: string, command: string, commandArgs: readonly string[]
   });
   const ms = performance.now() - started;
   out.end();
-  console.log(`${seconds(ms)}${code === 0 ? '' : ` (exit ${code}, log: ${log})`}`);
+  console.log(`${seconds(ms)}${expectedCodes.includes(code) ? '' : ` (exit ${code}, log: ${log})`}`);
   return { ms, code, output, log };
 }
 
@@ -102,7 +102,8 @@ async function validateSteps(): Promise<void> {
   const rootDir = mkdtempSync(path.join(tmpdir(), 'handbook-bench-content-'));
   try {
     const generated = generateContentRoot(ROOT, rootDir, generatedQuestions);
-    const result = await run('validate-generated', bin('tsx'), ['scripts/validate.ts', '--root', rootDir]);
+    // Exit 1 (problems found) is expected here: see generate.ts.
+    const result = await run('validate-generated', bin('tsx'), ['scripts/validate.ts', '--root', rootDir], [0, 1]);
     const byRule = problemsByRule(result.output);
     const unexpected = [...byRule.keys()].filter((rule) => !(EXPECTED_RULES as readonly string[]).includes(rule));
     const total = [...byRule.values()].reduce((a, b) => a + b, 0);
