@@ -108,6 +108,8 @@ const config = {
 
   plugins: [
     './src/plugins/handbook-content/index.ts',
+    // A sub-path build keeps its own bundler cache: the shared one would serve it the root's asset URLs.
+    './src/plugins/base-url-cache/index.ts',
     [
       '@docusaurus/plugin-client-redirects',
       // A renamed page lists its old paths in `redirectFrom`, so links in wikis keep working.

@@ -73,6 +73,17 @@ describe('the files of the sub-path build', () => {
     expect(outside.join('\n')).toBe('');
   });
 
+  it('point every stylesheet url() inside the sub-path (KaTeX fonts among them)', () => {
+    const sheets = listFiles(DIR).filter((f) => f.endsWith('.css'));
+    const urls = sheets.flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/url\(\s*["']?([^"')]+)/g)].map((m) => ({ file: path.relative(DIR, file), url: m[1]! })));
+    expect(
+      urls.some((u) => /KaTeX_Main-Regular/.test(u.url)),
+      'the KaTeX fonts are bundled',
+    ).toBe(true);
+    const outside = urls.filter((u) => u.url.startsWith('/') && !u.url.startsWith(BASE));
+    expect(outside.map((u) => `${u.file}: ${u.url}`).join('\n')).toBe('');
+  });
+
   it('send short links to their question inside the sub-path', () => {
     for (const q of report.questions) {
       const short = shortLinkPath(q.track, q.number)!;
