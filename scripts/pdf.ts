@@ -139,7 +139,9 @@ async function main(): Promise<number> {
       const relative = path.relative(ROOT, written.file);
       console.log(`Wrote ${relative} (${pdf.paper}, ${written.pages} page${written.pages === 1 ? '' : 's'}, ${Math.round(written.bytes / 1024)} kB)`);
       if (written.pages > CHEAT_SHEET_MAX_PAGES) {
-        console.error(`${relative} has ${written.pages} pages; the cheat sheet must fit on ${CHEAT_SHEET_MAX_PAGES}. Shorten docs/cheat-sheet.mdx or tighten its print styles in src/css/custom.css.`);
+        console.error(
+          `${relative} has ${written.pages} pages; the cheat sheet must fit on ${CHEAT_SHEET_MAX_PAGES}. Shorten docs/cheat-sheet.mdx or tighten its print styles in src/css/custom.css.`,
+        );
         failed = true;
       }
     }

@@ -22,7 +22,9 @@ async function main(): Promise<number> {
     console.error(`\n${problems.length} problem(s) in the content. Nothing was changed; fix them and run "npm run validate" again.`);
     return 1;
   }
-  const tracks = report.tracks.filter((t) => t.questions > 0).map((t) => `${t.label}: ${t.questions}/${t.expectedQuestions} (${t.counts.foundational}F/${t.counts.intermediate}I/${t.counts.advanced}A)`);
+  const tracks = report.tracks
+    .filter((t) => t.questions > 0)
+    .map((t) => `${t.label}: ${t.questions}/${t.expectedQuestions} (${t.counts.foundational}F/${t.counts.intermediate}I/${t.counts.advanced}A)`);
   console.log(`Content is valid: ${questions} question page(s). ${tracks.join('; ')}. References: ${report.catalog.cited}/${report.catalog.entries} cited.`);
   return 0;
 }

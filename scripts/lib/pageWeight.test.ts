@@ -65,12 +65,16 @@ describe('size budgets', () => {
   });
 
   it('holds every page, question or not, under the ceiling', () => {
-    expect(jsOverruns([page('/practice', 700, { question: false })], budgets)).toEqual([expect.stringMatching(/^\/practice loads 700\.0 KiB .*100\.0 KiB over the anyPageJsKiB budget/)]);
+    expect(jsOverruns([page('/practice', 700, { question: false })], budgets)).toEqual([
+      expect.stringMatching(/^\/practice loads 700\.0 KiB .*100\.0 KiB over the anyPageJsKiB budget/),
+    ]);
   });
 
   it('checks the size of the whole build', () => {
     expect(buildOverrun(19 * MIB, budgets)).toBeUndefined();
-    expect(buildOverrun(21.5 * MIB, budgets)).toBe('build/ holds 21.50 MiB: 1.50 MiB over the buildTotalMiB budget of 20 MiB. If the growth is intended, record the new numbers in scripts/budgets.json (see README, "Budgets").');
+    expect(buildOverrun(21.5 * MIB, budgets)).toBe(
+      'build/ holds 21.50 MiB: 1.50 MiB over the buildTotalMiB budget of 20 MiB. If the growth is intended, record the new numbers in scripts/budgets.json (see README, "Budgets").',
+    );
   });
 
   it('gives the smallest, median and largest page', () => {
@@ -116,7 +120,9 @@ describe('kinds of page', () => {
       ],
       ['/architecture/structural/q01-x', '/architecture/structural/q02-y'],
     );
-    expect(['/architecture/structural/q01-x', '/architect-interview/whiteboard-method', '/architecture/structural/q02-y', '/practice'].map((p) => [kinds.question(p), kinds.diagram(p)])).toEqual([
+    expect(
+      ['/architecture/structural/q01-x', '/architect-interview/whiteboard-method', '/architecture/structural/q02-y', '/practice'].map((p) => [kinds.question(p), kinds.diagram(p)]),
+    ).toEqual([
       [true, true],
       [false, true],
       [true, false],
@@ -152,7 +158,7 @@ describe('the budgets file', () => {
     ]);
   });
 
-  it('holds for the project\'s own scripts/budgets.json', () => {
+  it("holds for the project's own scripts/budgets.json", () => {
     expect(checkBudgetsFile(readBudgets(path.join(PROJECT_ROOT, 'scripts/budgets.json')))).toEqual([]);
   });
 });

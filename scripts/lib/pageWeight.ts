@@ -41,7 +41,8 @@ export const MAX_HEADROOM = 1.25;
 export function checkBudgetsFile(file: BudgetsFile): string[] {
   const problems: string[] = [];
   if (!/^\d{4}-\d{2}-\d{2}$/.test(String(file.recorded?.on))) problems.push(`recorded.on is "${file.recorded?.on}": write the day of the measurement as YYYY-MM-DD`);
-  if (!file.recorded?.machine || String(file.recorded.machine).trim().length < 3) problems.push('recorded.machine is empty: name the machine of the measurement (CPU, cores, RAM, Node.js), as npm run bench prints it');
+  if (!file.recorded?.machine || String(file.recorded.machine).trim().length < 3)
+    problems.push('recorded.machine is empty: name the machine of the measurement (CPU, cores, RAM, Node.js), as npm run bench prints it');
   for (const key of BUDGET_KEYS) {
     const recorded = file.recorded?.[key];
     const budget = file.budgets?.[key];
@@ -51,7 +52,10 @@ export function checkBudgetsFile(file: BudgetsFile): string[] {
     }
     if (typeof budget !== 'number' || !(budget > 0)) problems.push(`budgets.${key} is ${JSON.stringify(budget)}: set it a little above recorded.${key} (${recorded})`);
     else if (budget < recorded) problems.push(`budgets.${key} (${budget}) is below recorded.${key} (${recorded}): the build already breaks it`);
-    else if (budget > recorded * MAX_HEADROOM) problems.push(`budgets.${key} (${budget}) is more than ${Math.round((MAX_HEADROOM - 1) * 100)} % above recorded.${key} (${recorded}): record the new figure instead of widening the margin`);
+    else if (budget > recorded * MAX_HEADROOM)
+      problems.push(
+        `budgets.${key} (${budget}) is more than ${Math.round((MAX_HEADROOM - 1) * 100)} % above recorded.${key} (${recorded}): record the new figure instead of widening the margin`,
+      );
   }
   return problems;
 }
@@ -160,7 +164,10 @@ export function jsOverruns(weights: readonly PageWeight[], budgets: Budgets): st
     for (const [name, bytes, budgetKiB] of checks) {
       const over = bytes - budgetKiB * KIB;
       if (over > 0) {
-        const what = name === 'diagramExtraJsKiB' ? `loads ${kib(bytes)} of JS for its diagrams (${kib(w.jsBytes)} in all, a question page without a diagram loads ${kib(questionBaseline)})` : `loads ${kib(bytes)} of JS (gzipped)`;
+        const what =
+          name === 'diagramExtraJsKiB'
+            ? `loads ${kib(bytes)} of JS for its diagrams (${kib(w.jsBytes)} in all, a question page without a diagram loads ${kib(questionBaseline)})`
+            : `loads ${kib(bytes)} of JS (gzipped)`;
         out.push(`${w.path} ${what}: ${kib(over)} over the ${name} budget of ${budgetKiB} KiB. ${HOW_TO_UPDATE}`);
       }
     }
@@ -186,7 +193,11 @@ export function scriptUrlsInHtml(html: string, pageUrl: string): string[] {
   for (const tag of html.match(/<(?:script|link)\b[^>]*>/gi) ?? []) {
     const isScript = /^<script/i.test(tag);
     const rel = (attribute(tag, 'rel') ?? '').toLowerCase();
-    const src = isScript ? attribute(tag, 'src') : (rel === 'modulepreload' || (rel === 'preload' && attribute(tag, 'as')?.toLowerCase() === 'script')) ? attribute(tag, 'href') : undefined;
+    const src = isScript
+      ? attribute(tag, 'src')
+      : rel === 'modulepreload' || (rel === 'preload' && attribute(tag, 'as')?.toLowerCase() === 'script')
+        ? attribute(tag, 'href')
+        : undefined;
     if (src) urls.push(new URL(src, pageUrl).href);
   }
   return [...new Set(urls)];
@@ -194,11 +205,17 @@ export function scriptUrlsInHtml(html: string, pageUrl: string): string[] {
 
 /** URL path of a docs/ source file (docs/architecture/index.mdx is /architecture), as the site serves it. */
 export function pathOfSource(file: string): string {
-  return `/${file.replace(/^docs\//, '').replace(/\.mdx?$/, '').replace(/(^|\/)index$/, '')}`;
+  return `/${file
+    .replace(/^docs\//, '')
+    .replace(/\.mdx?$/, '')
+    .replace(/(^|\/)index$/, '')}`;
 }
 
 /** Which URL paths are question pages and which draw diagrams, from the sources the validator read. */
-export function pageKinds(pages: readonly { file: string; source: string }[], questionPermalinks: readonly string[]): { question: (urlPath: string) => boolean; diagram: (urlPath: string) => boolean } {
+export function pageKinds(
+  pages: readonly { file: string; source: string }[],
+  questionPermalinks: readonly string[],
+): { question: (urlPath: string) => boolean; diagram: (urlPath: string) => boolean } {
   const questions = new Set(questionPermalinks);
   const diagrams = new Set(pages.filter((p) => /^```mermaid/m.test(p.source)).map((p) => pathOfSource(p.file)));
   return { question: (urlPath) => questions.has(urlPath), diagram: (urlPath) => diagrams.has(urlPath) };
