@@ -7,6 +7,7 @@ import remarkMath from 'remark-math';
 import { deriveFrontMatter } from './src/content/derive';
 import { collectRedirects } from './src/content/redirects';
 import { shortLinksFor } from './src/content/shortLinks';
+import { siteAddressFrom, SiteAddressError, type SiteAddress } from './src/content/siteAddress';
 import { writeTagsFile } from './src/content/tags';
 import { darkCodeTheme, lightCodeTheme } from './src/css/prismThemes';
 
@@ -16,9 +17,21 @@ const repository = {
   branch: 'main',
 };
 
-/** Set BASE_URL=/repo-name/ to publish under a sub-path (e.g. GitHub Pages project sites). */
-const baseUrl = process.env.BASE_URL ?? '/';
-const siteUrl = process.env.SITE_URL ?? 'https://ai-architecture-handbook.github.io';
+/**
+ * SITE_URL=https://<user>.github.io and BASE_URL=/<repository>/ publish under a sub-path
+ * (GitHub Pages project sites); both default to the project's own site at its root.
+ */
+function siteAddress(): SiteAddress {
+  try {
+    return siteAddressFrom(process.env);
+  } catch (error) {
+    if (!(error instanceof SiteAddressError)) throw error;
+    // A mistyped variable is the user's to fix: say what and how, without a stack trace.
+    console.error(`\n${error.message}\n`);
+    process.exit(1);
+  }
+}
+const { url: siteUrl, baseUrl } = siteAddress();
 
 const redirects = collectRedirects(path.join(__dirname, 'docs'));
 // Link a track from the navbar only once it exists, so no link is ever dead.
@@ -95,6 +108,8 @@ const config = {
 
   plugins: [
     './src/plugins/handbook-content/index.ts',
+    // A sub-path build keeps its own bundler cache: the shared one would serve it the root's asset URLs.
+    './src/plugins/base-url-cache/index.ts',
     [
       '@docusaurus/plugin-client-redirects',
       // A renamed page lists its old paths in `redirectFrom`, so links in wikis keep working.

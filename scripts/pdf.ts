@@ -3,6 +3,9 @@
  * the site's print styles and writes an A4 and a US Letter PDF into the build
  * (see src/lib/cheatSheetPdf.ts), so the page's download links work when the
  * build is published. Run after `docusaurus build`; `npm run build` does both.
+ * A build made with BASE_URL=/<sub-path>/ is served and opened under that
+ * sub-path, so the run needs the same BASE_URL (and `--dir <folder>` for a
+ * build written outside build/).
  *
  * Light theme whatever the OS prefers; links point to the published site, not
  * to the local server; a footer names the handbook's URL and the content date.
@@ -13,12 +16,16 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PDFDocument } from 'pdf-lib';
 import type { Page } from 'playwright-core';
+import { siteAddressFrom } from '../src/content/siteAddress';
 import { CHEAT_SHEET_MAX_PAGES, CHEAT_SHEET_PDFS, CHEAT_SHEET_ROUTE, type CheatSheetPdf } from '../src/lib/cheatSheetPdf';
 import { BrowserNotFoundError, findChromium, launchChromium } from './lib/browser';
 import { serveDirectory } from './lib/staticServer';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const BUILD_DIR = path.join(ROOT, 'build');
+// `--dir build-subpath` prints from a build written with `docusaurus build --out-dir build-subpath`.
+const dirIndex = process.argv.indexOf('--dir');
+const BUILD_DIR = path.resolve(ROOT, dirIndex >= 0 && process.argv[dirIndex + 1] ? process.argv[dirIndex + 1]! : 'build');
+const BUILD_NAME = `${path.relative(ROOT, BUILD_DIR) || '.'}/`;
 const HANDBOOK = 'AI Architecture Interview Handbook';
 
 interface SheetFacts {
@@ -93,7 +100,7 @@ async function printOne(page: Page, pdf: CheatSheetPdf, facts: SheetFacts): Prom
 async function main(): Promise<number> {
   const started = performance.now();
   if (!builtPage(CHEAT_SHEET_ROUTE)) {
-    console.error(`No built cheat sheet in build/ (looked for ${CHEAT_SHEET_ROUTE}). Run "npm run build" first; it also writes the PDFs.`);
+    console.error(`No built cheat sheet in ${BUILD_NAME} (looked for ${CHEAT_SHEET_ROUTE}). Run "npm run build" first; it also writes the PDFs.`);
     return 1;
   }
   try {
@@ -105,7 +112,7 @@ async function main(): Promise<number> {
     }
     throw error;
   }
-  const baseUrl = process.env.BASE_URL ?? '/';
+  const { baseUrl } = siteAddressFrom(process.env);
   const server = await serveDirectory(BUILD_DIR, baseUrl);
   const browser = await launchChromium();
   let failed = false;
@@ -114,7 +121,16 @@ async function main(): Promise<number> {
     // A reader's saved dark-mode choice would win over the OS setting: clear it.
     await context.addInitScript(() => window.localStorage.setItem('theme', 'light'));
     const page = await context.newPage();
-    await page.goto(`${server.url}${baseUrl}${CHEAT_SHEET_ROUTE.replace(/^\//, '')}`, { waitUntil: 'networkidle' });
+    const route = `${baseUrl}${CHEAT_SHEET_ROUTE.replace(/^\//, '')}`;
+    const missing: string[] = [];
+    page.on('response', (response) => {
+      if (response.status() >= 400) missing.push(new URL(response.url()).pathname);
+    });
+    await page.goto(`${server.url}${route}`, { waitUntil: 'networkidle' });
+    // The page exists in the build, so missing files mean it was built for another sub-path.
+    if (missing.length > 0) {
+      throw new Error(`${route} did not load from ${BUILD_NAME} (missing: ${missing.slice(0, 3).join(', ')}). Build and print with the same BASE_URL (now "${baseUrl}").`);
+    }
     await page.emulateMedia({ media: 'print', colorScheme: 'light' });
     await page.evaluate(() => document.fonts.ready);
     const facts = await preparePage(page);

@@ -29,11 +29,13 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    // A failure here is a bug in the validator, not in the content: say so plainly.
-    console.error(`The validator itself failed: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(2);
-  },
-);
+/** Exit once everything printed has been written: piped output (CI logs, `| less`) would otherwise be cut short. */
+function exitAfterOutput(code: number): void {
+  process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
+}
+
+main().then(exitAfterOutput, (error: unknown) => {
+  // A failure here is a bug in the validator, not in the content: say so plainly.
+  console.error(`The validator itself failed: ${error instanceof Error ? error.message : String(error)}`);
+  exitAfterOutput(2);
+});

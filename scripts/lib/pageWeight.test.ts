@@ -2,7 +2,25 @@ import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildOverrun, fileForUrl, jsOverruns, KIB, MIB, summarise, weighPages, type Budgets, type PageWeight } from './pageWeight';
+import { PROJECT_ROOT } from '../validate/index';
+import {
+  buildOverrun,
+  checkBudgetsFile,
+  fileForUrl,
+  jsOverruns,
+  KIB,
+  MIB,
+  pageKinds,
+  pathOfSource,
+  readBudgets,
+  scriptUrlsInHtml,
+  spread,
+  summarise,
+  weighPages,
+  type Budgets,
+  type BudgetsFile,
+  type PageWeight,
+} from './pageWeight';
 
 const budgets: Budgets = { questionPageJsKiB: 300, diagramExtraJsKiB: 200, anyPageJsKiB: 600, buildTotalMiB: 20 };
 
@@ -57,5 +75,90 @@ describe('size budgets', () => {
     expect(buildOverrun(21.5 * MIB, budgets)).toBe(
       'build/ holds 21.50 MiB: 1.50 MiB over the buildTotalMiB budget of 20 MiB. If the growth is intended, record the new numbers in scripts/budgets.json (see README, "Budgets").',
     );
+  });
+
+  it('gives the smallest, median and largest page', () => {
+    expect(spread([page('/a', 100), page('/b', 300), page('/c', 200)])).toEqual({ min: 100 * KIB, median: 200 * KIB, max: 300 * KIB });
+    expect(spread([])).toEqual({ min: 0, median: 0, max: 0 });
+  });
+});
+
+describe('the scripts a page names in its HTML', () => {
+  it('finds script tags and script preloads, quoted or not, resolved against the page', () => {
+    const html = [
+      '<script type=application/ld+json>{"a":1}</script>',
+      '<script src=/handbook/assets/js/runtime~main.1.js defer></script>',
+      '<script src="/handbook/assets/js/main.2.js" defer></script>',
+      "<link rel=preload as=script href='/handbook/assets/js/route.3.js'>",
+      '<link rel="modulepreload" href="chunk.4.js">',
+      '<link rel=preload as=image href=/handbook/img/logo.svg>',
+      '<link rel=stylesheet href=/handbook/assets/css/styles.css>',
+      '<script src=/handbook/assets/js/main.2.js defer></script>',
+    ].join('');
+    expect(scriptUrlsInHtml(html, 'http://127.0.0.1:9/handbook/architecture/x')).toEqual([
+      'http://127.0.0.1:9/handbook/assets/js/runtime~main.1.js',
+      'http://127.0.0.1:9/handbook/assets/js/main.2.js',
+      'http://127.0.0.1:9/handbook/assets/js/route.3.js',
+      'http://127.0.0.1:9/handbook/architecture/chunk.4.js',
+    ]);
+  });
+});
+
+describe('kinds of page', () => {
+  it('maps a docs file to the URL path it is served at', () => {
+    expect(pathOfSource('docs/architecture/structural/q01-x.mdx')).toBe('/architecture/structural/q01-x');
+    expect(pathOfSource('docs/architecture/index.mdx')).toBe('/architecture');
+    expect(pathOfSource('docs/index.md')).toBe('/');
+  });
+
+  it('tells question pages and pages with a Mermaid diagram apart', () => {
+    const kinds = pageKinds(
+      [
+        { file: 'docs/architecture/structural/q01-x.mdx', source: '# Q\n\n```mermaid\nflowchart LR\n```\n' },
+        { file: 'docs/architect-interview/whiteboard-method.mdx', source: '```mermaid\nflowchart LR\n```' },
+        { file: 'docs/architecture/structural/q02-y.mdx', source: 'text that mentions ```mermaid inline' },
+      ],
+      ['/architecture/structural/q01-x', '/architecture/structural/q02-y'],
+    );
+    expect(
+      ['/architecture/structural/q01-x', '/architect-interview/whiteboard-method', '/architecture/structural/q02-y', '/practice'].map((p) => [kinds.question(p), kinds.diagram(p)]),
+    ).toEqual([
+      [true, true],
+      [false, true],
+      [true, false],
+      [false, false],
+    ]);
+  });
+});
+
+describe('the budgets file', () => {
+  const good: BudgetsFile = {
+    recorded: { on: '2025-01-31', machine: 'AMD EPYC, 2 cores, 23 GiB, Node.js v20', questionPageJsKiB: 200, diagramExtraJsKiB: 180, anyPageJsKiB: 400, buildTotalMiB: 20 },
+    budgets: { questionPageJsKiB: 220, diagramExtraJsKiB: 200, anyPageJsKiB: 440, buildTotalMiB: 22 },
+  };
+
+  it('accepts budgets a little above figures recorded with their day and machine', () => {
+    expect(checkBudgetsFile(good)).toEqual([]);
+  });
+
+  it('rejects figures that were never recorded', () => {
+    const file = { ...good, recorded: { ...good.recorded, on: 'placeholder', machine: '', questionPageJsKiB: 0 } };
+    expect(checkBudgetsFile(file)).toEqual([
+      'recorded.on is "placeholder": write the day of the measurement as YYYY-MM-DD',
+      'recorded.machine is empty: name the machine of the measurement (CPU, cores, RAM, Node.js), as npm run bench prints it',
+      'recorded.questionPageJsKiB is 0: record the figure npm run bench prints',
+    ]);
+  });
+
+  it('rejects a budget below its figure or so far above it that growth would pass unnoticed', () => {
+    const file = { ...good, budgets: { ...good.budgets, anyPageJsKiB: 390, buildTotalMiB: 1000 } };
+    expect(checkBudgetsFile(file)).toEqual([
+      'budgets.anyPageJsKiB (390) is below recorded.anyPageJsKiB (400): the build already breaks it',
+      'budgets.buildTotalMiB (1000) is more than 25 % above recorded.buildTotalMiB (20): record the new figure instead of widening the margin',
+    ]);
+  });
+
+  it("holds for the project's own scripts/budgets.json", () => {
+    expect(checkBudgetsFile(readBudgets(path.join(PROJECT_ROOT, 'scripts/budgets.json')))).toEqual([]);
   });
 });

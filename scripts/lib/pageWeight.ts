@@ -23,8 +23,41 @@ export interface Budgets {
 }
 
 export interface BudgetsFile {
-  recorded: Record<keyof Budgets, number> & { on: string };
+  /** Today's figures, as `npm run bench` measures them, with the day and the machine they came from. */
+  recorded: Record<keyof Budgets, number> & { on: string; machine: string };
   budgets: Budgets;
+}
+
+const BUDGET_KEYS = ['questionPageJsKiB', 'diagramExtraJsKiB', 'anyPageJsKiB', 'buildTotalMiB'] as const satisfies readonly (keyof Budgets)[];
+
+/** A budget is the recorded figure plus a margin for small changes; above this, it no longer guards anything. */
+export const MAX_HEADROOM = 1.25;
+
+/**
+ * Problems with scripts/budgets.json itself: every figure recorded with its
+ * day and machine, and every budget at or above its figure but not so far
+ * above that growth would pass unnoticed.
+ */
+export function checkBudgetsFile(file: BudgetsFile): string[] {
+  const problems: string[] = [];
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(String(file.recorded?.on))) problems.push(`recorded.on is "${file.recorded?.on}": write the day of the measurement as YYYY-MM-DD`);
+  if (!file.recorded?.machine || String(file.recorded.machine).trim().length < 3)
+    problems.push('recorded.machine is empty: name the machine of the measurement (CPU, cores, RAM, Node.js), as npm run bench prints it');
+  for (const key of BUDGET_KEYS) {
+    const recorded = file.recorded?.[key];
+    const budget = file.budgets?.[key];
+    if (typeof recorded !== 'number' || !(recorded > 0)) {
+      problems.push(`recorded.${key} is ${JSON.stringify(recorded)}: record the figure npm run bench prints`);
+      continue;
+    }
+    if (typeof budget !== 'number' || !(budget > 0)) problems.push(`budgets.${key} is ${JSON.stringify(budget)}: set it a little above recorded.${key} (${recorded})`);
+    else if (budget < recorded) problems.push(`budgets.${key} (${budget}) is below recorded.${key} (${recorded}): the build already breaks it`);
+    else if (budget > recorded * MAX_HEADROOM)
+      problems.push(
+        `budgets.${key} (${budget}) is more than ${Math.round((MAX_HEADROOM - 1) * 100)} % above recorded.${key} (${recorded}): record the new figure instead of widening the margin`,
+      );
+  }
+  return problems;
 }
 
 export function readBudgets(file: string): BudgetsFile {
@@ -78,10 +111,16 @@ export function weighPages(buildDir: string, pages: readonly PageScripts[], base
   }));
 }
 
-function median(values: readonly number[]): number {
+export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** Smallest, median and largest gzipped JS over the pages. */
+export function spread(weights: readonly PageWeight[]): { min: number; median: number; max: number } {
+  const bytes = weights.map((w) => w.jsBytes);
+  return bytes.length === 0 ? { min: 0, median: 0, max: 0 } : { min: Math.min(...bytes), median: median(bytes), max: Math.max(...bytes) };
 }
 
 export function kib(bytes: number): string {
@@ -134,6 +173,52 @@ export function jsOverruns(weights: readonly PageWeight[], budgets: Budgets): st
     }
   }
   return out;
+}
+
+// Minified HTML may leave attribute values unquoted.
+const ATTRIBUTE_VALUE = `(?:"([^"]*)"|'([^']*)'|([^\\s"'>]+))`;
+
+function attribute(tag: string, name: string): string | undefined {
+  const match = new RegExp(`\\s${name}=${ATTRIBUTE_VALUE}`, 'i').exec(tag);
+  return match ? (match[1] ?? match[2] ?? match[3]) : undefined;
+}
+
+/**
+ * The scripts a page's HTML names (script tags and script preloads), as
+ * absolute URLs resolved against the page's URL. This is what every visit
+ * loads before any chunk the page requests while it runs.
+ */
+export function scriptUrlsInHtml(html: string, pageUrl: string): string[] {
+  const urls: string[] = [];
+  for (const tag of html.match(/<(?:script|link)\b[^>]*>/gi) ?? []) {
+    const isScript = /^<script/i.test(tag);
+    const rel = (attribute(tag, 'rel') ?? '').toLowerCase();
+    const src = isScript
+      ? attribute(tag, 'src')
+      : rel === 'modulepreload' || (rel === 'preload' && attribute(tag, 'as')?.toLowerCase() === 'script')
+        ? attribute(tag, 'href')
+        : undefined;
+    if (src) urls.push(new URL(src, pageUrl).href);
+  }
+  return [...new Set(urls)];
+}
+
+/** URL path of a docs/ source file (docs/architecture/index.mdx is /architecture), as the site serves it. */
+export function pathOfSource(file: string): string {
+  return `/${file
+    .replace(/^docs\//, '')
+    .replace(/\.mdx?$/, '')
+    .replace(/(^|\/)index$/, '')}`;
+}
+
+/** Which URL paths are question pages and which draw diagrams, from the sources the validator read. */
+export function pageKinds(
+  pages: readonly { file: string; source: string }[],
+  questionPermalinks: readonly string[],
+): { question: (urlPath: string) => boolean; diagram: (urlPath: string) => boolean } {
+  const questions = new Set(questionPermalinks);
+  const diagrams = new Set(pages.filter((p) => /^```mermaid/m.test(p.source)).map((p) => pathOfSource(p.file)));
+  return { question: (urlPath) => questions.has(urlPath), diagram: (urlPath) => diagrams.has(urlPath) };
 }
 
 export function buildSize(files: readonly string[]): number {

@@ -32,14 +32,26 @@ export interface StaticServer {
 function resolveFile(root: string, urlPath: string): string | undefined {
   const clean = decodeURIComponent(urlPath.split('?')[0]!.split('#')[0]!);
   const full = path.join(root, clean);
-  if (!full.startsWith(root)) return undefined;
+  // Nothing outside the root, not even a sibling folder whose name starts the same (build vs build-subpath).
+  if (full !== root && !full.startsWith(`${root}${path.sep}`)) return undefined;
   const candidates = [full, `${full}.html`, path.join(full, 'index.html')];
   return candidates.find((c) => existsSync(c) && statSync(c).isFile());
 }
 
+/**
+ * Serves `root` at `basePath` ("/" or a sub-path such as "/handbook/", as a
+ * GitHub Pages project site does): /handbook/x is root/x, anything outside the
+ * base path is a 404, and the base path without its trailing slash redirects.
+ */
 export async function serveDirectory(root: string, basePath = '/'): Promise<StaticServer> {
+  root = path.resolve(root);
   const server: Server = createServer((req, res) => {
     const url = req.url ?? '/';
+    if (basePath !== '/' && url.split(/[?#]/)[0] === basePath.slice(0, -1)) {
+      res.writeHead(301, { location: `${basePath}${url.slice(basePath.length - 1)}` });
+      res.end();
+      return;
+    }
     const inBase = url.startsWith(basePath) ? `/${url.slice(basePath.length)}` : undefined;
     const file = inBase !== undefined ? resolveFile(root, inBase) : undefined;
     if (!file) {

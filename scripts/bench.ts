@@ -1,0 +1,212 @@
+/**
+ * `npm run bench`: how long the project's own work takes and how heavy the
+ * site is, printed as a Markdown table with the machine it ran on. It
+ * measures, it never judges: no time makes it fail (sizes are checked by
+ * the budgets in scripts/budgets.json, see README "Budgets"). It exits 1 only
+ * when a step itself fails, since its figures would then mean nothing.
+ *
+ *   --skip-build       measure the existing build/ instead of building (no build or PDF times)
+ *   --skip-tests       leave out the unit and site test suites
+ *   --skip-site-tests  leave out the site test suite only (the longest step)
+ *   --questions <n>    size of the generated content for the validator (default 1000)
+ */
+import { spawn } from 'node:child_process';
+import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { launchChromium } from './lib/browser';
+import { recordPageScripts } from './lib/pageScripts';
+import { buildSize, kib, MIB, pageKinds, scriptUrlsInHtml, spread, summarise, weighPages, type PageWeight } from './lib/pageWeight';
+import { serveDirectory } from './lib/staticServer';
+import { EXPECTED_RULES, generateContentRoot, problemsByRule } from './bench/generate';
+import { describeMachine, loadAverage, markdownTable, recordedFigures, seconds, suggestedBudgets, thisMachine } from './bench/report';
+import { builtPages, htmlFor, listFiles } from './site-tests/buildOutput';
+import { validateContent } from './validate/index';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const BUILD_DIR = path.join(ROOT, 'build');
+const LOG_DIR = mkdtempSync(path.join(tmpdir(), 'handbook-bench-logs-'));
+
+const args = process.argv.slice(2);
+const flag = (name: string): boolean => args.includes(name);
+const questionsIndex = args.indexOf('--questions');
+const generatedQuestions = questionsIndex >= 0 ? Number(args[questionsIndex + 1]) : 1000;
+
+const bin = (name: string): string => path.join(ROOT, 'node_modules', '.bin', process.platform === 'win32' ? `${name}.cmd` : name);
+
+interface Run {
+  ms: number;
+  code: number;
+  output: string;
+  log: string;
+}
+
+/** Runs a command of the project with its output sent to a log file, and times it. */
+async function run(name: string, command: string, commandArgs: readonly string[], expectedCodes: readonly number[] = [0]): Promise<Run> {
+  const log = path.join(LOG_DIR, `${name}.log`);
+  const out = createWriteStream(log);
+  let output = '';
+  process.stdout.write(`  ${name}: ${command.split(/[\\/]/).pop()} ${commandArgs.join(' ')} ... `);
+  const started = performance.now();
+  const code = await new Promise<number>((resolve) => {
+    const child = spawn(command, commandArgs, { cwd: ROOT, shell: process.platform === 'win32' });
+    const collect = (chunk: Buffer): void => {
+      output += chunk.toString();
+      out.write(chunk);
+    };
+    child.stdout.on('data', collect);
+    child.stderr.on('data', collect);
+    child.on('error', (error) => {
+      output += String(error);
+      resolve(127);
+    });
+    child.on('close', (exitCode) => resolve(exitCode ?? 1));
+  });
+  const ms = performance.now() - started;
+  out.end();
+  console.log(`${seconds(ms)}${expectedCodes.includes(code) ? '' : ` (exit ${code}, log: ${log})`}`);
+  return { ms, code, output, log };
+}
+
+const rows: [string, string][] = [];
+const failures: string[] = [];
+let figures: ReturnType<typeof recordedFigures> | undefined;
+
+/** A row for a timed step; a failed step says so instead of passing for a figure. */
+function timed(label: string, result: Run, note = ''): void {
+  if (result.code !== 0) failures.push(`${label}: exit ${result.code}, see ${result.log}`);
+  rows.push([label, `${seconds(result.ms)}${note}${result.code === 0 ? '' : `, FAILED (exit ${result.code})`}`]);
+}
+
+// Colour codes of the tools' output, dropped before reading figures from it.
+const ANSI_COLOUR = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
+
+function countMatch(output: string, pattern: RegExp): string {
+  return pattern.exec(output.replace(ANSI_COLOUR, ''))?.[1] ?? '?';
+}
+
+async function buildSteps(): Promise<void> {
+  // Cold: nothing cached from an earlier build (what `docusaurus clear` removes).
+  for (const dir of ['build', '.docusaurus', 'node_modules/.cache']) rmSync(path.join(ROOT, dir), { recursive: true, force: true });
+  timed('Production build, cold (no build/, .docusaurus/, node_modules/.cache)', await run('build-cold', bin('docusaurus'), ['build']));
+  timed('Production build, warm (run again at once)', await run('build-warm', bin('docusaurus'), ['build']));
+  timed('Cheat-sheet PDFs (`tsx scripts/pdf.ts`)', await run('pdf', bin('tsx'), ['scripts/pdf.ts']));
+}
+
+async function validateSteps(): Promise<void> {
+  const real = await run('validate', bin('tsx'), ['scripts/validate.ts']);
+  const realQuestions = countMatch(real.output, /valid: (\d+) question/);
+  timed(`Validate, the real content (${realQuestions} questions)`, real);
+
+  const rootDir = mkdtempSync(path.join(tmpdir(), 'handbook-bench-content-'));
+  try {
+    const generated = generateContentRoot(ROOT, rootDir, generatedQuestions);
+    // Exit 1 (problems found) is expected here: see generate.ts.
+    const result = await run('validate-generated', bin('tsx'), ['scripts/validate.ts', '--root', rootDir], [0, 1]);
+    const byRule = problemsByRule(result.output);
+    const unexpected = [...byRule.keys()].filter((rule) => !(EXPECTED_RULES as readonly string[]).includes(rule));
+    const total = [...byRule.values()].reduce((a, b) => a + b, 0);
+    const perQuestion = `${(result.ms / generated.questions).toFixed(0)} ms per question`;
+    // Exit 1 with only the problems the copies must have is the expected outcome; 2 is the validator failing.
+    const expected = (result.code === 0 || result.code === 1) && unexpected.length === 0;
+    const note = expected
+      ? `, ${perQuestion}; ${total} problems, all of the kinds the copies must have (${[...byRule.keys()].join(', ')})`
+      : `, ${perQuestion}; unexpected problems: ${unexpected.join(', ') || 'none, but the validator failed'}`;
+    timed(`Validate, ${generated.questions} generated questions (the ${generated.originals} real ones and copies)`, { ...result, code: expected ? 0 : result.code || 1 }, note);
+  } finally {
+    rmSync(rootDir, { recursive: true, force: true });
+  }
+}
+
+async function testSteps(): Promise<void> {
+  const unit = await run('test-unit', bin('vitest'), ['run']);
+  timed(`Unit tests (\`npm run test:unit\`, ${countMatch(unit.output, /Tests\s+(?:\d+ failed \| )?(\d+) passed/)} tests)`, unit);
+  if (flag('--skip-site-tests')) return;
+  const site = await run('test-site', bin('vitest'), ['run', '--config', 'scripts/site-tests/vitest.config.mts']);
+  timed(`Site tests (\`npm run test:site\`, ${countMatch(site.output, /Tests\s+(?:\d+ failed \| )?(\d+) passed/)} tests)`, site);
+}
+
+/** Gzipped JS per page: what each page executes in Chromium, and what its HTML names. */
+async function sizeSteps(): Promise<void> {
+  if (!existsSync(path.join(BUILD_DIR, 'index.html'))) {
+    failures.push('no build in build/ to measure');
+    return;
+  }
+  process.stdout.write('  sizes: every page in Chromium ... ');
+  const started = performance.now();
+  const content = await validateContent();
+  const kinds = pageKinds(
+    content.pages,
+    content.questions.map((q) => q.permalink),
+  );
+  const paths = builtPages();
+  const server = await serveDirectory(BUILD_DIR);
+  const browser = await launchChromium();
+  let executed: PageWeight[];
+  try {
+    const recorded = await recordPageScripts(browser, server.url, paths);
+    executed = weighPages(
+      BUILD_DIR,
+      recorded.map((r) => ({ path: r.path, question: kinds.question(r.path), diagram: kinds.diagram(r.path), scripts: r.scripts })),
+    );
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  console.log(seconds(performance.now() - started));
+  const named = weighPages(
+    BUILD_DIR,
+    paths.map((p) => ({ path: p, question: kinds.question(p), diagram: kinds.diagram(p), scripts: scriptUrlsInHtml(htmlFor(p), `http://localhost${p}`) })),
+  );
+  const files = listFiles();
+  const bytes = buildSize(files);
+  const summary = summarise(executed);
+  const range = (weights: PageWeight[]): string => {
+    const s = spread(weights);
+    return `${kib(s.min)} / ${kib(s.median)} / ${kib(s.max)}`;
+  };
+  const largest = executed.reduce((a, b) => (b.jsBytes > a.jsBytes ? b : a));
+  rows.push([`JS per page, gzipped, executed in Chromium (${executed.length} pages): min / median / max`, `${range(executed)} (largest: ${largest.path})`]);
+  rows.push(['JS per page, gzipped, named in the HTML (entry scripts): min / median / max', range(named)]);
+  rows.push(['JS of a question page without a diagram (largest; median)', `${kib(summary.questionPageJs)}; ${kib(summary.questionBaseline)}`]);
+  rows.push(['JS a diagram adds to a question page (largest)', kib(summary.diagramExtraJs)]);
+  rows.push([`Build size (${files.length} files, uncompressed)`, `${(bytes / MIB).toFixed(2)} MiB`]);
+  figures = recordedFigures(summary, bytes);
+}
+
+async function main(): Promise<number> {
+  const machine = describeMachine(thisMachine());
+  console.log(`Benchmark on ${machine}; load average at start ${loadAverage()}. Logs: ${LOG_DIR}`);
+  if (!Number.isInteger(generatedQuestions) || generatedQuestions < 1) {
+    console.error(`--questions needs a whole number, got "${args[questionsIndex + 1] ?? ''}"`);
+    return 2;
+  }
+  if (!flag('--skip-build')) await buildSteps();
+  await validateSteps();
+  if (!flag('--skip-tests')) await testSteps();
+  await sizeSteps();
+
+  const day = new Date().toISOString().slice(0, 10);
+  console.log(`\n${markdownTable(['Measure', 'Figure'], rows)}\n`);
+  console.log(`Machine: ${machine}. Load average at the end: ${loadAverage()} (1 / 5 / 15 min). Date: ${day}.`);
+  if (figures) {
+    const recorded = { on: day, machine, ...figures };
+    console.log(`\nFigures for scripts/budgets.json ("recorded"), and budgets 10 % above them:\n${JSON.stringify({ recorded, budgets: suggestedBudgets(figures) }, null, 2)}`);
+    const current = JSON.parse(readFileSync(path.join(ROOT, 'scripts/budgets.json'), 'utf8')) as { budgets: Record<string, number> };
+    console.log(`Budgets now: ${JSON.stringify(current.budgets)}`);
+  }
+  if (failures.length > 0) {
+    console.error(`\nSome steps failed, so their figures do not count:\n  ${failures.join('\n  ')}`);
+    return 1;
+  }
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`The benchmark itself failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(2);
+  },
+);

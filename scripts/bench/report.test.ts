@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { KIB, MIB } from '../lib/pageWeight';
+import { describeMachine, markdownTable, recordedFigures, seconds, suggestedBudgets, thisMachine } from './report';
+
+describe('the benchmark report', () => {
+  it('describes the machine the figures came from', () => {
+    expect(describeMachine({ cpu: 'AMD EPYC', cores: 2, memoryGiB: 23, node: 'v20.20.2', os: 'linux 6.1.0' })).toBe('AMD EPYC, 2 cores, 23 GiB RAM, Node.js v20.20.2, linux 6.1.0');
+    const here = thisMachine();
+    expect(here.cores).toBeGreaterThan(0);
+    expect(here.node).toBe(process.version);
+  });
+
+  it('prints times in seconds with one decimal', () => {
+    expect(seconds(152_340)).toBe('152.3 s');
+    expect(seconds(40)).toBe('0.0 s');
+  });
+
+  it('prints a Markdown table whose cells cannot break it', () => {
+    expect(
+      markdownTable(
+        ['Step', 'Figure'],
+        [
+          ['Build', '12.0 s'],
+          ['a | b', '1'],
+        ],
+      ),
+    ).toBe('| Step | Figure |\n| --- | --- |\n| Build | 12.0 s |\n| a \\| b | 1 |');
+  });
+
+  it('records figures in the units of scripts/budgets.json', () => {
+    const summary = { questionPageJs: 250.04 * KIB, questionBaseline: 240 * KIB, diagramExtraJs: 180.26 * KIB, anyPageJs: 431.55 * KIB };
+    expect(recordedFigures(summary, 20.456 * MIB)).toEqual({ questionPageJsKiB: 250, diagramExtraJsKiB: 180.3, anyPageJsKiB: 431.6, buildTotalMiB: 20.46 });
+  });
+
+  it('suggests budgets about 10 % above the figures, rounded up', () => {
+    expect(suggestedBudgets({ questionPageJsKiB: 250, diagramExtraJsKiB: 180.3, anyPageJsKiB: 431.6, buildTotalMiB: 20.46 })).toEqual({
+      questionPageJsKiB: 275,
+      diagramExtraJsKiB: 199,
+      anyPageJsKiB: 475,
+      buildTotalMiB: 22.6,
+    });
+  });
+});

@@ -1,0 +1,27 @@
+/**
+ * `npm run build:subpath`: the production build as a GitHub Pages project
+ * site serves it, under a sub-path (BASE_URL=/handbook/), written to
+ * build-subpath/ with its cheat-sheet PDFs, so `npm run test:subpath` can
+ * check that the site, its short links and its downloads work there.
+ * build/ is left alone.
+ */
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { SUBPATH_BASE_URL, SUBPATH_OUT_DIR } from './lib/subpath';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const bin = (name: string): string => path.join(ROOT, 'node_modules', '.bin', process.platform === 'win32' ? `${name}.cmd` : name);
+const env = { ...process.env, BASE_URL: SUBPATH_BASE_URL };
+
+for (const [command, args] of [
+  ['docusaurus', ['build', '--out-dir', SUBPATH_OUT_DIR]],
+  ['tsx', ['scripts/pdf.ts', '--dir', SUBPATH_OUT_DIR]],
+] as const) {
+  console.log(`BASE_URL=${SUBPATH_BASE_URL} ${command} ${args.join(' ')}`);
+  const result = spawnSync(bin(command), args, { cwd: ROOT, env, stdio: 'inherit', shell: process.platform === 'win32' });
+  if (result.status !== 0) {
+    console.error(`The sub-path build stopped: "${command} ${args.join(' ')}" exited with ${result.status ?? result.signal ?? result.error?.message}.`);
+    process.exit(1);
+  }
+}

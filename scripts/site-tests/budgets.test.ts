@@ -1,0 +1,46 @@
+/**
+ * The size budgets of scripts/budgets.json on the production build, read
+ * from the files alone (no browser): the whole build, and the JavaScript each
+ * page names in its HTML, gzipped. The browser test adds what pages load
+ * while they run (route chunks, Mermaid) to the same budgets.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { ValidationReport } from '../../src/content/report';
+import { buildOverrun, buildSize, jsOverruns, kib, MIB, readBudgets, scriptUrlsInHtml, weighPages, type BudgetsFile, type PageScripts } from '../lib/pageWeight';
+import { PROJECT_ROOT } from '../validate/index';
+import { assertBuilt, BUILD_DIR, builtPages, htmlFor, listFiles } from './buildOutput';
+
+let budgets: BudgetsFile;
+
+beforeAll(() => {
+  assertBuilt();
+  budgets = readBudgets(path.join(PROJECT_ROOT, 'scripts/budgets.json'));
+});
+
+describe('size budgets of the build (scripts/budgets.json)', () => {
+  it('keeps the whole build, every file uncompressed, within buildTotalMiB', () => {
+    const bytes = buildSize(listFiles());
+    expect(bytes, 'the build is not empty').toBeGreaterThan(MIB);
+    expect(buildOverrun(bytes, budgets.budgets) ?? '', `build/ holds ${(bytes / MIB).toFixed(2)} MiB`).toBe('');
+  });
+
+  it('keeps the JavaScript every page names in its HTML (gzipped) within the page budgets', () => {
+    const report = JSON.parse(readFileSync(path.join(BUILD_DIR, 'validation-report.json'), 'utf8')) as ValidationReport;
+    const questions = new Map(report.questions.map((q) => [q.permalink, q]));
+    const pages: PageScripts[] = builtPages().map((urlPath) => ({
+      path: urlPath,
+      question: questions.has(urlPath),
+      diagram: questions.get(urlPath)?.hasDiagram ?? false,
+      scripts: scriptUrlsInHtml(htmlFor(urlPath), `http://localhost${urlPath}`),
+    }));
+    const weights = weighPages(BUILD_DIR, pages);
+    expect(weights.length).toBeGreaterThan(questions.size);
+    expect(
+      weights.filter((w) => w.jsBytes === 0).map((w) => w.path),
+      'every page names its scripts',
+    ).toEqual([]);
+    expect(jsOverruns(weights, budgets.budgets).join('\n'), `largest page: ${kib(Math.max(...weights.map((w) => w.jsBytes)))}`).toBe('');
+  });
+});

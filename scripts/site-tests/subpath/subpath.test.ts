@@ -1,0 +1,220 @@
+/**
+ * The site under a sub-path, as a GitHub Pages project site serves it:
+ * build-subpath/ (`npm run build:subpath`, BASE_URL=/handbook/) served at
+ * /handbook/ and nowhere else. Every page keeps its links and assets inside the
+ * sub-path, link previews and the PDFs name the sub-path URL, and in Chromium
+ * the home page loads cleanly, short links land on their question, downloads
+ * resolve, and practice and search work.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ValidationReport } from '../../../src/content/report';
+import { shortLinkPath } from '../../../src/content/shortLinks';
+import { CHEAT_SHEET_PDFS } from '../../../src/lib/cheatSheetPdf';
+import { ANKI_DECK_FILE } from '../../../src/practice/anki';
+import { launchChromium } from '../../lib/browser';
+import { serveDirectory, type StaticServer } from '../../lib/staticServer';
+import { SUBPATH_BASE_URL as BASE, SUBPATH_OUT_DIR } from '../../lib/subpath';
+import { PROJECT_ROOT } from '../../validate/index';
+import { attributeValues, decodeEntities, listFiles, metaContent } from '../buildOutput';
+import { pdfLinks, pdfText } from '../poppler';
+
+const DIR = path.join(PROJECT_ROOT, SUBPATH_OUT_DIR);
+
+let report: ValidationReport;
+let origin: string;
+let server: StaticServer;
+let browser: Browser;
+
+/** The HTML of a page, by its path inside the site (/, /practice, /q/7...). */
+function html(urlPath: string): string {
+  const clean = urlPath.replace(/^\//, '').replace(/\/$/, '');
+  const file = [clean === '' ? 'index.html' : `${clean}.html`, `${clean}/index.html`].map((f) => path.join(DIR, f)).find((f) => existsSync(f));
+  if (!file) throw new Error(`no page for ${urlPath} in ${SUBPATH_OUT_DIR}/`);
+  return readFileSync(file, 'utf8');
+}
+
+function question(track: string, number: number): ValidationReport['questions'][number] {
+  const q = report.questions.find((x) => x.track === track && x.number === number);
+  if (!q) throw new Error(`no question ${number} in track ${track}`);
+  return q;
+}
+
+beforeAll(async () => {
+  if (!existsSync(path.join(DIR, 'index.html'))) {
+    throw new Error(`No sub-path build in ${SUBPATH_OUT_DIR}/. Run "npm run build:subpath" first ("npm run test:subpath" runs both).`);
+  }
+  if (!readFileSync(path.join(DIR, 'index.html'), 'utf8').includes(`${BASE}assets/`)) {
+    throw new Error(`${SUBPATH_OUT_DIR}/ was not built for ${BASE}. Run "npm run build:subpath" again.`);
+  }
+  report = JSON.parse(readFileSync(path.join(DIR, 'validation-report.json'), 'utf8')) as ValidationReport;
+  origin = new URL(metaContent(html('/'), 'property', 'og:url') ?? 'missing:').origin;
+  server = await serveDirectory(DIR, BASE);
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('the files of the sub-path build', () => {
+  it('link and load nothing outside the sub-path, on any page', () => {
+    const outside: string[] = [];
+    const pages = listFiles(DIR).filter((f) => f.endsWith('.html'));
+    for (const file of pages) {
+      const text = readFileSync(file, 'utf8');
+      const local = [...attributeValues(text, 'href'), ...attributeValues(text, 'src')].map(decodeEntities).filter((v) => v.startsWith('/') && !v.startsWith('//'));
+      for (const value of local) if (!value.startsWith(BASE)) outside.push(`${path.relative(DIR, file)}: ${value}`);
+    }
+    expect(pages.length).toBeGreaterThan(report.questions.length);
+    expect(outside.join('\n')).toBe('');
+  });
+
+  it('point every stylesheet url() inside the sub-path (KaTeX fonts among them)', () => {
+    const sheets = listFiles(DIR).filter((f) => f.endsWith('.css'));
+    const urls = sheets.flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/url\(\s*["']?([^"')]+)/g)].map((m) => ({ file: path.relative(DIR, file), url: m[1]! })));
+    expect(
+      urls.some((u) => /KaTeX_Main-Regular/.test(u.url)),
+      'the KaTeX fonts are bundled',
+    ).toBe(true);
+    const outside = urls.filter((u) => u.url.startsWith('/') && !u.url.startsWith(BASE));
+    expect(outside.map((u) => `${u.file}: ${u.url}`).join('\n')).toBe('');
+  });
+
+  it('send short links to their question inside the sub-path', () => {
+    for (const q of report.questions) {
+      const short = shortLinkPath(q.track, q.number)!;
+      expect(html(short), short).toContain(`url=${BASE}${q.permalink.slice(1)}"`);
+    }
+  });
+
+  it('give link previews, canonical URLs, the sitemap and the Anki deck the sub-path URL', () => {
+    const q = question('architecture', 7);
+    const page = html(q.permalink);
+    const pageUrl = `${origin}${BASE}${q.permalink.slice(1)}`;
+    expect(metaContent(page, 'property', 'og:url')).toBe(pageUrl);
+    expect(metaContent(page, 'property', 'og:image')).toBe(`${origin}${BASE}img/social-card.png`);
+    expect(attributeValues(page, 'href')).toContain(pageUrl);
+    const sitemap = [...readFileSync(path.join(DIR, 'sitemap.xml'), 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!);
+    expect(sitemap).toContain(pageUrl);
+    expect(sitemap.filter((loc) => !loc.startsWith(`${origin}${BASE}`))).toEqual([]);
+    expect(readFileSync(path.join(DIR, ANKI_DECK_FILE), 'utf8')).toContain(`href="${pageUrl}"`);
+  });
+
+  it('hold the cheat-sheet PDFs, printed from the sub-path page, with links and footer to the sub-path URL', () => {
+    for (const pdf of CHEAT_SHEET_PDFS) {
+      const file = path.join(DIR, pdf.file);
+      expect(existsSync(file), `${SUBPATH_OUT_DIR}/${pdf.file}`).toBe(true);
+      const toSite = pdfLinks(file).filter((l) => l.url.startsWith(origin));
+      expect(toSite.length, 'the sheet links to the handbook').toBeGreaterThan(0);
+      expect(toSite.filter((l) => !l.url.startsWith(`${origin}${BASE}`))).toEqual([]);
+      expect(pdfText(file, 1).replace(/\s+/g, ' ')).toContain(`${new URL(origin).host}${BASE}cheat-sheet`);
+    }
+  });
+});
+
+describe(`the site served at ${BASE} in Chromium`, () => {
+  /** Opens a page, recording errors, failed requests and any request that leaves the sub-path. */
+  async function open(urlPath: string): Promise<{ page: Page; problems: string[]; close: () => Promise<void> }> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    page.on('requestfailed', (r) => {
+      if (r.failure()?.errorText !== 'net::ERR_ABORTED') problems.push(`failed: ${r.failure()?.errorText} ${r.url()}`);
+    });
+    page.on('response', (r) => {
+      if (r.status() >= 400) problems.push(`${r.status()} ${r.url()}`);
+    });
+    page.on('request', (r) => {
+      const url = new URL(r.url());
+      if (url.origin === server.url && !url.pathname.startsWith(BASE)) problems.push(`outside ${BASE}: ${url.pathname}`);
+    });
+    await page.goto(`${server.url}${BASE}${urlPath.replace(/^\//, '')}`, { waitUntil: 'networkidle' });
+    return { page, problems, close: () => context.close() };
+  }
+
+  it('loads the home page with no failed request, no console error and nothing fetched outside the sub-path', async () => {
+    const { page, problems, close } = await open('/');
+    await expect(page.locator('h1').first().textContent()).resolves.toMatch(/AI Architecture/);
+    // Follow a navbar link client-side: routing under the sub-path works too.
+    await page.getByRole('link', { name: 'Architecture Q&A' }).first().click();
+    await page.waitForURL((url) => url.pathname === `${BASE}architecture`);
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  it.each([
+    ['architecture', 7],
+    ['architect-interview', 7],
+  ])('opens %s question %i from its short link', async (track, number) => {
+    const q = question(track, number);
+    const { page, problems, close } = await open(shortLinkPath(track, number)!);
+    await page.waitForURL((url) => url.pathname === `${BASE}${q.permalink.slice(1)}`);
+    await expect(page.locator('h1').first().textContent()).resolves.toBe(q.title);
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  it.each([
+    ['/cheat-sheet', 'a[data-pdf]', 'application/pdf', CHEAT_SHEET_PDFS.length],
+    ['/practice', `a[download="${ANKI_DECK_FILE}"]`, 'text/tab-separated-values; charset=utf-8', 1],
+    ['/architect-interview/preparation-template', 'a[href*="/downloads/"]', 'text/markdown; charset=utf-8', 1],
+  ])('offers downloads on %s that resolve under the sub-path', async (pagePath, selector, type, atLeast) => {
+    const { page, problems, close } = await open(pagePath);
+    const links = await page.locator(selector).evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+    expect(links.length).toBeGreaterThanOrEqual(atLeast);
+    for (const link of links) {
+      expect(new URL(link).pathname.startsWith(BASE), link).toBe(true);
+      const response = await page.request.get(link);
+      expect(response.status(), link).toBe(200);
+      expect(response.headers()['content-type'], link).toBe(type);
+    }
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  it("runs an example in the reader's browser: the worker and the transpiler load from the sub-path", async () => {
+    const { page, problems, close } = await open(question('architecture', 7).permalink);
+    const runner = page.getByRole('region', { name: /^Run the example/ }).first();
+    await runner.getByRole('button', { name: 'Run demo' }).click();
+    const heading = runner.locator('[data-run-output] p').first();
+    await heading.waitFor({ timeout: 20_000 });
+    await runner.getByRole('button', { name: 'Run demo' }).waitFor({ timeout: 20_000 });
+    await expect(heading.innerText()).resolves.toBe('Finished');
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  it('runs a practice session: a card shows and reveals its answer', async () => {
+    const { page, problems, close } = await open('/practice');
+    const card = page.locator('section[aria-labelledby^="practice-card-"]');
+    await card.getByRole('heading', { level: 2 }).waitFor();
+    await page.getByRole('button', { name: 'Reveal answer' }).click();
+    await card.getByText('Key insight.').waitFor();
+    await page.getByRole('button', { name: /^Know it/ }).click();
+    await expect(page.getByRole('progressbar').getAttribute('aria-valuetext')).resolves.toMatch(/^1 of \d+ known/);
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  it('loads the search index and opens a question from a hit', async () => {
+    const q = question('architecture', 7);
+    const { page, problems, close } = await open('/');
+    const index = page.waitForResponse((r) => new URL(r.url()).pathname.startsWith(`${BASE}search-index`) && r.status() === 200);
+    await page.locator('input.navbar__search-input').fill('ratio-based circuit breaker');
+    await index;
+    const hit = page.getByRole('option').filter({ hasText: q.title }).first();
+    await hit.waitFor({ timeout: 15_000 });
+    await hit.click();
+    await page.waitForURL((url) => url.pathname === `${BASE}${q.permalink.slice(1)}`);
+    expect(problems).toEqual([]);
+    await close();
+  });
+});

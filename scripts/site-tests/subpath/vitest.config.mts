@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+/** The sub-path build in build-subpath/ (`npm run test:subpath` builds it first). */
+export default defineConfig({
+  test: {
+    include: ['scripts/site-tests/subpath/**/*.test.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+  },
+});
