@@ -160,7 +160,8 @@ describe('progress files', () => {
 
     const good = { ...tampered, progress: { 'arch-02': { grade: 'know', reviews: 3, lastReviewed: '2025-01-01T00:00:00.000Z' } } };
     await input.setInputFiles({ name: 'progress.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(good)) });
-    await expect(page.getByText(/Imported progress on 1 cards/).isVisible()).resolves.toBe(true);
+    // Reading the file is asynchronous: wait for the confirmation before looking at storage.
+    await page.getByText(/Imported progress on 1 card from progress\.json/).waitFor({ timeout: 10_000 });
     expect(await storedProgress(page)).toEqual(good.progress);
     await context.close();
   });

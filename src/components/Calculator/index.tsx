@@ -116,6 +116,25 @@ export function TextAreaField({ name, label, value, error, hint, onChange }: Fie
   );
 }
 
+/** One NumberField for each entry of a calculator's field table, in the table's order. */
+export function NumberFields<K extends string>({
+  specs,
+  values,
+  errors,
+  hints,
+  onChange,
+}: {
+  readonly specs: Readonly<Record<K, NumberSpec>>;
+  readonly values: Readonly<Record<K, string>>;
+  readonly errors: Readonly<Partial<Record<K, string>>>;
+  readonly hints?: Readonly<Partial<Record<K, ReactNode>>>;
+  readonly onChange: (key: K, value: string) => void;
+}): ReactNode {
+  return (Object.keys(specs) as K[]).map((key) => (
+    <NumberField key={key} name={key} spec={specs[key]} value={values[key]} error={errors[key]} hint={hints?.[key]} onChange={(value) => onChange(key, value)} />
+  ));
+}
+
 export function Fields({ children }: { readonly children: ReactNode }): ReactNode {
   return <div className={styles.fields}>{children}</div>;
 }

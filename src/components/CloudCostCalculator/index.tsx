@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { CalculatorForm, Fields, NumberField, Results, ShareLink, useCalculatorState } from '../Calculator';
+import { CalculatorForm, Fields, NumberFields, Results, ShareLink, useCalculatorState } from '../Calculator';
 import { ILLUSTRATIVE_PRICES, formatUsd, formatUsdRange } from '../../lib/formulas';
 import { DEFAULTS, NUMBER_FIELDS, PREFIX, evaluate, type Key, type Raw } from './model';
 
@@ -18,17 +18,7 @@ export default function CloudCostCalculator({ anchor }: { readonly anchor?: stri
   return (
     <CalculatorForm label="Cloud cost calculator" id={anchor}>
       <Fields>
-        {(Object.keys(NUMBER_FIELDS) as Key[]).map((key) => (
-          <NumberField
-            key={key}
-            name={key}
-            spec={NUMBER_FIELDS[key]}
-            value={raw[key]}
-            error={errors[key]}
-            hint={HINTS[key]}
-            onChange={(value) => update({ [key]: value } as Partial<Raw>)}
-          />
-        ))}
+        <NumberFields specs={NUMBER_FIELDS} values={raw} errors={errors} hints={HINTS} onChange={(key, value) => update({ [key]: value } as Partial<Raw>)} />
       </Fields>
       <Results
         invalid={!result}

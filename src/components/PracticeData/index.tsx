@@ -31,7 +31,7 @@ export default function PracticeData({ progress, onImport }: Props): ReactNode {
     const result = parseImport(await file.text(), new Date());
     if (result.ok) {
       onImport(result.progress);
-      setMessage({ ok: true, text: `Imported progress on ${result.cards} cards from ${file.name}; it replaces what was saved before.` });
+      setMessage({ ok: true, text: `Imported progress on ${result.cards} ${result.cards === 1 ? 'card' : 'cards'} from ${file.name}; it replaces what was saved before.` });
     } else {
       setMessage({ ok: false, text: result.message });
     }
