@@ -46,7 +46,7 @@ function MockTimer({ seconds, onExpire }: { seconds: number; onExpire: () => voi
         {formatClock(remainingMs)}
       </span>
       <span className={styles.timerHint}>Answer aloud before the time is up.</span>
-      <span className={styles.srOnly} aria-live="assertive">
+      <span className="handbook-visually-hidden" aria-live="assertive">
         {announcement}
       </span>
     </div>

@@ -24,7 +24,7 @@ export default function ShortLink({ path }: { path: string }): ReactNode {
       <button type="button" className={styles.copy} onClick={() => void copy()} aria-label={`Copy the short link ${url}`}>
         {status === 'Short link copied.' ? 'Copied' : 'Copy'}
       </button>
-      <span role="status" className={styles.status}>
+      <span role="status" className="handbook-visually-hidden">
         {status}
       </span>
     </span>
