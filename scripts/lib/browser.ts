@@ -3,7 +3,7 @@
  * browser tests, screenshots). Never downloads one: it uses the system's.
  */
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const BROWSER_ENV = 'CHROMIUM_PATH';
 
@@ -60,4 +60,25 @@ export const CHROMIUM_ARGS = [
  */
 export async function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: findChromium(), headless: true, args: CHROMIUM_ARGS });
+}
+
+/**
+ * Open a page of the built site and wait until React has hydrated it:
+ * Docusaurus marks `<html data-has-hydrated="true">` then. Before that a click
+ * lands on server-rendered HTML with no handlers, which on a busy machine is
+ * long after the load event.
+ */
+export async function gotoHydrated(page: Page, url: string, waitUntil: 'load' | 'networkidle' = 'load'): Promise<void> {
+  await page.goto(url, { waitUntil });
+  await waitForHydration(page);
+}
+
+/** Reload and wait for hydration again (see gotoHydrated). */
+export async function reloadHydrated(page: Page): Promise<void> {
+  await page.reload({ waitUntil: 'load' });
+  await waitForHydration(page);
+}
+
+async function waitForHydration(page: Page): Promise<void> {
+  await page.waitForSelector('html[data-has-hydrated="true"]', { state: 'attached', timeout: 30_000 });
 }

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { axeViolations } from '../lib/axe';
 import { runnableExamples } from '../validate/rules/anatomy';
 import { setUpBuiltSite } from './builtSite';
+import { gotoHydrated } from '../lib/browser';
 
 const site = setUpBuiltSite();
 
@@ -16,7 +17,7 @@ describe.each(['light', 'dark'] as const)('after a reader acts, in %s mode', (co
   async function open(path: string): Promise<Page> {
     const context = await site.browser.newContext({ colorScheme, viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    await page.goto(`${site.server.url}${path}`, { waitUntil: 'load' });
+    await gotoHydrated(page, `${site.server.url}${path}`);
     return page;
   }
 

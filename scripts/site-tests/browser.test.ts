@@ -12,7 +12,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from '../lib/axe';
-import { launchChromium } from '../lib/browser';
+import { gotoHydrated, launchChromium } from '../lib/browser';
 import { jsOverruns, kib, readBudgets, summarise, weighPages, type PageScripts } from '../lib/pageWeight';
 import { serveDirectory, type StaticServer } from '../lib/staticServer';
 import { PROJECT_ROOT, validateContent, type ValidationResult } from '../validate/index';
@@ -120,7 +120,7 @@ async function checkPages(paths: string[], colorScheme: 'light' | 'dark', option
         accessibility: [],
         scripts: [],
       };
-      await page.goto(`${server.url}${urlPath}`, { waitUntil: 'load' });
+      await gotoHydrated(page, `${server.url}${urlPath}`);
       await waitForDiagrams(page, expected);
       Object.assign(
         current,
@@ -216,7 +216,7 @@ describe('on a 375 px wide phone', () => {
     const page = await context.newPage();
     const wide: string[] = [];
     for (const q of content.questions) {
-      await page.goto(`${server.url}${q.permalink}`, { waitUntil: 'load' });
+      await gotoHydrated(page, `${server.url}${q.permalink}`);
       await waitForDiagrams(page, diagramsOn(q.permalink));
       const overflow = await page.evaluate(() => {
         const viewport = document.documentElement.clientWidth;

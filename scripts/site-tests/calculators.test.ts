@@ -20,7 +20,7 @@ import {
   replicasForLoad,
   seriesAvailability,
 } from '../../src/lib/formulas';
-import { launchChromium } from '../lib/browser';
+import { gotoHydrated, launchChromium } from '../lib/browser';
 import { serveDirectory, type StaticServer } from '../lib/staticServer';
 import { assertBuilt, BUILD_DIR } from './buildOutput';
 
@@ -40,7 +40,7 @@ afterAll(async () => {
 
 async function open(path: string): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await page.goto(`${server.url}${path}`, { waitUntil: 'networkidle' });
+  await gotoHydrated(page, `${server.url}${path}`, 'networkidle');
   return page;
 }
 

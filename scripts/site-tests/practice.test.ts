@@ -9,6 +9,7 @@ import { shortLinkPath } from '../../src/content/shortLinks';
 import { SET_ASIDE_PREFIX, STORAGE_KEY } from '../../src/practice/storage';
 import { type ValidationResult } from '../validate/index';
 import { setUpBuiltSite } from './builtSite';
+import { gotoHydrated, reloadHydrated } from '../lib/browser';
 
 const site = setUpBuiltSite();
 
@@ -28,7 +29,7 @@ async function open(path: string, setup?: (context: BrowserContext) => Promise<u
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(message.text());
   });
-  await page.goto(`${site.server.url}${path}`, { waitUntil: 'load' });
+  await gotoHydrated(page, `${site.server.url}${path}`);
   return { page, errors, context };
 }
 
@@ -80,7 +81,7 @@ describe('a practice session', () => {
     await expect(progressbar.getAttribute('aria-valuetext')).resolves.toBe(`1 of ${total} known, 1 to review again, 1 not known yet, ${total - 3} new`);
     expect(Object.values(await storedProgress(page)).map((p) => p.grade)).toEqual(['know', 'again', 'dont-know']);
 
-    await page.reload({ waitUntil: 'load' });
+    await reloadHydrated(page);
     await expect(progressbar.getAttribute('aria-valuetext')).resolves.toBe(`1 of ${total} known, 1 to review again, 1 not known yet, ${total - 3} new`);
     // What the reader did not know comes back first, then what they want to review.
     await expect(card.getByRole('heading', { level: 2 }).textContent()).resolves.toBe(questions[2]);
@@ -189,15 +190,17 @@ describe('links for wikis and chat', () => {
   it('copies the short link, and the link of a section from the "#" beside its heading', async () => {
     const q = question('arch-07');
     const { page, errors, context } = await open(q.permalink);
-    await page.getByRole('button', { name: /^Copy the short link/ }).click();
-    await expect(page.getByRole('button', { name: /^Copy the short link/ }).textContent()).resolves.toBe('Copied');
+    const copyButton = page.getByRole('button', { name: /^Copy the short link/ });
+    await copyButton.click();
+    // Writing to the clipboard is asynchronous; the label changes once it is done.
+    await expect.poll(() => copyButton.textContent()).toBe('Copied');
     await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toMatch(/\/q\/7$/);
 
     const hashLink = page.locator('h2#trade-offs a.hash-link');
     await expect(hashLink.evaluate((el) => Number(getComputedStyle(el).opacity))).resolves.toBeGreaterThan(0.3);
     await hashLink.click();
+    await expect.poll(() => hashLink.getAttribute('data-copied')).toBe('true');
     await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(`${site.server.url}${q.permalink}#trade-offs`);
-    await expect(hashLink.getAttribute('data-copied')).resolves.toBe('true');
     expect(new URL(page.url()).hash).toBe('#trade-offs');
     expect(errors).toEqual([]);
     await context.close();

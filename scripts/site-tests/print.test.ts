@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { setUpBuiltSite } from './builtSite';
+import { gotoHydrated } from '../lib/browser';
 
 /** A4 minus 10 mm margins, in CSS pixels (96 per inch). */
 const A4_CONTENT_WIDTH_PX = Math.round(((210 - 20) / 25.4) * 96);
@@ -20,7 +21,7 @@ describe.each(['light', 'dark'] as const)('question pages printed from %s mode',
     // Every page in light mode; a sample in dark mode, where only the colours differ.
     const pages = colorScheme === 'light' ? site.content.questions : site.content.questions.filter((_, i) => i % 8 === 0);
     for (const q of pages) {
-      await page.goto(`${site.server.url}${q.permalink}`, { waitUntil: 'load' });
+      await gotoHydrated(page, `${site.server.url}${q.permalink}`);
       const diagrams = q.source.match(/^```mermaid/gm)?.length ?? 0;
       if (diagrams > 0) await page.waitForFunction((n) => document.querySelectorAll('.docusaurus-mermaid-container svg').length >= n, diagrams, { timeout: 15_000 });
       await page.emulateMedia({ media: 'print' });

@@ -14,7 +14,7 @@ import { executeDemo, type LogLine } from '../../src/runner/execute';
 import { formatSeconds } from '../../src/runner/format';
 import { collectSources } from '../../src/runner/modules';
 import { TIME_LIMIT_MS } from '../../src/runner/conventions';
-import { launchChromium } from '../lib/browser';
+import { gotoHydrated, launchChromium } from '../lib/browser';
 import { serveDirectory, type StaticServer } from '../lib/staticServer';
 import { runnableExamples, type RunnableExample } from '../validate/rules/anatomy';
 import { PROJECT_ROOT, validateContent } from '../validate/index';
@@ -69,7 +69,7 @@ async function openPage(url: string): Promise<{ page: Page; errors: string[] }> 
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(message.text());
   });
-  await page.goto(`${server.url}${url}`, { waitUntil: 'load' });
+  await gotoHydrated(page, `${server.url}${url}`);
   return { page, errors };
 }
 
@@ -188,7 +188,7 @@ describe('page weight', () => {
     page.on('request', (request) => {
       if (request.url().endsWith('.js')) scripts.push(new URL(request.url()).pathname);
     });
-    await page.goto(`${server.url}${Q07}`, { waitUntil: 'networkidle' });
+    await gotoHydrated(page, `${server.url}${Q07}`, 'networkidle');
     const loaded = scripts.map((p) => readFileSync(path.join(BUILD_DIR, p), 'utf8'));
     // Strings only the transpiler and the runner's worker contain.
     expect(loaded.filter((text) => text.includes('Error transforming') || text.includes('exports no demo() function'))).toEqual([]);

@@ -14,7 +14,7 @@ import type { ValidationReport } from '../../../src/content/report';
 import { shortLinkPath } from '../../../src/content/shortLinks';
 import { CHEAT_SHEET_PDFS } from '../../../src/lib/cheatSheetPdf';
 import { ANKI_DECK_FILE } from '../../../src/practice/anki';
-import { launchChromium } from '../../lib/browser';
+import { gotoHydrated, launchChromium } from '../../lib/browser';
 import { serveDirectory, type StaticServer } from '../../lib/staticServer';
 import { SUBPATH_BASE_URL as BASE, SUBPATH_OUT_DIR } from '../../lib/subpath';
 import { PROJECT_ROOT } from '../../validate/index';
@@ -136,7 +136,7 @@ describe(`the site served at ${BASE} in Chromium`, () => {
       const url = new URL(r.url());
       if (url.origin === server.url && !url.pathname.startsWith(BASE)) problems.push(`outside ${BASE}: ${url.pathname}`);
     });
-    await page.goto(`${server.url}${BASE}${urlPath.replace(/^\//, '')}`, { waitUntil: 'networkidle' });
+    await gotoHydrated(page, `${server.url}${BASE}${urlPath.replace(/^\//, '')}`, 'networkidle');
     return { page, problems, close: () => context.close() };
   }
 
