@@ -13,7 +13,7 @@ const TRACK_BLURBS: Record<string, string> = {
 /** The interview track's practice pages, and every question that carries a spoken mock answer. */
 function InterviewToolkit({ mockAnswers }: { mockAnswers: QuestionSummary[] }): ReactNode {
   return (
-    <section className={styles.card} aria-labelledby="interview-toolkit">
+    <section className={`${styles.card} ${styles.toolkit}`} aria-labelledby="interview-toolkit">
       <h2 id="interview-toolkit">Interview toolkit</h2>
       <ul className={styles.links}>
         <li>
