@@ -17,7 +17,7 @@ const entries: Term[] = [
   {
     id: 'G3',
     term: 'Model registry',
-    definition: 'A versioned store of model artefacts with metadata and movable aliases (such as production) that serving resolves at load time.',
+    definition: 'A versioned store of model artefacts with metadata and movable aliases (such as production) that the release pipeline resolves to a pinned, immutable version.',
   },
   {
     id: 'G4',

@@ -100,7 +100,7 @@ const entries: Lit[] = [
     id: 'L7',
     citation:
       'Zaharia, M., Chen, A., Davidson, A., Ghodsi, A., Hong, S. A., Konwinski, A., Murching, S., Nykodym, T., Ogilvie, P., Parkhe, M., Xie, F., & Zumar, C. (2018). Accelerating the machine learning lifecycle with MLflow. IEEE Data Engineering Bulletin, 41(4), 39–45.',
-    note: 'The design of MLflow tracking, projects and models, the basis of its model registry.',
+    note: 'The design of MLflow tracking, projects and models, the components its later model registry builds on.',
   },
   {
     id: 'L8',

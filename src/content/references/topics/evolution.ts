@@ -58,7 +58,7 @@ export const evolutionReferences: ReferenceEntry[] = [
   {
     id: 'L77',
     kind: 'literature',
-    citation: 'Paleyes, A., Urma, R.-G., & Lawrence, N. D. (2022). Challenges in deploying machine learning: A survey of case studies. ACM Computing Surveys.',
+    citation: 'Paleyes, A., Urma, R.-G., & Lawrence, N. D. (2022). Challenges in deploying machine learning: A survey of case studies. ACM Computing Surveys, 55(6), Article 114.',
     doi: '10.1145/3533378',
     note: 'Published deployment reports mapped to the stages of the ML workflow, including model updating and monitoring.',
   },

@@ -113,7 +113,8 @@ export const interviewParts35References: ReferenceEntry[] = [
     id: 'G92',
     kind: 'glossary',
     term: 'Post-training quantization (PTQ) and quantization-aware training (QAT)',
-    definition: 'PTQ converts a trained model to lower precision using a calibration set; QAT simulates the rounding during training so the weights adapt to it.',
+    definition:
+      'PTQ converts a trained model to lower precision without retraining, with a small calibration set when activations are quantized statically; QAT simulates the rounding during training so the weights adapt to it.',
   },
   {
     id: 'G93',

@@ -36,7 +36,7 @@ export const qualityReferences: ReferenceEntry[] = [
     citation:
       'Tramèr, F., Zhang, F., Juels, A., Reiter, M. K., & Ristenpart, T. (2016). Stealing machine learning models via prediction APIs. In 25th USENIX Security Symposium (pp. 601–618). USENIX Association.',
     url: 'https://www.usenix.org/conference/usenixsecurity16/technical-sessions/presentation/tramer',
-    note: 'Model extraction through a prediction API, shown against commercial ML services, even without confidence scores.',
+    note: 'Model extraction through the prediction APIs of BigML and Amazon Machine Learning, and extraction that still works when confidence scores are left out.',
   },
   {
     id: 'L44',
@@ -84,7 +84,7 @@ export const qualityReferences: ReferenceEntry[] = [
     id: 'L50',
     kind: 'literature',
     citation: 'NVIDIA. (n.d.). Batchers: Dynamic batcher. In NVIDIA Triton Inference Server user guide [Documentation].',
-    url: 'https://docs.nvidia.com/deeplearning/triton-inference-server/user-guide/docs/batcher.html',
+    url: 'https://docs.nvidia.com/deeplearning/triton-inference-server/user-guide/docs/user_guide/batcher.html',
     note: 'Maximum batch size, preferred batch sizes and the maximum queue delay that bounds batching latency.',
   },
   {
