@@ -90,6 +90,7 @@ function expectedFigures(): Record<string, [number, string]> {
     psiExampleBand: [psi(...drift), psiBand(psi(...drift))],
     klExample: [klDivergence(drift[1], drift[0]), `${klDivergence(drift[1], drift[0]).toFixed(3)} nats`],
     jsExample: [jensenShannon(drift[1], drift[0]), `${jensenShannon(drift[1], drift[0]).toFixed(3)} nats`],
+    jsDistanceExample: [Math.sqrt(jensenShannon(drift[1], drift[0])), Math.sqrt(jensenShannon(drift[1], drift[0])).toFixed(3)],
     priceGpuOnDemand: [1.5, '$1.50-2.50 per hour'],
     priceGpuSpot: [0.45, '$0.45-0.80 per hour'],
     priceVcpu: [0.03, '$0.03-0.05 per vCPU-hour'],

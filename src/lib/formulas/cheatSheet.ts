@@ -102,6 +102,8 @@ function build() {
     psiExampleBand: figure(psiScore, psiBand(psiScore)),
     klExample: figure(klDivergence(x.driftCurrent, x.driftReference), `${score(klDivergence(x.driftCurrent, x.driftReference))} nats`),
     jsExample: figure(jensenShannon(x.driftCurrent, x.driftReference), `${score(jensenShannon(x.driftCurrent, x.driftReference))} nats`),
+    // Thresholds such as 0.1 are set on the distance (the square root), not on the divergence.
+    jsDistanceExample: figure(Math.sqrt(jensenShannon(x.driftCurrent, x.driftReference)), score(Math.sqrt(jensenShannon(x.driftCurrent, x.driftReference)))),
     // Cloud cost
     costGpu: figure(cost.gpu, formatUsd(cost.gpu)),
     costCpu: figure(cost.cpu, formatUsd(cost.cpu)),
