@@ -1,5 +1,5 @@
 /**
- * Demo: eight requests through a small/large model cascade. Simple tasks go
+ * Demo: eight requests through the small/large cascade of the mock answer (1.5B and 7B models at $0.0001 and $0.001 per 1K tokens). Simple tasks go
  * to the small model; when it is unsure (confidence below 0.7) the request is
  * escalated and paid twice. The ledger compares the bill with sending
  * everything to the large model. The models are stand-ins with fixed answers.
@@ -8,8 +8,8 @@ import { CostLedger, serve, tokenCost, type LlmRequest, type RoutingPolicy } fro
 
 export async function demo(): Promise<{ servedBy: string[]; cascadeDollars: number; allLargeDollars: number }> {
   const policy: RoutingPolicy = {
-    small: { name: 'small-8B', pricePer1kOutputTokens: 0.0002, maxPromptTokens: 8_000 },
-    large: { name: 'large-70B', pricePer1kOutputTokens: 0.003, maxPromptTokens: 128_000 },
+    small: { name: 'small-1.5B', pricePer1kOutputTokens: 0.0001, maxPromptTokens: 8_000 },
+    large: { name: 'large-7B', pricePer1kOutputTokens: 0.001, maxPromptTokens: 128_000 },
   };
   const requests: LlmRequest[] = [
     { task: 'classification', promptTokens: 300 },

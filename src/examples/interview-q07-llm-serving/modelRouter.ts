@@ -2,7 +2,7 @@
  * Model routing for LLM serving: simple requests go to a small model, complex ones to a
  * large model, and every generated token is charged to the model that produced it.
  *
- * Prices are per 1,000 output tokens. A price "per token" ten times too high is the usual
+ * Prices are per 1,000 output tokens. Reading a price "per 1K tokens" as "per token", a factor of 1,000, is the usual
  * slip in back-of-the-envelope costs: at 200M tokens a day, $0.001 per token is $200,000,
  * $0.001 per 1K tokens is $200.
  */

@@ -49,7 +49,7 @@ export function disparateImpact(
     if (o.favourable) t.favourable++;
     tally.set(o.group, t);
   }
-  // Small groups give noisy rates: a window with 12 decisions can swing 20 points on one case.
+  // Small groups give noisy rates: in a window of 12 decisions one case moves the rate by over 8 points.
   const tooSmall = [...tally].filter(([, t]) => t.decisions < minGroupSize).map(([g]) => g);
   const measured = [...tally].filter(([, t]) => t.decisions >= minGroupSize);
   if (measured.length < 2) return { verdict: 'insufficient-data', groups: [], flagged: [], tooSmall };
