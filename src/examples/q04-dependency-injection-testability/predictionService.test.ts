@@ -29,25 +29,44 @@ class RecordingLogger implements Logger {
   }
 }
 
-/** An in-memory model store whose next loads can be told to fail or to take time. */
+/** An in-memory model store whose loads can be told to fail, to take time, or to hang until the test releases them. */
 class FakeModelStore implements ModelStore {
   readonly models = new Map<string, Model>();
   loads = 0;
   failNext: Error[] = [];
+  /** Set to make every load fail until it is cleared: a storage outage. */
+  outage: Error | undefined;
+  private gate: Promise<void> | undefined;
+  private openGate = () => {};
   constructor(
     private readonly clock: ManualClock,
     private readonly loadTimeMs = 0,
   ) {}
+  /** Loads started from now on wait until release(): a slow store, under the test's control. */
+  hold() {
+    this.gate = new Promise((resolve) => (this.openGate = resolve));
+  }
+  release() {
+    this.gate = undefined;
+    this.openGate();
+  }
   async load(modelId: string): Promise<Model> {
     this.loads++;
+    if (this.gate) await this.gate;
     this.clock.advance(this.loadTimeMs);
-    const failure = this.failNext.shift();
+    const failure = this.failNext.shift() ?? this.outage;
     if (failure) throw failure;
     const model = this.models.get(modelId);
     if (!model) throw new Error(`no such object: ${modelId}`);
     return model;
   }
 }
+
+/** Lets pending promise callbacks, such as a background reload, run to completion. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** The request's answer if it needs no store round trip, else 'still waiting'. */
+const answeredAtOnce = <T>(request: Promise<T>) => Promise.race([request, settle().then(() => 'still waiting' as const)]);
 
 const constantModel = (id: string, value: number): Model => ({ id, predict: () => value });
 
@@ -100,9 +119,81 @@ describe('PredictionService', () => {
     await service.predict('fraud-v7', {});
     clock.advance(120_000);
     store.failNext.push(new Error('connection reset'));
+    store.hold();
     await expect(service.predict('fraud-v7', {})).resolves.toBe(0.82);
-    expect(logger.levels()).toEqual(['info:prediction', 'warn:model.reload_failed_serving_stale', 'info:prediction']);
-    expect(logger.entries[1]?.fields.ageMs).toBe(120_000);
+    store.release();
+    await settle();
+    expect(logger.levels()).toEqual(['info:prediction', 'info:prediction', 'warn:model.reload_failed_serving_stale']);
+    expect(logger.entries[2]?.fields.ageMs).toBe(120_000);
+  });
+
+  it('answers at once from the cached model once it is due for refresh, and swaps in the reloaded one when it lands', async () => {
+    const { service, store, clock } = setup();
+    await service.predict('fraud-v7', {});
+    store.models.set('fraud-v7', constantModel('fraud-v8', 0.4));
+    clock.advance(60_000);
+    store.hold();
+    expect(await answeredAtOnce(service.predict('fraud-v7', {}))).toBe(0.82);
+    expect(store.loads).toBe(2);
+    store.release();
+    await settle();
+    await expect(service.predict('fraud-v7', {})).resolves.toBe(0.4);
+    expect(store.loads).toBe(2);
+  });
+
+  it('runs one reload at a time, however many requests arrive while it is in flight', async () => {
+    const { service, store, clock } = setup();
+    await service.predict('fraud-v7', {});
+    clock.advance(60_000);
+    store.hold();
+    const burst = Promise.all([1, 2, 3, 4, 5].map(() => service.predict('fraud-v7', {})));
+    expect(await answeredAtOnce(burst)).toEqual([0.82, 0.82, 0.82, 0.82, 0.82]);
+    clock.advance(60_000); // the reload is still running a whole interval later
+    expect(await answeredAtOnce(service.predict('fraud-v7', {}))).toBe(0.82);
+    expect(store.loads).toBe(2);
+  });
+
+  it('asks a failing store at most once per refresh interval, not on every request', async () => {
+    const { service, store, logger, clock } = setup();
+    await service.predict('fraud-v7', {});
+    store.outage = new Error('S3 read timed out');
+    clock.advance(60_000);
+    for (let i = 0; i < 12; i++) {
+      expect(await answeredAtOnce(service.predict('fraud-v7', {}))).toBe(0.82);
+      await settle();
+      clock.advance(5_000);
+    }
+    expect(store.loads).toBe(2); // the first load and one failed reload in 60 s of requests
+    await service.predict('fraud-v7', {});
+    await settle();
+    expect(store.loads).toBe(3);
+    expect(logger.levels().filter((level) => level.startsWith('warn'))).toHaveLength(2);
+    store.outage = undefined;
+    clock.advance(60_000);
+    await service.predict('fraud-v7', {});
+    await settle();
+    expect(store.loads).toBe(4); // recovered: the reload succeeded and reset the cache age
+    clock.advance(59_999);
+    await service.predict('fraud-v7', {});
+    expect(store.loads).toBe(4);
+  });
+
+  it('makes only a cold request wait for the store; later ones are answered from the cache', async () => {
+    const { service, store, clock } = setup();
+    store.hold();
+    const cold = service.predict('fraud-v7', {});
+    expect(await answeredAtOnce(cold)).toBe('still waiting');
+    store.release();
+    await expect(cold).resolves.toBe(0.82);
+    clock.advance(60_000);
+    store.hold();
+    expect(await answeredAtOnce(service.predict('fraud-v7', {}))).toBe(0.82);
+  });
+
+  it('explains a failed first load: which model, why, and that nothing is cached', async () => {
+    const { service, store } = setup();
+    store.failNext.push(new Error('S3 read timed out'));
+    await expect(service.predict('fraud-v7', {})).rejects.toThrow('model fraud-v7 could not be loaded (S3 read timed out) and no copy is cached');
   });
 
   it('stops serving a stale model once it is older than the staleness limit', async () => {
@@ -110,7 +201,9 @@ describe('PredictionService', () => {
     await service.predict('fraud-v7', {});
     clock.advance(600_000);
     store.failNext.push(new Error('bucket gone'));
-    await expect(service.predict('fraud-v7', {})).rejects.toBeInstanceOf(ModelUnavailableError);
+    const error = await service.predict('fraud-v7', {}).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ModelUnavailableError);
+    expect((error as Error).message).toBe('model fraud-v7 could not be loaded (bucket gone) and the cached copy is 600000 ms old, past the staleness limit');
   });
 
   it('recovers on the next request after a failed load, because failures are not cached', async () => {

@@ -40,9 +40,9 @@ export interface PredictionServiceDeps {
 }
 
 export interface CachePolicy {
-  /** Reload a model after this long, so a new version is picked up. */
+  /** Refresh a model in the background after this long, so a new version is picked up; also the pause after a failed reload. */
   readonly refreshAfterMs: number;
-  /** If a reload fails, keep serving the cached model up to this age. */
+  /** Serve a cached model up to this age while reloads fail; past it, requests wait for the store. */
   readonly maxStaleMs: number;
 }
 
@@ -50,8 +50,12 @@ export class ModelUnavailableError extends Error {
   constructor(
     readonly modelId: string,
     cause: unknown,
+    /** Age of the cached copy that was too old to serve; undefined when nothing was cached. */
+    readonly cachedAgeMs?: number,
   ) {
-    super(`model ${modelId} could not be loaded`, { cause });
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    const cached = cachedAgeMs === undefined ? 'no copy is cached' : `the cached copy is ${cachedAgeMs} ms old, past the staleness limit`;
+    super(`model ${modelId} could not be loaded (${reason}) and ${cached}`, { cause });
     this.name = 'ModelUnavailableError';
   }
 }
@@ -71,10 +75,19 @@ interface CacheEntry {
   readonly loadedAt: number;
 }
 
+/**
+ * The cache is stale-while-revalidate: a request never waits for a refresh.
+ * Once a model is older than `refreshAfterMs`, the next request is answered
+ * from the cached copy and starts a reload in the background, which swaps the
+ * new model in when it lands. Only a request with nothing safe to serve (a
+ * cold start, or a copy older than `maxStaleMs`) waits for the store.
+ */
 export class PredictionService {
   private readonly cache = new Map<string, CacheEntry>();
-  /** Concurrent requests for a cold model share one load instead of stampeding the store. */
+  /** One load per model at a time: concurrent requests and refreshes share it instead of stampeding the store. */
   private readonly loading = new Map<string, Promise<Model>>();
+  /** After a failed load, no background refresh before this time, so a failing store is not asked on every request. */
+  private readonly retryAt = new Map<string, number>();
 
   constructor(
     private readonly deps: PredictionServiceDeps,
@@ -94,34 +107,50 @@ export class PredictionService {
     return score;
   }
 
-  private model(modelId: string): Promise<Model> {
+  private async model(modelId: string): Promise<Model> {
     const cached = this.cache.get(modelId);
-    if (cached && this.deps.clock.now() - cached.loadedAt < this.policy.refreshAfterMs) {
-      return Promise.resolve(cached.model);
+    const age = cached ? this.deps.clock.now() - cached.loadedAt : Number.POSITIVE_INFINITY;
+    if (cached && age < this.policy.maxStaleMs) {
+      if (age >= this.policy.refreshAfterMs) this.refreshInBackground(modelId, cached);
+      return cached.model;
     }
+    // Nothing safe to serve, so this request has to wait for the store.
+    try {
+      return await this.load(modelId);
+    } catch (error) {
+      this.deps.logger.error('model.load_failed', { modelId, reason: String(error) });
+      throw new ModelUnavailableError(modelId, error, cached ? age : undefined);
+    }
+  }
+
+  private refreshInBackground(modelId: string, cached: CacheEntry): void {
+    const { clock, logger } = this.deps;
+    if (this.loading.has(modelId) || clock.now() < (this.retryAt.get(modelId) ?? Number.NEGATIVE_INFINITY)) return;
+    this.load(modelId).catch((error: unknown) => {
+      // Degrade, do not fail: the previous model is still a valid answer for a while.
+      logger.warn('model.reload_failed_serving_stale', { modelId, ageMs: clock.now() - cached.loadedAt, reason: String(error) });
+    });
+  }
+
+  private load(modelId: string): Promise<Model> {
     let pending = this.loading.get(modelId);
     if (!pending) {
-      pending = this.reload(modelId, cached).finally(() => this.loading.delete(modelId));
+      pending = this.loadAndCache(modelId).finally(() => this.loading.delete(modelId));
       this.loading.set(modelId, pending);
     }
     return pending;
   }
 
-  private async reload(modelId: string, cached: CacheEntry | undefined): Promise<Model> {
-    const { store, logger, clock } = this.deps;
+  private async loadAndCache(modelId: string): Promise<Model> {
+    const { store, clock } = this.deps;
     try {
       const model = await store.load(modelId);
       this.cache.set(modelId, { model, loadedAt: clock.now() });
+      this.retryAt.delete(modelId);
       return model;
     } catch (error) {
-      const age = cached ? clock.now() - cached.loadedAt : Number.POSITIVE_INFINITY;
-      if (cached && age < this.policy.maxStaleMs) {
-        // Degrade, do not fail: the previous model is still a valid answer for a while.
-        logger.warn('model.reload_failed_serving_stale', { modelId, ageMs: age, reason: String(error) });
-        return cached.model;
-      }
-      logger.error('model.load_failed', { modelId, reason: String(error) });
-      throw new ModelUnavailableError(modelId, error);
+      this.retryAt.set(modelId, clock.now() + this.policy.refreshAfterMs);
+      throw error;
     }
   }
 }

@@ -35,7 +35,11 @@ interface Health {
   successes: number;
 }
 
-/** Time from the first failed probe to traffic moving: interval × threshold (10 s × 3 = 30 s). */
+/**
+ * Worst-case time from the start of a failure to traffic moving: interval × threshold (10 s × 3 = 30 s).
+ * A failure that begins just after a good probe is first seen one interval later, and the threshold is
+ * reached (threshold − 1) intervals after that first failed probe (20 s).
+ */
 export function detectionSeconds(probeIntervalSeconds: number, policy: HealthPolicy): number {
   return probeIntervalSeconds * policy.unhealthyAfter;
 }
