@@ -39,6 +39,39 @@ function recordingModel() {
   return { calls, runBatch };
 }
 
+/** A model whose batches finish, oldest first, only when the test says so; it records the most batches it ran at once. */
+function busyModel() {
+  const calls: number[][] = [];
+  const running: { finish: () => void; fail: (error: Error) => void }[] = [];
+  let peak = 0;
+  const runBatch = (inputs: readonly number[]) =>
+    new Promise<readonly number[]>((resolve, reject) => {
+      calls.push([...inputs]);
+      running.push({ finish: () => resolve(inputs.map((x) => x * 10)), fail: reject });
+      peak = Math.max(peak, running.length);
+    });
+  return {
+    calls,
+    runBatch,
+    get running() {
+      return running.length;
+    },
+    get peak() {
+      return peak;
+    },
+    async finishOldest() {
+      await settle(); // the batcher calls the model asynchronously
+      running.shift()?.finish();
+      await settle();
+    },
+    async failOldest(error: Error) {
+      await settle();
+      running.shift()?.fail(error);
+      await settle();
+    },
+  };
+}
+
 describe('DynamicBatcher', () => {
   it('sends a full batch at once, without waiting for the timer', async () => {
     const timers = new FakeTimers();
@@ -131,30 +164,108 @@ describe('DynamicBatcher', () => {
     await expect(batcher.submit(1)).rejects.toThrow(TypeError);
   });
 
-  it('sheds load once the queue limit is reached', async () => {
+  it('refuses callers once maxQueueLength requests wait for a busy model, and serves those it accepted', async () => {
     const timers = new FakeTimers();
-    const model = recordingModel();
-    const batcher = new DynamicBatcher({ runBatch: model.runBatch, maxBatchSize: 8, maxWaitMs: 20, maxQueueLength: 2, timers });
-    const accepted = [batcher.submit(1), batcher.submit(2)];
-    await expect(batcher.submit(3)).rejects.toBeInstanceOf(QueueFullError);
-    timers.advance(20);
-    expect(await Promise.all(accepted)).toEqual([10, 20]);
+    const model = busyModel();
+    const batcher = new DynamicBatcher({ runBatch: model.runBatch, maxBatchSize: 4, maxWaitMs: 10, maxQueueLength: 4, timers });
+    const first = [1, 2, 3, 4].map((x) => batcher.submit(x));
+    const queued = [5, 6, 7, 8].map((x) => batcher.submit(x));
+    expect(batcher.waiting).toBe(4);
+    await expect(batcher.submit(9)).rejects.toBeInstanceOf(QueueFullError);
+    expect(batcher.stats.shed).toBe(1);
+    expect(model.calls).toEqual([[1, 2, 3, 4]]);
+    await model.finishOldest();
+    expect(await Promise.all(first)).toEqual([10, 20, 30, 40]);
+    expect(model.calls).toEqual([
+      [1, 2, 3, 4],
+      [5, 6, 7, 8],
+    ]);
+    await model.finishOldest();
+    expect(await Promise.all(queued)).toEqual([50, 60, 70, 80]);
   });
 
-  it('drains waiting requests on demand and cancels their timer', async () => {
+  it('keeps at most maxConcurrentBatches batches on the model during a burst', async () => {
+    const timers = new FakeTimers();
+    const model = busyModel();
+    const batcher = new DynamicBatcher({ runBatch: model.runBatch, maxBatchSize: 2, maxWaitMs: 10, maxConcurrentBatches: 2, timers });
+    const results = Promise.all([1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((x) => batcher.submit(x)));
+    await settle();
+    expect(model.running).toBe(2);
+    expect(batcher.batchesInFlight).toBe(2);
+    expect(batcher.waiting).toBe(6);
+    while (model.running > 0) await model.finishOldest();
+    expect(await results).toEqual([10, 20, 30, 40, 50, 60, 70, 80, 90, 100]);
+    expect(model.calls).toHaveLength(5);
+    expect(model.peak).toBe(2);
+  });
+
+  it('sends what queued during a running batch as soon as it completes, and sets no timer meanwhile', async () => {
+    const timers = new FakeTimers();
+    const model = busyModel();
+    const batcher = new DynamicBatcher({ runBatch: model.runBatch, maxBatchSize: 8, maxWaitMs: 20, timers });
+    const lone = batcher.submit(1);
+    timers.advance(20);
+    await settle();
+    expect(model.calls).toEqual([[1]]);
+    const queued = Promise.all([2, 3, 4].map((x) => batcher.submit(x)));
+    expect(timers.active).toBe(0);
+    timers.advance(50); // past the max wait: the model is still busy, so they keep waiting
+    await settle();
+    expect(model.calls).toHaveLength(1);
+    await model.finishOldest();
+    expect(await lone).toBe(10);
+    expect(model.calls).toEqual([[1], [2, 3, 4]]);
+    expect(batcher.stats.flushedOnCompletion).toBe(1);
+    await model.finishOldest();
+    expect(await queued).toEqual([20, 30, 40]);
+    expect(timers.active).toBe(0);
+  });
+
+  it('rejects only the callers of a failed batch when the next batch is already waiting', async () => {
+    const timers = new FakeTimers();
+    const model = busyModel();
+    const batcher = new DynamicBatcher({ runBatch: model.runBatch, maxBatchSize: 2, maxWaitMs: 10, timers });
+    const outcomes = Promise.allSettled([1, 2, 3, 4].map((x) => batcher.submit(x)));
+    await model.failOldest(new Error('CUDA out of memory'));
+    await model.finishOldest();
+    expect((await outcomes).map((o) => (o.status === 'fulfilled' ? o.value : (o.reason as Error).message))).toEqual(['CUDA out of memory', 'CUDA out of memory', 30, 40]);
+    expect(batcher.stats.failedBatches).toBe(1);
+  });
+
+  it('drains a partial batch on demand without waiting for the timer', async () => {
     const timers = new FakeTimers();
     const model = recordingModel();
     const batcher = new DynamicBatcher({ runBatch: model.runBatch, maxBatchSize: 8, maxWaitMs: 20, timers });
     const result = batcher.submit(5);
-    batcher.drain();
+    await batcher.drain();
     expect(await result).toBe(50);
     expect(timers.active).toBe(0);
     expect(batcher.waiting).toBe(0);
+  });
+
+  it('drains behind a running batch and resolves once the queue has been answered', async () => {
+    const timers = new FakeTimers();
+    const model = busyModel();
+    const batcher = new DynamicBatcher({ runBatch: model.runBatch, maxBatchSize: 2, maxWaitMs: 20, timers });
+    const results = Promise.all([1, 2, 3].map((x) => batcher.submit(x)));
+    let drained = false;
+    const draining = batcher.drain().then(() => (drained = true));
+    await model.finishOldest();
+    expect(model.calls).toEqual([[1, 2], [3]]);
+    expect(drained).toBe(false);
+    await model.finishOldest();
+    await draining;
+    expect(await results).toEqual([10, 20, 30]);
+    expect(batcher.batchesInFlight).toBe(0);
+    expect(timers.active).toBe(0);
   });
 
   it('refuses settings that cannot work', () => {
     const runBatch = async (inputs: readonly number[]) => inputs;
     expect(() => new DynamicBatcher({ runBatch, maxBatchSize: 0, maxWaitMs: 5 })).toThrow(RangeError);
     expect(() => new DynamicBatcher({ runBatch, maxBatchSize: 4, maxWaitMs: -1 })).toThrow(RangeError);
+    expect(() => new DynamicBatcher({ runBatch, maxBatchSize: 4, maxWaitMs: 5, maxConcurrentBatches: 0 })).toThrow(RangeError);
+    // A queue shorter than a batch would refuse callers while the model sits idle.
+    expect(() => new DynamicBatcher({ runBatch, maxBatchSize: 8, maxWaitMs: 5, maxQueueLength: 2 })).toThrow(RangeError);
   });
 });

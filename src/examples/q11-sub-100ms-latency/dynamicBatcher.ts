@@ -1,10 +1,17 @@
 /**
  * Dynamic batching for model inference.
  *
- * Requests wait in a queue and go to the model together when the batch is
- * full OR when the oldest waiting request has waited `maxWaitMs`, whichever
- * comes first. A batcher that flushes only on size never answers a lone
- * request at low traffic; the max-wait timer is what bounds the extra latency.
+ * Requests wait in a queue and go to the model together. While the model has
+ * room for another batch, a batch goes when it is full OR when its oldest
+ * request has waited `maxWaitMs`, whichever comes first. A batcher that
+ * flushes only on size never answers a lone request at low traffic; the
+ * max-wait timer is what bounds the extra latency then.
+ *
+ * At most `maxConcurrentBatches` batches run at once. While the model is busy,
+ * requests stay queued, and the next batch goes the moment a running one
+ * completes. The queue is bounded too: past `maxQueueLength` waiting requests,
+ * new callers are refused at once, so overload turns into quick errors that a
+ * client can retry elsewhere instead of an ever longer queue.
  *
  * Batching raises throughput, not per-request speed: every request in a batch
  * waits for the whole batch, so its latency is queue wait + batch run time.
@@ -26,21 +33,30 @@ export interface BatcherOptions<I, O> {
   runBatch: (inputs: readonly I[]) => Promise<readonly O[]>;
   /** Largest batch the model accepts (for example 16 or 32). */
   maxBatchSize: number;
-  /** Longest time the first request of a batch may wait for company (for example 5-20 ms). */
+  /** Longest time the first request of a batch waits for company while the model is free (for example 5-20 ms). */
   maxWaitMs: number;
-  /** Requests allowed to wait at once; beyond this, callers are rejected at once (load shedding). */
+  /** Batches allowed on the model at once; default 1, as concurrent batches on one GPU slow each other down. */
+  maxConcurrentBatches?: number;
+  /**
+   * Requests allowed to wait at once, at least `maxBatchSize`; beyond this,
+   * callers are refused at once (load shedding). Default: no limit.
+   */
   maxQueueLength?: number;
   timers?: Timers;
 }
 
-export type FlushReason = 'size' | 'timeout' | 'drain';
+/** What sent a batch: it filled, its oldest request waited `maxWaitMs`, a running batch completed, or `drain()`. */
+export type FlushReason = 'size' | 'timeout' | 'completion' | 'drain';
 
 export interface BatcherStats {
   batches: number;
   requests: number;
   flushedBySize: number;
   flushedByTimeout: number;
+  flushedOnCompletion: number;
   failedBatches: number;
+  /** Requests refused because the queue was full. */
+  shed: number;
 }
 
 export class QueueFullError extends Error {
@@ -59,62 +75,115 @@ interface Waiting<I, O> {
 export class DynamicBatcher<I, O> {
   private queue: Waiting<I, O>[] = [];
   private timer: unknown = undefined;
+  private readonly running = new Set<Promise<void>>();
   private readonly timers: Timers;
+  private readonly maxConcurrentBatches: number;
   private readonly maxQueueLength: number;
-  readonly stats: BatcherStats = { batches: 0, requests: 0, flushedBySize: 0, flushedByTimeout: 0, failedBatches: 0 };
+  readonly stats: BatcherStats = {
+    batches: 0,
+    requests: 0,
+    flushedBySize: 0,
+    flushedByTimeout: 0,
+    flushedOnCompletion: 0,
+    failedBatches: 0,
+    shed: 0,
+  };
 
   constructor(private readonly options: BatcherOptions<I, O>) {
     if (!Number.isInteger(options.maxBatchSize) || options.maxBatchSize < 1) {
       throw new RangeError('maxBatchSize must be a positive integer');
     }
     if (!(options.maxWaitMs >= 0)) throw new RangeError('maxWaitMs must be zero or more');
-    this.timers = options.timers ?? realTimers;
+    this.maxConcurrentBatches = options.maxConcurrentBatches ?? 1;
+    if (!Number.isInteger(this.maxConcurrentBatches) || this.maxConcurrentBatches < 1) {
+      throw new RangeError('maxConcurrentBatches must be a positive integer');
+    }
     this.maxQueueLength = options.maxQueueLength ?? Number.POSITIVE_INFINITY;
+    // A shorter queue could never fill a batch, and would refuse callers while the model sits idle.
+    if (!(this.maxQueueLength >= options.maxBatchSize)) {
+      throw new RangeError('maxQueueLength must be at least maxBatchSize');
+    }
+    this.timers = options.timers ?? realTimers;
   }
 
   /** Queue one input; resolves with this caller's own output. */
   submit(input: I): Promise<O> {
     if (this.queue.length >= this.maxQueueLength) {
+      this.stats.shed++;
       return Promise.reject(new QueueFullError(this.maxQueueLength));
     }
     return new Promise<O>((resolve, reject) => {
       this.queue.push({ input, resolve, reject });
-      if (this.queue.length >= this.options.maxBatchSize) {
-        this.flush('size');
-      } else if (this.timer === undefined) {
-        // The timer belongs to the oldest waiting request: later arrivals do not extend it.
-        this.timer = this.timers.setTimeout(() => {
-          this.timer = undefined;
-          this.flush('timeout');
-        }, this.options.maxWaitMs);
-      }
+      this.pump('size');
     });
   }
 
-  /** Send everything that waits now, for example before shutdown. */
-  drain(): void {
-    this.flush('drain');
+  /**
+   * Send what waits as soon as the model has room, without waiting for the
+   * timer, for example before shutdown. Resolves when nothing waits or runs.
+   */
+  async drain(): Promise<void> {
+    this.pump('drain');
+    // A completing batch sends whatever still waits, so repeat until nothing runs.
+    while (this.running.size > 0) await Promise.all(this.running);
   }
 
+  /** Requests in the queue, not yet sent to the model. */
   get waiting(): number {
     return this.queue.length;
   }
 
-  private flush(reason: FlushReason): void {
-    if (this.timer !== undefined) {
-      this.timers.clearTimeout(this.timer);
-      this.timer = undefined;
-    }
-    // The queue never holds more than one batch: it is flushed the moment it fills.
-    const batch = this.queue.splice(0, this.options.maxBatchSize);
-    if (batch.length === 0) return;
-    if (reason === 'size') this.stats.flushedBySize++;
-    if (reason === 'timeout') this.stats.flushedByTimeout++;
-    this.stats.batches++;
-    this.stats.requests += batch.length;
-    void this.run(batch);
+  /** Batches on the model now. */
+  get batchesInFlight(): number {
+    return this.running.size;
   }
 
+  private get modelHasRoom(): boolean {
+    return this.running.size < this.maxConcurrentBatches;
+  }
+
+  /** Sends as many batches as `trigger` allows and the model has room for, then sets or clears the timer. */
+  private pump(trigger: FlushReason): void {
+    while (this.queue.length > 0 && this.modelHasRoom) {
+      // On arrival, only a full batch goes; a partial one waits for company, the timer or a completion.
+      if (trigger === 'size' && this.queue.length < this.options.maxBatchSize) break;
+      this.send(trigger);
+    }
+    if (this.queue.length > 0 && this.modelHasRoom) {
+      // The timer belongs to the oldest waiting request: later arrivals do not extend it.
+      this.timer ??= this.timers.setTimeout(() => {
+        this.timer = undefined;
+        this.pump('timeout');
+      }, this.options.maxWaitMs);
+    } else {
+      // Nothing waits, or the model is busy and the next completion sends the queue: a timer would only leak.
+      this.clearTimer();
+    }
+  }
+
+  private send(reason: FlushReason): void {
+    this.clearTimer();
+    const batch = this.queue.splice(0, this.options.maxBatchSize);
+    if (reason === 'size') this.stats.flushedBySize++;
+    if (reason === 'timeout') this.stats.flushedByTimeout++;
+    if (reason === 'completion') this.stats.flushedOnCompletion++;
+    this.stats.batches++;
+    this.stats.requests += batch.length;
+    const done: Promise<void> = this.run(batch).then(() => {
+      this.running.delete(done);
+      // The model has room again: requests that queued meanwhile have waited long enough.
+      this.pump('completion');
+    });
+    this.running.add(done);
+  }
+
+  private clearTimer(): void {
+    if (this.timer === undefined) return;
+    this.timers.clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  /** Runs one batch and settles its callers; never rejects. */
   private async run(batch: Waiting<I, O>[]): Promise<void> {
     let outputs: readonly O[];
     try {
