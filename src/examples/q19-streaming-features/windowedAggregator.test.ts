@@ -39,6 +39,13 @@ describe('event-time windows with a watermark', () => {
     expect(out).toEqual([{ key: 'card-1', start: 0, end: MIN, count: 2, sum: 5, kind: 'late-update' }]);
   });
 
+  it('emits a late event for a key with no window yet at once, marked late, and not again as on-time', () => {
+    const agg = tumbling();
+    feed(agg, [ev(10 * S, 1, 'a'), ev(75 * S, 1, 'a')]); // watermark 65 s: minute 0 fired for a only
+    expect(agg.onEvent(ev(30 * S, 4, 'b'))).toEqual([{ key: 'b', start: 0, end: MIN, count: 1, sum: 4, kind: 'late-update' }]);
+    expect(agg.advanceWatermark(100 * S)).toEqual([]);
+  });
+
   it('sends an event past the allowed lateness to the side output and leaves results unchanged', () => {
     const agg = tumbling();
     feed(agg, [ev(30 * S, 2), ev(200 * S, 1)]); // watermark 190 s >= 60 s + 120 s: minute 0 is gone

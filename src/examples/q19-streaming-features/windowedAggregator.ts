@@ -21,7 +21,7 @@ export interface WindowResult {
   readonly end: number;
   readonly count: number;
   readonly sum: number;
-  /** on-time: first firing; late-update: a replacement for an earlier firing (upsert it). */
+  /** on-time: fired by the watermark; late-update: fired by a late event, replacing any earlier result (upsert it). */
   readonly kind: 'on-time' | 'late-update';
 }
 
@@ -89,8 +89,12 @@ export class WindowedAggregator {
       state.count += 1;
       state.sum += event.value;
       this.windows.set(id, state);
-      // The window already fired, so this corrects a published value.
-      if (state.fired) out.push(this.result(state, 'late-update'));
+      // The watermark is past this window's end, so no later advance will fire it:
+      // emit now, correcting an earlier firing or giving this key its first result.
+      if (this.watermarkMs >= end) {
+        state.fired = true;
+        out.push(this.result(state, 'late-update'));
+      }
     }
     if (!accepted) this.tooLate.push(event);
     this.maxEventTime = Math.max(this.maxEventTime, event.time);

@@ -44,12 +44,28 @@ describe('ChunkIndex.search', () => {
     expect(index.search('bonus policy engineers', { id: 'hr1', groups: ['hr'] }, 1)[0]?.docId).toBe('salaries');
   });
 
-  it('serves only the current version of a document, even before old chunks are purged', () => {
+  it('serves only the current version of a document and ignores a late copy of an older one', () => {
     const index = new ChunkIndex(8, 0);
     index.upsert(doc('pricing', 'the plan costs 10 dollars', ['all'], 1));
     index.upsert(doc('pricing', 'the plan costs 12 dollars', ['all'], 2));
     index.upsert(doc('pricing', 'the plan costs 9 dollars', ['all'], 1)); // a late, stale re-delivery
     expect(index.search('plan costs', engineer, 5).map((r) => r.text)).toEqual(['the plan costs 12 dollars']);
+  });
+
+  it('removes access when a document is re-indexed with a narrower access list', () => {
+    const index = new ChunkIndex(8, 0);
+    index.upsert(doc('d', 'restructuring plan for the sales team', ['all'], 1));
+    index.upsert(doc('d', 'restructuring plan for the sales team', ['hr'], 1)); // ACL narrowed, same version
+    expect(index.search('restructuring plan', engineer, 5)).toEqual([]);
+    expect(index.search('restructuring plan', { id: 'hr1', groups: ['hr'] }, 5).map((r) => [r.id, r.allowedGroups])).toEqual([['d@v1#0', ['hr']]]);
+  });
+
+  it('keeps one copy of each chunk when the same change event is delivered twice', () => {
+    const index = new ChunkIndex(4, 0);
+    const event = doc('faq', 'refund policy part one refund policy part two');
+    expect(index.upsert(event)).toBe(2);
+    expect(index.upsert(event)).toBe(2); // at-least-once delivery
+    expect(index.search('refund policy', engineer, 10).map((r) => r.id)).toEqual(['faq@v1#0', 'faq@v1#1']);
   });
 
   it('stops serving a deleted document at once', () => {

@@ -10,7 +10,7 @@ export interface SourceDocument {
   version: number;
   uri: string;
   text: string;
-  /** Copied from the source system's ACL at ingestion; re-synced when the ACL changes. */
+  /** Copied from the source system's ACL at ingestion; an ACL change re-indexes the document. */
   allowedGroups: readonly string[];
 }
 
@@ -59,25 +59,31 @@ export const termOverlapScore: Scorer = (query, chunk) => {
 };
 
 export class ChunkIndex {
-  private readonly chunks: Chunk[] = [];
-  private readonly currentVersion = new Map<string, number>();
+  /** Each document's indexed version and chunks; re-indexing swaps the entry as a whole. */
+  private readonly docs = new Map<string, { version: number; chunks: Chunk[] }>();
 
   constructor(
     private readonly size = 512,
     private readonly overlap = 64,
   ) {}
 
-  /** Index a new version. Old chunks may linger until compaction, so search checks the version. */
+  /**
+   * Index a document by replacing all of its chunks. Appending instead would
+   * leave chunks with a superseded ACL searchable, and a redelivered change
+   * event (delivery is at least once) would duplicate them. An older version
+   * that arrives late is ignored.
+   */
   upsert(doc: SourceDocument): number {
-    const fresh = chunkDocument(doc, this.size, this.overlap);
-    this.chunks.push(...fresh);
-    this.currentVersion.set(doc.id, Math.max(doc.version, this.currentVersion.get(doc.id) ?? 0));
-    return fresh.length;
+    const indexed = this.docs.get(doc.id);
+    if (indexed && doc.version < indexed.version) return 0;
+    const chunks = chunkDocument(doc, this.size, this.overlap);
+    this.docs.set(doc.id, { version: doc.version, chunks });
+    return chunks.length;
   }
 
-  /** A deleted source disappears from answers at once, before its chunks are purged. */
+  /** A deleted source takes its chunks with it, so it disappears from answers at once. */
   remove(docId: string): void {
-    this.currentVersion.delete(docId);
+    this.docs.delete(docId);
   }
 
   /**
@@ -85,8 +91,8 @@ export class ChunkIndex {
    * fewer than k chunks, or leaks restricted text if the filter is forgotten.
    */
   search(query: string, user: User, k: number, score: Scorer = termOverlapScore): Array<Chunk & { score: number }> {
-    return this.chunks
-      .filter((c) => this.currentVersion.get(c.docId) === c.docVersion)
+    return [...this.docs.values()]
+      .flatMap((d) => d.chunks)
       .filter((c) => c.allowedGroups.some((g) => user.groups.includes(g)))
       .map((c) => ({ ...c, score: score(query, c) }))
       .filter((c) => c.score > 0)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IdempotentConsumer, InMemoryProcessedIds, NonRetryableError, type ConsumerOptions, type DeadLetter, type StreamEvent } from './eventConsumer';
+import { IdempotentConsumer, InMemoryParkedKeys, InMemoryProcessedIds, NonRetryableError, type ConsumerOptions, type DeadLetter, type StreamEvent } from './eventConsumer';
 
 type Payload = { score: number };
 
@@ -16,12 +16,14 @@ function setup(handle: ConsumerOptions<Payload>['handle'], overrides: Partial<Co
   const dead: DeadLetter<Payload>[] = [];
   const sleeps: number[] = [];
   const processed = new InMemoryProcessedIds();
+  const parked = new InMemoryParkedKeys();
   const consumer = new IdempotentConsumer<Payload>({
     handle: async (e) => {
       await handle(e);
       applied.push(e.id);
     },
     processed,
+    parked,
     deadLetter: async (letter) => {
       dead.push(letter);
     },
@@ -30,7 +32,7 @@ function setup(handle: ConsumerOptions<Payload>['handle'], overrides: Partial<Co
     },
     ...overrides,
   });
-  return { consumer, applied, dead, sleeps, processed };
+  return { consumer, applied, dead, sleeps, processed, parked };
 }
 
 describe('at-least-once delivery made effectively once', () => {
@@ -130,9 +132,25 @@ describe('retries and dead-lettering', () => {
     expect(applied).toEqual(['b1']);
     expect(result).toMatchObject({ deadLettered: 1, parked: 1 });
 
-    consumer.releaseKey('acct-1');
-    expect(consumer.isParked('acct-1')).toBe(false);
+    await consumer.releaseKey('acct-1');
+    expect(await consumer.isParked('acct-1')).toBe(false);
     await consumer.processBatch([ev('a3', 'acct-1')]);
     expect(applied).toEqual(['b1', 'a3']);
+  });
+
+  it('keeps parking a key after a rebalance: a new consumer sharing the parked-key store dead-letters its later events', async () => {
+    const before = setup(async (e) => {
+      if (e.id === 'r1') throw new NonRetryableError('bad record');
+    });
+    await before.consumer.processBatch([ev('r1', 'acct-9')]);
+
+    // The partition moves to another instance; the de-duplication and parked-key stores are shared.
+    const after = setup(async () => {}, { processed: before.processed, parked: before.parked });
+    const result = await after.consumer.processBatch([ev('r2', 'acct-9'), ev('r3', 'acct-9'), ev('s1', 'acct-7')]);
+    expect(after.applied).toEqual(['s1']);
+    expect(after.dead.map((d) => d.event.id)).toEqual(['r2', 'r3']);
+    expect(after.dead.every((d) => d.reason.startsWith('parked'))).toBe(true);
+    expect(result).toMatchObject({ applied: 1, parked: 2 });
+    expect(await after.consumer.isParked('acct-9')).toBe(true);
   });
 });

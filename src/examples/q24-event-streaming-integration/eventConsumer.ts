@@ -3,7 +3,8 @@
  *
  * The log delivers at least once, so the consumer (not the broker) makes
  * processing effectively once: it skips event ids it has applied, keeps the
- * order of events per key, retries with a cap and then dead-letters.
+ * order of events per key, retries with a cap and then dead-letters, parking
+ * the key so its later events cannot overtake the dead-lettered one.
  */
 
 export interface StreamEvent<T = unknown> {
@@ -34,9 +35,22 @@ export interface ProcessedIds {
   add(id: string): Promise<void>;
 }
 
+/**
+ * Port: keys with an event in the dead-letter queue. Durable and shared by the
+ * consumer group, like ProcessedIds: after a rebalance or restart the
+ * partition's new owner must still park the key, or it applies later events
+ * ahead of the repaired one.
+ */
+export interface ParkedKeys {
+  has(key: string): Promise<boolean>;
+  add(key: string): Promise<void>;
+  delete(key: string): Promise<void>;
+}
+
 export interface ConsumerOptions<T> {
   handle: (event: StreamEvent<T>) => Promise<void>;
   processed: ProcessedIds;
+  parked: ParkedKeys;
   /** Publishes to the dead-letter topic; if it throws, the batch is not committed. */
   deadLetter: (letter: DeadLetter<T>) => Promise<void>;
   sleep: (ms: number) => Promise<void>;
@@ -55,8 +69,6 @@ export interface BatchResult {
 }
 
 export class IdempotentConsumer<T> {
-  /** Keys with an event in the dead-letter queue: later events wait there too, so they are never applied out of order. */
-  private readonly parkedKeys = new Set<string>();
   private readonly maxAttempts: number;
   private readonly baseDelayMs: number;
   private readonly maxDelayMs: number;
@@ -68,12 +80,12 @@ export class IdempotentConsumer<T> {
   }
 
   /** Called by an operator after the parked events were fixed and replayed. */
-  releaseKey(key: string): void {
-    this.parkedKeys.delete(key);
+  async releaseKey(key: string): Promise<void> {
+    await this.options.parked.delete(key);
   }
 
-  isParked(key: string): boolean {
-    return this.parkedKeys.has(key);
+  async isParked(key: string): Promise<boolean> {
+    return this.options.parked.has(key);
   }
 
   /** Process one polled batch from one partition, in offset order. */
@@ -93,7 +105,8 @@ export class IdempotentConsumer<T> {
 
   private async runLane(lane: readonly StreamEvent<T>[], result: BatchResult): Promise<void> {
     for (const event of lane) {
-      if (this.parkedKeys.has(event.key)) {
+      // Later events of a parked key follow it into the dead-letter queue, so they are never applied out of order.
+      if (await this.options.parked.has(event.key)) {
         await this.options.deadLetter({ event, reason: `parked: an earlier event for key ${event.key} is in the dead-letter queue`, attempts: 0 });
         result.parked++;
         continue;
@@ -106,8 +119,9 @@ export class IdempotentConsumer<T> {
       if (outcome === 'applied') {
         result.applied++;
       } else {
-        this.parkedKeys.add(event.key);
+        // Dead-letter before parking: if parking fails, the batch is redelivered and the event is dead-lettered again with its real reason.
         await this.options.deadLetter({ event, ...outcome });
+        await this.options.parked.add(event.key);
         result.deadLettered++;
       }
     }
@@ -137,5 +151,19 @@ export class InMemoryProcessedIds implements ProcessedIds {
   }
   async add(id: string) {
     this.ids.add(id);
+  }
+}
+
+/** In-memory ParkedKeys for tests; production keeps them in a store the whole consumer group reads, such as a database table. */
+export class InMemoryParkedKeys implements ParkedKeys {
+  readonly keys = new Set<string>();
+  async has(key: string) {
+    return this.keys.has(key);
+  }
+  async add(key: string) {
+    this.keys.add(key);
+  }
+  async delete(key: string) {
+    this.keys.delete(key);
   }
 }

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { bucketOf, StranglerRouter, translate, TranslationError, type Comparison, type Decision, type LegacyRecord } from './stranglerRouter';
+import {
+  bucketOf,
+  canonicalCustomerId,
+  StranglerRouter,
+  translate,
+  TranslationError,
+  type CallContext,
+  type Comparison,
+  type Decision,
+  type LegacyRecord,
+} from './stranglerRouter';
 
 const record = (custNo: string, overrides: Partial<LegacyRecord> = {}): LegacyRecord => ({
   CUST_NO: custNo,
@@ -36,6 +46,12 @@ describe('anti-corruption layer', () => {
     expect(() => translate(record('1', { RISK_CD: 'Z' }))).toThrow(/RISK_CD/);
     expect(() => translate(record('ABC'))).toThrow(/CUST_NO/);
   });
+
+  it('gives one canonical id for a customer however the legacy id is padded', () => {
+    expect(canonicalCustomerId('0000012345')).toBe('12345');
+    expect(canonicalCustomerId(' 12345 ')).toBe('12345');
+    expect(canonicalCustomerId('0000000000')).toBe('0');
+  });
 });
 
 describe('deterministic rollout by hashing', () => {
@@ -64,8 +80,10 @@ describe('deterministic rollout by hashing', () => {
 
 function setup(rolloutPercent: number, shadowPercent = 0, candidateFails = false) {
   const comparisons: Comparison[] = [];
+  const candidateCalls: CallContext[] = [];
   const legacy = async (): Promise<Decision> => ({ approve: true, score: 0.61 });
-  const candidate = async (_route: string, applicant: { balanceCents: number }): Promise<Decision> => {
+  const candidate = async (_route: string, applicant: { balanceCents: number }, context: CallContext): Promise<Decision> => {
+    candidateCalls.push(context);
     if (candidateFails) throw new Error('ml service timeout');
     return { approve: applicant.balanceCents >= 0, score: 0.58 };
   };
@@ -76,7 +94,7 @@ function setup(rolloutPercent: number, shadowPercent = 0, candidateFails = false
     (a, b) => a.approve === b.approve,
     (c) => comparisons.push(c),
   );
-  return { router, comparisons };
+  return { router, comparisons, candidateCalls };
 }
 
 describe('StranglerRouter', () => {
@@ -105,6 +123,25 @@ describe('StranglerRouter', () => {
     expect(() => router.setRollout('score', 101)).toThrow(RangeError);
   });
 
+  it('puts a customer on the same path whether the id arrives padded or not, by hashing the canonical id', async () => {
+    const { router } = setup(50, 50);
+    for (let n = 1; n <= 500; n++) {
+      const padded = await router.handle('score', record(String(n).padStart(10, '0')));
+      const bare = await router.handle('score', record(String(n)));
+      expect(bare.servedBy).toBe(padded.servedBy);
+    }
+    const { router: shadowing, comparisons } = setup(0, 50);
+    for (let n = 1; n <= 500; n++) {
+      await shadowing.handle('score', record(String(n).padStart(10, '0')));
+      await shadowing.handle('score', record(String(n)));
+    }
+    await shadowing.settled();
+    const shadowedTimes = new Map<string, number>();
+    for (const c of comparisons) shadowedTimes.set(c.customerId, (shadowedTimes.get(c.customerId) ?? 0) + 1);
+    expect(shadowedTimes.size).toBeGreaterThan(200);
+    expect([...shadowedTimes.values()].every((times) => times === 2)).toBe(true); // both spellings shadowed, or neither
+  });
+
   it('keeps unknown routes on the legacy path', async () => {
     const { router } = setup(100);
     expect((await router.handle('statements', record('42'))).servedBy).toBe('legacy');
@@ -120,7 +157,18 @@ describe('StranglerRouter', () => {
     const result = await router.handle('score', record('0000000001')); // balance is negative: the candidate declines
     await router.settled();
     expect(result.decision).toEqual({ approve: true, score: 0.61 });
-    expect(comparisons).toEqual([{ route: 'score', customerId: '0000000001', legacy: { approve: true, score: 0.61 }, candidate: { approve: false, score: 0.58 }, match: false }]);
+    expect(comparisons).toEqual([{ route: 'score', customerId: '1', legacy: { approve: true, score: 0.61 }, candidate: { approve: false, score: 0.58 }, match: false }]);
+  });
+
+  it('marks shadow calls, so the new path can skip its side effects, and live calls as live', async () => {
+    const live = setup(100);
+    await live.router.handle('score', record('0000000003'));
+    expect(live.candidateCalls).toEqual([{ shadow: false }]);
+
+    const shadowed = setup(0, 100);
+    await shadowed.router.handle('score', record('0000000003'));
+    await shadowed.router.settled();
+    expect(shadowed.candidateCalls).toEqual([{ shadow: true }]);
   });
 
   it('records shadow failures, including translation gaps, without affecting the response', async () => {

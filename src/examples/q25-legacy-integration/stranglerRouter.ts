@@ -28,12 +28,21 @@ export class TranslationError extends Error {}
 const ACCOUNT_TYPES = { S: 'savings', C: 'current', L: 'loan' } as const;
 
 /**
+ * The customer id without the legacy padding: "0000012345" and "12345" are
+ * one customer. Routing hashes this form, so the same customer gets the same
+ * bucket whichever channel sent the record.
+ */
+export function canonicalCustomerId(custNo: string): string {
+  return custNo.trim().replace(/^0+(?=\d)/, '');
+}
+
+/**
  * Anti-corruption layer: legacy codes and encodings stop here. It fails on
  * anything it does not understand instead of guessing, so gaps show up in
  * shadow comparisons rather than as wrong live decisions.
  */
 export function translate(record: LegacyRecord): Applicant {
-  const customerId = record.CUST_NO.trim().replace(/^0+(?=\d)/, '');
+  const customerId = canonicalCustomerId(record.CUST_NO);
   if (!/^\d+$/.test(customerId)) throw new TranslationError(`CUST_NO "${record.CUST_NO}" is not a number`);
   const accountType = ACCOUNT_TYPES[record.ACCT_TYP.trim() as keyof typeof ACCOUNT_TYPES];
   if (!accountType) throw new TranslationError(`ACCT_TYP "${record.ACCT_TYP}" is not a known account type`);
@@ -94,13 +103,18 @@ export interface Comparison {
 
 export type ServedBy = 'legacy' | 'new' | 'legacy-fallback';
 
+/** Passed on every call to the new path: in shadow it must have no side effects (no writes, no emails). */
+export interface CallContext {
+  shadow: boolean;
+}
+
 export class StranglerRouter {
   private readonly pending = new Set<Promise<void>>();
 
   constructor(
     private readonly routes: Record<string, RouteConfig>,
     private readonly legacy: (route: string, record: LegacyRecord) => Promise<Decision>,
-    private readonly candidate: (route: string, applicant: Applicant) => Promise<Decision>,
+    private readonly candidate: (route: string, applicant: Applicant, context: CallContext) => Promise<Decision>,
     private readonly agree: (legacy: Decision, candidate: Decision) => boolean,
     private readonly record: (comparison: Comparison) => void,
   ) {}
@@ -112,17 +126,17 @@ export class StranglerRouter {
 
   async handle(route: string, legacyRecord: LegacyRecord): Promise<{ decision: Decision; servedBy: ServedBy }> {
     const config = this.routes[route] ?? { rolloutPercent: 0, shadowPercent: 0 }; // unknown routes stay legacy
-    const id = legacyRecord.CUST_NO;
+    const id = canonicalCustomerId(legacyRecord.CUST_NO);
     if (bucketOf(route, id) < config.rolloutPercent * 100) {
       try {
-        return { decision: await this.candidate(route, translate(legacyRecord)), servedBy: 'new' };
+        return { decision: await this.candidate(route, translate(legacyRecord), { shadow: false }), servedBy: 'new' };
       } catch {
         // The legacy path is still there: use it rather than fail the customer.
         return { decision: await this.legacy(route, legacyRecord), servedBy: 'legacy-fallback' };
       }
     }
     const decision = await this.legacy(route, legacyRecord);
-    if (bucketOf(`shadow:${route}`, id) < config.shadowPercent * 100) this.shadow(route, legacyRecord, decision);
+    if (bucketOf(`shadow:${route}`, id) < config.shadowPercent * 100) this.shadow(route, id, legacyRecord, decision);
     return { decision, servedBy: 'legacy' };
   }
 
@@ -132,11 +146,10 @@ export class StranglerRouter {
   }
 
   /** Fire and forget: the shadow call never delays or changes the live answer. */
-  private shadow(route: string, legacyRecord: LegacyRecord, legacy: Decision): void {
-    const customerId = legacyRecord.CUST_NO;
+  private shadow(route: string, customerId: string, legacyRecord: LegacyRecord, legacy: Decision): void {
     const run = (async () => {
       try {
-        const candidate = await this.candidate(route, translate(legacyRecord));
+        const candidate = await this.candidate(route, translate(legacyRecord), { shadow: true });
         this.record({ route, customerId, legacy, candidate, match: this.agree(legacy, candidate) });
       } catch (error) {
         this.record({ route, customerId, legacy, match: false, error: (error as Error).message });

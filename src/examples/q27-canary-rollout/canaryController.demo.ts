@@ -2,14 +2,17 @@
  * Demo: two rollouts through 1% -> 10% -> 50% -> 100% of users. Version A is
  * as good as the baseline and is promoted step by step; version B fails 3% of
  * requests against the baseline's 1% and is rolled back at the first step.
- * Users are routed by a stable hash of their id; the clock is a variable.
+ * Each step waits for the sample planned to detect 1% -> 3%. Users are routed
+ * by a stable hash of their id; the clock is a variable.
  */
-import { CanaryController, type Arm } from './canaryController';
+import { CanaryController, requiredSamplesPerArm, type Arm } from './canaryController';
+
+const plannedSample = requiredSamplesPerArm(0.01, 0.02);
 
 function rollout(version: string, canaryFailsOneIn: number): string[] {
   let now = 0;
   const controller = new CanaryController(
-    { steps: [1, 10, 50, 100], salt: version, minSamplesPerArm: 300, minStepDurationMs: 60_000, maxErrorRateIncrease: 0.01, maxP95LatencyRatio: 1.2 },
+    { steps: [1, 10, 50, 100], salt: version, minSamplesPerArm: plannedSample, minStepDurationMs: 60_000, criticalZ: 1.96, maxP95LatencyRatio: 1.2 },
     () => now,
   );
   const decisions: string[] = [];
@@ -22,7 +25,7 @@ function rollout(version: string, canaryFailsOneIn: number): string[] {
       const n = ++served[arm];
       const failsOneIn = arm === 'canary' ? canaryFailsOneIn : 100;
       controller.record(arm, { error: n % failsOneIn === 0, latencyMs: 40 + (n % 20) });
-      if (served.canary >= 300 && served.baseline >= 300) break;
+      if (served.canary >= plannedSample && served.baseline >= plannedSample) break;
     }
     now += 60_000;
     const weight = controller.weightPercent;
@@ -41,5 +44,6 @@ function rollout(version: string, canaryFailsOneIn: number): string[] {
 }
 
 export function demo(): Record<string, string[]> {
+  console.log(`planned sample: ${plannedSample} requests per arm to detect a rise from 1% to 3% errors`);
   return { 'version A': rollout('version-A', 100), 'version B': rollout('version-B', 33) };
 }

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { bucketOf, CanaryController, hash32, percentile, requiredSamplesPerArm, type Arm, type CanaryConfig } from './canaryController';
+import { bucketOf, CanaryController, errorRateZ, hash32, percentile, requiredSamplesPerArm, type Arm, type CanaryConfig } from './canaryController';
 
 const config: CanaryConfig = {
   steps: [1, 10, 50, 100],
   salt: 'fraud-v8',
   minSamplesPerArm: 200,
   minStepDurationMs: 60_000,
-  maxErrorRateIncrease: 0.02,
+  criticalZ: 1.96,
   maxP95LatencyRatio: 1.2,
 };
 
@@ -14,6 +14,24 @@ function setup(overrides: Partial<CanaryConfig> = {}) {
   let t = 0;
   const controller = new CanaryController({ ...config, ...overrides }, () => t);
   return { controller, advance: (ms: number) => (t += ms) };
+}
+
+/** Seeded PRNG (mulberry32), so the simulations below give the same answer on every run. */
+function seededRandom(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+/** Exact two-proportion sample size per arm, z = 1.96 one-sided and 80% power. */
+function exactSamplesPerArm(p1: number, p2: number): number {
+  const pooled = (p1 + p2) / 2;
+  const root = 1.959964 * Math.sqrt(2 * pooled * (1 - pooled)) + 0.841621 * Math.sqrt(p1 * (1 - p1) + p2 * (1 - p2));
+  return Math.ceil(root ** 2 / (p2 - p1) ** 2);
 }
 
 /** Feeds n requests per arm: every k-th one fails, latency as given. */
@@ -55,17 +73,43 @@ describe('deterministic bucketing', () => {
 });
 
 describe('sample size', () => {
-  it('needs 1,584 requests per arm to detect a 1-point rise over a 1% error rate (16σ²/δ²)', () => {
-    expect(requiredSamplesPerArm(0.01, 0.01)).toBe(1_584);
+  it('needs 2,364 requests per arm to see an error rate go from 1% to 2% (16 p̄(1 − p̄)/δ² at the pooled rate p̄ = 1.5%)', () => {
+    expect(requiredSamplesPerArm(0.01, 0.01)).toBe(2_364);
   });
 
-  it('needs four times as many to detect half the difference', () => {
-    expect(requiredSamplesPerArm(0.01, 0.005)).toBe(6_336);
+  it('needs 7,900 per arm to see a rise of half a point, from 1% to 1.5%', () => {
+    expect(requiredSamplesPerArm(0.01, 0.005)).toBe(7_900);
+  });
+
+  it('stays within 3% above the exact two-proportion size (2,319 and 7,750), never below it', () => {
+    for (const [p1, p2] of [
+      [0.01, 0.02],
+      [0.01, 0.015],
+      [0.05, 0.06],
+    ] as const) {
+      const exact = exactSamplesPerArm(p1, p2);
+      const rule = requiredSamplesPerArm(p1, p2 - p1);
+      expect(rule).toBeGreaterThanOrEqual(exact);
+      expect(rule / exact).toBeLessThan(1.03);
+    }
+    expect([exactSamplesPerArm(0.01, 0.02), exactSamplesPerArm(0.01, 0.015)]).toEqual([2_319, 7_750]);
   });
 
   it('rejects rates and deltas that make no sense', () => {
     expect(() => requiredSamplesPerArm(0, 0.01)).toThrow(RangeError);
     expect(() => requiredSamplesPerArm(0.01, 0)).toThrow(RangeError);
+    expect(() => requiredSamplesPerArm(0.6, 0.5)).toThrow(RangeError);
+  });
+});
+
+describe('error-rate test', () => {
+  it('computes the pooled two-proportion z statistic', () => {
+    // p̄ = 40/2,000 = 2%; z = 0.02 / √(0.02 × 0.98 × (1/1,000 + 1/1,000)) ≈ 3.19
+    expect(errorRateZ({ requests: 1_000, errors: 30 }, { requests: 1_000, errors: 10 })).toBeCloseTo(3.194, 3);
+  });
+
+  it('reads no difference when neither arm has an error', () => {
+    expect(errorRateZ({ requests: 500, errors: 0 }, { requests: 500, errors: 0 })).toBe(0);
   });
 });
 
@@ -105,11 +149,11 @@ describe('CanaryController', () => {
     expect(controller.evaluate()).toMatchObject({ action: 'wait', reason: 'minimum step duration not reached' });
   });
 
-  it('rolls back on an error-rate breach without waiting for the step duration, and routes everyone to baseline', () => {
+  it('rolls back on a significant error-rate rise without waiting for the step duration, and routes everyone to baseline', () => {
     const { controller } = setup();
     feed(controller, 'canary', 200, { failEvery: 20 }); // 5%
     feed(controller, 'baseline', 200, { failEvery: 100 }); // 1%
-    expect(controller.evaluate()).toEqual({ action: 'rollback', reason: 'error rate 4.00 points above baseline' });
+    expect(controller.evaluate()).toEqual({ action: 'rollback', reason: 'error rate 4.00 points above baseline (z = 2.34)' });
     expect(controller.weightPercent).toBe(0);
     expect(['a', 'b', 'c'].map((u) => controller.route(u))).toEqual(['baseline', 'baseline', 'baseline']);
     expect(controller.evaluate().action).toBe('rollback'); // sticky: no automatic re-ramp
@@ -123,7 +167,7 @@ describe('CanaryController', () => {
   });
 
   it('judges each step on its own window: errors from an earlier step do not carry over', () => {
-    const { controller, advance } = setup({ maxErrorRateIncrease: 0.01 });
+    const { controller, advance } = setup();
     feed(controller, 'canary', 200, { failEvery: 200 });
     feed(controller, 'baseline', 200, { failEvery: 200 });
     advance(60_000);
@@ -131,10 +175,68 @@ describe('CanaryController', () => {
     expect(controller.evaluate()).toMatchObject({ action: 'wait', reason: expect.stringMatching(/have 0 canary/) });
   });
 
+  it('weighs a rise by both sample sizes: 3% against 1% is significant against 20,000 baseline requests, not against 200', () => {
+    const small = setup().controller;
+    feed(small, 'canary', 200, { failEvery: 33 }); // 6 errors
+    feed(small, 'baseline', 200, { failEvery: 100 }); // 2 errors: z ≈ 1.43
+    expect(small.evaluate()).toMatchObject({ action: 'wait', reason: 'minimum step duration not reached' });
+
+    const large = setup().controller;
+    feed(large, 'canary', 200, { failEvery: 33 });
+    feed(large, 'baseline', 20_000, { failEvery: 100 }); // z ≈ 2.8
+    expect(large.evaluate()).toMatchObject({ action: 'rollback', reason: expect.stringMatching(/^error rate 2\.00 points above baseline \(z = 2\.\d\d\)$/) });
+  });
+
+  it('tests the error rate once per step, at the planned sample: later evaluations in that step do not look again', () => {
+    const { controller, advance } = setup();
+    feed(controller, 'canary', 200, { failEvery: 100 });
+    feed(controller, 'baseline', 200, { failEvery: 100 });
+    expect(controller.evaluate()).toMatchObject({ action: 'wait', reason: 'minimum step duration not reached' });
+    feed(controller, 'canary', 100, { failEvery: 10 }); // would read z ≈ 2.9 on a second look
+    advance(60_000);
+    expect(controller.evaluate()).toEqual({ action: 'advance', weightPercent: 10 });
+  });
+
+  it('catches a canary truly 0.5 points worse (1% -> 1.5%) in about 80% of runs at the planned sample', () => {
+    const random = seededRandom(27);
+    const n = requiredSamplesPerArm(0.01, 0.005);
+    const runs = 300;
+    let caught = 0;
+    for (let run = 0; run < runs; run++) {
+      const { controller } = setup({ steps: [50, 100], minSamplesPerArm: n });
+      for (let i = 0; i < n; i++) {
+        controller.record('canary', { error: random() < 0.015, latencyMs: 40 });
+        controller.record('baseline', { error: random() < 0.01, latencyMs: 40 });
+      }
+      if (controller.evaluate().action === 'rollback') caught++;
+    }
+    expect(caught / runs).toBeGreaterThan(0.74);
+    expect(caught / runs).toBeLessThan(0.86);
+  });
+
+  it('rolls back a healthy canary in only about 2.5% of runs, however often it is evaluated', () => {
+    const random = seededRandom(42);
+    const runs = 400;
+    let falseAlarms = 0;
+    for (let run = 0; run < runs; run++) {
+      const { controller } = setup({ steps: [50, 100], minSamplesPerArm: 500, minStepDurationMs: Number.POSITIVE_INFINITY });
+      for (let i = 1; i <= 2_000; i++) {
+        controller.record('canary', { error: random() < 0.1, latencyMs: 40 });
+        controller.record('baseline', { error: random() < 0.1, latencyMs: 40 });
+        if (i % 50 === 0 && controller.evaluate().action === 'rollback') {
+          falseAlarms++;
+          break;
+        }
+      }
+    }
+    expect(falseAlarms / runs).toBeLessThan(0.05);
+  });
+
   it('refuses step plans that do not ramp up to 100%', () => {
     expect(() => setup({ steps: [10, 5, 100] })).toThrow(RangeError);
     expect(() => setup({ steps: [1, 10, 50] })).toThrow(/end at 100/);
     expect(() => setup({ minSamplesPerArm: 0 })).toThrow(/minSamplesPerArm/);
+    expect(() => setup({ criticalZ: 0 })).toThrow(/criticalZ/);
   });
 });
 

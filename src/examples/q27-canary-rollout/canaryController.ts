@@ -2,6 +2,7 @@
  * A canary controller for a new model version: 1% -> 10% -> 50% -> 100% of
  * users, each step compared against the baseline serving the rest of the
  * traffic in the same window, with automatic rollback on a guardrail breach.
+ * The error rate is judged by a one-sided two-proportion z-test, once per step.
  */
 
 export type Arm = 'baseline' | 'canary';
@@ -26,20 +27,38 @@ export function bucketOf(userId: string, salt: string): number {
   return hash32(`${salt}:${userId}`) % 10_000;
 }
 
-/** Per-arm sample size to detect an absolute rise `delta` over rate p (5% significance, 80% power): 16σ²/δ². */
+/**
+ * Per-arm sample size to detect a rise `delta` over `baselineRate` at z = 1.96
+ * with 80% power: 16 p̄(1 − p̄)/δ², where 16 ≈ 2(1.96 + 0.84)². The pooled rate
+ * p̄ sits between the two rates; the baseline rate alone would understate n.
+ */
 export function requiredSamplesPerArm(baselineRate: number, delta: number): number {
-  if (!(baselineRate > 0 && baselineRate < 1) || !(delta > 0)) throw new RangeError('need 0 < rate < 1 and delta > 0');
-  return Math.ceil((16 * baselineRate * (1 - baselineRate)) / delta ** 2);
+  if (!(baselineRate > 0 && baselineRate + delta < 1) || !(delta > 0)) throw new RangeError('need 0 < rate, delta > 0 and rate + delta < 1');
+  const pooled = baselineRate + delta / 2;
+  return Math.ceil((16 * pooled * (1 - pooled)) / delta ** 2);
+}
+
+/**
+ * Two-proportion z statistic for "canary fails more often than baseline":
+ * (p_c − p_b) / √(p̄(1 − p̄)(1/n_c + 1/n_b)), with p̄ the pooled error rate.
+ */
+export function errorRateZ(canary: { requests: number; errors: number }, baseline: { requests: number; errors: number }): number {
+  const pooled = (canary.errors + baseline.errors) / (canary.requests + baseline.requests);
+  const standardError = Math.sqrt(pooled * (1 - pooled) * (1 / canary.requests + 1 / baseline.requests));
+  // No errors in either arm (or only errors) is no evidence of a difference.
+  if (standardError === 0) return 0;
+  return (canary.errors / canary.requests - baseline.errors / baseline.requests) / standardError;
 }
 
 export interface CanaryConfig {
   /** Canary share of users per step, in percent, ending at 100. */
   readonly steps: readonly number[];
   readonly salt: string;
+  /** The planned sample per arm, from requiredSamplesPerArm; the error rate is tested once, when both arms reach it. */
   readonly minSamplesPerArm: number;
   readonly minStepDurationMs: number;
-  /** Absolute allowance, e.g. 0.005 = canary may be 0.5 percentage points worse. */
-  readonly maxErrorRateIncrease: number;
+  /** One-sided critical value: 1.96 matches requiredSamplesPerArm (2.5% false rollbacks per step); 1.645 is 5%. */
+  readonly criticalZ: number;
   /** e.g. 1.2 = canary p95 may be at most 20% slower than baseline p95. */
   readonly maxP95LatencyRatio: number;
 }
@@ -68,6 +87,8 @@ export class CanaryController {
   private step = 0;
   private stepStartedAt: number;
   private stats = emptyStats();
+  /** Set once this step's error test has passed; testing again on every evaluation would inflate false rollbacks. */
+  private errorTestPassed = false;
   private state: 'running' | 'complete' | 'rolled-back' = 'running';
 
   constructor(
@@ -78,6 +99,7 @@ export class CanaryController {
     const increasing = steps.every((s, i) => s > 0 && s <= 100 && (i === 0 || s > steps[i - 1]!));
     if (steps.length < 2 || !increasing || steps.at(-1) !== 100) throw new RangeError('steps must increase and end at 100');
     if (!(config.minSamplesPerArm >= 1)) throw new RangeError('minSamplesPerArm must be at least 1');
+    if (!(config.criticalZ > 0)) throw new RangeError('criticalZ must be positive');
     this.stepStartedAt = now();
   }
 
@@ -112,9 +134,13 @@ export class CanaryController {
       return { action: 'wait', reason: `need ${min} requests per arm, have ${canary.requests} canary / ${baseline.requests} baseline` };
     }
     // Guardrails are checked before the dwell time: roll back fast, promote slowly.
-    const errorDelta = canary.errors / canary.requests - baseline.errors / baseline.requests;
-    if (errorDelta > this.config.maxErrorRateIncrease) {
-      return this.rollback(`error rate ${(errorDelta * 100).toFixed(2)} points above baseline`);
+    if (!this.errorTestPassed) {
+      const z = errorRateZ(canary, baseline);
+      if (z > this.config.criticalZ) {
+        const delta = canary.errors / canary.requests - baseline.errors / baseline.requests;
+        return this.rollback(`error rate ${(delta * 100).toFixed(2)} points above baseline (z = ${z.toFixed(2)})`);
+      }
+      this.errorTestPassed = true;
     }
     const latencyRatio = percentile(canary.latencies, 95) / percentile(baseline.latencies, 95);
     if (latencyRatio > this.config.maxP95LatencyRatio) {
@@ -124,6 +150,7 @@ export class CanaryController {
     this.step++;
     this.stepStartedAt = this.now();
     this.stats = emptyStats(); // Each step is judged on its own window, not on diluted history.
+    this.errorTestPassed = false;
     if (this.step === this.config.steps.length - 1) {
       this.state = 'complete';
       return { action: 'complete', weightPercent: 100 };

@@ -117,6 +117,18 @@ describe('readyToCutOver', () => {
     expect(readyToCutOver([bad, good, good, good], 3)).toBe(true);
   });
 
+  it('blocks cut-over on a day with an event missing from either side, even when the parity rate clears the bar', () => {
+    const ids = Array.from({ length: 1000 }, (_, i) => `e${i}`);
+    const scores = new Map(ids.map((id) => [id, 0.5] as const));
+    const streamOnly = parity(scores, new Map([...scores, ['extra', 0.5]])); // the stream produced an event batch never saw
+    const batchOnly = parity(new Map([...scores, ['extra', 0.5]]), scores);
+    expect(streamOnly.missingInBatch).toEqual(['extra']);
+    expect(streamOnly.parityRate).toBeGreaterThanOrEqual(0.999);
+    expect(readyToCutOver([good, good, streamOnly], 3)).toBe(false);
+    expect(batchOnly.parityRate).toBeGreaterThanOrEqual(0.999);
+    expect(readyToCutOver([good, good, batchOnly], 3)).toBe(false);
+  });
+
   it('does not treat a day with nothing compared as a good day', () => {
     const empty = parity(new Map(), new Map());
     expect(readyToCutOver([good, good, empty], 3)).toBe(false);

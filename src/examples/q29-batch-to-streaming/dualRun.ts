@@ -122,8 +122,13 @@ export function parity(batch: ReadonlyMap<string, number>, stream: ReadonlyMap<s
   return { compared, mismatches, missingInStream, missingInBatch, parityRate: total === 0 ? 0 : 1 - failures / total };
 }
 
-/** Cut over only after enough consecutive days at or above the parity bar, with nothing missing. */
+/**
+ * Cut over only after enough consecutive days at or above the parity bar with
+ * no event missing from either side: the rate can clear the bar while a few
+ * events are lost, and a lost event is a pipeline fault, not a difference to tolerate.
+ */
 export function readyToCutOver(dailyReports: readonly ParityReport[], minDays: number, minParity = 0.999): boolean {
   const recent = dailyReports.slice(-minDays);
-  return recent.length >= minDays && recent.every((r) => r.compared > 0 && r.parityRate >= minParity && r.missingInStream.length === 0);
+  const complete = (r: ParityReport) => r.missingInStream.length === 0 && r.missingInBatch.length === 0;
+  return recent.length >= minDays && recent.every((r) => r.compared > 0 && r.parityRate >= minParity && complete(r));
 }
