@@ -71,8 +71,25 @@ describe('ChunkIndex.search', () => {
   it('stops serving a deleted document at once', () => {
     const index = new ChunkIndex(8, 0);
     index.upsert(doc('memo', 'reorganisation memo'));
-    index.remove('memo');
+    index.remove('memo', 1);
     expect(index.search('reorganisation', engineer, 5)).toEqual([]);
+  });
+
+  it('does not bring a deleted document back when its last change event is redelivered late', () => {
+    const index = new ChunkIndex(8, 0);
+    const event = doc('memo', 'reorganisation memo');
+    index.upsert(event);
+    index.remove('memo', 1);
+    expect(index.upsert(event)).toBe(0);
+    expect(index.search('reorganisation', engineer, 5)).toEqual([]);
+  });
+
+  it('indexes a document again when a newer version is created after the deletion', () => {
+    const index = new ChunkIndex(8, 0);
+    index.upsert(doc('memo', 'reorganisation memo'));
+    index.remove('memo', 1);
+    expect(index.upsert({ ...doc('memo', 'reorganisation memo revised'), version: 2 })).toBe(1);
+    expect(index.search('reorganisation', engineer, 5).map((r) => r.id)).toEqual(['memo@v2#0']);
   });
 });
 

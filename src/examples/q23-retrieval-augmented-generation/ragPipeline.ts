@@ -75,15 +75,20 @@ export class ChunkIndex {
    */
   upsert(doc: SourceDocument): number {
     const indexed = this.docs.get(doc.id);
-    if (indexed && doc.version < indexed.version) return 0;
+    if (indexed && (doc.version < indexed.version || (doc.version === indexed.version && indexed.chunks.length === 0))) return 0;
     const chunks = chunkDocument(doc, this.size, this.overlap);
     this.docs.set(doc.id, { version: doc.version, chunks });
     return chunks.length;
   }
 
-  /** A deleted source takes its chunks with it, so it disappears from answers at once. */
-  remove(docId: string): void {
-    this.docs.delete(docId);
+  /**
+   * A deleted source takes its chunks with it, so it disappears from answers at
+   * once. The entry stays as a tombstone with the deleted version: a change event
+   * for that version or an older one, redelivered late, must not bring it back.
+   */
+  remove(docId: string, version: number): void {
+    const indexed = this.docs.get(docId);
+    this.docs.set(docId, { version: Math.max(version, indexed?.version ?? version), chunks: [] });
   }
 
   /**
