@@ -5,6 +5,8 @@ import type { Config } from '@docusaurus/types';
 import rehypeKatex from 'rehype-katex';
 import remarkMath from 'remark-math';
 import { deriveFrontMatter } from './src/content/derive';
+import { readQuestionIndex } from './src/content/questionIndex';
+import { referenceCatalog } from './src/content/references';
 import { collectRedirects } from './src/content/redirects';
 import { shortLinksFor } from './src/content/shortLinks';
 import { siteAddressFrom, SiteAddressError, type SiteAddress } from './src/content/siteAddress';
@@ -64,10 +66,13 @@ const config = {
       onBrokenMarkdownImages: 'throw',
     },
     // Question pages state their key insight, number and label once; the
-    // description (for link previews), sidebar label and order derive from them.
+    // description (for link previews), sidebar label and order derive from them,
+    // and so does what a page shows of others (references, related questions,
+    // an overview's list): each page carries only the data it renders.
     parseFrontMatter: async (params) => {
       const result = await params.defaultParseFrontMatter(params);
-      return { ...result, frontMatter: deriveFrontMatter(params.filePath, result.frontMatter) };
+      const site = { questions: readQuestionIndex(path.join(__dirname, 'docs')), catalog: referenceCatalog };
+      return { ...result, frontMatter: deriveFrontMatter(params.filePath, result.frontMatter, site) };
     },
   },
 
@@ -87,19 +92,8 @@ const config = {
     [
       'classic',
       {
-        docs: {
-          routeBasePath: '/',
-          path: 'docs',
-          sidebarPath: './sidebars.ts',
-          editUrl: `${repository.url}/edit/${repository.branch}/`,
-          showLastUpdateTime: true,
-          // "$" is money in prose; formulas use $$…$$ (inline or as a block).
-          remarkPlugins: [[remarkMath, { singleDollarTextMath: false }]],
-          rehypePlugins: [rehypeKatex],
-          tags: tagsFile,
-          // Free-form tags in a question's frontmatter are welcome; only topic and difficulty tags need a definition.
-          onInlineTags: 'ignore',
-        },
+        // The docs plugin is added below, wrapped (src/plugins/lean-docs).
+        docs: false,
         blog: false,
         theme: { customCss: './src/css/custom.css' },
       } satisfies Preset.Options,
@@ -107,9 +101,28 @@ const config = {
   ],
 
   plugins: [
+    [
+      // The classic preset's docs plugin, without every doc's title and key insight in each page's data.
+      './src/plugins/lean-docs/index.ts',
+      {
+        routeBasePath: '/',
+        path: 'docs',
+        sidebarPath: './sidebars.ts',
+        editUrl: `${repository.url}/edit/${repository.branch}/`,
+        showLastUpdateTime: true,
+        // "$" is money in prose; formulas use $$…$$ (inline or as a block).
+        remarkPlugins: [[remarkMath, { singleDollarTextMath: false }]],
+        rehypePlugins: [rehypeKatex],
+        tags: tagsFile,
+        // Free-form tags in a question's frontmatter are welcome; only topic and difficulty tags need a definition.
+        onInlineTags: 'ignore',
+      },
+    ],
     './src/plugins/handbook-content/index.ts',
     // A sub-path build keeps its own bundler cache: the shared one would serve it the root's asset URLs.
     './src/plugins/base-url-cache/index.ts',
+    // Prism loads with the first code block, not in every page's entry script.
+    './src/plugins/highlight-on-demand/index.ts',
     [
       '@docusaurus/plugin-client-redirects',
       // A renamed page lists its old paths in `redirectFrom`, so links in wikis keep working.

@@ -105,9 +105,4 @@ export async function readPage(rootDir: string, file: string): Promise<{ page: P
   return parsePage(file, source);
 }
 
-/** URL path Docusaurus gives a doc served at the site root. */
-export function permalinkFor(file: string): string {
-  const withoutExt = file.replace(/^docs\//, '').replace(/\.mdx?$/, '');
-  const withoutIndex = withoutExt.replace(/(^|\/)index$/, '');
-  return `/${withoutIndex}`;
-}
+export { permalinkFor } from '../../src/content/permalink';

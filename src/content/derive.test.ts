@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { deriveFrontMatter } from './derive';
+import type { IndexedQuestion } from './questionIndex';
+import type { ReferenceEntry } from './references/schema';
 import { collectRedirects } from './redirects';
 
 describe('deriveFrontMatter', () => {
@@ -34,7 +36,68 @@ describe('deriveFrontMatter', () => {
   });
 
   it('leaves other pages alone', () => {
-    expect(deriveFrontMatter('/site/docs/references.mdx', { title: 'References' })).toEqual({ title: 'References' });
+    expect(deriveFrontMatter('/site/docs/cheat-sheet.mdx', { title: 'Cheat sheet' })).toEqual({ title: 'Cheat sheet' });
+  });
+});
+
+describe('deriveFrontMatter: each page carries the data it renders', () => {
+  const question = (id: string, number: number, extra: Partial<IndexedQuestion> = {}): IndexedQuestion => ({
+    questionId: id,
+    title: `Question ${number}?`,
+    track: id.startsWith('arch') ? 'architecture' : 'architect-interview',
+    topic: id.startsWith('arch') ? 'behavioral' : 'lifecycle',
+    number,
+    difficulty: 'intermediate',
+    keyInsight: `Insight ${number}.`,
+    references: [],
+    related: [],
+    permalink: `/q${number}`,
+    ...extra,
+  });
+  const catalog: ReferenceEntry[] = [
+    { kind: 'glossary', id: 'G1', term: 'Bulkhead', definition: 'An isolated pool of resources.' },
+    { kind: 'literature', id: 'A1', citation: 'Nygard, M. T. (2018). Release it! (2nd ed.).', note: 'Stability patterns.', url: 'https://example.org/release-it' },
+  ];
+  const site = {
+    questions: [question('arch-07', 7, { references: ['A1'] }), question('arch-06', 6, { related: ['arch-07'] }), question('interview-02', 2, { references: ['A1', 'G1'] })],
+    catalog,
+  };
+  const page = { questionId: 'arch-07', number: 7, label: 'Error handling', keyInsight: 'Fallbacks.', references: ['G1', 'A1', 'X9'], related: ['interview-02'] };
+
+  it("resolves a question page's references in the order it cites them, leaving unknown ids to the validator", () => {
+    const fm = deriveFrontMatter('/site/docs/architecture/behavioral/q07-error-handling.mdx', page, site);
+    expect(fm.referenceList).toEqual([
+      { id: 'G1', anchor: 'g1', kind: 'glossary', lead: 'Bulkhead', text: 'An isolated pool of resources.' },
+      { id: 'A1', anchor: 'a1', kind: 'literature', text: 'Nygard, M. T. (2018). Release it! (2nd ed.).', href: 'https://example.org/release-it' },
+    ]);
+  });
+
+  it('lists related questions stated on either page, by track then number, never the page itself', () => {
+    const fm = deriveFrontMatter('/site/docs/architecture/behavioral/q07-error-handling.mdx', page, site);
+    expect((fm.relatedQuestions as { questionId: string }[]).map((q) => q.questionId)).toEqual(['arch-06', 'interview-02']);
+  });
+
+  it('gives a topic overview its questions in number order, with their key insights', () => {
+    const fm = deriveFrontMatter('/site/docs/architecture/behavioral/index.mdx', { title: 'Behavioral' }, site);
+    expect(fm.topicQuestions).toEqual([
+      expect.objectContaining({ questionId: 'arch-06', number: 6, keyInsight: 'Insight 6.' }),
+      expect.objectContaining({ questionId: 'arch-07', number: 7, keyInsight: 'Insight 7.' }),
+    ]);
+  });
+
+  it('gives a track overview every question of its track only', () => {
+    const fm = deriveFrontMatter('/site/docs/architect-interview/index.mdx', { title: 'Interview' }, site);
+    expect((fm.topicQuestions as { questionId: string }[]).map((q) => q.questionId)).toEqual(['interview-02']);
+  });
+
+  it('gives the References page the catalog with the questions that cite each entry, and the notes of works', () => {
+    const fm = deriveFrontMatter('/site/docs/references.mdx', { title: 'References' }, site);
+    const entries = fm.referenceCatalog as { id: string; note?: string; citedBy: { questionId: string }[] }[];
+    expect(entries.map((e) => [e.id, e.citedBy.map((q) => q.questionId)])).toEqual([
+      ['G1', ['interview-02']],
+      ['A1', ['arch-07', 'interview-02']],
+    ]);
+    expect(entries[1]?.note).toBe('Stability patterns.');
   });
 });
 

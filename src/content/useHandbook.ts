@@ -1,21 +1,24 @@
-/** Hooks that give components the question index published by the handbook-content plugin. */
+/**
+ * Hooks that give components the data of the page being rendered. It is
+ * derived into the page's frontmatter at build time (see derive.ts), so each
+ * page carries only what it shows.
+ */
 import { useDoc } from '@docusaurus/plugin-content-docs/client';
-import { usePluginData } from '@docusaurus/useGlobalData';
-import type { QuestionSummary, QuickHitSummary } from './report';
+import type { CatalogPageData, OverviewPageData, QuestionPageData } from './pageData';
 import type { QuestionFrontMatter } from './schema';
 
-export function useQuestionIndex(): QuestionSummary[] {
-  const data = usePluginData('handbook-content') as { questions: QuestionSummary[] } | undefined;
-  return data?.questions ?? [];
+/** The frontmatter of the question page being rendered (validated at build time), with its derived data. */
+export function useQuestionFrontMatter(): QuestionFrontMatter & QuestionPageData {
+  const fm = useDoc().frontMatter as unknown as QuestionFrontMatter & Partial<QuestionPageData>;
+  return { ...fm, referenceList: fm.referenceList ?? [], relatedQuestions: fm.relatedQuestions ?? [] };
 }
 
-/** The quick-hit questions, parsed from their page at build time. */
-export function useQuickHits(): QuickHitSummary[] {
-  const data = usePluginData('handbook-content') as { quickHits?: QuickHitSummary[] } | undefined;
-  return data?.quickHits ?? [];
+/** The questions an overview page lists. */
+export function useOverviewQuestions(): OverviewPageData['topicQuestions'] {
+  return (useDoc().frontMatter as Partial<OverviewPageData>).topicQuestions ?? [];
 }
 
-/** The frontmatter of the question page being rendered (validated at build time). */
-export function useQuestionFrontMatter(): QuestionFrontMatter {
-  return useDoc().frontMatter as unknown as QuestionFrontMatter;
+/** The catalog as the References page shows it. */
+export function useCatalog(): CatalogPageData['referenceCatalog'] {
+  return (useDoc().frontMatter as Partial<CatalogPageData>).referenceCatalog ?? [];
 }

@@ -10,12 +10,13 @@ import type { Heading, Link, Root } from 'mdast';
 import { referenceAnchor } from '../../../src/content/references/schema';
 import { referenceCatalog } from '../../../src/content/references';
 import { shortLinkPath } from '../../../src/content/shortLinks';
+import { PLUGIN_ROUTES } from '../../../src/plugins/handbook-content/routes';
 import { permalinkFor } from '../load';
 import { isJsx, jsxAttribute, lineOf, nodeText, walk } from '../mdast';
 import { problem, type ParsedPage, type Problem, type QuestionPage } from '../types';
 
 /** Routes that plugins add (src/plugins/handbook-content); pages in docs/ and src/pages/ are found on disk. */
-const PLUGIN_ROUTES = ['/validation-report'];
+const PLUGIN_ROUTE_PATHS: readonly string[] = Object.values(PLUGIN_ROUTES);
 
 /** Anchors that a component renders on the page that uses it, for links such as /references#a13. */
 const COMPONENT_ANCHORS: Record<string, () => string[]> = {
@@ -58,7 +59,7 @@ function isExternal(url: string): boolean {
 export function checkLinks(pages: readonly ParsedPage[], questions: readonly QuestionPage[], projectRoot: string): Problem[] {
   const byFile = new Map(pages.map((p) => [p.file, p]));
   const byRoute = new Map(pages.map((p) => [permalinkFor(p.file), p]));
-  const routes = new Set<string>([...byRoute.keys(), ...appRoutes(projectRoot), ...PLUGIN_ROUTES]);
+  const routes = new Set<string>([...byRoute.keys(), ...appRoutes(projectRoot), ...PLUGIN_ROUTE_PATHS]);
   for (const q of questions) {
     const short = shortLinkPath(q.frontMatter.track, q.frontMatter.number);
     if (short) routes.add(short);

@@ -1,8 +1,7 @@
 import Link from '@docusaurus/Link';
 import type { ReactNode } from 'react';
 import { TRACKS } from '@site/src/content/tracks';
-import type { QuestionSummary } from '@site/src/content/report';
-import { useQuestionIndex } from '@site/src/content/useHandbook';
+import type { HomeSummary } from '@site/src/plugins/handbook-content/routes';
 import styles from './styles.module.css';
 
 const TRACK_BLURBS: Record<string, string> = {
@@ -11,7 +10,7 @@ const TRACK_BLURBS: Record<string, string> = {
 };
 
 /** The interview track's practice pages, and every question that carries a spoken mock answer. */
-function InterviewToolkit({ mockAnswers }: { mockAnswers: QuestionSummary[] }): ReactNode {
+function InterviewToolkit({ mockAnswers }: { mockAnswers: HomeSummary['mockAnswers'] }): ReactNode {
   return (
     <section className={`${styles.card} ${styles.toolkit}`} aria-labelledby="interview-toolkit">
       <h2 id="interview-toolkit">Interview toolkit</h2>
@@ -39,9 +38,11 @@ function InterviewToolkit({ mockAnswers }: { mockAnswers: QuestionSummary[] }): 
 }
 
 /** Entry points of the home page: only sections that exist are shown, so no link is ever dead. */
-export default function HomeSections(): ReactNode {
-  const questions = useQuestionIndex();
-  const tracks = TRACKS.map((track) => ({ track, count: questions.filter((q) => q.track === track.slug).length })).filter(({ count }) => count > 0);
+export default function HomeSections({ summary }: { summary: HomeSummary }): ReactNode {
+  const tracks = TRACKS.flatMap((track) => {
+    const count = summary.tracks.find((t) => t.slug === track.slug)?.count ?? 0;
+    return count > 0 ? [{ track, count }] : [];
+  });
   return (
     <div className={styles.grid}>
       {tracks.map(({ track, count }) => (
@@ -53,7 +54,7 @@ export default function HomeSections(): ReactNode {
           </span>
         </Link>
       ))}
-      {tracks.some(({ track }) => track.slug === 'architect-interview') && <InterviewToolkit mockAnswers={questions.filter((q) => q.hasMockAnswer)} />}
+      {tracks.some(({ track }) => track.slug === 'architect-interview') && <InterviewToolkit mockAnswers={summary.mockAnswers} />}
       <Link to="/references" className={styles.card}>
         <h2>References</h2>
         <p>Every book, paper, tool and glossary term the answers cite, with links back to the questions that cite them.</p>
@@ -69,11 +70,11 @@ export default function HomeSections(): ReactNode {
         <p>GPU memory, throughput and replicas, availability, drift and cloud cost: validated, and shareable as a link.</p>
         <span className={styles.count}>Calculate →</span>
       </Link>
-      {questions.length > 0 && (
+      {summary.questionCount > 0 && (
         <Link to="/practice" className={styles.card}>
           <h2>Practice</h2>
           <p>Every question as a flash card, graded and saved in your browser; a mock-interview mode with a timer; the same deck for Anki.</p>
-          <span className={styles.count}>Practise {questions.length} questions →</span>
+          <span className={styles.count}>Practise {summary.questionCount} questions →</span>
         </Link>
       )}
     </div>

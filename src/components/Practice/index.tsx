@@ -3,9 +3,8 @@ import PracticeAnki from '@site/src/components/PracticeAnki';
 import PracticeCard from '@site/src/components/PracticeCard';
 import PracticeData from '@site/src/components/PracticeData';
 import PracticeProgress from '@site/src/components/PracticeProgress';
-import { useQuestionIndex, useQuickHits } from '@site/src/content/useHandbook';
 import type { Difficulty } from '@site/src/content/tracks';
-import { buildDeck, deckFacets, filterDeck, type DeckFilter } from '@site/src/practice/deck';
+import { deckFacets, filterDeck, type DeckFilter, type PracticeCard as Card } from '@site/src/practice/deck';
 import { gradeCard, sessionOrder, summarize, type Grade, type Progress } from '@site/src/practice/schedule';
 import { SHORTCUTS, shortcutAction } from '@site/src/practice/shortcuts';
 import { loadProgress, saveProgress, type KeyValueStore, type StorageNotice } from '@site/src/practice/storage';
@@ -34,11 +33,7 @@ function filterLabel(filter: DeckFilter, facets: ReturnType<typeof deckFacets>):
 }
 
 /** The practice deck: filters, a session of cards, progress saved in the browser. */
-export default function Practice(): ReactNode {
-  const questions = useQuestionIndex();
-  const quickHits = useQuickHits();
-  const deck = useMemo(() => buildDeck(questions, quickHits), [questions, quickHits]);
-
+export default function Practice({ deck }: { deck: readonly Card[] }): ReactNode {
   const [progress, setProgress] = useState<Progress>({});
   const [loaded, setLoaded] = useState(false);
   const [notice, setNotice] = useState<StorageNotice>();

@@ -1,32 +1,28 @@
 import Link from '@docusaurus/Link';
 import type { ReactNode } from 'react';
-import { findReference, referenceAnchor, referenceHref, referenceLabel, type ReferenceEntry } from '@site/src/content/references';
-import { useQuestionFrontMatter, useQuestionIndex } from '@site/src/content/useHandbook';
+import type { ReferenceView } from '@site/src/content/pageData';
+import { findTrack } from '@site/src/content/tracks';
+import { useQuestionFrontMatter } from '@site/src/content/useHandbook';
 import styles from './styles.module.css';
 
-function Entry({ entry }: { entry: ReferenceEntry }): ReactNode {
-  const href = referenceHref(entry);
+function Entry({ entry }: { entry: ReferenceView }): ReactNode {
   return (
-    <li id={`ref-${referenceAnchor(entry.id)}`} className={styles.entry}>
-      <Link to={`/references#${referenceAnchor(entry.id)}`} className={styles.id}>
+    <li id={`ref-${entry.anchor}`} className={styles.entry}>
+      <Link to={`/references#${entry.anchor}`} className={styles.id}>
         [{entry.id}]
       </Link>{' '}
-      {entry.kind === 'glossary' ? (
+      {entry.lead !== undefined ? (
         <>
-          <strong>{entry.term}</strong>: {entry.definition}
-        </>
-      ) : entry.kind === 'tool' ? (
-        <>
-          <strong>{entry.name}</strong>: {entry.purpose}
+          <strong>{entry.lead}</strong>: {entry.text}
         </>
       ) : (
-        referenceLabel(entry)
+        entry.text
       )}
-      {href && (
+      {entry.href && (
         <>
           {' '}
-          <a href={href} className={styles.link}>
-            {href}
+          <a href={entry.href} className={styles.link}>
+            {entry.href}
           </a>
         </>
       )}
@@ -37,21 +33,17 @@ function Entry({ entry }: { entry: ReferenceEntry }): ReactNode {
 /** Questions related to the current page: stated once, on either page, shown on both. */
 export function RelatedQuestions(): ReactNode {
   const fm = useQuestionFrontMatter();
-  const index = useQuestionIndex();
-  const related = index
-    .filter((q) => q.questionId !== fm.questionId && (fm.related.includes(q.questionId) || q.related.includes(fm.questionId)))
-    .sort((a, b) => a.track.localeCompare(b.track) || a.number - b.number);
-  if (related.length === 0) return null;
+  if (fm.relatedQuestions.length === 0) return null;
   return (
     <>
       <p className={styles.relatedTitle}>
         <strong>Related questions</strong>
       </p>
       <ul>
-        {related.map((q) => (
+        {fm.relatedQuestions.map((q) => (
           <li key={q.questionId}>
             <Link to={q.permalink}>{q.title}</Link>
-            {q.track !== fm.track && <span className={styles.track}> ({q.track === 'architecture' ? 'Architecture Q&A' : 'Architect interview track'})</span>}
+            {q.track !== fm.track && <span className={styles.track}> ({findTrack(q.track)?.label ?? q.track})</span>}
           </li>
         ))}
       </ul>
@@ -59,14 +51,13 @@ export function RelatedQuestions(): ReactNode {
   );
 }
 
-/** The references a question cites (from its frontmatter), then its related questions. */
+/** The references a question cites (resolved from the catalog at build time), then its related questions. */
 export default function References(): ReactNode {
   const fm = useQuestionFrontMatter();
-  const entries = fm.references.map(findReference).filter((e): e is ReferenceEntry => e !== undefined);
   return (
     <>
       <ol className={styles.list}>
-        {entries.map((entry) => (
+        {fm.referenceList.map((entry) => (
           <Entry key={entry.id} entry={entry} />
         ))}
       </ol>

@@ -1,20 +1,15 @@
 import Link from '@docusaurus/Link';
 import type { ReactNode } from 'react';
 import DifficultyBadge from '@site/src/components/DifficultyBadge';
-import { useQuestionIndex } from '@site/src/content/useHandbook';
+import { useOverviewQuestions } from '@site/src/content/useHandbook';
 import styles from './styles.module.css';
 
-interface Props {
-  track: string;
-  /** Omit to list the whole track. */
-  topic?: string;
-}
-
-/** The questions of a topic (or track), from the question index: nothing to keep in sync by hand. */
-export default function TopicQuestions({ track, topic }: Props): ReactNode {
-  const questions = useQuestionIndex()
-    .filter((q) => q.track === track && (!topic || q.topic === topic))
-    .sort((a, b) => a.number - b.number);
+/**
+ * The questions of the overview page being rendered (its topic, or its whole
+ * track), derived from the question pages at build time: nothing to keep in sync by hand.
+ */
+export default function TopicQuestions(): ReactNode {
+  const questions = useOverviewQuestions();
   return (
     <ol className={styles.list}>
       {questions.map((q) => (

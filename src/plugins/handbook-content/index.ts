@@ -4,25 +4,34 @@
  * - A production build fails on any content problem, printing each as
  *   `path:line: what is wrong. Fix: ...`, so the site can never ship content
  *   the validator rejects.
- * - It publishes the question index (global data) for related links and
- *   backlinks, the Validation Report page at /validation-report, and the same
- *   report as /validation-report.json in the build output.
+ * - It adds the pages that show the whole content, each with only the data it
+ *   uses as a route module: the home page (counts and mock answers), the
+ *   Practice page (its deck) and the Validation Report (and the same report as
+ *   /validation-report.json in the build output). Nothing is global data, so
+ *   no other page downloads any of it; question pages carry their own data in
+ *   their derived frontmatter (src/content/derive.ts).
  */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { LoadContext, Plugin } from '@docusaurus/types';
-import type { QuestionSummary, QuickHitSummary, ValidationReport } from '../../content/report';
+import type { QuestionSummary, ValidationReport } from '../../content/report';
+import { TRACKS } from '../../content/tracks';
+import { buildDeck } from '../../practice/deck';
 import { formatProblem, validateContent } from '../../../scripts/validate/index';
 import { writeAnkiDeck } from './ankiDeckFile';
+import { PLUGIN_ROUTES, type HomeSummary, type PracticeDeck } from './routes';
 
 export interface HandbookContent {
   questions: QuestionSummary[];
   report: ValidationReport;
 }
 
-export interface HandbookGlobalData {
-  questions: QuestionSummary[];
-  quickHits: QuickHitSummary[];
+export function homeSummary(questions: readonly QuestionSummary[]): HomeSummary {
+  return {
+    tracks: TRACKS.map((t) => ({ slug: t.slug, count: questions.filter((q) => q.track === t.slug).length })).filter((t) => t.count > 0),
+    mockAnswers: questions.filter((q) => q.hasMockAnswer).map((q) => ({ questionId: q.questionId, label: q.label, permalink: q.permalink })),
+    questionCount: questions.length,
+  };
 }
 
 export default function handbookContentPlugin(context: LoadContext): Plugin<HandbookContent> {
@@ -65,10 +74,15 @@ export default function handbookContentPlugin(context: LoadContext): Plugin<Hand
     },
 
     async contentLoaded({ content, actions }) {
-      actions.setGlobalData({ questions: content.questions, quickHits: content.report.quickHits } satisfies HandbookGlobalData);
+      const route = (routePath: string): string => `${context.baseUrl}${routePath.slice(1)}`;
+      const summary = await actions.createData('home.json', JSON.stringify(homeSummary(content.questions)));
+      actions.addRoute({ path: route(PLUGIN_ROUTES.home), component: '@site/src/components/HomePage', modules: { summary }, exact: true });
+      const deck: PracticeDeck = buildDeck(content.questions, content.report.quickHits);
+      const deckPath = await actions.createData('practice-deck.json', JSON.stringify(deck));
+      actions.addRoute({ path: route(PLUGIN_ROUTES.practice), component: '@site/src/components/PracticePage', modules: { deck: deckPath }, exact: true });
       const reportPath = await actions.createData('validation-report.json', JSON.stringify(content.report));
       actions.addRoute({
-        path: `${context.baseUrl}validation-report`,
+        path: route(PLUGIN_ROUTES.validationReport),
         component: '@site/src/plugins/handbook-content/ValidationReportPage.tsx',
         modules: { report: reportPath },
         exact: true,

@@ -2,8 +2,10 @@ import Heading from '@theme/Heading';
 import Layout from '@theme/Layout';
 import type { ReactNode } from 'react';
 import Practice from '@site/src/components/Practice';
+import type { PracticeDeck } from '@site/src/plugins/handbook-content/routes';
 
-export default function PracticePage(): ReactNode {
+/** The Practice page; the handbook-content plugin adds its route with the deck, built at build time. */
+export default function PracticePage({ deck }: { deck: PracticeDeck }): ReactNode {
   return (
     <Layout
       title="Practice"
@@ -18,7 +20,7 @@ export default function PracticePage(): ReactNode {
             answer is shown.
           </p>
         </div>
-        <Practice />
+        <Practice deck={deck} />
       </main>
     </Layout>
   );

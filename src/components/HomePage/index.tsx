@@ -4,9 +4,11 @@ import Heading from '@theme/Heading';
 import Layout from '@theme/Layout';
 import type { ReactNode } from 'react';
 import HomeSections from '@site/src/components/HomeSections';
-import styles from './index.module.css';
+import type { HomeSummary } from '@site/src/plugins/handbook-content/routes';
+import styles from './styles.module.css';
 
-export default function Home(): ReactNode {
+/** The home page; the handbook-content plugin adds its route with the content summary it shows. */
+export default function HomePage({ summary }: { summary: HomeSummary }): ReactNode {
   const { siteConfig } = useDocusaurusContext();
   return (
     <Layout description="An open handbook for AI and ML architect interviews: answers with tested TypeScript, diagrams, formulas, metrics and trade-offs.">
@@ -24,7 +26,7 @@ export default function Home(): ReactNode {
         </div>
       </header>
       <main className="container">
-        <HomeSections />
+        <HomeSections summary={summary} />
       </main>
     </Layout>
   );

@@ -1,0 +1,30 @@
+import { mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readQuestionIndex } from './questionIndex';
+
+const page = (id: string, number: number, title = `Question ${number}?`): string =>
+  `---\nquestionId: ${id}\ntitle: "${title}"\ntrack: architecture\ntopic: structural\nnumber: ${number}\ndifficulty: advanced\nkeyInsight: Insight.\nreferences: [A1]\n---\n`;
+
+describe('readQuestionIndex', () => {
+  it('reads every question page with its permalink, and skips overviews and unreadable frontmatter', () => {
+    const docs = mkdtempSync(path.join(tmpdir(), 'handbook-index-'));
+    mkdirSync(path.join(docs, 'architecture/structural'), { recursive: true });
+    writeFileSync(path.join(docs, 'architecture/structural/q01-a.mdx'), page('arch-01', 1));
+    writeFileSync(path.join(docs, 'architecture/structural/index.mdx'), '---\ntitle: Structural\n---\n');
+    writeFileSync(path.join(docs, 'architecture/structural/q02-broken.mdx'), '---\ntitle: a: b\n---\n');
+    const index = readQuestionIndex(docs);
+    expect(index).toEqual([expect.objectContaining({ questionId: 'arch-01', permalink: '/architecture/structural/q01-a', references: ['A1'], related: [] })]);
+  });
+
+  it('sees a saved page at once', () => {
+    const docs = mkdtempSync(path.join(tmpdir(), 'handbook-index-'));
+    const file = path.join(docs, 'q01-a.mdx');
+    writeFileSync(file, page('arch-01', 1, 'Before?'));
+    expect(readQuestionIndex(docs)[0]?.title).toBe('Before?');
+    writeFileSync(file, page('arch-01', 1, 'After, longer?'));
+    utimesSync(file, new Date(), new Date(Date.now() + 5000));
+    expect(readQuestionIndex(docs)[0]?.title).toBe('After, longer?');
+  });
+});
