@@ -4,8 +4,8 @@
  * invalid value shows a message instead of a number, the URL follows the
  * inputs, and a shared URL opens the same scenario.
  */
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   MODEL_PRESETS,
   concurrentThroughput,
@@ -20,27 +20,14 @@ import {
   replicasForLoad,
   seriesAvailability,
 } from '../../src/lib/formulas';
-import { gotoHydrated, launchChromium } from '../lib/browser';
-import { serveDirectory, type StaticServer } from '../lib/staticServer';
-import { assertBuilt, BUILD_DIR } from './buildOutput';
+import { gotoHydrated } from '../lib/browser';
+import { setUpBuiltSite } from './builtSite';
 
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  assertBuilt();
-  server = await serveDirectory(BUILD_DIR);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = setUpBuiltSite();
 
 async function open(path: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await gotoHydrated(page, `${server.url}${path}`, 'networkidle');
+  const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await gotoHydrated(page, `${site.server.url}${path}`, 'networkidle');
   return page;
 }
 

@@ -7,13 +7,12 @@ import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { shortLinkPath } from '../../src/content/shortLinks';
 import { SET_ASIDE_PREFIX, STORAGE_KEY } from '../../src/practice/storage';
-import { type ValidationResult } from '../validate/index';
-import { setUpBuiltSite } from './builtSite';
+import { setUpBuiltSite, type SiteQuestion } from './builtSite';
 import { gotoHydrated, reloadHydrated } from '../lib/browser';
 
 const site = setUpBuiltSite();
 
-function question(id: string): ValidationResult['questions'][number] {
+function question(id: string): SiteQuestion {
   const q = site.content.questions.find((x) => x.frontMatter.questionId === id);
   if (!q) throw new Error(`no question ${id} in the content`);
   return q;

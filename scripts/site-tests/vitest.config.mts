@@ -6,8 +6,10 @@ export default defineConfig({
     include: ['scripts/site-tests/**/*.test.ts'],
     // The sub-path build has its own folder and run (npm run test:subpath).
     exclude: ['scripts/site-tests/subpath/**'],
+    // Validates the content, serves build/ and starts Chromium once for all the files.
+    globalSetup: ['scripts/site-tests/globalSetup.ts'],
     testTimeout: 60_000,
-    // Loading and validating the content in beforeAll takes tens of seconds on a busy two-core CI machine.
+    // The every-page check runs in a beforeAll; on a busy two-core machine it takes minutes.
     hookTimeout: 180_000,
   },
 });

@@ -17,8 +17,7 @@ import { ANKI_DECK_FILE } from '../../../src/practice/anki';
 import { gotoHydrated, launchChromium } from '../../lib/browser';
 import { serveDirectory, type StaticServer } from '../../lib/staticServer';
 import { SUBPATH_BASE_URL as BASE, SUBPATH_OUT_DIR } from '../../lib/subpath';
-import { PROJECT_ROOT } from '../../validate/index';
-import { attributeValues, decodeEntities, listFiles, metaContent } from '../buildOutput';
+import { attributeValues, decodeEntities, listFiles, metaContent, PROJECT_ROOT } from '../buildOutput';
 import { pdfLinks, pdfText } from '../poppler';
 
 const DIR = path.join(PROJECT_ROOT, SUBPATH_OUT_DIR);
