@@ -32,15 +32,15 @@ async function expectAccessibleInBothSchemes(page: Page): Promise<void> {
   expect(violations.join('\n')).toBe('');
 }
 
-describe('after a reader acts, in light and dark mode', () => {
-  it('a revealed practice card', async () => {
+describe.concurrent('after a reader acts, in light and dark mode', () => {
+  it('a revealed practice card', async ({ expect }) => {
     const page = await open('/practice');
     await page.getByRole('button', { name: 'Reveal answer' }).click();
     await page.getByRole('region', { name: 'Answer' }).waitFor();
     await expectAccessibleInBothSchemes(page);
   });
 
-  it('a calculator that shows an input error', async () => {
+  it('a calculator that shows an input error', async ({ expect }) => {
     const page = await open('/tools');
     const form = page.getByRole('form', { name: 'GPU memory calculator' });
     const batch = form.getByLabel('Batch size');
@@ -49,7 +49,7 @@ describe('after a reader acts, in light and dark mode', () => {
     await expectAccessibleInBothSchemes(page);
   });
 
-  it('a demo that has run, and its code opened for editing', async () => {
+  it('a demo that has run, and its code opened for editing', async ({ expect }) => {
     const example = site.content.questions.flatMap((q) => q.runnable.map((e) => ({ permalink: q.permalink, ...e })))[0];
     expect(example, 'at least one runnable example').toBeDefined();
     const page = await open(example!.permalink);
@@ -60,7 +60,7 @@ describe('after a reader acts, in light and dark mode', () => {
     await expectAccessibleInBothSchemes(page);
   });
 
-  it('open search results', async () => {
+  it('open search results', async ({ expect }) => {
     const page = await open('/');
     await page.locator('input.navbar__search-input').fill('circuit breaker');
     await page.getByRole('option').first().waitFor({ timeout: 15_000 });

@@ -114,8 +114,8 @@ describe('runnable examples', () => {
   });
 });
 
-describe('editing an example', () => {
-  it('shows a runtime error with its file and line, and Reset brings back the exact file', async () => {
+describe.concurrent('editing an example', () => {
+  it('shows a runtime error with its file and line, and Reset brings back the exact file', async ({ expect }) => {
     const { page, errors } = await openPage(Q07);
     const runner = runnerOf(page, CIRCUIT_BREAKER);
     await runner.getByRole('button', { name: 'Edit code' }).click();
@@ -137,7 +137,7 @@ describe('editing an example', () => {
     await page.close();
   });
 
-  it('shows a syntax error in the module with the offending line marked', async () => {
+  it('shows a syntax error in the module with the offending line marked', async ({ expect }) => {
     const { page, errors } = await openPage(Q07);
     const runner = runnerOf(page, CIRCUIT_BREAKER);
     await runner.getByRole('button', { name: 'Edit code' }).click();
@@ -155,7 +155,7 @@ describe('editing an example', () => {
     await page.close();
   });
 
-  it(`stops an endless loop after ${formatSeconds(TIME_LIMIT_MS)}, keeps the output before it, and the page still works`, async () => {
+  it(`stops an endless loop after ${formatSeconds(TIME_LIMIT_MS)}, keeps the output before it, and the page still works`, async ({ expect }) => {
     const { page, errors } = await openPage(Q07);
     const runner = runnerOf(page, CIRCUIT_BREAKER);
     await runner.getByRole('button', { name: 'Edit code' }).click();

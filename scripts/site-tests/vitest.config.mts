@@ -9,6 +9,10 @@ export default defineConfig({
     // Validates the content, serves build/ and starts Chromium once for all the files.
     globalSetup: ['scripts/site-tests/globalSetup.ts'],
     testTimeout: 60_000,
+    // Files whose tests each open their own page mark them describe.concurrent: while one
+    // waits for a click's effect or a timer, another uses the CPU. Three keeps two cores busy
+    // without starving any test of time.
+    maxConcurrency: 3,
     // The every-page check runs in a beforeAll; on a busy two-core machine it takes minutes.
     hookTimeout: 180_000,
   },
