@@ -20,21 +20,25 @@ describe('mapConcurrently', () => {
     let most = 0;
     const events: string[] = [];
     let workerId = 0;
-    await mapConcurrently(Array.from({ length: 9 }, (_, i) => i), 3, {
-      setUp: async () => {
-        events.push('up');
-        return workerId++;
+    await mapConcurrently(
+      Array.from({ length: 9 }, (_, i) => i),
+      3,
+      {
+        setUp: async () => {
+          events.push('up');
+          return workerId++;
+        },
+        work: async () => {
+          running++;
+          most = Math.max(most, running);
+          await tick(2);
+          running--;
+        },
+        tearDown: async () => {
+          events.push('down');
+        },
       },
-      work: async () => {
-        running++;
-        most = Math.max(most, running);
-        await tick(2);
-        running--;
-      },
-      tearDown: async () => {
-        events.push('down');
-      },
-    });
+    );
     expect(most).toBe(3);
     expect(events.filter((e) => e === 'up')).toHaveLength(3);
     expect(events.filter((e) => e === 'down')).toHaveLength(3);

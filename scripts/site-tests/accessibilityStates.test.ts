@@ -33,7 +33,7 @@ async function expectAccessibleInBothSchemes(page: Page): Promise<void> {
 }
 
 describe.concurrent('after a reader acts, in light and dark mode', () => {
-  it('a revealed practice card', async ({ expect }) => {
+  it('a revealed practice card', async () => {
     const page = await open('/practice');
     await page.getByRole('button', { name: 'Reveal answer' }).click();
     await page.getByRole('region', { name: 'Answer' }).waitFor();
@@ -60,7 +60,7 @@ describe.concurrent('after a reader acts, in light and dark mode', () => {
     await expectAccessibleInBothSchemes(page);
   });
 
-  it('open search results', async ({ expect }) => {
+  it('open search results', async () => {
     const page = await open('/');
     await page.locator('input.navbar__search-input').fill('circuit breaker');
     await page.getByRole('option').first().waitFor({ timeout: 15_000 });

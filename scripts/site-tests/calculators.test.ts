@@ -5,7 +5,7 @@
  * inputs, and a shared URL opens the same scenario.
  */
 import type { Locator, Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import {
   MODEL_PRESETS,
   concurrentThroughput,

@@ -3,7 +3,7 @@
  * search, a practice session that survives a reload, corrupted saved data,
  * progress files, short links, link previews and section links.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { shortLinkPath } from '../../src/content/shortLinks';
 import { SET_ASIDE_PREFIX, STORAGE_KEY } from '../../src/practice/storage';
