@@ -7,6 +7,9 @@ export default defineConfig({
     // The sub-path build has its own folder and run (npm run test:subpath).
     exclude: ['scripts/site-tests/subpath/**'],
     // Validates the content, serves build/ and starts Chromium once for all the files.
+    // Files run one at a time (vitest's default on two cores: one worker fewer than cores);
+    // the every-page pass alone keeps both cores busy, so running files side by side only
+    // makes them wait for each other.
     globalSetup: ['scripts/site-tests/globalSetup.ts'],
     testTimeout: 60_000,
     // Files whose tests each open their own page mark them describe.concurrent: while one
