@@ -8,8 +8,8 @@ export default defineConfig({
     exclude: ['scripts/site-tests/subpath/**'],
     // Validates the content, serves build/ and starts Chromium once for all the files.
     // Files run one at a time (vitest's default on two cores: one worker fewer than cores);
-    // the every-page pass alone keeps both cores busy, so running files side by side only
-    // makes them wait for each other.
+    // the every-page pass, most of the run, already keeps both cores busy with its tabs, so
+    // more workers would only share the same two cores.
     globalSetup: ['scripts/site-tests/globalSetup.ts'],
     testTimeout: 60_000,
     // Files whose tests each open their own page mark them describe.concurrent: while one
