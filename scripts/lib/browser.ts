@@ -3,7 +3,7 @@
  * browser tests, screenshots). Never downloads one: it uses the system's.
  */
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserServer, type Page } from 'playwright-core';
 
 export const BROWSER_ENV = 'CHROMIUM_PATH';
 
@@ -63,6 +63,20 @@ export async function launchChromium(): Promise<Browser> {
 }
 
 /**
+ * Launch headless Chromium once for several processes: each test file
+ * connects to it over its WebSocket endpoint (connectChromium) instead of
+ * starting a browser of its own.
+ */
+export async function launchChromiumServer(): Promise<BrowserServer> {
+  return chromium.launchServer({ executablePath: findChromium(), headless: true, args: CHROMIUM_ARGS });
+}
+
+/** Connect to a browser started by launchChromiumServer; closing the connection leaves the browser running. */
+export async function connectChromium(wsEndpoint: string): Promise<Browser> {
+  return chromium.connect(wsEndpoint);
+}
+
+/**
  * Open a page of the built site and wait until React has hydrated it:
  * Docusaurus marks `<html data-has-hydrated="true">` then. Before that a click
  * lands on server-rendered HTML with no handlers, which on a busy machine is
@@ -77,6 +91,44 @@ export async function gotoHydrated(page: Page, url: string, waitUntil: 'load' | 
 export async function reloadHydrated(page: Page): Promise<void> {
   await page.reload({ waitUntil: 'load' });
   await waitForHydration(page);
+}
+
+/** Mermaid diagrams drawn on the page; a switch of colour scheme redraws them (see switchColorScheme). */
+export const DIAGRAM_SVGS = '.docusaurus-mermaid-container svg:not([data-drawn-before-switch])';
+
+/** Wait until `expected` diagrams are drawn; resolves either way, so the caller counts what is there. */
+export async function waitForDiagrams(page: Page, expected: number, timeout = 15_000): Promise<void> {
+  if (expected === 0) return;
+  await page.waitForFunction(([selector, n]) => document.querySelectorAll(selector).length >= n, [DIAGRAM_SVGS, expected] as const, { timeout }).catch(() => undefined);
+}
+
+/**
+ * Switch an open page to the other colour scheme without reloading it. The
+ * site follows the system setting until a reader picks one
+ * (respectPrefersColorScheme), so emulating the media feature flips
+ * `data-theme` as a reader's system switch does, and Mermaid redraws every
+ * diagram in that scheme's theme. Resolves once the theme is applied, the
+ * diagrams drawn before the switch are redrawn (or 15 s have passed: the
+ * caller counts them) and colour transitions have ended, so what is checked
+ * next is the page as it looks in the new scheme.
+ */
+export async function switchColorScheme(page: Page, colorScheme: 'light' | 'dark'): Promise<void> {
+  const diagrams = await page.evaluate(() => {
+    const drawn = document.querySelectorAll('.docusaurus-mermaid-container svg');
+    for (const svg of drawn) svg.setAttribute('data-drawn-before-switch', '');
+    return drawn.length;
+  });
+  await page.emulateMedia({ colorScheme });
+  await page.waitForSelector(`html[data-theme="${colorScheme}"]`, { state: 'attached', timeout: 10_000 }).catch(() => {
+    throw new Error(`${page.url()} did not switch to ${colorScheme} mode when the system colour scheme changed`);
+  });
+  await waitForDiagrams(page, diagrams);
+  await page.evaluate(async () => {
+    // Let the new colours start their transitions, then wait for the finite ones to end.
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    const finite = document.getAnimations().filter((a) => a.effect?.getComputedTiming().endTime !== Infinity);
+    await Promise.all(finite.map((a) => a.finished.catch(() => undefined)));
+  });
 }
 
 async function waitForHydration(page: Page): Promise<void> {

@@ -1,40 +1,28 @@
 /**
  * Every page of the production build (read from build/, so pages added later
- * are covered too), opened in headless Chromium in light and dark mode: no
- * console error, no failed request, every Mermaid block drawn as an SVG at a
- * readable size, no KaTeX error, no serious or critical accessibility
- * violation (axe-core), and JavaScript within the size budgets. Question
- * pages are also opened on a 375 px wide phone: nothing scrolls the page
- * sideways.
+ * are covered too), opened once in headless Chromium and checked in light
+ * mode, then switched to dark mode in place and checked again: no console
+ * error, no failed request, every Mermaid block drawn as an SVG at a readable
+ * size, no KaTeX error, no serious or critical accessibility violation
+ * (axe-core), and JavaScript within the size budgets. Question pages are also
+ * opened on a 375 px wide phone: nothing scrolls the page sideways.
  */
-import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from '../lib/axe';
-import { gotoHydrated, launchChromium } from '../lib/browser';
+import { DIAGRAM_SVGS, gotoHydrated, switchColorScheme, waitForDiagrams } from '../lib/browser';
 import { jsOverruns, kib, readBudgets, summarise, weighPages, type PageScripts } from '../lib/pageWeight';
-import { serveDirectory, type StaticServer } from '../lib/staticServer';
-import { PROJECT_ROOT, validateContent, type ValidationResult } from '../validate/index';
-import { assertBuilt, BUILD_DIR, builtPages } from './buildOutput';
+import { browserTabs, mapConcurrently } from '../lib/pool';
+import { BUILD_DIR, builtPages, PROJECT_ROOT } from './buildOutput';
+import { setUpBuiltSite } from './builtSite';
 
-let browser: Browser;
-let server: StaticServer;
-let content: ValidationResult;
-let pages: string[];
+const site = setUpBuiltSite();
+const { content } = site;
+const pages = builtPages();
 
-beforeAll(async () => {
-  assertBuilt();
-  content = await validateContent();
-  pages = builtPages();
-  server = await serveDirectory(BUILD_DIR);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const COLOR_SCHEMES = ['light', 'dark'] as const;
+type ColorScheme = (typeof COLOR_SCHEMES)[number];
 
 function pathOf(file: string): string {
   return `/${file
@@ -52,6 +40,7 @@ function isQuestion(urlPath: string): boolean {
   return content.questions.some((q) => q.permalink === urlPath);
 }
 
+/** What one page showed in one colour scheme. */
 interface PageCheck {
   path: string;
   consoleErrors: string[];
@@ -64,88 +53,104 @@ interface PageCheck {
   katexErrors: number;
   /** Serious and critical axe-core violations, one line each. */
   accessibility: string[];
-  /** Every script the page executed (recorded with the cache off, for the budgets). */
+}
+
+interface PageVisit {
+  path: string;
+  light: PageCheck;
+  dark: PageCheck;
+  /** Every script the page executed in light mode, recorded with the cache off (for the budgets). */
   scripts: string[];
 }
 
-/** Wait until the page's diagrams are drawn, so checks see the final page. */
-async function waitForDiagrams(page: Page, expected: number): Promise<void> {
-  if (expected === 0) return;
-  await page.waitForFunction((n) => document.querySelectorAll('.docusaurus-mermaid-container svg').length >= n, expected, { timeout: 15_000 }).catch(() => undefined);
+/** Diagrams, formulas and accessibility of the page as it is now. */
+async function inspect(page: Page): Promise<Pick<PageCheck, 'mermaidSvgs' | 'mermaidErrors' | 'minDiagramScale' | 'katexErrors' | 'accessibility'>> {
+  const drawn = await page.evaluate((selector) => {
+    const svgs = [...document.querySelectorAll(selector)];
+    return {
+      mermaidSvgs: svgs.length,
+      mermaidErrors: svgs.filter((svg) => /Syntax error/i.test(svg.textContent ?? '')).length,
+      minDiagramScale: Math.min(1, ...svgs.map((svg) => svg.getBoundingClientRect().width / (Number(svg.getAttribute('width')) || svg.getBoundingClientRect().width))),
+      katexErrors: document.querySelectorAll('.katex-error').length,
+    };
+  }, DIAGRAM_SVGS);
+  return { ...drawn, accessibility: await axeViolations(page) };
 }
 
-/** Pages are checked in this many tabs at once: Chromium renders each tab in its own process. */
-const TABS = Math.max(1, Number(process.env.BROWSER_TABS) || Math.min(4, availableParallelism()));
-
-async function checkPages(paths: string[], colorScheme: 'light' | 'dark', options: { recordScripts: boolean }): Promise<PageCheck[]> {
-  const context = await browser.newContext({ colorScheme, viewport: { width: 1280, height: 900 } });
-  const results: PageCheck[] = new Array<PageCheck>(paths.length);
-  let next = 0;
-
-  async function tab(): Promise<void> {
-    const page = await context.newPage();
-    if (options.recordScripts) {
-      // With the cache off every page requests all the scripts it runs, so each page's weight is complete.
-      const cdp = await context.newCDPSession(page);
-      await cdp.send('Network.enable');
-      await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-    }
-    let current: PageCheck | undefined;
-    page.on('console', (message) => {
-      if (message.type() === 'error' && current) current.consoleErrors.push(message.text());
+/**
+ * Opens every path once, in a few tabs of one browser context at a time:
+ * checks it in light mode, switches it to dark mode and checks it again.
+ */
+async function visitPages(paths: readonly string[]): Promise<PageVisit[]> {
+  const context = await site.browser.newContext({ colorScheme: 'light', viewport: { width: 1280, height: 900 } });
+  try {
+    return await mapConcurrently(paths, browserTabs(), {
+      async setUp() {
+        const page = await context.newPage();
+        // With the cache off every page requests all the scripts it runs, so each page's weight is complete.
+        const cdp = await context.newCDPSession(page);
+        await cdp.send('Network.enable');
+        await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+        const tab = { page, visit: undefined as PageVisit | undefined, scheme: 'light' as ColorScheme };
+        const current = (): PageCheck | undefined => tab.visit?.[tab.scheme];
+        page.on('console', (message) => {
+          if (message.type() === 'error') current()?.consoleErrors.push(message.text());
+        });
+        page.on('pageerror', (error) => current()?.consoleErrors.push(error.message));
+        page.on('requestfailed', (request) => {
+          // Moving on to the next page aborts prefetches still in flight; that is not a failure.
+          if (request.failure()?.errorText !== 'net::ERR_ABORTED') current()?.failedRequests.push(`${request.failure()?.errorText} ${request.url()}`);
+        });
+        page.on('response', (response) => {
+          if (response.status() >= 400) current()?.failedRequests.push(`${response.status()} ${response.url()}`);
+        });
+        page.on('request', (request) => {
+          if (tab.scheme === 'light' && tab.visit && request.resourceType() === 'script' && !tab.visit.scripts.includes(request.url())) tab.visit.scripts.push(request.url());
+        });
+        return tab;
+      },
+      async work(tab, urlPath) {
+        const expected = diagramsOn(urlPath);
+        const blank = (): PageCheck => ({
+          path: urlPath,
+          consoleErrors: [],
+          failedRequests: [],
+          mermaidBlocks: expected,
+          mermaidSvgs: 0,
+          mermaidErrors: 0,
+          minDiagramScale: 1,
+          katexErrors: 0,
+          accessibility: [],
+        });
+        const visit: PageVisit = { path: urlPath, light: blank(), dark: blank(), scripts: [] };
+        tab.visit = visit;
+        tab.scheme = 'light';
+        // The previous page may have left the tab in dark mode.
+        await tab.page.emulateMedia({ colorScheme: 'light' });
+        await gotoHydrated(tab.page, `${site.server.url}${urlPath}`);
+        await waitForDiagrams(tab.page, expected);
+        Object.assign(visit.light, await inspect(tab.page));
+        tab.scheme = 'dark';
+        await switchColorScheme(tab.page, 'dark');
+        Object.assign(visit.dark, await inspect(tab.page));
+        return visit;
+      },
+      async tearDown(tab) {
+        tab.visit = undefined;
+        await tab.page.close();
+      },
     });
-    page.on('pageerror', (error) => current?.consoleErrors.push(error.message));
-    page.on('requestfailed', (request) => {
-      // Moving on to the next page aborts prefetches still in flight; that is not a failure.
-      if (request.failure()?.errorText !== 'net::ERR_ABORTED') current?.failedRequests.push(`${request.failure()?.errorText} ${request.url()}`);
-    });
-    page.on('response', (response) => {
-      if (response.status() >= 400 && current) current.failedRequests.push(`${response.status()} ${response.url()}`);
-    });
-    page.on('request', (request) => {
-      if (options.recordScripts && request.resourceType() === 'script' && current && !current.scripts.includes(request.url())) current.scripts.push(request.url());
-    });
-    for (let index = next++; index < paths.length; index = next++) {
-      const urlPath = paths[index]!;
-      const expected = diagramsOn(urlPath);
-      current = {
-        path: urlPath,
-        consoleErrors: [],
-        failedRequests: [],
-        mermaidBlocks: expected,
-        mermaidSvgs: 0,
-        mermaidErrors: 0,
-        minDiagramScale: 1,
-        katexErrors: 0,
-        accessibility: [],
-        scripts: [],
-      };
-      await gotoHydrated(page, `${server.url}${urlPath}`);
-      await waitForDiagrams(page, expected);
-      Object.assign(
-        current,
-        await page.evaluate(() => ({
-          mermaidSvgs: document.querySelectorAll('.docusaurus-mermaid-container svg').length,
-          mermaidErrors: [...document.querySelectorAll('.docusaurus-mermaid-container svg')].filter((svg) => /Syntax error/i.test(svg.textContent ?? '')).length,
-          minDiagramScale: Math.min(
-            1,
-            ...[...document.querySelectorAll('.docusaurus-mermaid-container svg')].map(
-              (svg) => svg.getBoundingClientRect().width / (Number(svg.getAttribute('width')) || svg.getBoundingClientRect().width),
-            ),
-          ),
-          katexErrors: document.querySelectorAll('.katex-error').length,
-        })),
-      );
-      current.accessibility = await axeViolations(page);
-      results[index] = current;
-    }
-    await page.close();
+  } finally {
+    await context.close();
   }
-
-  await Promise.all(Array.from({ length: Math.min(TABS, paths.length) }, () => tab()));
-  await context.close();
-  return results;
 }
+
+let visits: PageVisit[] = [];
+
+// One pass does what a light and a dark pass of 900 s each did; a busy two-core machine needs that long.
+beforeAll(async () => {
+  visits = await visitPages(pages);
+}, 1_800_000);
 
 function report(results: PageCheck[], pick: (r: PageCheck) => unknown[]): string {
   return results
@@ -154,39 +159,35 @@ function report(results: PageCheck[], pick: (r: PageCheck) => unknown[]): string
     .join('\n');
 }
 
-describe.each(['light', 'dark'] as const)('every built page in %s mode', (colorScheme) => {
-  let results: PageCheck[] = [];
-
-  beforeAll(async () => {
-    results = await checkPages(pages, colorScheme, { recordScripts: colorScheme === 'light' });
-  }, 900_000);
+describe.each(COLOR_SCHEMES)('every built page in %s mode', (colorScheme) => {
+  const results = (): PageCheck[] => visits.map((v) => v[colorScheme]);
 
   it('covers every page of the build, the question pages among them', () => {
-    expect(results.map((r) => r.path)).toEqual(pages);
+    expect(results().map((r) => r.path)).toEqual(pages);
     for (const q of content.questions) expect(pages, q.permalink).toContain(q.permalink);
   });
 
   it('loads without console errors or failed requests', () => {
-    expect(report(results, (r) => [...r.consoleErrors, ...r.failedRequests])).toBe('');
+    expect(report(results(), (r) => [...r.consoleErrors, ...r.failedRequests])).toBe('');
   });
 
   it('draws every diagram at a readable size and typesets every formula', () => {
-    const problems = report(results, (r) => [
+    const problems = report(results(), (r) => [
       ...(r.mermaidSvgs < r.mermaidBlocks ? [`${r.mermaidSvgs} of ${r.mermaidBlocks} Mermaid diagram(s) drawn`] : []),
       ...(r.mermaidErrors ? [`${r.mermaidErrors} Mermaid error diagram(s)`] : []),
       ...(r.minDiagramScale < 0.69 ? [`a diagram is drawn at ${Math.round(r.minDiagramScale * 100)} % of its size`] : []),
       ...(r.katexErrors ? [`${r.katexErrors} KaTeX error(s)`] : []),
     ]);
     expect(problems).toBe('');
-    expect(results.reduce((sum, r) => sum + r.mermaidSvgs, 0)).toBeGreaterThanOrEqual(30);
+    expect(results().reduce((sum, r) => sum + r.mermaidSvgs, 0)).toBeGreaterThanOrEqual(30);
   });
 
   it('has no serious or critical accessibility violation (axe-core)', () => {
-    expect(report(results, (r) => r.accessibility)).toBe('');
+    expect(report(results(), (r) => r.accessibility)).toBe('');
   });
 
   it.runIf(colorScheme === 'light')('ships JavaScript within the size budgets of scripts/budgets.json', () => {
-    const pageScripts: PageScripts[] = results.map((r) => ({ path: r.path, question: isQuestion(r.path), diagram: r.mermaidBlocks > 0, scripts: r.scripts }));
+    const pageScripts: PageScripts[] = visits.map((v) => ({ path: v.path, question: isQuestion(v.path), diagram: v.light.mermaidBlocks > 0, scripts: v.scripts }));
     const weights = weighPages(BUILD_DIR, pageScripts);
     expect(
       weights.every((w) => w.jsBytes > 0),
@@ -202,43 +203,35 @@ describe.each(['light', 'dark'] as const)('every built page in %s mode', (colorS
 });
 
 describe('on a 375 px wide phone', () => {
-  let context: BrowserContext;
-
-  beforeAll(async () => {
-    context = await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
-  });
-
-  afterAll(async () => {
-    await context?.close();
-  });
-
   it('no question page scrolls sideways: tables, code, formulas and diagrams scroll inside their own boxes', async () => {
-    const page = await context.newPage();
-    const wide: string[] = [];
-    for (const q of content.questions) {
-      await gotoHydrated(page, `${server.url}${q.permalink}`);
-      await waitForDiagrams(page, diagramsOn(q.permalink));
-      const overflow = await page.evaluate(() => {
-        const viewport = document.documentElement.clientWidth;
-        const scrollWidth = Math.max(document.documentElement.scrollWidth, document.body.scrollWidth);
-        if (scrollWidth <= viewport) return undefined;
-        // Name the outermost element that sticks out and is not inside a scrolling box, so the fix is obvious.
-        const clipped = (el: Element): boolean => {
-          for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
-            if (['auto', 'scroll', 'hidden', 'clip'].includes(getComputedStyle(a).overflowX)) return true;
-          }
-          return false;
-        };
-        const culprit = [...document.querySelectorAll('body *')].find((el) => el.getBoundingClientRect().right > viewport + 1 && !clipped(el));
-        const name = culprit
-          ? `${culprit.tagName.toLowerCase()}${culprit.className && typeof culprit.className === 'string' ? `.${culprit.className.trim().split(/\s+/).join('.')}` : ''}`
-          : 'unknown';
-        return `page is ${scrollWidth} px wide in a ${viewport} px viewport; first element past the edge: ${name}`;
-      });
-      if (overflow) wide.push(`${q.permalink}: ${overflow}`);
-    }
-    await page.close();
+    const context = await site.browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+    const overflows = await mapConcurrently(content.questions, browserTabs(), {
+      setUp: () => context.newPage(),
+      async work(page, q) {
+        await gotoHydrated(page, `${site.server.url}${q.permalink}`);
+        await waitForDiagrams(page, diagramsOn(q.permalink));
+        const overflow = await page.evaluate(() => {
+          const viewport = document.documentElement.clientWidth;
+          const scrollWidth = Math.max(document.documentElement.scrollWidth, document.body.scrollWidth);
+          if (scrollWidth <= viewport) return undefined;
+          // Name the outermost element that sticks out and is not inside a scrolling box, so the fix is obvious.
+          const clipped = (el: Element): boolean => {
+            for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
+              if (['auto', 'scroll', 'hidden', 'clip'].includes(getComputedStyle(a).overflowX)) return true;
+            }
+            return false;
+          };
+          const culprit = [...document.querySelectorAll('body *')].find((el) => el.getBoundingClientRect().right > viewport + 1 && !clipped(el));
+          const name = culprit
+            ? `${culprit.tagName.toLowerCase()}${culprit.className && typeof culprit.className === 'string' ? `.${culprit.className.trim().split(/\s+/).join('.')}` : ''}`
+            : 'unknown';
+          return `page is ${scrollWidth} px wide in a ${viewport} px viewport; first element past the edge: ${name}`;
+        });
+        return overflow ? `${q.permalink}: ${overflow}` : undefined;
+      },
+      tearDown: (page) => page.close(),
+    }).finally(() => context.close());
     expect(content.questions.length).toBeGreaterThan(0);
-    expect(wide.join('\n')).toBe('');
+    expect(overflows.filter(Boolean).join('\n')).toBe('');
   }, 600_000);
 });

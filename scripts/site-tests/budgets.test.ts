@@ -9,8 +9,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ValidationReport } from '../../src/content/report';
 import { buildOverrun, buildSize, jsOverruns, kib, MIB, readBudgets, scriptUrlsInHtml, weighPages, type BudgetsFile, type PageScripts } from '../lib/pageWeight';
-import { PROJECT_ROOT } from '../validate/index';
-import { assertBuilt, BUILD_DIR, builtPages, htmlFor, listFiles } from './buildOutput';
+import { assertBuilt, BUILD_DIR, builtPages, htmlFor, listFiles, PROJECT_ROOT } from './buildOutput';
 
 let budgets: BudgetsFile;
 

@@ -1,7 +1,14 @@
 /** Reading the production build in tests. */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { PROJECT_ROOT } from '../validate/index';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * The project folder. Worked out here rather than imported from the
+ * validator, so a test file that only reads the build does not load the
+ * validator's parsers.
+ */
+export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 export const BUILD_DIR = path.join(PROJECT_ROOT, 'build');
 

@@ -4,8 +4,8 @@
  * invalid value shows a message instead of a number, the URL follows the
  * inputs, and a shared URL opens the same scenario.
  */
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, it } from 'vitest';
 import {
   MODEL_PRESETS,
   concurrentThroughput,
@@ -20,27 +20,14 @@ import {
   replicasForLoad,
   seriesAvailability,
 } from '../../src/lib/formulas';
-import { gotoHydrated, launchChromium } from '../lib/browser';
-import { serveDirectory, type StaticServer } from '../lib/staticServer';
-import { assertBuilt, BUILD_DIR } from './buildOutput';
+import { gotoHydrated } from '../lib/browser';
+import { setUpBuiltSite } from './builtSite';
 
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  assertBuilt();
-  server = await serveDirectory(BUILD_DIR);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = setUpBuiltSite();
 
 async function open(path: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await gotoHydrated(page, `${server.url}${path}`, 'networkidle');
+  const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await gotoHydrated(page, `${site.server.url}${path}`, 'networkidle');
   return page;
 }
 
@@ -54,8 +41,8 @@ async function type(form: Locator, label: string, value: string): Promise<void> 
   await field.pressSequentially(value);
 }
 
-describe('calculators on /tools', () => {
-  it('GPU memory: a 70B GQA preset at INT4, batch 8, 4,096 tokens', async () => {
+describe.concurrent('calculators on /tools', () => {
+  it('GPU memory: a 70B GQA preset at INT4, batch 8, 4,096 tokens', async ({ expect }) => {
     const page = await open('/tools');
     const form = calculator(page, 'GPU memory calculator');
     await form.getByLabel('Model preset').selectOption('70B');
@@ -71,7 +58,7 @@ describe('calculators on /tools', () => {
     await page.close();
   });
 
-  it('throughput: 5,000 requests/s at 40 ms, 4 at a time per replica, 80 %', async () => {
+  it('throughput: 5,000 requests/s at 40 ms, 4 at a time per replica, 80 %', async ({ expect }) => {
     const page = await open('/tools');
     const form = calculator(page, 'Throughput and concurrency calculator');
     await type(form, 'Target load', '5000');
@@ -83,7 +70,7 @@ describe('calculators on /tools', () => {
     await page.close();
   });
 
-  it('availability: one component in two 99 % copies gives 99.99 %', async () => {
+  it('availability: one component in two 99 % copies gives 99.99 %', async ({ expect }) => {
     const page = await open('/tools');
     const form = calculator(page, 'Availability calculator');
     await form.getByRole('button', { name: 'Remove the last component' }).click();
@@ -99,7 +86,7 @@ describe('calculators on /tools', () => {
     await page.close();
   });
 
-  it('drift: PSI, its band and JS from two pasted histograms', async () => {
+  it('drift: PSI, its band and JS from two pasted histograms', async ({ expect }) => {
     const page = await open('/tools');
     const form = calculator(page, 'Drift calculator');
     await form.getByLabel('Reference histogram').fill('100\n200\n300\n400');
@@ -111,7 +98,7 @@ describe('calculators on /tools', () => {
     await page.close();
   });
 
-  it('cloud cost: 4 spot GPUs all month', async () => {
+  it('cloud cost: 4 spot GPUs all month', async ({ expect }) => {
     const page = await open('/tools');
     const form = calculator(page, 'Cloud cost calculator');
     await type(form, 'GPUs', '4');
@@ -132,8 +119,8 @@ describe('calculators on /tools', () => {
   });
 });
 
-describe('invalid input', () => {
-  it('shows a message beside the field, marks it invalid, and never shows NaN or Infinity', async () => {
+describe.concurrent('invalid input', () => {
+  it('shows a message beside the field, marks it invalid, and never shows NaN or Infinity', async ({ expect }) => {
     const page = await open('/tools');
     const gpu = calculator(page, 'GPU memory calculator');
     await type(gpu, 'Batch size', '-3');
@@ -162,8 +149,8 @@ describe('invalid input', () => {
   });
 });
 
-describe('accessibility', () => {
-  it('every field has a label, results are announced, and the keyboard reaches the fields in order', async () => {
+describe.concurrent('accessibility', () => {
+  it('every field has a label, results are announced, and the keyboard reaches the fields in order', async ({ expect }) => {
     const page = await open('/tools');
     const unlabelled = await page.evaluate(() =>
       [...document.querySelectorAll('form.handbook-calculator :is(input, select, textarea)')].filter((el) => !(el as HTMLInputElement).labels?.length).map((el) => el.outerHTML),
@@ -182,8 +169,8 @@ describe('accessibility', () => {
   });
 });
 
-describe('shared links', () => {
-  it('a link opens the calculator on its scenario', async () => {
+describe.concurrent('shared links', () => {
+  it('a link opens the calculator on its scenario', async ({ expect }) => {
     const query = 'gpu.params=70&gpu.layers=80&gpu.hidden=8192&gpu.heads=64&gpu.kvHeads=8&gpu.batch=8&gpu.seq=4096&gpu.precision=int4&gpu.kv=fp8';
     const page = await open(`/tools?${query}#gpu-memory-calculator`);
     const form = calculator(page, 'GPU memory calculator');
@@ -194,7 +181,7 @@ describe('shared links', () => {
     await page.close();
   });
 
-  it('the link a reader copies reproduces the scenario on another visit', async () => {
+  it('the link a reader copies reproduces the scenario on another visit', async ({ expect }) => {
     const first = await open('/tools');
     const form = calculator(first, 'Availability calculator');
     await type(form, 'Component 2 availability', '99.95');
@@ -207,7 +194,7 @@ describe('shared links', () => {
     await second.close();
   });
 
-  it('a cheat-sheet link opens its folded calculator with the scenario', async () => {
+  it('a cheat-sheet link opens its folded calculator with the scenario', async ({ expect }) => {
     const page = await open('/cheat-sheet?drift.ref=50,50&drift.cur=30,70');
     const details = page.locator('details[data-calculator="drift"]');
     await expect.poll(() => details.evaluate((el) => (el as HTMLDetailsElement).open), { timeout: 15_000 }).toBe(true);

@@ -8,16 +8,15 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { shortLinkPath } from '../../src/content/shortLinks';
 import { ANKI_DECK_FILE } from '../../src/practice/anki';
-import { validateContent, type ValidationResult } from '../validate/index';
+import { siteContent } from './builtSite';
 import { assertBuilt, attributeValues, BUILD_DIR, decodeEntities, hasAttribute, htmlFor, metaContent } from './buildOutput';
 
-let content: ValidationResult;
+const content = siteContent();
 /** The public address of the site root, as the build states it (config url + baseUrl). */
 let siteUrl: string;
 
-beforeAll(async () => {
+beforeAll(() => {
   assertBuilt();
-  content = await validateContent();
   const canonical = /<link[^>]*rel=["']?canonical["']?[^>]*href=["']?([^"'\s>]+)/.exec(htmlFor('/'))?.[1];
   if (!canonical) throw new Error('the home page has no canonical link');
   siteUrl = canonical.replace(/\/$/, '');

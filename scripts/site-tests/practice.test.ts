@@ -3,17 +3,16 @@
  * search, a practice session that survives a reload, corrupted saved data,
  * progress files, short links, link previews and section links.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { shortLinkPath } from '../../src/content/shortLinks';
 import { SET_ASIDE_PREFIX, STORAGE_KEY } from '../../src/practice/storage';
-import { type ValidationResult } from '../validate/index';
-import { setUpBuiltSite } from './builtSite';
+import { setUpBuiltSite, type SiteQuestion } from './builtSite';
 import { gotoHydrated, reloadHydrated } from '../lib/browser';
 
 const site = setUpBuiltSite();
 
-function question(id: string): ValidationResult['questions'][number] {
+function question(id: string): SiteQuestion {
   const q = site.content.questions.find((x) => x.frontMatter.questionId === id);
   if (!q) throw new Error(`no question ${id} in the content`);
   return q;
@@ -37,8 +36,8 @@ async function storedProgress(page: Page): Promise<Record<string, { grade: strin
   return page.evaluate((key) => (JSON.parse(localStorage.getItem(key) ?? '{"progress":{}}') as { progress: Record<string, { grade: string }> }).progress, STORAGE_KEY);
 }
 
-describe('offline search', () => {
-  it('finds a question by a phrase from its key insight and opens it', async () => {
+describe.concurrent('offline search', () => {
+  it('finds a question by a phrase from its key insight and opens it', async ({ expect }) => {
     const q = question('arch-07');
     const phrase = 'ratio-based circuit breaker';
     expect(q.frontMatter.keyInsight, 'the phrase must come from the key insight').toContain(phrase);
@@ -54,8 +53,8 @@ describe('offline search', () => {
   });
 });
 
-describe('a practice session', () => {
-  it('grades three cards, keeps the progress over a reload and brings the unknown card back first', async () => {
+describe.concurrent('a practice session', () => {
+  it('grades three cards, keeps the progress over a reload and brings the unknown card back first', async ({ expect }) => {
     const { page, errors, context } = await open('/practice');
     const card = page.locator('section[aria-labelledby^="practice-card-"]');
     const questions: string[] = [];
@@ -92,7 +91,7 @@ describe('a practice session', () => {
     await context.close();
   });
 
-  it('narrows the deck with the filters and shows the progress of that selection', async () => {
+  it('narrows the deck with the filters and shows the progress of that selection', async ({ expect }) => {
     const { page, context } = await open('/practice');
     await page.getByLabel('Track').selectOption('architecture');
     await page.getByLabel('Difficulty').selectOption('foundational');
@@ -103,7 +102,7 @@ describe('a practice session', () => {
     await context.close();
   });
 
-  it('in mock-interview mode shows a countdown until the answer is revealed', async () => {
+  it('in mock-interview mode shows a countdown until the answer is revealed', async ({ expect }) => {
     const { page, context } = await open('/practice');
     await page.getByLabel('Mock interview').check();
     const timer = page.getByRole('timer');
@@ -114,8 +113,8 @@ describe('a practice session', () => {
   });
 });
 
-describe('saved data that cannot be read', () => {
-  it('is set aside with a notice, and the deck works', async () => {
+describe.concurrent('saved data that cannot be read', () => {
+  it('is set aside with a notice, and the deck works', async ({ expect }) => {
     const { page, errors, context } = await open('/practice', (ctx) =>
       ctx.addInitScript((key) => {
         if (!sessionStorage.getItem('seeded')) {
@@ -142,8 +141,8 @@ describe('saved data that cannot be read', () => {
   });
 });
 
-describe('progress files', () => {
-  it('a tampered file is rejected with a clear message and changes nothing; a good one is imported', async () => {
+describe.concurrent('progress files', () => {
+  it('a tampered file is rejected with a clear message and changes nothing; a good one is imported', async ({ expect }) => {
     const { page, context } = await open('/practice');
     await page.getByRole('button', { name: 'Reveal answer' }).click();
     await page.getByRole('button', { name: /^Review again/ }).click();
@@ -169,8 +168,8 @@ describe('progress files', () => {
   });
 });
 
-describe('links for wikis and chat', () => {
-  it('/q/7 lands on Architecture Q&A question 7, and /i/7 on interview question 7', async () => {
+describe.concurrent('links for wikis and chat', () => {
+  it('/q/7 lands on Architecture Q&A question 7, and /i/7 on interview question 7', async ({ expect }) => {
     for (const id of ['arch-07', 'interview-07']) {
       const q = question(id);
       const { page, context } = await open(shortLinkPath(q.frontMatter.track, q.frontMatter.number)!);
@@ -180,7 +179,7 @@ describe('links for wikis and chat', () => {
     }
   });
 
-  it('a question page carries the question as og:title and its key insight as og:description', async () => {
+  it('a question page carries the question as og:title and its key insight as og:description', async ({ expect }) => {
     const q = question('arch-07');
     const { page, context } = await open(q.permalink);
     await expect(page.locator('meta[property="og:description"]').getAttribute('content')).resolves.toBe(q.frontMatter.keyInsight);
@@ -188,7 +187,7 @@ describe('links for wikis and chat', () => {
     await context.close();
   });
 
-  it('copies the short link, and the link of a section from the "#" beside its heading', async () => {
+  it('copies the short link, and the link of a section from the "#" beside its heading', async ({ expect }) => {
     const q = question('arch-07');
     const { page, errors, context } = await open(q.permalink);
     const copyButton = page.getByRole('button', { name: /^Copy the short link/ });

@@ -7,38 +7,24 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { transform } from 'sucrase';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { executeDemo, type LogLine } from '../../src/runner/execute';
 import { formatSeconds } from '../../src/runner/format';
 import { collectSources } from '../../src/runner/modules';
 import { TIME_LIMIT_MS } from '../../src/runner/conventions';
-import { gotoHydrated, launchChromium } from '../lib/browser';
-import { serveDirectory, type StaticServer } from '../lib/staticServer';
-import { runnableExamples, type RunnableExample } from '../validate/rules/anatomy';
-import { PROJECT_ROOT, validateContent } from '../validate/index';
-import { assertBuilt, BUILD_DIR } from './buildOutput';
+import { gotoHydrated } from '../lib/browser';
+import { browserTabs, mapConcurrently } from '../lib/pool';
+import type { RunnableExample } from '../validate/rules/anatomy';
+import { BUILD_DIR, PROJECT_ROOT } from './buildOutput';
+import { setUpBuiltSite } from './builtSite';
 
-let browser: Browser;
-let server: StaticServer;
-let runnable: { permalink: string; track: string; example: RunnableExample }[];
+const site = setUpBuiltSite();
+const runnable = site.content.questions.flatMap((q) => q.runnable.map((example) => ({ permalink: q.permalink, track: q.frontMatter.track, example })));
 
 const Q07 = '/architecture/behavioral/q07-error-handling';
 const CIRCUIT_BREAKER = 'src/examples/q07-circuit-breaker/circuitBreaker.ts';
-
-beforeAll(async () => {
-  assertBuilt();
-  const content = await validateContent();
-  runnable = content.questions.flatMap((q) => runnableExamples(q).map((example) => ({ permalink: q.permalink, track: q.frontMatter.track, example })));
-  server = await serveDirectory(BUILD_DIR);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 const read = async (file: string): Promise<string | undefined> => {
   try {
@@ -63,13 +49,13 @@ function runnerOf(page: Page, module: string) {
 }
 
 async function openPage(url: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage();
+  const page = await site.browser.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(message.text());
   });
-  await gotoHydrated(page, `${server.url}${url}`);
+  await gotoHydrated(page, `${site.server.url}${url}`);
   return { page, errors };
 }
 
@@ -92,23 +78,28 @@ describe('runnable examples', () => {
   it('every demo runs from its page and prints what it prints in Node', async () => {
     const byPage = new Map<string, RunnableExample[]>();
     for (const r of runnable) byPage.set(r.permalink, [...(byPage.get(r.permalink) ?? []), r.example]);
-    const failures: string[] = [];
-    for (const [permalink, examples] of byPage) {
-      const { page, errors } = await openPage(permalink);
-      for (const { module, demo } of examples) {
-        const heading = await run(page, module);
-        const runner = runnerOf(page, module);
-        const logs = (await runner.locator('[data-run-console]').innerText()).trim();
-        const result = (await runner.locator('[data-run-result]').count()) > 0 ? (await runner.locator('[data-run-result]').innerText()).trim() : undefined;
-        const expected = await expectedOutput(demo);
-        if (heading !== 'Finished' || logs !== expected.logs || result !== expected.result) {
-          failures.push(`${permalink} ${demo}: ${heading}\n${logs}\n--- expected\n${expected.logs}\n${expected.result ?? ''}\n--- got result\n${result ?? ''}`);
+    // Pages in a few tabs at once: most of a run is waiting for the worker and its output.
+    const failures = await mapConcurrently([...byPage], browserTabs(), {
+      setUp: async () => undefined,
+      async work(_, [permalink, examples]) {
+        const failures: string[] = [];
+        const { page, errors } = await openPage(permalink);
+        for (const { module, demo } of examples) {
+          const heading = await run(page, module);
+          const runner = runnerOf(page, module);
+          const logs = (await runner.locator('[data-run-console]').innerText()).trim();
+          const result = (await runner.locator('[data-run-result]').count()) > 0 ? (await runner.locator('[data-run-result]').innerText()).trim() : undefined;
+          const expected = await expectedOutput(demo);
+          if (heading !== 'Finished' || logs !== expected.logs || result !== expected.result) {
+            failures.push(`${permalink} ${demo}: ${heading}\n${logs}\n--- expected\n${expected.logs}\n${expected.result ?? ''}\n--- got result\n${result ?? ''}`);
+          }
         }
-      }
-      if (errors.length) failures.push(`${permalink}: console errors ${errors.join('; ')}`);
-      await page.close();
-    }
-    expect(failures).toEqual([]);
+        if (errors.length) failures.push(`${permalink}: console errors ${errors.join('; ')}`);
+        await page.close();
+        return failures;
+      },
+    });
+    expect(failures.flat()).toEqual([]);
   }, 300_000);
 
   it('the output panel is a polite live region and the controls are labelled buttons', async () => {
@@ -123,8 +114,8 @@ describe('runnable examples', () => {
   });
 });
 
-describe('editing an example', () => {
-  it('shows a runtime error with its file and line, and Reset brings back the exact file', async () => {
+describe.concurrent('editing an example', () => {
+  it('shows a runtime error with its file and line, and Reset brings back the exact file', async ({ expect }) => {
     const { page, errors } = await openPage(Q07);
     const runner = runnerOf(page, CIRCUIT_BREAKER);
     await runner.getByRole('button', { name: 'Edit code' }).click();
@@ -146,7 +137,7 @@ describe('editing an example', () => {
     await page.close();
   });
 
-  it('shows a syntax error in the module with the offending line marked', async () => {
+  it('shows a syntax error in the module with the offending line marked', async ({ expect }) => {
     const { page, errors } = await openPage(Q07);
     const runner = runnerOf(page, CIRCUIT_BREAKER);
     await runner.getByRole('button', { name: 'Edit code' }).click();
@@ -164,7 +155,7 @@ describe('editing an example', () => {
     await page.close();
   });
 
-  it(`stops an endless loop after ${formatSeconds(TIME_LIMIT_MS)}, keeps the output before it, and the page still works`, async () => {
+  it(`stops an endless loop after ${formatSeconds(TIME_LIMIT_MS)}, keeps the output before it, and the page still works`, async ({ expect }) => {
     const { page, errors } = await openPage(Q07);
     const runner = runnerOf(page, CIRCUIT_BREAKER);
     await runner.getByRole('button', { name: 'Edit code' }).click();
@@ -183,12 +174,12 @@ describe('editing an example', () => {
 
 describe('page weight', () => {
   it('loads no part of the runner or the transpiler until Run is pressed', async () => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     const scripts: string[] = [];
     page.on('request', (request) => {
       if (request.url().endsWith('.js')) scripts.push(new URL(request.url()).pathname);
     });
-    await gotoHydrated(page, `${server.url}${Q07}`, 'networkidle');
+    await gotoHydrated(page, `${site.server.url}${Q07}`, 'networkidle');
     const loaded = scripts.map((p) => readFileSync(path.join(BUILD_DIR, p), 'utf8'));
     // Strings only the transpiler and the runner's worker contain.
     expect(loaded.filter((text) => text.includes('Error transforming') || text.includes('exports no demo() function'))).toEqual([]);

@@ -7,18 +7,13 @@
 // cspell:ignore pertoken dayforcompute engineerstomaintain annualsavings
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { referenceAnchor, referenceCatalog } from '../../src/content/references';
 import type { ValidationReport } from '../../src/content/report';
-import { validateContent, PROJECT_ROOT, type ValidationResult } from '../validate/index';
-import { assertBuilt, attributeValues, BUILD_DIR, decodeEntities, hasAttribute, htmlFor, listFiles, metaContent } from './buildOutput';
+import { siteContent } from './builtSite';
+import { attributeValues, BUILD_DIR, decodeEntities, hasAttribute, htmlFor, listFiles, metaContent, PROJECT_ROOT } from './buildOutput';
 
-let content: ValidationResult;
-
-beforeAll(async () => {
-  assertBuilt();
-  content = await validateContent();
-});
+const content = siteContent();
 
 describe('URLs', () => {
   it('serves docs at the site root, without a /docs prefix', () => {

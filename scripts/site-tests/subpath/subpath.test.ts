@@ -17,8 +17,7 @@ import { ANKI_DECK_FILE } from '../../../src/practice/anki';
 import { gotoHydrated, launchChromium } from '../../lib/browser';
 import { serveDirectory, type StaticServer } from '../../lib/staticServer';
 import { SUBPATH_BASE_URL as BASE, SUBPATH_OUT_DIR } from '../../lib/subpath';
-import { PROJECT_ROOT } from '../../validate/index';
-import { attributeValues, decodeEntities, listFiles, metaContent } from '../buildOutput';
+import { attributeValues, decodeEntities, listFiles, metaContent, PROJECT_ROOT } from '../buildOutput';
 import { pdfLinks, pdfText } from '../poppler';
 
 const DIR = path.join(PROJECT_ROOT, SUBPATH_OUT_DIR);
@@ -116,7 +115,8 @@ describe('the files of the sub-path build', () => {
   });
 });
 
-describe(`the site served at ${BASE} in Chromium`, () => {
+// Each test opens its own browser context, so they overlap (at most maxConcurrency at a time).
+describe.concurrent(`the site served at ${BASE} in Chromium`, () => {
   /** Opens a page, recording errors, failed requests and any request that leaves the sub-path. */
   async function open(urlPath: string): Promise<{ page: Page; problems: string[]; close: () => Promise<void> }> {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -140,7 +140,7 @@ describe(`the site served at ${BASE} in Chromium`, () => {
     return { page, problems, close: () => context.close() };
   }
 
-  it('loads the home page with no failed request, no console error and nothing fetched outside the sub-path', async () => {
+  it('loads the home page with no failed request, no console error and nothing fetched outside the sub-path', async ({ expect }) => {
     const { page, problems, close } = await open('/');
     await expect(page.locator('h1').first().textContent()).resolves.toMatch(/AI Architecture/);
     // Follow a navbar link client-side: routing under the sub-path works too.
@@ -150,10 +150,10 @@ describe(`the site served at ${BASE} in Chromium`, () => {
     await close();
   });
 
-  it.each([
+  it.for<[string, number]>([
     ['architecture', 7],
     ['architect-interview', 7],
-  ])('opens %s question %i from its short link', async (track, number) => {
+  ])('opens %s question %i from its short link', async ([track, number], { expect }) => {
     const q = question(track, number);
     const { page, problems, close } = await open(shortLinkPath(track, number)!);
     await page.waitForURL((url) => url.pathname === `${BASE}${q.permalink.slice(1)}`);
@@ -162,11 +162,11 @@ describe(`the site served at ${BASE} in Chromium`, () => {
     await close();
   });
 
-  it.each([
+  it.for<[string, string, string, number]>([
     ['/cheat-sheet', 'a[data-pdf]', 'application/pdf', CHEAT_SHEET_PDFS.length],
     ['/practice', `a[download="${ANKI_DECK_FILE}"]`, 'text/tab-separated-values; charset=utf-8', 1],
     ['/architect-interview/preparation-template', 'a[href*="/downloads/"]', 'text/markdown; charset=utf-8', 1],
-  ])('offers downloads on %s that resolve under the sub-path', async (pagePath, selector, type, atLeast) => {
+  ])('offers downloads on %s that resolve under the sub-path', async ([pagePath, selector, type, atLeast], { expect }) => {
     const { page, problems, close } = await open(pagePath);
     const links = await page.locator(selector).evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
     expect(links.length).toBeGreaterThanOrEqual(atLeast);
@@ -180,7 +180,7 @@ describe(`the site served at ${BASE} in Chromium`, () => {
     await close();
   });
 
-  it("runs an example in the reader's browser: the worker and the transpiler load from the sub-path", async () => {
+  it("runs an example in the reader's browser: the worker and the transpiler load from the sub-path", async ({ expect }) => {
     const { page, problems, close } = await open(question('architecture', 7).permalink);
     const runner = page.getByRole('region', { name: /^Run the example/ }).first();
     await runner.getByRole('button', { name: 'Run demo' }).click();
@@ -192,7 +192,7 @@ describe(`the site served at ${BASE} in Chromium`, () => {
     await close();
   });
 
-  it('runs a practice session: a card shows and reveals its answer', async () => {
+  it('runs a practice session: a card shows and reveals its answer', async ({ expect }) => {
     const { page, problems, close } = await open('/practice');
     const card = page.locator('section[aria-labelledby^="practice-card-"]');
     await card.getByRole('heading', { level: 2 }).waitFor();
@@ -204,7 +204,7 @@ describe(`the site served at ${BASE} in Chromium`, () => {
     await close();
   });
 
-  it('loads the search index and opens a question from a hit', async () => {
+  it('loads the search index and opens a question from a hit', async ({ expect }) => {
     const q = question('architecture', 7);
     const { page, problems, close } = await open('/');
     const index = page.waitForResponse((r) => new URL(r.url()).pathname.startsWith(`${BASE}search-index`) && r.status() === 200);

@@ -5,6 +5,8 @@ export default defineConfig({
   test: {
     include: ['scripts/site-tests/subpath/**/*.test.ts'],
     testTimeout: 60_000,
+    // The Chromium tests each open their own context and run three at a time (describe.concurrent).
+    maxConcurrency: 3,
     hookTimeout: 120_000,
   },
 });
