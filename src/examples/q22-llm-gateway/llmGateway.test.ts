@@ -34,8 +34,18 @@ class GatedProvider implements Provider {
   }
 }
 
+type CountingProvider = Provider & { readonly calls: number };
+
 function setup(
-  opts: { small?: Provider; large?: Provider; budget?: number; rps?: number; burst?: number; maxInputTokens?: GatewayConfig['maxInputTokens']; startAt?: number } = {},
+  opts: {
+    small?: CountingProvider;
+    large?: CountingProvider;
+    budget?: number;
+    rps?: number;
+    burst?: number;
+    maxInputTokens?: GatewayConfig['maxInputTokens'];
+    startAt?: number;
+  } = {},
 ) {
   let now = opts.startAt ?? 0;
   const small = opts.small ?? new ScriptedProvider('small');
