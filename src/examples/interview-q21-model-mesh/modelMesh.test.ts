@@ -1,37 +1,58 @@
 import { describe, expect, it } from 'vitest';
-import { CapacityError, ModelMesh, type LoadedModel } from './modelMesh';
+import { CapacityError, ModelMesh } from './modelMesh';
 
 const MB = 1_000_000;
 
-/** A fake model store: sizes per model, a call log, and loads that resolve when told to. */
+/**
+ * A fake registry and model store: sizes per model, a call log, loads that can be held
+ * until the test releases them, and the memory the runtime really holds (a load allocates
+ * as it starts, an eviction frees), with its peak.
+ */
 function fakeStore(sizes: Record<string, number>) {
   const calls: string[] = [];
   const failNext = new Set<string>();
-  const load = async (id: string): Promise<LoadedModel<string>> => {
-    calls.push(id);
-    await Promise.resolve();
-    if (failNext.delete(id)) throw new Error(`storage timeout for ${id}`);
+  const held = new Map<string, () => void>();
+  const holding = new Set<string>();
+  const memory = { now: 0, peak: 0 };
+  const sizeOf = async (id: string): Promise<number> => {
     const bytes = sizes[id];
     if (bytes === undefined) throw new Error(`unknown model ${id}`);
-    return { model: `weights-of-${id}`, bytes };
+    return bytes;
   };
-  return { load, calls, failNext };
+  const load = async (id: string): Promise<string> => {
+    calls.push(id);
+    const bytes = sizes[id]!;
+    memory.now += bytes;
+    memory.peak = Math.max(memory.peak, memory.now);
+    if (holding.has(id)) await new Promise<void>((resolve) => held.set(id, resolve));
+    else await Promise.resolve();
+    if (failNext.delete(id)) {
+      memory.now -= bytes;
+      throw new Error(`storage timeout for ${id}`);
+    }
+    return `weights-of-${id}`;
+  };
+  const onEvict = (id: string) => (memory.now -= sizes[id]!);
+  return { sizeOf, load, onEvict, calls, failNext, memory, hold: (id: string) => holding.add(id), finish: (id: string) => held.get(id)?.() };
 }
+
+/** Lets pending promise callbacks run. */
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('ModelMesh', () => {
   it('loads a cold model once and serves it from memory afterwards', async () => {
     const store = fakeStore({ a: 100 * MB });
-    const mesh = new ModelMesh({ capacityBytes: 500 * MB, load: store.load });
-    expect(await mesh.get('a')).toBe('weights-of-a');
-    expect(await mesh.get('a')).toBe('weights-of-a');
+    const mesh = new ModelMesh({ capacityBytes: 500 * MB, ...store });
+    expect(await mesh.use('a', (m) => m)).toBe('weights-of-a');
+    expect(await mesh.use('a', (m) => m)).toBe('weights-of-a');
     expect(store.calls).toEqual(['a']);
-    expect(mesh.stats()).toMatchObject({ hits: 1, misses: 1, loads: 1, residentBytes: 100 * MB });
+    expect(mesh.stats()).toMatchObject({ hits: 1, misses: 1, loads: 1, usedBytes: 100 * MB });
   });
 
   it('shares one in-flight load among concurrent requests for the same cold model', async () => {
     const store = fakeStore({ a: 100 * MB });
-    const mesh = new ModelMesh({ capacityBytes: 500 * MB, load: store.load });
-    const results = await Promise.all(Array.from({ length: 50 }, () => mesh.get('a')));
+    const mesh = new ModelMesh({ capacityBytes: 500 * MB, ...store });
+    const results = await Promise.all(Array.from({ length: 50 }, () => mesh.use('a', (m) => m)));
     expect(new Set(results)).toEqual(new Set(['weights-of-a']));
     expect(store.calls).toEqual(['a']);
   });
@@ -39,41 +60,94 @@ describe('ModelMesh', () => {
   it('evicts the least recently used model by bytes, not by count', async () => {
     const store = fakeStore({ a: 200 * MB, b: 200 * MB, c: 50 * MB, d: 300 * MB });
     const evicted: string[] = [];
-    const mesh = new ModelMesh({ capacityBytes: 500 * MB, load: store.load, onEvict: (id) => evicted.push(id) });
-    await mesh.get('a');
-    await mesh.get('b');
-    await mesh.get('c');
-    await mesh.get('a'); // a is now the most recently used
-    await mesh.get('d'); // needs 300 MB: b (200) then c (50) go, a stays
+    const mesh = new ModelMesh({ capacityBytes: 500 * MB, ...store, onEvict: (id) => evicted.push(id) });
+    for (const id of ['a', 'b', 'c', 'a']) await mesh.use(id, () => undefined); // a is now the most recently used
+    await mesh.use('d', () => undefined); // needs 300 MB: b (200) then c (50) go, a stays
     expect(evicted).toEqual(['b', 'c']);
     expect(mesh.stats().resident).toEqual(['a', 'd']);
-    expect(mesh.stats().residentBytes).toBe(500 * MB);
+    expect(mesh.stats().usedBytes).toBe(500 * MB);
   });
 
   it('never evicts pinned models', async () => {
     const store = fakeStore({ hot: 300 * MB, x: 200 * MB, y: 200 * MB });
-    const mesh = new ModelMesh({ capacityBytes: 500 * MB, load: store.load, pinned: new Set(['hot']) });
-    await mesh.get('hot');
-    await mesh.get('x');
-    await mesh.get('y');
+    const mesh = new ModelMesh({ capacityBytes: 500 * MB, ...store, pinned: new Set(['hot']) });
+    for (const id of ['hot', 'x', 'y']) await mesh.use(id, () => undefined);
     expect(mesh.stats().resident).toEqual(['hot', 'y']);
   });
 
-  it('refuses a model when pinned models leave no room, and one larger than the pod', async () => {
-    const store = fakeStore({ hot: 400 * MB, big: 200 * MB, huge: 900 * MB });
-    const mesh = new ModelMesh({ capacityBytes: 500 * MB, load: store.load, pinned: new Set(['hot']) });
-    await mesh.get('hot');
-    await expect(mesh.get('big')).rejects.toBeInstanceOf(CapacityError);
-    await expect(mesh.get('huge')).rejects.toThrow(/needs 900000000 bytes/);
-    expect(mesh.stats().resident).toEqual(['hot']);
+  it('refuses a model when pinned models leave no room, and evicts nothing for it', async () => {
+    const store = fakeStore({ hot: 400 * MB, small: 50 * MB, big: 200 * MB });
+    const mesh = new ModelMesh({ capacityBytes: 500 * MB, ...store, pinned: new Set(['hot']) });
+    await mesh.use('hot', () => undefined);
+    await mesh.use('small', () => undefined);
+    await expect(mesh.use('big', () => undefined)).rejects.toBeInstanceOf(CapacityError);
+    expect(mesh.stats().resident).toEqual(['hot', 'small']); // evicting "small" would not have made room
+    expect(store.calls).toEqual(['hot', 'small']);
   });
 
-  it('forgets a failed load so the next request retries it', async () => {
+  it('refuses a model larger than the pod from its registered size, without loading it, on every request', async () => {
+    const store = fakeStore({ huge: 900 * MB });
+    const mesh = new ModelMesh({ capacityBytes: 500 * MB, ...store });
+    await expect(mesh.use('huge', () => undefined)).rejects.toThrow(/needs 900000000 bytes/);
+    await expect(mesh.use('huge', () => undefined)).rejects.toBeInstanceOf(CapacityError);
+    expect(store.calls).toEqual([]);
+    expect(store.memory.peak).toBe(0);
+  });
+
+  it('reserves a model before loading it, so two concurrent loads never hold more than the pod', async () => {
+    const store = fakeStore({ a: 300 * MB, b: 300 * MB });
+    const mesh = new ModelMesh({ capacityBytes: 500 * MB, ...store });
+    store.hold('a');
+    const first = mesh.use('a', (m) => m);
+    await flush(); // a's 300 MB are reserved and its load is in flight
+    await expect(mesh.use('b', (m) => m)).rejects.toBeInstanceOf(CapacityError); // a loading model cannot be evicted
+    store.finish('a');
+    expect(await first).toBe('weights-of-a');
+    expect(store.memory.peak).toBe(300 * MB);
+    expect(await mesh.use('b', (m) => m)).toBe('weights-of-b'); // a is idle now, so it is evicted for b
+    expect(store.memory.peak).toBeLessThanOrEqual(500 * MB);
+  });
+
+  it('never evicts a model while a request is still using it', async () => {
+    const store = fakeStore({ a: 300 * MB, b: 300 * MB });
+    const evicted: string[] = [];
+    const mesh = new ModelMesh({ capacityBytes: 500 * MB, ...store, onEvict: (id) => evicted.push(id) });
+    let finishInference = () => {};
+    const inference = mesh.use('a', (m) => new Promise<string>((resolve) => (finishInference = () => resolve(m))));
+    await flush(); // a is loaded and its request is still running
+    await expect(mesh.use('b', () => undefined)).rejects.toBeInstanceOf(CapacityError);
+    expect(evicted).toEqual([]);
+    finishInference();
+    expect(await inference).toBe('weights-of-a');
+    await mesh.use('b', () => undefined);
+    expect(evicted).toEqual(['a']);
+  });
+
+  it('releases a lease once however often release() is called, and after a failing request', async () => {
+    const store = fakeStore({ a: 300 * MB, b: 300 * MB });
+    const mesh = new ModelMesh({ capacityBytes: 500 * MB, ...store });
+    const lease = await mesh.acquire('a');
+    const second = await mesh.acquire('a');
+    lease.release();
+    lease.release(); // a second call must not release the other request's hold
+    await expect(mesh.use('b', () => undefined)).rejects.toBeInstanceOf(CapacityError);
+    second.release();
+    await expect(
+      mesh.use('a', () => {
+        throw new Error('inference failed');
+      }),
+    ).rejects.toThrow('inference failed');
+    expect(await mesh.use('b', (m) => m)).toBe('weights-of-b');
+  });
+
+  it('forgets a failed load and its reservation, so the next request retries it', async () => {
     const store = fakeStore({ a: 100 * MB });
     store.failNext.add('a');
-    const mesh = new ModelMesh({ capacityBytes: 500 * MB, load: store.load });
-    await expect(mesh.get('a')).rejects.toThrow(/storage timeout/);
-    expect(await mesh.get('a')).toBe('weights-of-a');
+    const mesh = new ModelMesh({ capacityBytes: 500 * MB, ...store });
+    const waiters = [mesh.use('a', (m) => m), mesh.use('a', (m) => m)];
+    for (const waiter of waiters) await expect(waiter).rejects.toThrow(/storage timeout/);
+    expect(mesh.stats().usedBytes).toBe(0);
+    expect(await mesh.use('a', (m) => m)).toBe('weights-of-a');
     expect(store.calls).toEqual(['a', 'a']);
   });
 
@@ -81,13 +155,14 @@ describe('ModelMesh', () => {
     const sizes = Object.fromEntries(Array.from({ length: 1000 }, (_, i) => [`m${i}`, 10 * MB]));
     const store = fakeStore(sizes);
     // Room for 50 of the 1,000 models.
-    const mesh = new ModelMesh({ capacityBytes: 500 * MB, load: store.load });
+    const mesh = new ModelMesh({ capacityBytes: 500 * MB, ...store });
     for (let i = 0; i < 2000; i++) {
       const id = i % 10 === 9 ? `m${10 + ((i * 7919) % 990)}` : `m${i % 10}`;
-      await mesh.get(id);
+      await mesh.use(id, () => undefined);
     }
     const { hits, misses } = mesh.stats();
     expect(hits / (hits + misses)).toBeGreaterThan(0.85);
     expect(mesh.stats().resident.length).toBe(50);
+    expect(store.memory.peak).toBeLessThanOrEqual(500 * MB);
   });
 });

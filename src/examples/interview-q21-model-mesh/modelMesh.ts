@@ -7,22 +7,21 @@
  *  - a burst of requests for one cold model starts the same multi-second load
  *    many times; here concurrent callers share one in-flight load (single flight);
  *  - it evicts by count, not bytes, so a 2 GB model and a 20 MB model cost the same;
+ *  - it checks the budget after loading, so two concurrent loads overshoot the
+ *    pod and a model larger than the pod is loaded in full before it is refused;
+ *    here the size recorded in the registry is reserved before the load starts;
+ *  - it can evict a model a request is still using; here every request holds a
+ *    lease, and only models with no lease are evicted;
  *  - a failed load stays cached as a rejected promise; here it is forgotten so
  *    the next request retries;
  *  - hot models can be evicted by a scan of rarely used ones; pinned models are never evicted.
  */
 
-export interface LoadedModel<M> {
-  readonly model: M;
-  /** Resident memory of the loaded model. */
-  readonly bytes: number;
-}
-
-export type ModelLoader<M> = (modelId: string) => Promise<LoadedModel<M>>;
-
 export interface ModelMeshOptions<M> {
   readonly capacityBytes: number;
-  readonly load: ModelLoader<M>;
+  /** Resident size of a model as recorded in the model registry: known before the weights are fetched. */
+  readonly sizeOf: (modelId: string) => Promise<number>;
+  readonly load: (modelId: string) => Promise<M>;
   /** Models that stay resident once loaded (the few that take most traffic). */
   readonly pinned?: ReadonlySet<string>;
   /** Called after a model is dropped, so the runtime can free its memory. */
@@ -33,19 +32,34 @@ export class CapacityError extends Error {
   override readonly name = 'CapacityError';
 }
 
+/** A model in use: it cannot be evicted until release() is called. */
+export interface Lease<M> {
+  readonly model: M;
+  release(): void;
+}
+
 export interface MeshStats {
   readonly hits: number;
   readonly misses: number;
   readonly loads: number;
   readonly evictions: number;
-  readonly residentBytes: number;
+  /** Bytes of loaded models plus bytes reserved for loads in flight; never above the capacity. */
+  readonly usedBytes: number;
   readonly resident: readonly string[];
+}
+
+interface Entry<M> {
+  bytes: number;
+  /** Requests holding this model: while above 0 it is never evicted. */
+  refs: number;
+  model?: M;
+  /** The shared load of a cold model (single flight); set when the entry is created. */
+  loading?: Promise<M>;
 }
 
 export class ModelMesh<M> {
   // Map iteration order is insertion order: re-inserting on use keeps the LRU at the front.
-  private readonly resident = new Map<string, LoadedModel<M>>();
-  private readonly inFlight = new Map<string, Promise<LoadedModel<M>>>();
+  private readonly entries = new Map<string, Entry<M>>();
   private usedBytes = 0;
   private hits = 0;
   private misses = 0;
@@ -56,54 +70,91 @@ export class ModelMesh<M> {
     if (!(options.capacityBytes > 0)) throw new RangeError('capacityBytes must be positive');
   }
 
-  async get(modelId: string): Promise<M> {
-    const cached = this.resident.get(modelId);
-    if (cached) {
-      this.hits++;
-      this.resident.delete(modelId);
-      this.resident.set(modelId, cached);
-      return cached.model;
+  /** Runs `fn` on the model, holding a lease so the model cannot be evicted while it is in use. */
+  async use<R>(modelId: string, fn: (model: M) => R | Promise<R>): Promise<R> {
+    const lease = await this.acquire(modelId);
+    try {
+      return await fn(lease.model);
+    } finally {
+      lease.release();
     }
-    this.misses++;
-    let pending = this.inFlight.get(modelId);
-    if (!pending) {
-      pending = this.loadAndAdmit(modelId);
-      this.inFlight.set(modelId, pending);
-      // Forget the in-flight entry on success and failure alike, so a failure is retried.
-      pending.then(
-        () => this.inFlight.delete(modelId),
-        () => this.inFlight.delete(modelId),
-      );
-    }
-    return (await pending).model;
   }
 
-  private async loadAndAdmit(modelId: string): Promise<LoadedModel<M>> {
-    this.loads++;
-    const loaded = await this.options.load(modelId);
-    if (!(loaded.bytes > 0)) throw new RangeError(`model ${modelId} reported ${loaded.bytes} bytes`);
-    if (loaded.bytes > this.options.capacityBytes) {
-      throw new CapacityError(`model ${modelId} needs ${loaded.bytes} bytes, the pod has ${this.options.capacityBytes}`);
+  async acquire(modelId: string): Promise<Lease<M>> {
+    let entry = this.entries.get(modelId);
+    if (entry?.model !== undefined) this.hits++;
+    else this.misses++;
+    if (!entry) {
+      entry = { bytes: 0, refs: 0 };
+      this.entries.set(modelId, entry);
+      entry.loading = this.reserveAndLoad(modelId, entry);
+    } else {
+      this.entries.delete(modelId);
+      this.entries.set(modelId, entry);
     }
-    this.makeRoom(loaded.bytes, modelId);
-    this.resident.set(modelId, loaded);
-    this.usedBytes += loaded.bytes;
-    return loaded;
+    // Counted before any await, so an eviction that runs while this request waits cannot take the model.
+    entry.refs++;
+    const held = entry;
+    let model: M;
+    try {
+      model = held.model ?? (await held.loading!);
+    } catch (error) {
+      held.refs--;
+      throw error;
+    }
+    let released = false;
+    return {
+      model,
+      release: () => {
+        if (released) return;
+        released = true;
+        held.refs--;
+      },
+    };
   }
 
-  /** Evict least recently used, unpinned models until `bytes` more fit. */
+  private async reserveAndLoad(modelId: string, entry: Entry<M>): Promise<M> {
+    let reserved = 0;
+    try {
+      const bytes = await this.options.sizeOf(modelId);
+      if (!(bytes > 0)) throw new RangeError(`model ${modelId} is registered with ${bytes} bytes`);
+      // Refused before a byte is fetched: loading it first would only be thrown away, on every request.
+      if (bytes > this.options.capacityBytes) throw new CapacityError(`model ${modelId} needs ${bytes} bytes, the pod has ${this.options.capacityBytes}`);
+      this.makeRoom(bytes, modelId);
+      // Reserve before loading, so concurrent loads cannot together overshoot the pod.
+      entry.bytes = reserved = bytes;
+      this.usedBytes += bytes;
+      this.loads++;
+      const model = await this.options.load(modelId);
+      entry.model = model;
+      return model;
+    } catch (error) {
+      // Forget a failed load, so the next request retries it; its waiters see the rejection.
+      this.usedBytes -= reserved;
+      if (this.entries.get(modelId) === entry) this.entries.delete(modelId);
+      throw error;
+    }
+  }
+
+  /** Evicts least recently used models that are loaded, unpinned and unused, until `bytes` more fit; evicts nothing if they cannot. */
   private makeRoom(bytes: number, incoming: string): void {
     const pinned = this.options.pinned ?? new Set<string>();
-    for (const [id, entry] of this.resident) {
-      if (this.usedBytes + bytes <= this.options.capacityBytes) return;
-      if (pinned.has(id)) continue;
-      this.resident.delete(id);
-      this.usedBytes -= entry.bytes;
+    const victims: string[] = [];
+    let free = this.options.capacityBytes - this.usedBytes;
+    for (const [id, entry] of this.entries) {
+      if (free >= bytes) break;
+      if (entry.model === undefined || entry.refs > 0 || pinned.has(id)) continue;
+      victims.push(id);
+      free += entry.bytes;
+    }
+    if (free < bytes) {
+      throw new CapacityError(`no room for ${incoming}: ${this.usedBytes} of ${this.options.capacityBytes} bytes are pinned, in use or loading`);
+    }
+    for (const id of victims) {
+      this.usedBytes -= this.entries.get(id)!.bytes;
+      this.entries.delete(id);
       this.evictions++;
       this.options.onEvict?.(id);
-    }
-    if (this.usedBytes + bytes > this.options.capacityBytes) {
-      throw new CapacityError(`no room for ${incoming}: pinned models hold ${this.usedBytes} bytes`);
     }
   }
 
@@ -113,8 +164,8 @@ export class ModelMesh<M> {
       misses: this.misses,
       loads: this.loads,
       evictions: this.evictions,
-      residentBytes: this.usedBytes,
-      resident: [...this.resident.keys()],
+      usedBytes: this.usedBytes,
+      resident: [...this.entries].filter(([, e]) => e.model !== undefined).map(([id]) => id),
     };
   }
 }

@@ -7,6 +7,9 @@
  *    improves later is never tried again; keep a floor;
  *  - sample-average estimates (step 1/n) and undiscounted Beta counts weigh
  *    last year's clicks like today's; use a constant step size or a discount.
+ * Every policy also reports its propensities, the probability of each arm on the
+ * next decision, so each decision can be logged with the chance it had; off-policy
+ * evaluation of the next model needs exactly that.
  * Randomness comes from an injected, seeded generator so runs are reproducible.
  */
 
@@ -53,8 +56,38 @@ export function sampleBeta(alpha: number, beta: number, rng: Rng): number {
 export interface BanditPolicy {
   readonly arms: number;
   select(): number;
+  /** Probability that the next select() picks each arm, in the current state; sums to 1. */
+  probabilities(): number[];
   /** Reward in [0, 1]; 1 = click, 0 = no click. */
   update(arm: number, reward: number): void;
+}
+
+/** A decision as it is logged: the arm and the probability the policy had of choosing it. */
+export interface LoggedDecision {
+  readonly arm: number;
+  readonly propensity: number;
+}
+
+/** Decides and records the propensity, read before select() changes the policy's state. */
+export function decide(policy: BanditPolicy): LoggedDecision {
+  const probabilities = policy.probabilities();
+  const arm = policy.select();
+  return { arm, propensity: probabilities[arm] ?? 0 };
+}
+
+/**
+ * Inverse propensity scoring: the average reward another policy would have earned on the logged
+ * decisions, each reward weighted by target probability / logged propensity. Unbiased when every
+ * arm the target might choose had a propensity above 0, which is why exploration must never stop.
+ */
+export function inversePropensityEstimate(log: readonly (LoggedDecision & { reward: number })[], targetProbability: (arm: number) => number): number {
+  if (log.length === 0) throw new RangeError('no logged decisions');
+  let sum = 0;
+  for (const { arm, propensity, reward } of log) {
+    if (!(propensity > 0)) throw new RangeError(`arm ${arm} was logged with propensity ${propensity}`);
+    sum += (reward * targetProbability(arm)) / propensity;
+  }
+  return sum / log.length;
 }
 
 function checkArm(arm: number, arms: number): void {
@@ -101,9 +134,19 @@ export class EpsilonGreedy implements BanditPolicy {
     this.epsilonNow = Math.max(this.options.minEpsilon ?? 0.05, this.epsilonNow * (this.options.decay ?? 0.995));
     if (explore) return Math.floor(this.rng() * this.arms);
     // Ties broken at random, so equal estimates do not always favour arm 0.
-    const best = Math.max(...this.values);
-    const leaders = this.values.flatMap((v, i) => (v === best ? [i] : []));
+    const leaders = this.leaders();
     return leaders[Math.floor(this.rng() * leaders.length)] ?? 0;
+  }
+
+  /** epsilon / arms for every arm, plus (1 - epsilon) shared among the arms tied for the best estimate. */
+  probabilities(): number[] {
+    const leaders = this.leaders();
+    return this.values.map((_, arm) => this.epsilonNow / this.arms + (leaders.includes(arm) ? (1 - this.epsilonNow) / leaders.length : 0));
+  }
+
+  private leaders(): number[] {
+    const best = Math.max(...this.values);
+    return this.values.flatMap((v, i) => (v === best ? [i] : []));
   }
 
   update(arm: number, reward: number): void {
@@ -151,6 +194,38 @@ export class ThompsonSampling implements BanditPolicy {
       if (draw > bestDraw) [best, bestDraw] = [arm, draw];
     }
     return best;
+  }
+
+  /**
+   * P(arm's draw is the largest) = ∫ f_arm(x) ∏ F_other(x) dx over the Beta posteriors, integrated
+   * on a grid of 2,000 cells: no closed form exists for more than two arms, and estimating it by
+   * drawing again would consume the generator. Both shapes stay at least 1, so the densities are bounded.
+   */
+  probabilities(): number[] {
+    const cells = 2_000;
+    const masses = this.alpha.map((a, arm) => {
+      const b = this.beta[arm] ?? 1;
+      const logDensity = Array.from({ length: cells }, (_, j) => {
+        const x = (j + 0.5) / cells;
+        return (a - 1) * Math.log(x) + (b - 1) * Math.log(1 - x);
+      });
+      const peak = Math.max(...logDensity);
+      const mass = logDensity.map((l) => Math.exp(l - peak));
+      const total = mass.reduce((sum, m) => sum + m, 0);
+      return mass.map((m) => m / total);
+    });
+    // CDF at each cell's midpoint: the cells below plus half of this one.
+    const cumulative = masses.map((mass) => {
+      let below = 0;
+      return mass.map((m) => {
+        const at = below + m / 2;
+        below += m;
+        return at;
+      });
+    });
+    const raw = masses.map((mass, arm) => mass.reduce((sum, m, j) => sum + m * cumulative.reduce((p, cdf, other) => (other === arm ? p : p * (cdf[j] ?? 0)), 1), 0));
+    const total = raw.reduce((sum, p) => sum + p, 0);
+    return raw.map((p) => p / total);
   }
 
   update(arm: number, reward: number): void {

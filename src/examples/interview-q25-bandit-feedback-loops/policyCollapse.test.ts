@@ -50,7 +50,7 @@ describe('CollapseGuard', () => {
 
   it('never intervenes while the policy is diverse enough', () => {
     const rng = seededRng(9);
-    const uniform: BanditPolicy = { arms: 4, select: () => Math.floor(rng() * 4), update: () => undefined };
+    const uniform: BanditPolicy = { arms: 4, select: () => Math.floor(rng() * 4), probabilities: () => [0.25, 0.25, 0.25, 0.25], update: () => undefined };
     const guard = new CollapseGuard(uniform, seededRng(10), { window: 100, minDiversity: 0.5, explorationBurst: 20 });
     const decisions = Array.from({ length: 1000 }, () => guard.decide());
     expect(guard.collapseCount).toBe(0);
@@ -58,11 +58,13 @@ describe('CollapseGuard', () => {
   });
 
   it('marks forced decisions so they can be logged with their propensity', () => {
-    const stuck: BanditPolicy = { arms: 3, select: () => 0, update: () => undefined };
+    const stuck: BanditPolicy = { arms: 3, select: () => 0, probabilities: () => [1, 0, 0], update: () => undefined };
     const guard = new CollapseGuard(stuck, seededRng(2), { window: 10, minDiversity: 0.2, explorationBurst: 5 });
     const decisions = Array.from({ length: 15 }, () => guard.decide());
     expect(decisions.slice(0, 10).every((d) => !d.forced && d.arm === 0)).toBe(true);
     expect(decisions.slice(10).every((d) => d.forced)).toBe(true);
+    expect(decisions[0]?.propensity).toBe(1); // the policy always picks arm 0
+    expect(decisions.slice(10).every((d) => d.propensity === 1 / 3)).toBe(true); // forced: uniform over 3 arms
     expect(guard.collapseCount).toBe(1);
   });
 });

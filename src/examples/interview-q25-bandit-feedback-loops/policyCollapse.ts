@@ -3,7 +3,7 @@
  * policy has narrowed to a handful of arms, forces a burst of uniform
  * exploration so the feedback loop keeps seeing counterfactual evidence.
  */
-import type { BanditPolicy, Rng } from './bandits';
+import { decide, type BanditPolicy, type Rng } from './bandits';
 
 /**
  * Normalised Shannon entropy of the action counts: 1 when every arm is chosen
@@ -37,8 +37,10 @@ export interface CollapseGuardOptions {
 
 export interface Decision {
   readonly arm: number;
-  /** True when the guard, not the policy, chose the arm: log it for off-policy evaluation. */
+  /** True when the guard, not the policy, chose the arm. */
   readonly forced: boolean;
+  /** The probability this decision had of picking `arm`: 1 / arms when forced, else the policy's. Log it for off-policy evaluation. */
+  readonly propensity: number;
 }
 
 export class CollapseGuard {
@@ -65,11 +67,18 @@ export class CollapseGuard {
       }
     }
     const forced = this.forcedLeft > 0;
-    const arm = forced ? Math.floor(this.rng() * this.policy.arms) : this.policy.select();
-    if (forced) this.forcedLeft--;
+    let arm: number;
+    let propensity: number;
+    if (forced) {
+      arm = Math.floor(this.rng() * this.policy.arms);
+      propensity = 1 / this.policy.arms;
+      this.forcedLeft--;
+    } else {
+      ({ arm, propensity } = decide(this.policy));
+    }
     this.recent.push(arm);
     if (this.recent.length > this.options.window) this.recent.shift();
-    return { arm, forced };
+    return { arm, forced, propensity };
   }
 
   /** Rewards from forced decisions still teach the policy. */

@@ -1,15 +1,42 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidPredictionError, ModelUnavailableError, PredictionService, type Clock, type LogFields, type Logger, type Model, type ModelStore } from './predictionService';
+import {
+  InvalidPredictionError,
+  LoadTimeoutError,
+  ModelUnavailableError,
+  PredictionService,
+  type Clock,
+  type LogFields,
+  type Logger,
+  type Model,
+  type ModelStore,
+} from './predictionService';
 
 // Hand-written fakes: small working implementations of the ports, not mocks of call sequences.
 
+/** A clock the test moves by hand; timers fire, in order, as it passes their due time. */
 class ManualClock implements Clock {
+  private timers: { at: number; callback: () => void }[] = [];
   constructor(private t = 0) {}
   now() {
     return this.t;
   }
+  schedule(ms: number, callback: () => void) {
+    const timer = { at: this.t + ms, callback };
+    this.timers.push(timer);
+    return () => {
+      this.timers = this.timers.filter((t) => t !== timer);
+    };
+  }
   advance(ms: number) {
-    this.t += ms;
+    const until = this.t + ms;
+    for (;;) {
+      const due = this.timers.filter((timer) => timer.at <= until).sort((a, b) => a.at - b.at)[0];
+      if (!due) break;
+      this.timers = this.timers.filter((timer) => timer !== due);
+      this.t = due.at;
+      due.callback();
+    }
+    this.t = until;
   }
 }
 
@@ -33,6 +60,8 @@ class RecordingLogger implements Logger {
 class FakeModelStore implements ModelStore {
   readonly models = new Map<string, Model>();
   loads = 0;
+  /** The abort signal of the latest load. */
+  lastSignal: AbortSignal | undefined;
   failNext: Error[] = [];
   /** Set to make every load fail until it is cleared: a storage outage. */
   outage: Error | undefined;
@@ -50,8 +79,9 @@ class FakeModelStore implements ModelStore {
     this.gate = undefined;
     this.openGate();
   }
-  async load(modelId: string): Promise<Model> {
+  async load(modelId: string, signal: AbortSignal): Promise<Model> {
     this.loads++;
+    this.lastSignal = signal;
     if (this.gate) await this.gate;
     this.clock.advance(this.loadTimeMs);
     const failure = this.failNext.shift() ?? this.outage;
@@ -75,7 +105,7 @@ function setup(loadTimeMs = 0) {
   const store = new FakeModelStore(clock, loadTimeMs);
   const logger = new RecordingLogger();
   store.models.set('fraud-v7', constantModel('fraud-v7', 0.82));
-  const service = new PredictionService({ store, logger, clock }, { refreshAfterMs: 60_000, maxStaleMs: 600_000 });
+  const service = new PredictionService({ store, logger, clock }, { refreshAfterMs: 60_000, maxStaleMs: 600_000, loadTimeoutMs: 2_000 });
   return { clock, store, logger, service };
 }
 
@@ -148,7 +178,7 @@ describe('PredictionService', () => {
     store.hold();
     const burst = Promise.all([1, 2, 3, 4, 5].map(() => service.predict('fraud-v7', {})));
     expect(await answeredAtOnce(burst)).toEqual([0.82, 0.82, 0.82, 0.82, 0.82]);
-    clock.advance(60_000); // the reload is still running a whole interval later
+    clock.advance(1_999); // the reload is still running, just inside its deadline
     expect(await answeredAtOnce(service.predict('fraud-v7', {}))).toBe(0.82);
     expect(store.loads).toBe(2);
   });
@@ -188,6 +218,54 @@ describe('PredictionService', () => {
     clock.advance(60_000);
     store.hold();
     expect(await answeredAtOnce(service.predict('fraud-v7', {}))).toBe(0.82);
+  });
+
+  it('fails a cold request when the store does not answer within the 2 s deadline, and aborts the stalled load', async () => {
+    const { service, store, clock, logger } = setup();
+    store.hold();
+    const cold = service.predict('fraud-v7', {});
+    clock.advance(1_999);
+    expect(await answeredAtOnce(cold)).toBe('still waiting');
+    clock.advance(1);
+    const error = await cold.catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ModelUnavailableError);
+    expect((error as Error).message).toBe('model fraud-v7 could not be loaded (the store did not answer within 2000 ms) and no copy is cached');
+    expect(store.lastSignal?.aborted).toBe(true);
+    expect(store.lastSignal?.reason).toBeInstanceOf(LoadTimeoutError);
+    expect(logger.levels()).toEqual(['error:model.load_failed']);
+  });
+
+  it('starts a fresh load on the next request after a timeout instead of joining the stalled one', async () => {
+    const { service, store, clock } = setup();
+    store.hold();
+    const cold = service.predict('fraud-v7', {});
+    clock.advance(2_000);
+    await expect(cold).rejects.toBeInstanceOf(ModelUnavailableError);
+    store.release();
+    await expect(service.predict('fraud-v7', {})).resolves.toBe(0.82);
+    expect(store.loads).toBe(2);
+  });
+
+  it('times out a stalled background reload too: the cached copy keeps serving and the store is asked again a refresh interval later', async () => {
+    const { service, store, clock, logger } = setup();
+    await service.predict('fraud-v7', {});
+    clock.advance(60_000);
+    store.hold();
+    expect(await answeredAtOnce(service.predict('fraud-v7', {}))).toBe(0.82);
+    clock.advance(2_000);
+    await settle();
+    expect(logger.entries.at(-1)).toMatchObject({
+      level: 'warn',
+      event: 'model.reload_failed_serving_stale',
+      fields: { reason: 'LoadTimeoutError: the store did not answer within 2000 ms' },
+    });
+    store.release();
+    clock.advance(59_999);
+    expect(await answeredAtOnce(service.predict('fraud-v7', {}))).toBe(0.82);
+    expect(store.loads).toBe(2); // not asked again inside the pause after the failure
+    clock.advance(1);
+    await service.predict('fraud-v7', {});
+    expect(store.loads).toBe(3);
   });
 
   it('explains a failed first load: which model, why, and that nothing is cached', async () => {

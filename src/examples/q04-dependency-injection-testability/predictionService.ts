@@ -17,7 +17,8 @@ export interface Model {
 
 /** Port: where models come from (S3, a registry, a local file in tests). */
 export interface ModelStore {
-  load(modelId: string): Promise<Model>;
+  /** `signal` aborts when the service gives up on the load, so the adapter can cancel its request. */
+  load(modelId: string, signal: AbortSignal): Promise<Model>;
 }
 
 export type LogFields = Readonly<Record<string, string | number>>;
@@ -28,9 +29,11 @@ export interface Logger {
   error(event: string, fields: LogFields): void;
 }
 
-/** Time is a dependency too: caching and latency logic is untestable without it. */
+/** Time is a dependency too: caching, deadlines and latency logic are untestable without it. */
 export interface Clock {
   now(): number;
+  /** Runs `callback` after `ms` and returns a function that cancels it: setTimeout in production, a manual clock in tests. */
+  schedule(ms: number, callback: () => void): () => void;
 }
 
 export interface PredictionServiceDeps {
@@ -44,6 +47,15 @@ export interface CachePolicy {
   readonly refreshAfterMs: number;
   /** Serve a cached model up to this age while reloads fail; past it, requests wait for the store. */
   readonly maxStaleMs: number;
+  /** A load that takes longer fails and is aborted: a stalled store must not hold a request forever. */
+  readonly loadTimeoutMs: number;
+}
+
+export class LoadTimeoutError extends Error {
+  constructor(readonly timeoutMs: number) {
+    super(`the store did not answer within ${timeoutMs} ms`);
+    this.name = 'LoadTimeoutError';
+  }
 }
 
 export class ModelUnavailableError extends Error {
@@ -80,7 +92,8 @@ interface CacheEntry {
  * Once a model is older than `refreshAfterMs`, the next request is answered
  * from the cached copy and starts a reload in the background, which swaps the
  * new model in when it lands. Only a request with nothing safe to serve (a
- * cold start, or a copy older than `maxStaleMs`) waits for the store.
+ * cold start, or a copy older than `maxStaleMs`) waits for the store, and for
+ * at most `loadTimeoutMs`.
  */
 export class PredictionService {
   private readonly cache = new Map<string, CacheEntry>();
@@ -91,8 +104,10 @@ export class PredictionService {
 
   constructor(
     private readonly deps: PredictionServiceDeps,
-    private readonly policy: CachePolicy = { refreshAfterMs: 60_000, maxStaleMs: 600_000 },
-  ) {}
+    private readonly policy: CachePolicy = { refreshAfterMs: 60_000, maxStaleMs: 600_000, loadTimeoutMs: 2_000 },
+  ) {
+    if (!(policy.loadTimeoutMs > 0)) throw new RangeError('loadTimeoutMs must be positive');
+  }
 
   async predict(modelId: string, features: Features): Promise<number> {
     const { clock, logger } = this.deps;
@@ -143,14 +158,26 @@ export class PredictionService {
 
   private async loadAndCache(modelId: string): Promise<Model> {
     const { store, clock } = this.deps;
+    const abort = new AbortController();
+    let cancelDeadline = () => {};
+    const deadline = new Promise<never>((_, reject) => {
+      cancelDeadline = clock.schedule(this.policy.loadTimeoutMs, () => {
+        const timeout = new LoadTimeoutError(this.policy.loadTimeoutMs);
+        abort.abort(timeout);
+        reject(timeout);
+      });
+    });
     try {
-      const model = await store.load(modelId);
+      // Whichever settles first wins; a load that answers after its deadline is ignored.
+      const model = await Promise.race([store.load(modelId, abort.signal), deadline]);
       this.cache.set(modelId, { model, loadedAt: clock.now() });
       this.retryAt.delete(modelId);
       return model;
     } catch (error) {
       this.retryAt.set(modelId, clock.now() + this.policy.refreshAfterMs);
       throw error;
+    } finally {
+      cancelDeadline();
     }
   }
 }

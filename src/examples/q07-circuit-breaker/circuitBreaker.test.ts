@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { CircuitBreaker, CircuitOpenError, type BreakerOptions } from './circuitBreaker';
+import { CallerError, CircuitBreaker, CircuitOpenError, isCallerError, type BreakerOptions } from './circuitBreaker';
 
 class BadRequest extends Error {}
+
+/** An error as an HTTP client raises it, with the response status. */
+const httpError = (status: number) => Object.assign(new Error(`HTTP ${status}`), { status });
 
 function setup(overrides: Partial<BreakerOptions> = {}) {
   const clock = { t: 0 };
@@ -11,7 +14,7 @@ function setup(overrides: Partial<BreakerOptions> = {}) {
     failureRateThreshold: 0.2,
     openMs: 5_000,
     halfOpenProbes: 3,
-    isFailure: (e) => !(e instanceof BadRequest),
+    isCallerError: (e) => e instanceof BadRequest,
     now: () => clock.t,
     ...overrides,
   });
@@ -65,7 +68,25 @@ describe('CircuitBreaker while closed', () => {
     const { breaker } = setup();
     await calls(breaker, 30, () => Promise.reject(new BadRequest('schema mismatch')));
     expect(breaker.current).toBe('closed');
-    expect(breaker.failureRate()).toBe(0);
+    expect(breaker.failureRate()).toBeUndefined(); // not calls the model failed, nor ones it served
+  });
+
+  it("by default treats a CallerError and a 4xx as the caller's fault, but not 408, 429 or a 5xx", async () => {
+    const { breaker } = setup({ isCallerError: undefined });
+    await calls(breaker, 25, () => Promise.reject(new CallerError('age must be a number')));
+    await calls(breaker, 25, () => Promise.reject(httpError(422)));
+    expect(breaker.current).toBe('closed');
+    expect([400, 404, 422].map((s) => isCallerError(httpError(s)))).toEqual([true, true, true]);
+    expect([408, 429, 500, 503].map((s) => isCallerError(httpError(s)))).toEqual([false, false, false, false]);
+    expect(isCallerError(new Error('socket hang up'))).toBe(false);
+  });
+
+  it('does not let invalid input dilute the failure ratio: 4 failures in 16 model calls open it, whatever the bad requests in between', async () => {
+    const { breaker } = setup({ minimumCalls: 16 });
+    await calls(breaker, 12, ok);
+    await calls(breaker, 20, () => Promise.reject(new BadRequest('schema mismatch')));
+    await calls(breaker, 4, fail);
+    expect(breaker.current).toBe('open'); // counting the 20 as successes would read 4 / 36 = 11%
   });
 });
 
@@ -98,6 +119,15 @@ describe('CircuitBreaker while open and half-open', () => {
     release.forEach((r) => r());
     await Promise.all(probes);
     expect(breaker.current).toBe('closed');
+  });
+
+  it("does not close on probes that ended in a caller's error: only real answers count", async () => {
+    const { clock, breaker } = await opened();
+    clock.t = 5_000;
+    await calls(breaker, 3, () => Promise.reject(new BadRequest('schema mismatch')));
+    expect(breaker.current).toBe('half-open');
+    await calls(breaker, 1, fail); // the model is still down, and the next real answer says so
+    expect(breaker.current).toBe('open');
   });
 
   it('reopens on a failed probe and restarts the open period', async () => {

@@ -6,6 +6,8 @@
  * "failures / window seconds" is a rate per second, which opens the breaker on
  * 3 errors in 1,000 calls. After `openMs` the breaker lets a few probe calls
  * through (half-open); they decide whether it closes again or reopens.
+ * A caller's error (invalid input) says nothing about the model's health, so it
+ * neither counts towards opening the breaker nor passes as a successful probe.
  */
 
 export type BreakerState = 'closed' | 'open' | 'half-open';
@@ -21,10 +23,28 @@ export interface BreakerOptions {
   readonly openMs: number;
   /** Probe calls admitted in half-open; all must succeed to close. */
   readonly halfOpenProbes: number;
-  /** Which errors say the dependency is unhealthy. Bad input (a 4xx) is the caller's fault, not the model's. */
-  readonly isFailure?: (error: unknown) => boolean;
+  /** Errors that are the caller's fault, not the model's; they are ignored. Default: isCallerError. */
+  readonly isCallerError?: (error: unknown) => boolean;
   readonly now: () => number;
 }
+
+/** Invalid input and other faults of the caller: the dependency answered correctly by refusing. */
+export class CallerError extends Error {
+  override name = 'CallerError';
+}
+
+/**
+ * The default classification: a CallerError, or an error carrying an HTTP status from 400 to 499
+ * other than 408 (request timeout) and 429 (too many requests), which are the server's trouble.
+ * Everything else, timeouts and 5xx included, counts against the dependency.
+ */
+export function isCallerError(error: unknown): boolean {
+  if (error instanceof CallerError) return true;
+  const status = typeof error === 'object' && error !== null ? (error as { status?: unknown }).status : undefined;
+  return typeof status === 'number' && status >= 400 && status < 500 && status !== 408 && status !== 429;
+}
+
+type Outcome = 'success' | 'failure' | 'caller-error';
 
 export class CircuitOpenError extends Error {
   constructor(readonly retryAfterMs: number) {
@@ -74,23 +94,25 @@ export class CircuitBreaker {
     const generation = this.generation;
     try {
       const result = await call();
-      this.record(false, generation);
+      this.record('success', generation);
       return result;
     } catch (error) {
-      this.record(this.options.isFailure ? this.options.isFailure(error) : true, generation);
+      this.record((this.options.isCallerError ?? isCallerError)(error) ? 'caller-error' : 'failure', generation);
       throw error;
     }
   }
 
-  private record(failed: boolean, generation: number): void {
+  private record(outcome: Outcome, generation: number): void {
     if (generation !== this.generation) return; // Admitted before the last transition: stale.
     if (this.state === 'half-open') {
-      this.probesInFlight--;
-      if (failed) return this.transition('open');
-      if (++this.probeSuccesses >= this.options.halfOpenProbes) this.transition('closed');
+      this.probesInFlight--; // a caller's error frees the probe slot without deciding anything
+      if (outcome === 'failure') return this.transition('open');
+      if (outcome === 'success' && ++this.probeSuccesses >= this.options.halfOpenProbes) this.transition('closed');
       return;
     }
-    this.outcomes.push({ at: this.options.now(), failed });
+    // Not counted at all: as a success it would dilute the failure ratio, as a failure open the breaker on bad input.
+    if (outcome === 'caller-error') return;
+    this.outcomes.push({ at: this.options.now(), failed: outcome === 'failure' });
     const rate = this.failureRate();
     if (rate !== undefined && rate >= this.options.failureRateThreshold) this.transition('open');
   }

@@ -35,7 +35,6 @@ function setup(primary: (input: object) => Promise<Score>, overrides: Partial<Ch
       failureRateThreshold: 0.2,
       openMs: 5_000,
       halfOpenProbes: 1,
-      isFailure: (e) => !(e instanceof InvalidInputError),
       now: () => 0,
     }),
     cache,
@@ -123,6 +122,13 @@ describe('predictWithFallback', () => {
   it('rethrows invalid input instead of hiding it behind a fallback', async () => {
     const { options } = setup(() => Promise.reject(new InvalidInputError('age must be a number')));
     await expect(predictWithFallback({ age: 'x' }, options)).rejects.toBeInstanceOf(InvalidInputError);
+  });
+
+  it("never opens the breaker on invalid input, with the breaker's default classification", async () => {
+    const { options } = setup(() => Promise.reject(new InvalidInputError('age must be a number')));
+    for (let i = 0; i < 10; i++) await predictWithFallback({ age: 'x' }, options).catch(() => undefined);
+    expect(options.breaker.current).toBe('closed');
+    expect(options.breaker.failureRate()).toBeUndefined();
   });
 });
 

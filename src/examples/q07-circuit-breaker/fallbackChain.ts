@@ -11,9 +11,10 @@
  * - cached text is parsed with JSON.parse, never evaluated as code;
  * - the cache key is a SHA-256 of canonical JSON, identical in every process
  *   (Python's hash() of a string is salted per process);
- * - invalid input is the caller's error (a 4xx), not a reason to fall back.
+ * - invalid input is the caller's error (a 4xx): not a reason to fall back,
+ *   and not a mark against the model in the breaker.
  */
-import { CircuitOpenError, type CircuitBreaker } from './circuitBreaker';
+import { CallerError, CircuitOpenError, type CircuitBreaker } from './circuitBreaker';
 
 export type Source = 'primary' | 'cache' | 'baseline' | 'default';
 
@@ -22,8 +23,8 @@ export interface Served<T> {
   readonly source: Source;
 }
 
-/** Raised by the primary model for input that fails validation. */
-export class InvalidInputError extends Error {
+/** Raised by the primary model for input that fails validation; as a CallerError it never trips the breaker. */
+export class InvalidInputError extends CallerError {
   override name = 'InvalidInputError';
 }
 

@@ -19,8 +19,35 @@ class ScriptedProvider implements Provider {
 // Illustrative prices in dollars per 1M tokens, not any vendor's list price.
 const PRICING = { small: { inputPerMillion: 0.15, outputPerMillion: 0.6 }, large: { inputPerMillion: 2.5, outputPerMillion: 10 } };
 
-function setup(opts: { small?: ScriptedProvider; large?: ScriptedProvider; budget?: number; rps?: number; burst?: number } = {}) {
-  let now = 0;
+/** A provider whose answers wait until the test releases them, billed at one token per character of the prompt and every allowed output token. */
+class GatedProvider implements Provider {
+  calls = 0;
+  private readonly waiting: (() => void)[] = [];
+  constructor(readonly name: string) {}
+  async complete(prompt: string, maxOutputTokens: number) {
+    this.calls++;
+    await new Promise<void>((resolve) => this.waiting.push(resolve));
+    return { text: 'ok', inputTokens: [...prompt].length, outputTokens: maxOutputTokens };
+  }
+  releaseAll() {
+    this.waiting.splice(0).forEach((resolve) => resolve());
+  }
+}
+
+type CountingProvider = Provider & { readonly calls: number };
+
+function setup(
+  opts: {
+    small?: CountingProvider;
+    large?: CountingProvider;
+    budget?: number;
+    rps?: number;
+    burst?: number;
+    maxInputTokens?: GatewayConfig['maxInputTokens'];
+    startAt?: number;
+  } = {},
+) {
+  let now = opts.startAt ?? 0;
   const small = opts.small ?? new ScriptedProvider('small');
   const large = opts.large ?? new ScriptedProvider('large');
   const config: GatewayConfig = {
@@ -36,7 +63,7 @@ function setup(opts: { small?: ScriptedProvider; large?: ScriptedProvider; budge
       globex: { requestsPerSecond: 100, burst: 100, dailyBudgetUsd: 100 },
     },
     now: () => now,
-    countTokens: () => 1000,
+    maxInputTokens: opts.maxInputTokens ?? (() => 1000),
     cooldownMs: 30_000,
     cacheTtlMs: 60_000,
   };
@@ -117,6 +144,31 @@ describe('budgets', () => {
     const second = await gateway.complete(ask('reason', 'second'));
     expect(second.provider).toBe('small');
     expect(gateway.spentToday('acme')).toBeCloseTo(0.0045 + 0.00027, 10);
+  });
+
+  it('reserves an upper bound, so parallel calls cannot overshoot even when the prompt has more tokens than characters / 4', async () => {
+    // 400 Japanese characters: a characters / 4 estimate says 100 tokens, the provider bills 400.
+    // Worst case on "large": 1,200 bytes ($0.003) + 500 output tokens ($0.005) = $0.008; billed $0.006.
+    const large = new GatedProvider('large');
+    const { gateway } = setup({ large, budget: 0.011, maxInputTokens: undefined });
+    const prompt = 'あ'.repeat(400);
+    const first = gateway.complete({ ...ask('premium'), prompt });
+    const second = gateway.complete({ ...ask('premium'), prompt: prompt + '?' });
+    expect(await errorCode(second)).toBe('budget_exhausted');
+    large.releaseAll();
+    expect((await first).costUsd).toBeCloseTo(0.006, 10);
+    expect(large.calls).toBe(1);
+    expect(gateway.spentToday('acme')).toBeLessThanOrEqual(0.011);
+  });
+
+  it('books a call that settles after midnight UTC on the day it was reserved, not as a refund on the new day', async () => {
+    const large = new GatedProvider('large');
+    const { gateway, advance } = setup({ large, budget: 0.01, startAt: 86_400_000 - 1_000 }); // 23:59:59 UTC
+    const call = gateway.complete(ask('premium'));
+    advance(2_000); // 00:00:01 UTC the next day
+    large.releaseAll();
+    await call;
+    expect(gateway.spentToday('acme')).toBe(0);
   });
 
   it('starts a fresh budget at 00:00 UTC', async () => {

@@ -34,7 +34,7 @@ export interface Price {
 }
 
 export interface Route {
-  /** Providers in order of preference: the cheapest adequate model first. */
+  /** Providers in order of preference: the preferred model first, then fallbacks that may be cheaper and less capable. */
   providers: readonly string[];
   /** Only deterministic tasks (temperature 0, no user-specific tools) may be served from cache. */
   cacheable: boolean;
@@ -52,8 +52,13 @@ export interface GatewayConfig {
   routes: Readonly<Record<string, Route>>;
   tenants: Readonly<Record<string, TenantPolicy>>;
   now: () => number;
-  /** Rule of thumb for English text: about 4 characters per token. Inject the provider's tokenizer in production. */
-  countTokens?: (text: string) => number;
+  /**
+   * An upper bound on the input tokens a provider bills for a prompt, so a reservation can never be
+   * too small. The default is the prompt's UTF-8 byte count: a byte-level BPE tokenizer emits at most
+   * one token per byte. A "4 characters per token" estimate is an average, not a bound; it undercounts
+   * code and most non-English text. With the provider's tokenizer, add its fixed chat-template tokens.
+   */
+  maxInputTokens?: (prompt: string) => number;
   cacheTtlMs?: number;
   /** How long a failing provider is skipped before it is tried again. */
   cooldownMs?: number;
@@ -92,19 +97,19 @@ const DAY_MS = 86_400_000;
 
 export class LlmGateway {
   private readonly buckets = new Map<string, { tokens: number; at: number }>();
-  private readonly spend = new Map<string, { day: number; usd: number }>();
+  /** Tenant -> UTC day number -> dollars booked on that day, reservations included. */
+  private readonly spend = new Map<string, Map<number, number>>();
   private readonly cache = new Map<string, { result: GatewayResult; expiresAt: number }>();
   private readonly coolingUntil = new Map<string, number>();
-  private readonly countTokens: (text: string) => number;
+  private readonly maxInputTokens: (prompt: string) => number;
 
   constructor(private readonly config: GatewayConfig) {
-    this.countTokens = config.countTokens ?? ((text) => Math.ceil(text.length / 4));
+    this.maxInputTokens = config.maxInputTokens ?? ((prompt) => new TextEncoder().encode(prompt).length);
   }
 
   /** Spend so far today, including reservations for calls still in flight. */
   spentToday(tenant: string): number {
-    const entry = this.spend.get(tenant);
-    return entry && entry.day === Math.floor(this.config.now() / DAY_MS) ? entry.usd : 0;
+    return this.spend.get(tenant)?.get(this.today()) ?? 0;
   }
 
   async complete(req: GatewayRequest): Promise<GatewayResult> {
@@ -122,7 +127,7 @@ export class LlmGateway {
 
     if (!this.takeToken(req.tenant, policy)) throw new GatewayError('rate_limited', `tenant ${req.tenant} is over ${policy.requestsPerSecond} requests/s`);
 
-    const inputTokens = this.countTokens(req.prompt);
+    const inputBound = this.maxInputTokens(req.prompt);
     const failures: string[] = [];
     let overBudget = 0;
     for (const name of route.providers) {
@@ -133,23 +138,26 @@ export class LlmGateway {
         failures.push(`${name}: cooling down`);
         continue;
       }
-      // Reserve the worst case (every allowed output token) before calling, so parallel calls cannot overshoot.
-      const reserved = costUsd(price, inputTokens, req.maxOutputTokens);
+      // Reserve an upper bound (every allowed output token, and the input bound) before calling, so parallel
+      // calls cannot overshoot: a reservation that could be smaller than the bill lets two calls pass together.
+      const reserved = costUsd(price, inputBound, req.maxOutputTokens);
       if (this.spentToday(req.tenant) + reserved > policy.dailyBudgetUsd) {
         overBudget += 1;
         failures.push(`${name}: over budget`);
         continue; // a later, cheaper provider may still fit
       }
-      this.addSpend(req.tenant, reserved);
+      // The call is booked on the day it was reserved, even if it settles after midnight UTC.
+      const day = this.today();
+      this.addSpend(req.tenant, day, reserved);
       try {
         const completion = await provider.complete(req.prompt, req.maxOutputTokens);
         const actual = costUsd(price, completion.inputTokens, completion.outputTokens);
-        this.addSpend(req.tenant, actual - reserved); // settle: release the unused part of the reservation
+        this.addSpend(req.tenant, day, actual - reserved); // settle: release the unused part of the reservation
         const result: GatewayResult = { text: completion.text, provider: name, costUsd: actual, cached: false };
         if (route.cacheable) this.cache.set(cacheKey, { result, expiresAt: now() + (this.config.cacheTtlMs ?? 3_600_000) });
         return result;
       } catch (error) {
-        this.addSpend(req.tenant, -reserved); // failed calls are assumed unbilled
+        this.addSpend(req.tenant, day, -reserved); // failed calls are assumed unbilled
         if (error instanceof ProviderError && !error.retryable) throw new GatewayError('bad_request', error.message);
         this.coolingUntil.set(name, now() + (this.config.cooldownMs ?? 30_000));
         failures.push(`${name}: ${(error as Error).message}`);
@@ -172,9 +180,16 @@ export class LlmGateway {
     return true;
   }
 
-  private addSpend(tenant: string, usd: number): void {
-    const day = Math.floor(this.config.now() / DAY_MS); // budgets reset at 00:00 UTC
-    const entry = this.spend.get(tenant);
-    this.spend.set(tenant, { day, usd: (entry && entry.day === day ? entry.usd : 0) + usd });
+  /** Budgets reset at 00:00 UTC. */
+  private today(): number {
+    return Math.floor(this.config.now() / DAY_MS);
+  }
+
+  private addSpend(tenant: string, day: number, usd: number): void {
+    const days = this.spend.get(tenant) ?? new Map<number, number>();
+    days.set(day, (days.get(day) ?? 0) + usd);
+    // Keep yesterday for calls still settling across midnight; older days are final.
+    for (const d of days.keys()) if (d < this.today() - 1) days.delete(d);
+    this.spend.set(tenant, days);
   }
 }

@@ -62,6 +62,59 @@ describe('at-least-once delivery made effectively once', () => {
     await expect(consumer.processBatch([ev('p1', 'a')])).rejects.toThrow('DLQ unavailable');
   });
 
+  it('fails a batch only after every key lane has settled, so no lane is still running when the consumer re-polls', async () => {
+    let releaseSlowLane = () => {};
+    const slowLane = new Promise<void>((resolve) => (releaseSlowLane = resolve));
+    const { consumer, applied } = setup(
+      async (e) => {
+        if (e.key === 'bad') throw new NonRetryableError('bad payload');
+        await slowLane; // key "slow" is still being processed when key "bad" fails
+      },
+      { deadLetter: async () => Promise.reject(new Error('DLQ unavailable')) },
+    );
+    let settled = false;
+    const batch = consumer.processBatch([ev('b1', 'bad'), ev('s1', 'slow')]).finally(() => (settled = true));
+    batch.catch(() => undefined); // observed below; avoids an unhandled rejection while we wait
+    await yieldTimes(20);
+    expect(settled).toBe(false); // the failed lane alone does not end the batch
+    releaseSlowLane();
+    await expect(batch).rejects.toThrow('DLQ unavailable');
+    expect(applied).toEqual(['s1']); // the slow lane finished before the batch failed
+  });
+
+  it('does not dead-letter an event twice when its batch is redelivered', async () => {
+    const { consumer, dead } = setup(async (e) => {
+      if (e.id === 'd1') throw new NonRetryableError('bad record');
+    });
+    const d1 = ev('d1', 'acct-3');
+    const d2 = ev('d2', 'acct-3');
+    await consumer.processBatch([d1, d2]);
+    // The commit was lost (say the consumer crashed), so the broker delivers both events again.
+    const again = await consumer.processBatch([
+      { ...d1, offset: nextOffset++ },
+      { ...d2, offset: nextOffset++ },
+    ]);
+    expect(dead.map((d) => d.event.id)).toEqual(['d1', 'd2']);
+    expect(again).toMatchObject({ duplicates: 2, deadLettered: 0, parked: 0 });
+  });
+
+  it('applies the replayed events of a key once an operator has released it', async () => {
+    let fixed = false;
+    const { consumer, applied } = setup(async (e) => {
+      if (e.id === 'f1' && !fixed) throw new NonRetryableError('bad record');
+    });
+    const f1 = ev('f1', 'acct-4');
+    const f2 = ev('f2', 'acct-4');
+    await consumer.processBatch([f1, f2]);
+    fixed = true;
+    await consumer.releaseKey('acct-4');
+    await consumer.processBatch([
+      { ...f1, offset: nextOffset++ },
+      { ...f2, offset: nextOffset++ },
+    ]);
+    expect(applied).toEqual(['f1', 'f2']);
+  });
+
   it('rejects a batch whose offsets do not increase', async () => {
     const { consumer } = setup(async () => {});
     const later = ev('o2', 'a');

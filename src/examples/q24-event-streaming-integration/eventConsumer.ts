@@ -43,7 +43,11 @@ export interface ProcessedIds {
  */
 export interface ParkedKeys {
   has(key: string): Promise<boolean>;
-  add(key: string): Promise<void>;
+  /** Parks the key and records which of its events went to the dead-letter queue. */
+  add(key: string, eventId: string): Promise<void>;
+  /** Whether this event is already in the dead-letter queue, so a redelivery does not send it twice. */
+  holds(eventId: string): Promise<boolean>;
+  /** Releases the key and forgets its events, so the operator's replay of them is applied. */
   delete(key: string): Promise<void>;
 }
 
@@ -97,22 +101,28 @@ export class IdempotentConsumer<T> {
     // One lane per key: lanes run concurrently, events inside a lane run one after another.
     const lanes = new Map<string, StreamEvent<T>[]>();
     for (const event of events) lanes.set(event.key, [...(lanes.get(event.key) ?? []), event]);
-    // Any error escaping a lane (say the dead-letter topic is down) rejects the batch before a commit,
-    // so the broker redelivers it; committing first would turn at-least-once into at-most-once.
-    await Promise.all([...lanes.values()].map((lane) => this.runLane(lane, result)));
+    // Every lane settles before the batch fails: rejecting on the first failure while other lanes still run
+    // lets a consumer that re-polls at once process the same key in two runs concurrently.
+    const settled = await Promise.allSettled([...lanes.values()].map((lane) => this.runLane(lane, result)));
+    const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+    // An error escaping a lane (say the dead-letter topic is down) fails the batch before a commit, so the
+    // broker redelivers it; committing first would turn at-least-once into at-most-once.
+    if (failed) throw failed.reason;
     return result;
   }
 
   private async runLane(lane: readonly StreamEvent<T>[], result: BatchResult): Promise<void> {
     for (const event of lane) {
+      // A redelivery of an event already applied or already dead-lettered: nothing to do.
+      if ((await this.options.processed.has(event.id)) || (await this.options.parked.holds(event.id))) {
+        result.duplicates++;
+        continue;
+      }
       // Later events of a parked key follow it into the dead-letter queue, so they are never applied out of order.
       if (await this.options.parked.has(event.key)) {
         await this.options.deadLetter({ event, reason: `parked: an earlier event for key ${event.key} is in the dead-letter queue`, attempts: 0 });
+        await this.options.parked.add(event.key, event.id);
         result.parked++;
-        continue;
-      }
-      if (await this.options.processed.has(event.id)) {
-        result.duplicates++; // a redelivery: already applied, nothing to do
         continue;
       }
       const outcome = await this.applyWithRetries(event);
@@ -121,7 +131,7 @@ export class IdempotentConsumer<T> {
       } else {
         // Dead-letter before parking: if parking fails, the batch is redelivered and the event is dead-lettered again with its real reason.
         await this.options.deadLetter({ event, ...outcome });
-        await this.options.parked.add(event.key);
+        await this.options.parked.add(event.key, event.id);
         result.deadLettered++;
       }
     }
@@ -156,12 +166,16 @@ export class InMemoryProcessedIds implements ProcessedIds {
 
 /** In-memory ParkedKeys for tests; production keeps them in a store the whole consumer group reads, such as a database table. */
 export class InMemoryParkedKeys implements ParkedKeys {
-  readonly keys = new Set<string>();
+  /** Parked key -> ids of its events in the dead-letter queue. */
+  readonly keys = new Map<string, Set<string>>();
   async has(key: string) {
     return this.keys.has(key);
   }
-  async add(key: string) {
-    this.keys.add(key);
+  async add(key: string, eventId: string) {
+    this.keys.set(key, (this.keys.get(key) ?? new Set<string>()).add(eventId));
+  }
+  async holds(eventId: string) {
+    return [...this.keys.values()].some((ids) => ids.has(eventId));
   }
   async delete(key: string) {
     this.keys.delete(key);

@@ -8,6 +8,7 @@ const config: CanaryConfig = {
   minStepDurationMs: 60_000,
   criticalZ: 1.96,
   maxP95LatencyRatio: 1.2,
+  errorCeiling: { maxErrors: 10, windowRequests: 100 },
 };
 
 function setup(overrides: Partial<CanaryConfig> = {}) {
@@ -114,9 +115,9 @@ describe('error-rate test', () => {
 });
 
 describe('CanaryController', () => {
-  it('waits until both arms have the minimum sample, whatever the canary looks like', () => {
+  it('waits until both arms have the minimum sample before the z-test, even when the canary looks worse', () => {
     const { controller, advance } = setup();
-    feed(controller, 'canary', 50, { failEvery: 1 }); // 100% errors, but only 50 requests
+    feed(controller, 'canary', 50, { failEvery: 10 }); // 10% errors, under the ceiling, but only 50 requests
     feed(controller, 'baseline', 500);
     advance(120_000);
     expect(controller.evaluate()).toMatchObject({ action: 'wait', reason: expect.stringMatching(/need 200 requests/) });
@@ -219,7 +220,8 @@ describe('CanaryController', () => {
     const runs = 400;
     let falseAlarms = 0;
     for (let run = 0; run < runs; run++) {
-      const { controller } = setup({ steps: [50, 100], minSamplesPerArm: 500, minStepDurationMs: Number.POSITIVE_INFINITY });
+      // A 10% error rate is normal here, so the ceiling sits at 30 in 100.
+      const { controller } = setup({ steps: [50, 100], minSamplesPerArm: 500, minStepDurationMs: Number.POSITIVE_INFINITY, errorCeiling: { maxErrors: 30, windowRequests: 100 } });
       for (let i = 1; i <= 2_000; i++) {
         controller.record('canary', { error: random() < 0.1, latencyMs: 40 });
         controller.record('baseline', { error: random() < 0.1, latencyMs: 40 });
@@ -232,11 +234,45 @@ describe('CanaryController', () => {
     expect(falseAlarms / runs).toBeLessThan(0.05);
   });
 
+  it("rolls back a canary that breaks after passing its step's error test, instead of promoting it to ten times the exposure", () => {
+    const { controller, advance } = setup();
+    feed(controller, 'canary', 200, { failEvery: 100 });
+    feed(controller, 'baseline', 200, { failEvery: 100 });
+    expect(controller.evaluate()).toMatchObject({ action: 'wait', reason: 'minimum step duration not reached' }); // the z-test passed
+    feed(controller, 'canary', 11, { failEvery: 1 }); // a bad config push: every request now fails
+    expect(controller.status).toBe('rolled-back');
+    expect(controller.route('anyone')).toBe('baseline');
+    advance(60_000);
+    expect(controller.evaluate()).toEqual({ action: 'rollback', reason: '11 errors in the last 100 canary requests, over the ceiling of 10 in 100' });
+    expect(controller.weightPercent).toBe(0);
+  });
+
+  it('checks the ceiling on every canary request: a canary failing every request is rolled back at its 11th, long before the planned sample', () => {
+    const { controller } = setup({ minSamplesPerArm: 7_900 });
+    for (let i = 0; i < 10; i++) controller.record('canary', { error: true, latencyMs: 40 });
+    expect(controller.status).toBe('running');
+    controller.record('canary', { error: true, latencyMs: 40 });
+    expect(controller.status).toBe('rolled-back');
+    expect(controller.evaluate()).toEqual({ action: 'rollback', reason: '11 errors in the last 11 canary requests, over the ceiling of 10 in 100' });
+  });
+
+  it('leaves a healthy canary alone: at a 1% error rate the ceiling never fires in 100 runs of 7,900 requests', () => {
+    const random = seededRandom(5);
+    let tripped = 0;
+    for (let run = 0; run < 100; run++) {
+      const { controller } = setup({ minSamplesPerArm: 7_900 });
+      for (let i = 0; i < 7_900 && controller.status === 'running'; i++) controller.record('canary', { error: random() < 0.01, latencyMs: 40 });
+      if (controller.status === 'rolled-back') tripped++;
+    }
+    expect(tripped).toBe(0);
+  });
+
   it('refuses step plans that do not ramp up to 100%', () => {
     expect(() => setup({ steps: [10, 5, 100] })).toThrow(RangeError);
     expect(() => setup({ steps: [1, 10, 50] })).toThrow(/end at 100/);
     expect(() => setup({ minSamplesPerArm: 0 })).toThrow(/minSamplesPerArm/);
     expect(() => setup({ criticalZ: 0 })).toThrow(/criticalZ/);
+    expect(() => setup({ errorCeiling: { maxErrors: 100, windowRequests: 100 } })).toThrow(/errorCeiling/);
   });
 });
 

@@ -2,7 +2,9 @@
  * A canary controller for a new model version: 1% -> 10% -> 50% -> 100% of
  * users, each step compared against the baseline serving the rest of the
  * traffic in the same window, with automatic rollback on a guardrail breach.
- * The error rate is judged by a one-sided two-proportion z-test, once per step.
+ * The error rate is judged by a one-sided two-proportion z-test, once per step,
+ * and by a hard ceiling checked on every canary request, so a canary that breaks
+ * outright is rolled back within seconds instead of at the end of the step.
  */
 
 export type Arm = 'baseline' | 'canary';
@@ -61,6 +63,12 @@ export interface CanaryConfig {
   readonly criticalZ: number;
   /** e.g. 1.2 = canary p95 may be at most 20% slower than baseline p95. */
   readonly maxP95LatencyRatio: number;
+  /**
+   * Roll back as soon as the last `windowRequests` canary requests hold more than `maxErrors` errors,
+   * checked on every request. Set far above the normal error rate (10 in 100 against 1%), it catches
+   * a canary that breaks outright, however late in a step, and almost never fires on a healthy one.
+   */
+  readonly errorCeiling: { readonly maxErrors: number; readonly windowRequests: number };
 }
 
 export type Decision = { action: 'wait'; reason: string } | { action: 'advance' | 'complete'; weightPercent: number } | { action: 'rollback'; reason: string };
@@ -90,6 +98,10 @@ export class CanaryController {
   /** Set once this step's error test has passed; testing again on every evaluation would inflate false rollbacks. */
   private errorTestPassed = false;
   private state: 'running' | 'complete' | 'rolled-back' = 'running';
+  private rollbackReason = '';
+  /** Outcomes of the last errorCeiling.windowRequests canary requests, kept across steps. */
+  private readonly recentCanary: boolean[] = [];
+  private recentCanaryErrors = 0;
 
   constructor(
     private readonly config: CanaryConfig,
@@ -100,6 +112,10 @@ export class CanaryController {
     if (steps.length < 2 || !increasing || steps.at(-1) !== 100) throw new RangeError('steps must increase and end at 100');
     if (!(config.minSamplesPerArm >= 1)) throw new RangeError('minSamplesPerArm must be at least 1');
     if (!(config.criticalZ > 0)) throw new RangeError('criticalZ must be positive');
+    const { maxErrors, windowRequests } = config.errorCeiling;
+    if (!(Number.isInteger(windowRequests) && windowRequests >= 1 && maxErrors >= 0 && maxErrors < windowRequests)) {
+      throw new RangeError('errorCeiling needs 0 <= maxErrors < windowRequests');
+    }
     this.stepStartedAt = now();
   }
 
@@ -123,10 +139,22 @@ export class CanaryController {
     s.requests++;
     if (outcome.error) s.errors++;
     s.latencies.push(outcome.latencyMs);
+    if (arm === 'canary') this.checkCeiling(outcome.error);
+  }
+
+  /** The every-request guardrail: a sliding window of canary outcomes against a fixed ceiling. */
+  private checkCeiling(error: boolean): void {
+    const { maxErrors, windowRequests } = this.config.errorCeiling;
+    this.recentCanary.push(error);
+    if (error) this.recentCanaryErrors++;
+    if (this.recentCanary.length > windowRequests && this.recentCanary.shift()) this.recentCanaryErrors--;
+    if (this.recentCanaryErrors > maxErrors) {
+      this.rollback(`${this.recentCanaryErrors} errors in the last ${this.recentCanary.length} canary requests, over the ceiling of ${maxErrors} in ${windowRequests}`);
+    }
   }
 
   evaluate(): Decision {
-    if (this.state === 'rolled-back') return { action: 'rollback', reason: 'already rolled back' };
+    if (this.state === 'rolled-back') return { action: 'rollback', reason: this.rollbackReason };
     if (this.state === 'complete') return { action: 'complete', weightPercent: 100 };
     const { baseline, canary } = this.stats;
     const min = this.config.minSamplesPerArm;
@@ -160,6 +188,7 @@ export class CanaryController {
 
   private rollback(reason: string): Decision {
     this.state = 'rolled-back';
+    this.rollbackReason = reason;
     return { action: 'rollback', reason };
   }
 }
