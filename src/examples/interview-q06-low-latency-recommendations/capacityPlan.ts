@@ -163,7 +163,8 @@ export function percentileOf(distribution: LatencyDistribution, p: number): numb
     cumulative += probability;
     if (cumulative >= p - PROBABILITY_TOLERANCE) return ms;
   }
-  return sorted[sorted.length - 1].ms;
+  // Rounding can leave the running sum a hair under p: the largest value is then the answer.
+  return Math.max(...sorted.map((v) => v.ms));
 }
 
 /** Fleet cost per request at a sustained rate: the number to compare with revenue per request. */
