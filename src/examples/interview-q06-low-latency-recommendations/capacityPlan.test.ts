@@ -3,6 +3,7 @@ import {
   composeStages,
   dailySpend,
   fleetCostPerRequest,
+  hnswIndexBytes,
   latencyBudget,
   percentileOf,
   planCapacity,
@@ -139,5 +140,10 @@ describe('cost and memory arithmetic', () => {
 
   it('10M items x 64 float32 dimensions need 2.56 GB of vectors in every replica', () => {
     expect(vectorBytes(10_000_000, 64)).toBe(2_560_000_000);
+  });
+
+  it('HNSW links at M = 32 double that: 10M x (64 x 4 + 32 x 2 x 4) bytes = 5.12 GB', () => {
+    expect(hnswIndexBytes(10_000_000, 64)).toBe(5_120_000_000);
+    expect(hnswIndexBytes(10_000_000, 64, 16)).toBe(3_840_000_000);
   });
 });

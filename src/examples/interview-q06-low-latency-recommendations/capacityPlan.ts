@@ -185,3 +185,13 @@ export function dailySpend(dollarsPerRequest: number, sustainedRps: number): num
 export function vectorBytes(items: number, dimensions: number, bytesPerValue = 4): number {
   return items * dimensions * bytesPerValue;
 }
+
+/**
+ * Memory for a FAISS HNSW index over float32 vectors: each item keeps its vector plus about 2 x M
+ * neighbour ids of 4 bytes (FAISS's own estimate, d x 4 + M x 2 x 4 bytes per vector). At 64
+ * dimensions and M = 32 the links weigh as much as the vectors.
+ */
+export function hnswIndexBytes(items: number, dimensions: number, m = 32): number {
+  if (!Number.isInteger(m) || m < 2) throw new RangeError(`M must be a whole number of 2 or more, got ${m}`);
+  return vectorBytes(items, dimensions) + items * m * 2 * 4;
+}
