@@ -64,7 +64,7 @@ function expectedFigures(): Record<string, [number, string]> {
   });
   const kv7b = kvCacheBytes(llama2, kvWorkload);
   const flops = forwardFlops(7e9, 2048);
-  const batched = afterBatchDoublings({ throughputRps: 100, latencySeconds: 0.05 }, 2);
+  const batched = afterBatchDoublings({ throughputRps: 100, latencySeconds: 0.05 }, 2, 0.8);
   const drift: [number[], number[]] = [
     [25, 25, 25, 25],
     [10, 20, 30, 40],

@@ -37,7 +37,8 @@ const entries: Tool[] = [
   {
     id: 'T6',
     name: 'NVIDIA TensorRT',
-    purpose: 'Compiles trained networks for NVIDIA GPUs with layer fusion and FP16/INT8 precision.',
+    purpose:
+      'Compiles trained networks for NVIDIA GPUs with layer fusion and FP16/INT8/FP8 precision; since 8.6, engines can be built hardware-compatible (Ampere and newer) and version-compatible.',
     url: 'https://developer.nvidia.com/tensorrt',
   },
   {

@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { dailySpend, fleetCostPerRequest, latencyBudget, planCapacity, reviewPodCount, vectorBytes, type CapacityInput } from './capacityPlan';
+import {
+  composeStages,
+  dailySpend,
+  fleetCostPerRequest,
+  hnswIndexBytes,
+  latencyBudget,
+  percentileOf,
+  planCapacity,
+  reviewPodCount,
+  stagePercentileFor,
+  vectorBytes,
+  type CapacityInput,
+} from './capacityPlan';
 
 const design: CapacityInput = {
   peakRps: 10_000,
@@ -47,23 +59,72 @@ describe('reviewPodCount', () => {
   });
 });
 
+/** A 5 ms stage that stalls for 100 ms on 0.9% of requests: its own p99 is 5 ms. */
+const stallsRarely = [
+  { ms: 5, probability: 0.991 },
+  { ms: 100, probability: 0.009 },
+];
+
+describe('composing stage latencies', () => {
+  it('three stages with a 5 ms p99 each have an end-to-end p99 of 110 ms, not 15 ms', () => {
+    expect(percentileOf(stallsRarely, 0.99)).toBe(5);
+    const endToEnd = composeStages([stallsRarely, stallsRarely, stallsRarely]);
+    // All three fast: 0.991^3 = 0.9732, so 2.68% of requests meet at least one stall.
+    expect(endToEnd.find((v) => v.ms === 15)?.probability).toBeCloseTo(0.9732, 4);
+    expect(percentileOf(endToEnd, 0.99)).toBe(110);
+  });
+
+  it('can also come out far below the sum of stage p99s', () => {
+    // A 2% stall puts each stage's p99 at 100 ms (sum 300), yet 99.88% of requests meet at most one stall.
+    const stallsOften = [
+      { ms: 5, probability: 0.98 },
+      { ms: 100, probability: 0.02 },
+    ];
+    expect(percentileOf(stallsOften, 0.99)).toBe(100);
+    expect(percentileOf(composeStages([stallsOften, stallsOften, stallsOften]), 0.99)).toBe(110);
+  });
+
+  it('rejects a distribution whose probabilities do not add up to 1', () => {
+    expect(() => composeStages([[{ ms: 5, probability: 0.9 }]])).toThrow(/add up/);
+  });
+});
+
 describe('latencyBudget', () => {
-  it('fits gateway, cache, retrieval, features and ranking into 50 ms with 23 ms to spare', () => {
+  it('budgets each of three stages at p99.67 for an end-to-end p99', () => {
+    expect(stagePercentileFor(3)).toBeCloseTo(0.99667, 5);
+    expect(stagePercentileFor(5)).toBeCloseTo(0.998, 12);
+  });
+
+  it('refuses to add up stage p99s as if they bounded the end-to-end p99', () => {
+    const stages = ['retrieval', 'features', 'ranking'].map((name) => ({ name, latencyMs: percentileOf(stallsRarely, 0.99), percentile: 0.99 }));
+    expect(() => latencyBudget(stages, 50)).toThrow(/p99\.67/);
+  });
+
+  it('gives a sum that bounds the end-to-end p99 when each stage is budgeted at p99.67', () => {
+    const q = stagePercentileFor(3);
+    const stages = ['retrieval', 'features', 'ranking'].map((name) => ({ name, latencyMs: percentileOf(stallsRarely, q), percentile: q }));
+    const budget = latencyBudget(stages, 400);
+    expect(budget.totalMs).toBe(300);
+    expect(budget.totalMs).toBeGreaterThanOrEqual(percentileOf(composeStages([stallsRarely, stallsRarely, stallsRarely]), 0.99));
+  });
+
+  it('fits gateway, cache, retrieval, features and ranking at their p99.8 into 50 ms with 23 ms to spare', () => {
     const budget = latencyBudget(
       [
-        { name: 'gateway and network', p99Ms: 5 },
-        { name: 'cache lookup', p99Ms: 2 },
-        { name: 'ANN candidate generation', p99Ms: 5 },
-        { name: 'feature fetch', p99Ms: 5 },
-        { name: 'ranking 500 candidates', p99Ms: 10 },
+        { name: 'gateway and network', latencyMs: 5, percentile: 0.998 },
+        { name: 'cache lookup', latencyMs: 2, percentile: 0.998 },
+        { name: 'ANN candidate generation', latencyMs: 5, percentile: 0.998 },
+        { name: 'feature fetch', latencyMs: 5, percentile: 0.998 },
+        { name: 'ranking 500 candidates', latencyMs: 10, percentile: 0.998 },
       ],
       50,
     );
-    expect(budget).toEqual({ totalMs: 27, slackMs: 23, withinBudget: true });
+    expect(budget).toMatchObject({ totalMs: 27, slackMs: 23, withinBudget: true });
+    expect(budget.tailShare).toBeCloseTo(0.01, 12);
   });
 
   it('reports an overrun instead of hiding it', () => {
-    expect(latencyBudget([{ name: 'GPU ranking with transfer', p99Ms: 60 }], 50).withinBudget).toBe(false);
+    expect(latencyBudget([{ name: 'GPU ranking with transfer', latencyMs: 60, percentile: 0.99 }], 50).withinBudget).toBe(false);
   });
 });
 
@@ -79,5 +140,10 @@ describe('cost and memory arithmetic', () => {
 
   it('10M items x 64 float32 dimensions need 2.56 GB of vectors in every replica', () => {
     expect(vectorBytes(10_000_000, 64)).toBe(2_560_000_000);
+  });
+
+  it('HNSW links at M = 32 double that: 10M x (64 x 4 + 32 x 2 x 4) bytes = 5.12 GB', () => {
+    expect(hnswIndexBytes(10_000_000, 64)).toBe(5_120_000_000);
+    expect(hnswIndexBytes(10_000_000, 64, 16)).toBe(3_840_000_000);
   });
 });

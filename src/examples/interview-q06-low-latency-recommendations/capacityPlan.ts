@@ -72,20 +72,99 @@ export function reviewPodCount(pods: number, input: CapacityInput): string[] {
 
 export interface Stage {
   name: string;
-  p99Ms: number;
+  /** The stage's latency at `percentile`, measured on the stage alone. */
+  latencyMs: number;
+  /** Which percentile `latencyMs` is, as a fraction: 0.998 is the stage's p99.8. */
+  percentile: number;
+}
+
+const PROBABILITY_TOLERANCE = 1e-9;
+
+/**
+ * The percentile at which to budget each of `stageCount` stages so that their sum bounds the
+ * end-to-end `target` percentile: 1 - (1 - target) / stageCount, p99.67 each for a 3-stage p99.
+ */
+export function stagePercentileFor(stageCount: number, target = 0.99): number {
+  if (!Number.isInteger(stageCount) || stageCount < 1) throw new RangeError('stageCount must be a whole number of 1 or more');
+  if (!(target > 0 && target < 1)) throw new RangeError('target must be in (0, 1)');
+  return 1 - (1 - target) / stageCount;
 }
 
 /**
- * Adding stage p99s gives a conservative budget: the end-to-end p99 is usually lower,
- * because stages rarely hit their tails on the same request. What is left covers queueing.
+ * Stage p99s do not add up to an end-to-end p99, in either direction: a stage's rare stall
+ * below its own 1% cut-off can be hit by more than 1% of requests once three stages each risk it.
+ * A sum that is a bound needs each stage budgeted further out: if stage i exceeds its budget with
+ * probability at most 1 - q_i, some stage exceeds its budget with probability at most
+ * sum(1 - q_i) (union bound, true however the stages are correlated). When that is at most
+ * 1 - target, the sum of the budgets is an upper bound on the end-to-end target percentile.
  */
-export function latencyBudget(stages: readonly Stage[], budgetMs: number): { totalMs: number; slackMs: number; withinBudget: boolean } {
+export function latencyBudget(stages: readonly Stage[], budgetMs: number, target = 0.99): { totalMs: number; slackMs: number; withinBudget: boolean; tailShare: number } {
   positive('budgetMs', budgetMs);
-  const totalMs = stages.reduce((sum, s) => {
-    if (!Number.isFinite(s.p99Ms) || s.p99Ms < 0) throw new RangeError(`stage ${s.name} has an invalid p99`);
-    return sum + s.p99Ms;
-  }, 0);
-  return { totalMs, slackMs: budgetMs - totalMs, withinBudget: totalMs <= budgetMs };
+  if (!(target > 0 && target < 1)) throw new RangeError('target must be in (0, 1)');
+  let totalMs = 0;
+  let tailShare = 0;
+  for (const s of stages) {
+    if (!Number.isFinite(s.latencyMs) || s.latencyMs < 0) throw new RangeError(`stage ${s.name} has an invalid latency`);
+    if (!(s.percentile > 0 && s.percentile <= 1)) throw new RangeError(`stage ${s.name} has an invalid percentile`);
+    totalMs += s.latencyMs;
+    tailShare += 1 - s.percentile;
+  }
+  if (tailShare > 1 - target + PROBABILITY_TOLERANCE) {
+    const needed = stagePercentileFor(Math.max(stages.length, 1), target);
+    throw new RangeError(
+      `stage tails add up to ${(100 * tailShare).toFixed(2)}% of requests, more than the ${(100 * (1 - target)).toFixed(2)}% a p${100 * target} allows: ` +
+        `budget each of the ${stages.length} stages at its p${(100 * needed).toFixed(2)} or further out`,
+    );
+  }
+  return { totalMs, slackMs: budgetMs - totalMs, withinBudget: totalMs <= budgetMs, tailShare };
+}
+
+/** A stage's latency as a discrete distribution: each value in ms with its probability. */
+export type LatencyDistribution = readonly { readonly ms: number; readonly probability: number }[];
+
+function checkDistribution(d: LatencyDistribution): void {
+  let total = 0;
+  for (const { ms, probability } of d) {
+    if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`latency ${ms} ms is not a valid value`);
+    if (!(probability >= 0)) throw new RangeError(`probability ${probability} is not valid`);
+    total += probability;
+  }
+  if (Math.abs(total - 1) > PROBABILITY_TOLERANCE) throw new RangeError(`probabilities add up to ${total}, not 1`);
+}
+
+/**
+ * End-to-end latency of stages run one after another, assuming they are independent: the
+ * distribution of the sum (a convolution). Values are merged at 1 microsecond, so histograms
+ * with millisecond buckets stay small.
+ */
+export function composeStages(stages: readonly LatencyDistribution[]): LatencyDistribution {
+  let sums = new Map<number, number>([[0, 1]]);
+  for (const stage of stages) {
+    checkDistribution(stage);
+    const next = new Map<number, number>();
+    for (const [before, p] of sums) {
+      for (const { ms, probability } of stage) {
+        const key = Math.round((before + ms) * 1000) / 1000;
+        next.set(key, (next.get(key) ?? 0) + p * probability);
+      }
+    }
+    sums = next;
+  }
+  return [...sums].map(([ms, probability]) => ({ ms, probability })).sort((a, b) => a.ms - b.ms);
+}
+
+/** The `p` percentile of a distribution: the smallest latency that at least a share p of requests stay within. */
+export function percentileOf(distribution: LatencyDistribution, p: number): number {
+  if (!(p > 0 && p <= 1)) throw new RangeError('p must be in (0, 1]');
+  checkDistribution(distribution);
+  const sorted = [...distribution].sort((a, b) => a.ms - b.ms);
+  let cumulative = 0;
+  for (const { ms, probability } of sorted) {
+    cumulative += probability;
+    if (cumulative >= p - PROBABILITY_TOLERANCE) return ms;
+  }
+  // Rounding can leave the running sum a hair under p: the largest value is then the answer.
+  return Math.max(...sorted.map((v) => v.ms));
 }
 
 /** Fleet cost per request at a sustained rate: the number to compare with revenue per request. */
@@ -105,4 +184,14 @@ export function dailySpend(dollarsPerRequest: number, sustainedRps: number): num
 /** Memory for an in-memory ANN index's raw vectors: items x dimensions x bytes per value (graph links extra). */
 export function vectorBytes(items: number, dimensions: number, bytesPerValue = 4): number {
   return items * dimensions * bytesPerValue;
+}
+
+/**
+ * Memory for a FAISS HNSW index over float32 vectors: each item keeps its vector plus about 2 x M
+ * neighbour ids of 4 bytes (FAISS's own estimate, d x 4 + M x 2 x 4 bytes per vector). At 64
+ * dimensions and M = 32 the links weigh as much as the vectors.
+ */
+export function hnswIndexBytes(items: number, dimensions: number, m = 32): number {
+  if (!Number.isInteger(m) || m < 2) throw new RangeError(`M must be a whole number of 2 or more, got ${m}`);
+  return vectorBytes(items, dimensions) + items * m * 2 * 4;
 }

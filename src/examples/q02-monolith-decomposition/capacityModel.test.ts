@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { compare, decide, demand, size, type Component, type NodeShape, type ServicePlan } from './capacityModel';
+import { compare, decide, demand, size, sizeOnEachShape, type Component, type NodeShape, type ServicePlan } from './capacityModel';
 
 // Illustrative prices, close to on-demand list prices for these node sizes.
 const cpuNode: NodeShape = { name: 'cpu-16', units: { cpu: 16 }, dollarsPerHour: 0.7 };
 const gpuNode: NodeShape = { name: 'gpu-1', units: { cpu: 8, gpu: 1 }, dollarsPerHour: 1.2 };
+// Larger one-GPU shapes at the same unit prices: a vCPU costs 0.70 / 16 = $0.04375/h, so the
+// GPU costs 1.20 - 8 x 0.04375 = $0.85/h; 16 vCPUs: 0.85 + 0.70 = $1.55/h, 32 vCPUs: $2.25/h.
+const gpuNode16: NodeShape = { name: 'gpu-1-16vcpu', units: { cpu: 16, gpu: 1 }, dollarsPerHour: 1.55 };
+const gpuNode32: NodeShape = { name: 'gpu-1-32vcpu', units: { cpu: 32, gpu: 1 }, dollarsPerHour: 2.25 };
+const gpuFamily = [cpuNode, gpuNode, gpuNode16, gpuNode32];
 const policy = { targetUtilization: 0.6, minReplicas: 2 };
 const oneHop = { synchronousHops: 1, msPerHop: 3 };
 
@@ -41,6 +46,12 @@ describe('size', () => {
     expect(size('idle', traffic(0), cpuNode, policy).replicas).toBe(2);
   });
 
+  it('says the minimum replicas set the count when load alone would need fewer', () => {
+    expect(size('idle', traffic(0), cpuNode, policy).bindingResource).toBe('minReplicas');
+    // 20K x 0.5 ms = 10 vCPUs / (16 x 0.6) = 1.04: two nodes for load, as many as the minimum.
+    expect(size('monitoring', traffic().slice(2), cpuNode, policy)).toMatchObject({ replicas: 2, bindingResource: 'cpu' });
+  });
+
   it('refuses a shape that lacks a resource the components need', () => {
     expect(() => size('inference', traffic().slice(1, 2), cpuNode, policy)).toThrow(/needs gpu/);
   });
@@ -52,8 +63,8 @@ describe('size', () => {
 });
 
 describe('compare', () => {
-  it('lets each service scale on its own resource: 42 CPU + 34 GPU + 2 CPU nodes instead of 94 GPU nodes', () => {
-    const result = compare(traffic(), gpuNode, plan, policy, oneHop);
+  it('saves 37% against a monolith forced onto 8-vCPU GPU nodes: 42 CPU + 34 GPU + 2 CPU nodes instead of 94 GPU nodes', () => {
+    const result = compare(traffic(), [gpuNode], plan, policy, oneHop);
     expect(result.services.map((s) => s.replicas)).toEqual([42, 34, 2]);
     expect(result.services[1]?.bindingResource).toBe('gpu');
     expect(result.monolithDollarsPerHour).toBeCloseTo(112.8, 6);
@@ -62,40 +73,76 @@ describe('compare', () => {
     expect(result.addedLatencyMs).toBe(3);
   });
 
+  it('compares against the cheapest monolith shape: 47 one-GPU 16-vCPU nodes, so the split saves 1.7%, not 37%', () => {
+    const result = compare(traffic(), gpuFamily, plan, policy, oneHop);
+    // 750 vCPUs needed / 16 = 46.9 -> 47 nodes x $1.55 = $72.85/h; on 8-vCPU nodes 94 x $1.20 = $112.80/h.
+    expect(result.monolith).toMatchObject({ shape: 'gpu-1-16vcpu', replicas: 47, bindingResource: 'cpu' });
+    expect(result.monolithDollarsPerHour).toBeCloseTo(72.85, 6);
+    expect(result.monolithOptions.map((d) => [d.shape, d.replicas])).toEqual([
+      ['gpu-1-16vcpu', 47],
+      ['gpu-1-32vcpu', 34],
+      ['gpu-1', 94],
+    ]);
+    expect(result.savings).toBeCloseTo(1 - 71.6 / 72.85, 9);
+    expect(result.savings).toBeCloseTo(0.017, 3);
+    expect(result.monolith.utilization.gpu).toBeCloseTo(20 / 47, 6);
+  });
+
+  it('finds the monolith cheaper than the split when a shape matches its CPU-to-GPU ratio', () => {
+    const gpuNode24: NodeShape = { name: 'gpu-1-24vcpu', units: { cpu: 24, gpu: 1 }, dollarsPerHour: 1.9 };
+    const result = compare(traffic(), [...gpuFamily, gpuNode24], plan, policy, oneHop);
+    // 34 nodes for the GPUs, 750 / 24 = 31.25 -> 32 for the vCPUs: 34 x $1.90 = $64.60/h.
+    expect(result.monolithDollarsPerHour).toBeCloseTo(64.6, 6);
+    expect(result.savings).toBeLessThan(0);
+  });
+
+  it('refuses a comparison when no shape offered can run the monolith', () => {
+    expect(sizeOnEachShape('monolith', traffic(), [cpuNode], policy)).toEqual([]);
+    expect(() => compare(traffic(), [cpuNode], plan, policy, oneHop)).toThrow(/none of the shapes/);
+  });
+
   it('shows the split costing more at low traffic, where minimum replicas dominate', () => {
-    const result = compare(traffic(0.01), gpuNode, plan, policy, oneHop);
+    const result = compare(traffic(0.01), [gpuNode], plan, policy, oneHop);
     expect(result.monolith.replicas).toBe(2);
     expect(result.savings).toBeLessThan(0);
   });
 
   it('insists that every component is placed in exactly one service', () => {
     const missing = plan.slice(0, 2);
-    expect(() => compare(traffic(), gpuNode, missing, policy, oneHop)).toThrow(/monitoring is assigned to 0/);
+    expect(() => compare(traffic(), [gpuNode], missing, policy, oneHop)).toThrow(/monitoring is assigned to 0/);
     const twice = [...plan, { name: 'dup', components: ['features'], shape: cpuNode }];
-    expect(() => compare(traffic(), gpuNode, twice, policy, oneHop)).toThrow(/features is assigned to 2/);
+    expect(() => compare(traffic(), [gpuNode], twice, policy, oneHop)).toThrow(/features is assigned to 2/);
     const unknown = [...plan, { name: 'ghost', components: ['ranking'], shape: cpuNode }];
-    expect(() => compare(traffic(), gpuNode, unknown, policy, oneHop)).toThrow(/unknown component ranking/);
+    expect(() => compare(traffic(), [gpuNode], unknown, policy, oneHop)).toThrow(/unknown component ranking/);
   });
 });
 
 describe('decide', () => {
   const budget = { opsDollarsPerServicePerMonth: 5_000, latencyBudgetMs: 50 };
 
-  it('splits when the monthly saving pays for the two extra services', () => {
-    const decision = decide(compare(traffic(), gpuNode, plan, policy, oneHop), budget);
+  it('splits when the monthly saving against 8-vCPU GPU nodes pays for the two extra services', () => {
+    const decision = decide(compare(traffic(), [gpuNode], plan, policy, oneHop), budget);
     // (112.8 - 71.6) x 730 = 30,076 saved; two extra services at 5,000 each.
     expect(decision.netDollarsPerMonth).toBeCloseTo(20_076, 6);
     expect(decision).toMatchObject({ split: true, reasons: [] });
   });
 
+  it('stays a monolith against the best shape: $912.50 a month saved does not pay for two more services', () => {
+    const decision = decide(compare(traffic(), gpuFamily, plan, policy, oneHop), budget);
+    // (72.85 - 71.60) x 730 = 912.50 saved; 2 x 5,000 to run the extra services.
+    expect(decision.netDollarsPerMonth).toBeCloseTo(912.5 - 10_000, 6);
+    expect(decision.split).toBe(false);
+    expect(decision.reasons[0]).toMatch(/^the split loses \$\d+ per month$/);
+  });
+
   it('stays a monolith when the saving does not cover the running cost of more services', () => {
-    const decision = decide(compare(traffic(), gpuNode, plan, policy, oneHop), { ...budget, opsDollarsPerServicePerMonth: 20_000 });
+    const decision = decide(compare(traffic(), [gpuNode], plan, policy, oneHop), { ...budget, opsDollarsPerServicePerMonth: 20_000 });
     expect(decision.split).toBe(false);
     expect(decision.reasons[0]).toMatch(/loses \$9924 per month/);
   });
 
   it('stays a monolith when the extra hops break the latency budget', () => {
-    const chatty = compare(traffic(), gpuNode, plan, policy, { synchronousHops: 4, msPerHop: 15 });
+    const chatty = compare(traffic(), [gpuNode], plan, policy, { synchronousHops: 4, msPerHop: 15 });
     const decision = decide(chatty, budget);
     expect(decision.split).toBe(false);
     expect(decision.reasons).toEqual(['added latency 60 ms exceeds the 50 ms budget']);

@@ -6,6 +6,9 @@
  * loaded resource requires. Split services each get their own shape and
  * replica count. The model computes both, and what the split costs back:
  * a network hop per synchronous call and the running cost of each service.
+ * The monolith is sized on the cheapest of the shapes on offer: a saving
+ * measured against a shape with the wrong CPU-to-GPU ratio is the shape's,
+ * not the split's.
  */
 
 export type Resource = 'cpu' | 'gpu';
@@ -15,13 +18,13 @@ const RESOURCES: readonly Resource[] = ['cpu', 'gpu'];
 export interface Component {
   readonly name: string;
   readonly requestsPerSecond: number;
-  /** Busy time per request on each resource: 4 core-ms, 1 GPU-ms (batched). */
+  /** Busy time per request on each resource: 4 vCPU-ms, 1 GPU-ms (batched). */
   readonly msPerRequest: Readonly<Partial<Record<Resource, number>>>;
 }
 
 export interface NodeShape {
   readonly name: string;
-  /** Resource units per node: 16 cores, 1 GPU. */
+  /** Resource units per node: 16 vCPUs, 1 GPU. */
   readonly units: Readonly<Partial<Record<Resource, number>>>;
   readonly dollarsPerHour: number;
 }
@@ -37,8 +40,8 @@ export interface Deployment {
   readonly name: string;
   readonly shape: string;
   readonly replicas: number;
-  /** The resource whose demand set the replica count. */
-  readonly bindingResource: Resource;
+  /** What set the replica count: a resource's demand, or the availability minimum when load needs fewer. */
+  readonly bindingResource: Resource | 'minReplicas';
   /** Average busy share of each resource the shape has, at the given load. */
   readonly utilization: Readonly<Partial<Record<Resource, number>>>;
   readonly dollarsPerHour: number;
@@ -57,16 +60,20 @@ export function size(name: string, components: readonly Component[], shape: Node
   if (!(policy.targetUtilization > 0 && policy.targetUtilization <= 1)) {
     throw new RangeError(`targetUtilization must be in (0, 1], got ${policy.targetUtilization}`);
   }
+  if (!Number.isInteger(policy.minReplicas) || policy.minReplicas < 0) {
+    throw new RangeError(`minReplicas must be a whole number of 0 or more, got ${policy.minReplicas}`);
+  }
   const need = demand(components);
   let replicas = policy.minReplicas;
-  let bindingResource: Resource = 'cpu';
+  let bindingResource: Resource | 'minReplicas' = 'minReplicas';
   for (const r of RESOURCES) {
     if (need[r] === 0) continue;
     const perNode = shape.units[r] ?? 0;
     if (perNode === 0) throw new Error(`${name} needs ${r} but shape ${shape.name} has none`);
     // The small epsilon keeps 93.999999 from becoming 94 through float noise.
     const forResource = Math.ceil(need[r] / (perNode * policy.targetUtilization) - 1e-9);
-    if (forResource > replicas) {
+    // A resource that needs exactly the minimum binds too: less load would free replicas, not the minimum.
+    if (forResource > replicas || (bindingResource === 'minReplicas' && forResource === replicas)) {
       replicas = forResource;
       bindingResource = r;
     }
@@ -79,6 +86,20 @@ export function size(name: string, components: readonly Component[], shape: Node
   return { name, shape: shape.name, replicas, bindingResource, utilization, dollarsPerHour: replicas * shape.dollarsPerHour };
 }
 
+/** Whether a shape has every resource the components need. */
+function fits(components: readonly Component[], shape: NodeShape): boolean {
+  const need = demand(components);
+  return RESOURCES.every((r) => need[r] === 0 || (shape.units[r] ?? 0) > 0);
+}
+
+/** Sizes the components on every shape that can run them, cheapest first (empty when none can). */
+export function sizeOnEachShape(name: string, components: readonly Component[], shapes: readonly NodeShape[], policy: SizingPolicy): Deployment[] {
+  return shapes
+    .filter((shape) => fits(components, shape))
+    .map((shape) => size(name, components, shape, policy))
+    .sort((a, b) => a.dollarsPerHour - b.dollarsPerHour);
+}
+
 export interface ServicePlan {
   readonly name: string;
   readonly components: readonly string[];
@@ -86,11 +107,14 @@ export interface ServicePlan {
 }
 
 export interface Comparison {
+  /** The monolith on the cheapest shape offered. */
   readonly monolith: Deployment;
+  /** The monolith on every shape that can run it, cheapest first. */
+  readonly monolithOptions: readonly Deployment[];
   readonly services: readonly Deployment[];
   readonly monolithDollarsPerHour: number;
   readonly servicesDollarsPerHour: number;
-  /** Share of the monolith's compute bill the split saves (negative: it costs more). */
+  /** Share of the cheapest monolith's compute bill the split saves (negative: it costs more). */
   readonly savings: number;
   /** Latency the split adds to one request: synchronous hops x cost per hop. */
   readonly addedLatencyMs: number;
@@ -98,7 +122,7 @@ export interface Comparison {
 
 export function compare(
   components: readonly Component[],
-  monolithShape: NodeShape,
+  monolithShapes: readonly NodeShape[],
   plan: readonly ServicePlan[],
   policy: SizingPolicy,
   latency: { readonly synchronousHops: number; readonly msPerHop: number },
@@ -112,7 +136,9 @@ export function compare(
   const unknown = assigned.find((n) => !components.some((c) => c.name === n));
   if (unknown) throw new Error(`service plan names unknown component ${unknown}`);
 
-  const monolith = size('monolith', components, monolithShape, policy);
+  const monolithOptions = sizeOnEachShape('monolith', components, monolithShapes, policy);
+  const monolith = monolithOptions[0];
+  if (monolith === undefined) throw new Error('none of the shapes offered can run the monolith');
   const services = plan.map((s) =>
     size(
       s.name,
@@ -124,6 +150,7 @@ export function compare(
   const servicesDollarsPerHour = services.reduce((sum, d) => sum + d.dollarsPerHour, 0);
   return {
     monolith,
+    monolithOptions,
     services,
     monolithDollarsPerHour: monolith.dollarsPerHour,
     servicesDollarsPerHour,

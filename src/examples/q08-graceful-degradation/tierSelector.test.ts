@@ -6,7 +6,7 @@ const rpsPerGpu = { high: 500, medium: 1_500, low: 5_000 } as const;
 function setup(overrides: Partial<SelectorOptions> = {}) {
   const clock = { t: 0 };
   const selector = new TierSelector({
-    enter: { medium: { gpuUtilPct: 85, p95LatencyMs: 25 }, low: { gpuUtilPct: 95, p95LatencyMs: 50 } },
+    enter: { medium: { loadPct: 85, p95LatencyMs: 25, queueDepth: 200 }, low: { loadPct: 95, p95LatencyMs: 50, queueDepth: 1_000 } },
     rpsPerGpu,
     recoveryMargin: 0.1,
     cooldownMs: 60_000,
@@ -16,10 +16,15 @@ function setup(overrides: Partial<SelectorOptions> = {}) {
   return { clock, selector };
 }
 
-/** The page's fleet: 20 GPUs. Below saturation queueing is ignored; at saturation the tail latency explodes. */
+/** The page's fleet: 20 GPUs. Below saturation queueing is ignored; at saturation the backlog and the tail latency explode. */
 function measure(rps: number, tier: Tier): LoadSignals {
-  const busyPct = (100 * rps) / (20 * rpsPerGpu[tier]);
-  return busyPct < 100 ? { gpuUtilPct: busyPct, p95LatencyMs: 10 } : { gpuUtilPct: 100, p95LatencyMs: 200 };
+  const saturated = rps >= 20 * rpsPerGpu[tier];
+  return { arrivalRps: rps, gpus: 20, queueDepth: saturated ? 5_000 : 0, p95LatencyMs: saturated ? 200 : 10 };
+}
+
+/** Signals at a given share of the current tier's capacity on the 20-GPU fleet. */
+function at(tier: Tier, loadPct: number, p95LatencyMs: number, queueDepth = 0): LoadSignals {
+  return { arrivalRps: (loadPct / 100) * 20 * rpsPerGpu[tier], gpus: 20, queueDepth, p95LatencyMs };
 }
 
 /** Feeds the selector what the fleet would measure at its current tier, every 15 s, and counts tier changes. */
@@ -36,29 +41,51 @@ function run(setupResult: ReturnType<typeof setup>, rps: number, minutes: number
   return { seen: [...seen], changes };
 }
 
-const calm = { gpuUtilPct: 40, p95LatencyMs: 12 };
+const calm = at('high', 40, 12);
 
 describe('TierSelector', () => {
   it('stays HIGH under normal load', () => {
     expect(setup().selector.select(calm)).toBe('high');
   });
 
-  it('reaches LOW when GPU is at 97%, although the MEDIUM condition holds as well', () => {
+  it('reaches LOW when arrivals are at 97% of capacity, although the MEDIUM condition holds as well', () => {
     const { selector } = setup();
-    expect(selector.target({ gpuUtilPct: 97, p95LatencyMs: 10 })).toBe('low');
-    expect(selector.select({ gpuUtilPct: 97, p95LatencyMs: 10 })).toBe('low');
+    expect(selector.target(at('high', 97, 10))).toBe('low');
+    expect(selector.select(at('high', 97, 10))).toBe('low');
   });
 
-  it('degrades on either signal: a 30 ms p95 alone moves HIGH to MEDIUM at once', () => {
+  it('degrades on any signal: a 30 ms p95 alone moves HIGH to MEDIUM at once', () => {
     const { selector } = setup();
-    expect(selector.select({ gpuUtilPct: 50, p95LatencyMs: 30 })).toBe('medium');
+    expect(selector.select(at('high', 50, 30))).toBe('medium');
   });
 
-  it('projects GPU use onto the higher tier by the per-GPU throughput ratio', () => {
+  it('degrades on a backlog of 200 waiting requests before the p95 or the load shows it', () => {
     const { selector } = setup();
-    selector.select({ gpuUtilPct: 99, p95LatencyMs: 80 });
-    // LOW serves 5,000 rps per GPU and MEDIUM 1,500, so 30% busy on LOW is 100% on MEDIUM.
-    expect(selector.projectOneUp({ gpuUtilPct: 30, p95LatencyMs: 2 })).toEqual({ gpuUtilPct: 100, p95LatencyMs: 2 });
+    expect(selector.select(at('high', 60, 12, 250))).toBe('medium');
+  });
+
+  it("projects the measured arrivals onto the higher tier's load-tested capacity", () => {
+    const { selector } = setup();
+    selector.select(at('high', 99, 80));
+    // 30,000 rps is 30% of LOW's 100,000 and 100% of MEDIUM's 30,000 on 20 GPUs.
+    expect(selector.projectOneUp({ arrivalRps: 30_000, gpus: 20, queueDepth: 3, p95LatencyMs: 2 })).toEqual({ loadPct: 100, p95LatencyMs: 2, queueDepth: 3 });
+  });
+
+  it("does not step up on a low GPU reading: 35,000 rps arriving exceed MEDIUM's 30,000 however idle LOW looks", () => {
+    const fleet = setup();
+    fleet.selector.select(measure(35_000, 'high'));
+    expect(fleet.selector.current).toBe('low');
+    // Batched, LOW may show the GPUs 20% busy; arrivals still project to 117% on MEDIUM.
+    expect(run(fleet, 35_000, 30)).toEqual({ seen: ['low'], changes: 0 });
+  });
+
+  it('has room to recover once scaling out adds GPUs: 35,000 rps on 40 GPUs is 58% of MEDIUM', () => {
+    const { clock, selector } = setup();
+    selector.select(measure(35_000, 'high'));
+    const scaledOut = { arrivalRps: 35_000, gpus: 40, queueDepth: 0, p95LatencyMs: 2 };
+    selector.select(scaledOut);
+    clock.t = 60_000;
+    expect(selector.select(scaledOut)).toBe('medium');
   });
 
   it('stays on LOW through a sustained 50,000 rps spike, because MEDIUM would saturate', () => {
@@ -83,8 +110,8 @@ describe('TierSelector', () => {
     const seen = new Set<string>();
     for (let i = 0; i < 20; i++) {
       clock.t += 30_000;
-      // 20% busy on MEDIUM projects to 60% on HIGH, which is safe; only latency is in question.
-      seen.add(selector.select({ gpuUtilPct: 20, p95LatencyMs: i % 2 === 0 ? 26 : 23.5 }));
+      // 6,000 rps projects to 60% of HIGH's capacity, which is safe; only latency is in question.
+      seen.add(selector.select({ arrivalRps: 6_000, gpus: 20, queueDepth: 0, p95LatencyMs: i % 2 === 0 ? 26 : 23.5 }));
     }
     // 23.5 ms is under 25 ms but above the 22.5 ms recovery line, and HIGH would be no faster than MEDIUM.
     expect([...seen]).toEqual(['medium']);
@@ -107,11 +134,11 @@ describe('TierSelector', () => {
 
   it('restarts the safe period when load returns during the cool-down', () => {
     const { clock, selector } = setup();
-    selector.select({ gpuUtilPct: 90, p95LatencyMs: 20 });
-    const quiet = { gpuUtilPct: 15, p95LatencyMs: 12 }; // Projects to 45% on HIGH.
+    selector.select(at('high', 90, 20));
+    const quiet = at('high', 45, 12); // 4,500 rps: 45% of HIGH's capacity.
     selector.select(quiet);
     clock.t = 50_000;
-    selector.select({ gpuUtilPct: 27, p95LatencyMs: 12 }); // Projects to 81% on HIGH, over the 76.5% line.
+    selector.select(at('high', 81, 12)); // 8,100 rps: 81% of HIGH's capacity, over the 76.5% line.
     clock.t = 100_000;
     expect(selector.select(quiet)).toBe('medium');
     clock.t = 160_000;
@@ -121,18 +148,19 @@ describe('TierSelector', () => {
   it('obeys a manual override and ignores an unknown flag value', () => {
     const { selector } = setup();
     expect(selector.select(calm, 'low')).toBe('low');
-    expect(selector.select({ gpuUtilPct: 99, p95LatencyMs: 90 }, 'high')).toBe('high');
-    expect(selector.select({ gpuUtilPct: 99, p95LatencyMs: 90 }, 'LOWEST')).toBe('low');
+    expect(selector.select(at('high', 99, 90), 'high')).toBe('high');
+    expect(selector.select(at('high', 99, 90), 'LOWEST')).toBe('low');
   });
 
   it('holds the current tier when a metric is missing instead of guessing', () => {
     const { selector } = setup();
-    selector.select({ gpuUtilPct: 90, p95LatencyMs: 20 });
-    expect(selector.select({ gpuUtilPct: Number.NaN, p95LatencyMs: 5 })).toBe('medium');
+    selector.select(at('high', 90, 20));
+    expect(selector.select({ arrivalRps: Number.NaN, gpus: 20, queueDepth: 0, p95LatencyMs: 5 })).toBe('medium');
+    expect(selector.select({ arrivalRps: 100, gpus: 0, queueDepth: 0, p95LatencyMs: 5 })).toBe('medium');
   });
 
   it('rejects LOW thresholds below MEDIUM ones, the configuration that hides a tier', () => {
-    expect(() => setup({ enter: { medium: { gpuUtilPct: 95, p95LatencyMs: 50 }, low: { gpuUtilPct: 85, p95LatencyMs: 25 } } })).toThrow(RangeError);
+    expect(() => setup({ enter: { medium: { loadPct: 95, p95LatencyMs: 50, queueDepth: 1_000 }, low: { loadPct: 85, p95LatencyMs: 25, queueDepth: 200 } } })).toThrow(RangeError);
   });
 
   it('rejects a cheaper tier that serves fewer requests per GPU, which would make every projection wrong', () => {

@@ -4,35 +4,48 @@
  * - Thresholds are checked from the most severe tier down; checking MEDIUM
  *   first (as an if/elif chain often does) makes LOW unreachable, because
  *   every load that qualifies for LOW also qualifies for MEDIUM.
+ * - Load is measured as demand, not as GPU busy time: requests arriving per
+ *   second (counted where they enter the queue, so requests that wait or are
+ *   shed still count) over the capacity the tier's load tests give the fleet.
+ *   GPU "utilisation" says only whether a kernel was running, stops at 100%
+ *   however much more is arriving, and does not grow in step with requests
+ *   once batching kicks in, so it can neither size nor project anything.
+ * - Queue depth is read directly: a growing backlog means saturation even
+ *   before the p95 shows it.
  * - Degrade at once, recover slowly and one tier at a time. A cheaper tier
- *   lowers GPU use and latency by design, so its own signals say nothing
- *   about whether the higher tier would cope. Recovery therefore projects the
- *   GPU use onto the higher tier (scaled by the per-GPU throughput ratio) and
- *   steps up only when that projection has stayed below the line that would
- *   send the service straight back down, less a margin, for a cool-down.
+ *   lowers latency and queueing by design, so its own signals say nothing
+ *   about whether the higher tier would cope. Recovery therefore divides the
+ *   measured arrivals by the higher tier's capacity and steps up only when that
+ *   projection has stayed below the line that would send the service straight
+ *   back down, less a margin, for a cool-down.
  * - A manual override (a feature flag) wins; an unknown flag value is ignored
  *   rather than crashing the request path.
- * - GPU utilisation must come from the GPU (NVML/DCGM), not from host RAM.
  */
 
 export const TIERS = ['high', 'medium', 'low'] as const;
 export type Tier = (typeof TIERS)[number];
 
 export interface LoadSignals {
-  /** Percent of time the GPUs were busy, from NVML or DCGM. */
-  readonly gpuUtilPct: number;
+  /** Requests arriving per second, counted at the queue's entry, whether served, waiting or shed. */
+  readonly arrivalRps: number;
+  /** GPUs serving now: scaling out raises capacity, and with it the room to recover. */
+  readonly gpus: number;
+  /** Requests waiting for a GPU. */
+  readonly queueDepth: number;
   readonly p95LatencyMs: number;
 }
 
 export interface Thresholds {
-  readonly gpuUtilPct: number;
+  /** Arrivals as a percentage of the tier's load-tested capacity. */
+  readonly loadPct: number;
   readonly p95LatencyMs: number;
+  readonly queueDepth: number;
 }
 
 export interface SelectorOptions {
   /** Enter thresholds of the degraded tiers. */
   readonly enter: { readonly medium: Thresholds; readonly low: Thresholds };
-  /** Requests per second one GPU sustains at each tier, from load tests; only the ratios matter. */
+  /** Requests per second one GPU sustains within the SLO at each tier, from load tests. */
   readonly rpsPerGpu: { readonly [T in Tier]: number };
   /** Step up only when the projected signals are below (1 - margin) x the threshold that would undo the step, e.g. 0.1. */
   readonly recoveryMargin: number;
@@ -41,10 +54,16 @@ export interface SelectorOptions {
   readonly now: () => number;
 }
 
+interface Observed {
+  readonly loadPct: number;
+  readonly p95LatencyMs: number;
+  readonly queueDepth: number;
+}
+
 const severity = (tier: Tier): number => TIERS.indexOf(tier);
 
-function exceeds(s: LoadSignals, t: Thresholds, factor = 1): boolean {
-  return s.gpuUtilPct >= t.gpuUtilPct * factor || s.p95LatencyMs >= t.p95LatencyMs * factor;
+function exceeds(s: Observed, t: Thresholds, factor = 1): boolean {
+  return s.loadPct >= t.loadPct * factor || s.p95LatencyMs >= t.p95LatencyMs * factor || s.queueDepth >= t.queueDepth * factor;
 }
 
 export function isTier(value: unknown): value is Tier {
@@ -57,7 +76,7 @@ export class TierSelector {
 
   constructor(private readonly options: SelectorOptions) {
     const { medium, low } = options.enter;
-    if (low.gpuUtilPct < medium.gpuUtilPct || low.p95LatencyMs < medium.p95LatencyMs) {
+    if (low.loadPct < medium.loadPct || low.p95LatencyMs < medium.p95LatencyMs || low.queueDepth < medium.queueDepth) {
       throw new RangeError('LOW must have thresholds at least as high as MEDIUM');
     }
     const { high: h, medium: m, low: l } = options.rpsPerGpu;
@@ -71,23 +90,28 @@ export class TierSelector {
     return this.tier;
   }
 
+  /** Arrivals as a percentage of what the fleet carries at `tier`. */
+  loadPct(s: LoadSignals, tier: Tier): number {
+    return (100 * s.arrivalRps) / (s.gpus * this.options.rpsPerGpu[tier]);
+  }
+
   /** The tier the load alone calls for, most severe first. */
   target(s: LoadSignals): Tier {
-    if (exceeds(s, this.options.enter.low)) return 'low';
-    if (exceeds(s, this.options.enter.medium)) return 'medium';
+    const observed = { ...s, loadPct: this.loadPct(s, this.tier) };
+    if (exceeds(observed, this.options.enter.low)) return 'low';
+    if (exceeds(observed, this.options.enter.medium)) return 'medium';
     return 'high';
   }
 
   /**
-   * The signals the current load would produce one tier up. GPU use scales with
-   * the cost per request. Latency cannot be projected that way, but a cheaper
-   * tier is never slower, so today's p95 is a floor for the higher tier's: it
-   * can veto a step up, never justify one.
+   * The signals the measured arrivals would produce one tier up: the same demand over
+   * that tier's smaller capacity. Latency and queue depth cannot be projected, but a
+   * cheaper tier is never slower nor more backed up, so today's values are floors for
+   * the higher tier's: they can veto a step up, never justify one.
    */
-  projectOneUp(s: LoadSignals): LoadSignals {
+  projectOneUp(s: LoadSignals): Observed {
     const up = TIERS[Math.max(severity(this.tier) - 1, 0)]!;
-    const { rpsPerGpu } = this.options;
-    return { gpuUtilPct: (s.gpuUtilPct * rpsPerGpu[this.tier]) / rpsPerGpu[up], p95LatencyMs: s.p95LatencyMs };
+    return { loadPct: this.loadPct(s, up), p95LatencyMs: s.p95LatencyMs, queueDepth: s.queueDepth };
   }
 
   select(signals: LoadSignals, override?: unknown): Tier {
@@ -96,7 +120,8 @@ export class TierSelector {
       return (this.tier = override);
     }
     // Missing or broken metrics: hold the current tier; neither degrade nor recover on noise.
-    if (![signals.gpuUtilPct, signals.p95LatencyMs].every((v) => Number.isFinite(v) && v >= 0)) return this.tier;
+    const { arrivalRps, gpus, queueDepth, p95LatencyMs } = signals;
+    if (![arrivalRps, queueDepth, p95LatencyMs].every((v) => Number.isFinite(v) && v >= 0) || !(gpus > 0)) return this.tier;
 
     const wanted = this.target(signals);
     if (severity(wanted) > severity(this.tier)) {

@@ -32,7 +32,7 @@ describe('replicasForLoad', () => {
     expect(replicasForLoad(10_000, 800)).toBe(18);
   });
 
-  it('needs 36 T4-class pods at 400 rps each and 70 %', () => {
+  it('needs 36 L4-class pods at 400 rps each and 70 %', () => {
     expect(replicasForLoad(10_000, 400, 0.7)).toBe(36);
   });
 
@@ -43,8 +43,8 @@ describe('replicasForLoad', () => {
 });
 
 describe("Little's law", () => {
-  it('puts 64 requests in flight on a pod serving 800 rps at 80 ms', () => {
-    expect(inFlightPerPod(800, 0.08)).toBeCloseTo(64, 9);
+  it('puts 40 requests in flight on a pod serving 800 rps at a 50 ms mean (its p95 is 80 ms)', () => {
+    expect(inFlightPerPod(800, 0.05)).toBeCloseTo(40, 9);
   });
 
   it('rejects a negative rate or a latency that is not positive, instead of returning NaN', () => {
@@ -67,9 +67,14 @@ function run(scaler: ReplicaAutoscaler, clock: { t: number }, totalLoad: number,
 describe('ReplicaAutoscaler', () => {
   it('scales up at most by the larger of 100 % or 4 pods per step (Kubernetes defaults)', () => {
     const clock = { t: 0 };
-    const scaler = new ReplicaAutoscaler(DEFAULT_BEHAVIOUR, 4, () => clock.t);
+    const scaler = new ReplicaAutoscaler({ ...DEFAULT_BEHAVIOUR, maxReplicas: 100 }, 4, () => clock.t);
     // 4 pods at 350 % of target want 20 pods: 4 -> 8 -> 16 -> 20.
     expect(run(scaler, clock, 4 * 350, 70, 3)).toEqual([8, 16, 20]);
+  });
+
+  it('has no default ceiling: maxReplicas must be set, as the HPA spec requires', () => {
+    expect('maxReplicas' in DEFAULT_BEHAVIOUR).toBe(false);
+    expect(() => new ReplicaAutoscaler(DEFAULT_BEHAVIOUR as ScalingBehaviour, 4, () => 0)).toThrow(/maxReplicas is required/);
   });
 
   it('stops at maxReplicas', () => {

@@ -38,11 +38,14 @@ export function replicasForLoad(targetRps: number, perPodCapacityRps: number, ta
   return Math.ceil(targetRps / (perPodCapacityRps * targetUtilisation) - EPSILON);
 }
 
-/** Little's law, L = λW: requests in flight per pod, a better scaling signal than GPU busy time. */
-export function inFlightPerPod(rpsPerPod: number, latencySeconds: number): number {
+/**
+ * Little's law, L = λW: requests in flight per pod, a better scaling signal than GPU busy time.
+ * W is the mean time in the system; a p95 would overstate it.
+ */
+export function inFlightPerPod(rpsPerPod: number, meanLatencySeconds: number): number {
   if (!(rpsPerPod >= 0) || !Number.isFinite(rpsPerPod)) throw new RangeError(`rpsPerPod must be zero or more, got ${rpsPerPod}`);
-  positive(latencySeconds, 'latencySeconds');
-  return rpsPerPod * latencySeconds;
+  positive(meanLatencySeconds, 'meanLatencySeconds');
+  return rpsPerPod * meanLatencySeconds;
 }
 
 export interface ScalingBehaviour {
@@ -54,10 +57,12 @@ export interface ScalingBehaviour {
   scaleDown: { percent: number; stabilizationMs: number };
 }
 
-/** Kubernetes' defaults: scale up by 100 % or 4 pods per 15 s step, scale down after 300 s. */
-export const DEFAULT_BEHAVIOUR: ScalingBehaviour = {
+/**
+ * Kubernetes' defaults: minReplicas 1, scale up by 100 % or 4 pods per 15 s step, scale down after 300 s.
+ * maxReplicas has no default: the HPA spec requires it, so every caller sets its own ceiling.
+ */
+export const DEFAULT_BEHAVIOUR: Omit<ScalingBehaviour, 'maxReplicas'> = {
   minReplicas: 1,
-  maxReplicas: 100,
   scaleUp: { percent: 100, pods: 4, stabilizationMs: 0 },
   scaleDown: { percent: 100, stabilizationMs: 300_000 },
 };
@@ -79,6 +84,7 @@ export class ReplicaAutoscaler {
     private readonly now: () => number,
     private readonly tolerance = 0.1,
   ) {
+    if (!Number.isInteger(behaviour.maxReplicas)) throw new RangeError('maxReplicas is required: Kubernetes has no default ceiling');
     if (behaviour.minReplicas < 1 || behaviour.maxReplicas < behaviour.minReplicas) {
       throw new RangeError('need 1 <= minReplicas <= maxReplicas');
     }

@@ -70,13 +70,18 @@ describe('MIG layouts', () => {
   });
 
   it('names the 80 GB profiles by their doubled memory', () => {
-    expect(A100_80GB_MIG.map((p) => p.name)).toEqual(['1g.10gb', '2g.20gb', '3g.40gb', '4g.40gb', '7g.80gb']);
+    expect(A100_80GB_MIG.map((p) => p.name)).toEqual(['1g.10gb', '1g.20gb', '2g.20gb', '3g.40gb', '4g.40gb', '7g.80gb']);
   });
 
-  it('places a 6 GB model on a 2g.10gb slice, never on a 1g.5gb one', () => {
-    const slots = migSlots('gpu0', A100_40GB_MIG, ['1g.5gb', '1g.5gb', '2g.10gb', '3g.20gb']);
+  it('fits a 6 GB model in a 1g.10gb slice: one compute slice, not the two of a 2g.10gb', () => {
+    const slots = migSlots('gpu0', A100_40GB_MIG, ['1g.5gb', '1g.5gb', '1g.10gb', '3g.20gb']);
     const placement = placeModels([{ name: 'detector', memoryGb: 6 }], slots);
-    expect(placement.assignments.get('gpu0/2g.10gb#2')).toEqual(['detector']);
+    expect(placement.assignments.get('gpu0/1g.10gb#2')).toEqual(['detector']);
+  });
+
+  it('allows four 1g.10gb slices, which take all 8 memory slices', () => {
+    expect(migSlots('gpu0', A100_40GB_MIG, Array(4).fill('1g.10gb'))).toHaveLength(4);
+    expect(() => migSlots('gpu0', A100_40GB_MIG, Array(5).fill('1g.10gb'))).toThrow(/memory|at most 4/);
   });
 });
 

@@ -33,16 +33,20 @@ function profile(name: string, computeSlices: number, memorySlices: number, memo
   return { name, computeSlices, memorySlices, memoryGb, maxInstances };
 }
 
-/** A100 40 GB profiles (NVIDIA MIG user guide). Seven 1g.5gb slices use 35 of the 40 GB. */
+/**
+ * A100 40 GB profiles (NVIDIA MIG user guide; media-extension "+me" variants left out).
+ * Seven 1g.5gb slices use 35 of the 40 GB; 1g.10gb gives one compute slice twice the memory.
+ */
 export const A100_40GB_MIG: readonly MigProfile[] = [
   profile('1g.5gb', 1, 1, 5, 7),
+  profile('1g.10gb', 1, 2, 10, 4),
   profile('2g.10gb', 2, 2, 10, 3),
   profile('3g.20gb', 3, 4, 20, 2),
   profile('4g.20gb', 4, 4, 20, 1),
   profile('7g.40gb', 7, 8, 40, 1),
 ];
 
-/** A100 80 GB: the same geometry with twice the memory per slice (1g.10gb ... 7g.80gb). */
+/** A100 80 GB: the same geometry with twice the memory per slice (1g.10gb, 1g.20gb ... 7g.80gb). */
 export const A100_80GB_MIG: readonly MigProfile[] = A100_40GB_MIG.map((p) =>
   profile(p.name.replace(/\d+gb$/, `${p.memoryGb * 2}gb`), p.computeSlices, p.memorySlices, p.memoryGb * 2, p.maxInstances),
 );

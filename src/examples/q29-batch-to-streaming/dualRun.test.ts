@@ -73,6 +73,16 @@ describe('dual run: batch and streaming on the same events', () => {
     expect(report.parityRate).toBeCloseTo(29 / 30, 10);
   });
 
+  it('mismatches every later event of that user scored before the late one arrived, and the late one once its history is evicted', () => {
+    const events = day();
+    const late = events.find((e) => e.id === 'u1-3')!; // at 15 h
+    const arrival = [...events.filter((e) => e !== late)];
+    arrival.splice(arrival.findIndex((e) => e.id === 'u1-5') + 1, 0, late); // arrives after u1-4 (20 h) and u1-5 (25 h)
+    // u1-6 (30 h) is scored after the late event arrives, so it agrees again. The late event itself differs too:
+    // after u1-5 the stream keeps only events newer than 25 - 24 = 1 h, so u1-0 (0 h), inside u1-3's window, is gone.
+    expect(parity(runBatch(events, model), stream(arrival)).mismatches.map((m) => m.id)).toEqual(['u1-3', 'u1-4', 'u1-5']);
+  });
+
   it('counts an event the stream never scored as a failure, not as a skipped row', () => {
     const events = day();
     const report = parity(runBatch(events, model), stream(events.filter((e) => e.id !== 'u2-7')));

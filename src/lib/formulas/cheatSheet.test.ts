@@ -54,6 +54,11 @@ describe('cheat-sheet worked examples', () => {
     expect(text('costPerRequest')).toBe('$0.000273 per request');
   });
 
+  it('two batch doublings from 100 requests/s at 50 ms, 80% fixed: batch 20, 40 + 20 × 2 = 80 ms, 20 / 0.08 = 250 requests/s', () => {
+    expect(text('batchedThroughput')).toBe('250 requests/s');
+    expect(text('batchedLatency')).toBe('80 ms');
+  });
+
   it('every figure has a unit or is a dimensionless score, and no figure is NaN', () => {
     for (const [id, f] of Object.entries(CHEAT_SHEET_FIGURES)) {
       expect(Number.isFinite(f.value), id).toBe(true);

@@ -43,7 +43,7 @@ export const EXAMPLE_INPUTS = {
   driftCurrent: [10, 20, 30, 40],
   cost: { gpus: 2, gpuPrice: ILLUSTRATIVE_PRICES.gpuOnDemandPerHour.low, vcpus: 16, vcpuPrice: 0.04, storageGb: 1000, egressGb: 500, requestsPerMonth: 10_000_000 },
   incidents: { uptimeHours: 8750, downtimeHours: 10, failures: 5 },
-  batch: { throughputRps: 100, latencySeconds: 0.05, doublings: 2 },
+  batch: { throughputRps: 100, latencySeconds: 0.05, doublings: 2, fixedShare: 0.8 },
 } as const;
 
 function build() {
@@ -66,7 +66,7 @@ function build() {
   const psiScore = psi(x.driftReference, x.driftCurrent);
   const mtbf = mtbfHours(x.incidents.uptimeHours, x.incidents.failures);
   const mttr = mttrHours(x.incidents.downtimeHours, x.incidents.failures);
-  const batched = afterBatchDoublings(x.batch, x.batch.doublings);
+  const batched = afterBatchDoublings(x.batch, x.batch.doublings, x.batch.fixedShare);
   const littles = inFlightPerPod(x.targetRps, x.latencySeconds);
 
   return {

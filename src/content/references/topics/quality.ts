@@ -77,8 +77,8 @@ export const qualityReferences: ReferenceEntry[] = [
   {
     id: 'L49',
     kind: 'literature',
-    citation: 'IBM Security, & Ponemon Institute. (2024). Cost of a data breach report 2024. IBM.',
-    note: 'Yearly survey of breach costs: a global average of USD 4.88 million across 604 breached organisations in 2024.',
+    citation: 'IBM, & Ponemon Institute. (2025). Cost of a data breach report 2025. IBM.',
+    note: 'Yearly survey of breach costs: a global average of USD 4.44 million across 600 organisations breached between March 2024 and February 2025, down 9% from USD 4.88 million in the 2024 report. Latest edition confirmed as of December 2026.',
   },
   {
     id: 'L50',
