@@ -7,6 +7,7 @@ import type { QuickHitSummary } from '../../src/content/report';
 import type { QuestionFrontMatter } from '../../src/content/schema';
 import type { Dependencies } from './files';
 import type { PageParts } from './rules/anatomy';
+import type { AnchorComponent } from './rules/linkFacts';
 import type { Problem } from './types';
 
 /** A link of a page to a page of the site (external links are not kept). */
@@ -37,7 +38,7 @@ export interface PageRecord {
   /** Ids of the page's headings and of JSX elements with an id. */
   readonly anchors: string[];
   /** Components on the page that render anchors of their own, and how many anchors came before each (see rules/links.ts). */
-  readonly anchorComponents: { name: string; at: number }[];
+  readonly anchorComponents: { name: AnchorComponent; at: number }[];
   /** Files beyond the page that its result depends on. */
   readonly dependencies: Dependencies;
 }

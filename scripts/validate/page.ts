@@ -9,7 +9,7 @@ import { parsePage } from './load';
 import type { PageRecord } from './page-record';
 import { checkQuestionAnatomy } from './rules/anatomy';
 import { checkFrontMatter } from './rules/frontmatter';
-import { linkFactsOf } from './rules/links';
+import { linkFactsOf } from './rules/linkFacts';
 import { checkMarkup, checkMermaid } from './rules/markup';
 import { checkExampleTodoMarkers, checkTodoMarkers } from './rules/todo';
 import { QUICK_HITS_FILE, quickHitsOf, shortAnswerOf } from './summaries';

@@ -5,57 +5,21 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-// The slugger alone, not the package's index, which loads much of Docusaurus' tooling.
-import { createSlugger } from '@docusaurus/utils/lib/slugger';
-import type { Heading, Link, Root } from 'mdast';
+import type { Root } from 'mdast';
 import { referenceAnchor } from '../../../src/content/references/schema';
 import { referenceCatalog } from '../../../src/content/references';
 import { shortLinkPath } from '../../../src/content/shortLinks';
 import { permalinkFor } from '../files';
-import { isJsx, jsxAttribute, lineOf, nodeText, walk } from '../mdast';
-import type { PageLink } from '../page-record';
 import { problem, type Problem, type QuestionPage } from '../types';
+import { linkFactsOf, type AnchorComponent, type LinkFacts } from './linkFacts';
 
 /** Routes that plugins add (src/plugins/handbook-content); pages in docs/ and src/pages/ are found on disk. */
 const PLUGIN_ROUTES = ['/validation-report'];
 
 /** Anchors that a component renders on the page that uses it, for links such as /references#a13. */
-const COMPONENT_ANCHORS: Record<string, () => string[]> = {
+const COMPONENT_ANCHORS: Record<AnchorComponent, () => string[]> = {
   ReferenceCatalog: () => [...new Set(referenceCatalog.map((e) => e.kind)), ...referenceCatalog.map((e) => referenceAnchor(e.id))],
 };
-
-/** What the link rule needs to know of one page. */
-export interface LinkFacts {
-  readonly links: PageLink[];
-  /** Ids of headings and of JSX elements with an id. */
-  readonly anchors: string[];
-  /** Components on the page that render anchors of their own (COMPONENT_ANCHORS), and how many anchors came before each. */
-  readonly anchorComponents: { name: string; at: number }[];
-}
-
-/** The page's links to pages of the site and the anchors it offers, in document order. */
-export function linkFactsOf(tree: Root): LinkFacts {
-  const slugger = createSlugger();
-  const links: PageLink[] = [];
-  const anchors: string[] = [];
-  const anchorComponents: { name: string; at: number }[] = [];
-  for (const node of walk(tree)) {
-    if (node.type === 'heading') {
-      const text = nodeText(node as Heading);
-      const explicit = /\{#([\w-]+)\}\s*$/.exec(text);
-      anchors.push(explicit ? explicit[1]! : slugger.slug(text.trim()));
-    } else if (isJsx(node)) {
-      const id = jsxAttribute(node, 'id');
-      if (id) anchors.push(id);
-      const name = (node as { name?: string | null }).name;
-      if (name && COMPONENT_ANCHORS[name]) anchorComponents.push({ name, at: anchors.length });
-    } else if (node.type === 'link') {
-      const url = (node as Link).url;
-      if (url && !isExternal(url)) links.push({ url, line: lineOf(node) });
-    }
-  }
-  return { links, anchors, anchorComponents };
-}
 
 /** The anchors in page order (the first few are suggested when a link names a missing one). */
 function anchorSet(facts: LinkFacts): Set<string> {
@@ -66,7 +30,7 @@ function anchorSet(facts: LinkFacts): Set<string> {
   };
   for (const { name, at } of facts.anchorComponents) {
     addUpTo(at);
-    for (const a of COMPONENT_ANCHORS[name]?.() ?? []) anchors.add(a);
+    for (const a of COMPONENT_ANCHORS[name]()) anchors.add(a);
   }
   addUpTo(facts.anchors.length);
   return anchors;
@@ -84,10 +48,6 @@ function appRoutes(projectRoot: string): string[] {
   return readdirSync(dir)
     .filter((f) => /\.(tsx|jsx|mdx?)$/.test(f))
     .map((f) => `/${f.replace(/\.\w+$/, '').replace(/^index$/, '')}`);
-}
-
-function isExternal(url: string): boolean {
-  return /^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//');
 }
 
 /** A page as the link rule sees it; `facts` is undefined when the page is not valid MDX. */
