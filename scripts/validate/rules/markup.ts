@@ -4,16 +4,25 @@
  */
 // Garbled amounts the money rule recognises:
 // cspell:ignore pertoken dayforcompute xtheirannualsavings
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 import type { Root } from 'mdast';
 import { memoryVerdicts, verdictKey, type Verdict, type VerdictStore } from '../cache';
+import nativeImport from '../nativeImport.cjs';
 import { lineOf, walk } from '../mdast';
 import { problem, type Problem } from '../types';
+
+/** A package by name, loaded with Node's own import() (see ../nativeImport.cjs). */
+async function importPackage<T>(name: string): Promise<T> {
+  const loaded = (await nativeImport(pathToFileURL(createRequire(import.meta.url).resolve(name)).href)) as { default: T };
+  return loaded.default;
+}
 
 // KaTeX, jsdom and Mermaid are loaded the first time a formula or diagram has no verdict yet, so a run that finds every verdict cached loads none of them.
 let katexModule: typeof import('katex').default | undefined;
 
 async function typeset(value: string, displayMode: boolean): Promise<Verdict> {
-  katexModule ??= (await import('katex')).default;
+  katexModule ??= await importPackage<typeof import('katex').default>('katex');
   try {
     katexModule.renderToString(value, { throwOnError: true, displayMode, strict: 'ignore' });
     return null;
@@ -121,7 +130,7 @@ let domWindow: import('jsdom').DOMWindow | undefined;
 async function withDom<T>(fn: () => Promise<T>): Promise<T> {
   const g = globalThis as Record<string, unknown>;
   const saved = DOM_GLOBALS.map((key) => [key, Object.getOwnPropertyDescriptor(g, key)] as const);
-  domWindow ??= new (await import('jsdom')).JSDOM('<!doctype html><html><body></body></html>').window;
+  domWindow ??= new (await importPackage<typeof import('jsdom')>('jsdom')).JSDOM('<!doctype html><html><body></body></html>').window;
   const window = domWindow;
   for (const key of DOM_GLOBALS) {
     Object.defineProperty(g, key, { value: key === 'window' ? window : window[key], configurable: true, writable: true });
@@ -138,7 +147,7 @@ async function withDom<T>(fn: () => Promise<T>): Promise<T> {
 
 async function parseDiagrams(sources: readonly string[]): Promise<Verdict[]> {
   return withDom(async () => {
-    const { default: mermaid } = await import('mermaid');
+    const mermaid = await importPackage<typeof import('mermaid').default>('mermaid');
     const verdicts: Verdict[] = [];
     for (const source of sources) {
       try {

@@ -12,8 +12,11 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { LoadContext, Plugin } from '@docusaurus/types';
 import type { QuestionSummary, QuickHitSummary, ValidationReport } from '../../content/report';
-import { formatProblem, validateContent } from '../../../scripts/validate/index';
+import { createValidator, formatProblem, type Validator } from '../../../scripts/validate/index';
 import { writeAnkiDeck } from './ankiDeckFile';
+
+// One validator per site for the life of the process: `docusaurus start` calls loadContent again on every saved file, and the validator then re-checks only the pages (and example files) that changed.
+const validators = new Map<string, Validator>();
 
 export interface HandbookContent {
   questions: QuestionSummary[];
@@ -35,7 +38,9 @@ export default function handbookContentPlugin(context: LoadContext): Plugin<Hand
     },
 
     async loadContent() {
-      const { problems, report } = await validateContent({ rootDir: context.siteDir });
+      let validator = validators.get(context.siteDir);
+      if (!validator) validators.set(context.siteDir, (validator = createValidator({ rootDir: context.siteDir })));
+      const { problems, report } = await validator.validateAll();
       if (problems.length > 0) {
         const text = problems.map(formatProblem).join('\n');
         if (isProduction) {
