@@ -2,21 +2,34 @@
  * `npm run validate`: check every page under docs/ and the reference catalog.
  * Prints each problem as `path:line: what is wrong. Fix: how.` and exits 1
  * when there is any; prints a summary and exits 0 otherwise.
- * `--json <file>` also writes the Validation Report data to <file>.
+ *
+ *   --json <file>       also write the Validation Report data to <file>
+ *   --root <dir>        check the content under <dir> instead of this project's
+ *   --cache-dir <dir>   keep results between runs in <dir> (default: node_modules/.cache/handbook-validator,
+ *                       or $HANDBOOK_VALIDATOR_CACHE); a page is checked again only when it or a file it uses changed
+ *   --no-cache          check everything and keep nothing
  */
 import { writeFile } from 'node:fs/promises';
-import { formatProblem, validateContent } from './validate/index';
+import { formatProblem } from './validate/format';
+import { createValidator } from './validate/validator';
+
+function option(args: readonly string[], name: string): string | undefined {
+  const index = args.indexOf(name);
+  return index >= 0 ? args[index + 1] : undefined;
+}
 
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
-  const jsonIndex = args.indexOf('--json');
-  const rootIndex = args.indexOf('--root');
-  const rootDir = rootIndex >= 0 ? args[rootIndex + 1] : undefined;
-  const { problems, report } = await validateContent(rootDir ? { rootDir } : {});
-  if (jsonIndex >= 0 && args[jsonIndex + 1]) {
-    await writeFile(args[jsonIndex + 1]!, `${JSON.stringify(report, null, 2)}\n`);
+  const rootDir = option(args, '--root');
+  const jsonFile = option(args, '--json');
+  const cacheDir = args.includes('--no-cache') ? false : option(args, '--cache-dir');
+  const validator = createValidator({ ...(rootDir ? { rootDir } : {}), ...(cacheDir !== undefined ? { cacheDir } : {}) });
+  const { problems, report } = await validator.validateAll();
+  if (jsonFile) {
+    await writeFile(jsonFile, `${JSON.stringify(report, null, 2)}\n`);
   }
-  for (const p of problems) console.error(formatProblem(p));
+  // One write: thousands of problems (the benchmark's content) print in one go rather than line by line.
+  if (problems.length > 0) process.stderr.write(`${problems.map(formatProblem).join('\n')}\n`);
   const questions = report.questions.length;
   if (problems.length > 0) {
     console.error(`\n${problems.length} problem(s) in the content. Nothing was changed; fix them and run "npm run validate" again.`);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT, validateContent } from '../validate/index';
-import { EXPECTED_RULES, generateContentRoot, problemsByRule } from './generate';
+import { EXPECTED_RULES, generateContentRoot, markCopy, problemsByRule } from './generate';
 
 const made: string[] = [];
 
@@ -29,8 +29,37 @@ describe('the benchmark content root', () => {
     expect(copies).toHaveLength(7);
     const [first] = copies.sort();
     const original = first!.replace('-copy-1', '');
-    expect(readFileSync(path.join(rootDir, 'docs', first!), 'utf8')).toBe(readFileSync(path.join(PROJECT_ROOT, 'docs', original), 'utf8'));
+    expect(readFileSync(path.join(rootDir, 'docs', first!), 'utf8')).toBe(markCopy(readFileSync(path.join(PROJECT_ROOT, 'docs', original), 'utf8'), `1 of ${original}`));
     expect(lstatSync(path.join(rootDir, 'src')).isSymbolicLink()).toBe(true);
+  });
+
+  it('marks each copy, and each of its diagrams, with a comment of its own, so no copy is byte for byte another page', () => {
+    const page = ['---', 'title: T', '---', '', 'Text.', '', '```mermaid', 'flowchart LR', '  A --> B', '```', '', '```mermaid', 'sequenceDiagram', '```', ''].join('\n');
+    const copy = markCopy(page, '2 of a.mdx');
+    expect(copy).toBe(
+      [
+        '---',
+        'title: T',
+        '---',
+        '',
+        '{/* benchmark copy 2 of a.mdx */}',
+        '',
+        'Text.',
+        '',
+        '```mermaid',
+        '%% benchmark copy 2 of a.mdx',
+        'flowchart LR',
+        '  A --> B',
+        '```',
+        '',
+        '```mermaid',
+        '%% benchmark copy 2 of a.mdx',
+        'sequenceDiagram',
+        '```',
+        '',
+      ].join('\n'),
+    );
+    expect(markCopy(page, '3 of a.mdx')).not.toBe(copy);
   });
 
   it('refuses fewer questions than the real content has', () => {

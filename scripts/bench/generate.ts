@@ -8,6 +8,12 @@
  * the only problems in such a root are the collection rules that numbering
  * implies: repeated ids and numbers and too many questions of a difficulty in
  * a topic. EXPECTED_RULES names them; anything else is a real finding.
+ *
+ * No copy is byte for byte its original: each carries a comment line of its
+ * own after the frontmatter and in each Mermaid diagram, so a validator that
+ * keeps results by content hash still parses every copy and every diagram,
+ * and the benchmark measures that work. (Formulas are left as they are: a
+ * copy's formulas repeat its original's, so their KaTeX verdicts are reused.)
  */
 import { cpSync, mkdirSync, readdirSync, symlinkSync, writeFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -24,6 +30,17 @@ function questionFiles(docsDir: string, rel = ''): string[] {
       return QUESTION_FILE.test(entry.name) ? [child] : [];
     })
     .sort();
+}
+
+/**
+ * The page with a comment naming the copy after its frontmatter and as the
+ * first line of each diagram (Mermaid drops "%%" lines before it reads the
+ * diagram's type), and otherwise unchanged.
+ */
+export function markCopy(text: string, name: string): string {
+  const frontMatterEnd = text.indexOf('\n---\n', 4) + '\n---\n'.length;
+  const marked = `${text.slice(0, frontMatterEnd)}\n{/* benchmark copy ${name} */}\n${text.slice(frontMatterEnd)}`;
+  return marked.replace(/^```mermaid\n/gm, (fence) => `${fence}%% benchmark copy ${name}\n`);
 }
 
 export interface GeneratedRoot {
@@ -51,7 +68,7 @@ export function generateContentRoot(projectRoot: string, rootDir: string, questi
     const original = originals[i % originals.length]!;
     const copy = Math.floor(i / originals.length) + 1;
     const target = original.replace(/\.mdx$/, `-copy-${copy}.mdx`);
-    writeFileSync(path.join(rootDir, 'docs', target), readFileSync(path.join(docsDir, original)));
+    writeFileSync(path.join(rootDir, 'docs', target), markCopy(readFileSync(path.join(docsDir, original), 'utf8'), `${copy} of ${original}`));
   }
   return { rootDir, questions, originals: originals.length };
 }

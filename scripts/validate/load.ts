@@ -2,7 +2,7 @@
  * Reads content files without ever writing to them: frontmatter (gray-matter),
  * the line of each frontmatter key, and the MDX tree with positions.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import matter from 'gray-matter';
 import type { Root } from 'mdast';
@@ -14,33 +14,13 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { problem, type ParsedPage, type Problem } from './types';
 
+// Listing pages and naming their URLs needs no parser; they live in ./files so that a run which parses nothing loads none of this.
+export { listContentFiles, permalinkFor, toPosix } from './files';
+
 /** The same Markdown dialect the site uses (see docusaurus.config.ts). */
 export const REMARK_MATH_OPTIONS = { singleDollarTextMath: false } as const;
 
 const mdxParser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).use(remarkMath, REMARK_MATH_OPTIONS).use(remarkFrontmatter, ['yaml']);
-
-export function toPosix(p: string): string {
-  return p.split(path.sep).join('/');
-}
-
-export async function listContentFiles(rootDir: string, dir = 'docs'): Promise<string[]> {
-  const out: string[] = [];
-  async function walk(rel: string): Promise<void> {
-    let entries;
-    try {
-      entries = await readdir(path.join(rootDir, rel), { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const entry of entries) {
-      const child = `${rel}/${entry.name}`;
-      if (entry.isDirectory()) await walk(child);
-      else if (/\.mdx?$/.test(entry.name)) out.push(child);
-    }
-  }
-  await walk(dir);
-  return out.sort();
-}
 
 function frontMatterKeyLines(source: string): Map<string, number> {
   const lines = source.split('\n');
@@ -104,5 +84,3 @@ export async function readPage(rootDir: string, file: string): Promise<{ page: P
   const source = await readFile(path.join(rootDir, file), 'utf8');
   return parsePage(file, source);
 }
-
-export { permalinkFor } from '../../src/content/permalink';

@@ -6,7 +6,7 @@
 import type { Paragraph, Root, RootContent } from 'mdast';
 import type { QuickHitSummary } from '../../src/content/report';
 import { nodeText, sections } from './mdast';
-import { permalinkFor } from './load';
+import { permalinkFor } from './files';
 import type { ParsedPage, QuestionPage } from './types';
 
 /** The page whose `###` headings are the quick-hit questions. */

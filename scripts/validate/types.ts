@@ -31,6 +31,9 @@ export interface QuestionPage extends ParsedPage {
   readonly permalink: string;
 }
 
+/** What the collection rules read of a question page (a kept result has no tree). */
+export type QuestionFacts = Pick<QuestionPage, 'file' | 'keyLines' | 'frontMatter' | 'permalink'>;
+
 export function problem(file: string, line: number | undefined, rule: string, message: string, fix: string): Problem {
   return { file, line: line ?? 1, rule, message, fix };
 }

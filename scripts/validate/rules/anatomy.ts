@@ -2,11 +2,10 @@
  * The parts every question page must have, and the live-code contract:
  * shown code is imported from a module that exists and has a test beside it.
  */
-import { access, readFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { RootContent, Table } from 'mdast';
 import { countWords } from '../../../src/content/schema';
 import { demoPathFor } from '../../../src/runner/conventions';
+import { plainFiles, type FileAccess } from '../files';
 import { isJsx, jsxAttribute, lineOf, nodeText, sections, tableHeader, walk, type Section } from '../mdast';
 import { problem, type Problem, type QuestionPage } from '../types';
 
@@ -105,16 +104,7 @@ function checkTable(page: QuestionPage, section: Section | undefined, expectedHe
   return true;
 }
 
-async function exists(file: string): Promise<boolean> {
-  try {
-    await access(file);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-async function checkDemo(rootDir: string, page: QuestionPage, node: RootContent, modulePath: string, imports: ReturnType<typeof rawImports>, problems: Problem[]): Promise<void> {
+async function checkDemo(files: FileAccess, page: QuestionPage, node: RootContent, modulePath: string, imports: ReturnType<typeof rawImports>, problems: Problem[]): Promise<void> {
   const demoVar = jsxAttribute(node, 'demo')?.trim();
   if (demoVar === undefined) return;
   const expected = demoPathFor(modulePath);
@@ -143,10 +133,8 @@ async function checkDemo(rootDir: string, page: QuestionPage, node: RootContent,
     );
     return;
   }
-  let text: string;
-  try {
-    text = await readFile(path.join(rootDir, expected), 'utf8');
-  } catch {
+  const text = await files.read(expected);
+  if (text === undefined) {
     problems.push(
       problem(
         page.file,
@@ -170,14 +158,14 @@ async function checkDemo(rootDir: string, page: QuestionPage, node: RootContent,
     );
   }
   const testFile = expected.replace(/\.ts$/, '.test.ts');
-  if (!(await exists(path.join(rootDir, testFile)))) {
+  if (!(await files.exists(testFile))) {
     problems.push(
       problem(page.file, imported.line, 'example-demo-untested', `the demo ${expected} has no test`, `add ${testFile}: it runs demo() and checks the result it returns`),
     );
   }
 }
 
-export async function checkExamples(rootDir: string, page: QuestionPage, problems: Problem[]): Promise<boolean> {
+export async function checkExamples(rootDir: string, page: QuestionPage, problems: Problem[], files: FileAccess = plainFiles(rootDir)): Promise<boolean> {
   const tree = page.tree;
   if (!tree) return false;
   const imports = rawImports(page);
@@ -214,13 +202,12 @@ export async function checkExamples(rootDir: string, page: QuestionPage, problem
       problems.push(problem(page.file, imported.line, 'example-location', `${imported.path} is not an example module`, 'examples live at src/examples/<qNN-slug>/<name>.ts'));
       continue;
     }
-    const absolute = path.join(rootDir, imported.path);
-    if (!(await exists(absolute))) {
+    if (!(await files.exists(imported.path))) {
       problems.push(problem(page.file, imported.line, 'example-missing', `the example module ${imported.path} does not exist`, 'create the module, or correct the import path'));
       continue;
     }
     const testFile = imported.path.replace(/\.ts$/, '.test.ts');
-    if (!(await exists(path.join(rootDir, testFile)))) {
+    if (!(await files.exists(testFile))) {
       problems.push(
         problem(
           page.file,
@@ -232,13 +219,14 @@ export async function checkExamples(rootDir: string, page: QuestionPage, problem
       );
       continue;
     }
-    await checkDemo(rootDir, page, node, imported.path, imports, problems);
+    await checkDemo(files, page, node, imported.path, imports, problems);
     shown++;
   }
   return shown > 0;
 }
 
-export async function checkQuestionAnatomy(rootDir: string, page: QuestionPage): Promise<{ problems: Problem[]; parts: PageParts }> {
+/** `files` reaches the example modules, demos and tests the page imports (plain disk access under rootDir by default). */
+export async function checkQuestionAnatomy(rootDir: string, page: QuestionPage, files: FileAccess = plainFiles(rootDir)): Promise<{ problems: Problem[]; parts: PageParts }> {
   const problems: Problem[] = [];
   const parts: PageParts = { hasKeyInsight: false, hasExample: false, hasDiagram: false, hasMetrics: false, hasTradeoffs: false, answerWords: 0, hasMockAnswer: false };
   const tree = page.tree;
@@ -321,7 +309,7 @@ export async function checkQuestionAnatomy(rootDir: string, page: QuestionPage):
     }
   }
 
-  parts.hasExample = await checkExamples(rootDir, page, problems);
+  parts.hasExample = await checkExamples(rootDir, page, problems, files);
   const implementation = byTitle.get('Implementation');
   if (isArchitecture && implementation && !parts.hasExample) {
     problems.push(

@@ -3,18 +3,23 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { referenceEntrySchema, type ReferenceEntry } from '../../../src/content/references/schema';
 import { DIFFICULTIES, TRACKS, type Difficulty } from '../../../src/content/tracks';
-import { problem, type Problem, type QuestionPage } from '../types';
+import { problem, type Problem, type QuestionFacts } from '../types';
 
 function duplicates<T>(items: readonly T[], key: (item: T) => string): T[][] {
   const groups = new Map<string, T[]>();
-  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
   return [...groups.values()].filter((group) => group.length > 1);
 }
 
-export function checkUniqueness(questions: readonly QuestionPage[]): Problem[] {
+export function checkUniqueness(questions: readonly QuestionFacts[]): Problem[] {
   const problems: Problem[] = [];
-  const report = (group: QuestionPage[], field: string, what: string, fix: string): void => {
-    const others = (q: QuestionPage) =>
+  const report = (group: QuestionFacts[], field: string, what: string, fix: string): void => {
+    const others = (q: QuestionFacts) =>
       group
         .filter((o) => o !== q)
         .map((o) => o.file)
@@ -27,7 +32,7 @@ export function checkUniqueness(questions: readonly QuestionPage[]): Problem[] {
   for (const group of duplicates(questions, (q) => `${q.frontMatter.track}#${q.frontMatter.number}`)) {
     report(group, 'number', `number ${group[0]?.frontMatter.number} in track ${group[0]?.frontMatter.track}`, 'number the questions of a track 1, 2, 3... without repeats');
   }
-  const slugOf = (q: QuestionPage) => `${q.frontMatter.track}#${q.file.replace(/^.*\/q\d{2}-/, '').replace(/\.mdx?$/, '')}`;
+  const slugOf = (q: QuestionFacts) => `${q.frontMatter.track}#${q.file.replace(/^.*\/q\d{2}-/, '').replace(/\.mdx?$/, '')}`;
   for (const group of duplicates(questions, slugOf)) {
     report(group, 'title', `the slug "${slugOf(group[0]!).split('#')[1]}"`, 'give the file a slug that names this question only');
   }
@@ -43,7 +48,7 @@ export interface DifficultyRow {
   complete: boolean;
 }
 
-export function difficultyTable(questions: readonly QuestionPage[]): DifficultyRow[] {
+export function difficultyTable(questions: readonly QuestionFacts[]): DifficultyRow[] {
   const rows: DifficultyRow[] = [];
   for (const track of TRACKS) {
     for (const topic of track.topics) {
@@ -65,7 +70,7 @@ export function difficultyTable(questions: readonly QuestionPage[]): DifficultyR
   return rows;
 }
 
-export function checkDifficulty(questions: readonly QuestionPage[]): Problem[] {
+export function checkDifficulty(questions: readonly QuestionFacts[]): Problem[] {
   const problems: Problem[] = [];
   for (const row of difficultyTable(questions)) {
     if (!row.expected) continue;
@@ -164,7 +169,7 @@ export async function checkCatalog(rootDir: string, entries: readonly unknown[])
 }
 
 export function checkCitations(
-  questions: readonly QuestionPage[],
+  questions: readonly QuestionFacts[],
   catalog: CatalogCheck & { lineOf: (id: string) => { file: string; line: number } },
   requireAllCited: boolean,
 ): Problem[] {

@@ -5,41 +5,41 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { createSlugger } from '@docusaurus/utils';
-import type { Heading, Link, Root } from 'mdast';
+import type { Root } from 'mdast';
 import { referenceAnchor } from '../../../src/content/references/schema';
 import { referenceCatalog } from '../../../src/content/references';
 import { shortLinkPath } from '../../../src/content/shortLinks';
 import { PLUGIN_ROUTES } from '../../../src/plugins/handbook-content/routes';
-import { permalinkFor } from '../load';
-import { isJsx, jsxAttribute, lineOf, nodeText, walk } from '../mdast';
-import { problem, type ParsedPage, type Problem, type QuestionPage } from '../types';
+import { permalinkFor } from '../files';
+import { problem, type Problem, type QuestionPage } from '../types';
+import { linkFactsOf, type AnchorComponent, type LinkFacts } from './linkFacts';
 
 /** Routes that plugins add (src/plugins/handbook-content); pages in docs/ and src/pages/ are found on disk. */
 const PLUGIN_ROUTE_PATHS: readonly string[] = Object.values(PLUGIN_ROUTES);
 
 /** Anchors that a component renders on the page that uses it, for links such as /references#a13. */
-const COMPONENT_ANCHORS: Record<string, () => string[]> = {
+const COMPONENT_ANCHORS: Record<AnchorComponent, () => string[]> = {
   ReferenceCatalog: () => [...new Set(referenceCatalog.map((e) => e.kind)), ...referenceCatalog.map((e) => referenceAnchor(e.id))],
 };
 
+/** The anchors in page order (the first few are suggested when a link names a missing one). */
+function anchorSet(facts: LinkFacts): Set<string> {
+  const anchors = new Set<string>();
+  let next = 0;
+  const addUpTo = (end: number): void => {
+    for (; next < end; next++) anchors.add(facts.anchors[next]!);
+  };
+  for (const { name, at } of facts.anchorComponents) {
+    addUpTo(at);
+    for (const a of COMPONENT_ANCHORS[name]()) anchors.add(a);
+  }
+  addUpTo(facts.anchors.length);
+  return anchors;
+}
+
 /** The ids Docusaurus gives the page's headings (same slugger, so duplicates get -1, -2...), plus ids set in JSX. */
 export function anchorsOf(tree: Root): Set<string> {
-  const slugger = createSlugger();
-  const anchors = new Set<string>();
-  for (const node of walk(tree)) {
-    if (node.type === 'heading') {
-      const text = nodeText(node as Heading);
-      const explicit = /\{#([\w-]+)\}\s*$/.exec(text);
-      anchors.add(explicit ? explicit[1]! : slugger.slug(text.trim()));
-    } else if (isJsx(node)) {
-      const id = jsxAttribute(node, 'id');
-      if (id) anchors.add(id);
-      const name = (node as { name?: string | null }).name;
-      if (name && COMPONENT_ANCHORS[name]) for (const a of COMPONENT_ANCHORS[name]()) anchors.add(a);
-    }
-  }
-  return anchors;
+  return anchorSet(linkFactsOf(tree));
 }
 
 /** URL paths of the pages in src/pages/ (index.tsx is "/", practice.tsx is "/practice"). */
@@ -51,12 +51,14 @@ function appRoutes(projectRoot: string): string[] {
     .map((f) => `/${f.replace(/\.\w+$/, '').replace(/^index$/, '')}`);
 }
 
-function isExternal(url: string): boolean {
-  return /^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//');
+/** A page as the link rule sees it; `facts` is undefined when the page is not valid MDX. */
+export interface LinkedPage {
+  readonly file: string;
+  readonly facts: LinkFacts | undefined;
 }
 
 /** Checks every Markdown link of every page: target page exists, and so does the anchor. */
-export function checkLinks(pages: readonly ParsedPage[], questions: readonly QuestionPage[], projectRoot: string): Problem[] {
+export function checkLinks(pages: readonly LinkedPage[], questions: readonly Pick<QuestionPage, 'frontMatter'>[], projectRoot: string): Problem[] {
   const byFile = new Map(pages.map((p) => [p.file, p]));
   const byRoute = new Map(pages.map((p) => [permalinkFor(p.file), p]));
   const routes = new Set<string>([...byRoute.keys(), ...appRoutes(projectRoot), ...PLUGIN_ROUTE_PATHS]);
@@ -64,24 +66,20 @@ export function checkLinks(pages: readonly ParsedPage[], questions: readonly Que
     const short = shortLinkPath(q.frontMatter.track, q.frontMatter.number);
     if (short) routes.add(short);
   }
-  const anchorCache = new Map<ParsedPage, Set<string>>();
-  const anchorsFor = (page: ParsedPage): Set<string> | undefined => {
-    if (!page.tree) return undefined;
-    if (!anchorCache.has(page)) anchorCache.set(page, anchorsOf(page.tree));
+  const anchorCache = new Map<LinkedPage, Set<string>>();
+  const anchorsFor = (page: LinkedPage): Set<string> | undefined => {
+    if (!page.facts) return undefined;
+    if (!anchorCache.has(page)) anchorCache.set(page, anchorSet(page.facts));
     return anchorCache.get(page);
   };
 
   const problems: Problem[] = [];
   for (const page of pages) {
-    if (!page.tree) continue;
-    for (const node of walk(page.tree)) {
-      if (node.type !== 'link') continue;
-      const url = (node as Link).url;
-      if (!url || isExternal(url)) continue;
-      const line = lineOf(node);
+    if (!page.facts) continue;
+    for (const { url, line } of page.facts.links) {
       const [target = '', fragment] = url.split('#', 2) as [string, string | undefined];
 
-      let targetPage: ParsedPage | undefined = page;
+      let targetPage: LinkedPage | undefined = page;
       if (target !== '') {
         if (/\.mdx?$/.test(target)) {
           const file = path.posix.normalize(path.posix.join(path.posix.dirname(page.file), target));

@@ -4,10 +4,32 @@
  */
 // Garbled amounts the money rule recognises:
 // cspell:ignore pertoken dayforcompute xtheirannualsavings
-import katex from 'katex';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 import type { Root } from 'mdast';
+import { memoryVerdicts, verdictKey, type Verdict, type VerdictStore } from '../cache';
+import nativeImport from '../nativeImport.cjs';
 import { lineOf, walk } from '../mdast';
 import { problem, type Problem } from '../types';
+
+/** A package by name, loaded with Node's own import() (see ../nativeImport.cjs). */
+async function importPackage<T>(name: string): Promise<T> {
+  const loaded = (await nativeImport(pathToFileURL(createRequire(import.meta.url).resolve(name)).href)) as { default: T };
+  return loaded.default;
+}
+
+// KaTeX, jsdom and Mermaid are loaded the first time a formula or diagram has no verdict yet, so a run that finds every verdict cached loads none of them.
+let katexModule: typeof import('katex').default | undefined;
+
+async function typeset(value: string, displayMode: boolean): Promise<Verdict> {
+  katexModule ??= await importPackage<typeof import('katex').default>('katex');
+  try {
+    katexModule.renderToString(value, { throwOnError: true, displayMode, strict: 'ignore' });
+    return null;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
 
 const PASTED_LANGUAGES = new Set(['ts', 'tsx', 'typescript', 'js', 'jsx', 'javascript', 'py', 'python']);
 
@@ -20,7 +42,8 @@ const GARBLED_MONEY = [/\d[\d.,]*\/?[a-z]{8,}/, /\b[A-Z],\d{3}[A-Z]\b/, /[a-z]{6
 /** "$x^2$" or "$\alpha$": single-dollar math, which this site does not parse. */
 const SINGLE_DOLLAR_MATH = /(^|[^$\\])\$(?![\s\d$])[^$\n]+?\$(?!\$)/;
 
-export function checkMarkup(file: string, tree: Root): Problem[] {
+/** `verdicts` remembers what KaTeX said about each formula, so an unchanged formula is not typeset again. */
+export async function checkMarkup(file: string, tree: Root, verdicts: VerdictStore = memoryVerdicts()): Promise<Problem[]> {
   const problems: Problem[] = [];
   for (const node of walk(tree)) {
     if (node.type === 'text') {
@@ -62,15 +85,19 @@ export function checkMarkup(file: string, tree: Root): Problem[] {
         );
         continue;
       }
-      try {
-        katex.renderToString(value, { throwOnError: true, displayMode: node.type === 'math', strict: 'ignore' });
-      } catch (error) {
+      const key = verdictKey(node.type === 'math' ? 'katex-display' : 'katex-inline', value);
+      let verdict = verdicts.get(key);
+      if (verdict === undefined) {
+        verdict = await typeset(value, node.type === 'math');
+        verdicts.set(key, verdict);
+      }
+      if (verdict !== null) {
         problems.push(
           problem(
             file,
             lineOf(node),
             'katex',
-            `the formula does not typeset: ${(error as Error).message.replace(/^KaTeX parse error: /, '')}`,
+            `the formula does not typeset: ${verdict.replace(/^KaTeX parse error: /, '')}`,
             'fix the LaTeX (see https://katex.org/docs/supported.html for what KaTeX supports)',
           ),
         );
@@ -103,7 +130,7 @@ let domWindow: import('jsdom').DOMWindow | undefined;
 async function withDom<T>(fn: () => Promise<T>): Promise<T> {
   const g = globalThis as Record<string, unknown>;
   const saved = DOM_GLOBALS.map((key) => [key, Object.getOwnPropertyDescriptor(g, key)] as const);
-  domWindow ??= new (await import('jsdom')).JSDOM('<!doctype html><html><body></body></html>').window;
+  domWindow ??= new (await importPackage<typeof import('jsdom')>('jsdom')).JSDOM('<!doctype html><html><body></body></html>').window;
   const window = domWindow;
   for (const key of DOM_GLOBALS) {
     Object.defineProperty(g, key, { value: key === 'window' ? window : window[key], configurable: true, writable: true });
@@ -118,32 +145,50 @@ async function withDom<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
-export async function checkMermaid(file: string, tree: Root): Promise<Problem[]> {
-  const blocks = [...walk(tree)].filter((node) => node.type === 'code' && node.lang === 'mermaid');
-  if (blocks.length === 0) return [];
+async function parseDiagrams(sources: readonly string[]): Promise<Verdict[]> {
   return withDom(async () => {
-    const { default: mermaid } = await import('mermaid');
-    const problems: Problem[] = [];
-    for (const block of blocks) {
-      if (block.type !== 'code') continue;
+    const mermaid = await importPackage<typeof import('mermaid').default>('mermaid');
+    const verdicts: Verdict[] = [];
+    for (const source of sources) {
       try {
-        await mermaid.parse(block.value);
+        await mermaid.parse(source);
+        verdicts.push(null);
       } catch (error) {
-        const firstLine = String((error as Error).message ?? error)
-          .split('\n')
-          .slice(0, 2)
-          .join(' ');
-        problems.push(
-          problem(
-            file,
-            lineOf(block),
-            'mermaid',
-            `the Mermaid diagram does not parse (${firstLine})`,
-            'check the diagram at https://mermaid.live and quote labels that contain brackets or punctuation, e.g. A["p95 < 50 ms"]',
-          ),
+        verdicts.push(
+          String((error as Error).message ?? error)
+            .split('\n')
+            .slice(0, 2)
+            .join(' '),
         );
       }
     }
-    return problems;
+    return verdicts;
   });
+}
+
+/** `verdicts` remembers what Mermaid said about each diagram, so an unchanged diagram is not parsed again. */
+export async function checkMermaid(file: string, tree: Root, verdicts: VerdictStore = memoryVerdicts()): Promise<Problem[]> {
+  const blocks = [...walk(tree)].flatMap((node) => (node.type === 'code' && node.lang === 'mermaid' ? [node] : []));
+  if (blocks.length === 0) return [];
+  const keys = blocks.map((block) => verdictKey('mermaid', block.value));
+  const unknown = [...new Set(blocks.filter((_, i) => verdicts.get(keys[i]!) === undefined).map((block) => block.value))];
+  if (unknown.length > 0) {
+    const found = await parseDiagrams(unknown);
+    unknown.forEach((source, i) => verdicts.set(verdictKey('mermaid', source), found[i]!));
+  }
+  const problems: Problem[] = [];
+  blocks.forEach((block, i) => {
+    const verdict = verdicts.get(keys[i]!);
+    if (verdict === null || verdict === undefined) return;
+    problems.push(
+      problem(
+        file,
+        lineOf(block),
+        'mermaid',
+        `the Mermaid diagram does not parse (${verdict})`,
+        'check the diagram at https://mermaid.live and quote labels that contain brackets or punctuation, e.g. A["p95 < 50 ms"]',
+      ),
+    );
+  });
+  return problems;
 }

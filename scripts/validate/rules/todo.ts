@@ -2,8 +2,7 @@
  * `npm run new:question` writes a page, an example module and its test full
  * of `TODO(new-question)` markers. A page is not done while one is left.
  */
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
+import { plainFiles, type FileAccess } from '../files';
 import { problem, type Problem, type QuestionPage } from '../types';
 import { RAW_IMPORT } from './anatomy';
 
@@ -35,13 +34,13 @@ export function checkTodoMarkers(file: string, source: string): Problem[] {
 }
 
 /** The markers left in the example modules a question imports, and in their tests. */
-export async function checkExampleTodoMarkers(rootDir: string, page: QuestionPage): Promise<Problem[]> {
+export async function checkExampleTodoMarkers(rootDir: string, page: QuestionPage, files: FileAccess = plainFiles(rootDir)): Promise<Problem[]> {
   const modules = new Set<string>();
   for (const match of page.source.matchAll(RAW_IMPORT)) if (match[2]) modules.add(match[2]);
   const problems: Problem[] = [];
   for (const module of modules) {
     for (const file of [module, module.replace(/\.ts$/, '.test.ts')]) {
-      const text = await readFile(path.join(rootDir, file), 'utf8').catch(() => undefined);
+      const text = await files.read(file);
       if (text !== undefined) problems.push(...checkTodoMarkers(file, text));
     }
   }

@@ -17,9 +17,12 @@ import type { LoadContext, Plugin } from '@docusaurus/types';
 import type { QuestionSummary, ValidationReport } from '../../content/report';
 import { TRACKS } from '../../content/tracks';
 import { buildDeck } from '../../practice/deck';
-import { formatProblem, validateContent } from '../../../scripts/validate/index';
+import { createValidator, formatProblem, type Validator } from '../../../scripts/validate/index';
 import { writeAnkiDeck } from './ankiDeckFile';
 import { PLUGIN_ROUTES, type HomeSummary, type PracticeDeck } from './routes';
+
+// One validator per site for the life of the process: `docusaurus start` calls loadContent again on every saved file, and the validator then re-checks only the pages (and example files) that changed.
+const validators = new Map<string, Validator>();
 
 export interface HandbookContent {
   questions: QuestionSummary[];
@@ -44,7 +47,9 @@ export default function handbookContentPlugin(context: LoadContext): Plugin<Hand
     },
 
     async loadContent() {
-      const { problems, report } = await validateContent({ rootDir: context.siteDir });
+      let validator = validators.get(context.siteDir);
+      if (!validator) validators.set(context.siteDir, (validator = createValidator({ rootDir: context.siteDir })));
+      const { problems, report } = await validator.validateAll();
       if (problems.length > 0) {
         const text = problems.map(formatProblem).join('\n');
         if (isProduction) {

@@ -1,0 +1,105 @@
+/**
+ * `npm run validate` runs the validator from a bundle; the bundle is used only
+ * while every file it was made from is unchanged, and it gives the same
+ * result as the TypeScript it was made from.
+ */
+import { execFile } from 'node:child_process';
+import { cp, mkdir, mkdtemp, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../validate/index';
+import { BUNDLE_FORMAT, fingerprint, isFresh, readManifest } from './bundledScript.mjs';
+
+const tempDirs: string[] = [];
+
+afterAll(async () => {
+  await Promise.all(tempDirs.map((dir) => rm(dir, { recursive: true, force: true })));
+});
+
+async function tempDir(prefix: string): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), prefix));
+  tempDirs.push(dir);
+  return dir;
+}
+
+describe('a kept bundle', () => {
+  async function project(): Promise<{ root: string; manifest: Parameters<typeof isFresh>[1] }> {
+    const root = await tempDir('handbook-bundle-');
+    await mkdir(path.join(root, 'scripts'), { recursive: true });
+    await mkdir(path.join(root, 'node_modules/pkg'), { recursive: true });
+    await writeFile(path.join(root, 'scripts/main.ts'), 'export const rule = 1;\n');
+    await writeFile(path.join(root, 'node_modules/pkg/index.js'), 'module.exports = 1;\n');
+    const inputs = Object.fromEntries(['scripts/main.ts', 'node_modules/pkg/index.js'].map((f) => [f, fingerprint(root, f)]));
+    return { root, manifest: { format: BUNDLE_FORMAT, node: process.version, entry: 'scripts/main.ts', inputs } };
+  }
+
+  it('is used while every input is as it was', async () => {
+    const { root, manifest } = await project();
+    expect(isFresh(root, manifest, 'scripts/main.ts')).toBe(true);
+  });
+
+  it("is not used once one of the project's files changed, even with the same size and time", async () => {
+    const { root, manifest } = await project();
+    const file = path.join(root, 'scripts/main.ts');
+    const before = await stat(file);
+    await writeFile(file, 'export const rule = 2;\n');
+    await utimes(file, before.atime, before.mtime);
+    expect(isFresh(root, manifest, 'scripts/main.ts')).toBe(false);
+  });
+
+  it('is not used once an installed package was rewritten, or an input is gone', async () => {
+    const { root, manifest } = await project();
+    await writeFile(path.join(root, 'node_modules/pkg/index.js'), 'module.exports = 22;\n');
+    expect(isFresh(root, manifest, 'scripts/main.ts')).toBe(false);
+    const other = await project();
+    await rm(path.join(other.root, 'scripts/main.ts'));
+    expect(isFresh(other.root, other.manifest, 'scripts/main.ts')).toBe(false);
+  });
+
+  it('is not used for another entry, another Node.js or another bundle format, or without a manifest', async () => {
+    const { root, manifest } = await project();
+    expect(isFresh(root, manifest, 'scripts/other.ts')).toBe(false);
+    expect(isFresh(root, { ...manifest!, node: 'v0.0.0' }, 'scripts/main.ts')).toBe(false);
+    expect(isFresh(root, { ...manifest!, format: BUNDLE_FORMAT + 1 }, 'scripts/main.ts')).toBe(false);
+    expect(isFresh(root, undefined, 'scripts/main.ts')).toBe(false);
+  });
+});
+
+describe('npm run validate (node scripts/validate.mjs)', () => {
+  const run = promisify(execFile);
+  const GOOD = path.join(PROJECT_ROOT, 'scripts/validate/fixtures/good');
+  // The first run after a change to the validator bundles it (a few seconds on a busy two-core machine).
+  const TIMEOUT_MS = 60_000;
+
+  it(
+    'accepts valid content, as the TypeScript entry does',
+    async () => {
+      const { stdout, stderr } = await run(process.execPath, ['scripts/validate.mjs', '--root', GOOD, '--no-cache'], { cwd: PROJECT_ROOT });
+      expect(stdout).toMatch(/Content is valid: 1 question page/);
+      // It ran from the bundle, not from the fallback through tsx.
+      expect(stderr).not.toMatch(/runs through tsx/);
+      expect(isFresh(PROJECT_ROOT, readManifest(path.join(PROJECT_ROOT, 'node_modules/.cache/bundled-scripts/validate')), 'scripts/validate.ts')).toBe(true);
+    },
+    TIMEOUT_MS,
+  );
+
+  it(
+    'exits 1 with the problem line on broken content',
+    async () => {
+      const dir = await tempDir('handbook-bundle-content-');
+      await cp(GOOD, dir, { recursive: true });
+      const q1 = path.join(dir, 'docs/architecture/structural/q01-component-boundaries.mdx');
+      await writeFile(q1, (await readFile(q1, 'utf8')).replace('difficulty: foundational', 'difficulty: expert'));
+      const result = await run(process.execPath, ['scripts/validate.mjs', '--root', dir, '--no-cache'], { cwd: PROJECT_ROOT }).then(
+        () => ({ code: 0, stderr: '' }),
+        (error: { code: number; stderr: string }) => error,
+      );
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/^docs\/architecture\/structural\/q01-component-boundaries\.mdx:8: "difficulty"/m);
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+    },
+    TIMEOUT_MS,
+  );
+});
