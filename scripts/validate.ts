@@ -1,7 +1,9 @@
 /**
  * `npm run validate`: check every page under docs/ and the reference catalog.
  * Prints each problem as `path:line: what is wrong. Fix: how.` and exits 1
- * when there is any; prints a summary and exits 0 otherwise.
+ * when there is any; prints a summary and exits 0 otherwise. Warnings (advice
+ * such as a diagram likely too wide for the column) are printed as
+ * `warning: path:line: ...` and never change the exit code.
  * `--json <file>` also writes the Validation Report data to <file>.
  */
 import { writeFile } from 'node:fs/promises';
@@ -12,10 +14,11 @@ async function main(): Promise<number> {
   const jsonIndex = args.indexOf('--json');
   const rootIndex = args.indexOf('--root');
   const rootDir = rootIndex >= 0 ? args[rootIndex + 1] : undefined;
-  const { problems, report } = await validateContent(rootDir ? { rootDir } : {});
+  const { problems, warnings, report } = await validateContent(rootDir ? { rootDir } : {});
   if (jsonIndex >= 0 && args[jsonIndex + 1]) {
     await writeFile(args[jsonIndex + 1]!, `${JSON.stringify(report, null, 2)}\n`);
   }
+  for (const w of warnings) console.error(`warning: ${formatProblem(w)}`);
   for (const p of problems) console.error(formatProblem(p));
   const questions = report.questions.length;
   if (problems.length > 0) {
@@ -25,7 +28,9 @@ async function main(): Promise<number> {
   const tracks = report.tracks
     .filter((t) => t.questions > 0)
     .map((t) => `${t.label}: ${t.questions}/${t.expectedQuestions} (${t.counts.foundational}F/${t.counts.intermediate}I/${t.counts.advanced}A)`);
-  console.log(`Content is valid: ${questions} question page(s). ${tracks.join('; ')}. References: ${report.catalog.cited}/${report.catalog.entries} cited.`);
+  console.log(
+    `Content is valid: ${questions} question page(s). ${tracks.join('; ')}. References: ${report.catalog.cited}/${report.catalog.entries} cited.${warnings.length ? ` ${warnings.length} warning(s) above.` : ''}`,
+  );
   return 0;
 }
 

@@ -15,7 +15,7 @@ import { checkQuestionAnatomy, type PageParts } from './rules/anatomy';
 import { checkCatalog, checkCitations, checkDifficulty, checkUniqueness, difficultyTable } from './rules/collection';
 import { checkFrontMatter } from './rules/frontmatter';
 import { checkLinks } from './rules/links';
-import { checkMarkup, checkMermaid } from './rules/markup';
+import { checkMarkup, checkMermaid, checkMermaidWidths } from './rules/markup';
 import { QUICK_HITS_FILE, quickHitsOf, shortAnswerOf } from './summaries';
 import { checkExampleTodoMarkers, checkTodoMarkers } from './rules/todo';
 import { problem, type ParsedPage, type Problem, type QuestionPage } from './types';
@@ -31,6 +31,8 @@ export interface ValidateOptions {
 
 export interface ValidationResult {
   problems: Problem[];
+  /** Advice that does not fail validation (e.g. a diagram likely too wide for the column). */
+  warnings: Problem[];
   questions: QuestionPage[];
   pages: ParsedPage[];
   report: ValidationReport;
@@ -63,6 +65,7 @@ function checkOverviews(pages: readonly ParsedPage[], questions: readonly Questi
 export async function validateContent(options: ValidateOptions = {}): Promise<ValidationResult> {
   const rootDir = options.rootDir ?? PROJECT_ROOT;
   const problems: Problem[] = [];
+  const warnings: Problem[] = [];
   const pages: ParsedPage[] = [];
   const questions: QuestionPage[] = [];
   const parts = new Map<QuestionPage, PageParts>();
@@ -74,7 +77,9 @@ export async function validateContent(options: ValidateOptions = {}): Promise<Va
     problems.push(...checkTodoMarkers(file, page.source));
     if (page.tree) {
       problems.push(...checkMarkup(file, page.tree));
-      problems.push(...(await checkMermaid(file, page.tree)));
+      const mermaidProblems = await checkMermaid(file, page.tree);
+      problems.push(...mermaidProblems);
+      if (mermaidProblems.length === 0) warnings.push(...(await checkMermaidWidths(file, page.tree)));
     }
     const { problems: fmProblems, question } = checkFrontMatter(page);
     problems.push(...fmProblems);
@@ -102,7 +107,7 @@ export async function validateContent(options: ValidateOptions = {}): Promise<Va
   const report = buildReport(sorted, questions, parts, catalog.entries);
   const quickHitsPage = pages.find((p) => p.file === QUICK_HITS_FILE);
   report.quickHits = quickHitsPage ? quickHitsOf(quickHitsPage) : [];
-  return { problems: sorted, questions, pages, report };
+  return { problems: sorted, warnings: sortProblems(warnings), questions, pages, report };
 }
 
 function buildReport(

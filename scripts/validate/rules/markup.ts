@@ -8,6 +8,7 @@ import katex from 'katex';
 import type { Root } from 'mdast';
 import { lineOf, walk } from '../mdast';
 import { problem, type Problem } from '../types';
+import { checkDiagramWidths } from './diagrams';
 
 const PASTED_LANGUAGES = new Set(['ts', 'tsx', 'typescript', 'js', 'jsx', 'javascript', 'py', 'python']);
 
@@ -145,5 +146,18 @@ export async function checkMermaid(file: string, tree: Root): Promise<Problem[]>
       }
     }
     return problems;
+  });
+}
+
+/** Warnings (not problems) for diagrams likely wider than the desktop column; see rules/diagrams.ts. */
+export async function checkMermaidWidths(file: string, tree: Root): Promise<Problem[]> {
+  if (![...walk(tree)].some((node) => node.type === 'code' && node.lang === 'mermaid')) return [];
+  return withDom(async () => {
+    const { default: mermaid } = await import('mermaid');
+    return checkDiagramWidths(file, tree, async (text) => {
+      // parse() registers the diagram's kind, which getDiagramFromText needs.
+      await mermaid.parse(text);
+      return mermaid.mermaidAPI.getDiagramFromText(text);
+    });
   });
 }
