@@ -147,6 +147,8 @@ describe.each(['light', 'dark'] as const)('the Expand view in %s mode', (colorSc
         'the diagram is shown at its natural size',
       ).toBeLessThan(1);
 
+      expect(await page.evaluate(() => getComputedStyle(document.querySelector('dialog[open]')!).backgroundColor), 'the dialog hides the page behind it').toMatch(/^rgb\(/);
+
       await page.keyboard.press('+');
       await expect.poll(async () => (await view(page)).scale).toBeGreaterThan(1.1);
       await page.keyboard.press('0');
