@@ -187,9 +187,15 @@ const config = {
     },
     mermaid: {
       theme: { light: 'neutral', dark: 'dark' },
-      // Draw diagrams at their natural size: a wide diagram scrolls inside its box
-      // instead of shrinking its labels below a readable size (print fits them to the page).
-      options: { flowchart: { useMaxWidth: false }, sequence: { useMaxWidth: false }, state: { useMaxWidth: false } },
+      // Draw diagrams at their natural size, so labels stay readable: the wrapper in
+      // src/theme/Mermaid fits them to the column, Expand shows them full-size, print fits the page.
+      // Sequence diagrams get narrower gaps and margins than Mermaid's defaults so four
+      // participants fit the 703-px desktop column; long messages are broken with <br/>.
+      options: {
+        flowchart: { useMaxWidth: false },
+        sequence: { useMaxWidth: false, actorMargin: 30, width: 130, diagramMarginX: 8 },
+        state: { useMaxWidth: false },
+      },
     },
     tableOfContents: { minHeadingLevel: 2, maxHeadingLevel: 3 },
   } satisfies Preset.ThemeConfig,

@@ -467,6 +467,20 @@ describe('the command line', () => {
   );
 
   it(
+    'prints a warning for a diagram likely too wide for the column, names the fix, and still exits 0',
+    async () => {
+      const chain = 'A[Ingestion service] --> B[Feature pipeline] --> C[Training job] --> D[Evaluation gate] --> E[Model registry] --> F[Serving fleet]';
+      const dir = await fixture((f) => f.edit(Q1, 'A[Ingestion] --> B[Features] --> C[Training]', chain));
+      const { stdout, stderr } = await run(tsx, ['scripts/validate.ts', '--root', dir], { cwd: PROJECT_ROOT });
+      expect(stderr).toMatch(
+        /^warning: docs\/architecture\/structural\/q01-component-boundaries\.mdx:\d+: this diagram is likely about \d+ px wide.*left-to-right chain of 6 nodes.*Fix: .*top-down \(flowchart TB\).* \[diagram-wide\]$/m,
+      );
+      expect(stdout).toMatch(/Content is valid: 1 question page.* 1 warning\(s\) above\./);
+    },
+    CLI_TIMEOUT_MS,
+  );
+
+  it(
     'exits 0 on valid content',
     async () => {
       const { stdout } = await run(tsx, ['scripts/validate.ts', '--root', GOOD], { cwd: PROJECT_ROOT });

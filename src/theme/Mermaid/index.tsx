@@ -1,19 +1,32 @@
 /**
  * Wraps the theme's Mermaid component so a diagram stays readable: it fits the
- * column when it can, and never shrinks below MIN_SCALE of its natural size
- * (a wider diagram scrolls inside its own box instead).
+ * column when it can, never draws a label below MIN_LABEL_PX (a wider diagram
+ * scrolls inside its own box instead), and an Expand button opens it
+ * full-screen at natural size with pan and zoom. The full-screen view's code
+ * is loaded on the first click, so pages pay nothing for it until then.
  */
 import Mermaid from '@theme-original/Mermaid';
 import type { ComponentProps, ReactNode } from 'react';
 import { useEffect, useRef } from 'react';
-import { diagramWidth } from './diagramWidth';
+import { diagramWidth, minScaleFor } from './diagramWidth';
 import styles from './styles.module.css';
+
+/** Smallest font size, in px at natural size, of the diagram's text. */
+function smallestFont(svg: SVGSVGElement): number {
+  let smallest = Number.POSITIVE_INFINITY;
+  for (const el of svg.querySelectorAll('*')) {
+    if (el.tagName.toLowerCase() === 'style') continue;
+    if (![...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent?.trim())) continue;
+    smallest = Math.min(smallest, Number.parseFloat(getComputedStyle(el).fontSize));
+  }
+  return smallest;
+}
 
 function fit(host: HTMLElement): void {
   for (const svg of host.querySelectorAll('svg')) {
     const natural = Number(svg.getAttribute('width'));
     if (!Number.isFinite(natural) || natural <= 0) continue;
-    svg.style.width = `${diagramWidth(natural, host.clientWidth)}px`;
+    svg.style.width = `${diagramWidth(natural, host.clientWidth, minScaleFor(smallestFont(svg)))}px`;
     svg.style.height = 'auto';
   }
   // A diagram that scrolls sideways must be reachable by keyboard (focus it, then use the arrow keys).
@@ -44,9 +57,25 @@ export default function MermaidWrapper(props: ComponentProps<typeof Mermaid>): R
       resize.disconnect();
     };
   }, []);
+
+  async function expand(event: React.MouseEvent<HTMLButtonElement>): Promise<void> {
+    const button = event.currentTarget;
+    const svg = ref.current?.querySelector('svg');
+    if (!svg) return;
+    const { openDiagram } = await import('./expandDiagram');
+    openDiagram(svg, button);
+  }
+
   return (
-    <div ref={ref} className={styles.diagram}>
-      <Mermaid {...props} />
+    <div className={styles.diagram} data-diagram="">
+      <div ref={ref} className={styles.box}>
+        <Mermaid {...props} />
+      </div>
+      <div className={styles.actions}>
+        <button type="button" className="button button--secondary button--sm" aria-haspopup="dialog" onClick={(e) => void expand(e)}>
+          Expand diagram
+        </button>
+      </div>
     </div>
   );
 }

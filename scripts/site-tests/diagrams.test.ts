@@ -1,0 +1,227 @@
+/**
+ * Diagrams on the production build. The pages are read from the build (every
+ * diagram's wrapper is server-rendered with a data-diagram attribute), so a
+ * new page with a diagram is covered without a list to keep.
+ *
+ * - At 1280 px every diagram fits its column: no sideways scrolling, no label
+ *   under 11 px on screen.
+ * - The Expand view opens and closes by keyboard and by pointer (mouse on a
+ *   desktop, touch on a 375 px phone), zooms and pans, returns focus, has no
+ *   serious axe finding and logs no console error, in light and dark mode.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { axeViolations } from '../lib/axe';
+import { gotoHydrated } from '../lib/browser';
+import { BUILD_DIR, builtPages, listFiles } from './buildOutput';
+import { setUpBuiltSite } from './builtSite';
+
+const site = setUpBuiltSite();
+
+/** The label size the site promises as the smallest on screen (src/theme/Mermaid/diagramWidth.ts). */
+const MIN_LABEL_PX = 11;
+
+interface DiagramPage {
+  path: string;
+  diagrams: number;
+}
+
+/** Pages of the build with at least one diagram, and how many each has. */
+function diagramPages(): DiagramPage[] {
+  const htmlOf = new Map(
+    listFiles(BUILD_DIR)
+      .filter((f) => f.endsWith('.html'))
+      .map((f) => [path.relative(BUILD_DIR, f).split(path.sep).join('/'), f]),
+  );
+  return builtPages()
+    .map((urlPath) => {
+      const clean = urlPath.replace(/^\//, '');
+      const file = htmlOf.get(clean === '' ? 'index.html' : `${clean}.html`) ?? htmlOf.get(`${clean}/index.html`);
+      const html = file ? readFileSync(file, 'utf8') : '';
+      return { path: urlPath, diagrams: html.match(/\sdata-diagram(?=[\s=>])/g)?.length ?? 0 };
+    })
+    .filter((p) => p.diagrams > 0);
+}
+
+async function waitForDiagrams(page: Page, count: number): Promise<void> {
+  await page.waitForFunction((n) => document.querySelectorAll('[data-diagram] svg').length >= n, count, { timeout: 20_000 });
+}
+
+describe('every diagram on a 1280 px desktop', () => {
+  it('fits its column with no sideways scrolling and no label under 11 px', async () => {
+    const pages = diagramPages();
+    expect(pages.length, 'pages with a diagram in the build').toBeGreaterThanOrEqual(30);
+    const withSource = site.content.questions.filter((q) => /^```mermaid/m.test(q.source)).map((q) => q.permalink);
+    expect(
+      withSource.filter((p) => !pages.some((d) => d.path === p)),
+      'question pages whose diagram the build does not mark',
+    ).toEqual([]);
+
+    const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    for (const { path: urlPath, diagrams } of pages) {
+      await gotoHydrated(page, `${site.server.url}${urlPath}`);
+      await waitForDiagrams(page, diagrams);
+      const found = await page.evaluate((minLabel) => {
+        const out: string[] = [];
+        document.querySelectorAll('[data-diagram]').forEach((wrapper, i) => {
+          const box = wrapper.firstElementChild as HTMLElement;
+          const svg = box.querySelector('svg');
+          if (!svg) return;
+          const drawn = svg.getBoundingClientRect().width;
+          const natural = Number(svg.getAttribute('width')) || svg.viewBox.baseVal.width;
+          const scale = drawn / (svg.viewBox.baseVal.width || natural);
+          let smallest = Number.POSITIVE_INFINITY;
+          for (const el of svg.querySelectorAll('*')) {
+            if (el.tagName.toLowerCase() === 'style') continue;
+            if (![...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent?.trim())) continue;
+            smallest = Math.min(smallest, Number.parseFloat(getComputedStyle(el).fontSize) * scale);
+          }
+          const name = `diagram ${i + 1} (${Math.round(natural)} px natural)`;
+          if (drawn > box.clientWidth + 0.5) out.push(`${name} is drawn ${Math.round(drawn)} px wide in a ${box.clientWidth} px column`);
+          if (box.scrollWidth > box.clientWidth) out.push(`${name} scrolls sideways: ${box.scrollWidth} px in ${box.clientWidth} px`);
+          if (smallest < minLabel - 0.05) out.push(`${name} has a label drawn at ${smallest.toFixed(1)} px`);
+        });
+        return out;
+      }, MIN_LABEL_PX);
+      problems.push(...found.map((p) => `${urlPath}: ${p}`));
+    }
+    await context.close();
+    expect(problems.join('\n'), 'redraw it narrower (top-down, shorter labels, or two diagrams); see the diagram-wide warning of npm run validate').toBe('');
+  }, 300_000);
+});
+
+/** Scale and translation of the full-screen diagram (Panzoom sets them as a CSS transform). */
+async function view(page: Page): Promise<{ scale: number; x: number; y: number }> {
+  return page.evaluate(() => {
+    const stage = document.querySelector('dialog[open] svg')!.parentElement!;
+    const m = new DOMMatrix(getComputedStyle(stage).transform);
+    return { scale: m.a, x: m.e, y: m.f };
+  });
+}
+
+async function focusedLabel(page: Page): Promise<string> {
+  return page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
+}
+
+const SCREENS = [
+  { name: 'a 1280 px desktop', options: { viewport: { width: 1280, height: 900 } } },
+  { name: 'a 375 px phone', options: { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 } },
+] as const;
+
+describe.each(['light', 'dark'] as const)('the Expand view in %s mode', (colorScheme) => {
+  describe.each(SCREENS)('on $name', ({ name, options }) => {
+    const phone = name.includes('phone');
+
+    async function open(): Promise<{ page: Page; context: BrowserContext; errors: string[] }> {
+      const context = await site.browser.newContext({ ...options, colorScheme });
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('console', (m) => {
+        if (m.type() === 'error') errors.push(m.text());
+      });
+      page.on('pageerror', (e) => errors.push(e.message));
+      // The page with the widest diagram: the one a reader most needs to expand.
+      const target = diagramPages().find((p) => p.path.includes('q24-model-registry-disaster-recovery')) ?? diagramPages()[0]!;
+      await gotoHydrated(page, `${site.server.url}${target.path}`);
+      await waitForDiagrams(page, target.diagrams);
+      return { page, context, errors };
+    }
+
+    it('opens and closes by keyboard, zooms and pans with keys, and returns focus', async () => {
+      const { page, context, errors } = await open();
+      const expand = page.getByRole('button', { name: 'Expand diagram' }).first();
+      await expand.focus();
+      await page.keyboard.press('Enter');
+      const dialog = page.getByRole('dialog', { name: /^Diagram/ });
+      await dialog.waitFor();
+      expect(await page.evaluate(() => Boolean(document.activeElement?.closest('dialog[open]'))), 'focus moves into the dialog').toBe(true);
+      expect(
+        await page.evaluate(() => {
+          const copy = document.querySelector('dialog[open] svg')!;
+          return Math.abs(copy.getBoundingClientRect().width - Number(copy.getAttribute('width')));
+        }),
+        'the diagram is shown at its natural size',
+      ).toBeLessThan(1);
+
+      expect(await page.evaluate(() => getComputedStyle(document.querySelector('dialog[open]')!).backgroundColor), 'the dialog hides the page behind it').toMatch(/^rgb\(/);
+
+      await page.keyboard.press('+');
+      await expect.poll(async () => (await view(page)).scale).toBeGreaterThan(1.1);
+      await page.keyboard.press('0');
+      await expect.poll(async () => (await view(page)).scale).toBeCloseTo(1, 2);
+      const before = await view(page);
+      await page.keyboard.press('ArrowLeft');
+      await page.keyboard.press('ArrowUp');
+      await expect.poll(async () => (await view(page)).x).toBeGreaterThan(before.x);
+      await expect.poll(async () => (await view(page)).y).toBeGreaterThan(before.y);
+
+      expect((await axeViolations(page)).join('\n'), 'axe on the open dialog').toBe('');
+
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'detached' });
+      expect(await focusedLabel(page), 'focus returns to the Expand button').toBe('Expand diagram');
+      expect(errors).toEqual([]);
+      await context.close();
+    });
+
+    it(phone ? 'opens by touch, zooms by pinch, pans by dragging and closes' : 'opens by mouse, zooms with the wheel, pans by dragging and closes', async () => {
+      const { page, context, errors } = await open();
+      const expand = page.getByRole('button', { name: 'Expand diagram' }).first();
+      if (phone) await expand.tap();
+      else await expand.click();
+      const dialog = page.getByRole('dialog', { name: /^Diagram/ });
+      await dialog.waitFor();
+      const box = (await page.getByRole('group', { name: 'Diagram at full size' }).boundingBox())!;
+      const cx = box.x + box.width / 2;
+      const cy = box.y + box.height / 2;
+
+      if (phone) {
+        const cdp = await context.newCDPSession(page);
+        const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', points: [number, number][]) =>
+          cdp.send('Input.dispatchTouchEvent', { type, touchPoints: points.map(([x, y], id) => ({ x, y, id })) });
+        // Two fingers move apart: zoom in.
+        await touch('touchStart', [
+          [cx - 20, cy],
+          [cx + 20, cy],
+        ]);
+        for (let d = 30; d <= 120; d += 15) {
+          await touch('touchMove', [
+            [cx - d, cy],
+            [cx + d, cy],
+          ]);
+        }
+        await touch('touchEnd', []);
+        await expect.poll(async () => (await view(page)).scale).toBeGreaterThan(1.5);
+        // One finger drags: pan.
+        const before = await view(page);
+        await touch('touchStart', [[cx, cy]]);
+        for (let d = 10; d <= 80; d += 10) await touch('touchMove', [[cx + d, cy + d / 2]]);
+        await touch('touchEnd', []);
+        await expect.poll(async () => (await view(page)).x).toBeGreaterThan(before.x + 20);
+      } else {
+        await page.mouse.move(cx, cy);
+        for (let i = 0; i < 4; i++) await page.mouse.wheel(0, -200);
+        await expect.poll(async () => (await view(page)).scale).toBeGreaterThan(1.1);
+        const before = await view(page);
+        await page.mouse.down();
+        await page.mouse.move(cx + 120, cy + 60, { steps: 8 });
+        await page.mouse.up();
+        await expect.poll(async () => (await view(page)).x).toBeGreaterThan(before.x + 40);
+      }
+
+      const close = page.getByRole('button', { name: 'Close' });
+      // Chrome can take a tap that follows a gesture at once as the gesture's end; a reader pauses first.
+      if (phone) await page.waitForTimeout(600);
+      if (phone) await close.tap();
+      else await close.click();
+      await dialog.waitFor({ state: 'detached' });
+      expect(await focusedLabel(page), 'focus returns to the Expand button').toBe('Expand diagram');
+      expect(errors).toEqual([]);
+      await context.close();
+    });
+  });
+});
