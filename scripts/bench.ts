@@ -17,7 +17,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchChromium } from './lib/browser';
 import { recordPageScripts } from './lib/pageScripts';
-import { buildSize, kib, MIB, pageKinds, scriptUrlsInHtml, spread, summarise, weighPages, type PageWeight } from './lib/pageWeight';
+import { buildSize, entryBytes, entryScripts, kib, MIB, pageKinds, scriptUrlsInHtml, spread, summarise, weighPages, type PageWeight } from './lib/pageWeight';
 import { serveDirectory } from './lib/staticServer';
 import { EXPECTED_RULES, generateContentRoot, problemsByRule } from './bench/generate';
 import { describeMachine, loadAverage, markdownTable, recordedFigures, seconds, suggestedBudgets, thisMachine } from './bench/report';
@@ -186,6 +186,8 @@ async function sizeSteps(): Promise<void> {
     BUILD_DIR,
     paths.map((p) => ({ path: p, question: kinds.question(p), diagram: kinds.diagram(p), scripts: scriptUrlsInHtml(htmlFor(p), `http://localhost${p}`) })),
   );
+  const entry = entryScripts(paths.map((p) => ({ html: htmlFor(p), pageUrl: `http://localhost${p}` })));
+  const entryTotal = entryBytes(BUILD_DIR, entry);
   const files = listFiles();
   const bytes = buildSize(files);
   const summary = summarise(executed);
@@ -194,12 +196,13 @@ async function sizeSteps(): Promise<void> {
     return `${kib(s.min)} / ${kib(s.median)} / ${kib(s.max)}`;
   };
   const largest = executed.reduce((a, b) => (b.jsBytes > a.jsBytes ? b : a));
+  rows.push([`JS every page loads first, gzipped (${entry.map((u) => u.split('/').pop()).join(' + ')})`, kib(entryTotal)]);
   rows.push([`JS per page, gzipped, executed in Chromium (${executed.length} pages): min / median / max`, `${range(executed)} (largest: ${largest.path})`]);
   rows.push(['JS per page, gzipped, named in the HTML (entry scripts): min / median / max', range(named)]);
   rows.push(['JS of a question page without a diagram (largest; median)', `${kib(summary.questionPageJs)}; ${kib(summary.questionBaseline)}`]);
   rows.push(['JS a diagram adds to a question page (largest)', kib(summary.diagramExtraJs)]);
   rows.push([`Build size (${files.length} files, uncompressed)`, `${(bytes / MIB).toFixed(2)} MiB`]);
-  figures = recordedFigures(summary, bytes);
+  figures = recordedFigures(summary, bytes, entryTotal);
 }
 
 async function main(): Promise<number> {

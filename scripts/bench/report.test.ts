@@ -29,11 +29,18 @@ describe('the benchmark report', () => {
 
   it('records figures in the units of scripts/budgets.json', () => {
     const summary = { questionPageJs: 250.04 * KIB, questionBaseline: 240 * KIB, diagramExtraJs: 180.26 * KIB, anyPageJs: 431.55 * KIB };
-    expect(recordedFigures(summary, 20.456 * MIB)).toEqual({ questionPageJsKiB: 250, diagramExtraJsKiB: 180.3, anyPageJsKiB: 431.6, buildTotalMiB: 20.46 });
+    expect(recordedFigures(summary, 20.456 * MIB, 141.26 * KIB)).toEqual({
+      entryJsKiB: 141.3,
+      questionPageJsKiB: 250,
+      diagramExtraJsKiB: 180.3,
+      anyPageJsKiB: 431.6,
+      buildTotalMiB: 20.46,
+    });
   });
 
   it('suggests budgets about 10 % above the figures, rounded up', () => {
-    expect(suggestedBudgets({ questionPageJsKiB: 250, diagramExtraJsKiB: 180.3, anyPageJsKiB: 431.6, buildTotalMiB: 20.46 })).toEqual({
+    expect(suggestedBudgets({ entryJsKiB: 141.3, questionPageJsKiB: 250, diagramExtraJsKiB: 180.3, anyPageJsKiB: 431.6, buildTotalMiB: 20.46 })).toEqual({
+      entryJsKiB: 156,
       questionPageJsKiB: 275,
       diagramExtraJsKiB: 199,
       anyPageJsKiB: 475,

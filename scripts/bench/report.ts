@@ -43,9 +43,10 @@ export function markdownTable(header: readonly string[], rows: readonly (readonl
 }
 
 /** Today's figures in the units of scripts/budgets.json (KiB and MiB, one and two decimals). */
-export function recordedFigures(summary: JsSummary, buildBytes: number): Budgets {
+export function recordedFigures(summary: JsSummary, buildBytes: number, entryBytes: number): Budgets {
   const kib = (bytes: number): number => Math.round((bytes / KIB) * 10) / 10;
   return {
+    entryJsKiB: kib(entryBytes),
     questionPageJsKiB: kib(summary.questionPageJs),
     diagramExtraJsKiB: kib(summary.diagramExtraJs),
     anyPageJsKiB: kib(summary.anyPageJs),
@@ -57,6 +58,7 @@ export function recordedFigures(summary: JsSummary, buildBytes: number): Budgets
 export function suggestedBudgets(recorded: Budgets, headroom = 1.1): Budgets {
   const up = (value: number, step: number): number => Math.round(Math.ceil((value * headroom) / step) * step * 10) / 10;
   return {
+    entryJsKiB: up(recorded.entryJsKiB, 1),
     questionPageJsKiB: up(recorded.questionPageJsKiB, 1),
     diagramExtraJsKiB: up(recorded.diagramExtraJsKiB, 1),
     anyPageJsKiB: up(recorded.anyPageJsKiB, 1),

@@ -12,6 +12,8 @@ export const KIB = 1024;
 export const MIB = 1024 * 1024;
 
 export interface Budgets {
+  /** Gzipped JS every page loads first (the scripts every page's HTML names: runtime and main). */
+  entryJsKiB: number;
   /** Gzipped JS loaded by a question page that has no diagram. */
   questionPageJsKiB: number;
   /** What a page with a diagram loads beyond a question page without one (Mermaid and its diagram types). */
@@ -28,7 +30,7 @@ export interface BudgetsFile {
   budgets: Budgets;
 }
 
-const BUDGET_KEYS = ['questionPageJsKiB', 'diagramExtraJsKiB', 'anyPageJsKiB', 'buildTotalMiB'] as const satisfies readonly (keyof Budgets)[];
+const BUDGET_KEYS = ['entryJsKiB', 'questionPageJsKiB', 'diagramExtraJsKiB', 'anyPageJsKiB', 'buildTotalMiB'] as const satisfies readonly (keyof Budgets)[];
 
 /** A budget is the recorded figure plus a margin for small changes; above this, it no longer guards anything. */
 export const MAX_HEADROOM = 1.25;
@@ -125,6 +127,23 @@ export function spread(weights: readonly PageWeight[]): { min: number; median: n
 
 export function kib(bytes: number): string {
   return `${(bytes / KIB).toFixed(1)} KiB`;
+}
+
+/**
+ * The scripts every page loads first: those named by a `<script src>` in the
+ * HTML of every page (the runtime and main.js), not a page's own preloads.
+ */
+export function entryScripts(htmlByPage: readonly { html: string; pageUrl: string }[]): string[] {
+  const lists = htmlByPage.map(({ html, pageUrl }) =>
+    (html.match(/<script\b[^>]*>/gi) ?? []).map((tag) => attribute(tag, 'src')).flatMap((src) => (src ? [new URL(src, pageUrl).href] : [])),
+  );
+  const [first = [], ...rest] = lists;
+  return first.filter((src) => rest.every((list) => list.includes(src)));
+}
+
+/** Gzipped bytes of the entry scripts (see entryScripts). */
+export function entryBytes(buildDir: string, scripts: readonly string[], basePath = '/'): number {
+  return scripts.reduce((sum, src) => sum + gzipSize(fileForUrl(buildDir, src, basePath)), 0);
 }
 
 export interface JsSummary {

@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { MIN_QUESTIONS_PER_TAG } from '../../src/content/derive';
 import { shortLinkPath } from '../../src/content/shortLinks';
 import { ANKI_DECK_FILE } from '../../src/practice/anki';
 import { siteContent } from './builtSite';
@@ -144,6 +145,24 @@ describe('tag pages', () => {
       for (const q of others) expect(hasAttribute(html, 'href', q.permalink), `${tag} does not list ${q.permalink}`).toBe(false);
       expect(html).toMatch(kind === 'topic' ? /(Topic|Part): / : /Difficulty: /);
       expect(metaContent(html, 'name', 'description')?.length ?? 0, `${tag} has a description`).toBeGreaterThan(20);
+    }
+  });
+
+  it('exist for each free-form tag that two or more questions share, listing exactly those, and for no tag of one question alone', () => {
+    const byTag = new Map<string, string[]>();
+    for (const q of content.questions) for (const tag of q.frontMatter.tags) byTag.set(tag, [...(byTag.get(tag) ?? []), q.permalink]);
+    const shared = [...byTag].filter(([, pages]) => pages.length >= MIN_QUESTIONS_PER_TAG);
+    expect(shared.length).toBeGreaterThan(10);
+    for (const [tag, pages] of shared) {
+      const html = htmlFor(`/tags/${tag}`);
+      for (const page of pages) expect(hasAttribute(html, 'href', page), `/tags/${tag} lists ${page}`).toBe(true);
+      for (const q of content.questions.filter((other) => !pages.includes(other.permalink)))
+        expect(hasAttribute(html, 'href', q.permalink), `/tags/${tag} does not list ${q.permalink}`).toBe(false);
+    }
+    for (const [tag, pages] of byTag) {
+      if (pages.length >= MIN_QUESTIONS_PER_TAG) continue;
+      expect(existsSync(path.join(BUILD_DIR, 'tags', `${tag}.html`)) || existsSync(path.join(BUILD_DIR, 'tags', tag, 'index.html')), `no page for /tags/${tag}`).toBe(false);
+      expect(metaContent(htmlFor(pages[0]!), 'name', 'keywords') ?? '', `${pages[0]} keeps "${tag}" as a keyword`).toContain(tag);
     }
   });
 

@@ -18,17 +18,42 @@ describe('deriveFrontMatter', () => {
     expect(fm).toMatchObject({ description: 'Fallback layers trade accuracy for availability.', sidebar_label: 'Q7. Error handling', sidebar_position: 7 });
   });
 
-  it('tags a question with its topic and difficulty, after its own tags', () => {
-    const fm = deriveFrontMatter('/site/docs/architecture/behavioral/q07-error-handling.mdx', {
-      questionId: 'arch-07',
-      number: 7,
-      label: 'Error handling',
-      keyInsight: 'Fallback layers trade accuracy for availability.',
+  it('tags a question with its topic and difficulty, after those of its own tags that another question shares', () => {
+    const other = {
+      questionId: 'arch-08',
+      title: 'Q8?',
+      track: 'architecture',
       topic: 'behavioral',
-      difficulty: 'intermediate',
-      tags: ['retries'],
-    });
+      number: 8,
+      difficulty: 'advanced' as const,
+      keyInsight: 'x',
+      references: [],
+      related: [],
+      permalink: '/q8',
+    };
+    const fm = deriveFrontMatter(
+      '/site/docs/architecture/behavioral/q07-error-handling.mdx',
+      {
+        questionId: 'arch-07',
+        number: 7,
+        label: 'Error handling',
+        keyInsight: 'Fallback layers trade accuracy for availability.',
+        topic: 'behavioral',
+        difficulty: 'intermediate',
+        tags: ['retries', 'bulkheads'],
+        keywords: ['resilience'],
+      },
+      {
+        questions: [
+          { ...other, questionId: 'arch-07', number: 7, tags: ['retries', 'bulkheads'] },
+          { ...other, tags: ['retries'] },
+        ],
+        catalog: [],
+      },
+    );
     expect(fm.tags).toEqual(['retries', 'topic-behavioral', 'difficulty-intermediate']);
+    // A tag page that would list this question alone is not made; the word stays on the page for search engines.
+    expect(fm.keywords).toEqual(['resilience', 'bulkheads']);
   });
 
   it('orders topic overviews as tracks.ts lists the topics', () => {
@@ -51,6 +76,7 @@ describe('deriveFrontMatter: each page carries the data it renders', () => {
     keyInsight: `Insight ${number}.`,
     references: [],
     related: [],
+    tags: [],
     permalink: `/q${number}`,
     ...extra,
   });

@@ -61,6 +61,18 @@ export function catalogView(catalog: readonly ReferenceEntry[], questions: reado
   return catalog.map((entry) => ({ ...referenceView(entry, true), citedBy: ordered.filter((q) => q.references.includes(entry.id)).map(linkTo) }));
 }
 
+/** A free-form tag gets a page only when this many questions share it: a page listing one question repeats that question. */
+export const MIN_QUESTIONS_PER_TAG = 2;
+
+/**
+ * The author's tags that get a tag page (shared by enough questions), and the
+ * rest, which stay on the page as meta keywords for search engines.
+ */
+export function splitTags(tags: readonly string[], questions: readonly IndexedQuestion[]): { shared: string[]; unshared: string[] } {
+  const shared = tags.filter((tag) => questions.filter((q) => q.tags.includes(tag)).length >= MIN_QUESTIONS_PER_TAG);
+  return { shared, unshared: tags.filter((tag) => !shared.includes(tag)) };
+}
+
 const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
 
 export function deriveFrontMatter(filePath: string, frontMatter: Record<string, unknown>, site: SiteContent = NO_CONTENT): Record<string, unknown> {
@@ -68,8 +80,10 @@ export function deriveFrontMatter(filePath: string, frontMatter: Record<string, 
   const posix = filePath.split('\\').join('/');
   if (isQuestionFrontMatter(fm)) {
     if (typeof fm.keyInsight === 'string' && typeof fm.number === 'number' && typeof fm.label === 'string') {
-      // Topic and difficulty become tags too, so each has a tag page.
-      const tags = [...(Array.isArray(fm.tags) ? fm.tags : []), ...derivedTagKeys(fm)];
+      // Topic and difficulty become tags too, so each has a tag page; a tag no other question shares becomes a keyword.
+      const { shared, unshared } = splitTags(strings(fm.tags), site.questions);
+      const tags = [...shared, ...derivedTagKeys(fm)];
+      const keywords = [...strings(fm.keywords), ...unshared];
       const catalog = new Map(site.catalog.map((e) => [e.id, e]));
       // An unknown id is left out here; the validator names it and fails the build.
       const referenceList = strings(fm.references)
@@ -81,6 +95,7 @@ export function deriveFrontMatter(filePath: string, frontMatter: Record<string, 
         ...fm,
         ...derivedDocusaurusFields({ keyInsight: fm.keyInsight, number: fm.number, label: fm.label }),
         tags,
+        ...(keywords.length > 0 ? { keywords } : {}),
         referenceList,
         relatedQuestions: relatedList,
       };

@@ -24,6 +24,8 @@ export interface IndexedQuestion {
   keyInsight: string;
   references: string[];
   related: string[];
+  /** The author's free-form tags (topic and difficulty tags are derived, not listed here). */
+  tags: string[];
   permalink: string;
 }
 
@@ -65,6 +67,7 @@ export function questionOf(file: string, data: Record<string, unknown>): Indexed
     keyInsight,
     references: strings(data.references),
     related: strings(data.related),
+    tags: strings(data.tags),
     permalink: permalinkFor(`docs/${file}`),
   };
 }
