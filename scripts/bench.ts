@@ -20,7 +20,7 @@ import { recordPageScripts } from './lib/pageScripts';
 import { buildSize, entryBytes, entryScripts, kib, MIB, pageKinds, scriptUrlsInHtml, spread, summarise, weighPages, type PageWeight } from './lib/pageWeight';
 import { serveDirectory } from './lib/staticServer';
 import { EXPECTED_RULES, generateContentRoot, problemsByRule } from './bench/generate';
-import { describeMachine, loadAverage, markdownTable, recordedFigures, seconds, suggestedBudgets, thisMachine } from './bench/report';
+import { buildPhases, describeMachine, loadAverage, markdownTable, recordedFigures, seconds, suggestedBudgets, thisMachine } from './bench/report';
 import { builtPages, htmlFor, listFiles } from './site-tests/buildOutput';
 import { validateContent } from './validate/index';
 
@@ -43,14 +43,14 @@ interface Run {
 }
 
 /** Runs a command of the project with its output sent to a log file, and times it. */
-async function run(name: string, command: string, commandArgs: readonly string[], expectedCodes: readonly number[] = [0]): Promise<Run> {
+async function run(name: string, command: string, commandArgs: readonly string[], expectedCodes: readonly number[] = [0], env: NodeJS.ProcessEnv = {}): Promise<Run> {
   const log = path.join(LOG_DIR, `${name}.log`);
   const out = createWriteStream(log);
   let output = '';
   process.stdout.write(`  ${name}: ${command.split(/[\\/]/).pop()} ${commandArgs.join(' ')} ... `);
   const started = performance.now();
   const code = await new Promise<number>((resolve) => {
-    const child = spawn(command, commandArgs, { cwd: ROOT, shell: process.platform === 'win32' });
+    const child = spawn(command, commandArgs, { cwd: ROOT, shell: process.platform === 'win32', env: { ...process.env, ...env } });
     const collect = (chunk: Buffer): void => {
       output += chunk.toString();
       out.write(chunk);
@@ -86,10 +86,31 @@ function countMatch(output: string, pattern: RegExp): string {
   return pattern.exec(output.replace(ANSI_COLOUR, ''))?.[1] ?? '?';
 }
 
+// GNU time reports the build's peak memory; without it the row is left out.
+const GNU_TIME = '/usr/bin/time';
+
 async function buildSteps(): Promise<void> {
   // Cold: nothing cached from an earlier build (what `docusaurus clear` removes).
   for (const dir of ['build', '.docusaurus', 'node_modules/.cache']) rmSync(path.join(ROOT, dir), { recursive: true, force: true });
-  timed('Production build, cold (no build/, .docusaurus/, node_modules/.cache)', await run('build-cold', bin('docusaurus'), ['build']));
+  const memoryFile = path.join(LOG_DIR, 'build-cold-peak-rss.txt');
+  const measured = existsSync(GNU_TIME);
+  const cold = measured
+    ? await run('build-cold', GNU_TIME, ['-f', '%M', '-o', memoryFile, bin('docusaurus'), 'build'], [0], { DOCUSAURUS_PERF_LOGGER: 'true' })
+    : await run('build-cold', bin('docusaurus'), ['build'], [0], { DOCUSAURUS_PERF_LOGGER: 'true' });
+  timed('Production build, cold (no build/, .docusaurus/, node_modules/.cache)', cold);
+  const phases = buildPhases(cold.output);
+  const phase = (label: string, ms: number | undefined): void => {
+    if (ms !== undefined) rows.push([`  of which ${label}`, seconds(ms)]);
+  };
+  phase('loading the site (content, plugins)', phases.loadSite);
+  phase('content validation (inside loading)', phases.validation);
+  phase('bundling with Rspack (MDX compile, JS and CSS)', phases.bundling);
+  phase('static generation (HTML of every route)', phases.staticGeneration);
+  phase('postBuild (search index, redirects, sitemap, Anki deck)', phases.postBuild);
+  if (measured && existsSync(memoryFile)) {
+    const kb = Number(readFileSync(memoryFile, 'utf8').trim().split('\n').pop());
+    if (Number.isFinite(kb)) rows.push(['  peak memory of the cold build (resident)', `${(kb / 1024 / 1024).toFixed(2)} GiB`]);
+  }
   timed('Production build, warm (run again at once)', await run('build-warm', bin('docusaurus'), ['build']));
   timed('Cheat-sheet PDFs (`tsx scripts/pdf.ts`)', await run('pdf', bin('tsx'), ['scripts/pdf.ts']));
 }

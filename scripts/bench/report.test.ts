@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { KIB, MIB } from '../lib/pageWeight';
-import { describeMachine, markdownTable, recordedFigures, seconds, suggestedBudgets, thisMachine } from './report';
+import { buildPhases, describeMachine, markdownTable, recordedFigures, seconds, suggestedBudgets, thisMachine } from './report';
 
 describe('the benchmark report', () => {
   it('describes the machine the figures came from', () => {
@@ -46,5 +46,24 @@ describe('the benchmark report', () => {
       anyPageJsKiB: 475,
       buildTotalMiB: 22.6,
     });
+  });
+});
+
+describe('the build breakdown', () => {
+  it("reads each phase from Docusaurus's performance log, in milliseconds", () => {
+    const log = [
+      '[PERF] Build > en > Load site > Load plugins > Load plugins content > Load handbook-content@default > loadContent() - 3.79 seconds! - (Heap 114mb -> 160mb / Total 204mb)',
+      '[PERF] Build > en > Load site - 5.10 seconds! - (Heap 77mb -> 166mb / Total 204mb)',
+      '[PERF] Build > en > Bundling with rspack - 27.68 seconds! - (Heap 170mb -> 278mb / Total 309mb)',
+      '[PERF] Build > en > SSG > Create SSG thread pool - 2 threads - 203.97 ms - (Heap 278mb -> 279mb / Total 310mb)',
+      '[PERF] Build > en > SSG - 6.75 seconds! - (Heap 278mb -> 279mb / Total 310mb)',
+      '[PERF] Build > en > postBuild() - 432.5 ms - (Heap 280mb -> 278mb / Total 438mb)',
+      '[PERF] Build - 43.99 seconds! - (Heap 77mb -> 281mb / Total 438mb)',
+    ].join('\n');
+    expect(buildPhases(log)).toEqual({ validation: 3790, loadSite: 5100, bundling: 27680, staticGeneration: 6750, postBuild: 432.5, total: 43990 });
+  });
+
+  it('leaves out a phase the log does not name', () => {
+    expect(buildPhases('[PERF] Build - 12 seconds!')).toEqual({ total: 12000 });
   });
 });

@@ -65,3 +65,48 @@ export function suggestedBudgets(recorded: Budgets, headroom = 1.1): Budgets {
     buildTotalMiB: up(recorded.buildTotalMiB, 0.1),
   };
 }
+
+/** The phases of a `docusaurus build` run with DOCUSAURUS_PERF_LOGGER=true, in milliseconds. */
+export interface BuildPhases {
+  loadSite?: number;
+  /** The handbook-content plugin's loadContent: the content validator. */
+  validation?: number;
+  /** Rspack: compiling the MDX pages and bundling the JavaScript and CSS. */
+  bundling?: number;
+  /** Rendering every route to HTML. */
+  staticGeneration?: number;
+  /** Plugins after the build: the search index, redirects, sitemap, Anki deck. */
+  postBuild?: number;
+  total?: number;
+}
+
+const PHASE_LINES: [keyof BuildPhases, RegExp][] = [
+  ['loadSite', /^\[PERF\] Build > [^>]+ > Load site - /],
+  ['validation', /^\[PERF\] Build > [^>]+ > Load site > Load plugins > Load plugins content > Load handbook-content@default > loadContent\(\) - /],
+  ['bundling', /^\[PERF\] Build > [^>]+ > Bundling with rspack - /],
+  ['staticGeneration', /^\[PERF\] Build > [^>]+ > SSG - /],
+  ['postBuild', /^\[PERF\] Build > [^>]+ > postBuild\(\) - /],
+  ['total', /^\[PERF\] Build - /],
+];
+
+function perfMs(rest: string): number | undefined {
+  const match = /^([\d.]+) (ms|seconds)/.exec(rest);
+  if (!match) return undefined;
+  return Number(match[1]) * (match[2] === 'seconds' ? 1000 : 1);
+}
+
+/** Reads the build phases from Docusaurus's performance log; a phase it did not print is left out. */
+export function buildPhases(log: string): BuildPhases {
+  const phases: BuildPhases = {};
+  for (const raw of log.split('\n')) {
+    const line = raw.trim();
+    for (const [key, pattern] of PHASE_LINES) {
+      const match = pattern.exec(line);
+      if (match && phases[key] === undefined) {
+        const ms = perfMs(line.slice(match[0].length));
+        if (ms !== undefined) phases[key] = ms;
+      }
+    }
+  }
+  return phases;
+}
