@@ -8,7 +8,21 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ValidationReport } from '../../src/content/report';
-import { buildOverrun, buildSize, jsOverruns, kib, MIB, readBudgets, scriptUrlsInHtml, weighPages, type BudgetsFile, type PageScripts } from '../lib/pageWeight';
+import {
+  buildOverrun,
+  buildSize,
+  entryBytes,
+  entryScripts,
+  jsOverruns,
+  KIB,
+  kib,
+  MIB,
+  readBudgets,
+  scriptUrlsInHtml,
+  weighPages,
+  type BudgetsFile,
+  type PageScripts,
+} from '../lib/pageWeight';
 import { assertBuilt, BUILD_DIR, builtPages, htmlFor, listFiles, PROJECT_ROOT } from './buildOutput';
 
 let budgets: BudgetsFile;
@@ -23,6 +37,17 @@ describe('size budgets of the build (scripts/budgets.json)', () => {
     const bytes = buildSize(listFiles());
     expect(bytes, 'the build is not empty').toBeGreaterThan(MIB);
     expect(buildOverrun(bytes, budgets.budgets) ?? '', `build/ holds ${(bytes / MIB).toFixed(2)} MiB`).toBe('');
+  });
+
+  it('keeps the JavaScript every page loads first (runtime and main, gzipped) within entryJsKiB', () => {
+    const pages = builtPages();
+    const entry = entryScripts(pages.map((p) => ({ html: htmlFor(p), pageUrl: `http://localhost${p}` })));
+    expect(entry.length, 'every page runs the same entry scripts').toBeGreaterThanOrEqual(2);
+    const bytes = entryBytes(BUILD_DIR, entry);
+    expect(
+      bytes,
+      `${entry.map((u) => u.split('/').pop()).join(' + ')} weigh ${kib(bytes)}, over the entryJsKiB budget of ${budgets.budgets.entryJsKiB} KiB: look inside main.js for what grew before raising it (README, "Size budgets")`,
+    ).toBeLessThanOrEqual(budgets.budgets.entryJsKiB * KIB);
   });
 
   it('keeps the JavaScript every page names in its HTML (gzipped) within the page budgets', () => {
