@@ -1,7 +1,9 @@
 /**
  * `npm run validate`: check every page under docs/ and the reference catalog.
  * Prints each problem as `path:line: what is wrong. Fix: how.` and exits 1
- * when there is any; prints a summary and exits 0 otherwise.
+ * when there is any; prints a summary and exits 0 otherwise. Warnings (advice
+ * such as a diagram likely too wide for the column) are printed first, as
+ * `warning: path:line: ...`, and never change the exit code.
  *
  *   --json <file>       also write the Validation Report data to <file>
  *   --root <dir>        check the content under <dir> instead of this project's
@@ -24,11 +26,12 @@ async function main(): Promise<number> {
   const jsonFile = option(args, '--json');
   const cacheDir = args.includes('--no-cache') ? false : option(args, '--cache-dir');
   const validator = createValidator({ ...(rootDir ? { rootDir } : {}), ...(cacheDir !== undefined ? { cacheDir } : {}) });
-  const { problems, report } = await validator.validateAll();
+  const { problems, warnings, report } = await validator.validateAll();
   if (jsonFile) {
     await writeFile(jsonFile, `${JSON.stringify(report, null, 2)}\n`);
   }
-  // One write: thousands of problems (the benchmark's content) print in one go rather than line by line.
+  // One write each: thousands of problems (the benchmark's content) print in one go rather than line by line.
+  if (warnings.length > 0) process.stderr.write(`${warnings.map((w) => `warning: ${formatProblem(w)}`).join('\n')}\n`);
   if (problems.length > 0) process.stderr.write(`${problems.map(formatProblem).join('\n')}\n`);
   const questions = report.questions.length;
   if (problems.length > 0) {
@@ -38,7 +41,9 @@ async function main(): Promise<number> {
   const tracks = report.tracks
     .filter((t) => t.questions > 0)
     .map((t) => `${t.label}: ${t.questions}/${t.expectedQuestions} (${t.counts.foundational}F/${t.counts.intermediate}I/${t.counts.advanced}A)`);
-  console.log(`Content is valid: ${questions} question page(s). ${tracks.join('; ')}. References: ${report.catalog.cited}/${report.catalog.entries} cited.`);
+  console.log(
+    `Content is valid: ${questions} question page(s). ${tracks.join('; ')}. References: ${report.catalog.cited}/${report.catalog.entries} cited.${warnings.length ? ` ${warnings.length} warning(s) above.` : ''}`,
+  );
   return 0;
 }
 

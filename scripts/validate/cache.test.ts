@@ -75,6 +75,28 @@ describe('kept verdicts', () => {
     expect(await mermaidProblems(dir, cacheDir)).toEqual([]);
   });
 
+  it("are kept for a diagram's width too, and a kept width verdict is reported as a warning, never a problem", async () => {
+    const dir = await goodFixture();
+    const cacheDir = await tempDir('handbook-cache-dir-');
+    // A verdict only the cache could give: the fixture's three-node diagram fits the column.
+    const version = await cacheVersion();
+    await writeCacheFile(path.join(cacheDir, 'verdicts.json'), version, [[verdictKey('mermaid-width', await diagramOf(dir)), 'kept width verdict']]);
+    const { problems, warnings } = await validateContent({ rootDir: dir, cacheDir });
+    expect(problems).toEqual([]);
+    expect(warnings.map((w) => `${w.file} [${w.rule}] ${w.message}`)).toEqual([`${Q1} [diagram-wide] kept width verdict`]);
+  });
+
+  it('on width are not looked at for a diagram that does not parse: the mermaid rule reports it, and nothing warns', async () => {
+    const dir = await goodFixture();
+    const cacheDir = await tempDir('handbook-cache-dir-');
+    await edit(dir, Q1, GOOD_DIAGRAM, 'A[Ingestion] --> ');
+    const version = await cacheVersion();
+    await writeCacheFile(path.join(cacheDir, 'verdicts.json'), version, [[verdictKey('mermaid-width', await diagramOf(dir)), 'kept width verdict']]);
+    const { problems, warnings } = await validateContent({ rootDir: dir, cacheDir });
+    expect(problems.map((p) => p.rule)).toEqual(['mermaid']);
+    expect(warnings).toEqual([]);
+  });
+
   it('are kept per formula, so a formula KaTeX rejects is reported from the cache too', async () => {
     const dir = await goodFixture();
     const cacheDir = await tempDir('handbook-cache-dir-');

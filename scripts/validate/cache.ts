@@ -1,8 +1,8 @@
 /**
  * What the validator remembers between runs, in node_modules/.cache/handbook-validator
- * (which `docusaurus clear` empties): the verdict on each Mermaid diagram and
- * KaTeX formula by content hash, and each page's result by the hash of its text
- * and of the files it depends on.
+ * (which `docusaurus clear` empties): the verdicts on each Mermaid diagram
+ * (does it parse, is it likely too wide) and KaTeX formula by content hash,
+ * and each page's result by the hash of its text and of the files it depends on.
  *
  * A cache must never hide a problem, so everything in it is keyed by a version
  * made of the validator's own source, the schema it applies and the versions
@@ -29,10 +29,10 @@ export function defaultCacheDir(): string {
 /**
  * Source files whose text decides a verdict or a page's problems, besides
  * every non-test file in scripts/validate/: the schema and track data the
- * per-page rules apply, and the demo naming convention. A test checks that
- * the per-page rules load nothing else of the project.
+ * per-page rules apply, the page URLs and the demo naming convention. A test
+ * checks that the per-page rules load nothing else of the project.
  */
-export const RULE_SOURCES = ['src/content/schema.ts', 'src/content/tracks.ts', 'src/runner/conventions.ts'];
+export const RULE_SOURCES = ['src/content/schema.ts', 'src/content/tracks.ts', 'src/content/permalink.ts', 'src/runner/conventions.ts'];
 
 /** Packages whose version changes what the rules find (parsers, renderers, the schema library, the slugger). */
 export const RULE_PACKAGES = [
@@ -115,7 +115,7 @@ export async function writeCacheFile<T>(file: string, version: string, body: T):
   }
 }
 
-/** null: the diagram or formula is fine; a string: the error the renderer gave. */
+/** null: the diagram or formula is fine; a string: the error the renderer gave (for 'mermaid-width', the warning). */
 export type Verdict = string | null;
 
 /** Verdicts by key; what this run looked up or added is kept first when the file is trimmed. */
@@ -128,7 +128,7 @@ export interface VerdictStore {
 /** Most verdicts kept; far more diagrams and formulas than the handbook has, so only edits long gone fall out. */
 export const MAX_VERDICTS = 20_000;
 
-export function verdictKey(kind: 'mermaid' | 'katex-inline' | 'katex-display', text: string): string {
+export function verdictKey(kind: 'mermaid' | 'mermaid-width' | 'katex-inline' | 'katex-display', text: string): string {
   return `${kind}:${contentHash(text)}`;
 }
 
@@ -188,7 +188,14 @@ function isCachedPages(body: unknown): body is { rootDir: string; pages: CachedP
   if (typeof pages !== 'object' || pages === null) return false;
   return Object.values(pages).every((entry: unknown) => {
     const e = entry as Partial<CachedPage> | null;
-    return typeof e?.hash === 'string' && typeof e.record === 'object' && e.record !== null && Array.isArray(e.record.problems) && typeof e.record.dependencies === 'object';
+    return (
+      typeof e?.hash === 'string' &&
+      typeof e.record === 'object' &&
+      e.record !== null &&
+      Array.isArray(e.record.problems) &&
+      Array.isArray(e.record.warnings) &&
+      typeof e.record.dependencies === 'object'
+    );
   });
 }
 

@@ -44,8 +44,11 @@ function checkOverviews(files: ReadonlySet<string>, questions: readonly Question
   return problems;
 }
 
-/** Every problem of the content, sorted, and the report; `records` in file order. */
-export async function collect(records: readonly PageRecord[], catalogEntries: readonly unknown[] = referenceCatalog): Promise<{ problems: Problem[]; report: ValidationReport }> {
+/** Every problem and warning of the content, sorted, and the report; `records` in file order. */
+export async function collect(
+  records: readonly PageRecord[],
+  catalogEntries: readonly unknown[] = referenceCatalog,
+): Promise<{ problems: Problem[]; warnings: Problem[]; report: ValidationReport }> {
   const problems: Problem[] = records.flatMap((r) => r.problems);
   const questions: CollectedQuestion[] = records.flatMap((r) =>
     r.question
@@ -81,7 +84,7 @@ export async function collect(records: readonly PageRecord[], catalogEntries: re
   const sorted = sortProblems(problems);
   const report = buildReport(sorted, questions, catalog.entries);
   report.quickHits = records.find((r) => r.quickHits)?.quickHits ?? [];
-  return { problems: sorted, report };
+  return { problems: sorted, warnings: sortProblems(records.flatMap((r) => r.warnings)), report };
 }
 
 function buildReport(problems: readonly Problem[], questions: readonly CollectedQuestion[], catalog: readonly { id: string; kind: string }[]): ValidationReport {

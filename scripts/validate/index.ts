@@ -28,6 +28,8 @@ export interface ValidateOptions {
 
 export interface ValidationResult {
   problems: Problem[];
+  /** Advice that does not fail validation (a diagram likely too wide for the column). */
+  warnings: Problem[];
   questions: QuestionPage[];
   pages: ParsedPage[];
   report: ValidationReport;
@@ -48,9 +50,9 @@ export async function validateContent(options: ValidateOptions = {}): Promise<Va
     pages.push(checked.page);
     if (checked.question) questions.push(checked.question);
   }
-  const { problems, report } = await collect(records, options.catalog);
+  const { problems, warnings, report } = await collect(records, options.catalog);
   await verdicts.save();
-  return { problems, questions, pages, report };
+  return { problems, warnings, questions, pages, report };
 }
 
 export { createValidator, type Validator, type ValidatorOptions, type ValidatorRun } from './validator';

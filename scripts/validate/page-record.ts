@@ -20,6 +20,8 @@ export interface PageRecord {
   readonly file: string;
   /** Problems found in this page alone, and in the example files it imports. */
   readonly problems: Problem[];
+  /** Advice that does not fail validation: diagrams likely too wide for the column. */
+  readonly warnings: Problem[];
   /** Raw frontmatter, or null when it did not parse. */
   readonly data: Record<string, unknown> | null;
   /** Line of each top-level frontmatter key, in file order. */

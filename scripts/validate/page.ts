@@ -10,7 +10,7 @@ import type { PageRecord } from './page-record';
 import { checkQuestionAnatomy } from './rules/anatomy';
 import { checkFrontMatter } from './rules/frontmatter';
 import { linkFactsOf } from './rules/linkFacts';
-import { checkMarkup, checkMermaid } from './rules/markup';
+import { checkMarkup, checkMermaid, checkMermaidWidths } from './rules/markup';
 import { checkExampleTodoMarkers, checkTodoMarkers } from './rules/todo';
 import { QUICK_HITS_FILE, quickHitsOf, shortAnswerOf } from './summaries';
 import type { ParsedPage, Problem, QuestionPage } from './types';
@@ -35,12 +35,15 @@ export async function checkPage(context: PageContext, file: string, source: stri
   pageChecks.count++;
   const files = recordingFiles(context.files);
   const problems: Problem[] = [];
+  let warnings: Problem[] = [];
   const { page, problems: parseProblems } = parsePage(file, source);
   problems.push(...parseProblems);
   problems.push(...checkTodoMarkers(file, page.source));
   if (page.tree) {
     problems.push(...(await checkMarkup(file, page.tree, context.verdicts)));
     problems.push(...(await checkMermaid(file, page.tree, context.verdicts)));
+    // After checkMermaid, whose verdicts tell which diagrams parse.
+    warnings = await checkMermaidWidths(file, page.tree, context.verdicts);
   }
   const { problems: fmProblems, question: frontMatter } = checkFrontMatter(page);
   problems.push(...fmProblems);
@@ -59,6 +62,7 @@ export async function checkPage(context: PageContext, file: string, source: stri
   const record: PageRecord = {
     file,
     problems,
+    warnings,
     data: page.data,
     keyLines: [...page.keyLines],
     parsed: page.tree !== null,

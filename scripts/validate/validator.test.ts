@@ -123,6 +123,22 @@ describe('a validator kept between saves', () => {
 });
 
 describe('results kept on disk between runs', () => {
+  it("keep each page's warnings, so a new process reports a wide diagram without checking its page again", async () => {
+    const { dir, edit } = await twoQuestions();
+    const cacheDir = await tempDir('handbook-validator-cache-');
+    const chain = 'A[Ingestion service] --> B[Feature pipeline] --> C[Training job] --> D[Evaluation gate] --> E[Model registry] --> F[Serving fleet]';
+    await edit(Q1, 'A[Ingestion] --> B[Features] --> C[Training]', chain);
+    const first = await createValidator({ rootDir: dir, cacheDir }).validateAll();
+    expect(lines(first)).toEqual([]);
+    expect(first.warnings.map((w) => `${w.file} [${w.rule}]`)).toEqual([`${Q1} [diagram-wide]`]);
+
+    const second = await createValidator({ rootDir: dir, cacheDir }).validateAll();
+    expect(second.checked).toEqual([]);
+    expect(second.warnings.map(formatProblem)).toEqual(first.warnings.map(formatProblem));
+    // The same warnings, word for word, as a validator that checks everything afresh.
+    expect(second.warnings.map(formatProblem)).toEqual((await validateContent({ rootDir: dir, cacheDir: false })).warnings.map(formatProblem));
+  });
+
   it('let a new process check nothing that did not change, with the same problems and report', async () => {
     const { dir, edit } = await twoQuestions();
     const cacheDir = await tempDir('handbook-validator-cache-');

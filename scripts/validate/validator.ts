@@ -25,6 +25,8 @@ export interface ValidatorOptions {
 
 export interface ValidatorRun {
   problems: Problem[];
+  /** Advice that does not fail validation (a diagram likely too wide for the column), sorted like problems. */
+  warnings: Problem[];
   report: ValidationReport;
   /** Files read from disk in this run, by path from rootDir: pages whose text may have changed, and their dependencies. */
   read: string[];
@@ -136,7 +138,7 @@ export function createValidator(options: ValidatorOptions = {}): Validator {
     }
     if (Object.keys(stored).some((file) => !listed.has(file))) changed = true;
 
-    const { problems, report } = await collect(records, options.catalog);
+    const { problems, warnings, report } = await collect(records, options.catalog);
     if (cacheDir !== false && changed) {
       const keep: CachedPages = {};
       for (const [file, entry] of known) if (isPlainData(entry.record)) keep[file] = entry;
@@ -145,7 +147,7 @@ export function createValidator(options: ValidatorOptions = {}): Validator {
       Object.assign(stored, keep);
     }
     await verdicts.save();
-    return { problems, report, read: [...read].sort(), checked };
+    return { problems, warnings, report, read: [...read].sort(), checked };
   }
 
   // One run at a time: the dev server may call again while a run is under way.

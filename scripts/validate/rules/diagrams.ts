@@ -8,8 +8,6 @@
  * width. The browser test (scripts/site-tests/diagrams.test.ts) measures the
  * real thing; this catches it earlier, at `npm run validate`.
  */
-import type { Root } from 'mdast';
-import { lineOf, walk } from '../mdast';
 import { problem, type Problem } from '../types';
 
 /** The text column of a question page on a 1280-px desktop. */
@@ -217,31 +215,17 @@ export function estimateDiagram(type: string, db: DiagramDb): WidthEstimate | un
 }
 
 /**
- * Warnings for the diagrams of one page. `load` turns a diagram's text into
- * Mermaid's parsed diagram (markup.ts lends it a DOM); a diagram that does
- * not parse is reported by the mermaid rule, not here.
+ * The verdict kept for one diagram (see ../cache.ts): null when it fits the
+ * column or is of a kind this does not estimate, otherwise the warning's
+ * message. `type` and `db` are what Mermaid's getDiagramFromText returns.
  */
-export async function checkDiagramWidths(file: string, tree: Root, load: (text: string) => Promise<{ type: string; db: unknown }>): Promise<Problem[]> {
-  const warnings: Problem[] = [];
-  for (const node of walk(tree)) {
-    if (node.type !== 'code' || node.lang !== 'mermaid') continue;
-    let estimate: WidthEstimate | undefined;
-    try {
-      const diagram = await load(node.value);
-      estimate = estimateDiagram(diagram.type, diagram.db as DiagramDb);
-    } catch {
-      continue;
-    }
-    if (!estimate || estimate.px <= COLUMN_PX) continue;
-    warnings.push(
-      problem(
-        file,
-        lineOf(node),
-        'diagram-wide',
-        `this diagram is likely about ${Math.round(estimate.px / 10) * 10} px wide, more than the ${COLUMN_PX}-px desktop column, because of ${estimate.reason}`,
-        FIX,
-      ),
-    );
-  }
-  return warnings;
+export function widthVerdict(type: string, db: unknown): string | null {
+  const estimate = estimateDiagram(type, db as DiagramDb);
+  if (!estimate || estimate.px <= COLUMN_PX) return null;
+  return `this diagram is likely about ${Math.round(estimate.px / 10) * 10} px wide, more than the ${COLUMN_PX}-px desktop column, because of ${estimate.reason}`;
+}
+
+/** The warning for a diagram at `line` whose width verdict is `message`. */
+export function wideDiagram(file: string, line: number | undefined, message: string): Problem {
+  return problem(file, line, 'diagram-wide', message, FIX);
 }

@@ -1,6 +1,7 @@
 /**
  * Markup rules that apply to every page: money stays text, math parses,
- * diagrams parse, and code is imported rather than pasted.
+ * diagrams parse (and are warned about when likely too wide, see
+ * ./diagrams.ts), and code is imported rather than pasted.
  */
 // Garbled amounts the money rule recognises:
 // cspell:ignore pertoken dayforcompute xtheirannualsavings
@@ -11,6 +12,7 @@ import { memoryVerdicts, verdictKey, type Verdict, type VerdictStore } from '../
 import nativeImport from '../nativeImport.cjs';
 import { lineOf, walk } from '../mdast';
 import { problem, type Problem } from '../types';
+import { wideDiagram, widthVerdict } from './diagrams';
 
 /** A package by name, loaded with Node's own import() (see ../nativeImport.cjs). */
 async function importPackage<T>(name: string): Promise<T> {
@@ -191,4 +193,45 @@ export async function checkMermaid(file: string, tree: Root, verdicts: VerdictSt
     );
   });
   return problems;
+}
+
+/** Width verdicts for diagrams; a diagram that does not parse gets null (the mermaid rule reports it). */
+async function measureDiagrams(sources: readonly string[]): Promise<Verdict[]> {
+  return withDom(async () => {
+    const mermaid = await importPackage<typeof import('mermaid').default>('mermaid');
+    const verdicts: Verdict[] = [];
+    for (const source of sources) {
+      try {
+        // parse() registers the diagram's kind, which getDiagramFromText needs.
+        await mermaid.parse(source);
+        const diagram = await mermaid.mermaidAPI.getDiagramFromText(source);
+        verdicts.push(widthVerdict(diagram.type, diagram.db));
+      } catch {
+        verdicts.push(null);
+      }
+    }
+    return verdicts;
+  });
+}
+
+/**
+ * Warnings (not problems) for diagrams likely wider than the desktop column.
+ * Only diagrams that parse are measured; `verdicts` remembers each diagram's
+ * width verdict, so an unchanged diagram does not load Mermaid again.
+ */
+export async function checkMermaidWidths(file: string, tree: Root, verdicts: VerdictStore = memoryVerdicts()): Promise<Problem[]> {
+  const blocks = [...walk(tree)].flatMap((node) =>
+    node.type === 'code' && node.lang === 'mermaid' && typeof verdicts.get(verdictKey('mermaid', node.value)) !== 'string' ? [node] : [],
+  );
+  if (blocks.length === 0) return [];
+  const keys = blocks.map((block) => verdictKey('mermaid-width', block.value));
+  const unknown = [...new Set(blocks.filter((_, i) => verdicts.get(keys[i]!) === undefined).map((block) => block.value))];
+  if (unknown.length > 0) {
+    const found = await measureDiagrams(unknown);
+    unknown.forEach((source, i) => verdicts.set(verdictKey('mermaid-width', source), found[i]!));
+  }
+  return blocks.flatMap((block, i) => {
+    const verdict = verdicts.get(keys[i]!);
+    return typeof verdict === 'string' ? [wideDiagram(file, lineOf(block), verdict)] : [];
+  });
 }

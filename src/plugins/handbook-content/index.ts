@@ -3,7 +3,8 @@
  *
  * - A production build fails on any content problem, printing each as
  *   `path:line: what is wrong. Fix: ...`, so the site can never ship content
- *   the validator rejects.
+ *   the validator rejects. Warnings (advice, such as a diagram likely too
+ *   wide for the column) are printed with console.warn and never fail it.
  * - It adds the pages that show the whole content, each with only the data it
  *   uses as a route module: the home page (counts and mock answers), the
  *   Practice page (its deck) and the Validation Report (and the same report as
@@ -49,7 +50,9 @@ export default function handbookContentPlugin(context: LoadContext): Plugin<Hand
     async loadContent() {
       let validator = validators.get(context.siteDir);
       if (!validator) validators.set(context.siteDir, (validator = createValidator({ rootDir: context.siteDir })));
-      const { problems, report } = await validator.validateAll();
+      const { problems, warnings, report } = await validator.validateAll();
+      // Warnings are advice (a diagram likely too wide for the column): shown in dev and production alike, never fatal.
+      if (warnings.length > 0) console.warn(`[handbook-content] ${warnings.length} content warning(s):\n${warnings.map((w) => `warning: ${formatProblem(w)}`).join('\n')}`);
       if (problems.length > 0) {
         const text = problems.map(formatProblem).join('\n');
         if (isProduction) {
