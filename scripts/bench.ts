@@ -115,6 +115,49 @@ async function buildSteps(): Promise<void> {
   timed('Cheat-sheet PDFs (`tsx scripts/pdf.ts`)', await run('pdf', bin('tsx'), ['scripts/pdf.ts']));
 }
 
+/**
+ * `npm start` as on a fresh clone (no .docusaurus/, no node_modules/.cache):
+ * the time until the first page answers. Bounded: it gives up after 5 minutes.
+ */
+async function devServerSteps(): Promise<void> {
+  for (const dir of ['.docusaurus', 'node_modules/.cache']) rmSync(path.join(ROOT, dir), { recursive: true, force: true });
+  const port = 3900 + Math.floor(Math.random() * 90);
+  process.stdout.write(`  start: docusaurus start on port ${port}, until the first page answers ... `);
+  const log = createWriteStream(path.join(LOG_DIR, 'start.log'));
+  const started = performance.now();
+  const child = spawn(bin('docusaurus'), ['start', '--host', '127.0.0.1', '--port', String(port), '--no-open'], {
+    cwd: ROOT,
+    detached: true,
+    env: { ...process.env, BROWSER: 'none' },
+  });
+  child.stdout.pipe(log);
+  child.stderr.pipe(log);
+  let answeredMs: number | undefined;
+  try {
+    while (performance.now() - started < 300_000 && child.exitCode === null) {
+      try {
+        const response = await fetch(`http://127.0.0.1:${port}/architecture/behavioral/q07-error-handling`);
+        if (response.ok && (await response.text()).includes('<div id="__docusaurus">')) {
+          answeredMs = performance.now() - started;
+          break;
+        }
+      } catch {
+        // Not listening yet.
+      }
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  } finally {
+    try {
+      process.kill(-child.pid!, 'SIGTERM');
+    } catch {
+      child.kill('SIGTERM');
+    }
+  }
+  console.log(answeredMs === undefined ? 'no answer' : seconds(answeredMs));
+  if (answeredMs === undefined) failures.push(`npm start: no page answered within 5 minutes, see ${path.join(LOG_DIR, 'start.log')}`);
+  else rows.push(['`npm start` on a fresh clone (no .docusaurus/, no node_modules/.cache) until a page answers', seconds(answeredMs)]);
+}
+
 async function validateSteps(): Promise<void> {
   // The validator keeps results between runs (node_modules/.cache/handbook-validator); each figure names what was kept.
   // Every run below gets a cache folder of its own, so no figure borrows from an earlier run or from the developer's cache.
@@ -234,6 +277,7 @@ async function main(): Promise<number> {
     return 2;
   }
   if (!flag('--skip-build')) await buildSteps();
+  if (!flag('--skip-build')) await devServerSteps();
   await validateSteps();
   if (!flag('--skip-tests')) await testSteps();
   await sizeSteps();
