@@ -3,6 +3,7 @@ import {
   composeStages,
   dailySpend,
   fleetCostPerRequest,
+  formatPercentile,
   hnswIndexBytes,
   latencyBudget,
   percentileOf,
@@ -111,7 +112,7 @@ describe('latencyBudget', () => {
   it('fits gateway, cache, retrieval, features and ranking at their p99.8 into 50 ms with 23 ms to spare', () => {
     const budget = latencyBudget(
       [
-        { name: 'gateway and network', latencyMs: 5, percentile: 0.998 },
+        { name: 'gateway, network and serialisation', latencyMs: 5, percentile: 0.998 },
         { name: 'cache lookup', latencyMs: 2, percentile: 0.998 },
         { name: 'ANN candidate generation', latencyMs: 5, percentile: 0.998 },
         { name: 'feature fetch', latencyMs: 5, percentile: 0.998 },
@@ -121,6 +122,18 @@ describe('latencyBudget', () => {
     );
     expect(budget).toMatchObject({ totalMs: 27, slackMs: 23, withinBudget: true });
     expect(budget.tailShare).toBeCloseTo(0.01, 12);
+  });
+
+  it('leaves no tail for queueing as a sixth stage once five stages use the whole 1%', () => {
+    const fiveStages = [5, 2, 5, 5, 10].map((latencyMs, i) => ({ name: `stage ${i + 1}`, latencyMs, percentile: 0.998 }));
+    expect(() => latencyBudget([...fiveStages, { name: 'queueing', latencyMs: 23, percentile: 0.998 }], 50)).toThrow(/1\.2% of requests/);
+  });
+
+  it('names a percentile finer than p99.99 with enough digits, never p100.00', () => {
+    const stages = [1, 2, 3].map((latencyMs) => ({ name: `stage ${latencyMs}`, latencyMs, percentile: 0.9999 }));
+    expect(() => latencyBudget(stages, 50, 0.9999)).toThrow(/0\.03% of requests, more than the 0\.01% a p99\.99 allows: .* at its p99\.9967 or further out/);
+    expect(formatPercentile(0.99)).toBe('p99');
+    expect(formatPercentile(1 - 0.01 / 3)).toBe('p99.67');
   });
 
   it('reports an overrun instead of hiding it', () => {
@@ -145,5 +158,12 @@ describe('cost and memory arithmetic', () => {
   it('HNSW links at M = 32 double that: 10M x (64 x 4 + 32 x 2 x 4) bytes = 5.12 GB', () => {
     expect(hnswIndexBytes(10_000_000, 64)).toBe(5_120_000_000);
     expect(hnswIndexBytes(10_000_000, 64, 16)).toBe(3_840_000_000);
+  });
+
+  it('rejects negative or fractional item and dimension counts instead of returning a negative size', () => {
+    expect(() => hnswIndexBytes(-10_000_000, 64)).toThrow(RangeError);
+    expect(() => hnswIndexBytes(1_000.5, 64)).toThrow(RangeError);
+    expect(() => hnswIndexBytes(10_000_000, 63.5)).toThrow(RangeError);
+    expect(() => vectorBytes(10_000_000, -64)).toThrow(RangeError);
   });
 });

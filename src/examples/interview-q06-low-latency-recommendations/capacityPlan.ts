@@ -72,7 +72,10 @@ export function reviewPodCount(pods: number, input: CapacityInput): string[] {
 
 export interface Stage {
   name: string;
-  /** The stage's latency at `percentile`, measured on the stage alone. */
+  /**
+   * The stage's latency at `percentile`, measured at the planned peak load with its queue wait
+   * included: anything random left outside the stages is outside the bound.
+   */
   latencyMs: number;
   /** Which percentile `latencyMs` is, as a fraction: 0.998 is the stage's p99.8. */
   percentile: number;
@@ -88,6 +91,16 @@ export function stagePercentileFor(stageCount: number, target = 0.99): number {
   if (!Number.isInteger(stageCount) || stageCount < 1) throw new RangeError('stageCount must be a whole number of 1 or more');
   if (!(target > 0 && target < 1)) throw new RangeError('target must be in (0, 1)');
   return 1 - (1 - target) / stageCount;
+}
+
+/**
+ * A percentile as it is usually written: 0.9967 is p99.67, 0.99996667 is p99.9967. Two decimals
+ * would round the second to p100.00, so keep enough digits to show two of the tail.
+ */
+export function formatPercentile(p: number): string {
+  const tailPct = 100 * (1 - p);
+  const decimals = tailPct > 0 ? Math.min(12, Math.max(2, Math.ceil(-Math.log10(tailPct)) + 1)) : 2;
+  return `p${Number((100 * p).toFixed(decimals))}`;
 }
 
 /**
@@ -112,8 +125,8 @@ export function latencyBudget(stages: readonly Stage[], budgetMs: number, target
   if (tailShare > 1 - target + PROBABILITY_TOLERANCE) {
     const needed = stagePercentileFor(Math.max(stages.length, 1), target);
     throw new RangeError(
-      `stage tails add up to ${(100 * tailShare).toFixed(2)}% of requests, more than the ${(100 * (1 - target)).toFixed(2)}% a p${100 * target} allows: ` +
-        `budget each of the ${stages.length} stages at its p${(100 * needed).toFixed(2)} or further out`,
+      `stage tails add up to ${Number((100 * tailShare).toPrecision(3))}% of requests, more than the ${Number((100 * (1 - target)).toPrecision(3))}% a ${formatPercentile(target)} allows: ` +
+        `budget each of the ${stages.length} stages at its ${formatPercentile(needed)} or further out`,
     );
   }
   return { totalMs, slackMs: budgetMs - totalMs, withinBudget: totalMs <= budgetMs, tailShare };
@@ -183,6 +196,9 @@ export function dailySpend(dollarsPerRequest: number, sustainedRps: number): num
 
 /** Memory for an in-memory ANN index's raw vectors: items x dimensions x bytes per value (graph links extra). */
 export function vectorBytes(items: number, dimensions: number, bytesPerValue = 4): number {
+  if (!Number.isInteger(items) || items < 0) throw new RangeError(`items must be a whole number of 0 or more, got ${items}`);
+  if (!Number.isInteger(dimensions) || dimensions < 1) throw new RangeError(`dimensions must be a whole number of 1 or more, got ${dimensions}`);
+  positive('bytesPerValue', bytesPerValue);
   return items * dimensions * bytesPerValue;
 }
 

@@ -6,9 +6,9 @@
  * loaded resource requires. Split services each get their own shape and
  * replica count. The model computes both, and what the split costs back:
  * a network hop per synchronous call and the running cost of each service.
- * The monolith is sized on the cheapest of the shapes on offer: a saving
- * measured against a shape with the wrong CPU-to-GPU ratio is the shape's,
- * not the split's.
+ * The monolith and every service are each sized on the cheapest of the same
+ * shapes on offer: a saving measured against a shape with the wrong
+ * CPU-to-GPU ratio, on either side, is the shape's, not the split's.
  */
 
 export type Resource = 'cpu' | 'gpu';
@@ -81,7 +81,8 @@ export function size(name: string, components: readonly Component[], shape: Node
   const utilization: Partial<Record<Resource, number>> = {};
   for (const r of RESOURCES) {
     const perNode = shape.units[r] ?? 0;
-    if (perNode > 0) utilization[r] = need[r] / (replicas * perNode);
+    // No replicas (minReplicas 0, no load) means nothing provisioned and nothing busy: 0, not 0 / 0.
+    if (perNode > 0) utilization[r] = replicas === 0 ? 0 : need[r] / (replicas * perNode);
   }
   return { name, shape: shape.name, replicas, bindingResource, utilization, dollarsPerHour: replicas * shape.dollarsPerHour };
 }
@@ -100,10 +101,10 @@ export function sizeOnEachShape(name: string, components: readonly Component[], 
     .sort((a, b) => a.dollarsPerHour - b.dollarsPerHour);
 }
 
+/** A candidate service: which components it runs. Its shape is chosen from the same list as the monolith's. */
 export interface ServicePlan {
   readonly name: string;
   readonly components: readonly string[];
-  readonly shape: NodeShape;
 }
 
 export interface Comparison {
@@ -111,6 +112,7 @@ export interface Comparison {
   readonly monolith: Deployment;
   /** The monolith on every shape that can run it, cheapest first. */
   readonly monolithOptions: readonly Deployment[];
+  /** Each service on the cheapest shape offered that can run it. */
   readonly services: readonly Deployment[];
   readonly monolithDollarsPerHour: number;
   readonly servicesDollarsPerHour: number;
@@ -122,7 +124,7 @@ export interface Comparison {
 
 export function compare(
   components: readonly Component[],
-  monolithShapes: readonly NodeShape[],
+  shapes: readonly NodeShape[],
   plan: readonly ServicePlan[],
   policy: SizingPolicy,
   latency: { readonly synchronousHops: number; readonly msPerHop: number },
@@ -136,17 +138,21 @@ export function compare(
   const unknown = assigned.find((n) => !components.some((c) => c.name === n));
   if (unknown) throw new Error(`service plan names unknown component ${unknown}`);
 
-  const monolithOptions = sizeOnEachShape('monolith', components, monolithShapes, policy);
+  const monolithOptions = sizeOnEachShape('monolith', components, shapes, policy);
   const monolith = monolithOptions[0];
   if (monolith === undefined) throw new Error('none of the shapes offered can run the monolith');
-  const services = plan.map((s) =>
-    size(
+  // Same shapes for both sides: fixing the services' shapes while the monolith shops around tilts the comparison.
+  const services = plan.map((s) => {
+    const cheapest = sizeOnEachShape(
       s.name,
       components.filter((c) => s.components.includes(c.name)),
-      s.shape,
+      shapes,
       policy,
-    ),
-  );
+    )[0];
+    // Cannot happen once the monolith fits a shape (a service needs a subset of its resources); kept for the type.
+    if (cheapest === undefined) throw new Error(`none of the shapes offered can run ${s.name}`);
+    return cheapest;
+  });
   const servicesDollarsPerHour = services.reduce((sum, d) => sum + d.dollarsPerHour, 0);
   return {
     monolith,

@@ -48,10 +48,21 @@ describe('TierSelector', () => {
     expect(setup().selector.select(calm)).toBe('high');
   });
 
-  it('reaches LOW when arrivals are at 97% of capacity, although the MEDIUM condition holds as well', () => {
+  it("degrades to MEDIUM, not LOW, at 96% of HIGH's capacity: 9,600 rps is 32% of MEDIUM's 30,000", () => {
     const { selector } = setup();
-    expect(selector.target(at('high', 97, 10))).toBe('low');
-    expect(selector.select(at('high', 97, 10))).toBe('low');
+    expect(selector.target(at('high', 96, 10))).toBe('medium');
+    expect(selector.select(at('high', 96, 10))).toBe('medium');
+  });
+
+  it("skips MEDIUM only when the arrivals would cross its own line: 35,000 rps is 117% of MEDIUM's capacity", () => {
+    const { selector } = setup();
+    expect(selector.select(measure(35_000, 'high'))).toBe('low');
+  });
+
+  it('moves one tier per reading on latency, which a cheaper tier lowers: MEDIUM first, LOW if MEDIUM is still as slow', () => {
+    const { selector } = setup();
+    expect(selector.select(at('high', 50, 80))).toBe('medium');
+    expect(selector.select({ arrivalRps: 5_000, gpus: 20, queueDepth: 0, p95LatencyMs: 80 })).toBe('low');
   });
 
   it('degrades on any signal: a 30 ms p95 alone moves HIGH to MEDIUM at once', () => {
@@ -66,7 +77,8 @@ describe('TierSelector', () => {
 
   it("projects the measured arrivals onto the higher tier's load-tested capacity", () => {
     const { selector } = setup();
-    selector.select(at('high', 99, 80));
+    selector.select(measure(35_000, 'high'));
+    expect(selector.current).toBe('low');
     // 30,000 rps is 30% of LOW's 100,000 and 100% of MEDIUM's 30,000 on 20 GPUs.
     expect(selector.projectOneUp({ arrivalRps: 30_000, gpus: 20, queueDepth: 3, p95LatencyMs: 2 })).toEqual({ loadPct: 100, p95LatencyMs: 2, queueDepth: 3 });
   });
@@ -149,7 +161,8 @@ describe('TierSelector', () => {
     const { selector } = setup();
     expect(selector.select(calm, 'low')).toBe('low');
     expect(selector.select(at('high', 99, 90), 'high')).toBe('high');
-    expect(selector.select(at('high', 99, 90), 'LOWEST')).toBe('low');
+    // Unknown value: decided from the signals, and 9,900 rps fits MEDIUM at 33%.
+    expect(selector.select(at('high', 99, 90), 'LOWEST')).toBe('medium');
   });
 
   it('holds the current tier when a metric is missing instead of guessing', () => {
@@ -157,6 +170,23 @@ describe('TierSelector', () => {
     selector.select(at('high', 90, 20));
     expect(selector.select({ arrivalRps: Number.NaN, gpus: 20, queueDepth: 0, p95LatencyMs: 5 })).toBe('medium');
     expect(selector.select({ arrivalRps: 100, gpus: 0, queueDepth: 0, p95LatencyMs: 5 })).toBe('medium');
+  });
+
+  it('holds the tier on an infinite GPU count, which would project any load to 0% and recover after one cool-down', () => {
+    const { clock, selector } = setup();
+    selector.select(measure(35_000, 'high'));
+    const broken = { arrivalRps: 35_000, gpus: Number.POSITIVE_INFINITY, queueDepth: 0, p95LatencyMs: 2 };
+    selector.select(broken);
+    clock.t = 60_000;
+    expect(selector.select(broken)).toBe('low');
+  });
+
+  it('rejects a zero or negative threshold, which is always crossed and makes its tier one that can never be left', () => {
+    const medium = { loadPct: 85, p95LatencyMs: 25, queueDepth: 200 };
+    const low = { loadPct: 95, p95LatencyMs: 50, queueDepth: 1_000 };
+    expect(() => setup({ enter: { medium: { ...medium, queueDepth: 0 }, low } })).toThrow(RangeError);
+    expect(() => setup({ enter: { medium: { ...medium, loadPct: -85 }, low } })).toThrow(RangeError);
+    expect(() => setup({ enter: { medium, low: { ...low, p95LatencyMs: Number.NaN } } })).toThrow(RangeError);
   });
 
   it('rejects LOW thresholds below MEDIUM ones, the configuration that hides a tier', () => {

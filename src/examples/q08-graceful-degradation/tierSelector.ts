@@ -1,9 +1,13 @@
 /**
  * Chooses the quality tier a model service runs at, from load signals.
  *
- * - Thresholds are checked from the most severe tier down; checking MEDIUM
- *   first (as an if/elif chain often does) makes LOW unreachable, because
- *   every load that qualifies for LOW also qualifies for MEDIUM.
+ * - Degrade to the least-degraded tier that copes. Once a signal crosses the
+ *   line for leaving the current tier, the measured arrivals are projected
+ *   onto each cheaper tier's capacity and the first one under its own line for
+ *   leaving wins: 96% of HIGH's capacity is 32% of MEDIUM's, so MEDIUM, not
+ *   LOW. Comparing one load figure with MEDIUM's and LOW's lines in turn
+ *   skips MEDIUM whenever the load passes both, and an if/elif that tests
+ *   MEDIUM first never reaches LOW at all.
  * - Load is measured as demand, not as GPU busy time: requests arriving per
  *   second (counted where they enter the queue, so requests that wait or are
  *   shed still count) over the capacity the tier's load tests give the fleet.
@@ -76,6 +80,12 @@ export class TierSelector {
 
   constructor(private readonly options: SelectorOptions) {
     const { medium, low } = options.enter;
+    for (const [name, t] of Object.entries(options.enter)) {
+      // A zero line is always crossed (queue depth 0 counts) and a negative one too: that tier could never be left.
+      if (![t.loadPct, t.p95LatencyMs, t.queueDepth].every((v) => Number.isFinite(v) && v > 0)) {
+        throw new RangeError(`${name} thresholds must be positive numbers`);
+      }
+    }
     if (low.loadPct < medium.loadPct || low.p95LatencyMs < medium.p95LatencyMs || low.queueDepth < medium.queueDepth) {
       throw new RangeError('LOW must have thresholds at least as high as MEDIUM');
     }
@@ -95,12 +105,27 @@ export class TierSelector {
     return (100 * s.arrivalRps) / (s.gpus * this.options.rpsPerGpu[tier]);
   }
 
-  /** The tier the load alone calls for, most severe first. */
+  /** The line whose crossing sends a service at `tier` one tier down; LOW has none. */
+  private leaveLine(tier: Tier): Thresholds | undefined {
+    if (tier === 'high') return this.options.enter.medium;
+    if (tier === 'medium') return this.options.enter.low;
+    return undefined;
+  }
+
+  /**
+   * The tier the signals call for: the current one while none crosses its line, otherwise
+   * the least-degraded cheaper tier whose projected load stays under its own line. Latency
+   * and queue depth were measured at the current tier and a cheaper one only lowers them,
+   * so they can push the service out of its tier but cannot rule out the next one.
+   */
   target(s: LoadSignals): Tier {
-    const observed = { ...s, loadPct: this.loadPct(s, this.tier) };
-    if (exceeds(observed, this.options.enter.low)) return 'low';
-    if (exceeds(observed, this.options.enter.medium)) return 'medium';
-    return 'high';
+    const line = this.leaveLine(this.tier);
+    if (line === undefined || !exceeds({ ...s, loadPct: this.loadPct(s, this.tier) }, line)) return this.tier;
+    for (const candidate of TIERS.slice(severity(this.tier) + 1)) {
+      const next = this.leaveLine(candidate);
+      if (next === undefined || this.loadPct(s, candidate) < next.loadPct) return candidate;
+    }
+    return 'low';
   }
 
   /**
@@ -121,7 +146,7 @@ export class TierSelector {
     }
     // Missing or broken metrics: hold the current tier; neither degrade nor recover on noise.
     const { arrivalRps, gpus, queueDepth, p95LatencyMs } = signals;
-    if (![arrivalRps, queueDepth, p95LatencyMs].every((v) => Number.isFinite(v) && v >= 0) || !(gpus > 0)) return this.tier;
+    if (![arrivalRps, queueDepth, p95LatencyMs].every((v) => Number.isFinite(v) && v >= 0) || !(Number.isFinite(gpus) && gpus > 0)) return this.tier;
 
     const wanted = this.target(signals);
     if (severity(wanted) > severity(this.tier)) {

@@ -107,6 +107,12 @@ describe("Young's checkpoint interval", () => {
     expect(expectedOverhead(interval, 5, 12 * 3_600)).toBeCloseTo(0.0152, 3);
   });
 
+  it('adds the 5-minute detection, restart and load per failure: 300 / 43,200 = 0.7% more, about 6.0% in all', () => {
+    const interval = youngIntervalSeconds(60, 12 * 3_600);
+    expect(expectedOverhead(interval, 60, 12 * 3_600, 300)).toBeCloseTo(0.0527 + 0.00694, 3);
+    expect(expectedOverhead(youngIntervalSeconds(5, 12 * 3_600), 5, 12 * 3_600, 300)).toBeCloseTo(0.0221, 3);
+  });
+
   it('beats checkpointing twice or half as often', () => {
     const best = youngIntervalSeconds(60, 43_200);
     for (const other of [best / 2, best * 2]) expect(expectedOverhead(other, 60, 43_200)).toBeGreaterThan(expectedOverhead(best, 60, 43_200));

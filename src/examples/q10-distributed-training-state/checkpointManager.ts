@@ -134,7 +134,14 @@ export function youngIntervalSeconds(checkpointCostSeconds: number, mtbfSeconds:
   return Math.sqrt(2 * checkpointCostSeconds * mtbfSeconds);
 }
 
-/** First-order fraction of time lost: writing checkpoints (C / tau) plus rework after failures (tau / 2M). */
-export function expectedOverhead(intervalSeconds: number, checkpointCostSeconds: number, mtbfSeconds: number): number {
-  return checkpointCostSeconds / intervalSeconds + intervalSeconds / (2 * mtbfSeconds);
+/**
+ * First-order fraction of time lost: writing checkpoints (C / tau), rework after failures
+ * (tau / 2M), and the detection, restart and checkpoint load each failure costs (R / M).
+ * R does not move Young's interval, but it is lost all the same.
+ */
+export function expectedOverhead(intervalSeconds: number, checkpointCostSeconds: number, mtbfSeconds: number, restartSeconds = 0): number {
+  if (!(intervalSeconds > 0) || !(checkpointCostSeconds >= 0) || !(mtbfSeconds > 0) || !(restartSeconds >= 0)) {
+    throw new RangeError('interval and MTBF must be positive, checkpoint and restart costs non-negative');
+  }
+  return checkpointCostSeconds / intervalSeconds + intervalSeconds / (2 * mtbfSeconds) + restartSeconds / mtbfSeconds;
 }

@@ -32,8 +32,8 @@ describe('replicasForLoad', () => {
     expect(replicasForLoad(10_000, 800)).toBe(18);
   });
 
-  it('needs 36 L4-class pods at 400 rps each and 70 %', () => {
-    expect(replicasForLoad(10_000, 400, 0.7)).toBe(36);
+  it('needs 179 L4-class pods at 80 rps each and 70 %, a tenth of an H100 pod', () => {
+    expect(replicasForLoad(10_000, 80, 0.7)).toBe(179);
   });
 
   it('rejects impossible utilisation targets', () => {

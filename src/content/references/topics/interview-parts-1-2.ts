@@ -152,4 +152,11 @@ export const interviewParts12References: ReferenceEntry[] = [
     term: 'RTO and RPO',
     definition: 'Recovery time objective (how long a service may be down) and recovery point objective (how much recent data may be lost).',
   },
+  {
+    id: 'L99',
+    kind: 'literature',
+    citation: 'OpenAI. (n.d.). API pricing [Web page]. Prices as listed in June–July 2026.',
+    url: 'https://openai.com/api/pricing/',
+    note: 'Per-million-token list prices: GPT-5.5 $5 input and $30 output; GPT-5.6 Terra, announced 26 June 2026, $2.50 and $15. Prices change often: check the live page.',
+  },
 ];

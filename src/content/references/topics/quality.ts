@@ -142,4 +142,16 @@ export const qualityReferences: ReferenceEntry[] = [
     term: 'Multi-Instance GPU (MIG)',
     definition: 'Hardware partitioning of an A100, H100 or later GPU into up to seven instances, each with its own compute, memory and cache.',
   },
+  {
+    id: 'L100',
+    kind: 'literature',
+    citation: 'NVIDIA. (2023). NVIDIA H100 Tensor Core GPU [Datasheet].',
+    note: 'H100 SXM: about 989 TFLOPS of dense FP16 Tensor Core compute (1,979 with sparsity) and 3.35 TB/s of HBM3 bandwidth.',
+  },
+  {
+    id: 'L101',
+    kind: 'literature',
+    citation: 'NVIDIA. (2023). NVIDIA L4 Tensor Core GPU [Datasheet].',
+    note: 'L4: about 121 TFLOPS of dense FP16 Tensor Core compute (242 with sparsity), 24 GB of GDDR6 at 300 GB/s, 72 W.',
+  },
 ];
