@@ -4,25 +4,15 @@
  * result as the TypeScript it was made from.
  */
 import { execFile } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, mkdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../validate/index';
 import { BUNDLE_FORMAT, fingerprint, isFresh, readManifest } from './bundledScript.mjs';
+import { tempDirsRemovedAfterAll } from './tempDirs';
 
-const tempDirs: string[] = [];
-
-afterAll(async () => {
-  await Promise.all(tempDirs.map((dir) => rm(dir, { recursive: true, force: true })));
-});
-
-async function tempDir(prefix: string): Promise<string> {
-  const dir = await mkdtemp(path.join(tmpdir(), prefix));
-  tempDirs.push(dir);
-  return dir;
-}
+const tempDir = tempDirsRemovedAfterAll();
 
 describe('a kept bundle', () => {
   async function project(): Promise<{ root: string; manifest: Parameters<typeof isFresh>[1] }> {

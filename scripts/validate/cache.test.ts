@@ -3,28 +3,18 @@
  * diagram still reports it, a changed diagram is parsed again, and a cache
  * file that is damaged, tampered with or of another version counts as empty.
  */
-import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CACHE_FORMAT, cacheVersion, RULE_SOURCES, verdictKey, writeCacheFile } from './cache';
 import { createValidator, PROJECT_ROOT, validateContent } from './index';
+import { tempDirsRemovedAfterAll } from '../lib/tempDirs';
 
 const GOOD = path.join(PROJECT_ROOT, 'scripts/validate/fixtures/good');
 const Q1 = 'docs/architecture/structural/q01-component-boundaries.mdx';
 const GOOD_DIAGRAM = 'A[Ingestion] --> B[Features] --> C[Training]';
-const tempDirs: string[] = [];
-
-afterAll(async () => {
-  await Promise.all(tempDirs.map((dir) => rm(dir, { recursive: true, force: true })));
-});
-
-async function tempDir(prefix: string): Promise<string> {
-  const dir = await mkdtemp(path.join(tmpdir(), prefix));
-  tempDirs.push(dir);
-  return dir;
-}
+const tempDir = tempDirsRemovedAfterAll();
 
 async function goodFixture(): Promise<string> {
   const dir = await tempDir('handbook-cache-');

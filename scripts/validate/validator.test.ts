@@ -4,28 +4,18 @@
  * changed), yet reports everything a full run would, the collection rules
  * included.
  */
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createValidator, formatProblem, PROJECT_ROOT, validateContent } from './index';
 import { pageChecks } from './page';
 import type { ValidatorRun } from './validator';
+import { tempDirsRemovedAfterAll } from '../lib/tempDirs';
 
 const GOOD = path.join(PROJECT_ROOT, 'scripts/validate/fixtures/good');
 const Q1 = 'docs/architecture/structural/q01-component-boundaries.mdx';
 const Q2 = 'docs/architecture/structural/q02-second-question.mdx';
-const tempDirs: string[] = [];
-
-afterAll(async () => {
-  await Promise.all(tempDirs.map((dir) => rm(dir, { recursive: true, force: true })));
-});
-
-async function tempDir(prefix: string): Promise<string> {
-  const dir = await mkdtemp(path.join(tmpdir(), prefix));
-  tempDirs.push(dir);
-  return dir;
-}
+const tempDir = tempDirsRemovedAfterAll();
 
 /** The good fixture with a second, valid question beside Q1. */
 async function twoQuestions(): Promise<{ dir: string; edit: (file: string, from: string, to: string) => Promise<void> }> {
