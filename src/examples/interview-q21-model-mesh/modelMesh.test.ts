@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CapacityError, ModelMesh } from './modelMesh';
+import { CapacityError, LoadTimeoutError, ModelMesh, ModelTooLargeError, PodBusyError } from './modelMesh';
 
 const MB = 1_000_000;
 
@@ -75,12 +75,15 @@ describe('ModelMesh', () => {
     expect(mesh.stats().resident).toEqual(['hot', 'y']);
   });
 
-  it('refuses a model when pinned models leave no room, and evicts nothing for it', async () => {
+  it('refuses a model when pinned models leave no room, as a retryable PodBusyError, and evicts nothing for it', async () => {
     const store = fakeStore({ hot: 400 * MB, small: 50 * MB, big: 200 * MB });
     const mesh = new ModelMesh({ capacityBytes: 500 * MB, ...store, pinned: new Set(['hot']) });
     await mesh.use('hot', () => undefined);
     await mesh.use('small', () => undefined);
-    await expect(mesh.use('big', () => undefined)).rejects.toBeInstanceOf(CapacityError);
+    const error = await mesh.use('big', () => undefined).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PodBusyError);
+    expect(error).toBeInstanceOf(CapacityError);
+    expect((error as CapacityError).retryable).toBe(true);
     expect(mesh.stats().resident).toEqual(['hot', 'small']); // evicting "small" would not have made room
     expect(store.calls).toEqual(['hot', 'small']);
   });
@@ -89,7 +92,9 @@ describe('ModelMesh', () => {
     const store = fakeStore({ huge: 900 * MB });
     const mesh = new ModelMesh({ capacityBytes: 500 * MB, ...store });
     await expect(mesh.use('huge', () => undefined)).rejects.toThrow(/needs 900000000 bytes/);
-    await expect(mesh.use('huge', () => undefined)).rejects.toBeInstanceOf(CapacityError);
+    const error = await mesh.use('huge', () => undefined).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ModelTooLargeError);
+    expect((error as CapacityError).retryable).toBe(false); // no retry and no other pod of this size helps
     expect(store.calls).toEqual([]);
     expect(store.memory.peak).toBe(0);
   });
@@ -149,6 +154,44 @@ describe('ModelMesh', () => {
     expect(mesh.stats().usedBytes).toBe(0);
     expect(await mesh.use('a', (m) => m)).toBe('weights-of-a');
     expect(store.calls).toEqual(['a', 'a']);
+  });
+
+  it('fails a load that hangs past its deadline, aborts it and frees its reservation', async () => {
+    const store = fakeStore({ a: 100 * MB });
+    let fire = () => {};
+    let signal: AbortSignal | undefined;
+    let hung = false;
+    const mesh = new ModelMesh({
+      capacityBytes: 500 * MB,
+      sizeOf: store.sizeOf,
+      load: (id, s) => {
+        signal = s;
+        if (!hung) return ((hung = true), new Promise<string>(() => {})); // the first load never answers
+        return store.load(id);
+      },
+      loadTimeoutMs: 30_000,
+      schedule: (_ms, callback) => ((fire = callback), () => {}),
+    });
+    const request = mesh.use('a', (m) => m);
+    await flush();
+    expect(mesh.stats().usedBytes).toBe(100 * MB);
+    fire();
+    await expect(request).rejects.toBeInstanceOf(LoadTimeoutError);
+    expect(signal?.aborted).toBe(true);
+    expect(mesh.stats().usedBytes).toBe(0);
+    expect(await mesh.use('a', (m) => m)).toBe('weights-of-a'); // the next request loads afresh
+  });
+
+  it('treats a model that loads as undefined as loaded: it is resident and can be evicted', async () => {
+    const sizes = { a: 300 * MB, b: 300 * MB };
+    const store = fakeStore(sizes);
+    const mesh = new ModelMesh<string | undefined>({ capacityBytes: 500 * MB, sizeOf: store.sizeOf, load: async (id) => (id === 'a' ? undefined : store.load(id)) });
+    expect(await mesh.use('a', (m) => m)).toBeUndefined();
+    expect(mesh.stats().resident).toEqual(['a']);
+    expect(await mesh.use('a', (m) => m)).toBeUndefined();
+    expect(mesh.stats()).toMatchObject({ hits: 1, misses: 1 });
+    expect(await mesh.use('b', (m) => m)).toBe('weights-of-b');
+    expect(mesh.stats()).toMatchObject({ evictions: 1, resident: ['b'], usedBytes: 300 * MB });
   });
 
   it('keeps a skewed workload mostly in memory: 90% of requests to 10 models gives a high hit rate', async () => {

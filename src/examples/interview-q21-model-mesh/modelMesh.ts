@@ -14,14 +14,22 @@
  *    lease, and only models with no lease are evicted;
  *  - a failed load stays cached as a rejected promise; here it is forgotten so
  *    the next request retries;
- *  - hot models can be evicted by a scan of rarely used ones; pinned models are never evicted.
+ *  - hot models can be evicted by a scan of rarely used ones; pinned models are never evicted;
+ *  - a hung load holds its reservation forever; here a load has a deadline;
+ *  - "no room now" and "never fits" look the same; here PodBusyError is worth a
+ *    retry (or another pod) and ModelTooLargeError is not.
  */
 
 export interface ModelMeshOptions<M> {
   readonly capacityBytes: number;
   /** Resident size of a model as recorded in the model registry: known before the weights are fetched. */
   readonly sizeOf: (modelId: string) => Promise<number>;
-  readonly load: (modelId: string) => Promise<M>;
+  /** `signal` aborts when the load passes its deadline, so the runtime can stop fetching. */
+  readonly load: (modelId: string, signal: AbortSignal) => Promise<M>;
+  /** A load slower than this fails and frees its reservation. Default 120 s. */
+  readonly loadTimeoutMs?: number;
+  /** Runs `callback` after `ms` and returns a cancel function; setTimeout by default, a manual clock in tests. */
+  readonly schedule?: (ms: number, callback: () => void) => () => void;
   /** Models that stay resident once loaded (the few that take most traffic). */
   readonly pinned?: ReadonlySet<string>;
   /** Called after a model is dropped, so the runtime can free its memory. */
@@ -29,7 +37,24 @@ export interface ModelMeshOptions<M> {
 }
 
 export class CapacityError extends Error {
-  override readonly name = 'CapacityError';
+  override readonly name: string = 'CapacityError';
+  /** Whether the same request may succeed later or on another pod. */
+  readonly retryable: boolean = false;
+}
+
+/** Not now: the room is pinned, in use or reserved by loads in flight. Retry later or route to another pod. */
+export class PodBusyError extends CapacityError {
+  override readonly name = 'PodBusyError';
+  override readonly retryable = true;
+}
+
+/** Never on this pod: the model's registered size is above the pod's whole capacity. */
+export class ModelTooLargeError extends CapacityError {
+  override readonly name = 'ModelTooLargeError';
+}
+
+export class LoadTimeoutError extends Error {
+  override readonly name = 'LoadTimeoutError';
 }
 
 /** A model in use: it cannot be evicted until release() is called. */
@@ -52,10 +77,17 @@ interface Entry<M> {
   bytes: number;
   /** Requests holding this model: while above 0 it is never evicted. */
   refs: number;
+  /** Set when the load resolved: a loader may legitimately resolve any value, undefined included. */
+  loaded: boolean;
   model?: M;
   /** The shared load of a cold model (single flight); set when the entry is created. */
   loading?: Promise<M>;
 }
+
+const defaultSchedule = (ms: number, callback: () => void): (() => void) => {
+  const timer = setTimeout(callback, ms);
+  return () => clearTimeout(timer);
+};
 
 export class ModelMesh<M> {
   // Map iteration order is insertion order: re-inserting on use keeps the LRU at the front.
@@ -82,10 +114,10 @@ export class ModelMesh<M> {
 
   async acquire(modelId: string): Promise<Lease<M>> {
     let entry = this.entries.get(modelId);
-    if (entry?.model !== undefined) this.hits++;
+    if (entry?.loaded) this.hits++;
     else this.misses++;
     if (!entry) {
-      entry = { bytes: 0, refs: 0 };
+      entry = { bytes: 0, refs: 0, loaded: false };
       this.entries.set(modelId, entry);
       entry.loading = this.reserveAndLoad(modelId, entry);
     } else {
@@ -97,7 +129,7 @@ export class ModelMesh<M> {
     const held = entry;
     let model: M;
     try {
-      model = held.model ?? (await held.loading!);
+      model = held.loaded ? (held.model as M) : await held.loading!;
     } catch (error) {
       held.refs--;
       throw error;
@@ -115,24 +147,39 @@ export class ModelMesh<M> {
 
   private async reserveAndLoad(modelId: string, entry: Entry<M>): Promise<M> {
     let reserved = 0;
+    let cancelTimer = () => {};
     try {
       const bytes = await this.options.sizeOf(modelId);
       if (!(bytes > 0)) throw new RangeError(`model ${modelId} is registered with ${bytes} bytes`);
       // Refused before a byte is fetched: loading it first would only be thrown away, on every request.
-      if (bytes > this.options.capacityBytes) throw new CapacityError(`model ${modelId} needs ${bytes} bytes, the pod has ${this.options.capacityBytes}`);
+      if (bytes > this.options.capacityBytes) throw new ModelTooLargeError(`model ${modelId} needs ${bytes} bytes, the pod has ${this.options.capacityBytes}`);
       this.makeRoom(bytes, modelId);
       // Reserve before loading, so concurrent loads cannot together overshoot the pod.
       entry.bytes = reserved = bytes;
       this.usedBytes += bytes;
       this.loads++;
-      const model = await this.options.load(modelId);
+      const timeoutMs = this.options.loadTimeoutMs ?? 120_000;
+      const abort = new AbortController();
+      const deadline = new Promise<never>((_, reject) => {
+        const schedule = this.options.schedule ?? defaultSchedule;
+        cancelTimer = schedule(timeoutMs, () => {
+          const error = new LoadTimeoutError(`model ${modelId} did not load within ${timeoutMs} ms`);
+          abort.abort(error);
+          reject(error);
+        });
+      });
+      // A hung load must not keep its reservation: past the deadline it fails, and the bytes are freed below.
+      const model = await Promise.race([this.options.load(modelId, abort.signal), deadline]);
       entry.model = model;
+      entry.loaded = true;
       return model;
     } catch (error) {
       // Forget a failed load, so the next request retries it; its waiters see the rejection.
       this.usedBytes -= reserved;
       if (this.entries.get(modelId) === entry) this.entries.delete(modelId);
       throw error;
+    } finally {
+      cancelTimer();
     }
   }
 
@@ -143,12 +190,12 @@ export class ModelMesh<M> {
     let free = this.options.capacityBytes - this.usedBytes;
     for (const [id, entry] of this.entries) {
       if (free >= bytes) break;
-      if (entry.model === undefined || entry.refs > 0 || pinned.has(id)) continue;
+      if (!entry.loaded || entry.refs > 0 || pinned.has(id)) continue;
       victims.push(id);
       free += entry.bytes;
     }
     if (free < bytes) {
-      throw new CapacityError(`no room for ${incoming}: ${this.usedBytes} of ${this.options.capacityBytes} bytes are pinned, in use or loading`);
+      throw new PodBusyError(`no room for ${incoming}: ${this.usedBytes} of ${this.options.capacityBytes} bytes are pinned, in use or loading`);
     }
     for (const id of victims) {
       this.usedBytes -= this.entries.get(id)!.bytes;
@@ -165,7 +212,7 @@ export class ModelMesh<M> {
       loads: this.loads,
       evictions: this.evictions,
       usedBytes: this.usedBytes,
-      resident: [...this.entries].filter(([, e]) => e.model !== undefined).map(([id]) => id),
+      resident: [...this.entries].filter(([, e]) => e.loaded).map(([id]) => id),
     };
   }
 }

@@ -141,6 +141,22 @@ describe('propensities for off-policy evaluation', () => {
   });
 });
 
+describe('the limit of the Thompson propensity grid', () => {
+  it('blurs arms whose means are closer than a cell once their posteriors are narrower than one', () => {
+    // Undiscounted, 1M observations per arm at 2.00% and 2.02%: both posteriors are about 0.00014 wide,
+    // inside one 0.0005 cell, so the grid reports about 0.74 where a normal approximation gives 0.84.
+    const policy = new ThompsonSampling(2, seededRng(1), 1);
+    const n = 1_000_000;
+    for (let i = 0; i < n; i++) {
+      policy.update(0, i < 20_000 ? 1 : 0);
+      policy.update(1, i < 20_200 ? 1 : 0);
+    }
+    const separation = (0.0202 - 0.02) / Math.sqrt((0.02 * 0.98 + 0.0202 * 0.9798) / n);
+    expect(separation).toBeCloseTo(1.01, 2); // P(arm 1 is best) = Φ(1.01) ≈ 0.84
+    expect(policy.probabilities()[1]).toBeCloseTo(0.74, 2);
+  });
+});
+
 describe('input validation', () => {
   it('rejects unknown arms, rewards outside [0, 1] and a bad discount', () => {
     const policy = new ThompsonSampling(3, seededRng(1));

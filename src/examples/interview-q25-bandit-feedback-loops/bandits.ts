@@ -68,7 +68,7 @@ export interface LoggedDecision {
   readonly propensity: number;
 }
 
-/** Decides and records the propensity, read before select() changes the policy's state. */
+/** Decides and returns the arm with its propensity for the caller to log; the propensity is read before select() changes the policy's state. */
 export function decide(policy: BanditPolicy): LoggedDecision {
   const probabilities = policy.probabilities();
   const arm = policy.select();
@@ -200,6 +200,11 @@ export class ThompsonSampling implements BanditPolicy {
    * P(arm's draw is the largest) = ∫ f_arm(x) ∏ F_other(x) dx over the Beta posteriors, integrated
    * on a grid of 2,000 cells: no closed form exists for more than two arms, and estimating it by
    * drawing again would consume the generator. Both shapes stay at least 1, so the densities are bounded.
+   * Limit: a cell is 0.0005 wide, so the grid cannot tell apart arms whose means are closer than that
+   * once their posteriors are narrower than a cell. Undiscounted, at a 2% click rate, 1M observations
+   * per arm give a standard deviation of sqrt(0.02 × 0.98 / 1M) ≈ 0.00014; for means of 2.00% and 2.02%
+   * the grid then reports 0.74 where a normal approximation gives 0.84. A discount of 0.99 keeps the
+   * effective count near 1 / (1 − 0.99) = 100, a deviation of about 0.014, 28 cells, well resolved.
    */
   probabilities(): number[] {
     const cells = 2_000;

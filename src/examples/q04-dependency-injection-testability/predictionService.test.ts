@@ -4,6 +4,7 @@ import {
   LoadTimeoutError,
   ModelUnavailableError,
   PredictionService,
+  WaitTimeoutError,
   type Clock,
   type LogFields,
   type Logger,
@@ -105,7 +106,7 @@ function setup(loadTimeMs = 0) {
   const store = new FakeModelStore(clock, loadTimeMs);
   const logger = new RecordingLogger();
   store.models.set('fraud-v7', constantModel('fraud-v7', 0.82));
-  const service = new PredictionService({ store, logger, clock }, { refreshAfterMs: 60_000, maxStaleMs: 600_000, loadTimeoutMs: 2_000 });
+  const service = new PredictionService({ store, logger, clock }, { refreshAfterMs: 60_000, maxStaleMs: 600_000, requestTimeoutMs: 2_000, loadTimeoutMs: 60_000 });
   return { clock, store, logger, service };
 }
 
@@ -178,7 +179,7 @@ describe('PredictionService', () => {
     store.hold();
     const burst = Promise.all([1, 2, 3, 4, 5].map(() => service.predict('fraud-v7', {})));
     expect(await answeredAtOnce(burst)).toEqual([0.82, 0.82, 0.82, 0.82, 0.82]);
-    clock.advance(1_999); // the reload is still running, just inside its deadline
+    clock.advance(59_999); // the reload is still running, just inside its deadline
     expect(await answeredAtOnce(service.predict('fraud-v7', {}))).toBe(0.82);
     expect(store.loads).toBe(2);
   });
@@ -220,7 +221,7 @@ describe('PredictionService', () => {
     expect(await answeredAtOnce(service.predict('fraud-v7', {}))).toBe(0.82);
   });
 
-  it('fails a cold request when the store does not answer within the 2 s deadline, and aborts the stalled load', async () => {
+  it('fails a cold request that has waited 2 s, without aborting the load it joined', async () => {
     const { service, store, clock, logger } = setup();
     store.hold();
     const cold = service.predict('fraud-v7', {});
@@ -229,35 +230,76 @@ describe('PredictionService', () => {
     clock.advance(1);
     const error = await cold.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ModelUnavailableError);
-    expect((error as Error).message).toBe('model fraud-v7 could not be loaded (the store did not answer within 2000 ms) and no copy is cached');
-    expect(store.lastSignal?.aborted).toBe(true);
-    expect(store.lastSignal?.reason).toBeInstanceOf(LoadTimeoutError);
+    expect((error as Error).cause).toBeInstanceOf(WaitTimeoutError);
+    expect((error as Error).message).toBe("model fraud-v7 could not be loaded (no model within the request's 2000 ms; the load carries on) and no copy is cached");
+    expect(store.lastSignal?.aborted).toBe(false);
     expect(logger.levels()).toEqual(['error:model.load_failed']);
   });
 
-  it('starts a fresh load on the next request after a timeout instead of joining the stalled one', async () => {
+  it('lets a healthy store that needs 2.5 s fill the cache, so only the requests that came before it fail', async () => {
+    const { service, store } = setup(2_500);
+    await expect(service.predict('fraud-v7', {})).rejects.toBeInstanceOf(ModelUnavailableError);
+    await settle();
+    await expect(service.predict('fraud-v7', {})).resolves.toBe(0.82);
+    expect(store.loads).toBe(1);
+    expect(store.lastSignal?.aborted).toBe(false);
+  });
+
+  it('joins the running load on the next request after a request timeout, instead of starting another', async () => {
+    const { service, store, clock } = setup();
+    store.hold();
+    const first = service.predict('fraud-v7', {});
+    clock.advance(2_000);
+    await expect(first).rejects.toBeInstanceOf(ModelUnavailableError);
+    const second = service.predict('fraud-v7', {});
+    store.release();
+    await expect(second).resolves.toBe(0.82);
+    expect(store.loads).toBe(1);
+  });
+
+  it('aborts a load that has not answered within 60 s, and starts a fresh one on the next request', async () => {
     const { service, store, clock } = setup();
     store.hold();
     const cold = service.predict('fraud-v7', {});
-    clock.advance(2_000);
+    clock.advance(59_999);
     await expect(cold).rejects.toBeInstanceOf(ModelUnavailableError);
+    expect(store.lastSignal?.aborted).toBe(false);
+    const stalled = store.lastSignal;
+    clock.advance(1);
+    expect(stalled?.aborted).toBe(true);
+    expect(stalled?.reason).toBeInstanceOf(LoadTimeoutError);
+    expect((stalled?.reason as Error).message).toBe('the store did not answer within 60000 ms');
     store.release();
+    await settle();
     await expect(service.predict('fraud-v7', {})).resolves.toBe(0.82);
     expect(store.loads).toBe(2);
   });
 
-  it('times out a stalled background reload too: the cached copy keeps serving and the store is asked again a refresh interval later', async () => {
+  it('lets a slow background reload finish: a 2.5 s store keeps the cache fresh past the staleness limit', async () => {
+    const { service, store, clock } = setup(2_500);
+    await expect(service.predict('fraud-v7', {})).rejects.toBeInstanceOf(ModelUnavailableError);
+    await settle();
+    store.models.set('fraud-v7', constantModel('fraud-v8', 0.4));
+    for (let minute = 1; minute <= 11; minute++) {
+      clock.advance(60_000);
+      expect(await answeredAtOnce(service.predict('fraud-v7', {}))).not.toBe('still waiting');
+      await settle();
+    }
+    await expect(service.predict('fraud-v7', {})).resolves.toBe(0.4);
+  });
+
+  it('times out a stalled background reload after 60 s: the cached copy keeps serving and the store is asked again a refresh interval later', async () => {
     const { service, store, clock, logger } = setup();
     await service.predict('fraud-v7', {});
     clock.advance(60_000);
     store.hold();
     expect(await answeredAtOnce(service.predict('fraud-v7', {}))).toBe(0.82);
-    clock.advance(2_000);
+    clock.advance(60_000);
     await settle();
     expect(logger.entries.at(-1)).toMatchObject({
       level: 'warn',
       event: 'model.reload_failed_serving_stale',
-      fields: { reason: 'LoadTimeoutError: the store did not answer within 2000 ms' },
+      fields: { reason: 'LoadTimeoutError: the store did not answer within 60000 ms' },
     });
     store.release();
     clock.advance(59_999);
@@ -266,6 +308,13 @@ describe('PredictionService', () => {
     clock.advance(1);
     await service.predict('fraud-v7', {});
     expect(store.loads).toBe(3);
+  });
+
+  it('refuses a load timeout shorter than the request timeout', () => {
+    const { store, logger, clock } = setup();
+    expect(() => new PredictionService({ store, logger, clock }, { refreshAfterMs: 60_000, maxStaleMs: 600_000, requestTimeoutMs: 2_000, loadTimeoutMs: 1_000 })).toThrow(
+      RangeError,
+    );
   });
 
   it('explains a failed first load: which model, why, and that nothing is cached', async () => {

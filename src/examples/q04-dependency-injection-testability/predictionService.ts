@@ -17,7 +17,7 @@ export interface Model {
 
 /** Port: where models come from (S3, a registry, a local file in tests). */
 export interface ModelStore {
-  /** `signal` aborts when the service gives up on the load, so the adapter can cancel its request. */
+  /** `signal` aborts when the load passes its deadline, so the adapter can cancel its request. */
   load(modelId: string, signal: AbortSignal): Promise<Model>;
 }
 
@@ -47,7 +47,9 @@ export interface CachePolicy {
   readonly refreshAfterMs: number;
   /** Serve a cached model up to this age while reloads fail; past it, requests wait for the store. */
   readonly maxStaleMs: number;
-  /** A load that takes longer fails and is aborted: a stalled store must not hold a request forever. */
+  /** A request stops waiting for a load after this long, but the load carries on for the requests after it. */
+  readonly requestTimeoutMs: number;
+  /** A load that takes longer fails and is aborted, so a stalled store does not hold the shared load forever. */
   readonly loadTimeoutMs: number;
 }
 
@@ -55,6 +57,13 @@ export class LoadTimeoutError extends Error {
   constructor(readonly timeoutMs: number) {
     super(`the store did not answer within ${timeoutMs} ms`);
     this.name = 'LoadTimeoutError';
+  }
+}
+
+export class WaitTimeoutError extends Error {
+  constructor(readonly timeoutMs: number) {
+    super(`no model within the request's ${timeoutMs} ms; the load carries on`);
+    this.name = 'WaitTimeoutError';
   }
 }
 
@@ -93,7 +102,9 @@ interface CacheEntry {
  * from the cached copy and starts a reload in the background, which swaps the
  * new model in when it lands. Only a request with nothing safe to serve (a
  * cold start, or a copy older than `maxStaleMs`) waits for the store, and for
- * at most `loadTimeoutMs`.
+ * at most `requestTimeoutMs`. Giving up does not cancel the shared load, so a
+ * store slower than a request's patience still fills the cache; only a load
+ * past `loadTimeoutMs` is aborted.
  */
 export class PredictionService {
   private readonly cache = new Map<string, CacheEntry>();
@@ -104,9 +115,10 @@ export class PredictionService {
 
   constructor(
     private readonly deps: PredictionServiceDeps,
-    private readonly policy: CachePolicy = { refreshAfterMs: 60_000, maxStaleMs: 600_000, loadTimeoutMs: 2_000 },
+    private readonly policy: CachePolicy = { refreshAfterMs: 60_000, maxStaleMs: 600_000, requestTimeoutMs: 2_000, loadTimeoutMs: 60_000 },
   ) {
-    if (!(policy.loadTimeoutMs > 0)) throw new RangeError('loadTimeoutMs must be positive');
+    if (!(policy.requestTimeoutMs > 0)) throw new RangeError('requestTimeoutMs must be positive');
+    if (!(policy.loadTimeoutMs >= policy.requestTimeoutMs)) throw new RangeError('loadTimeoutMs must be at least requestTimeoutMs');
   }
 
   async predict(modelId: string, features: Features): Promise<number> {
@@ -131,7 +143,7 @@ export class PredictionService {
     }
     // Nothing safe to serve, so this request has to wait for the store.
     try {
-      return await this.load(modelId);
+      return await this.waitForLoad(modelId);
     } catch (error) {
       this.deps.logger.error('model.load_failed', { modelId, reason: String(error) });
       throw new ModelUnavailableError(modelId, error, cached ? age : undefined);
@@ -145,6 +157,19 @@ export class PredictionService {
       // Degrade, do not fail: the previous model is still a valid answer for a while.
       logger.warn('model.reload_failed_serving_stale', { modelId, ageMs: clock.now() - cached.loadedAt, reason: String(error) });
     });
+  }
+
+  /** The request's own deadline: it stops waiting, and the shared load it joined goes on. */
+  private async waitForLoad(modelId: string): Promise<Model> {
+    let cancelTimer = () => {};
+    const timer = new Promise<never>((_, reject) => {
+      cancelTimer = this.deps.clock.schedule(this.policy.requestTimeoutMs, () => reject(new WaitTimeoutError(this.policy.requestTimeoutMs)));
+    });
+    try {
+      return await Promise.race([this.load(modelId), timer]);
+    } finally {
+      cancelTimer();
+    }
   }
 
   private load(modelId: string): Promise<Model> {
@@ -168,7 +193,7 @@ export class PredictionService {
       });
     });
     try {
-      // Whichever settles first wins; a load that answers after its deadline is ignored.
+      // Whichever settles first wins; a load that answers after its own deadline is ignored.
       const model = await Promise.race([store.load(modelId, abort.signal), deadline]);
       this.cache.set(modelId, { model, loadedAt: clock.now() });
       this.retryAt.delete(modelId);

@@ -71,14 +71,33 @@ describe('CircuitBreaker while closed', () => {
     expect(breaker.failureRate()).toBeUndefined(); // not calls the model failed, nor ones it served
   });
 
-  it("by default treats a CallerError and a 4xx as the caller's fault, but not 408, 429 or a 5xx", async () => {
+  it("by default treats only a CallerError, a 400 and a 422 as the caller's fault", async () => {
     const { breaker } = setup({ isCallerError: undefined });
     await calls(breaker, 25, () => Promise.reject(new CallerError('age must be a number')));
     await calls(breaker, 25, () => Promise.reject(httpError(422)));
     expect(breaker.current).toBe('closed');
-    expect([400, 404, 422].map((s) => isCallerError(httpError(s)))).toEqual([true, true, true]);
-    expect([408, 429, 500, 503].map((s) => isCallerError(httpError(s)))).toEqual([false, false, false, false]);
+    expect([400, 422].map((s) => isCallerError(httpError(s)))).toEqual([true, true]);
+    // 401, 403 and 404 from a model server mean a wrong key, route or model name: our misconfiguration.
+    expect([401, 403, 404, 408, 429, 500, 503].map((s) => isCallerError(httpError(s)))).toEqual([false, false, false, false, false, false, false]);
     expect(isCallerError(new Error('socket hang up'))).toBe(false);
+  });
+
+  it('opens on a run of 404s: a model server that lost its model is down, whatever the status class', async () => {
+    const { breaker } = setup({ isCallerError: undefined });
+    await calls(breaker, 50, () => Promise.reject(httpError(404)));
+    expect(breaker.current).toBe('open');
+  });
+
+  it('counts an error as a failure when the classifier itself throws, and re-throws the original error', async () => {
+    const { breaker } = setup({
+      minimumCalls: 5,
+      isCallerError: () => {
+        throw new TypeError('classifier bug');
+      },
+    });
+    await expect(breaker.execute(fail)).rejects.toThrow('model server 503');
+    await calls(breaker, 4, fail);
+    expect(breaker.current).toBe('open');
   });
 
   it('does not let invalid input dilute the failure ratio: 4 failures in 16 model calls open it, whatever the bad requests in between', async () => {
@@ -118,6 +137,26 @@ describe('CircuitBreaker while open and half-open', () => {
     await expect(breaker.execute(ok)).rejects.toBeInstanceOf(CircuitOpenError);
     release.forEach((r) => r());
     await Promise.all(probes);
+    expect(breaker.current).toBe('closed');
+  });
+
+  it('frees the half-open probe slot when the classifier throws, so the breaker can still recover', async () => {
+    let classifierBroken = true;
+    const { clock, breaker } = setup({
+      minimumCalls: 5,
+      halfOpenProbes: 1,
+      isCallerError: () => {
+        if (classifierBroken) throw new TypeError('classifier bug');
+        return false;
+      },
+    });
+    await calls(breaker, 5, fail);
+    clock.t = 5_000;
+    await expect(breaker.execute(fail)).rejects.toThrow('model server 503');
+    expect(breaker.current).toBe('open'); // the probe counted as a failure, not a leaked slot
+    classifierBroken = false;
+    clock.t = 10_000;
+    await expect(breaker.execute(ok)).resolves.toBe('ok');
     expect(breaker.current).toBe('closed');
   });
 

@@ -23,7 +23,10 @@ export interface BreakerOptions {
   readonly openMs: number;
   /** Probe calls admitted in half-open; all must succeed to close. */
   readonly halfOpenProbes: number;
-  /** Errors that are the caller's fault, not the model's; they are ignored. Default: isCallerError. */
+  /**
+   * Errors that are the caller's fault, not the model's; they are ignored. Default: isCallerError.
+   * The fallback chain asks the breaker (CircuitBreaker.isCallerError), so both classify alike.
+   */
   readonly isCallerError?: (error: unknown) => boolean;
   readonly now: () => number;
 }
@@ -34,14 +37,15 @@ export class CallerError extends Error {
 }
 
 /**
- * The default classification: a CallerError, or an error carrying an HTTP status from 400 to 499
- * other than 408 (request timeout) and 429 (too many requests), which are the server's trouble.
- * Everything else, timeouts and 5xx included, counts against the dependency.
+ * The default classification: a CallerError, or an error carrying HTTP status 400 (bad request) or
+ * 422 (unprocessable input). Nothing else is the caller's fault: a 401, 403 or 404 from a model server
+ * means a wrong key, route or model name on our side, and 408 and 429 are the server's trouble, so all
+ * of them, timeouts and 5xx too, count against the dependency.
  */
 export function isCallerError(error: unknown): boolean {
   if (error instanceof CallerError) return true;
   const status = typeof error === 'object' && error !== null ? (error as { status?: unknown }).status : undefined;
-  return typeof status === 'number' && status >= 400 && status < 500 && status !== 408 && status !== 429;
+  return status === 400 || status === 422;
 }
 
 type Outcome = 'success' | 'failure' | 'caller-error';
@@ -84,6 +88,18 @@ export class CircuitBreaker {
     return this.outcomes.filter((o) => o.failed).length / this.outcomes.length;
   }
 
+  /**
+   * The one classification shared with the fallback chain. A classifier that throws must not decide
+   * anything: the error counts as a failure, which also frees a half-open probe slot.
+   */
+  isCallerError(error: unknown): boolean {
+    try {
+      return (this.options.isCallerError ?? isCallerError)(error);
+    } catch {
+      return false;
+    }
+  }
+
   async execute<T>(call: () => Promise<T>): Promise<T> {
     const state = this.current;
     if (state === 'open') throw new CircuitOpenError(this.openedAt + this.options.openMs - this.options.now());
@@ -97,8 +113,8 @@ export class CircuitBreaker {
       this.record('success', generation);
       return result;
     } catch (error) {
-      this.record((this.options.isCallerError ?? isCallerError)(error) ? 'caller-error' : 'failure', generation);
-      throw error;
+      this.record(this.isCallerError(error) ? 'caller-error' : 'failure', generation);
+      throw error; // the original error, even when the classifier threw
     }
   }
 

@@ -124,6 +124,36 @@ describe('predictWithFallback', () => {
     await expect(predictWithFallback({ age: 'x' }, options)).rejects.toBeInstanceOf(InvalidInputError);
   });
 
+  it('returns a 422 from the model server to the caller instead of answering from the baseline', async () => {
+    const unprocessable = Object.assign(new Error('HTTP 422'), { status: 422 });
+    const { options, baselineCalls } = setup(() => Promise.reject(unprocessable));
+    await expect(predictWithFallback({ age: -1 }, options)).rejects.toBe(unprocessable);
+    expect(baselineCalls()).toBe(0);
+  });
+
+  it('treats a 404 as the model server failing: it falls back and counts towards opening the breaker', async () => {
+    const notFound = () => Promise.reject(Object.assign(new Error('HTTP 404: model fraud-v9 not found'), { status: 404 }));
+    const { options } = setup(notFound);
+    for (let i = 0; i < 5; i++) expect((await predictWithFallback({ user: `u${i}` }, options)).source).toBe('baseline');
+    expect(options.breaker.current).toBe('open');
+  });
+
+  it("classifies with the breaker's own classifier, so a custom caller error is returned, not hidden", async () => {
+    class SchemaMismatch extends Error {}
+    const breaker = new CircuitBreaker({
+      windowMs: 10_000,
+      minimumCalls: 5,
+      failureRateThreshold: 0.2,
+      openMs: 5_000,
+      halfOpenProbes: 1,
+      isCallerError: (e) => e instanceof SchemaMismatch,
+      now: () => 0,
+    });
+    const { options } = setup(() => Promise.reject(new SchemaMismatch('field "age" missing')), { breaker });
+    await expect(predictWithFallback({}, options)).rejects.toBeInstanceOf(SchemaMismatch);
+    expect(breaker.failureRate()).toBeUndefined();
+  });
+
   it("never opens the breaker on invalid input, with the breaker's default classification", async () => {
     const { options } = setup(() => Promise.reject(new InvalidInputError('age must be a number')));
     for (let i = 0; i < 10; i++) await predictWithFallback({ age: 'x' }, options).catch(() => undefined);

@@ -11,8 +11,9 @@
  * - cached text is parsed with JSON.parse, never evaluated as code;
  * - the cache key is a SHA-256 of canonical JSON, identical in every process
  *   (Python's hash() of a string is salted per process);
- * - invalid input is the caller's error (a 4xx): not a reason to fall back,
- *   and not a mark against the model in the breaker.
+ * - a caller's error (invalid input, a 400 or 422) is returned to the caller:
+ *   not a reason to fall back, and not a mark against the model in the
+ *   breaker. The chain asks the breaker, so the two never disagree.
  */
 import { CallerError, CircuitOpenError, type CircuitBreaker } from './circuitBreaker';
 
@@ -98,7 +99,8 @@ export async function predictWithFallback<I, T>(input: I, o: ChainOptions<I, T>)
     await o.cache.set(key, JSON.stringify(value), o.cacheTtlSeconds).catch(() => undefined);
     return { value, source: 'primary' };
   } catch (error) {
-    if (error instanceof InvalidInputError) throw error;
+    // The breaker's classifier, not a second list: whatever it ignores as the caller's fault goes back to the caller.
+    if (o.breaker.isCallerError(error)) throw error;
   }
   const cached = await readCache(key, o);
   if (cached !== undefined) return { value: cached, source: 'cache' };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { costUsd, GatewayError, LlmGateway, ProviderError, type GatewayConfig, type Provider } from './llmGateway';
+import { costUsd, GatewayError, LlmGateway, ProviderError, type GatewayConfig, type Overrun, type Provider } from './llmGateway';
 
 /** A provider that answers from a script: 'ok', a retryable failure or a bad-request failure. */
 class ScriptedProvider implements Provider {
@@ -22,12 +22,20 @@ const PRICING = { small: { inputPerMillion: 0.15, outputPerMillion: 0.6 }, large
 /** A provider whose answers wait until the test releases them, billed at one token per character of the prompt and every allowed output token. */
 class GatedProvider implements Provider {
   calls = 0;
+  readonly maxOutputTokensSeen: number[] = [];
   private readonly waiting: (() => void)[] = [];
-  constructor(readonly name: string) {}
+  constructor(
+    readonly name: string,
+    /** Chat-template tokens this provider bills on top of the prompt. */
+    private readonly billedTemplateTokens = 0,
+    readonly templateOverheadTokens?: number,
+    readonly maxOutputTokens?: number,
+  ) {}
   async complete(prompt: string, maxOutputTokens: number) {
     this.calls++;
+    this.maxOutputTokensSeen.push(maxOutputTokens);
     await new Promise<void>((resolve) => this.waiting.push(resolve));
-    return { text: 'ok', inputTokens: [...prompt].length, outputTokens: maxOutputTokens };
+    return { text: 'ok', inputTokens: [...prompt].length + this.billedTemplateTokens, outputTokens: maxOutputTokens };
   }
   releaseAll() {
     this.waiting.splice(0).forEach((resolve) => resolve());
@@ -44,6 +52,7 @@ function setup(
     rps?: number;
     burst?: number;
     maxInputTokens?: GatewayConfig['maxInputTokens'];
+    onOverrun?: GatewayConfig['onOverrun'];
     startAt?: number;
   } = {},
 ) {
@@ -63,9 +72,11 @@ function setup(
       globex: { requestsPerSecond: 100, burst: 100, dailyBudgetUsd: 100 },
     },
     now: () => now,
-    maxInputTokens: opts.maxInputTokens ?? (() => 1000),
+    // A fixed bound unless the test passes its own, or undefined for the gateway's default.
+    maxInputTokens: 'maxInputTokens' in opts ? opts.maxInputTokens : () => 1000,
     cooldownMs: 30_000,
     cacheTtlMs: 60_000,
+    ...(opts.onOverrun ? { onOverrun: opts.onOverrun } : {}),
   };
   return { gateway: new LlmGateway(config), small, large, advance: (ms: number) => (now += ms) };
 }
@@ -148,7 +159,7 @@ describe('budgets', () => {
 
   it('reserves an upper bound, so parallel calls cannot overshoot even when the prompt has more tokens than characters / 4', async () => {
     // 400 Japanese characters: a characters / 4 estimate says 100 tokens, the provider bills 400.
-    // Worst case on "large": 1,200 bytes ($0.003) + 500 output tokens ($0.005) = $0.008; billed $0.006.
+    // Worst case on "large": 1,200 bytes + 100 template tokens ($0.00325) + 500 output tokens ($0.005) = $0.00825; billed $0.006.
     const large = new GatedProvider('large');
     const { gateway } = setup({ large, budget: 0.011, maxInputTokens: undefined });
     const prompt = 'あ'.repeat(400);
@@ -159,6 +170,62 @@ describe('budgets', () => {
     expect((await first).costUsd).toBeCloseTo(0.006, 10);
     expect(large.calls).toBe(1);
     expect(gateway.spentToday('acme')).toBeLessThanOrEqual(0.011);
+  });
+
+  it('adds the chat-template tokens a provider bills on top of the prompt to the default bound, so parallel calls still cannot overshoot', async () => {
+    // An ASCII prompt of 1,000 bytes; the provider bills 12 template tokens on top. The budget is exactly ten
+    // reservations of the bytes alone: 10 × (1,000 × $2.50 + 500 × $10) / 1M = $0.075.
+    const large = new GatedProvider('large', 12, 12);
+    const { gateway } = setup({ large, budget: 0.075, maxInputTokens: undefined });
+    const calls = Array.from({ length: 10 }, (_, i) => gateway.complete({ ...ask('premium'), prompt: `${i}`.padEnd(1000, '.') }).catch(() => 'refused'));
+    large.releaseAll();
+    await Promise.all(calls);
+    // Each reservation is 1,012 input tokens, $0.00753, so nine fit; bytes alone would have let ten through, billed $0.0753.
+    expect(large.calls).toBe(9);
+    expect(gateway.spentToday('acme')).toBeLessThanOrEqual(0.075);
+    expect(gateway.overruns).toBe(0);
+  });
+
+  it('counts and reports a call billed above its reservation', async () => {
+    const seen: Overrun[] = [];
+    // A custom bound that forgets the template: the provider bills 1,012 input tokens against a bound of 1,000.
+    const large = new GatedProvider('large', 12);
+    const { gateway } = setup({ large, maxInputTokens: (prompt) => prompt.length, onOverrun: (o) => seen.push(o) });
+    const call = gateway.complete({ ...ask('premium'), prompt: 'x'.repeat(1000) });
+    large.releaseAll();
+    await call;
+    expect(gateway.overruns).toBe(1);
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toMatchObject({ tenant: 'acme', provider: 'large' });
+    expect(seen[0]!.reservedUsd).toBeCloseTo(costUsd(PRICING.large, 1000, 500), 12);
+    expect(seen[0]!.actualUsd).toBeCloseTo(costUsd(PRICING.large, 1012, 500), 12);
+  });
+
+  it.each([undefined, Number.NaN, 0, -500, 1.5, Number.POSITIVE_INFINITY])(
+    'rejects maxOutputTokens of %s as a bad request, before calling or booking anything',
+    async (maxOutputTokens) => {
+      const { gateway, large } = setup({ budget: 0.001 });
+      const req = { ...ask('premium'), maxOutputTokens: maxOutputTokens as number };
+      expect(await errorCode(gateway.complete(req))).toBe('bad_request');
+      expect(large.calls).toBe(0);
+      expect(gateway.spentToday('acme')).toBe(0);
+    },
+  );
+
+  it("caps the output limit, and its reservation, at the model's maximum", async () => {
+    // Capped at 1,000 output tokens the worst case is (1,000 × $2.50 + 1,000 × $10) / 1M = $0.0125.
+    const large = new GatedProvider('large', 0, 0, 1_000);
+    const { gateway } = setup({ large, budget: 0.013 });
+    const call = gateway.complete({ ...ask('premium'), maxOutputTokens: 1_000_000 });
+    large.releaseAll();
+    await call;
+    expect(large.maxOutputTokensSeen).toEqual([1_000]);
+  });
+
+  it.each([Number.NaN, -1_000_000])('refuses to reserve when the input bound is %s, instead of turning the budget off', async (bound) => {
+    const { gateway, large } = setup({ budget: 0.001, maxInputTokens: () => bound });
+    await expect(gateway.complete(ask('premium'))).rejects.toThrow(/reservation for large is (NaN|-[0-9.e-]+) dollars/);
+    expect(large.calls).toBe(0);
   });
 
   it('books a call that settles after midnight UTC on the day it was reserved, not as a refund on the new day', async () => {

@@ -14,8 +14,18 @@ export interface Completion {
 
 export interface Provider {
   readonly name: string;
+  /** The model's own output limit; a request asking for more is capped to it, and so is its reservation. */
+  readonly maxOutputTokens?: number;
+  /**
+   * Tokens the provider bills on top of the prompt: the chat template's role and turn markers, and any
+   * system text it adds. Part of the default input bound; DEFAULT_TEMPLATE_OVERHEAD_TOKENS when unset.
+   */
+  readonly templateOverheadTokens?: number;
   complete(prompt: string, maxOutputTokens: number): Promise<Completion>;
 }
+
+/** A rule of thumb that covers a few messages' role and turn markers; set the real figure per provider. */
+export const DEFAULT_TEMPLATE_OVERHEAD_TOKENS = 100;
 
 /** Retryable: timeouts, 429 and 5xx. Not retryable: a bad request every provider would reject too. */
 export class ProviderError extends Error {
@@ -54,14 +64,25 @@ export interface GatewayConfig {
   now: () => number;
   /**
    * An upper bound on the input tokens a provider bills for a prompt, so a reservation can never be
-   * too small. The default is the prompt's UTF-8 byte count: a byte-level BPE tokenizer emits at most
-   * one token per byte. A "4 characters per token" estimate is an average, not a bound; it undercounts
-   * code and most non-English text. With the provider's tokenizer, add its fixed chat-template tokens.
+   * too small. The default is the prompt's UTF-8 byte count plus the provider's template overhead: a
+   * byte-level BPE tokenizer emits at most one token per byte, and chat APIs bill their template tokens
+   * on top. A "4 characters per token" estimate is an average, not a bound; it undercounts code and most
+   * non-English text. The bound holds only while the provider bills at most that; a bill above the
+   * reservation is counted in `overruns` and reported to `onOverrun`.
    */
-  maxInputTokens?: (prompt: string) => number;
+  maxInputTokens?: (prompt: string, provider: Provider) => number;
+  /** Called when a call's actual cost exceeds its reservation: the bound was wrong, so alert on it. */
+  onOverrun?: (overrun: Overrun) => void;
   cacheTtlMs?: number;
   /** How long a failing provider is skipped before it is tried again. */
   cooldownMs?: number;
+}
+
+export interface Overrun {
+  tenant: string;
+  provider: string;
+  reservedUsd: number;
+  actualUsd: number;
 }
 
 export type GatewayErrorCode = 'unknown_tenant' | 'unknown_task' | 'rate_limited' | 'budget_exhausted' | 'bad_request' | 'all_providers_failed';
@@ -95,16 +116,31 @@ export function costUsd(price: Price, inputTokens: number, outputTokens: number)
 
 const DAY_MS = 86_400_000;
 
+const isPositiveInteger = (n: unknown): n is number => Number.isSafeInteger(n) && (n as number) > 0;
+
 export class LlmGateway {
   private readonly buckets = new Map<string, { tokens: number; at: number }>();
   /** Tenant -> UTC day number -> dollars booked on that day, reservations included. */
   private readonly spend = new Map<string, Map<number, number>>();
   private readonly cache = new Map<string, { result: GatewayResult; expiresAt: number }>();
   private readonly coolingUntil = new Map<string, number>();
-  private readonly maxInputTokens: (prompt: string) => number;
+  private readonly maxInputTokens: (prompt: string, provider: Provider) => number;
+  private overrunCount = 0;
 
   constructor(private readonly config: GatewayConfig) {
-    this.maxInputTokens = config.maxInputTokens ?? ((prompt) => new TextEncoder().encode(prompt).length);
+    for (const p of config.providers) {
+      if (p.maxOutputTokens !== undefined && !isPositiveInteger(p.maxOutputTokens)) throw new RangeError(`${p.name}: maxOutputTokens must be a positive integer`);
+      if (p.templateOverheadTokens !== undefined && !(Number.isSafeInteger(p.templateOverheadTokens) && p.templateOverheadTokens >= 0)) {
+        throw new RangeError(`${p.name}: templateOverheadTokens must be a non-negative integer`);
+      }
+    }
+    this.maxInputTokens =
+      config.maxInputTokens ?? ((prompt, provider) => new TextEncoder().encode(prompt).length + (provider.templateOverheadTokens ?? DEFAULT_TEMPLATE_OVERHEAD_TOKENS));
+  }
+
+  /** Calls whose actual cost exceeded their reservation; anything above 0 means a bound is wrong. */
+  get overruns(): number {
+    return this.overrunCount;
   }
 
   /** Spend so far today, including reservations for calls still in flight. */
@@ -125,9 +161,11 @@ export class LlmGateway {
     // A hit costs nothing upstream, so it is served before the rate limit and the budget.
     if (hit && hit.expiresAt > now()) return { ...hit.result, costUsd: 0, cached: true };
 
+    // An undefined or NaN limit would make the reservation NaN, and every budget comparison with NaN passes.
+    if (!isPositiveInteger(req.maxOutputTokens)) throw new GatewayError('bad_request', `maxOutputTokens must be a positive integer, got ${String(req.maxOutputTokens)}`);
+
     if (!this.takeToken(req.tenant, policy)) throw new GatewayError('rate_limited', `tenant ${req.tenant} is over ${policy.requestsPerSecond} requests/s`);
 
-    const inputBound = this.maxInputTokens(req.prompt);
     const failures: string[] = [];
     let overBudget = 0;
     for (const name of route.providers) {
@@ -138,9 +176,11 @@ export class LlmGateway {
         failures.push(`${name}: cooling down`);
         continue;
       }
+      const maxOutputTokens = Math.min(req.maxOutputTokens, provider.maxOutputTokens ?? Number.POSITIVE_INFINITY);
       // Reserve an upper bound (every allowed output token, and the input bound) before calling, so parallel
       // calls cannot overshoot: a reservation that could be smaller than the bill lets two calls pass together.
-      const reserved = costUsd(price, inputBound, req.maxOutputTokens);
+      const reserved = costUsd(price, this.maxInputTokens(req.prompt, provider), maxOutputTokens);
+      if (!Number.isFinite(reserved) || reserved < 0) throw new RangeError(`reservation for ${name} is ${reserved} dollars; check its prices and maxInputTokens`);
       if (this.spentToday(req.tenant) + reserved > policy.dailyBudgetUsd) {
         overBudget += 1;
         failures.push(`${name}: over budget`);
@@ -150,9 +190,14 @@ export class LlmGateway {
       const day = this.today();
       this.addSpend(req.tenant, day, reserved);
       try {
-        const completion = await provider.complete(req.prompt, req.maxOutputTokens);
+        const completion = await provider.complete(req.prompt, maxOutputTokens);
         const actual = costUsd(price, completion.inputTokens, completion.outputTokens);
         this.addSpend(req.tenant, day, actual - reserved); // settle: release the unused part of the reservation
+        if (actual > reserved) {
+          // The spend is booked as billed, but parallel calls may have overshot the budget: someone must look.
+          this.overrunCount++;
+          this.config.onOverrun?.({ tenant: req.tenant, provider: name, reservedUsd: reserved, actualUsd: actual });
+        }
         const result: GatewayResult = { text: completion.text, provider: name, costUsd: actual, cached: false };
         if (route.cacheable) this.cache.set(cacheKey, { result, expiresAt: now() + (this.config.cacheTtlMs ?? 3_600_000) });
         return result;

@@ -98,7 +98,7 @@ describe('at-least-once delivery made effectively once', () => {
     expect(again).toMatchObject({ duplicates: 2, deadLettered: 0, parked: 0 });
   });
 
-  it('applies the replayed events of a key once an operator has released it', async () => {
+  it('applies the repaired events of a parked key in order, then releases the key', async () => {
     let fixed = false;
     const { consumer, applied } = setup(async (e) => {
       if (e.id === 'f1' && !fixed) throw new NonRetryableError('bad record');
@@ -107,12 +107,59 @@ describe('at-least-once delivery made effectively once', () => {
     const f2 = ev('f2', 'acct-4');
     await consumer.processBatch([f1, f2]);
     fixed = true;
-    await consumer.releaseKey('acct-4');
-    await consumer.processBatch([
-      { ...f1, offset: nextOffset++ },
-      { ...f2, offset: nextOffset++ },
-    ]);
+    // Sent through processBatch, the replay would count as duplicates of the dead-lettered events and be dropped.
+    expect(await consumer.replayParked('acct-4', [f1, f2])).toEqual({ applied: 2, duplicates: 0 });
     expect(applied).toEqual(['f1', 'f2']);
+    expect(await consumer.isParked('acct-4')).toBe(false);
+    await consumer.processBatch([ev('f3', 'acct-4')]);
+    expect(applied).toEqual(['f1', 'f2', 'f3']);
+  });
+
+  it('keeps a live event that arrives during the replay behind the repaired ones', async () => {
+    let fixed = false;
+    const live = ev('g3', 'acct-5');
+    let liveBatch: Promise<unknown> | undefined;
+    const { consumer, applied, dead } = setup(async (e) => {
+      if (e.id === 'g1' && !fixed) throw new NonRetryableError('bad record');
+      // While the operator's replay applies g1, the partition delivers a new event for the same key.
+      if (e.id === 'g1' && fixed && !liveBatch) liveBatch = consumer.processBatch([live]);
+    });
+    const g1 = ev('g1', 'acct-5');
+    const g2 = ev('g2', 'acct-5');
+    await consumer.processBatch([g1, g2]);
+    fixed = true;
+    await expect(consumer.replayParked('acct-5', [g1, g2])).rejects.toThrow(/missing g3/);
+    await liveBatch;
+    expect(applied).toEqual(['g1', 'g2']);
+    expect(dead.map((d) => d.event.id)).toEqual(['g1', 'g2', 'g3']);
+    expect(await consumer.isParked('acct-5')).toBe(true);
+    // The rerun skips what is already applied and keeps the original order.
+    expect(await consumer.replayParked('acct-5', [g1, g2, live])).toEqual({ applied: 1, duplicates: 2 });
+    expect(applied).toEqual(['g1', 'g2', 'g3']);
+    expect(await consumer.isParked('acct-5')).toBe(false);
+  });
+
+  it('refuses a replay that leaves out a parked event, before applying anything', async () => {
+    const { consumer, applied } = setup(async (e) => {
+      if (e.id === 'h1') throw new NonRetryableError('bad record');
+    });
+    const h1 = ev('h1', 'acct-6');
+    await consumer.processBatch([h1, ev('h2', 'acct-6')]);
+    await expect(consumer.replayParked('acct-6', [h1])).rejects.toThrow(/missing h2/);
+    expect(applied).toEqual([]);
+    expect(await consumer.isParked('acct-6')).toBe(true);
+  });
+
+  it('keeps the key parked when a repaired event still fails', async () => {
+    const { consumer, applied } = setup(async (e) => {
+      if (e.id === 'k1') throw new NonRetryableError('still bad');
+    });
+    const k1 = ev('k1', 'acct-8');
+    const k2 = ev('k2', 'acct-8');
+    await consumer.processBatch([k1, k2]);
+    await expect(consumer.replayParked('acct-8', [k1, k2])).rejects.toThrow(/k1 failed after 1 attempt\(s\): still bad/);
+    expect(applied).toEqual([]);
+    expect(await consumer.isParked('acct-8')).toBe(true);
   });
 
   it('rejects a batch whose offsets do not increase', async () => {

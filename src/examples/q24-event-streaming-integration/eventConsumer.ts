@@ -47,8 +47,15 @@ export interface ParkedKeys {
   add(key: string, eventId: string): Promise<void>;
   /** Whether this event is already in the dead-letter queue, so a redelivery does not send it twice. */
   holds(eventId: string): Promise<boolean>;
-  /** Releases the key and forgets its events, so the operator's replay of them is applied. */
+  /** Ids of the key's events in the dead-letter queue, so a replay can prove it covers all of them. */
+  heldFor(key: string): Promise<string[]>;
+  /** Releases the key and forgets its events. */
   delete(key: string): Promise<void>;
+  /**
+   * Releases the key only if every event held for it is in eventIds, and returns the held ids that are not.
+   * Atomic (one conditional delete in a database), so an event parked at the same moment is never forgotten.
+   */
+  releaseIfCovered(key: string, eventIds: ReadonlySet<string>): Promise<string[]>;
 }
 
 export interface ConsumerOptions<T> {
@@ -83,9 +90,43 @@ export class IdempotentConsumer<T> {
     this.maxDelayMs = options.maxDelayMs ?? 5_000;
   }
 
-  /** Called by an operator after the parked events were fixed and replayed. */
+  /**
+   * Releases a parked key WITHOUT applying its parked events: for events the operator decided to discard.
+   * To apply repaired events use replayParked. Replaying them through processBatch does not work: while the
+   * key is parked they count as duplicates, and after a release live events for the key can overtake them.
+   */
   async releaseKey(key: string): Promise<void> {
     await this.options.parked.delete(key);
+  }
+
+  /**
+   * Called by an operator with the repaired versions of every event parked for the key, in their original
+   * order. Applies them while the key is still parked, so live events for the key keep queuing behind them,
+   * then releases the key. If an event fails again, or a live event was parked while the replay ran and is
+   * not in it, it throws and the key stays parked; a rerun skips the events already applied.
+   */
+  async replayParked(key: string, fixedEvents: readonly StreamEvent<T>[]): Promise<{ applied: number; duplicates: number }> {
+    const stray = fixedEvents.find((e) => e.key !== key);
+    if (stray) throw new RangeError(`event ${stray.id} has key ${stray.key}, not ${key}`);
+    const given = new Set(fixedEvents.map((e) => e.id));
+    const missingError = (missing: string[]) => new Error(`replay of ${key} must include every parked event; missing ${missing.join(', ')}`);
+    const missingAtStart = (await this.options.parked.heldFor(key)).filter((id) => !given.has(id));
+    if (missingAtStart.length > 0) throw missingError(missingAtStart);
+    const result = { applied: 0, duplicates: 0 };
+    for (const event of fixedEvents) {
+      // Bypasses holds(): these ids are in the dead-letter queue on purpose. Only an applied id is skipped.
+      if (await this.options.processed.has(event.id)) {
+        result.duplicates++;
+        continue;
+      }
+      const outcome = await this.applyWithRetries(event);
+      if (outcome !== 'applied') throw new Error(`replay of ${event.id} failed after ${outcome.attempts} attempt(s): ${outcome.reason}; key ${key} stays parked`);
+      result.applied++;
+    }
+    // A live event parked during the replay queues behind the repaired ones; releasing now would strand it.
+    const missingAtEnd = await this.options.parked.releaseIfCovered(key, given);
+    if (missingAtEnd.length > 0) throw missingError(missingAtEnd);
+    return result;
   }
 
   async isParked(key: string): Promise<boolean> {
@@ -177,7 +218,15 @@ export class InMemoryParkedKeys implements ParkedKeys {
   async holds(eventId: string) {
     return [...this.keys.values()].some((ids) => ids.has(eventId));
   }
+  async heldFor(key: string) {
+    return [...(this.keys.get(key) ?? [])];
+  }
   async delete(key: string) {
     this.keys.delete(key);
+  }
+  async releaseIfCovered(key: string, eventIds: ReadonlySet<string>) {
+    const missing = [...(this.keys.get(key) ?? [])].filter((id) => !eventIds.has(id));
+    if (missing.length === 0) this.keys.delete(key);
+    return missing;
   }
 }
