@@ -136,6 +136,10 @@ describe('latencyBudget', () => {
     expect(formatPercentile(1 - 0.01 / 3)).toBe('p99.67');
   });
 
+  it('refuses to name a percentile outside (0, 1), such as 1, 0, NaN or a percentage like 99', () => {
+    for (const p of [1, 0, Number.NaN, 99, -0.5]) expect(() => formatPercentile(p)).toThrow(RangeError);
+  });
+
   it('reports an overrun instead of hiding it', () => {
     expect(latencyBudget([{ name: 'GPU ranking with transfer', latencyMs: 60, percentile: 0.99 }], 50).withinBudget).toBe(false);
   });

@@ -98,8 +98,10 @@ export function stagePercentileFor(stageCount: number, target = 0.99): number {
  * would round the second to p100.00, so keep enough digits to show two of the tail.
  */
 export function formatPercentile(p: number): string {
+  // 1 has no tail to count digits in, and 99 is a percentage passed where a fraction belongs.
+  if (!(p > 0 && p < 1)) throw new RangeError(`a percentile is a fraction in (0, 1), got ${p}`);
   const tailPct = 100 * (1 - p);
-  const decimals = tailPct > 0 ? Math.min(12, Math.max(2, Math.ceil(-Math.log10(tailPct)) + 1)) : 2;
+  const decimals = Math.min(12, Math.max(2, Math.ceil(-Math.log10(tailPct)) + 1));
   return `p${Number((100 * p).toFixed(decimals))}`;
 }
 

@@ -141,6 +141,17 @@ describe('compare', () => {
     const unknown = [...plan, { name: 'ghost', components: ['ranking'] }];
     expect(() => compare(traffic(), fixedShapes, unknown, policy, oneHop)).toThrow(/unknown component ranking/);
   });
+
+  it('rejects a service that runs no components, which would only add replicas and upkeep', () => {
+    const withEmpty = [...plan, { name: 'gateway', components: [] }];
+    expect(() => compare(traffic(), fixedShapes, withEmpty, policy, oneHop)).toThrow(/gateway runs no components/);
+  });
+
+  it('reports no saving, not NaN, when the monolith costs nothing: no load and minReplicas 0', () => {
+    const comparison = compare(traffic(0), fixedShapes, plan, { ...policy, minReplicas: 0 }, oneHop);
+    expect(comparison.monolithDollarsPerHour).toBe(0);
+    expect(comparison.savings).toBe(0);
+  });
 });
 
 describe('decide', () => {

@@ -137,6 +137,9 @@ export function compare(
   }
   const unknown = assigned.find((n) => !components.some((c) => c.name === n));
   if (unknown) throw new Error(`service plan names unknown component ${unknown}`);
+  // A service that runs nothing still pays for its minimum replicas and its upkeep.
+  const empty = plan.find((s) => s.components.length === 0);
+  if (empty) throw new Error(`service ${empty.name} runs no components`);
 
   const monolithOptions = sizeOnEachShape('monolith', components, shapes, policy);
   const monolith = monolithOptions[0];
@@ -160,7 +163,8 @@ export function compare(
     services,
     monolithDollarsPerHour: monolith.dollarsPerHour,
     servicesDollarsPerHour,
-    savings: 1 - servicesDollarsPerHour / monolith.dollarsPerHour,
+    // A monolith that costs nothing (no load, minReplicas 0) leaves nothing to save, and 0 / 0 is NaN.
+    savings: monolith.dollarsPerHour === 0 ? 0 : 1 - servicesDollarsPerHour / monolith.dollarsPerHour,
     addedLatencyMs: latency.synchronousHops * latency.msPerHop,
   };
 }

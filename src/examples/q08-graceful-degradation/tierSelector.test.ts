@@ -59,10 +59,38 @@ describe('TierSelector', () => {
     expect(selector.select(measure(35_000, 'high'))).toBe('low');
   });
 
-  it('moves one tier per reading on latency, which a cheaper tier lowers: MEDIUM first, LOW if MEDIUM is still as slow', () => {
-    const { selector } = setup();
+  it('moves one tier at a time on latency, which a cheaper tier lowers: MEDIUM first, LOW if MEDIUM is still as slow once it has settled', () => {
+    const { clock, selector } = setup();
     expect(selector.select(at('high', 50, 80))).toBe('medium');
+    clock.t += 60_000; // The 60 s settle window is over: this p95 is MEDIUM's own.
     expect(selector.select({ arrivalRps: 5_000, gpus: 20, queueDepth: 0, p95LatencyMs: 80 })).toBe('low');
+  });
+
+  it("does not undo a degrade on a p95 and a backlog that still reflect HIGH: 10,500 rps is 35% of MEDIUM's capacity", () => {
+    const { clock, selector } = setup();
+    expect(selector.select({ arrivalRps: 10_500, gpus: 20, queueDepth: 5_000, p95LatencyMs: 200 })).toBe('medium');
+    // 15 s later the one-minute p95 still holds requests served at HIGH, and the queue is draining.
+    clock.t += 15_000;
+    expect(selector.select({ arrivalRps: 10_500, gpus: 20, queueDepth: 1_200, p95LatencyMs: 120 })).toBe('medium');
+    clock.t += 30_000;
+    expect(selector.select({ arrivalRps: 10_500, gpus: 20, queueDepth: 0, p95LatencyMs: 70 })).toBe('medium');
+    // Once the window is over, a p95 still above LOW's line is MEDIUM's own, and it degrades.
+    clock.t += 15_000;
+    expect(selector.select({ arrivalRps: 10_500, gpus: 20, queueDepth: 0, p95LatencyMs: 70 })).toBe('low');
+  });
+
+  it("still degrades further inside the settle window when the projected load crosses the line: 35,000 rps is 117% of MEDIUM's", () => {
+    const { clock, selector } = setup();
+    expect(selector.select(at('high', 96, 10))).toBe('medium');
+    clock.t += 15_000;
+    expect(selector.select({ arrivalRps: 35_000, gpus: 20, queueDepth: 0, p95LatencyMs: 10 })).toBe('low');
+  });
+
+  it('takes the settle window from the options: with settleMs 0 the lagging p95 counts at once', () => {
+    const { clock, selector } = setup({ settleMs: 0 });
+    selector.select({ arrivalRps: 10_500, gpus: 20, queueDepth: 5_000, p95LatencyMs: 200 });
+    clock.t += 15_000;
+    expect(selector.select({ arrivalRps: 10_500, gpus: 20, queueDepth: 1_200, p95LatencyMs: 120 })).toBe('low');
   });
 
   it('degrades on any signal: a 30 ms p95 alone moves HIGH to MEDIUM at once', () => {
@@ -196,5 +224,21 @@ describe('TierSelector', () => {
   it('rejects a cheaper tier that serves fewer requests per GPU, which would make every projection wrong', () => {
     expect(() => setup({ rpsPerGpu: { high: 500, medium: 400, low: 5_000 } })).toThrow(RangeError);
     expect(() => setup({ rpsPerGpu: { high: 0, medium: 1_500, low: 5_000 } })).toThrow(RangeError);
+  });
+
+  it('rejects a recovery margin that is not a fraction in [0, 1), NaN included, which would silently disable the recovery veto', () => {
+    expect(() => setup({ recoveryMargin: Number.NaN })).toThrow(RangeError);
+    expect(() => setup({ recoveryMargin: -0.1 })).toThrow(RangeError);
+    expect(() => setup({ recoveryMargin: 1 })).toThrow(RangeError);
+    expect(() => setup({ recoveryMargin: 0 })).not.toThrow();
+  });
+
+  it('rejects a NaN, infinite or negative cool-down or settle window', () => {
+    expect(() => setup({ cooldownMs: Number.NaN })).toThrow(RangeError);
+    expect(() => setup({ cooldownMs: -1 })).toThrow(RangeError);
+    expect(() => setup({ cooldownMs: Number.POSITIVE_INFINITY })).toThrow(RangeError);
+    expect(() => setup({ settleMs: Number.NaN })).toThrow(RangeError);
+    expect(() => setup({ settleMs: -1 })).toThrow(RangeError);
+    expect(() => setup({ cooldownMs: 0, settleMs: 0 })).not.toThrow();
   });
 });

@@ -16,6 +16,12 @@
  *   once batching kicks in, so it can neither size nor project anything.
  * - Queue depth is read directly: a growing backlog means saturation even
  *   before the p95 shows it.
+ * - After a degrade, let the new tier settle before degrading further on
+ *   latency or queue depth. For as long as the p95 window, the p95 still
+ *   holds requests served at the old tier, and the backlog built there is
+ *   still draining; read as the new tier's own, they would push a service
+ *   that already copes one tier further down. Inside the settle window only
+ *   the projected load, which is known at once, can degrade further.
  * - Degrade at once, recover slowly and one tier at a time. A cheaper tier
  *   lowers latency and queueing by design, so its own signals say nothing
  *   about whether the higher tier would cope. Recovery therefore divides the
@@ -55,6 +61,11 @@ export interface SelectorOptions {
   readonly recoveryMargin: number;
   /** Time the projection must stay safe before each step back up. */
   readonly cooldownMs: number;
+  /**
+   * Time after a degrade during which latency and queue depth cannot degrade further, because they
+   * still reflect the old tier. At least the window the p95 is computed over; 60 s when omitted.
+   */
+  readonly settleMs?: number;
   readonly now: () => number;
 }
 
@@ -74,9 +85,14 @@ export function isTier(value: unknown): value is Tier {
   return typeof value === 'string' && (TIERS as readonly string[]).includes(value);
 }
 
+/** A p95 is commonly computed over the last minute, so one minute until it reflects only the new tier. */
+export const DEFAULT_SETTLE_MS = 60_000;
+
 export class TierSelector {
   private tier: Tier = 'high';
   private safeSince: number | undefined;
+  private degradedAt: number | undefined;
+  private readonly settleMs: number;
 
   constructor(private readonly options: SelectorOptions) {
     const { medium, low } = options.enter;
@@ -93,7 +109,11 @@ export class TierSelector {
     if (!(h > 0 && h <= m && m <= l) || !Number.isFinite(l)) {
       throw new RangeError('rpsPerGpu must be positive and must not fall from HIGH to MEDIUM to LOW');
     }
-    if (options.recoveryMargin < 0 || options.recoveryMargin >= 1) throw new RangeError('recoveryMargin is a fraction in [0, 1)');
+    // Written so that NaN fails too: NaN < 0 and NaN >= 1 are both false.
+    if (!(options.recoveryMargin >= 0 && options.recoveryMargin < 1)) throw new RangeError('recoveryMargin is a fraction in [0, 1)');
+    if (!(Number.isFinite(options.cooldownMs) && options.cooldownMs >= 0)) throw new RangeError('cooldownMs must be a finite number, 0 or more');
+    this.settleMs = options.settleMs ?? DEFAULT_SETTLE_MS;
+    if (!(Number.isFinite(this.settleMs) && this.settleMs >= 0)) throw new RangeError('settleMs must be a finite number, 0 or more');
   }
 
   get current(): Tier {
@@ -116,16 +136,23 @@ export class TierSelector {
    * The tier the signals call for: the current one while none crosses its line, otherwise
    * the least-degraded cheaper tier whose projected load stays under its own line. Latency
    * and queue depth were measured at the current tier and a cheaper one only lowers them,
-   * so they can push the service out of its tier but cannot rule out the next one.
+   * so they can push the service out of its tier but cannot rule out the next one. Right
+   * after a degrade they still describe the old tier, so until it has settled only load counts.
    */
   target(s: LoadSignals): Tier {
     const line = this.leaveLine(this.tier);
-    if (line === undefined || !exceeds({ ...s, loadPct: this.loadPct(s, this.tier) }, line)) return this.tier;
+    const observed = this.settling() ? { loadPct: this.loadPct(s, this.tier), p95LatencyMs: 0, queueDepth: 0 } : { ...s, loadPct: this.loadPct(s, this.tier) };
+    if (line === undefined || !exceeds(observed, line)) return this.tier;
     for (const candidate of TIERS.slice(severity(this.tier) + 1)) {
       const next = this.leaveLine(candidate);
       if (next === undefined || this.loadPct(s, candidate) < next.loadPct) return candidate;
     }
     return 'low';
+  }
+
+  /** True inside the settle window after a degrade, while the p95 and the queue still reflect the old tier. */
+  private settling(): boolean {
+    return this.degradedAt !== undefined && this.options.now() - this.degradedAt < this.settleMs;
   }
 
   /**
@@ -142,6 +169,7 @@ export class TierSelector {
   select(signals: LoadSignals, override?: unknown): Tier {
     if (isTier(override)) {
       this.safeSince = undefined;
+      this.degradedAt = undefined;
       return (this.tier = override);
     }
     // Missing or broken metrics: hold the current tier; neither degrade nor recover on noise.
@@ -151,6 +179,7 @@ export class TierSelector {
     const wanted = this.target(signals);
     if (severity(wanted) > severity(this.tier)) {
       this.safeSince = undefined;
+      this.degradedAt = this.options.now();
       return (this.tier = wanted); // Degrade immediately: the SLO is at stake now.
     }
     if (this.tier === 'high') return this.tier;

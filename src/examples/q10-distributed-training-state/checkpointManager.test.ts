@@ -95,13 +95,13 @@ describe('CheckpointManager', () => {
 });
 
 describe("Young's checkpoint interval", () => {
-  it('is about 38 minutes for a 60 s checkpoint and a 12 h MTBF, costing about 5% of the run', () => {
+  it('is about 38 minutes for a 60 s checkpoint and a 12 h MTBF, costing about 5% of the run without restarts', () => {
     const interval = youngIntervalSeconds(60, 12 * 3_600);
     expect(interval).toBeCloseTo(2_276.8, 1);
     expect(expectedOverhead(interval, 60, 12 * 3_600)).toBeCloseTo(0.0527, 3);
   });
 
-  it('shrinks with the blocking part of the checkpoint: 5 s async staging gives about 11 minutes and 1.5%', () => {
+  it('shrinks with the blocking part of the checkpoint: 5 s async staging gives about 11 minutes and 1.5% without restarts', () => {
     const interval = youngIntervalSeconds(5, 12 * 3_600);
     expect(interval).toBeCloseTo(657.3, 1);
     expect(expectedOverhead(interval, 5, 12 * 3_600)).toBeCloseTo(0.0152, 3);

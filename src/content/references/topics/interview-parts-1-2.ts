@@ -157,6 +157,20 @@ export const interviewParts12References: ReferenceEntry[] = [
     kind: 'literature',
     citation: 'OpenAI. (n.d.). API pricing [Web page]. Prices as listed in June–July 2026.',
     url: 'https://openai.com/api/pricing/',
-    note: 'Per-million-token list prices: GPT-5.5 $5 input and $30 output; GPT-5.6 Terra, announced 26 June 2026, $2.50 and $15. Prices change often: check the live page.',
+    note: 'Per-million-token list prices: GPT-5.5 $5 input and $30 output. Prices change often: check the live page.',
+  },
+  {
+    id: 'L102',
+    kind: 'literature',
+    citation: 'OpenAI. (2026). A preview of GPT-5.6 Sol, Terra and Luna [Help Center article].',
+    url: 'https://help.openai.com/en/articles/20001325-a-preview-of-gpt-56-sol-terra-and-luna',
+    note: 'The GPT-5.6 family, announced 26 June 2026, opened as a limited preview for a small group of trusted partners, with no public waitlist; Terra is the balanced tier. As of June 2026 it was not generally available.',
+  },
+  {
+    id: 'L103',
+    kind: 'literature',
+    citation: 'OpenAI. (n.d.). Reasoning models [API guide].',
+    url: 'https://developers.openai.com/api/docs/guides/reasoning',
+    note: 'Reasoning models such as GPT-5.5 spend hidden reasoning tokens before answering, set by the reasoning effort parameter; the tokens are billed as output and reported in the usage field.',
   },
 ];
