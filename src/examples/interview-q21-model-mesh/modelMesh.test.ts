@@ -182,6 +182,40 @@ describe('ModelMesh', () => {
     expect(await mesh.use('a', (m) => m)).toBe('weights-of-a'); // the next request loads afresh
   });
 
+  it('hands a load that resolves after its deadline to onEvict, so the runtime frees weights nobody counts', async () => {
+    const store = fakeStore({ a: 6, b: 6 });
+    const evicted: string[] = [];
+    let fire = () => {};
+    store.hold('a');
+    const mesh = new ModelMesh({
+      capacityBytes: 10,
+      sizeOf: store.sizeOf,
+      load: store.load,
+      loadTimeoutMs: 1_000,
+      schedule: (_ms, callback) => ((fire = callback), () => {}),
+      onEvict: (id, model) => {
+        evicted.push(`${id}:${model}`);
+        store.onEvict(id);
+      },
+    });
+    const request = mesh.use('a', (m) => m);
+    await flush();
+    fire();
+    await expect(request).rejects.toBeInstanceOf(LoadTimeoutError);
+    store.finish('a'); // the abandoned load completes anyway
+    await flush();
+    expect(evicted).toEqual(['a:weights-of-a']);
+    expect(await mesh.use('b', (m) => m)).toBe('weights-of-b');
+    // What the mesh counts is what the runtime holds: 6 bytes, not 12 on a 10-byte pod.
+    expect(mesh.stats().usedBytes).toBe(6);
+    expect(store.memory.now).toBe(6);
+  });
+
+  it.each([Number.NaN, Number.POSITIVE_INFINITY, 0, -1, 2 ** 31])('rejects a loadTimeoutMs of %s', (loadTimeoutMs) => {
+    const store = fakeStore({ a: 1 });
+    expect(() => new ModelMesh({ capacityBytes: 10, sizeOf: store.sizeOf, load: store.load, loadTimeoutMs })).toThrow(RangeError);
+  });
+
   it('treats a model that loads as undefined as loaded: it is resident and can be evicted', async () => {
     const sizes = { a: 300 * MB, b: 300 * MB };
     const store = fakeStore(sizes);

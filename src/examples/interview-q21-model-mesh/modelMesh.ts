@@ -26,15 +26,24 @@ export interface ModelMeshOptions<M> {
   readonly sizeOf: (modelId: string) => Promise<number>;
   /** `signal` aborts when the load passes its deadline, so the runtime can stop fetching. */
   readonly load: (modelId: string, signal: AbortSignal) => Promise<M>;
-  /** A load slower than this fails and frees its reservation. Default 120 s. */
+  /**
+   * A load slower than this fails and frees its reservation. Default 120 s; at most 2^31 - 1 ms, the
+   * longest delay setTimeout keeps. If the abandoned load resolves later anyway, its model goes to onEvict.
+   */
   readonly loadTimeoutMs?: number;
   /** Runs `callback` after `ms` and returns a cancel function; setTimeout by default, a manual clock in tests. */
   readonly schedule?: (ms: number, callback: () => void) => () => void;
   /** Models that stay resident once loaded (the few that take most traffic). */
   readonly pinned?: ReadonlySet<string>;
-  /** Called after a model is dropped, so the runtime can free its memory. */
-  readonly onEvict?: (modelId: string) => void;
+  /**
+   * Called after a model is dropped, so the runtime can free its memory: an evicted model, or one whose load
+   * resolved after its deadline. Free `model` itself: by then another copy of `modelId` may be resident.
+   */
+  readonly onEvict?: (modelId: string, model: M) => void;
 }
+
+/** The longest delay setTimeout supports; a longer one fires at once. */
+const MAX_TIMEOUT_MS = 2 ** 31 - 1;
 
 export class CapacityError extends Error {
   override readonly name: string = 'CapacityError';
@@ -100,6 +109,11 @@ export class ModelMesh<M> {
 
   constructor(private readonly options: ModelMeshOptions<M>) {
     if (!(options.capacityBytes > 0)) throw new RangeError('capacityBytes must be positive');
+    const timeout = options.loadTimeoutMs;
+    // NaN, Infinity or a value past 2^31 - 1 would make setTimeout fire at once, failing every load.
+    if (timeout !== undefined && !(Number.isFinite(timeout) && timeout > 0 && timeout <= MAX_TIMEOUT_MS)) {
+      throw new RangeError(`loadTimeoutMs must be a positive number of ms up to ${MAX_TIMEOUT_MS}, got ${timeout}`);
+    }
   }
 
   /** Runs `fn` on the model, holding a lease so the model cannot be evicted while it is in use. */
@@ -169,7 +183,13 @@ export class ModelMesh<M> {
         });
       });
       // A hung load must not keep its reservation: past the deadline it fails, and the bytes are freed below.
-      const model = await Promise.race([this.options.load(modelId, abort.signal), deadline]);
+      const loading = this.options.load(modelId, abort.signal);
+      // Weights that arrive after the deadline are counted nowhere, so hand them straight back to be freed.
+      loading.then(
+        (late) => abort.signal.aborted && this.options.onEvict?.(modelId, late),
+        () => undefined,
+      );
+      const model = await Promise.race([loading, deadline]);
       entry.model = model;
       entry.loaded = true;
       return model;
@@ -198,10 +218,11 @@ export class ModelMesh<M> {
       throw new PodBusyError(`no room for ${incoming}: ${this.usedBytes} of ${this.options.capacityBytes} bytes are pinned, in use or loading`);
     }
     for (const id of victims) {
-      this.usedBytes -= this.entries.get(id)!.bytes;
+      const victim = this.entries.get(id)!;
+      this.usedBytes -= victim.bytes;
       this.entries.delete(id);
       this.evictions++;
-      this.options.onEvict?.(id);
+      this.options.onEvict?.(id, victim.model as M);
     }
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { costUsd, GatewayError, LlmGateway, ProviderError, type GatewayConfig, type Overrun, type Provider } from './llmGateway';
+import { costUsd, GatewayError, LlmGateway, ProviderError, type Completion, type GatewayConfig, type Overrun, type Provider } from './llmGateway';
 
 /** A provider that answers from a script: 'ok', a retryable failure or a bad-request failure. */
 class ScriptedProvider implements Provider {
@@ -196,9 +196,26 @@ describe('budgets', () => {
     await call;
     expect(gateway.overruns).toBe(1);
     expect(seen).toHaveLength(1);
-    expect(seen[0]).toMatchObject({ tenant: 'acme', provider: 'large' });
+    expect(seen[0]).toMatchObject({ tenant: 'acme', provider: 'large', reason: 'billed_above_reservation' });
     expect(seen[0]!.reservedUsd).toBeCloseTo(costUsd(PRICING.large, 1000, 500), 12);
     expect(seen[0]!.actualUsd).toBeCloseTo(costUsd(PRICING.large, 1012, 500), 12);
+  });
+
+  it.each([
+    { inputTokens: undefined, outputTokens: 200 },
+    { inputTokens: 1000, outputTokens: Number.NaN },
+    { inputTokens: -1, outputTokens: 200 },
+    { inputTokens: 1000, outputTokens: 2.5 },
+  ])('books the whole reservation and reports it when a completion has token counts %o', async (counts) => {
+    const seen: Overrun[] = [];
+    const large: CountingProvider = { name: 'large', calls: 0, complete: async () => ({ text: 'ok', ...counts }) as Completion };
+    const { gateway } = setup({ large, onOverrun: (o) => seen.push(o) });
+    await gateway.complete(ask('premium'));
+    const reserved = costUsd(PRICING.large, 1000, 500);
+    // Booked as reserved, not NaN: a NaN spend would pass every later budget check.
+    expect(gateway.spentToday('acme')).toBeCloseTo(reserved, 12);
+    expect(gateway.overruns).toBe(1);
+    expect(seen).toEqual([{ tenant: 'acme', provider: 'large', reservedUsd: reserved, actualUsd: reserved, reason: 'invalid_token_counts' }]);
   });
 
   it.each([undefined, Number.NaN, 0, -500, 1.5, Number.POSITIVE_INFINITY])(

@@ -68,7 +68,7 @@ export interface GatewayConfig {
    * byte-level BPE tokenizer emits at most one token per byte, and chat APIs bill their template tokens
    * on top. A "4 characters per token" estimate is an average, not a bound; it undercounts code and most
    * non-English text. The bound holds only while the provider bills at most that; a bill above the
-   * reservation is counted in `overruns` and reported to `onOverrun`.
+   * reservation, or a completion with missing or invalid token counts, is counted in `overruns` and reported to `onOverrun`.
    */
   maxInputTokens?: (prompt: string, provider: Provider) => number;
   /** Called when a call's actual cost exceeds its reservation: the bound was wrong, so alert on it. */
@@ -83,6 +83,8 @@ export interface Overrun {
   provider: string;
   reservedUsd: number;
   actualUsd: number;
+  /** Billed above the reservation, or the provider's token counts were missing or invalid (the reservation is booked). */
+  reason: 'billed_above_reservation' | 'invalid_token_counts';
 }
 
 export type GatewayErrorCode = 'unknown_tenant' | 'unknown_task' | 'rate_limited' | 'budget_exhausted' | 'bad_request' | 'all_providers_failed';
@@ -117,6 +119,7 @@ export function costUsd(price: Price, inputTokens: number, outputTokens: number)
 const DAY_MS = 86_400_000;
 
 const isPositiveInteger = (n: unknown): n is number => Number.isSafeInteger(n) && (n as number) > 0;
+const isNonNegativeInteger = (n: unknown): n is number => Number.isSafeInteger(n) && (n as number) >= 0;
 
 export class LlmGateway {
   private readonly buckets = new Map<string, { tokens: number; at: number }>();
@@ -191,12 +194,16 @@ export class LlmGateway {
       this.addSpend(req.tenant, day, reserved);
       try {
         const completion = await provider.complete(req.prompt, maxOutputTokens);
-        const actual = costUsd(price, completion.inputTokens, completion.outputTokens);
+        // Missing or invalid counts would make the cost NaN, and a NaN spend disables the budget: book the
+        // whole reservation instead and report it, since the real bill is unknown.
+        const countsValid = isNonNegativeInteger(completion.inputTokens) && isNonNegativeInteger(completion.outputTokens);
+        const actual = countsValid ? costUsd(price, completion.inputTokens, completion.outputTokens) : reserved;
         this.addSpend(req.tenant, day, actual - reserved); // settle: release the unused part of the reservation
-        if (actual > reserved) {
+        if (!countsValid || actual > reserved) {
           // The spend is booked as billed, but parallel calls may have overshot the budget: someone must look.
           this.overrunCount++;
-          this.config.onOverrun?.({ tenant: req.tenant, provider: name, reservedUsd: reserved, actualUsd: actual });
+          const reason = countsValid ? 'billed_above_reservation' : 'invalid_token_counts';
+          this.config.onOverrun?.({ tenant: req.tenant, provider: name, reservedUsd: reserved, actualUsd: actual, reason });
         }
         const result: GatewayResult = { text: completion.text, provider: name, costUsd: actual, cached: false };
         if (route.cacheable) this.cache.set(cacheKey, { result, expiresAt: now() + (this.config.cacheTtlMs ?? 3_600_000) });

@@ -117,6 +117,8 @@ describe('at-least-once delivery made effectively once', () => {
 
   it('keeps a live event that arrives during the replay behind the repaired ones', async () => {
     let fixed = false;
+    const g1 = ev('g1', 'acct-5');
+    const g2 = ev('g2', 'acct-5');
     const live = ev('g3', 'acct-5');
     let liveBatch: Promise<unknown> | undefined;
     const { consumer, applied, dead } = setup(async (e) => {
@@ -124,8 +126,6 @@ describe('at-least-once delivery made effectively once', () => {
       // While the operator's replay applies g1, the partition delivers a new event for the same key.
       if (e.id === 'g1' && fixed && !liveBatch) liveBatch = consumer.processBatch([live]);
     });
-    const g1 = ev('g1', 'acct-5');
-    const g2 = ev('g2', 'acct-5');
     await consumer.processBatch([g1, g2]);
     fixed = true;
     await expect(consumer.replayParked('acct-5', [g1, g2])).rejects.toThrow(/missing g3/);
@@ -160,6 +160,47 @@ describe('at-least-once delivery made effectively once', () => {
     await expect(consumer.replayParked('acct-8', [k1, k2])).rejects.toThrow(/k1 failed after 1 attempt\(s\): still bad/);
     expect(applied).toEqual([]);
     expect(await consumer.isParked('acct-8')).toBe(true);
+  });
+
+  it('refuses a second replay of a key while the first is running, so no event is applied twice', async () => {
+    let fixed = false;
+    const { consumer, applied } = setup(async (e) => {
+      if (e.id === 'm1' && !fixed) throw new NonRetryableError('bad record');
+      await yieldTimes(5);
+    });
+    const m1 = ev('m1', 'acct-9');
+    const m2 = ev('m2', 'acct-9');
+    await consumer.processBatch([m1, m2]);
+    fixed = true;
+    const first = consumer.replayParked('acct-9', [m1, m2]);
+    const second = consumer.replayParked('acct-9', [m1, m2]);
+    await expect(second).rejects.toThrow(/replay of acct-9 is already running/);
+    expect(await first).toEqual({ applied: 2, duplicates: 0 });
+    expect(applied).toEqual(['m1', 'm2']);
+    expect(await consumer.isParked('acct-9')).toBe(false);
+  });
+
+  it('refuses a replay whose events are out of their original order, before applying anything', async () => {
+    const { consumer, applied } = setup(async (e) => {
+      if (e.id === 'n1') throw new NonRetryableError('bad record');
+    });
+    const n1 = ev('n1', 'acct-10');
+    const n2 = ev('n2', 'acct-10');
+    await consumer.processBatch([n1, n2]);
+    await expect(consumer.replayParked('acct-10', [n2, n1])).rejects.toThrow(/original order/);
+    expect(applied).toEqual([]);
+    expect(await consumer.isParked('acct-10')).toBe(true);
+  });
+
+  it('refuses a replay that carries an event not parked for the key, before applying anything', async () => {
+    const { consumer, applied } = setup(async (e) => {
+      if (e.id === 'q1') throw new NonRetryableError('bad record');
+    });
+    const q1 = ev('q1', 'acct-11');
+    await consumer.processBatch([q1]);
+    await expect(consumer.replayParked('acct-11', [q1, ev('zz', 'acct-11')])).rejects.toThrow(/zz is not parked for acct-11/);
+    expect(applied).toEqual([]);
+    expect(await consumer.isParked('acct-11')).toBe(true);
   });
 
   it('rejects a batch whose offsets do not increase', async () => {

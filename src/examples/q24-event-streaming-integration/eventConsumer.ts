@@ -83,6 +83,8 @@ export class IdempotentConsumer<T> {
   private readonly maxAttempts: number;
   private readonly baseDelayMs: number;
   private readonly maxDelayMs: number;
+  /** Keys with a replay running in this process. Two replays of one key would each apply every event. */
+  private readonly replaying = new Set<string>();
 
   constructor(private readonly options: ConsumerOptions<T>) {
     this.maxAttempts = options.maxAttempts ?? 3;
@@ -104,13 +106,31 @@ export class IdempotentConsumer<T> {
    * order. Applies them while the key is still parked, so live events for the key keep queuing behind them,
    * then releases the key. If an event fails again, or a live event was parked while the replay ran and is
    * not in it, it throws and the key stays parked; a rerun skips the events already applied.
+   * One replay per key at a time: a second concurrent one is refused. The lock is in-process, so replays
+   * must run from one operator process (or take a lease on the key in the shared store first).
    */
   async replayParked(key: string, fixedEvents: readonly StreamEvent<T>[]): Promise<{ applied: number; duplicates: number }> {
+    if (this.replaying.has(key)) throw new Error(`a replay of ${key} is already running; rerun it after that one settles`);
+    this.replaying.add(key);
+    try {
+      return await this.replayExclusive(key, fixedEvents);
+    } finally {
+      this.replaying.delete(key);
+    }
+  }
+
+  private async replayExclusive(key: string, fixedEvents: readonly StreamEvent<T>[]): Promise<{ applied: number; duplicates: number }> {
     const stray = fixedEvents.find((e) => e.key !== key);
     if (stray) throw new RangeError(`event ${stray.id} has key ${stray.key}, not ${key}`);
+    fixedEvents.forEach((e, i) => {
+      if (i > 0 && e.offset <= fixedEvents[i - 1]!.offset) throw new RangeError(`replay must keep the original order: offset ${fixedEvents[i - 1]!.offset} then ${e.offset}`);
+    });
     const given = new Set(fixedEvents.map((e) => e.id));
+    const held = new Set(await this.options.parked.heldFor(key));
+    const notParked = fixedEvents.find((e) => !held.has(e.id));
+    if (notParked) throw new RangeError(`event ${notParked.id} is not parked for ${key}; a replay applies only dead-lettered events`);
     const missingError = (missing: string[]) => new Error(`replay of ${key} must include every parked event; missing ${missing.join(', ')}`);
-    const missingAtStart = (await this.options.parked.heldFor(key)).filter((id) => !given.has(id));
+    const missingAtStart = [...held].filter((id) => !given.has(id));
     if (missingAtStart.length > 0) throw missingError(missingAtStart);
     const result = { applied: 0, duplicates: 0 };
     for (const event of fixedEvents) {
