@@ -4,7 +4,7 @@
  * page shows of other pages or of the catalog, from the question index.
  * Each page gets only the data it renders (see pageData.ts).
  */
-import type { IndexedQuestion } from './questionIndex';
+import { strings, type IndexedQuestion } from './questionIndex';
 import type { CatalogEntryView, QuestionLink, QuestionListItem, ReferenceView } from './pageData';
 import { REFERENCES_PAGE } from './pageData';
 import { referenceAnchor, referenceHref, referenceLabel } from './references/format';
@@ -72,8 +72,6 @@ export function splitTags(tags: readonly string[], questions: readonly IndexedQu
   const shared = tags.filter((tag) => questions.filter((q) => q.tags.includes(tag)).length >= MIN_QUESTIONS_PER_TAG);
   return { shared, unshared: tags.filter((tag) => !shared.includes(tag)) };
 }
-
-const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
 
 export function deriveFrontMatter(filePath: string, frontMatter: Record<string, unknown>, site: SiteContent = NO_CONTENT): Record<string, unknown> {
   const fm = frontMatter;

@@ -50,7 +50,8 @@ function listPages(dir: string, rel = ''): string[] {
   });
 }
 
-const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
+/** The strings of a frontmatter list; anything else in it is the validator's to report. */
+export const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
 
 /** The fields pages derive from, or undefined for a page that is not a (readable) question. */
 export function questionOf(file: string, data: Record<string, unknown>): IndexedQuestion | undefined {

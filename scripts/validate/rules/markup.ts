@@ -147,42 +147,64 @@ async function withDom<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
-async function parseDiagrams(sources: readonly string[]): Promise<Verdict[]> {
-  return withDom(async () => {
-    const mermaid = await importPackage<typeof import('mermaid').default>('mermaid');
-    const verdicts: Verdict[] = [];
-    for (const source of sources) {
-      try {
-        await mermaid.parse(source);
-        verdicts.push(null);
-      } catch (error) {
-        verdicts.push(
-          String((error as Error).message ?? error)
-            .split('\n')
-            .slice(0, 2)
-            .join(' '),
-        );
-      }
-    }
-    return verdicts;
-  });
+type Mermaid = typeof import('mermaid').default;
+type MermaidBlock = { value: string };
+
+/**
+ * The verdict of each block under `kind`: taken from `verdicts` where it is
+ * there, otherwise worked out by `verdictOf` with Mermaid loaded (only then)
+ * and kept. Identical diagrams are worked out once.
+ */
+async function diagramVerdicts(
+  blocks: readonly MermaidBlock[],
+  kind: 'mermaid' | 'mermaid-width',
+  verdicts: VerdictStore,
+  verdictOf: (mermaid: Mermaid, source: string) => Promise<Verdict>,
+): Promise<(Verdict | undefined)[]> {
+  const keys = blocks.map((block) => verdictKey(kind, block.value));
+  const unknown = [...new Set(blocks.filter((_, i) => verdicts.get(keys[i]!) === undefined).map((block) => block.value))];
+  if (unknown.length > 0) {
+    await withDom(async () => {
+      const mermaid = await importPackage<Mermaid>('mermaid');
+      for (const source of unknown) verdicts.set(verdictKey(kind, source), await verdictOf(mermaid, source));
+    });
+  }
+  return keys.map((key) => verdicts.get(key));
+}
+
+async function parseVerdict(mermaid: Mermaid, source: string): Promise<Verdict> {
+  try {
+    await mermaid.parse(source);
+    return null;
+  } catch (error) {
+    return String((error as Error).message ?? error)
+      .split('\n')
+      .slice(0, 2)
+      .join(' ');
+  }
+}
+
+/** A diagram that does not parse gets null here: the mermaid rule reports it. */
+async function widthVerdictOf(mermaid: Mermaid, source: string): Promise<Verdict> {
+  try {
+    // parse() registers the diagram's kind, which getDiagramFromText needs.
+    await mermaid.parse(source);
+    const diagram = await mermaid.mermaidAPI.getDiagramFromText(source);
+    return widthVerdict(diagram.type, diagram.db);
+  } catch {
+    return null;
+  }
 }
 
 /** `verdicts` remembers what Mermaid said about each diagram, so an unchanged diagram is not parsed again. */
 export async function checkMermaid(file: string, tree: Root, verdicts: VerdictStore = memoryVerdicts()): Promise<Problem[]> {
   const blocks = [...walk(tree)].flatMap((node) => (node.type === 'code' && node.lang === 'mermaid' ? [node] : []));
   if (blocks.length === 0) return [];
-  const keys = blocks.map((block) => verdictKey('mermaid', block.value));
-  const unknown = [...new Set(blocks.filter((_, i) => verdicts.get(keys[i]!) === undefined).map((block) => block.value))];
-  if (unknown.length > 0) {
-    const found = await parseDiagrams(unknown);
-    unknown.forEach((source, i) => verdicts.set(verdictKey('mermaid', source), found[i]!));
-  }
-  const problems: Problem[] = [];
-  blocks.forEach((block, i) => {
-    const verdict = verdicts.get(keys[i]!);
-    if (verdict === null || verdict === undefined) return;
-    problems.push(
+  const found = await diagramVerdicts(blocks, 'mermaid', verdicts, parseVerdict);
+  return blocks.flatMap((block, i) => {
+    const verdict = found[i];
+    if (verdict === null || verdict === undefined) return [];
+    return [
       problem(
         file,
         lineOf(block),
@@ -190,27 +212,7 @@ export async function checkMermaid(file: string, tree: Root, verdicts: VerdictSt
         `the Mermaid diagram does not parse (${verdict})`,
         'check the diagram at https://mermaid.live and quote labels that contain brackets or punctuation, e.g. A["p95 < 50 ms"]',
       ),
-    );
-  });
-  return problems;
-}
-
-/** Width verdicts for diagrams; a diagram that does not parse gets null (the mermaid rule reports it). */
-async function measureDiagrams(sources: readonly string[]): Promise<Verdict[]> {
-  return withDom(async () => {
-    const mermaid = await importPackage<typeof import('mermaid').default>('mermaid');
-    const verdicts: Verdict[] = [];
-    for (const source of sources) {
-      try {
-        // parse() registers the diagram's kind, which getDiagramFromText needs.
-        await mermaid.parse(source);
-        const diagram = await mermaid.mermaidAPI.getDiagramFromText(source);
-        verdicts.push(widthVerdict(diagram.type, diagram.db));
-      } catch {
-        verdicts.push(null);
-      }
-    }
-    return verdicts;
+    ];
   });
 }
 
@@ -224,14 +226,9 @@ export async function checkMermaidWidths(file: string, tree: Root, verdicts: Ver
     node.type === 'code' && node.lang === 'mermaid' && typeof verdicts.get(verdictKey('mermaid', node.value)) !== 'string' ? [node] : [],
   );
   if (blocks.length === 0) return [];
-  const keys = blocks.map((block) => verdictKey('mermaid-width', block.value));
-  const unknown = [...new Set(blocks.filter((_, i) => verdicts.get(keys[i]!) === undefined).map((block) => block.value))];
-  if (unknown.length > 0) {
-    const found = await measureDiagrams(unknown);
-    unknown.forEach((source, i) => verdicts.set(verdictKey('mermaid-width', source), found[i]!));
-  }
+  const found = await diagramVerdicts(blocks, 'mermaid-width', verdicts, widthVerdictOf);
   return blocks.flatMap((block, i) => {
-    const verdict = verdicts.get(keys[i]!);
+    const verdict = found[i];
     return typeof verdict === 'string' ? [wideDiagram(file, lineOf(block), verdict)] : [];
   });
 }
