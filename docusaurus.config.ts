@@ -11,6 +11,7 @@ import { collectRedirects } from './src/content/redirects';
 import { shortLinksFor } from './src/content/shortLinks';
 import { siteAddressFrom, SiteAddressError, type SiteAddress } from './src/content/siteAddress';
 import { writeTagsFile } from './src/content/tags';
+import { TRACKS } from './src/content/tracks';
 import { darkCodeTheme, lightCodeTheme } from './src/css/prismThemes';
 
 /** The one place that names the repository; edit links and footer derive from it. */
@@ -37,7 +38,8 @@ const { url: siteUrl, baseUrl } = siteAddress();
 
 const redirects = collectRedirects(path.join(__dirname, 'docs'));
 // Link a track from the navbar only once it exists, so no link is ever dead.
-const hasInterviewTrack = existsSync(path.join(__dirname, 'docs/architect-interview/index.mdx'));
+// A track appears in the navigation once its overview page exists.
+const publishedTracks = TRACKS.filter((track) => existsSync(path.join(__dirname, 'docs', track.slug, 'index.mdx')));
 // Labels and descriptions of the topic and difficulty tag pages, derived from tracks.ts and the overviews.
 const tagsFile = writeTagsFile(__dirname, path.join(__dirname, 'docs'));
 
@@ -144,8 +146,7 @@ const config = {
       title: 'AI Architecture Handbook',
       logo: { alt: 'Handbook logo', src: 'img/logo.svg' },
       items: [
-        { to: '/architecture', label: 'Architecture Q&A', position: 'left' },
-        ...(hasInterviewTrack ? [{ to: '/architect-interview', label: 'Interview track', position: 'left' as const }] : []),
+        ...publishedTracks.map((track) => ({ to: `/${track.slug}`, label: track.navLabel, position: 'left' as const })),
         { to: '/cheat-sheet', label: 'Cheat sheet', position: 'left' },
         { to: '/tools', label: 'Calculators', position: 'left' },
         { to: '/practice', label: 'Practice', position: 'left' },
@@ -160,8 +161,7 @@ const config = {
         {
           title: 'Read',
           items: [
-            { label: 'Architecture Q&A', to: '/architecture' },
-            ...(hasInterviewTrack ? [{ label: 'Architect interview track', to: '/architect-interview' }] : []),
+            ...publishedTracks.map((track) => ({ label: track.label, to: `/${track.slug}` })),
             { label: 'References', to: '/references' },
             { label: 'Cheat sheet (page and PDF)', to: '/cheat-sheet' },
             { label: 'Calculators', to: '/tools' },

@@ -66,7 +66,7 @@ export function camelCase(slug: string): string {
 function questionType(track: TrackDefinition, topic: string): { type: string; guessed: boolean } {
   if ((QUESTION_TYPES as readonly string[]).includes(topic)) return { type: topic, guessed: false };
   if (topic === 'tools') return { type: 'tooling', guessed: false };
-  return { type: track.slug === 'architecture' ? 'structural' : 'system-design', guessed: true };
+  return { type: track.anatomy === 'full' ? 'structural' : 'system-design', guessed: true };
 }
 
 function frontMatter(track: TrackDefinition, topic: string, number: number): string {
@@ -80,9 +80,10 @@ function frontMatter(track: TrackDefinition, topic: string, number: number): str
     `topic: ${topic}`,
     `number: ${number}`,
     `difficulty: intermediate # ${TODO_MARKER}: foundational, intermediate or advanced (see the policy in CONTRIBUTING.md)`,
+    `reviewed: ${new Date().toISOString().slice(0, 10)} # ${TODO_MARKER}: the day someone other than the author checked every fact against its source`,
     `type: ${type}${guessed ? ` # ${TODO_MARKER}: one of ${QUESTION_TYPES.join(', ')}` : ''}`,
     `keyInsight: '${TODO_MARKER}: the point of the answer in at most 40 words, with the trade-off in numbers.'`,
-    `references: [] # ${TODO_MARKER}: ids from the catalog (/references)${track.slug === 'architecture' ? ', at least two' : ' that the answer cites'}`,
+    `references: [] # ${TODO_MARKER}: ids from the catalog (/references)${track.anatomy === 'full' ? ', at least two' : ' that the answer cites'}`,
     `tags: [] # ${TODO_MARKER}: a few lowercase-with-dashes tags`,
     'related: []',
     'redirectFrom: []',
@@ -227,7 +228,7 @@ export function scaffold(rootDir: string, options: ScaffoldOptions): ScaffoldRes
   if (taken) throw new ScaffoldError(`question ${number} of track "${track.slug}" already exists: ${taken}; ${freeText}`);
 
   const name = camelCase(options.slug);
-  const exampleDir = `src/examples/${track.slug === 'architecture' ? '' : `${track.idPrefix}-`}q${padNumber(number)}-${options.slug}`;
+  const exampleDir = `src/examples/${track.examplePrefix}q${padNumber(number)}-${options.slug}`;
   const modulePath = `${exampleDir}/${name}.ts`;
   const pagePath = `docs/${track.slug}/${topic.slug}/q${padNumber(number)}-${options.slug}.mdx`;
   const files: [string, string][] = [
@@ -241,7 +242,7 @@ export function scaffold(rootDir: string, options: ScaffoldOptions): ScaffoldRes
   const importLine = `import ${name}Source from '!!raw-loader!@site/${modulePath}';`;
   const example = `<ExampleCode path="${modulePath}" source={${name}Source} />`;
   const head = frontMatter(track, topic.slug, number);
-  files[0]![1] = track.slug === 'architecture' ? architecturePage(head, importLine, example) : interviewPage(head, importLine, example);
+  files[0]![1] = track.anatomy === 'full' ? architecturePage(head, importLine, example) : interviewPage(head, importLine, example);
 
   for (const [file, text] of files) {
     mkdirSync(path.dirname(path.join(rootDir, file)), { recursive: true });

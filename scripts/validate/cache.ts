@@ -32,7 +32,7 @@ export function defaultCacheDir(): string {
  * per-page rules apply, the page URLs and the demo naming convention. A test
  * checks that the per-page rules load nothing else of the project.
  */
-export const RULE_SOURCES = ['src/content/schema.ts', 'src/content/tracks.ts', 'src/content/permalink.ts', 'src/runner/conventions.ts'];
+export const RULE_SOURCES = ['src/content/schema.ts', 'src/content/review.ts', 'src/content/tracks.ts', 'src/content/permalink.ts', 'src/runner/conventions.ts'];
 
 /** Packages whose version changes what the rules find (parsers, renderers, the schema library, the slugger). */
 export const RULE_PACKAGES = [

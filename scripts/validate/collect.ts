@@ -13,6 +13,7 @@ import type { PageRecord } from './page-record';
 import type { PageParts } from './rules/anatomy';
 import { checkCatalog, checkCitations, checkDifficulty, checkUniqueness, difficultyTable } from './rules/collection';
 import { checkLinks } from './rules/links';
+import { checkReviewDates } from './rules/review';
 import { problem, type Problem, type QuestionFacts } from './types';
 
 /** A question as the collection rules and the report see it. */
@@ -48,6 +49,7 @@ function checkOverviews(files: ReadonlySet<string>, questions: readonly Question
 export async function collect(
   records: readonly PageRecord[],
   catalogEntries: readonly unknown[] = referenceCatalog,
+  today: Date = new Date(),
 ): Promise<{ problems: Problem[]; warnings: Problem[]; report: ValidationReport }> {
   const problems: Problem[] = records.flatMap((r) => r.problems);
   const questions: CollectedQuestion[] = records.flatMap((r) =>
@@ -72,6 +74,8 @@ export async function collect(
   problems.push(...checkUniqueness(questions));
   problems.push(...checkDifficulty(questions));
   problems.push(...checkCitations(questions, catalog, architectureComplete));
+  const review = checkReviewDates(questions, today);
+  problems.push(...review.problems);
   problems.push(...checkOverviews(new Set(records.map((r) => r.file)), questions));
   problems.push(
     ...checkLinks(
@@ -84,7 +88,7 @@ export async function collect(
   const sorted = sortProblems(problems);
   const report = buildReport(sorted, questions, catalog.entries);
   report.quickHits = records.find((r) => r.quickHits)?.quickHits ?? [];
-  return { problems: sorted, warnings: sortProblems(records.flatMap((r) => r.warnings)), report };
+  return { problems: sorted, warnings: sortProblems([...records.flatMap((r) => r.warnings), ...review.warnings]), report };
 }
 
 function buildReport(problems: readonly Problem[], questions: readonly CollectedQuestion[], catalog: readonly { id: string; kind: string }[]): ValidationReport {
@@ -112,6 +116,7 @@ function buildReport(problems: readonly Problem[], questions: readonly Collected
       tags: fm.tags,
       hasMockAnswer: p.hasMockAnswer,
       shortAnswer: q.shortAnswer,
+      reviewed: fm.reviewed,
       keyInsightWords: countWords(fm.keyInsight),
       answerWords: p.answerWords,
       hasKeyInsight: p.hasKeyInsight,

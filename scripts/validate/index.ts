@@ -24,6 +24,8 @@ export interface ValidateOptions {
   catalog?: readonly unknown[];
   /** Where Mermaid and KaTeX verdicts are kept between runs; false keeps them in this process only. */
   cacheDir?: string | false;
+  /** The day review dates are measured against; now by default. */
+  today?: Date;
 }
 
 export interface ValidationResult {
@@ -50,7 +52,7 @@ export async function validateContent(options: ValidateOptions = {}): Promise<Va
     pages.push(checked.page);
     if (checked.question) questions.push(checked.question);
   }
-  const { problems, warnings, report } = await collect(records, options.catalog);
+  const { problems, warnings, report } = await collect(records, options.catalog, options.today);
   await verdicts.save();
   return { problems, warnings, questions, pages, report };
 }

@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import matter from 'gray-matter';
+import { isoDay } from '../../src/content/review';
 import type { Root } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
@@ -47,7 +48,9 @@ export function parsePage(file: string, source: string): { page: ParsedPage; pro
   let data: Record<string, unknown> | null = null;
   try {
     // Passing options turns off gray-matter's cache, which would hide a fixed file's new text.
-    data = matter(source, {}).data as Record<string, unknown>;
+    const raw = matter(source, {}).data as Record<string, unknown>;
+    // YAML turns an unquoted 2026-12-03 into a Date; as "YYYY-MM-DD" the page's record stays plain data that can be kept on disk.
+    data = Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, isoDay(value)]));
   } catch (error) {
     const yamlError = error as YamlErrorLike;
     const line = yamlError.mark?.line !== undefined ? yamlError.mark.line + 1 : 1; // mark.line counts from the line after the opening ---, 0-based

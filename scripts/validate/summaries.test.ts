@@ -26,6 +26,7 @@ const FM = (track: string, id: string, topic: string): string =>
     `topic: ${topic}`,
     'number: 7',
     'difficulty: intermediate',
+    'reviewed: 2026-11-23',
     `type: ${topic === 'behavioral' ? 'behavioral' : 'system-design'}`,
     'keyInsight: Test the contract, not the implementation, and count what fails.',
   ].join('\n');

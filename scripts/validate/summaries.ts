@@ -5,6 +5,7 @@
  */
 import type { Paragraph, Root, RootContent } from 'mdast';
 import type { QuickHitSummary } from '../../src/content/report';
+import { findTrack } from '../../src/content/tracks';
 import { nodeText, sections } from './mdast';
 import { permalinkFor } from './files';
 import type { ParsedPage, QuestionPage } from './types';
@@ -56,7 +57,7 @@ export function shortAnswerOf(page: QuestionPage): string {
   if (!page.tree) return '';
   const answer = sections(page.tree, 2).find((s) => s.title === 'Answer');
   if (!answer) return '';
-  if (page.frontMatter.track === 'architecture') {
+  if (findTrack(page.frontMatter.track)?.anatomy === 'full') {
     const what = sections({ type: 'root', children: answer.nodes }, 3).find((s) => s.title === 'What');
     return firstParagraph(what?.nodes ?? answer.nodes) ?? '';
   }

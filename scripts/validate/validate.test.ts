@@ -113,6 +113,7 @@ async function addInterviewQuestion(files: Files, { callout = true, relatedQuest
     'topic: lifecycle',
     'number: 1',
     'difficulty: foundational',
+    'reviewed: 2026-11-23',
     'type: lifecycle',
     'keyInsight: Fine-tune first; train from scratch only when the domain is unlike any pre-trained model.',
     '---',
@@ -146,11 +147,20 @@ const BAD: BadCase[] = [
     message: /unknown frontmatter field "description"/,
     mutate: (f) => f.edit(Q1, '---\n', '---\ndescription: written by hand\n'),
   },
+  { name: 'a missing review date', rule: 'schema', message: /"reviewed"/, mutate: (f) => f.edit(Q1, /^reviewed: .*\n/m, '') },
+  {
+    name: 'a review date that is not a day',
+    rule: 'schema',
+    line: 9,
+    message: /"reviewed" must be the day an expert last checked the facts/,
+    mutate: (f) => f.edit(Q1, /^reviewed: .*$/m, 'reviewed: last week'),
+  },
+  { name: 'a review date in the future', rule: 'reviewed-future', line: 9, message: /in the future/, mutate: (f) => f.edit(Q1, /^reviewed: .*$/m, 'reviewed: 2999-01-01') },
   { name: 'a bad difficulty', rule: 'schema', line: 8, message: /"difficulty"/, mutate: (f) => f.edit(Q1, 'difficulty: foundational', 'difficulty: expert') },
   {
     name: 'a key insight over 40 words',
     rule: 'schema',
-    line: 10,
+    line: 11,
     message: /at most 40 words/,
     mutate: (f) => f.edit(Q1, /^keyInsight: .*$/m, `keyInsight: ${'word '.repeat(41).trim()}`),
   },
@@ -193,15 +203,15 @@ const BAD: BadCase[] = [
   {
     name: 'an unknown reference',
     rule: 'reference-unknown',
-    line: 11,
+    line: 12,
     message: /reference L999 is not in the catalog/,
     mutate: (f) => f.edit(Q1, 'references: [A1, A2]', 'references: [A1, A2, L999]'),
   },
-  { name: 'too few references', rule: 'references-too-few', line: 11, message: /cites 1 reference/, mutate: (f) => f.edit(Q1, 'references: [A1, A2]', 'references: [A1]') },
+  { name: 'too few references', rule: 'references-too-few', line: 12, message: /cites 1 reference/, mutate: (f) => f.edit(Q1, 'references: [A1, A2]', 'references: [A1]') },
   {
     name: 'an unknown related question',
     rule: 'related-unknown',
-    line: 13,
+    line: 14,
     message: /related question "arch-29" does not exist/,
     mutate: (f) => f.edit(Q1, 'related: []', 'related: [arch-29]'),
   },
@@ -235,14 +245,14 @@ const BAD: BadCase[] = [
   {
     name: 'a missing example module',
     rule: 'example-missing',
-    line: 16,
+    line: 17,
     message: /src\/examples\/q01-fixture\/gone\.ts does not exist/,
     mutate: async (f) => {
       await f.edit(Q1, "q01-fixture/retry.ts';", "q01-fixture/gone.ts';");
       await f.edit(Q1, 'path="src/examples/q01-fixture/retry.ts"', 'path="src/examples/q01-fixture/gone.ts"');
     },
   },
-  { name: 'an example without a test', rule: 'example-untested', line: 16, message: /retry\.ts has no test/, mutate: (f) => f.remove('src/examples/q01-fixture/retry.test.ts') },
+  { name: 'an example without a test', rule: 'example-untested', line: 17, message: /retry\.ts has no test/, mutate: (f) => f.remove('src/examples/q01-fixture/retry.test.ts') },
   {
     name: 'an example whose title names another file',
     rule: 'example-path',
@@ -252,14 +262,14 @@ const BAD: BadCase[] = [
   {
     name: 'a demo that names no raw import',
     rule: 'example-demo-import',
-    line: 37,
+    line: 38,
     message: /demo=\{retryDemoo\}> does not name a raw import/,
     mutate: (f) => f.edit(Q1, 'demo={retryDemo}', 'demo={retryDemoo}'),
   },
   {
     name: 'a demo that does not sit beside its module',
     rule: 'example-demo-path',
-    line: 16,
+    line: 17,
     message: /the demo of src\/examples\/q01-fixture\/retry\.ts is src\/examples\/q01-fixture\/scenario\.ts/,
     mutate: async (f) => {
       await f.write('src/examples/q01-fixture/scenario.ts', await f.read('src/examples/q01-fixture/retry.demo.ts'));
@@ -269,21 +279,21 @@ const BAD: BadCase[] = [
   {
     name: 'a missing demo',
     rule: 'example-demo-missing',
-    line: 16,
+    line: 17,
     message: /the demo src\/examples\/q01-fixture\/retry\.demo\.ts does not exist/,
     mutate: (f) => f.remove('src/examples/q01-fixture/retry.demo.ts'),
   },
   {
     name: 'a demo without a test',
     rule: 'example-demo-untested',
-    line: 16,
+    line: 17,
     message: /retry\.demo\.ts has no test/,
     mutate: (f) => f.remove('src/examples/q01-fixture/retry.demo.test.ts'),
   },
   {
     name: 'a demo that exports no demo()',
     rule: 'example-demo-export',
-    line: 16,
+    line: 17,
     message: /exports no demo\(\) function/,
     mutate: (f) => f.edit('src/examples/q01-fixture/retry.demo.ts', 'export function demo()', 'export function run()'),
   },
@@ -311,7 +321,7 @@ const BAD: BadCase[] = [
   {
     name: 'a link to a page that does not exist',
     rule: 'link-broken',
-    line: 39,
+    line: 40,
     message: /points at docs\/architecture\/structural\/q09-missing\.mdx, which does not exist/,
     mutate: (f) => f.edit(Q1, '## Diagram\n', 'See [the missing page](./q09-missing.mdx).\n\n## Diagram\n'),
   },
@@ -324,7 +334,7 @@ const BAD: BadCase[] = [
   {
     name: 'a link to an anchor that does not exist',
     rule: 'anchor-broken',
-    line: 39,
+    line: 40,
     message: /names the anchor #no-such-section, which this page does not have/,
     mutate: (f) => f.edit(Q1, '## Diagram\n', 'See [below](#no-such-section).\n\n## Diagram\n'),
   },

@@ -21,6 +21,8 @@ export interface ValidatorOptions {
   catalog?: readonly unknown[];
   /** Where results are kept between runs; false keeps them in this process only. */
   cacheDir?: string | false;
+  /** The day review dates are measured against; now by default. */
+  today?: Date;
 }
 
 export interface ValidatorRun {
@@ -138,7 +140,7 @@ export function createValidator(options: ValidatorOptions = {}): Validator {
     }
     if (Object.keys(stored).some((file) => !listed.has(file))) changed = true;
 
-    const { problems, warnings, report } = await collect(records, options.catalog);
+    const { problems, warnings, report } = await collect(records, options.catalog, options.today);
     if (cacheDir !== false && changed) {
       const keep: CachedPages = {};
       for (const [file, entry] of known) if (isPlainData(entry.record)) keep[file] = entry;

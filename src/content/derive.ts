@@ -9,6 +9,7 @@ import type { CatalogEntryView, QuestionLink, QuestionListItem, ReferenceView } 
 import { REFERENCES_PAGE } from './pageData';
 import { referenceAnchor, referenceHref, referenceLabel } from './references/format';
 import type { ReferenceEntry } from './references/schema';
+import { isoDay } from './review';
 import { derivedDocusaurusFields, isQuestionFrontMatter } from './schema';
 import { derivedTagKeys } from './tags';
 import { TRACKS } from './tracks';
@@ -91,6 +92,8 @@ export function deriveFrontMatter(filePath: string, frontMatter: Record<string, 
       const relatedList = typeof fm.questionId === 'string' ? relatedQuestions(fm.questionId, strings(fm.related), site.questions) : [];
       return {
         ...fm,
+        // A YAML date would reach the page as a full timestamp; the header shows the day.
+        ...(fm.reviewed !== undefined ? { reviewed: isoDay(fm.reviewed) } : {}),
         ...derivedDocusaurusFields({ keyInsight: fm.keyInsight, number: fm.number, label: fm.label }),
         tags,
         ...(keywords.length > 0 ? { keywords } : {}),

@@ -34,6 +34,8 @@ export interface QuickHitSummary {
 }
 
 export interface QuestionChecklist extends QuestionSummary {
+  /** The day an expert last checked the page's facts, YYYY-MM-DD. */
+  reviewed: string;
   keyInsightWords: number;
   answerWords: number;
   hasKeyInsight: boolean;

@@ -7,6 +7,7 @@
  * hand-kept list of questions anywhere.
  */
 import * as z from 'zod';
+import { isoDay } from './review';
 import { DIFFICULTIES, TRACKS } from './tracks';
 
 export const KEY_INSIGHT_MAX_WORDS = 40;
@@ -16,7 +17,22 @@ export const REFERENCE_ID = /^[AGLT]\d{1,3}$/;
 const trackSlugs = TRACKS.map((track) => track.slug) as [string, ...string[]];
 const topicSlugs = [...new Set(TRACKS.flatMap((track) => track.topics.map((t) => t.slug)))] as [string, ...string[]];
 
-export const QUESTION_TYPES = ['structural', 'behavioral', 'quality', 'data', 'integration', 'evolution', 'lifecycle', 'system-design', 'tooling', 'strategy'] as const;
+export const QUESTION_TYPES = [
+  'structural',
+  'behavioral',
+  'quality',
+  'data',
+  'integration',
+  'evolution',
+  'lifecycle',
+  'system-design',
+  'tooling',
+  'strategy',
+  'serving',
+  'retrieval',
+  'agents',
+  'evaluation',
+] as const;
 
 export function countWords(text: string): number {
   return text.trim().split(/\s+/).filter(Boolean).length;
@@ -39,6 +55,8 @@ export const questionFrontMatterSchema = z
       .string()
       .min(20, 'the key insight must state the point of the answer')
       .refine((k) => countWords(k) <= KEY_INSIGHT_MAX_WORDS, `the key insight must be at most ${KEY_INSIGHT_MAX_WORDS} words`),
+    /** The day an expert last checked the page's facts (not its last edit). */
+    reviewed: z.preprocess(isoDay, z.iso.date('must be the day an expert last checked the facts, written YYYY-MM-DD (e.g. 2026-12-03)')),
     references: z.array(z.string().regex(REFERENCE_ID, 'reference ids look like A1, T3, G10 or L12')).default([]),
     tags: z.array(z.string().regex(/^[a-z0-9-]+$/, 'tags are lowercase-with-dashes')).default([]),
     related: z.array(z.string().regex(/^[a-z]+-\d{2}$/)).default([]),

@@ -4,13 +4,10 @@
  * from a question's track and number (which its URL also carries), so every
  * question has one as soon as it exists and none can point to a missing page.
  */
-import type { TrackSlug } from './tracks';
+import { TRACKS, type TrackSlug } from './tracks';
 
-/** The one-letter path segment of each track's short links. */
-export const SHORT_LINK_PREFIX: Record<TrackSlug, string> = {
-  architecture: 'q',
-  'architect-interview': 'i',
-};
+/** The one-letter path segment of each track's short links (declared with the track). */
+export const SHORT_LINK_PREFIX = Object.fromEntries(TRACKS.map((track) => [track.slug, track.shortLink])) as Record<TrackSlug, string>;
 
 /** `/q/7` for architecture question 7; undefined for a track without short links. */
 export function shortLinkPath(track: string, number: number): string | undefined {

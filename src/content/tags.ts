@@ -51,7 +51,7 @@ function overviewDescription(docsDir: string, track: string, topic: string): str
 export function tagDefinitions(docsDir: string): Record<string, TagDefinition> {
   const tags: Record<string, TagDefinition> = {};
   for (const track of TRACKS) {
-    const kind = track.slug === 'architecture' ? 'Topic' : 'Part';
+    const kind = track.topicKind;
     for (const topic of track.topics) {
       tags[topicTagKey(topic.slug)] = {
         label: `${kind}: ${topic.label}`,

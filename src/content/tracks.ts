@@ -26,6 +26,8 @@ export interface TopicDefinition {
 export interface TrackDefinition {
   readonly slug: string;
   readonly label: string;
+  /** The track's name in the navigation bar. */
+  readonly navLabel: string;
   /** Prefix of every stable question id in this track, e.g. `arch-07`. */
   readonly idPrefix: string;
   readonly totalQuestions: number;
@@ -35,14 +37,34 @@ export interface TrackDefinition {
    * when the track assigns difficulty freely.
    */
   readonly perTopicDifficulty: Readonly<Record<Difficulty, number>> | null;
+  /**
+   * The page anatomy the validator asks for: `full` is key insight, a
+   * three-part answer, tested example, diagram, metrics, trade-offs and at
+   * least two references; `interview` is an answer with the architect's call.
+   */
+  readonly anatomy: 'full' | 'interview';
+  /** How a question is named outside its track: "Q7", "Interview Q7", "LLM Q7". */
+  readonly questionLabel: string;
+  /** What the track calls its sections ("Topic" or "Part"), for tag pages. */
+  readonly topicKind: 'Topic' | 'Part';
+  /** One-letter segment of the track's short links: `/q/7`. */
+  readonly shortLink: string;
+  /** Folder prefix of the track's example modules: `src/examples/<prefix>q07-slug`. */
+  readonly examplePrefix: string;
 }
 
 export const TRACKS = [
   {
     slug: 'architecture',
     label: 'Architecture Q&A',
+    navLabel: 'Architecture Q&A',
     idPrefix: 'arch',
     totalQuestions: 30,
+    anatomy: 'full',
+    questionLabel: 'Q',
+    topicKind: 'Topic',
+    shortLink: 'q',
+    examplePrefix: '',
     perTopicDifficulty: { foundational: 1, intermediate: 2, advanced: 2 },
     topics: [
       { slug: 'structural', label: 'Structural design', range: [1, 5] },
@@ -56,8 +78,14 @@ export const TRACKS = [
   {
     slug: 'architect-interview',
     label: 'Architect interview track',
+    navLabel: 'Interview track',
     idPrefix: 'interview',
     totalQuestions: 25,
+    anatomy: 'interview',
+    questionLabel: 'Interview Q',
+    topicKind: 'Part',
+    shortLink: 'i',
+    examplePrefix: 'interview-',
     perTopicDifficulty: null,
     topics: [
       { slug: 'lifecycle', label: 'Core AI architecture and lifecycle', range: [1, 5] },
@@ -65,6 +93,25 @@ export const TRACKS = [
       { slug: 'tools', label: 'Technology and tools', range: [11, 14] },
       { slug: 'strategy', label: 'Strategy, governance and soft skills', range: [15, 20] },
       { slug: 'advanced', label: 'Advanced and curveball', range: [21, 25] },
+    ],
+  },
+  {
+    slug: 'llm-systems',
+    label: 'LLM and agent systems',
+    navLabel: 'LLM systems',
+    idPrefix: 'llm',
+    totalQuestions: 20,
+    anatomy: 'full',
+    questionLabel: 'LLM Q',
+    topicKind: 'Part',
+    shortLink: 'g',
+    examplePrefix: 'llm-',
+    perTopicDifficulty: { foundational: 1, intermediate: 2, advanced: 2 },
+    topics: [
+      { slug: 'serving', label: 'Serving and inference', range: [1, 5] },
+      { slug: 'retrieval', label: 'Retrieval and context', range: [6, 10] },
+      { slug: 'agents', label: 'Agents and tool use', range: [11, 15] },
+      { slug: 'evaluation', label: 'Evaluation, safety and governance', range: [16, 20] },
     ],
   },
 ] as const satisfies readonly TrackDefinition[];
@@ -82,6 +129,11 @@ export function findTopic(trackSlug: string, topicSlug: string): TopicDefinition
 /** Zero-padded question number as used in file names and ids: 7 -> "07". */
 export function padNumber(n: number): string {
   return String(n).padStart(2, '0');
+}
+
+/** "Q7", "Interview Q7" or "LLM Q7": a question's name outside its own track. */
+export function questionLabelFor(trackSlug: string, number: number): string {
+  return `${findTrack(trackSlug)?.questionLabel ?? 'Q'}${number}`;
 }
 
 export function questionIdFor(track: TrackDefinition, number: number): string {

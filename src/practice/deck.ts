@@ -4,7 +4,7 @@
  * Practice page and the Anki deck both use it, so they never disagree.
  */
 import type { QuestionSummary, QuickHitSummary } from '../content/report';
-import { DIFFICULTIES, DIFFICULTY_LABELS, TRACKS, type Difficulty } from '../content/tracks';
+import { DIFFICULTIES, DIFFICULTY_LABELS, TRACKS, questionLabelFor, type Difficulty } from '../content/tracks';
 
 /** Topic slug given to the quick hits, which sit in the interview track beside its parts. */
 export const QUICK_HITS_TOPIC = 'quick-hits';
@@ -117,8 +117,8 @@ export function deckFacets(cards: readonly PracticeCard[], filter: DeckFilter): 
 
 /** "Q7", "Interview Q7" or "Quick hit": how a card names its question. */
 export function cardLabel(card: PracticeCard): string {
-  if (card.kind === 'quick-hit') return QUICK_HITS_LABEL.replace(/s$/, '');
-  return card.track === 'architecture' ? `Q${card.number}` : `Interview Q${card.number}`;
+  if (card.kind === 'quick-hit' || card.number === undefined) return QUICK_HITS_LABEL.replace(/s$/, '');
+  return questionLabelFor(card.track, card.number);
 }
 
 /** Label of a card's topic or part. */

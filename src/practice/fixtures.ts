@@ -1,9 +1,9 @@
 /** A small question index for the practice tests, shaped like the validator's. */
 import type { QuestionSummary, QuickHitSummary } from '../content/report';
-import type { Difficulty } from '../content/tracks';
+import { findTrack, type Difficulty } from '../content/tracks';
 
 export function question(track: string, topic: string, number: number, difficulty: Difficulty): QuestionSummary {
-  const prefix = track === 'architecture' ? 'arch' : 'interview';
+  const prefix = findTrack(track)?.idPrefix ?? track;
   const id = `${prefix}-${String(number).padStart(2, '0')}`;
   return {
     questionId: id,

@@ -4,6 +4,7 @@
  */
 import type { RootContent, Table } from 'mdast';
 import { countWords } from '../../../src/content/schema';
+import { findTrack } from '../../../src/content/tracks';
 import { demoPathFor } from '../../../src/runner/conventions';
 import { plainFiles, type FileAccess } from '../files';
 import { isJsx, jsxAttribute, lineOf, nodeText, sections, tableHeader, walk, type Section } from '../mdast';
@@ -231,7 +232,7 @@ export async function checkQuestionAnatomy(rootDir: string, page: QuestionPage, 
   const parts: PageParts = { hasKeyInsight: false, hasExample: false, hasDiagram: false, hasMetrics: false, hasTradeoffs: false, answerWords: 0, hasMockAnswer: false };
   const tree = page.tree;
   if (!tree) return { problems, parts };
-  const isArchitecture = page.frontMatter.track === 'architecture';
+  const isArchitecture = findTrack(page.frontMatter.track)?.anatomy === 'full';
   const required: readonly string[] = isArchitecture ? ARCHITECTURE_SECTIONS : [...INTERVIEW_SECTIONS, ...(page.frontMatter.references.length > 0 ? ['References'] : [])];
   if (!isArchitecture && !ARCHITECTS_CALL.test(page.source)) {
     problems.push(

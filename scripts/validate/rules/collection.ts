@@ -2,7 +2,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { referenceEntrySchema, type ReferenceEntry } from '../../../src/content/references/schema';
-import { DIFFICULTIES, TRACKS, type Difficulty } from '../../../src/content/tracks';
+import { DIFFICULTIES, TRACKS, findTrack, type Difficulty } from '../../../src/content/tracks';
 import { problem, type Problem, type QuestionFacts } from '../types';
 
 function duplicates<T>(items: readonly T[], key: (item: T) => string): T[][] {
@@ -196,7 +196,7 @@ export function checkCitations(
     for (const group of duplicates(refs, (id) => id)) {
       problems.push(problem(q.file, q.keyLines.get('references'), 'reference-repeated', `reference ${group[0]} is listed twice`, 'list each reference once'));
     }
-    if (q.frontMatter.track === 'architecture' && new Set(refs).size < 2) {
+    if (findTrack(q.frontMatter.track)?.anatomy === 'full' && new Set(refs).size < 2) {
       problems.push(
         problem(
           q.file,

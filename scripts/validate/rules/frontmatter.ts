@@ -13,6 +13,8 @@ function issuesToProblems(page: ParsedPage, issues: z.core.$ZodIssue[], rule: st
       fix = `remove ${issue.keys.map((k) => `"${k}"`).join(', ')}: these fields are not part of the schema (description, sidebar_label and sidebar_position are derived)`;
     } else if (issue.code === 'invalid_value') {
       fix = `use one of: ${issue.values.map(String).join(', ')}`;
+    } else if (key === 'reviewed' && issue.input === undefined) {
+      fix = 'add "reviewed: YYYY-MM-DD", the day someone other than the author last checked the page\'s facts against their sources';
     } else if (issue.code === 'invalid_type' && issue.input === undefined) {
       fix = `add "${issue.path.join('.')}" to the frontmatter`;
     } else if (issue.code === 'custom' || issue.code === 'invalid_format' || issue.code === 'too_big' || issue.code === 'too_small') {

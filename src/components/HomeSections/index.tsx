@@ -7,6 +7,7 @@ import styles from './styles.module.css';
 const TRACK_BLURBS: Record<string, string> = {
   architecture: 'Thirty questions in six topics, from component boundaries to system evolution. Each answer comes with tested TypeScript, a diagram, metrics and trade-offs.',
   'architect-interview': 'The questions an AI or technical architect is asked in interviews, with the architect’s call and spoken mock answers.',
+  'llm-systems': 'Twenty questions on serving, retrieval, agents and evaluation of LLM systems, each with a runnable simulation in TypeScript and facts dated to their source.',
 };
 
 /** The interview track's practice pages, and every question that carries a spoken mock answer. */

@@ -6,9 +6,10 @@ import ShortLink from '@site/src/components/ShortLink';
 import { shortLinkPath } from '@site/src/content/shortLinks';
 import { findTopic, findTrack } from '@site/src/content/tracks';
 import { useQuestionFrontMatter } from '@site/src/content/useHandbook';
+import { formatDay } from './reviewedLabel';
 import styles from './styles.module.css';
 
-/** Track, topic, difficulty and the key insight of the current question page. */
+/** Track, topic, difficulty, the day its facts were checked and the key insight of the current question page. */
 export default function QuestionHeader(): ReactNode {
   const fm = useQuestionFrontMatter();
   const track = findTrack(fm.track);
@@ -26,6 +27,11 @@ export default function QuestionHeader(): ReactNode {
           <Link to={`/${fm.track}`}>{track?.label}</Link> · <Link to={`/${fm.track}/${fm.topic}`}>{topic?.label}</Link> · Q{fm.number}
         </span>
         <DifficultyBadge difficulty={fm.difficulty} />
+        {fm.reviewed && (
+          <span className={styles.reviewed} title="The day an expert last checked this page's facts against their sources (not its last edit)">
+            Facts checked <time dateTime={fm.reviewed}>{formatDay(fm.reviewed)}</time>
+          </span>
+        )}
         {shortLink && <ShortLink path={shortLink} />}
       </p>
       <aside className={styles.insight} aria-label="Key insight">

@@ -2,6 +2,7 @@ import Link from '@docusaurus/Link';
 import useBrokenLinks from '@docusaurus/useBrokenLinks';
 import type { ReactNode } from 'react';
 import type { ReferenceView } from '@site/src/content/pageData';
+import { questionLabelFor } from '@site/src/content/tracks';
 import { useCatalog } from '@site/src/content/useHandbook';
 import styles from './styles.module.css';
 
@@ -48,7 +49,7 @@ export default function ReferenceCatalog(): ReactNode {
                           <span key={q.questionId}>
                             {i > 0 && ', '}
                             <Link to={q.permalink} title={q.title}>
-                              {q.track === 'architecture' ? `Q${q.number}` : `Interview Q${q.number}`}
+                              {questionLabelFor(q.track, q.number)}
                             </Link>
                           </span>
                         ))}

@@ -3,8 +3,56 @@ import Heading from '@theme/Heading';
 import type { ReactNode } from 'react';
 import DifficultyBadge from '@site/src/components/DifficultyBadge';
 import type { ValidationReport as Report } from '@site/src/content/report';
-import { DIFFICULTIES, DIFFICULTY_LABELS, findTrack } from '@site/src/content/tracks';
+import { DIFFICULTIES, DIFFICULTY_LABELS, findTrack, questionLabelFor } from '@site/src/content/tracks';
+import { REVIEW_MAX_AGE_DAYS, isReviewStale, reviewAgeDays } from '@site/src/content/review';
 import styles from './styles.module.css';
+
+/** Pages by the age of their last fact check, oldest first, measured on the day the report was built. */
+function ReviewAge({ report }: { readonly report: Report }): ReactNode {
+  const builtOn = new Date(report.generatedAt);
+  const rows = report.questions.map((q) => ({ q, age: reviewAgeDays(q.reviewed, builtOn) })).sort((a, b) => b.age - a.age || a.q.questionId.localeCompare(b.q.questionId));
+  return (
+    <>
+      <Heading as="h2" id="review-age">
+        Review age
+      </Heading>
+      <p>
+        When someone other than the author last checked each page&apos;s facts against their sources, oldest first, as of {report.generatedAt.slice(0, 10)}. A page of a fast-moving
+        track whose check is more than {REVIEW_MAX_AGE_DAYS} days old is flagged.
+      </p>
+      <div className={styles.scroll}>
+        <table>
+          <thead>
+            <tr>
+              <th>Question</th>
+              <th>Facts checked</th>
+              <th>Age (days)</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map(({ q, age }) => (
+              <tr key={q.questionId} data-review-age={age}>
+                <td>
+                  <Link to={q.permalink}>
+                    {questionLabelFor(q.track, q.number)}. {q.label}
+                  </Link>{' '}
+                  <small>({findTrack(q.track)?.label})</small>
+                </td>
+                <td>
+                  <time dateTime={q.reviewed}>{q.reviewed}</time>
+                </td>
+                <td>
+                  {age}
+                  {isReviewStale(q.track, age) && <strong> (due for review)</strong>}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
 
 function percent(part: number, whole: number): string {
   return whole === 0 ? '0 %' : `${Math.round((part / whole) * 100)} %`;
@@ -150,8 +198,7 @@ export default function ValidationReport({ report }: { report: Report }): ReactN
               <tr key={q.questionId}>
                 <td>
                   <Link to={q.permalink}>
-                    {q.track === 'architecture' ? 'Q' : 'Interview Q'}
-                    {q.number}. {q.label}
+                    {questionLabelFor(q.track, q.number)}. {q.label}
                   </Link>
                 </td>
                 <td>
@@ -162,13 +209,13 @@ export default function ValidationReport({ report }: { report: Report }): ReactN
                 </td>
                 <td>{q.answerWords}</td>
                 <td>
-                  <Check ok={q.hasExample} label="Tested code" required={q.track === 'architecture'} />
+                  <Check ok={q.hasExample} label="Tested code" required={findTrack(q.track)?.anatomy === 'full'} />
                 </td>
                 <td>
-                  <Check ok={q.hasDiagram} label="Diagram" required={q.track === 'architecture'} />
+                  <Check ok={q.hasDiagram} label="Diagram" required={findTrack(q.track)?.anatomy === 'full'} />
                 </td>
                 <td>
-                  <Check ok={q.hasMetrics && q.hasTradeoffs} label="Metrics and trade-off tables" required={q.track === 'architecture'} />
+                  <Check ok={q.hasMetrics && q.hasTradeoffs} label="Metrics and trade-off tables" required={findTrack(q.track)?.anatomy === 'full'} />
                 </td>
                 <td>
                   <strong>{q.references.length}</strong>
@@ -179,6 +226,8 @@ export default function ValidationReport({ report }: { report: Report }): ReactN
           </tbody>
         </table>
       </div>
+
+      <ReviewAge report={report} />
 
       {report.problems.length > 0 && (
         <>

@@ -13,6 +13,10 @@ import { evolutionReferences } from './topics/evolution';
 import { integrationReferences } from './topics/integration';
 import { interviewParts12References } from './topics/interview-parts-1-2';
 import { interviewParts35References } from './topics/interview-parts-3-5';
+import { llmAgentsReferences } from './topics/llm-agents';
+import { llmEvaluationReferences } from './topics/llm-evaluation';
+import { llmRetrievalReferences } from './topics/llm-retrieval';
+import { llmServingReferences } from './topics/llm-serving';
 import { qualityReferences } from './topics/quality';
 import { structuralReferences } from './topics/structural';
 
@@ -28,6 +32,10 @@ export const referenceCatalog: readonly ReferenceEntry[] = [
   ...evolutionReferences,
   ...interviewParts12References,
   ...interviewParts35References,
+  ...llmServingReferences,
+  ...llmRetrievalReferences,
+  ...llmAgentsReferences,
+  ...llmEvaluationReferences,
 ].sort((a, b) => compareReferenceIds(a.id, b.id));
 
 export function findReference(id: string): ReferenceEntry | undefined {
