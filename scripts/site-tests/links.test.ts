@@ -71,7 +71,7 @@ describe('the Anki deck', () => {
 });
 
 describe('short links', () => {
-  it('redirect /q/N and /i/N to every question page', () => {
+  it('redirect /q/N, /i/N and /g/N to every question page', () => {
     for (const q of content.questions) {
       const short = shortLinkPath(q.frontMatter.track, q.frontMatter.number);
       expect(short, q.frontMatter.questionId).toBeDefined();

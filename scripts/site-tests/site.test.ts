@@ -10,6 +10,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { referenceAnchor, referenceCatalog } from '../../src/content/references';
 import type { ValidationReport } from '../../src/content/report';
+import { formatDay } from '../../src/content/review';
 import { siteContent } from './builtSite';
 import { attributeValues, BUILD_DIR, decodeEntities, hasAttribute, htmlFor, listFiles, metaContent, PROJECT_ROOT } from './buildOutput';
 
@@ -23,7 +24,7 @@ describe('URLs', () => {
 
   it('serves every question at /<track>/<topic>/qNN-<slug>', () => {
     for (const q of content.questions) {
-      expect(q.permalink).toMatch(/^\/(architecture|architect-interview)\/[a-z-]+\/q\d{2}-[a-z0-9-]+$/);
+      expect(q.permalink).toMatch(/^\/(architecture|architect-interview|llm-systems)\/[a-z-]+\/q\d{2}-[a-z0-9-]+$/);
       expect(() => htmlFor(q.permalink)).not.toThrow();
     }
   });
@@ -41,6 +42,13 @@ describe('question pages', () => {
       expect(decodeEntities(metaContent(html, 'property', 'og:description') ?? '')).toBe(q.frontMatter.keyInsight);
       expect(hasAttribute(html, 'aria-label', 'Key insight'), q.permalink).toBe(true);
       expect(decodeEntities(html).includes(q.frontMatter.keyInsight), q.permalink).toBe(true);
+    }
+  });
+
+  it('say beside the difficulty on which day their facts were last checked', () => {
+    for (const q of content.questions) {
+      const html = decodeEntities(htmlFor(q.permalink));
+      expect(html, q.permalink).toContain(`Facts checked <time datetime="${q.frontMatter.reviewed}">${formatDay(q.frontMatter.reviewed)}</time>`);
     }
   });
 

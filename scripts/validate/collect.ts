@@ -13,7 +13,7 @@ import type { PageRecord } from './page-record';
 import type { PageParts } from './rules/anatomy';
 import { checkCatalog, checkCitations, checkDifficulty, checkUniqueness, difficultyTable } from './rules/collection';
 import { checkLinks } from './rules/links';
-import { checkReviewDates } from './rules/review';
+import { checkReviewDates, type ReviewedPage } from './rules/review';
 import { problem, type Problem, type QuestionFacts } from './types';
 
 /** A question as the collection rules and the report see it. */
@@ -45,6 +45,16 @@ function checkOverviews(files: ReadonlySet<string>, questions: readonly Question
   return problems;
 }
 
+/** Pages that say when their facts were checked: each valid question page, and fixed pages whose `reviewed` is a valid day. */
+function reviewedPages(records: readonly PageRecord[]): ReviewedPage[] {
+  return records.flatMap((r) => {
+    const line = new Map(r.keyLines).get('reviewed') ?? 1;
+    if (r.question) return [{ file: r.file, reviewed: r.question.frontMatter.reviewed, track: r.question.frontMatter.track, line }];
+    const reviewed = r.data?.reviewed;
+    return typeof reviewed === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(reviewed) ? [{ file: r.file, reviewed, line }] : [];
+  });
+}
+
 /** Every problem and warning of the content, sorted, and the report; `records` in file order. */
 export async function collect(
   records: readonly PageRecord[],
@@ -74,7 +84,7 @@ export async function collect(
   problems.push(...checkUniqueness(questions));
   problems.push(...checkDifficulty(questions));
   problems.push(...checkCitations(questions, catalog, architectureComplete));
-  const review = checkReviewDates(questions, today);
+  const review = checkReviewDates(reviewedPages(records), today);
   problems.push(...review.problems);
   problems.push(...checkOverviews(new Set(records.map((r) => r.file)), questions));
   problems.push(

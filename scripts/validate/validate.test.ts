@@ -156,6 +156,22 @@ const BAD: BadCase[] = [
     mutate: (f) => f.edit(Q1, /^reviewed: .*$/m, 'reviewed: last week'),
   },
   { name: 'a review date in the future', rule: 'reviewed-future', line: 9, message: /in the future/, mutate: (f) => f.edit(Q1, /^reviewed: .*$/m, 'reviewed: 2999-01-01') },
+  {
+    name: 'a fixed page that shows its review date but has none',
+    file: 'docs/architecture/index.mdx',
+    rule: 'reviewed-missing',
+    message: /<FactsChecked \/> but has no "reviewed" date/,
+    mutate: (f) =>
+      f.edit('docs/architecture/index.mdx', '# Architecture Q&A\n', "import FactsChecked from '@site/src/components/FactsChecked';\n\n# Architecture Q&A\n\n<FactsChecked />\n"),
+  },
+  {
+    name: 'a fixed page reviewed in the future',
+    file: 'docs/architecture/index.mdx',
+    rule: 'reviewed-future',
+    line: 4,
+    message: /in the future/,
+    mutate: (f) => f.edit('docs/architecture/index.mdx', "used by the validator's tests.\n", "used by the validator's tests.\nreviewed: 2999-01-01\n"),
+  },
   { name: 'a bad difficulty', rule: 'schema', line: 8, message: /"difficulty"/, mutate: (f) => f.edit(Q1, 'difficulty: foundational', 'difficulty: expert') },
   {
     name: 'a key insight over 40 words',

@@ -75,7 +75,8 @@ export function splitTags(tags: readonly string[], questions: readonly IndexedQu
 }
 
 export function deriveFrontMatter(filePath: string, frontMatter: Record<string, unknown>, site: SiteContent = NO_CONTENT): Record<string, unknown> {
-  const fm = frontMatter;
+  // A YAML date would reach the page as a full timestamp; pages show the day.
+  const fm = frontMatter.reviewed === undefined ? frontMatter : { ...frontMatter, reviewed: isoDay(frontMatter.reviewed) };
   const posix = filePath.split('\\').join('/');
   if (isQuestionFrontMatter(fm)) {
     if (typeof fm.keyInsight === 'string' && typeof fm.number === 'number' && typeof fm.label === 'string') {
@@ -92,8 +93,6 @@ export function deriveFrontMatter(filePath: string, frontMatter: Record<string, 
       const relatedList = typeof fm.questionId === 'string' ? relatedQuestions(fm.questionId, strings(fm.related), site.questions) : [];
       return {
         ...fm,
-        // A YAML date would reach the page as a full timestamp; the header shows the day.
-        ...(fm.reviewed !== undefined ? { reviewed: isoDay(fm.reviewed) } : {}),
         ...derivedDocusaurusFields({ keyInsight: fm.keyInsight, number: fm.number, label: fm.label }),
         tags,
         ...(keywords.length > 0 ? { keywords } : {}),

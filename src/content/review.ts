@@ -27,3 +27,12 @@ export function reviewAgeDays(reviewed: string, today: Date): number {
 export function isReviewStale(track: string, ageDays: number): boolean {
   return FAST_AGEING_TRACKS.includes(track) && ageDays > REVIEW_MAX_AGE_DAYS;
 }
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "2026-12-03" -> "3 Dec 2026", the same on the server and in every browser whatever its locale; other text is shown as written. */
+export function formatDay(day: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  const month = match ? MONTHS[Number(match[2]) - 1] : undefined;
+  return match && month ? `${Number(match[3])} ${month} ${match[1]}` : day;
+}

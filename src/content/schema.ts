@@ -38,6 +38,9 @@ export function countWords(text: string): number {
   return text.trim().split(/\s+/).filter(Boolean).length;
 }
 
+/** The day someone other than the author last checked a page's facts, as YYYY-MM-DD. */
+const reviewedDay = z.preprocess(isoDay, z.iso.date('must be the day an expert last checked the facts, written YYYY-MM-DD (e.g. 2026-12-03)'));
+
 export const questionFrontMatterSchema = z
   .strictObject({
     questionId: z.string().regex(/^[a-z]+-\d{2}$/, 'must look like "arch-07": the track prefix, a dash and two digits'),
@@ -56,7 +59,7 @@ export const questionFrontMatterSchema = z
       .min(20, 'the key insight must state the point of the answer')
       .refine((k) => countWords(k) <= KEY_INSIGHT_MAX_WORDS, `the key insight must be at most ${KEY_INSIGHT_MAX_WORDS} words`),
     /** The day an expert last checked the page's facts (not its last edit). */
-    reviewed: z.preprocess(isoDay, z.iso.date('must be the day an expert last checked the facts, written YYYY-MM-DD (e.g. 2026-12-03)')),
+    reviewed: reviewedDay,
     references: z.array(z.string().regex(REFERENCE_ID, 'reference ids look like A1, T3, G10 or L12')).default([]),
     tags: z.array(z.string().regex(/^[a-z0-9-]+$/, 'tags are lowercase-with-dashes')).default([]),
     related: z.array(z.string().regex(/^[a-z]+-\d{2}$/)).default([]),
@@ -102,6 +105,8 @@ export const pageFrontMatterSchema = z
   .object({
     title: z.string().min(3),
     description: z.string().min(10, 'every page needs a description for link previews'),
+    /** Pages with facts that age (the cheat sheet, the whiteboard method, the quick hits) say when they were checked. */
+    reviewed: reviewedDay.optional(),
   })
   .loose();
 

@@ -4,6 +4,9 @@ import { pageFrontMatterSchema, questionFrontMatterSchema, isQuestionFrontMatter
 import { findTopic, padNumber } from '../../../src/content/tracks';
 import { problem, type ParsedPage, type Problem } from '../types';
 
+/** The component that shows a fixed page's review date. */
+const FACTS_CHECKED = /<FactsChecked\s*\/>/;
+
 function issuesToProblems(page: ParsedPage, issues: z.core.$ZodIssue[], rule: string): Problem[] {
   return issues.map((issue) => {
     const key = String(issue.path[0] ?? '');
@@ -31,7 +34,19 @@ export function checkFrontMatter(page: ParsedPage): { problems: Problem[]; quest
   if (!data) return { problems: [] };
   if (!isQuestionFrontMatter(data)) {
     const parsed = pageFrontMatterSchema.safeParse(data);
-    return { problems: parsed.success ? [] : issuesToProblems(page, parsed.error.issues, 'page-frontmatter') };
+    const problems = parsed.success ? [] : issuesToProblems(page, parsed.error.issues, 'page-frontmatter');
+    if (FACTS_CHECKED.test(page.source) && data.reviewed === undefined) {
+      problems.push(
+        problem(
+          page.file,
+          1,
+          'reviewed-missing',
+          'the page shows <FactsChecked /> but has no "reviewed" date',
+          'add "reviewed: YYYY-MM-DD", the day someone other than the author checked its facts',
+        ),
+      );
+    }
+    return { problems };
   }
   const parsed = questionFrontMatterSchema.safeParse(data);
   if (!parsed.success) return { problems: issuesToProblems(page, parsed.error.issues, 'schema') };

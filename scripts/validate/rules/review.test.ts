@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { QuestionFrontMatter } from '../../../src/content/schema';
-import type { QuestionFacts } from '../types';
-import { checkReviewDates } from './review';
+import { checkReviewDates, type ReviewedPage } from './review';
 
 const TODAY = new Date('2026-12-03T15:00:00Z');
 
-function question(track: string, reviewed: string): QuestionFacts {
-  return {
-    file: `docs/${track}/part/q01-x.mdx`,
-    keyLines: new Map([['reviewed', 9]]),
-    frontMatter: { track, reviewed } as QuestionFrontMatter,
-    permalink: `/${track}/part/q01-x`,
-  };
+function question(track: string, reviewed: string): ReviewedPage {
+  return { file: `docs/${track}/part/q01-x.mdx`, reviewed, track, line: 9 };
 }
 
 describe('review dates', () => {
@@ -32,7 +25,13 @@ describe('review dates', () => {
     expect(warnings[0]).toMatchObject({ rule: 'reviewed-stale', message: expect.stringContaining('366 days ago') });
   });
 
-  it('do not warn about old reviews on tracks whose facts age slowly', () => {
+  it('do not warn about old reviews on tracks whose facts age slowly, nor on fixed pages', () => {
     expect(checkReviewDates([question('architecture', '2020-01-01')], TODAY).warnings).toEqual([]);
+    expect(checkReviewDates([{ file: 'docs/cheat-sheet.mdx', reviewed: '2020-01-01', line: 4 }], TODAY).warnings).toEqual([]);
+  });
+
+  it('reject a fixed page whose review date is in the future', () => {
+    const { problems } = checkReviewDates([{ file: 'docs/cheat-sheet.mdx', reviewed: '2027-01-01', line: 4 }], TODAY);
+    expect(problems).toEqual([expect.objectContaining({ file: 'docs/cheat-sheet.mdx', line: 4, rule: 'reviewed-future' })]);
   });
 });

@@ -3,15 +3,23 @@
  * the whole collection, never kept in the per-page cache.
  */
 import { REVIEW_MAX_AGE_DAYS, isReviewStale, reviewAgeDays } from '../../../src/content/review';
-import { problem, type Problem, type QuestionFacts } from '../types';
+import { problem, type Problem } from '../types';
 
-export function checkReviewDates(questions: readonly QuestionFacts[], today: Date): { problems: Problem[]; warnings: Problem[] } {
+/** A page that says when its facts were checked: every question page, and fixed pages that set `reviewed`. */
+export interface ReviewedPage {
+  readonly file: string;
+  readonly reviewed: string;
+  /** The question's track; none for a fixed page. */
+  readonly track?: string;
+  readonly line: number;
+}
+
+export function checkReviewDates(pages: readonly ReviewedPage[], today: Date): { problems: Problem[]; warnings: Problem[] } {
   const problems: Problem[] = [];
   const warnings: Problem[] = [];
-  for (const q of questions) {
-    const { reviewed, track } = q.frontMatter;
+  for (const q of pages) {
+    const { reviewed, track = '', line } = q;
     const age = reviewAgeDays(reviewed, today);
-    const line = q.keyLines.get('reviewed') ?? 1;
     if (age < 0) {
       problems.push(
         problem(

@@ -6,7 +6,7 @@ import ShortLink from '@site/src/components/ShortLink';
 import { shortLinkPath } from '@site/src/content/shortLinks';
 import { findTopic, findTrack } from '@site/src/content/tracks';
 import { useQuestionFrontMatter } from '@site/src/content/useHandbook';
-import { formatDay } from './reviewedLabel';
+import { formatDay } from '@site/src/content/review';
 import styles from './styles.module.css';
 
 /** Track, topic, difficulty, the day its facts were checked and the key insight of the current question page. */
