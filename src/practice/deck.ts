@@ -1,5 +1,5 @@
 /**
- * The practice deck: one card per question of both tracks and per quick hit,
+ * The practice deck: one card per question of every track and per quick hit,
  * built from the question index the validator derives from the pages. The
  * Practice page and the Anki deck both use it, so they never disagree.
  */

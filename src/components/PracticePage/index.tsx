@@ -15,7 +15,7 @@ export default function PracticePage({ deck }: { deck: PracticeDeck }): ReactNod
         <div style={{ maxWidth: '52rem', margin: '0 auto' }}>
           <Heading as="h1">Practice</Heading>
           <p>
-            Every question of both tracks and the quick hits as cards. Read the question, answer it aloud, reveal the key insight and a short answer, then grade yourself: cards you
+            Every question of every track and the quick hits as cards. Read the question, answer it aloud, reveal the key insight and a short answer, then grade yourself: cards you
             did not know or want to review come back before new ones. In <strong>mock interview</strong> mode a timer gives you a fixed time to answer each question before the
             answer is shown.
           </p>
