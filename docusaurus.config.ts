@@ -6,6 +6,7 @@ import rehypeKatex from 'rehype-katex';
 import remarkMath from 'remark-math';
 import { deriveFrontMatter } from './src/content/derive';
 import { readQuestionIndex } from './src/content/questionIndex';
+import remarkShortLinks from './src/content/remarkShortLinks';
 import { referenceCatalog } from './src/content/references';
 import { collectRedirects } from './src/content/redirects';
 import { shortLinksFor } from './src/content/shortLinks';
@@ -113,7 +114,11 @@ const config = {
         editUrl: `${repository.url}/edit/${repository.branch}/`,
         showLastUpdateTime: true,
         // "$" is money in prose; formulas use $$…$$ (inline or as a block).
-        remarkPlugins: [[remarkMath, { singleDollarTextMath: false }]],
+        remarkPlugins: [
+          [remarkMath, { singleDollarTextMath: false }],
+          // Links written as short links (/q/22) point straight at the page, and the build's link check sees a real page.
+          [remarkShortLinks, { questions: () => readQuestionIndex(path.join(__dirname, 'docs')) }],
+        ],
         rehypePlugins: [rehypeKatex],
         tags: tagsFile,
         // Free-form tags in a question's frontmatter are welcome; only topic and difficulty tags need a definition.
