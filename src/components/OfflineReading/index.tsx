@@ -67,6 +67,8 @@ export default function OfflineReading(): ReactNode {
         .then((r) => (r.ok ? (r.json() as Promise<OfflineSummary>) : undefined))
         .catch(() => undefined);
       if (summary) localStorage.setItem(SUMMARY_KEY, JSON.stringify(summary));
+      // Ask the browser not to evict the copy under storage pressure; it may say no, and the copy still works.
+      void navigator.storage?.persist?.().catch(() => false);
       const registration = await navigator.serviceWorker.register(serviceWorkerUrl(baseUrl), { scope: baseUrl });
       await watch(registration, summary, run);
     } catch (error) {
