@@ -1,8 +1,8 @@
 /**
  * Offline reading in Chromium: after one visit with "Read offline" turned on,
  * the handbook works with no network at all: another question page opened by
- * its address, the practice page and a search. Turning it off removes the
- * worker and what it saved.
+ * its address, the practice page and a search. Installing the handbook turns
+ * it on without a press; turning it off removes the worker and what it saved.
  *
  * Each test serves the build with a server of its own, which the offline
  * part closes: Playwright's context.setOffline does not reach a service
@@ -104,6 +104,40 @@ describe('offline reading', () => {
         await page.locator('h1').filter({ hasText: target!.frontMatter.title }).waitFor();
 
         expect(errors).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    });
+  });
+
+  it.for([
+    {
+      how: 'when the browser reports the handbook installed',
+      act: (page: Page) => page.evaluate(() => window.dispatchEvent(new Event('appinstalled'))),
+      before: undefined,
+    },
+    {
+      how: 'when it is opened as an installed app',
+      act: undefined,
+      // Headless Chromium cannot emulate display-mode, so the page is told it runs standalone.
+      before: () => {
+        const original = window.matchMedia.bind(window);
+        window.matchMedia = (query: string) => (query === '(display-mode: standalone)' ? ({ ...original(query), matches: true } as MediaQueryList) : original(query));
+      },
+    },
+  ])('turns offline reading on by itself $how', async ({ act, before }, { expect }) => {
+    await withServer(async (server) => {
+      const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
+      try {
+        if (before) await context.addInitScript(before);
+        const page = await context.newPage();
+        await gotoHydrated(page, `${server.url}/`);
+        if (act) {
+          await control(page).getByRole('button', { name: 'Read offline' }).waitFor();
+          await act(page);
+        }
+        await control(page).getByText(READY).waitFor({ timeout: 180_000 });
+        expect(await cacheSizes(page)).toEqual([summary.files]);
       } finally {
         await context.close();
       }
