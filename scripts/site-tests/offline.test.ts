@@ -12,12 +12,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { describe, it } from 'vitest';
-import { OFFLINE_SUMMARY_FILE, type OfflineSummary } from '../../src/offline/precache';
+import { describe, expect, it } from 'vitest';
+import { OFFLINE_SUMMARY_FILE, precacheUrls, type OfflineSummary } from '../../src/offline/precache';
 import { axeViolations } from '../lib/axe';
 import { gotoHydrated, switchColorScheme } from '../lib/browser';
 import { serveDirectory, type StaticServer } from '../lib/staticServer';
-import { BUILD_DIR } from './buildOutput';
+import { BUILD_DIR, listFiles } from './buildOutput';
 import { setUpBuiltSite } from './builtSite';
 
 const site = setUpBuiltSite();
@@ -55,6 +55,22 @@ async function withServer(run: (server: StaticServer, stop: () => Promise<void>)
     await stop();
   }
 }
+
+describe('what the offline worker saves', () => {
+  const saved = precacheUrls(readFileSync(path.join(BUILD_DIR, 'sw.js'), 'utf8')) ?? [];
+  const built = listFiles().map((f) => path.relative(BUILD_DIR, f).split(path.sep).join('/'));
+
+  it('is every page of the build, the search index and every script and stylesheet', () => {
+    const needed = built.filter((f) => /\.(html|js|css)$/.test(f) && !/(^|\/)(sw|\d+\.sw)\.js$/.test(f));
+    expect(needed.filter((f) => !saved.includes(f))).toEqual([]);
+    expect(saved.filter((f) => f.startsWith('search-index'))).toHaveLength(1);
+    expect(saved).toHaveLength(summary.files);
+  });
+
+  it('leaves out the downloads and the font formats no service-worker browser needs', () => {
+    expect(saved.filter((f) => f.startsWith('downloads/') || /\.(pdf|epub|woff|ttf|eot)$/.test(f))).toEqual([]);
+  });
+});
 
 describe('offline reading', () => {
   it('after one visit, opens another question page, the practice page and a search with no network', async ({ expect }) => {
