@@ -72,8 +72,11 @@ describe('what the offline worker saves', () => {
   });
 });
 
+/** Saving 19 MB and checking the control with axe take a while on a busy two-core machine. */
+const SLOW = { timeout: 240_000 };
+
 describe('offline reading', () => {
-  it('after one visit, opens another question page, the practice page and a search with no network', async ({ expect }) => {
+  it('after one visit, opens another question page, the practice page and a search with no network', SLOW, async ({ expect }) => {
     const [first, second] = site.content.questions.filter((q) => q.frontMatter.track === 'architecture');
     const phrase = 'ratio-based circuit breaker';
     const target = site.content.questions.find((q) => q.frontMatter.keyInsight.includes(phrase));
@@ -141,7 +144,7 @@ describe('offline reading', () => {
         window.matchMedia = (query: string) => (query === '(display-mode: standalone)' ? ({ ...original(query), matches: true } as MediaQueryList) : original(query));
       },
     },
-  ])('turns offline reading on by itself $how', async ({ act, before }, { expect }) => {
+  ])('turns offline reading on by itself $how', SLOW, async ({ act, before }, { expect }) => {
     await withServer(async (server) => {
       const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
       try {
@@ -160,7 +163,7 @@ describe('offline reading', () => {
     });
   });
 
-  it('fits a phone, and turning it off removes the worker and everything it saved', async ({ expect }) => {
+  it('fits a phone, and turning it off removes the worker and everything it saved', SLOW, async ({ expect }) => {
     await withServer(async (server) => {
       const context = await site.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
       try {

@@ -128,7 +128,7 @@ describe('offline reading under the sub-path', () => {
     expect(new URL(manifest.scope, at).pathname).toBe(BASE);
   });
 
-  it('registers the worker for the sub-path, saves only its URLs and opens a question with no network', async () => {
+  it('registers the worker for the sub-path, saves only its URLs and opens a question with no network', { timeout: 240_000 }, async () => {
     const summary = JSON.parse(readFileSync(path.join(DIR, OFFLINE_SUMMARY_FILE), 'utf8')) as OfflineSummary;
     const q = question('architecture', 7);
     // A server of its own, closed for the offline part: setOffline does not reach the worker's fetches.
