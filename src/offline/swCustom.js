@@ -6,8 +6,8 @@
  * with `trailingSlash: false`, so a page such as /architecture/structural/q01-x
  * is the file q01-x.html; the plugin's handler looks only for the URL itself
  * and for <url>/index.html, and would send a page opened by its address (a
- * link from outside, a reload, the installed app's start) to the network,
- * which offline fails. This handler answers those with the precached .html.
+ * link from outside, a bookmark, a reload) to the network, which offline
+ * fails. This handler answers those with the precached .html.
  *
  * It also takes control of the open pages once the first worker is active, so
  * the page where a reader turned offline reading on keeps working when the

@@ -107,6 +107,8 @@ export default function OfflineReading(): ReactNode {
     window.addEventListener('appinstalled', onInstalled);
     return () => {
       cancelled = true;
+      // Stops a watch still polling; the worker goes on saving, and the next page's control picks it up.
+      generation.current += 1;
       window.removeEventListener('appinstalled', onInstalled);
     };
   }, [baseUrl, turnOn, watch]);
