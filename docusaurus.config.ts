@@ -14,6 +14,7 @@ import { siteAddressFrom, SiteAddressError, type SiteAddress } from './src/conte
 import { writeTagsFile } from './src/content/tags';
 import { TRACKS } from './src/content/tracks';
 import { darkCodeTheme, lightCodeTheme } from './src/css/prismThemes';
+import { OFFLINE_PRECACHE } from './src/offline/precache';
 
 /** The one place that names the repository; edit links and footer derive from it. */
 const repository = {
@@ -130,6 +131,21 @@ const config = {
     './src/plugins/base-url-cache/index.ts',
     // Prism loads with the first code block, not in every page's entry script.
     './src/plugins/highlight-on-demand/index.ts',
+    [
+      // Offline reading (production builds only): a service worker that precaches the site once a reader turns
+      // it on from the footer or installs the handbook. src/components/OfflineReading registers it, lazily.
+      '@docusaurus/plugin-pwa',
+      {
+        swRegister: false,
+        swCustom: path.resolve(__dirname, 'src/offline/swCustom.js'),
+        injectManifestConfig: OFFLINE_PRECACHE,
+        pwaHead: [
+          { tagName: 'link', rel: 'manifest', href: '/manifest.json' },
+          { tagName: 'meta', name: 'theme-color', content: '#1a5fb4' },
+        ],
+      },
+    ],
+    './src/plugins/offline-reading/index.ts',
     [
       '@docusaurus/plugin-client-redirects',
       // A renamed page lists its old paths in `redirectFrom`, so links in wikis keep working.

@@ -4,7 +4,8 @@
  * /handbook/ and nowhere else. Every page keeps its links and assets inside the
  * sub-path, link previews and the PDFs name the sub-path URL, and in Chromium
  * the home page loads cleanly, short links land on their question, downloads
- * resolve, and practice and search work.
+ * resolve, practice and search work, and offline reading saves and serves
+ * the sub-path alone.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -13,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ValidationReport } from '../../../src/content/report';
 import { shortLinkPath } from '../../../src/content/shortLinks';
 import { CHEAT_SHEET_PDFS } from '../../../src/lib/cheatSheetPdf';
+import { OFFLINE_SUMMARY_FILE, type OfflineSummary } from '../../../src/offline/precache';
 import { ANKI_DECK_FILE } from '../../../src/practice/anki';
 import { gotoHydrated, launchChromium } from '../../lib/browser';
 import { serveDirectory, type StaticServer } from '../../lib/staticServer';
@@ -116,6 +118,52 @@ describe('the files of the sub-path build', () => {
 });
 
 // Each test opens its own browser context, so they overlap (at most maxConcurrency at a time).
+describe('offline reading under the sub-path', () => {
+  it('names the web app manifest inside the sub-path, and the installed app starts and stays there', () => {
+    const href = attributeValues(html('/'), 'href').find((h) => h.endsWith('manifest.json'));
+    expect(href).toBe(`${BASE}manifest.json`);
+    const manifest = JSON.parse(readFileSync(path.join(DIR, 'manifest.json'), 'utf8')) as { start_url: string; scope: string };
+    const at = `${origin}${href}`;
+    expect(new URL(manifest.start_url, at).pathname).toBe(BASE);
+    expect(new URL(manifest.scope, at).pathname).toBe(BASE);
+  });
+
+  it('registers the worker for the sub-path, saves only its URLs and opens a question with no network', { timeout: 240_000 }, async () => {
+    const summary = JSON.parse(readFileSync(path.join(DIR, OFFLINE_SUMMARY_FILE), 'utf8')) as OfflineSummary;
+    const q = question('architecture', 7);
+    // A server of its own, closed for the offline part: setOffline does not reach the worker's fetches.
+    const own = await serveDirectory(DIR, BASE);
+    let ownOpen = true;
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    try {
+      const page = await context.newPage();
+      await gotoHydrated(page, `${own.url}${BASE}`);
+      const control = page.getByRole('region', { name: 'Offline reading' });
+      await control.getByRole('button', { name: 'Read offline' }).click();
+      await control.getByText(`Available offline: ${summary.pages} pages saved on this device.`).waitFor({ timeout: 180_000 });
+      const saved = await page.evaluate(async () => {
+        const registration = await navigator.serviceWorker.getRegistration();
+        const names = await caches.keys();
+        const urls = (await Promise.all(names.map(async (n) => (await (await caches.open(n)).keys()).map((r) => r.url)))).flat();
+        return { scope: registration?.scope, script: registration?.active?.scriptURL ?? '', urls };
+      });
+      expect(saved.scope).toBe(`${own.url}${BASE}`);
+      expect(new URL(saved.script).pathname).toBe(`${BASE}sw.js`);
+      expect(saved.urls).toHaveLength(summary.files);
+      expect(saved.urls.filter((u) => !new URL(u).pathname.startsWith(BASE))).toEqual([]);
+
+      await own.close();
+      ownOpen = false;
+      await context.setOffline(true);
+      await gotoHydrated(page, `${own.url}${BASE}${q.permalink.slice(1)}`);
+      await expect(page.locator('h1').first().textContent()).resolves.toBe(q.title);
+    } finally {
+      await context.close();
+      if (ownOpen) await own.close();
+    }
+  });
+});
+
 describe.concurrent(`the site served at ${BASE} in Chromium`, () => {
   /** Opens a page, recording errors, failed requests and any request that leaves the sub-path. */
   async function open(urlPath: string): Promise<{ page: Page; problems: string[]; close: () => Promise<void> }> {
