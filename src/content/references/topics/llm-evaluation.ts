@@ -49,4 +49,39 @@ export const llmEvaluationReferences: ReferenceEntry[] = [
     term: 'Fail open / fail closed',
     definition: 'What a check does when it cannot answer in time or at all: let the request through (open, availability first) or stop it (closed, safety first).',
   },
+  {
+    id: 'L173',
+    kind: 'literature',
+    citation:
+      'European Parliament & Council of the European Union. (2024). Regulation (EU) 2024/1689 of 13 June 2024 laying down harmonised rules on artificial intelligence (Artificial Intelligence Act). Official Journal of the European Union, L, 2024/1689, 12.7.2024.',
+    url: 'https://eur-lex.europa.eu/eli/reg/2024/1689/oj/eng',
+    note: 'The official text: prohibited practices (Art. 5), high-risk requirements (Art. 9-15), transparency (Art. 50), general-purpose models (Art. 53, 55) and the dates in Art. 113.',
+  },
+  {
+    id: 'L174',
+    kind: 'literature',
+    citation: 'European Commission, AI Office. (2025, July 10). General-purpose AI code of practice: Transparency, copyright, and safety and security chapters.',
+    note: 'The voluntary code by which providers of general-purpose models can show they meet Art. 53 and, for systemic-risk models, Art. 55.',
+  },
+  {
+    id: 'L175',
+    kind: 'literature',
+    citation:
+      'European Commission. (2025, November 19). Proposal for a regulation amending Regulation (EU) 2024/1689 as regards the simplification of the implementation of harmonised rules on artificial intelligence (Digital Omnibus on AI). Procedure 2025/0359(COD).',
+    note: 'The proposal to tie the high-risk dates to the availability of standards; agreed by Parliament and Council on 7 May 2026 with fixed dates of 2 December 2027 and 2 August 2028.',
+  },
+  {
+    id: 'G146',
+    kind: 'glossary',
+    term: 'Provider and deployer (AI Act)',
+    definition:
+      'The provider develops an AI system or model and places it on the market under its name; the deployer uses it under its authority. Most duties fall on the provider.',
+  },
+  {
+    id: 'G147',
+    kind: 'glossary',
+    term: 'General-purpose AI model with systemic risk',
+    definition:
+      'Under the AI Act, a general-purpose model presumed to have high-impact capabilities when its training used more than 10^25 floating-point operations, or designated so by the Commission.',
+  },
 ];
