@@ -84,4 +84,24 @@ export const llmEvaluationReferences: ReferenceEntry[] = [
     definition:
       'Under the AI Act, a general-purpose model presumed to have high-impact capabilities when its training used more than 10^25 floating-point operations, or designated so by the Commission.',
   },
+  {
+    id: 'L176',
+    kind: 'literature',
+    citation: 'OpenAI. (n.d.). Deprecations. In OpenAI API documentation. Retrieved December 3, 2026.',
+    url: 'https://developers.openai.com/docs/deprecations',
+    note: 'Minimum notice before a model is retired (6 months for generally available models, about 2 weeks for previews) and a shutdown_date field to watch.',
+  },
+  {
+    id: 'L177',
+    kind: 'literature',
+    citation: 'OpenAI. (2022, December 16). How to count tokens with tiktoken. OpenAI Cookbook.',
+    url: 'https://cookbook.openai.com/examples/how_to_count_tokens_with_tiktoken',
+    note: 'Different models use different encodings, and the token count decides both whether a text fits and what a call costs.',
+  },
+  {
+    id: 'G148',
+    kind: 'glossary',
+    term: 'Paired comparison (sign test)',
+    definition: 'Scoring two systems on the same inputs and counting per-input wins and losses; the sign test asks whether the split could be a fair coin.',
+  },
 ];
