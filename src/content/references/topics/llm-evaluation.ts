@@ -67,7 +67,7 @@ export const llmEvaluationReferences: ReferenceEntry[] = [
     id: 'L175',
     kind: 'literature',
     citation:
-      'European Commission. (2025, November 19). Proposal for a regulation amending Regulation (EU) 2024/1689 as regards the simplification of the implementation of harmonised rules on artificial intelligence (Digital Omnibus on AI). Procedure 2025/0359(COD).',
+      'European Commission. (2025, November 19). Digital Omnibus on AI: Proposal for a regulation of the European Parliament and of the Council amending Regulation (EU) 2024/1689 and related acts to simplify the implementation of harmonised rules on artificial intelligence. Procedure 2025/0359(COD).',
     note: 'The proposal to tie the high-risk dates to the availability of standards; agreed by Parliament and Council on 7 May 2026 with fixed dates of 2 December 2027 and 2 August 2028.',
   },
   {
