@@ -48,6 +48,14 @@ describe('obligations: what each class carries', () => {
     ]);
   });
 
+  it('asks an Annex III system exempted by Art. 6(3) to document why it is not high-risk (Art. 6(4)), from the Annex III date', () => {
+    const exempt = obligations({ annexIIIArea: 'employment', narrowTaskOnly: true });
+    expect(exempt.map((o) => o.article)).toEqual(['Art. 4', 'Art. 6(4)']);
+    expect(exempt[1]?.milestone).toBe('high-risk-annex-iii');
+    expect(obligations({ annexIIIArea: 'employment' }).map((o) => o.article)).not.toContain('Art. 6(4)');
+    expect(obligations({ interactsWithPeople: true }).map((o) => o.article)).not.toContain('Art. 6(4)');
+  });
+
   it('gives a high-risk system the Articles 9 to 15 the architecture must answer', () => {
     expect(obligations({ annexIIIArea: 'education' }).map((o) => o.article)).toEqual(['Art. 4', 'Art. 9', 'Art. 10', 'Art. 11', 'Art. 12', 'Art. 13', 'Art. 14', 'Art. 15']);
   });

@@ -92,6 +92,9 @@ export function obligations(system: SystemDescription): Obligation[] {
     const milestone = riskClass === 'high-risk (Annex I)' ? 'high-risk-annex-i' : 'high-risk-annex-iii';
     list.push(...HIGH_RISK.map(([article, duty]) => ({ article, duty, milestone }) as Obligation));
   }
+  // The Art. 6(3) exemption is a documented position, not a silent one; it dates with the Annex III duties.
+  if (system.annexIIIArea && !riskClass.startsWith('high-risk'))
+    list.push({ article: 'Art. 6(4)', duty: 'document why it is not high-risk before placing it on the market; show the assessment on request', milestone: 'high-risk-annex-iii' });
   // Article 50 applies whatever the risk class, so a high-risk chatbot carries both sets.
   if (system.interactsWithPeople) list.push({ article: 'Art. 50(1)', duty: 'tell people they are interacting with an AI system', milestone: 'transparency' });
   if (system.generatesSyntheticContent) list.push({ article: 'Art. 50(2)', duty: 'mark generated content as such, machine-readably', milestone: 'transparency' });

@@ -67,8 +67,8 @@ export const llmEvaluationReferences: ReferenceEntry[] = [
     id: 'L175',
     kind: 'literature',
     citation:
-      'European Commission. (2025, November 19). Digital Omnibus on AI: Proposal for a regulation of the European Parliament and of the Council amending Regulation (EU) 2024/1689 and related acts to simplify the implementation of harmonised rules on artificial intelligence. Procedure 2025/0359(COD).',
-    note: 'The proposal to tie the high-risk dates to the availability of standards; agreed by Parliament and Council on 7 May 2026 with fixed dates of 2 December 2027 and 2 August 2028.',
+      'European Commission. (2025, November 19). Proposal for a regulation of the European Parliament and of the Council amending Regulations (EU) 2024/1689 and (EU) 2018/1139 as regards the simplification of the implementation of harmonised rules on artificial intelligence (Digital Omnibus on AI) (COM(2025) 836 final, 2025/0359(COD)).',
+    note: 'The proposal to tie the high-risk dates to the availability of standards; agreed on 7 May 2026 with fixed dates of 2 December 2027 and 2 August 2028, adopted by Parliament on 16 June and by the Council on 29 June 2026 (Council press release). Its publication in the Official Journal is reported by secondary sources only here.',
   },
   {
     id: 'G146',
@@ -95,7 +95,7 @@ export const llmEvaluationReferences: ReferenceEntry[] = [
     id: 'L177',
     kind: 'literature',
     citation: 'OpenAI. (2022, December 16). How to count tokens with tiktoken. OpenAI Cookbook.',
-    url: 'https://cookbook.openai.com/examples/how_to_count_tokens_with_tiktoken',
+    url: 'https://developers.openai.com/cookbook/examples/how_to_count_tokens_with_tiktoken',
     note: 'Different models use different encodings, and the token count decides both whether a text fits and what a call costs.',
   },
   {
