@@ -45,6 +45,16 @@ describe('replay', () => {
     expect(pair).toEqual({ slice: 'faq', oldScore: 1, newScore: undefined, oldCost: 0.0001, newCost: 0 });
   });
 
+  it.each([Number.NaN, -0.1, 1.5])('stops on a scorer that returns %s, outside [0, 1], instead of comparing it', async (bad) => {
+    const run = replay(
+      [request('a', 'refunds')],
+      provider('old', () => 'x'),
+      provider('new', () => 'y'),
+      (_r, answer) => (answer === 'y' ? bad : 1),
+    );
+    await expect(run).rejects.toThrow(new RangeError(`the scorer must return a number in [0, 1], got ${bad} for request a`));
+  });
+
   it('prices each side with its own token count, because tokenizers differ', async () => {
     const [pair] = await replay(
       [request('a')],
@@ -79,6 +89,13 @@ describe('summarise', () => {
   it('compares only pairs where both providers answered, and reports each side’s error rate', () => {
     const r = summarise([...pairs(8, 'faq', 1, 1), ...pairs(1, 'faq', 1, undefined), ...pairs(1, 'faq', undefined, 1)], 0);
     expect(r).toMatchObject({ wins: 0, losses: 0, ties: 8, newErrorRate: 0.1, oldErrorRate: 0.1 });
+  });
+
+  it('averages cost over the requests a provider answered, so failures do not make it look cheaper', () => {
+    const priced = (oldCost: number, newCost: number, newScore?: number): Pair => ({ slice: 'faq', oldScore: 1, newScore, oldCost, newCost });
+    const r = summarise([priced(0.002, 0.003, 1), priced(0.002, 0.003, 1), priced(0.002, 0, undefined), priced(0.002, 0, undefined)], 0);
+    expect(r.costPerRequest.old).toBeCloseTo(0.002, 12);
+    expect(r.costPerRequest.new).toBeCloseTo(0.003, 12); // not (0.003 + 0.003) / 4 = 0.0015
   });
 
   it('reports the mean score change per slice', () => {

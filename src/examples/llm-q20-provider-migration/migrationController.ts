@@ -41,13 +41,19 @@ async function attempt(provider: Provider, request: LoggedRequest): Promise<Comp
 
 export async function replay(requests: LoggedRequest[], oldProvider: Provider, newProvider: Provider, score: Scorer): Promise<Pair[]> {
   const pairs: Pair[] = [];
+  // A NaN from a broken scorer would count as a tie and pass every slice rule, so it stops the replay instead.
+  const checked = (request: LoggedRequest, answer: string) => {
+    const s = score(request, answer);
+    if (!(s >= 0 && s <= 1)) throw new RangeError(`the scorer must return a number in [0, 1], got ${s} for request ${request.id}`);
+    return s;
+  };
   // One request at a time, both providers at once: a replay must not trip either provider's rate limit.
   for (const request of requests) {
     const [o, n] = await Promise.all([attempt(oldProvider, request), attempt(newProvider, request)]);
     pairs.push({
       slice: request.slice,
-      oldScore: o && score(request, o.text),
-      newScore: n && score(request, n.text),
+      oldScore: o && checked(request, o.text),
+      newScore: n && checked(request, n.text),
       oldCost: o ? (o.tokens * oldProvider.pricePerMillionTokens) / 1e6 : 0,
       newCost: n ? (n.tokens * newProvider.pricePerMillionTokens) / 1e6 : 0,
     });
@@ -93,6 +99,8 @@ export function summarise(pairs: Pair[], tieTolerance: number): Report {
   const wins = deltas.filter((d) => d > tieTolerance).length;
   const losses = deltas.filter((d) => d < -tieTolerance).length;
   const errorRate = (side: 'oldScore' | 'newScore') => (pairs.length ? pairs.filter((p) => p[side] === undefined).length / pairs.length : 0);
+  // Per answered request: a failed call is not billed, so counting it as $0 would make a failing provider look cheap.
+  const answered = (side: 'oldScore' | 'newScore', cost: 'oldCost' | 'newCost') => mean(pairs.filter((p) => p[side] !== undefined).map((p) => p[cost]));
   return {
     wins,
     losses,
@@ -102,7 +110,7 @@ export function summarise(pairs: Pair[], tieTolerance: number): Report {
     slices,
     oldErrorRate: errorRate('oldScore'),
     newErrorRate: errorRate('newScore'),
-    costPerRequest: { old: mean(pairs.map((p) => p.oldCost)), new: mean(pairs.map((p) => p.newCost)) },
+    costPerRequest: { old: answered('oldScore', 'oldCost'), new: answered('newScore', 'newCost') },
   };
 }
 
