@@ -112,6 +112,20 @@ describe('guard: deadlines and fail modes', () => {
     expect(b.checks[0]).toMatchObject({ check: 'pii', status: 'error', failedOpen: true });
   });
 
+  it('treats a verdict that is neither pass nor block as an error, so it follows the fail mode', async () => {
+    const malformed = (name: string, onFailure: 'open' | 'closed'): Check => ({ name, onFailure, run: async () => 'allow' as unknown as 'pass' });
+    const open = setup();
+    open.config.output.checks[1] = malformed('groundedness', 'open');
+    const a = await open.clock.run(guard('hello', open.generate, open.config, open.clock));
+    expect(a.allowed).toBe(true);
+    expect(a.checks[3]).toMatchObject({ check: 'groundedness', status: 'error', failedOpen: true });
+
+    const closed = setup();
+    closed.config.output.checks[0] = malformed('toxicity', 'closed');
+    const b = await closed.clock.run(guard('hello', closed.generate, closed.config, closed.clock));
+    expect(b.blockedBy).toEqual({ stage: 'output', check: 'toxicity', status: 'error' });
+  });
+
   it('never marks a check that answered "block" as failed open, even when its fail mode is open', async () => {
     const { clock, config, generate } = setup();
     config.input.checks[0] = fakeCheck('pii', 20, 'block', 'open', clock);

@@ -67,6 +67,8 @@ async function runStage(stage: Stage, config: StageConfig, text: string, clock: 
       let status: Status;
       try {
         status = await Promise.race([check.run(text), deadline]);
+        // A malformed verdict from a misbehaving service is an error, so it follows the check's fail mode.
+        if (status !== 'pass' && status !== 'block' && status !== 'timeout') status = 'error';
       } catch {
         status = 'error';
       }
