@@ -34,7 +34,7 @@ export const llmEvaluationReferences: ReferenceEntry[] = [
     kind: 'tool',
     name: 'NeMo Guardrails',
     purpose: 'NVIDIA library of programmable rails around an LLM: input, retrieval, dialog, execution and output rails, configured in a config.yml file.',
-    url: 'https://docs.nvidia.com/nemo/guardrails/latest/configure-rails/yaml-schema/guardrails-configuration/index.html',
+    url: 'https://docs.nvidia.com/nemo/guardrails/v0.25.0/configure-guardrails/yaml-schema/guardrails-configuration',
   },
   {
     id: 'T161',
