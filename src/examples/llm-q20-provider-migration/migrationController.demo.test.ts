@@ -10,5 +10,6 @@ describe('the provider migration demo', () => {
     const lines = log.mock.calls.map((c) => String(c[0]));
     expect(lines).toContain('candidate as is: wins 6, losses 3, mean +0.075; faq +0.167, refunds -0.200');
     expect(lines).toContain('  -> rollback to 0% of traffic: critical slice refunds drops 0.200 > 0.05');
+    expect(lines).toContain('after fixing the refund prompt: wins 7, losses 0, mean +0.175; faq +0.167, refunds +0.200');
   });
 });
