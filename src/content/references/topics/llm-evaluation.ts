@@ -6,4 +6,102 @@
  */
 import type { ReferenceEntry } from '../schema';
 
-export const llmEvaluationReferences: ReferenceEntry[] = [];
+export const llmEvaluationReferences: ReferenceEntry[] = [
+  {
+    id: 'L170',
+    kind: 'literature',
+    citation:
+      'Inan, H., Upasani, K., Chi, J., Rungta, R., Iyer, K., Mao, Y., Tontchev, M., Hu, Q., Fuller, B., Testuggine, D., & Khabsa, M. (2023). Llama Guard: LLM-based input-output safeguard for human-AI conversations. arXiv.',
+    url: 'https://arxiv.org/abs/2312.06674',
+    note: 'One instruction-tuned Llama 2 7B model classifies both prompts and responses against a taxonomy that can be changed in the prompt.',
+  },
+  {
+    id: 'L171',
+    kind: 'literature',
+    citation: 'NVIDIA. (n.d.). Output rail streaming. In NeMo Guardrails library documentation (latest). Retrieved December 3, 2026.',
+    url: 'https://docs.nvidia.com/nemo/guardrails/latest/configure-rails/yaml-schema/streaming/output-rail-streaming.html',
+    note: 'Output rails on a stream run on chunks (200 tokens by default, 50 carried over), and stream_first decides whether the user sees a chunk before it is checked.',
+  },
+  {
+    id: 'L172',
+    kind: 'literature',
+    citation: 'NVIDIA. (n.d.). Parallel execution of input and output rails. In NeMo Guardrails library documentation (latest). Retrieved December 3, 2026.',
+    url: 'https://docs.nvidia.com/nemo/guardrails/latest/configure-rails/yaml-schema/guardrails-configuration/parallel-rails.html',
+    note: 'Independent input or output rails can run in parallel; worth it for I/O-bound rails, not for CPU-bound ones or rails that change the input.',
+  },
+  {
+    id: 'T160',
+    kind: 'tool',
+    name: 'NeMo Guardrails',
+    purpose: 'NVIDIA library of programmable rails around an LLM: input, retrieval, dialog, execution and output rails, configured in a config.yml file.',
+    url: 'https://docs.nvidia.com/nemo/guardrails/v0.25.0/configure-guardrails/yaml-schema/guardrails-configuration',
+  },
+  {
+    id: 'T161',
+    kind: 'tool',
+    name: 'Guardrails AI',
+    purpose: 'Python framework of validators (many from its Hub) with a per-validator on_fail action: exception, fix, filter, refrain, reask or noop.',
+    url: 'https://www.guardrailsai.com/docs/concepts/error_remediation',
+  },
+  {
+    id: 'G145',
+    kind: 'glossary',
+    term: 'Fail open / fail closed',
+    definition: 'What a check does when it cannot answer in time or at all: let the request through (open, availability first) or stop it (closed, safety first).',
+  },
+  {
+    id: 'L173',
+    kind: 'literature',
+    citation:
+      'European Parliament & Council of the European Union. (2024). Regulation (EU) 2024/1689 of 13 June 2024 laying down harmonised rules on artificial intelligence (Artificial Intelligence Act). Official Journal of the European Union, L, 2024/1689, 12.7.2024.',
+    url: 'https://eur-lex.europa.eu/eli/reg/2024/1689/oj/eng',
+    note: 'The official text: prohibited practices (Art. 5), high-risk requirements (Art. 9-15), transparency (Art. 50), general-purpose models (Art. 53, 55) and the dates in Art. 113.',
+  },
+  {
+    id: 'L174',
+    kind: 'literature',
+    citation: 'European Commission, AI Office. (2025, July 10). General-purpose AI code of practice: Transparency, copyright, and safety and security chapters.',
+    note: 'The voluntary code by which providers of general-purpose models can show they meet Art. 53 and, for systemic-risk models, Art. 55.',
+  },
+  {
+    id: 'L175',
+    kind: 'literature',
+    citation:
+      'European Commission. (2025, November 19). Proposal for a regulation of the European Parliament and of the Council amending Regulations (EU) 2024/1689 and (EU) 2018/1139 as regards the simplification of the implementation of harmonised rules on artificial intelligence (Digital Omnibus on AI) (COM(2025) 836 final, 2025/0359(COD)).',
+    note: 'The proposal to tie the high-risk dates to the availability of standards; agreed on 7 May 2026 with fixed dates of 2 December 2027 and 2 August 2028, adopted by Parliament on 16 June and by the Council on 29 June 2026 (Council press release). Its publication in the Official Journal is reported by secondary sources only here.',
+  },
+  {
+    id: 'G146',
+    kind: 'glossary',
+    term: 'Provider and deployer (AI Act)',
+    definition:
+      'The provider develops an AI system or model and places it on the market under its name; the deployer uses it under its authority. Most duties fall on the provider.',
+  },
+  {
+    id: 'G147',
+    kind: 'glossary',
+    term: 'General-purpose AI model with systemic risk',
+    definition:
+      'Under the AI Act, a general-purpose model presumed to have high-impact capabilities when its training used more than 10^25 floating-point operations, or designated so by the Commission.',
+  },
+  {
+    id: 'L176',
+    kind: 'literature',
+    citation: 'OpenAI. (n.d.). Deprecations. In OpenAI API documentation. Retrieved December 3, 2026.',
+    url: 'https://developers.openai.com/docs/deprecations',
+    note: 'Minimum notice before a model is retired (6 months for generally available models, about 2 weeks for previews) and a shutdown_date field to watch.',
+  },
+  {
+    id: 'L177',
+    kind: 'literature',
+    citation: 'OpenAI. (2022, December 16). How to count tokens with tiktoken. OpenAI Cookbook.',
+    url: 'https://developers.openai.com/cookbook/examples/how_to_count_tokens_with_tiktoken',
+    note: 'Different models use different encodings, and the token count decides both whether a text fits and what a call costs.',
+  },
+  {
+    id: 'G148',
+    kind: 'glossary',
+    term: 'Paired comparison (sign test)',
+    definition: 'Scoring two systems on the same inputs and counting per-input wins and losses; the sign test asks whether the split could be a fair coin.',
+  },
+];

@@ -1,0 +1,40 @@
+/**
+ * Demo: 40 logged requests replayed through the current and a candidate
+ * provider (fakes with fixed answers). The candidate is better on FAQs but
+ * worse on refunds, a critical slice; then the refund prompt is fixed.
+ * Tokenizers differ: the same prompt is 1,300 tokens on the old provider and
+ * 1,500 on the new one (illustrative). Change the numbers and run it again.
+ */
+import { decide, replay, summarise, type GateConfig, type LoggedRequest, type Provider } from './migrationController';
+
+export async function demo(): Promise<{ actions: string[]; wins: number; losses: number; costOld: number; costNew: number }> {
+  const requests: LoggedRequest[] = Array.from({ length: 40 }, (_, i) => ({ id: `r${i}`, slice: i < 30 ? 'faq' : 'refunds', prompt: `question ${i}` }));
+  const right = (r: LoggedRequest) => `answer ${r.id}`;
+  const score = (r: LoggedRequest, answer: string) => (answer === right(r) ? 1 : 0);
+  const fake = (name: string, price: number, tokens: number, correct: (i: number, slice: string) => boolean): Provider => ({
+    name,
+    pricePerMillionTokens: price,
+    complete: async (r) => ({ text: correct(Number(r.id.slice(1)), r.slice) ? right(r) : 'wrong', tokens }),
+  });
+  const current = fake('current', 2.0, 1_300, (i) => i % 5 !== 0); // misses 6 FAQs and 2 refunds
+  const candidate = (refundFixed: boolean) => fake('candidate', 1.8, 1_500, (i, slice) => (slice === 'faq' ? i !== 0 : refundFixed || i % 3 !== 0));
+  const gate: GateConfig = { criticalSlices: ['refunds'], maxSliceDrop: 0.05, minSlicePairs: 10, maxNewErrorRate: 0.01, steps: [0.01, 0.05, 0.25, 0.5, 1] };
+
+  const actions: string[] = [];
+  let first = summarise([], 0);
+  for (const [label, refundFixed] of [
+    ['candidate as is', false],
+    ['after fixing the refund prompt', true],
+  ] as const) {
+    const report = summarise(await replay(requests, current, candidate(refundFixed), score), 0);
+    if (!refundFixed) first = report;
+    const d = decide(report, 0, gate);
+    const slices = Object.entries(report.slices).map(([s, v]) => `${s} ${v.meanDelta >= 0 ? '+' : ''}${v.meanDelta.toFixed(3)}`);
+    console.log(`${label}: wins ${report.wins}, losses ${report.losses}, mean ${report.meanDelta >= 0 ? '+' : ''}${report.meanDelta.toFixed(3)}; ${slices.join(', ')}`);
+    console.log(`  -> ${d.action} to ${d.share * 100}% of traffic${d.reasons.length ? `: ${d.reasons.join('; ')}` : ''}`);
+    actions.push(`${d.action} ${d.share}`);
+  }
+  const { old, new: candidateCost } = first.costPerRequest;
+  console.log(`cost per request: $${old.toFixed(4)} now, $${candidateCost.toFixed(4)} on the candidate, although its price per token is 10% lower`);
+  return { actions, wins: first.wins, losses: first.losses, costOld: Number(old.toFixed(6)), costNew: Number(candidateCost.toFixed(6)) };
+}
