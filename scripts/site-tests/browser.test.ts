@@ -10,6 +10,7 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { TRACKS } from '../../src/content/tracks';
 import { axeViolations } from '../lib/axe';
 import { DIAGRAM_SVGS, gotoHydrated, switchColorScheme, waitForDiagrams } from '../lib/browser';
 import { jsOverruns, kib, readBudgets, summarise, weighPages, type PageScripts } from '../lib/pageWeight';
@@ -203,13 +204,15 @@ describe.each(COLOR_SCHEMES)('every built page in %s mode', (colorScheme) => {
 });
 
 describe('on a 375 px wide phone', () => {
-  it('no question page scrolls sideways: tables, code, formulas and diagrams scroll inside their own boxes', async () => {
+  it('no page scrolls sideways (questions, home, overviews, calculators, practice, cheat sheet): tables, code, formulas and diagrams scroll inside their own boxes', async () => {
     const context = await site.browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
-    const overflows = await mapConcurrently(content.questions, browserTabs(), {
+    const fixedPages = ['/', ...TRACKS.map((t) => `/${t.slug}`), '/tools', '/practice', '/cheat-sheet', '/references'];
+    const pages = [...content.questions.map((q) => q.permalink), ...fixedPages];
+    const overflows = await mapConcurrently(pages, browserTabs(), {
       setUp: () => context.newPage(),
-      async work(page, q) {
-        await gotoHydrated(page, `${site.server.url}${q.permalink}`);
-        await waitForDiagrams(page, diagramsOn(q.permalink));
+      async work(page, permalink) {
+        await gotoHydrated(page, `${site.server.url}${permalink}`);
+        await waitForDiagrams(page, diagramsOn(permalink));
         const overflow = await page.evaluate(() => {
           const viewport = document.documentElement.clientWidth;
           const scrollWidth = Math.max(document.documentElement.scrollWidth, document.body.scrollWidth);
@@ -227,7 +230,7 @@ describe('on a 375 px wide phone', () => {
             : 'unknown';
           return `page is ${scrollWidth} px wide in a ${viewport} px viewport; first element past the edge: ${name}`;
         });
-        return overflow ? `${q.permalink}: ${overflow}` : undefined;
+        return overflow ? `${permalink}: ${overflow}` : undefined;
       },
       tearDown: (page) => page.close(),
     }).finally(() => context.close());

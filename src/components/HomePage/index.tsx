@@ -20,7 +20,7 @@ export default function HomePage({ summary }: { summary: HomeSummary }): ReactNo
             Every answer states its key insight first, explains what, how and at what cost, shows code that compiles and is tested, draws the architecture, and cites its sources.
             Figures without a source are marked as rules of thumb.
           </p>
-          <Link className="button button--primary button--lg" to="/architecture">
+          <Link className={`button button--primary button--lg ${styles.start}`} to="/architecture">
             Start with the Architecture Q&amp;A
           </Link>
         </div>
