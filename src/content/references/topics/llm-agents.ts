@@ -26,4 +26,23 @@ export const llmAgentsReferences: ReferenceEntry[] = [
     url: 'https://datatracker.ietf.org/doc/html/rfc8693',
     note: 'Standard way to swap a user’s token for a narrower, short-lived one for a downstream service, with delegation recorded in the act claim.',
   },
+  {
+    id: 'G137',
+    kind: 'glossary',
+    term: 'Orchestrator-workers',
+    definition: 'An agent pattern in which a lead agent splits a task, hands the pieces to worker agents with their own contexts, and combines what they return.',
+  },
+  {
+    id: 'L156',
+    kind: 'literature',
+    citation: 'Hadfield, J., Zhang, B., Lien, K., Scholz, F., Fox, J., & Ford, D. (2025, June 13). How we built our multi-agent research system. Anthropic Engineering.',
+    url: 'https://www.anthropic.com/engineering/multi-agent-research-system',
+    note: 'A production orchestrator-workers system: better results on broad research queries, at about 15 times the tokens of a chat.',
+  },
+  {
+    id: 'L157',
+    kind: 'literature',
+    citation: 'Yan, W. (2025, June 12). Don’t build multi-agents. Cognition.',
+    note: 'The case against splitting work across agents: sub-agents that do not share the full context make conflicting decisions.',
+  },
 ];
