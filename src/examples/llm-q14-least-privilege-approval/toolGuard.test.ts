@@ -131,6 +131,36 @@ describe('human approval', () => {
     expect(guard.call(admin, { tool: 'deleteAccount', args: { account: 'acme' } }).outcome).toBe('pending-approval');
   });
 
+  it('puts a retry of a call that is still waiting into the same request, so the approver decides once', () => {
+    const { guard, alice, advance } = setup();
+    const first = guard.call(alice, refund250).approvalId;
+    advance(60_000);
+    expect(guard.call(alice, refund250).approvalId).toBe(first);
+    expect(guard.call(alice, { tool: 'refund', args: { order: 'A1', amount: 251 } }).approvalId).not.toBe(first);
+  });
+
+  it('opens a new request once the old one has expired unapproved', () => {
+    const { guard, alice, advance } = setup(15 * 60_000);
+    const first = guard.call(alice, refund250).approvalId!;
+    advance(15 * 60_000);
+    const second = guard.call(alice, refund250).approvalId!;
+    expect(second).not.toBe(first);
+    expect(() => guard.describe(first)).toThrow(/unknown approval/);
+  });
+
+  it('draws the lines where the page says: 100 needs a person, 500 is still allowed with approval', () => {
+    const { guard, alice } = setup();
+    expect(guard.call(alice, { tool: 'refund', args: { order: 'A1', amount: 100 } }).outcome).toBe('pending-approval');
+    expect(guard.call(alice, { tool: 'refund', args: { order: 'A2', amount: 500 } }).outcome).toBe('pending-approval');
+  });
+
+  it('never parks a read, even under a rule with a threshold: approval is for side effects', () => {
+    let now = 0;
+    const guard = new ToolGuard({ readLedger: { scope: 'ledger:read', effect: 'read', approvalFrom: 0 } }, { readLedger: () => 'rows' }, () => now++, 60_000);
+    const reader: TaskCredential = { user: 'alice', scopes: new Set(['ledger:read']), expiresAt: 1_000 };
+    expect(guard.call(reader, { tool: 'readLedger', args: {} }).outcome).toBe('executed');
+  });
+
   it('rejects approval of an id it never issued', () => {
     const { guard } = setup();
     expect(() => guard.approve('apr-99', 'bob')).toThrow('unknown approval apr-99');

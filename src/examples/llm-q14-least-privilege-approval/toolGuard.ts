@@ -74,8 +74,10 @@ export class ToolGuard {
     if (rule.effect === 'write' && rule.approvalFrom !== undefined && value >= rule.approvalFrom) {
       const approver = this.consumeApproval(credential.user, call, now);
       if (approver === undefined) {
-        const approvalId = `apr-${this.nextId++}`;
-        this.pending.set(approvalId, { user: credential.user, call, expiresAt: now + this.approvalTtlMs });
+        // A retry of a call already waiting joins that request: one decision, not one per retry.
+        const waiting = this.findWaiting(credential.user, call, now);
+        const approvalId = waiting ?? `apr-${this.nextId++}`;
+        if (waiting === undefined) this.pending.set(approvalId, { user: credential.user, call, expiresAt: now + this.approvalTtlMs });
         return { ...this.record(credential.user, call, 'pending-approval', 'waiting for a person'), approvalId };
       }
       reason = `approved by ${approver}`;
@@ -113,6 +115,16 @@ export class ToolGuard {
         this.pending.delete(id);
         return entry.approvedBy;
       }
+    }
+    return undefined;
+  }
+
+  private findWaiting(user: string, call: ToolCall, now: number): string | undefined {
+    const wanted = fingerprint(call);
+    for (const [id, entry] of this.pending) {
+      if (now >= entry.expiresAt)
+        this.pending.delete(id); // expired requests are dropped, not kept forever
+      else if (!entry.approvedBy && entry.user === user && fingerprint(entry.call) === wanted) return id;
     }
     return undefined;
   }

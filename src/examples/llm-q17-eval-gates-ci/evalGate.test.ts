@@ -90,6 +90,13 @@ describe('bootstrapDifference', () => {
     expect([unpaired.low, unpaired.high]).toEqual([expect.closeTo(-0.075, 10), expect.closeTo(0.035, 10)]);
   });
 
+  it('compares per-item pass shares from several samples, not only 0 and 1', () => {
+    const baseline = itemScores(Array.from({ length: 30 }, () => [true, true, true]));
+    const candidate = itemScores(Array.from({ length: 30 }, () => [true, true, false]));
+    const d = bootstrapDifference(baseline, candidate, mulberry32(9));
+    expect([d.estimate, d.low, d.high].map((x) => x * 3)).toEqual([expect.closeTo(-1, 10), expect.closeTo(-1, 10), expect.closeTo(-1, 10)]);
+  });
+
   it('gives a zero-width interval when the two models score every item alike', () => {
     const { baseline } = scenario(50, 40, 0, 0);
     expect(bootstrapDifference(baseline, baseline, mulberry32(5))).toEqual({ estimate: 0, low: 0, high: 0 });
