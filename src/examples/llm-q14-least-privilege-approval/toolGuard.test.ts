@@ -3,7 +3,7 @@ import { fingerprint, ToolGuard, type Args, type TaskCredential, type ToolRule }
 
 const policy: Record<string, ToolRule> = {
   readInvoice: { scope: 'invoices:read', effect: 'read' },
-  refund: { scope: 'refunds:write', effect: 'write', amountCap: 500, approvalFrom: 100 },
+  refund: { scope: 'refunds:write', effect: 'write', amountCap: 500, taskCap: 500, approvalFrom: 100 },
   deleteAccount: { scope: 'accounts:delete', effect: 'write', approvalFrom: 0 },
 };
 const tools = {
@@ -16,7 +16,7 @@ const tools = {
 function setup(ttlMs = 15 * 60_000) {
   let now = 0;
   const guard = new ToolGuard(policy, tools, () => now, ttlMs);
-  const alice: TaskCredential = { user: 'alice', scopes: new Set(['invoices:read', 'refunds:write']), expiresAt: 3_600_000 };
+  const alice: TaskCredential = { taskId: 't1', user: 'alice', scopes: new Set(['invoices:read', 'refunds:write']), expiresAt: 3_600_000 };
   return { guard, alice, advance: (ms: number) => (now += ms) };
 }
 
@@ -67,6 +67,36 @@ describe('the permission policy', () => {
     expect(() => new ToolGuard(policy, tools, () => 0, 0)).toThrow(new RangeError('approvalTtlMs must be positive, got 0'));
     expect(() => new ToolGuard({ refund: { scope: 's', effect: 'write', amountCap: -1 } }, tools, () => 0, 1)).toThrow(/amountCap of refund/);
     expect(() => new ToolGuard({ refund: { scope: 's', effect: 'write', approvalFrom: Number.NaN } }, tools, () => 0, 1)).toThrow(/approvalFrom of refund/);
+    expect(() => new ToolGuard({ refund: { scope: 's', effect: 'write', taskCap: -1 } }, tools, () => 0, 1)).toThrow(/taskCap of refund/);
+  });
+});
+
+describe('the per-task total', () => {
+  it('stops a refund of 600 split into two of 300: the second is refused outright, with no approval to ask for', () => {
+    const { guard, alice } = setup();
+    guard.approve(guard.call(alice, { tool: 'refund', args: { order: 'A1', amount: 300 } }).approvalId!, 'bob');
+    expect(guard.call(alice, { tool: 'refund', args: { order: 'A1', amount: 300 } }).outcome).toBe('executed');
+    const second = guard.call(alice, { tool: 'refund', args: { order: 'A1', amount: 300 } });
+    expect(second).toMatchObject({ outcome: 'denied', reason: 'task total 600 would be over the task cap of 500' });
+    expect(second.approvalId).toBeUndefined();
+  });
+
+  it('stops small refunds that each dodge the approval threshold once their sum passes the cap: 5 × 99 = 495 runs, a sixth would be 594', () => {
+    const { guard, alice } = setup();
+    for (let i = 0; i < 5; i++) expect(guard.call(alice, { tool: 'refund', args: { order: `B${i}`, amount: 99 } }).outcome).toBe('executed');
+    expect(guard.call(alice, { tool: 'refund', args: { order: 'B5', amount: 99 } }).reason).toBe('task total 594 would be over the task cap of 500');
+    expect(guard.call(alice, { tool: 'refund', args: { order: 'B5', amount: 5 } }).outcome).toBe('executed'); // 500 exactly is allowed
+  });
+
+  it('counts only what ran: refused and waiting calls use none of the total, and another task starts from 0', () => {
+    const { guard, alice } = setup();
+    guard.call(alice, { tool: 'refund', args: { order: 'A1', amount: 501 } }); // over the per-call cap
+    guard.call(alice, { tool: 'refund', args: { order: 'A1', amount: 400 } }); // waiting for a person
+    expect(guard.call(alice, { tool: 'refund', args: { order: 'A2', amount: 99 } }).outcome).toBe('executed');
+    guard.approve(guard.call(alice, { tool: 'refund', args: { order: 'A3', amount: 401 } }).approvalId!, 'bob');
+    expect(guard.call(alice, { tool: 'refund', args: { order: 'A3', amount: 401 } }).outcome).toBe('executed'); // 99 + 401 = 500
+    const nextTask = { ...alice, taskId: 't2' };
+    expect(guard.call(nextTask, { tool: 'refund', args: { order: 'A4', amount: 99 } }).outcome).toBe('executed');
   });
 });
 
@@ -157,7 +187,7 @@ describe('human approval', () => {
   it('never parks a read, even under a rule with a threshold: approval is for side effects', () => {
     let now = 0;
     const guard = new ToolGuard({ readLedger: { scope: 'ledger:read', effect: 'read', approvalFrom: 0 } }, { readLedger: () => 'rows' }, () => now++, 60_000);
-    const reader: TaskCredential = { user: 'alice', scopes: new Set(['ledger:read']), expiresAt: 1_000 };
+    const reader: TaskCredential = { taskId: 't9', user: 'alice', scopes: new Set(['ledger:read']), expiresAt: 1_000 };
     expect(guard.call(reader, { tool: 'readLedger', args: {} }).outcome).toBe('executed');
   });
 

@@ -1,7 +1,7 @@
 /**
  * A guard between an agent and its tools. The policy denies by default, checks the
  * task's own scoped credential (acting as the user, not a service account), caps
- * amounts per call and sends costly or irreversible writes to a person. An approval
+ * amounts per call and per task, and sends costly or irreversible writes to a person. An approval
  * is bound to the exact arguments, expires on an injected clock and is used once.
  * Every decision lands in an append-only audit log.
  */
@@ -14,9 +14,11 @@ export interface ToolRule {
   readonly scope: string; // the scope the task's credential must hold
   readonly effect: 'read' | 'write';
   readonly amountCap?: number; // hard limit on args.amount: above it, no one can approve
+  readonly taskCap?: number; // hard limit on the sum of args.amount this tool runs within one task
   readonly approvalFrom?: number; // args.amount at or above this needs a person (0: every call)
 }
 export interface TaskCredential {
+  readonly taskId: string; // what the per-task total is counted against
   readonly user: string; // the agent acts as this user, with their rights, never more
   readonly scopes: ReadonlySet<string>;
   readonly expiresAt: number; // ms; a credential lives for one task
@@ -40,6 +42,7 @@ export function fingerprint(call: ToolCall): string {
 export class ToolGuard {
   private readonly log: AuditEntry[] = [];
   private readonly pending = new Map<string, { user: string; call: ToolCall; expiresAt: number; approvedBy?: string }>();
+  private readonly spent = new Map<string, number>(); // task and tool -> amount already run
   private nextId = 1;
 
   constructor(
@@ -51,6 +54,7 @@ export class ToolGuard {
     if (!(approvalTtlMs > 0)) throw new RangeError(`approvalTtlMs must be positive, got ${approvalTtlMs}`);
     for (const [tool, rule] of Object.entries(policy)) {
       if (rule.amountCap !== undefined && !(rule.amountCap >= 0)) throw new RangeError(`amountCap of ${tool} must be 0 or more`);
+      if (rule.taskCap !== undefined && !(rule.taskCap >= 0)) throw new RangeError(`taskCap of ${tool} must be 0 or more`);
       if (rule.approvalFrom !== undefined && !(rule.approvalFrom >= 0)) throw new RangeError(`approvalFrom of ${tool} must be 0 or more`);
     }
   }
@@ -66,10 +70,14 @@ export class ToolGuard {
     if (!credential.scopes.has(rule.scope)) return refuse(`credential lacks scope ${rule.scope}`);
     const amount = call.args.amount;
     // An amount is needed only where it decides something: a cap or a threshold above 0.
-    const capped = rule.amountCap !== undefined || (rule.approvalFrom ?? 0) > 0;
+    const capped = rule.amountCap !== undefined || rule.taskCap !== undefined || (rule.approvalFrom ?? 0) > 0;
     if (capped && (typeof amount !== 'number' || !Number.isFinite(amount) || amount < 0)) return refuse('amount must be a number of 0 or more');
     const value = typeof amount === 'number' ? amount : 0;
     if (rule.amountCap !== undefined && value > rule.amountCap) return refuse(`amount ${value} is over the cap of ${rule.amountCap}`);
+    // Splitting one large amount into small calls stops here, before anyone is asked to approve.
+    const key = JSON.stringify([credential.taskId, call.tool]);
+    const total = (this.spent.get(key) ?? 0) + value;
+    if (rule.taskCap !== undefined && total > rule.taskCap) return refuse(`task total ${total} would be over the task cap of ${rule.taskCap}`);
     let reason = 'allowed';
     if (rule.effect === 'write' && rule.approvalFrom !== undefined && value >= rule.approvalFrom) {
       const approver = this.consumeApproval(credential.user, call, now);
@@ -82,6 +90,7 @@ export class ToolGuard {
       }
       reason = `approved by ${approver}`;
     }
+    this.spent.set(key, total); // counted before the tool runs: a call that fails half-way may still have paid out
     return { ...this.record(credential.user, call, 'executed', reason), result: tool(call.args) };
   }
 
