@@ -56,6 +56,8 @@ describe('the orchestrator with workers', () => {
     expect(() => orchestrated(work, { ...team, handoffSuccess: 1.2 })).toThrow(new RangeError('handoffSuccess is a probability, got 1.2'));
     expect(() => singleAgent({ ...work, tokensPerSubtask: -1 })).toThrow(/tokensPerSubtask must be a finite number/);
     expect(() => singleAgent({ ...work, stepSuccess: Number.NaN })).toThrow(/stepSuccess/);
+    expect(() => singleAgent({ ...work, subtasks: 2.5 })).toThrow(new RangeError('subtasks must be a whole number, got 2.5'));
+    expect(() => orchestrated({ ...work, subtasks: 2.5 }, team)).toThrow(/subtasks must be a whole number/);
   });
 });
 

@@ -31,6 +31,7 @@ function check(fields: Readonly<Record<string, number>>, probabilities: readonly
     if (!Number.isFinite(value) || value < 0) throw new RangeError(`${name} must be a finite number of 0 or more, got ${value}`);
     if (probabilities.includes(name) && value > 1) throw new RangeError(`${name} is a probability, got ${value}`);
   }
+  if (!Number.isInteger(fields.subtasks)) throw new RangeError(`subtasks must be a whole number, got ${fields.subtasks}`);
 }
 
 /** One context: each piece re-reads what the earlier ones left behind, so tokens grow with k². */
