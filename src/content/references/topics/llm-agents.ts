@@ -23,8 +23,8 @@ export const llmAgentsReferences: ReferenceEntry[] = [
     id: 'L155',
     kind: 'literature',
     citation: 'Jones, M., Nadalin, A., Campbell, B. (Ed.), Bradley, J., & Mortimore, C. (2020). OAuth 2.0 token exchange (RFC 8693). Internet Engineering Task Force.',
-    url: 'https://datatracker.ietf.org/doc/html/rfc8693',
-    note: 'Standard way to swap a user’s token for a narrower, short-lived one for a downstream service, with delegation recorded in the act claim.',
+    url: 'https://datatracker.ietf.org/doc/rfc8693/',
+    note: 'Standard way to swap a user’s token for one narrowed to a downstream service and its scopes, with delegation to another party recorded in the act claim.',
   },
   {
     id: 'G137',

@@ -31,6 +31,7 @@ export const llmEvaluationReferences: ReferenceEntry[] = [
     id: 'L159',
     kind: 'literature',
     citation: 'Cohen, J. (1960). A coefficient of agreement for nominal scales. Educational and Psychological Measurement, 20(1), 37–46.',
+    doi: '10.1177/001316446002000104',
     note: 'Defines kappa, the share of agreement beyond what chance predicts from each rater’s label frequencies.',
   },
   {
@@ -55,6 +56,7 @@ export const llmEvaluationReferences: ReferenceEntry[] = [
     id: 'L161',
     kind: 'literature',
     citation: 'Efron, B. (1979). Bootstrap methods: Another look at the jackknife. The Annals of Statistics, 7(1), 1–26.',
+    doi: '10.1214/aos/1176344552',
     note: 'Introduces the bootstrap: resample the observed data to estimate the sampling distribution of a statistic.',
   },
   {
