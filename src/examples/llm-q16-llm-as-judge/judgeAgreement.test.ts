@@ -143,6 +143,11 @@ describe('positionBiasCheck', () => {
     expect(two.results).toEqual([{ id: 'close', consistent: true, winner: 'x' }]);
   });
 
+  it('refuses a verdict that is not A, B or tie instead of reading it as a win for the second answer', async () => {
+    const sloppy = (async () => 'a') as unknown as PairJudge; // lower case, as a model might reply
+    await expect(positionBiasCheck(pairs, sloppy)).rejects.toThrow(new RangeError('judge answered "a" on pair clear: expected A, B or tie'));
+  });
+
   it('reports zero rates for no pairs rather than dividing by zero', async () => {
     expect(await positionBiasCheck([], async () => 'A')).toEqual({ results: [], inconsistencyRate: 0, firstPositionWinRate: 0 });
   });

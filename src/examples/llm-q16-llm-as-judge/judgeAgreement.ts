@@ -70,6 +70,10 @@ export async function positionBiasCheck(pairs: readonly Pair[], judge: PairJudge
   let firstWins = 0;
   for (const p of pairs) {
     const [forward, backward] = await Promise.all([judge(p.question, p.x, p.y), judge(p.question, p.y, p.x)]);
+    // A parsed model reply can be anything; a stray value must not count as a vote for the second answer.
+    for (const v of [forward, backward] as unknown[]) {
+      if (v !== 'A' && v !== 'B' && v !== 'tie') throw new RangeError(`judge answered ${JSON.stringify(v)} on pair ${p.id}: expected A, B or tie`);
+    }
     firstWins += (forward === 'A' ? 1 : 0) + (backward === 'A' ? 1 : 0);
     const a = winnerOf(forward, 'x');
     const b = winnerOf(backward, 'y');
