@@ -32,6 +32,7 @@ describe('wilsonInterval', () => {
     expect(() => wilsonInterval(5, 0)).toThrow(new RangeError('items must be a whole number of 1 or more, got 0'));
     expect(() => wilsonInterval(11, 10)).toThrow(/passes must be a whole number from 0 to items/);
     expect(() => wilsonInterval(2.5, 10)).toThrow(/passes/);
+    expect(() => wilsonInterval(5, 10, -1.96)).toThrow(new RangeError('z must be positive, got -1.96'));
   });
 });
 
@@ -45,8 +46,10 @@ describe('itemsForMargin', () => {
     expect(itemsForMargin(0.03, 0.9)).toBe(385);
   });
 
-  it('rejects a margin outside (0, 1)', () => {
+  it('rejects a margin outside (0, 1), a pass rate outside [0, 1] and a z that is not positive', () => {
     expect(() => itemsForMargin(0)).toThrow(new RangeError('margin must be between 0 and 1, got 0'));
+    expect(() => itemsForMargin(0.03, 1.5)).toThrow(new RangeError('p is a pass rate from 0 to 1, got 1.5'));
+    expect(() => itemsForMargin(0.03, 0.5, 0)).toThrow(/z must be positive/);
   });
 });
 
@@ -66,7 +69,7 @@ describe('bootstrapDifference', () => {
     expect(bootstrapDifference(baseline, candidate, mulberry32(7))).toEqual(bootstrapDifference(baseline, candidate, mulberry32(7)));
   });
 
-  it('centres on the observed difference and matches the normal approximation: −2 ± 1.96 × 0.0112 points', () => {
+  it('centres on the observed difference and matches the normal approximation: −2 ± 1.96 × 1.11 points', () => {
     // 14 losses and 6 gains on 400 items: d̄ = −0.02; var = 20/400 − 0.02² = 0.0496; se = √(0.0496 / 400) ≈ 0.0111.
     const { baseline, candidate } = scenario(400, 320, 14, 6);
     const d = bootstrapDifference(baseline, candidate, mulberry32(1), { resamples: 4000 });

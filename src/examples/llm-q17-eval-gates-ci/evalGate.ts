@@ -27,6 +27,7 @@ export interface Interval {
 export function wilsonInterval(passes: number, items: number, z = 1.96): Interval {
   if (!Number.isInteger(items) || items < 1) throw new RangeError(`items must be a whole number of 1 or more, got ${items}`);
   if (!Number.isInteger(passes) || passes < 0 || passes > items) throw new RangeError(`passes must be a whole number from 0 to items, got ${passes}`);
+  if (!(z > 0)) throw new RangeError(`z must be positive, got ${z}`);
   const p = passes / items;
   const z2n = (z * z) / items;
   const centre = (p + z2n / 2) / (1 + z2n);
@@ -37,6 +38,8 @@ export function wilsonInterval(passes: number, items: number, z = 1.96): Interva
 /** Items needed for a ± margin on a pass rate near p (normal approximation; p = 0.5 is the worst case). */
 export function itemsForMargin(margin: number, p = 0.5, z = 1.96): number {
   if (!(margin > 0 && margin < 1)) throw new RangeError(`margin must be between 0 and 1, got ${margin}`);
+  if (!(p >= 0 && p <= 1)) throw new RangeError(`p is a pass rate from 0 to 1, got ${p}`);
+  if (!(z > 0)) throw new RangeError(`z must be positive, got ${z}`);
   return Math.ceil((z * z * p * (1 - p)) / (margin * margin));
 }
 
