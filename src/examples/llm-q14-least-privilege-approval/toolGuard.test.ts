@@ -191,6 +191,14 @@ describe('human approval', () => {
     expect(guard.call(reader, { tool: 'readLedger', args: {} }).outcome).toBe('executed');
   });
 
+  it('takes one decision per request: a second approval is refused and the first approver stays on record', () => {
+    const { guard, alice } = setup();
+    const id = guard.call(alice, refund250).approvalId!;
+    guard.approve(id, 'bob');
+    expect(() => guard.approve(id, 'eve')).toThrow(`approval ${id} was already given by bob`);
+    expect(guard.call(alice, refund250).reason).toBe('approved by bob');
+  });
+
   it('rejects approval of an id it never issued', () => {
     const { guard } = setup();
     expect(() => guard.approve('apr-99', 'bob')).toThrow('unknown approval apr-99');

@@ -108,6 +108,7 @@ export class ToolGuard {
       this.pending.delete(approvalId);
       throw new Error(`approval ${approvalId} expired`);
     }
+    if (entry.approvedBy) throw new Error(`approval ${approvalId} was already given by ${entry.approvedBy}`); // one decision, one name in the log
     entry.approvedBy = approver;
     this.record(approver, entry.call, 'approved', `for ${entry.user}, ${approvalId}`);
   }
