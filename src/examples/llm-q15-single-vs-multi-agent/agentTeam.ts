@@ -1,0 +1,98 @@
+/**
+ * One agent against an orchestrator with parallel workers: what each costs in tokens,
+ * wall time and end-to-end success, and the value of an hour saved at which the team
+ * pays. Then a small orchestrator that fans subtasks out under a concurrency limit and
+ * keeps the results of the workers that succeeded.
+ */
+export interface Workload {
+  readonly subtasks: number; // independent pieces of work
+  readonly tokensPerSubtask: number; // tokens an agent reads to do one piece
+  readonly carriedTokens: number; // what a finished piece leaves in a single agent's context
+  readonly secondsPerSubtask: number;
+  readonly stepSuccess: number; // chance one piece is done right
+}
+export interface Team {
+  readonly workers: number; // how many run at once
+  readonly workerOverheadTokens: number; // prompt, brief and shared context each worker re-reads
+  readonly summaryTokens: number; // what each worker hands back
+  readonly orchestratorTokens: number; // planning and synthesis prompts
+  readonly orchestratorSeconds: number; // planning plus synthesis
+  readonly handoffSuccess: number; // chance a brief and its summary carry what is needed
+}
+export interface Estimate {
+  readonly tokens: number;
+  readonly seconds: number;
+  readonly success: number;
+  readonly peakContextTokens: number; // the largest prompt one agent must hold
+}
+
+function check(fields: Readonly<Record<string, number>>, probabilities: readonly string[]): void {
+  for (const [name, value] of Object.entries(fields)) {
+    if (!Number.isFinite(value) || value < 0) throw new RangeError(`${name} must be a finite number of 0 or more, got ${value}`);
+    if (probabilities.includes(name) && value > 1) throw new RangeError(`${name} is a probability, got ${value}`);
+  }
+  if (!Number.isInteger(fields.subtasks)) throw new RangeError(`subtasks must be a whole number, got ${fields.subtasks}`);
+}
+
+/** One context: each piece re-reads what the earlier ones left behind, so tokens grow with k². */
+export function singleAgent(w: Workload): Estimate {
+  check({ ...w }, ['stepSuccess']);
+  const k = w.subtasks;
+  return {
+    tokens: k * w.tokensPerSubtask + (w.carriedTokens * k * (k - 1)) / 2,
+    seconds: k * w.secondsPerSubtask,
+    success: w.stepSuccess ** k,
+    peakContextTokens: k === 0 ? 0 : w.tokensPerSubtask + (k - 1) * w.carriedTokens,
+  };
+}
+
+/** Each worker starts clean but re-reads its own overhead; every handoff can lose something. */
+export function orchestrated(w: Workload, t: Team): Estimate {
+  check({ ...w, ...t }, ['stepSuccess', 'handoffSuccess']);
+  if (t.workers < 1 || !Number.isInteger(t.workers)) throw new RangeError(`workers must be a whole number of 1 or more, got ${t.workers}`);
+  const k = w.subtasks;
+  return {
+    tokens: k * (w.tokensPerSubtask + t.workerOverheadTokens + t.summaryTokens) + t.orchestratorTokens,
+    seconds: t.orchestratorSeconds + Math.ceil(k / t.workers) * w.secondsPerSubtask,
+    success: (w.stepSuccess * t.handoffSuccess) ** k,
+    peakContextTokens: Math.max(w.tokensPerSubtask + t.workerOverheadTokens, t.orchestratorTokens + k * t.summaryTokens),
+  };
+}
+
+/** Dollars an hour of waiting must be worth before the team's extra tokens pay (0: it costs no more). */
+export function breakEvenDollarsPerHourSaved(single: Estimate, team: Estimate, dollarsPerMillionTokens: number): number {
+  const extraDollars = ((team.tokens - single.tokens) / 1e6) * dollarsPerMillionTokens;
+  const hoursSaved = (single.seconds - team.seconds) / 3600;
+  if (extraDollars <= 0) return 0;
+  return hoursSaved > 0 ? extraDollars / hoursSaved : Infinity;
+}
+
+export interface FanOutResult<T> {
+  readonly done: { subtask: string; value: T }[];
+  readonly failed: { subtask: string; error: string }[];
+}
+
+/** Runs at most `limit` workers at once; a failed worker is reported, not fatal. Results keep input order. */
+export async function fanOut<T>(subtasks: readonly string[], worker: (subtask: string) => Promise<T>, limit: number): Promise<FanOutResult<T>> {
+  if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`limit must be a whole number of 1 or more, got ${limit}`);
+  const outcomes: ({ ok: true; value: T } | { ok: false; error: string })[] = new Array(subtasks.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < subtasks.length) {
+      const i = next++; // claimed synchronously, so two lanes never take the same subtask
+      try {
+        outcomes[i] = { ok: true, value: await worker(subtasks[i]!) };
+      } catch (e) {
+        outcomes[i] = { ok: false, error: e instanceof Error ? e.message : String(e) };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, subtasks.length) }, lane));
+  const result: FanOutResult<T> = { done: [], failed: [] };
+  outcomes.forEach((o, i) => {
+    const subtask = subtasks[i]!;
+    if (o.ok) result.done.push({ subtask, value: o.value });
+    else result.failed.push({ subtask, error: o.error });
+  });
+  return result;
+}
