@@ -44,6 +44,21 @@ export const llmRetrievalReferences: ReferenceEntry[] = [
     note: 'A BERT cross-encoder re-ranking BM25 candidates topped MS MARCO, 27 % (relative) above the previous best MRR@10.',
   },
   {
+    id: 'L130',
+    kind: 'literature',
+    citation: 'Anthropic. (n.d.). Pricing [Documentation]. Claude Developer Platform. Prices as read in December 2026.',
+    url: 'https://platform.claude.com/docs/en/about-claude/pricing',
+    note: 'Per-model prices for input, output, 5-minute and 1-hour cache writes and cache hits; Claude Opus 5 at $5, $25, $6.25 and $0.50 per million tokens.',
+  },
+  {
+    id: 'L131',
+    kind: 'literature',
+    citation:
+      "Hsieh, C.-P., Sun, S., Kriman, S., Acharya, S., Rekesh, D., Jia, F., Zhang, Y., & Ginsburg, B. (2024). RULER: What's the real context size of your long-context language models? (arXiv:2404.06654) [Preprint]. arXiv.",
+    url: 'https://arxiv.org/abs/2404.06654',
+    note: 'Models near-perfect on needle-in-a-haystack drop sharply on multi-hop and aggregation tasks; only half of 17 models claiming 32K or more held up at 32K.',
+  },
+  {
     id: 'T115',
     kind: 'tool',
     name: 'Ragas',
@@ -63,6 +78,13 @@ export const llmRetrievalReferences: ReferenceEntry[] = [
     name: 'Sentence Transformers (retrieve and re-rank)',
     purpose: 'Python library for bi-encoder embeddings and cross-encoder re-rankers; its guide retrieves about 100 candidates and re-ranks them.',
     url: 'https://sbert.net/examples/applications/retrieve_rerank',
+  },
+  {
+    id: 'T118',
+    kind: 'tool',
+    name: 'Anthropic prompt caching',
+    purpose: 'Caches a marked prompt prefix for reuse; cache writes cost more than base input, cache reads a tenth of it, with a 5-minute default lifetime.',
+    url: 'https://platform.claude.com/en/docs/build-with-claude/prompt-caching',
   },
   {
     id: 'G115',
@@ -99,5 +121,17 @@ export const llmRetrievalReferences: ReferenceEntry[] = [
     kind: 'glossary',
     term: 'BM25',
     definition: 'A keyword ranking function that sums, over query terms, idf times a term frequency that saturates (k1) and is normalised by document length (b).',
+  },
+  {
+    id: 'G121',
+    kind: 'glossary',
+    term: 'Prompt caching',
+    definition: 'A provider keeps the processed state of an identical prompt prefix for minutes, so later requests pay a reduced price and skip most of the prefill.',
+  },
+  {
+    id: 'G122',
+    kind: 'glossary',
+    term: 'Prefill',
+    definition: 'The forward pass over all prompt tokens before the first output token; its time grows with prompt length and sets the time to first token.',
   },
 ];
