@@ -87,6 +87,20 @@ export const llmRetrievalReferences: ReferenceEntry[] = [
     url: 'https://platform.claude.com/en/docs/build-with-claude/prompt-caching',
   },
   {
+    id: 'T119',
+    kind: 'tool',
+    name: 'RedisVL SemanticCache',
+    purpose: 'Semantic LLM cache on Redis: a cosine distance threshold (default 0.1), optional TTL, and filterable fields to scope entries per user or tenant.',
+    url: 'https://redis.io/docs/latest/develop/ai/redisvl/user_guide/llmcache',
+  },
+  {
+    id: 'T120',
+    kind: 'tool',
+    name: 'Cloudflare AI Search similarity cache',
+    purpose: 'Serves answers to similar queries from cache for 30 days, and clears entries whose source document chunks change or are deleted.',
+    url: 'https://developers.cloudflare.com/ai-search/configuration/retrieval/cache/',
+  },
+  {
     id: 'G115',
     kind: 'glossary',
     term: 'Normalised discounted cumulative gain (nDCG@k)',
@@ -133,5 +147,17 @@ export const llmRetrievalReferences: ReferenceEntry[] = [
     kind: 'glossary',
     term: 'Prefill',
     definition: 'The forward pass over all prompt tokens before the first output token; its time grows with prompt length and sets the time to first token.',
+  },
+  {
+    id: 'G123',
+    kind: 'glossary',
+    term: 'Semantic cache',
+    definition: 'A cache that returns a stored answer when a new question embeds close enough to a cached one, instead of only on an identical question.',
+  },
+  {
+    id: 'G124',
+    kind: 'glossary',
+    term: 'False cache hit',
+    definition: 'A cache lookup that returns the stored answer of a different question, such as another order, a negation or another tenant; the user gets a wrong answer.',
   },
 ];
