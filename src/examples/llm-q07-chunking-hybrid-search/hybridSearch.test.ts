@@ -91,6 +91,7 @@ describe('bm25', () => {
   it('returns nothing for a query with no known term, and rejects b outside [0, 1]', () => {
     expect(bm25(docs, 'kubernetes')).toEqual([]);
     expect(() => bm25(docs, 'x', 1.2, 1.5)).toThrow(/b must/);
+    expect(() => bm25(docs, 'x', -0.1)).toThrow(/k1 must/);
   });
 });
 

@@ -74,6 +74,11 @@ describe('prefill compute', () => {
     expect(attentionShare(100_100, model)).toBeCloseTo(0.4506, 4);
   });
 
+  it('is zero work, and zero attention share, for an empty prompt', () => {
+    expect(prefillFlops(0, model)).toBe(0);
+    expect(attentionShare(0, model)).toBe(0);
+  });
+
   it('reaches half at n = 2N / (layers · d) = 122,070 tokens', () => {
     expect(attentionShare((2 * 8e9) / (32 * 4096), model)).toBeCloseTo(0.5, 12);
   });
