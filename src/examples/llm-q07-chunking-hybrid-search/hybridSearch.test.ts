@@ -88,6 +88,20 @@ describe('bm25', () => {
     expect(ranked.map((s) => s.id)).toEqual(['short', 'long']);
   });
 
+  it('keeps a positive score for a term found in every document, where the classic idf ln((N - n + 0.5) / (n + 0.5)) is negative', () => {
+    const everywhere = bm25(
+      [
+        { id: 'x', text: 'vpn guide' },
+        { id: 'y', text: 'vpn setup' },
+        { id: 'z', text: 'vpn' },
+      ],
+      'vpn',
+    );
+    expect(Math.log((3 - 3 + 0.5) / (3 + 0.5))).toBeLessThan(0);
+    expect(everywhere.map((s) => s.id)).toEqual(['z', 'x', 'y']);
+    expect(everywhere.every((s) => s.score > 0)).toBe(true);
+  });
+
   it('returns nothing for a query with no known term, and rejects b outside [0, 1]', () => {
     expect(bm25(docs, 'kubernetes')).toEqual([]);
     expect(() => bm25(docs, 'x', 1.2, 1.5)).toThrow(/b must/);

@@ -62,7 +62,8 @@ export interface Scored {
 const byScoreThenId = (a: Scored, b: Scored): number => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /**
- * Okapi BM25 with the non-negative idf ln(1 + (N - n + 0.5) / (n + 0.5)) that Lucene uses.
+ * Okapi BM25 with the idf variant ln(1 + (N - n + 0.5) / (n + 0.5)), which never goes negative
+ * for a term that appears in more than half of the documents.
  * Returns only documents that share a term with the query, best first.
  */
 export function bm25(docs: readonly { id: string; text: string }[], query: string, k1 = 1.2, b = 0.75): Scored[] {
