@@ -1,7 +1,7 @@
 /**
  * Demo: a 100,000-token corpus, 100,000 questions a month. Whole corpus in every prompt
  * (with and without prompt caching) against 8 retrieved chunks of 500 tokens. Prices are
- * Anthropic's Claude Opus 5 list prices as read in December 2026 ($5 and $25 per million
+ * Claude Opus 5's on Anthropic's pricing page as of December 2026 ($5 and $25 per million
  * input and output tokens, cache reads 0.1x, 5-minute cache writes 1.25x). Change the
  * corpus size, the hit rate or k.
  */

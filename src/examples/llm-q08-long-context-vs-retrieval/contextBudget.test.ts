@@ -48,6 +48,26 @@ describe('cost per query', () => {
   });
 });
 
+describe('the same workload at Claude Opus 5.5 prices ($4 and $20 per million, cache reads 0.05x, writes 1.25x)', () => {
+  const opus55: Pricing = { inputPerMillion: 4, outputPerMillion: 20, cacheReadMultiplier: 0.05, cacheWriteMultiplier: 1.25 };
+
+  it('keeps stuffing 18 times dearer than retrieval: $0.4064 against $0.0225', () => {
+    expect(stuffCostPerQuery(workload, opus55)).toBeCloseTo(0.4004 + 0.006, 12);
+    expect(retrieveCostPerQuery(workload, retrieval, opus55)).toBeCloseTo(0.0164 + 0.006 + 0.0001, 12);
+    expect(stuffCostPerQuery(workload, opus55) / retrieveCostPerQuery(workload, retrieval, opus55)).toBeCloseTo(18.06, 2);
+  });
+
+  it('leaves cached stuffing 2.2 times dearer: 0.95 × 0.05 + 0.05 × 1.25 = 0.11, so $0.0504 against $0.0225', () => {
+    expect(prefixMultiplier(opus55, 0.95)).toBeCloseTo(0.11, 12);
+    expect(stuffCostPerQuery(workload, opus55, 0.95)).toBeCloseTo(0.044 + 0.0004 + 0.006, 12);
+    expect(stuffCostPerQuery(workload, opus55, 0.95) / retrieveCostPerQuery(workload, retrieval, opus55)).toBeCloseTo(2.24, 2);
+  });
+
+  it('moves the cached break-even to (4,000 + $0.0001 / $4 per M) / 0.11 = 36,591 tokens', () => {
+    expect(Math.round(breakEvenCorpusTokens(retrieval, opus55, 0.95))).toBe(36591);
+  });
+});
+
 describe('breakEvenCorpusTokens', () => {
   it('is the retrieved tokens plus the overhead in token terms: 4,000 + $0.0001 / $5 per M = 4,020 tokens', () => {
     expect(breakEvenCorpusTokens(retrieval, pricing)).toBeCloseTo(4020, 9);

@@ -48,7 +48,7 @@ export const llmRetrievalReferences: ReferenceEntry[] = [
     kind: 'literature',
     citation: 'Anthropic. (n.d.). Pricing [Documentation]. Claude Developer Platform. Prices as read in December 2026.',
     url: 'https://platform.claude.com/docs/en/about-claude/pricing',
-    note: 'Per-model prices for input, output, 5-minute and 1-hour cache writes and cache hits; Claude Opus 5 at $5, $25, $6.25 and $0.50 per million tokens.',
+    note: 'Per-model prices for input, output, 5-minute and 1-hour cache writes and cache hits; Claude Opus 5 (legacy by December 2026) at $5, $25, $6.25 and $0.50 per million tokens, Claude Opus 5.5 at $4 and $20 with cache hits at $0.20.',
   },
   {
     id: 'L131',
@@ -83,8 +83,8 @@ export const llmRetrievalReferences: ReferenceEntry[] = [
     id: 'T118',
     kind: 'tool',
     name: 'Anthropic prompt caching',
-    purpose: 'Caches a marked prompt prefix for reuse; cache writes cost more than base input, cache reads a tenth of it, with a 5-minute default lifetime.',
-    url: 'https://platform.claude.com/en/docs/build-with-claude/prompt-caching',
+    purpose: 'Caches a marked prompt prefix for reuse with a 5-minute default lifetime (1 hour optional); 5-minute writes cost 1.25x base input and reads 0.1x on most models.',
+    url: 'https://platform.claude.com/docs/en/build-with-claude/prompt-caching',
   },
   {
     id: 'T119',
