@@ -94,6 +94,24 @@ describe('isolation and freshness', () => {
     expect(cache.get(acme, 'refund window', [1, 0])).toBeUndefined();
     expect(cache.get(acme, 'opening hours', [0, 1])?.answer).toBe('9 to 5');
   });
+
+  it('refuses an answer whose sources were read before they changed, even if it arrives after the invalidation', () => {
+    const { cache, advance } = cacheAt();
+    const readAt = 0; // retrieval reads policy-refunds, then the model call takes a while
+    advance(500);
+    cache.invalidateSource('policy-refunds'); // the policy is edited during the call
+    advance(1500);
+    expect(cache.put(acme, 'refund window', [1, 0], '30 days', ['policy-refunds'], readAt)).toBe(false);
+    expect(cache.get(acme, 'refund window', [1, 0])).toBeUndefined();
+  });
+
+  it('stores an answer built from the changed source once it was read after the change', () => {
+    const { cache, advance } = cacheAt();
+    cache.invalidateSource('policy-refunds');
+    advance(1);
+    expect(cache.put(acme, 'refund window', [1, 0], '14 days', ['policy-refunds'])).toBe(true);
+    expect(cache.get(acme, 'refund window', [1, 0])?.answer).toBe('14 days');
+  });
 });
 
 describe('bad input', () => {

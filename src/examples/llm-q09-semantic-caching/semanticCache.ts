@@ -8,6 +8,7 @@ export type Vector = readonly number[];
 
 export interface Scope {
   readonly tenant: string;
+  /** The answering model's version and the embedder's: vectors from two embedders are not comparable. */
   readonly model: string;
   readonly promptTemplate: string;
 }
@@ -54,6 +55,8 @@ export interface CacheOptions {
 
 export class SemanticCache {
   private readonly partitions = new Map<string, Map<string, Entry>>();
+  /** When each source document last changed, so an answer built before the change is never stored after it. */
+  private readonly changedAt = new Map<string, number>();
   private readonly allowed: (query: string) => boolean;
 
   constructor(private readonly options: CacheOptions) {
@@ -73,10 +76,18 @@ export class SemanticCache {
     return entries;
   }
 
-  put(scope: Scope, query: string, vector: Vector, answer: string, sourceIds: readonly string[]): void {
+  /**
+   * Stores an answer; readAt is when its source documents were read, before the model call.
+   * Returns false, storing nothing, when a source changed at or after readAt: the answer is
+   * already stale, and storing it would undo the invalidation.
+   */
+  put(scope: Scope, query: string, vector: Vector, answer: string, sourceIds: readonly string[], readAt = this.options.now()): boolean {
     cosine(vector, vector); // rejects a zero vector now rather than at lookup
+    const entries = this.partition(scope);
+    if (sourceIds.some((id) => (this.changedAt.get(id) ?? -Infinity) >= readAt)) return false;
     const normalised = normalise(query);
-    this.partition(scope).set(normalised, { normalised, vector, answer, sourceIds, expiresAt: this.options.now() + this.options.ttlMs });
+    entries.set(normalised, { normalised, vector, answer, sourceIds, expiresAt: this.options.now() + this.options.ttlMs });
+    return true;
   }
 
   get(scope: Scope, query: string, vector: Vector): Hit | undefined {
@@ -97,6 +108,7 @@ export class SemanticCache {
 
   /** Drops every entry, in every partition, built from the changed document; returns how many. */
   invalidateSource(sourceId: string): number {
+    this.changedAt.set(sourceId, this.options.now());
     let removed = 0;
     for (const entries of this.partitions.values()) {
       for (const [key, entry] of entries) if (entry.sourceIds.includes(sourceId) && entries.delete(key)) removed++;

@@ -97,7 +97,8 @@ export const llmRetrievalReferences: ReferenceEntry[] = [
     id: 'T120',
     kind: 'tool',
     name: 'Cloudflare AI Search similarity cache',
-    purpose: 'Serves answers to similar queries from cache for 30 days, and clears entries whose source document chunks change or are deleted.',
+    purpose:
+      'Serves answers to similar queries (matched by MinHash and locality-sensitive hashing) from cache, tied to the document chunks they used and cleared when those chunks change or are deleted; since June 2026 entries live for the instance cache_ttl, 48 hours by default.',
     url: 'https://developers.cloudflare.com/ai-search/configuration/retrieval/cache/',
   },
   {
