@@ -92,6 +92,10 @@ describe('evaluateRetrieval', () => {
     expect(report).toMatchObject({ answerable: 2, unanswerable: 1 });
   });
 
+  it('rejects a duplicate id in any ranking, including an unanswerable query whose scores it skips', () => {
+    expect(() => evaluateRetrieval([{ query: 'q', grades: {}, ranked: ['a', 'a'] }], 3)).toThrow(/duplicate/);
+  });
+
   it('reports zeros, not NaN, for a set with no answerable query', () => {
     expect(evaluateRetrieval([set[2]!], 3)).toEqual({ recall: 0, precision: 0, mrr: 0, ndcg: 0, answerable: 0, unanswerable: 1 });
   });
@@ -105,6 +109,11 @@ describe('goldenSetSize', () => {
 
   it('needs fewer queries when the metric is far from 50 %', () => {
     expect(goldenSetSize(0.05, 0.9)).toBe(139); // 1.96² × 0.09 / 0.0025 = 138.3
+  });
+
+  it('does not add a query when the formula gives a whole number: z = 2, p = 0.2, ±2 points is 4 × 0.16 / 0.0004 = 1,600', () => {
+    expect(goldenSetSize(0.02, 0.2, 2)).toBe(1600);
+    expect(goldenSetSize(0.01, 0.1, 1)).toBe(900); // 0.09 / 0.0001
   });
 
   it('rejects a margin outside (0, 1) and a p outside [0, 1]', () => {

@@ -99,6 +99,7 @@ const mean = (xs: readonly number[]): number => (xs.length === 0 ? 0 : xs.reduce
 /** Macro-averages every metric over the golden set; MRR and precision average over answerable queries too. */
 export function evaluateRetrieval(set: readonly LabelledQuery[], k: number): RetrievalReport {
   checkK(k);
+  set.forEach((q) => checkRanking(q.ranked));
   const answerable = set.filter((q) => relevantIds(q.grades).length > 0);
   return {
     recall: mean(answerable.map((q) => recallAtK(q.ranked, q.grades, k)!)),
@@ -117,5 +118,6 @@ export function evaluateRetrieval(set: readonly LabelledQuery[], k: number): Ret
 export function goldenSetSize(margin: number, p = 0.5, z = 1.96): number {
   if (!(margin > 0 && margin < 1)) throw new RangeError(`margin must be between 0 and 1, got ${margin}`);
   if (!(p >= 0 && p <= 1)) throw new RangeError(`p must be between 0 and 1, got ${p}`);
-  return Math.ceil((z * z * p * (1 - p)) / (margin * margin));
+  // Round off float noise first: 4 × 0.16 / 0.02² computes as 1600.0000000000002, which is 1,600 queries, not 1,601.
+  return Math.ceil(Number(((z * z * p * (1 - p)) / (margin * margin)).toFixed(9)));
 }
