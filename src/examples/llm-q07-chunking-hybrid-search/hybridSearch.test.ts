@@ -31,6 +31,13 @@ describe('chunkMarkdown', () => {
     expect(chunks.map((c) => c.headingPath)).toEqual([[], ['Deep']]);
   });
 
+  it('keeps a "# comment" inside a fenced code block in its section instead of starting a new one', () => {
+    const md = ['# Install', 'Run:', '```bash', '# fetch the dependencies', 'npm ci', '```', 'then start it.'].join('\n');
+    const chunks = chunkMarkdown('d', md, { maxWords: 50, overlapWords: 0 });
+    expect(chunks.map((c) => c.headingPath)).toEqual([['Install']]);
+    expect(chunks[0]!.text).toBe('Run: ```bash # fetch the dependencies npm ci ``` then start it.');
+  });
+
   it('emits nothing for a heading with no body', () => {
     expect(chunkMarkdown('d', '# Empty\n\n# Also empty', { maxWords: 10, overlapWords: 0 })).toEqual([]);
   });

@@ -31,8 +31,11 @@ export function chunkMarkdown(docId: string, markdown: string, { maxWords, overl
     }
     words = [];
   };
+  let inCodeFence = false;
   for (const line of markdown.split('\n')) {
-    const heading = /^(#{1,6})\s+(.+)$/.exec(line.trim());
+    // A "# comment" inside a fenced code block is code, not a heading.
+    if (/^(```|~~~)/.test(line.trim())) inCodeFence = !inCodeFence;
+    const heading = inCodeFence ? null : /^(#{1,6})\s+(.+)$/.exec(line.trim());
     if (heading) {
       flush();
       path.splice(heading[1]!.length - 1); // a level-2 heading replaces everything from level 2 down
