@@ -141,7 +141,8 @@ export const llmRetrievalReferences: ReferenceEntry[] = [
     id: 'G121',
     kind: 'glossary',
     term: 'Prompt caching',
-    definition: 'A provider keeps the processed state of an identical prompt prefix for minutes, so later requests pay a reduced price and skip most of the prefill.',
+    definition:
+      'A provider keeps the processed state of an identical prompt prefix for minutes (an hour on request), so later requests pay a reduced price and skip most of the prefill.',
   },
   {
     id: 'G122',
