@@ -33,6 +33,7 @@ function nonNegative(fields: Record<string, number>): void {
 
 /** What a prefix token costs relative to the input price: 1 without a cache, hits at the read price, misses at the write price. */
 export function prefixMultiplier(p: Pricing, cacheHitRate?: number): number {
+  nonNegative({ ...p });
   if (cacheHitRate === undefined) return 1;
   if (!(cacheHitRate >= 0 && cacheHitRate <= 1)) throw new RangeError(`cacheHitRate must be between 0 and 1, got ${cacheHitRate}`);
   return cacheHitRate * p.cacheReadMultiplier + (1 - cacheHitRate) * p.cacheWriteMultiplier;
