@@ -127,7 +127,7 @@ describe('bad input', () => {
     expect(() => retrieveCostPerQuery(workload, { ...retrieval, k: Number.NaN }, pricing)).toThrow(/k must be/);
   });
 
-  it('rejects a cache hit rate outside [0, 1] and a free input price for the break-even', () => {
+  it('rejects a cache hit rate outside [0, 1], a negative cache multiplier and a free input price for the break-even', () => {
     expect(() => prefixMultiplier(pricing, 1.5)).toThrow(/cacheHitRate/);
     expect(() => prefixMultiplier({ ...pricing, cacheReadMultiplier: -0.1 }, 0.95)).toThrow(/cacheReadMultiplier must be/);
     expect(() => breakEvenCorpusTokens(retrieval, { ...pricing, inputPerMillion: 0 })).toThrow(/inputPerMillion must be > 0/);
