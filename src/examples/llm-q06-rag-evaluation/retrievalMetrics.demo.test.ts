@@ -1,0 +1,17 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { demo } from './retrievalMetrics.demo';
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('the retrieval evaluation demo', () => {
+  it('scores the hybrid retriever above the keyword one on every metric and sizes the golden set', () => {
+    const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
+    const result = demo();
+    // keyword: recall (1 + 0.5 + 0 + 1) / 4, precision (2/3 + 1/3 + 0 + 2/3) / 4, MRR (1/2 + 1 + 0 + 1) / 4
+    expect(result.keyword).toEqual([0.625, 0.4167, 0.625, 0.5293]);
+    // hybrid: MRR (1 + 1 + 1/2 + 1) / 4
+    expect(result.hybrid).toEqual([1, 0.5833, 0.875, 0.8799]);
+    expect(result.queriesFor5Points).toBe(385);
+    expect(log.mock.calls.map((c) => String(c[0]))).toContain('keyword: recall@3 0.63, precision@3 0.42, MRR 0.63, nDCG@3 0.53 (4 answerable, 1 unanswerable)');
+  });
+});

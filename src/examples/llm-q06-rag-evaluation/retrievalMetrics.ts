@@ -1,0 +1,123 @@
+/**
+ * Retrieval metrics over a labelled golden set: recall@k, precision@k,
+ * reciprocal rank (averaged into MRR) and nDCG@k with graded relevance.
+ * Labels are per query: document id -> grade (0 = not relevant, 1 = partly,
+ * 2 = fully, 3 = perfect). Exact arithmetic, no sampling.
+ */
+export type Grades = Readonly<Record<string, number>>;
+
+export interface LabelledQuery {
+  readonly query: string;
+  /** Graded judgements; ids not listed count as grade 0 (hard negatives are listed as 0 to record that they were checked). */
+  readonly grades: Grades;
+  /** What the retriever returned, best first. */
+  readonly ranked: readonly string[];
+}
+
+function checkK(k: number): void {
+  if (!Number.isInteger(k) || k < 1) throw new RangeError(`k must be a positive integer, got ${k}`);
+}
+
+function checkRanking(ranked: readonly string[]): void {
+  // A duplicate would be counted twice and push precision above what the user saw.
+  if (new Set(ranked).size !== ranked.length) throw new RangeError('ranked contains a duplicate document id');
+}
+
+function relevantIds(grades: Grades): string[] {
+  return Object.keys(grades).filter((id) => {
+    const g = grades[id]!;
+    if (!Number.isFinite(g) || g < 0) throw new RangeError(`grades.${id} must be a finite number >= 0, got ${g}`);
+    return g > 0;
+  });
+}
+
+/** Share of the relevant documents found in the top k; null when the query has none (undefined, not zero). */
+export function recallAtK(ranked: readonly string[], grades: Grades, k: number): number | null {
+  checkK(k);
+  checkRanking(ranked);
+  const relevant = relevantIds(grades);
+  if (relevant.length === 0) return null;
+  const top = new Set(ranked.slice(0, k));
+  return relevant.filter((id) => top.has(id)).length / relevant.length;
+}
+
+/** Relevant hits in the top k divided by k, even when fewer than k were returned: empty slots are misses. */
+export function precisionAtK(ranked: readonly string[], grades: Grades, k: number): number {
+  checkK(k);
+  checkRanking(ranked);
+  relevantIds(grades);
+  return ranked.slice(0, k).filter((id) => (grades[id] ?? 0) > 0).length / k;
+}
+
+/** 1 / rank of the first relevant document, 0 when none was returned. */
+export function reciprocalRank(ranked: readonly string[], grades: Grades): number {
+  checkRanking(ranked);
+  relevantIds(grades);
+  const index = ranked.findIndex((id) => (grades[id] ?? 0) > 0);
+  return index === -1 ? 0 : 1 / (index + 1);
+}
+
+/** Discounted cumulative gain: grade / log2(rank + 1), the linear-gain form of Järvelin and Kekäläinen. */
+function dcg(gains: readonly number[]): number {
+  return gains.reduce((sum, gain, i) => sum + gain / Math.log2(i + 2), 0);
+}
+
+/** DCG of the top k divided by the DCG of the ideal ordering of all judged documents; null without relevant documents. */
+export function ndcgAtK(ranked: readonly string[], grades: Grades, k: number): number | null {
+  checkK(k);
+  checkRanking(ranked);
+  const relevant = relevantIds(grades);
+  if (relevant.length === 0) return null;
+  const actual = dcg(ranked.slice(0, k).map((id) => grades[id] ?? 0));
+  const ideal = dcg(
+    relevant
+      .map((id) => grades[id]!)
+      .sort((a, b) => b - a)
+      .slice(0, k),
+  );
+  return actual / ideal;
+}
+
+/** Orders scored results best first; equal scores fall back to the id so a run is reproducible. */
+export function rankByScore(scores: Readonly<Record<string, number>>): string[] {
+  return Object.keys(scores).sort((a, b) => scores[b]! - scores[a]! || (a < b ? -1 : a > b ? 1 : 0));
+}
+
+export interface RetrievalReport {
+  readonly recall: number;
+  readonly precision: number;
+  readonly mrr: number;
+  readonly ndcg: number;
+  /** Queries used for recall and nDCG (those with at least one relevant document). */
+  readonly answerable: number;
+  /** Queries with no relevant document: they belong in a separate "should abstain" check. */
+  readonly unanswerable: number;
+}
+
+const mean = (xs: readonly number[]): number => (xs.length === 0 ? 0 : xs.reduce((a, b) => a + b, 0) / xs.length);
+
+/** Macro-averages every metric over the golden set; MRR and precision average over answerable queries too. */
+export function evaluateRetrieval(set: readonly LabelledQuery[], k: number): RetrievalReport {
+  checkK(k);
+  set.forEach((q) => checkRanking(q.ranked));
+  const answerable = set.filter((q) => relevantIds(q.grades).length > 0);
+  return {
+    recall: mean(answerable.map((q) => recallAtK(q.ranked, q.grades, k)!)),
+    precision: mean(answerable.map((q) => precisionAtK(q.ranked, q.grades, k))),
+    mrr: mean(answerable.map((q) => reciprocalRank(q.ranked, q.grades))),
+    ndcg: mean(answerable.map((q) => ndcgAtK(q.ranked, q.grades, k)!)),
+    answerable: answerable.length,
+    unanswerable: set.length - answerable.length,
+  };
+}
+
+/**
+ * Queries needed so a proportion (such as recall@k or a faithfulness pass rate) is known to
+ * within ±margin at the given z (1.96 for 95 %): n = z² p (1 - p) / margin², worst case p = 0.5.
+ */
+export function goldenSetSize(margin: number, p = 0.5, z = 1.96): number {
+  if (!(margin > 0 && margin < 1)) throw new RangeError(`margin must be between 0 and 1, got ${margin}`);
+  if (!(p >= 0 && p <= 1)) throw new RangeError(`p must be between 0 and 1, got ${p}`);
+  // Round off float noise first: 4 × 0.16 / 0.02² computes as 1600.0000000000002, which is 1,600 queries, not 1,601.
+  return Math.ceil(Number(((z * z * p * (1 - p)) / (margin * margin)).toFixed(9)));
+}

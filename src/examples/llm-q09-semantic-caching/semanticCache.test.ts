@@ -1,0 +1,160 @@
+import { describe, expect, it } from 'vitest';
+import { cosine, SemanticCache, sweepThresholds, type LabelledPair, type Scope, type Vector } from './semanticCache';
+
+const acme: Scope = { tenant: 'acme', model: 'model-2026-11', promptTemplate: 'support-v3' };
+const globex: Scope = { ...acme, tenant: 'globex' };
+
+/** A unit vector at the given cosine similarity to [1, 0]. */
+const near = (similarity: number): Vector => [similarity, Math.sqrt(1 - similarity * similarity)];
+
+function cacheAt(threshold = 0.9, ttlMs = 60_000) {
+  let now = 0;
+  const cache = new SemanticCache({ threshold, ttlMs, now: () => now });
+  return { cache, advance: (ms: number) => (now += ms) };
+}
+
+describe('cosine', () => {
+  it('is 1 for parallel vectors, 0 for orthogonal ones, and ignores length', () => {
+    expect(cosine([1, 0], [3, 0])).toBe(1);
+    expect(cosine([1, 0], [0, 2])).toBe(0);
+    expect(cosine([1, 0], near(0.93))).toBeCloseTo(0.93, 12);
+  });
+
+  it('rejects vectors of different dimensions and an all-zero vector', () => {
+    expect(() => cosine([1, 0], [1, 0, 0])).toThrow(/dimensions differ/);
+    expect(() => cosine([0, 0], [1, 0])).toThrow(/all zeros/);
+  });
+});
+
+describe('SemanticCache lookups', () => {
+  it('answers the same question, modulo case and spaces, from the exact-match path', () => {
+    const { cache } = cacheAt();
+    cache.put(acme, 'How do I reset my password?', [1, 0], 'Use the login page.', ['kb-1']);
+    expect(cache.get(acme, '  how do I  reset my password? ', [0, 1])).toEqual({ answer: 'Use the login page.', kind: 'exact', similarity: 1 });
+  });
+
+  it('answers a paraphrase above the threshold and misses one below it', () => {
+    const { cache } = cacheAt(0.9);
+    cache.put(acme, 'how do I reset my password', [1, 0], 'Use the login page.', ['kb-1']);
+    expect(cache.get(acme, 'forgot my password, what now', near(0.96))).toMatchObject({ kind: 'semantic', answer: 'Use the login page.' });
+    expect(cache.get(acme, 'how do I reset my router', near(0.8))).toBeUndefined();
+  });
+
+  it('returns the most similar entry when several clear the threshold', () => {
+    const { cache } = cacheAt(0.9);
+    cache.put(acme, 'question a', near(0.92), 'A', []);
+    cache.put(acme, 'question b', near(0.99), 'B', []);
+    expect(cache.get(acme, 'question c', [1, 0])?.answer).toBe('B');
+  });
+
+  it('serves a question with a number only by exact match, so order 5678 never gets the answer for order 1234', () => {
+    const { cache } = cacheAt(0.9);
+    cache.put(acme, 'refund status of order 1234', [1, 0], 'Refunded on 2 December.', ['orders']);
+    expect(cache.get(acme, 'refund status of order 5678', near(0.99))).toBeUndefined();
+    expect(cache.get(acme, 'refund status of order 1234', near(0.99))?.kind).toBe('exact');
+  });
+
+  it('accepts a custom guard that allows semantic matches for every question', () => {
+    const cache = new SemanticCache({ threshold: 0.9, ttlMs: 1000, now: () => 0, semanticAllowed: () => true });
+    cache.put(acme, 'price in 2025', [1, 0], 'old price', []);
+    // The risk the default guard exists for: a date change served the stale answer.
+    expect(cache.get(acme, 'price in 2026', near(0.96))?.answer).toBe('old price');
+  });
+});
+
+describe('isolation and freshness', () => {
+  it("never serves one tenant's answer to another tenant, even for the identical question", () => {
+    const { cache } = cacheAt();
+    cache.put(acme, 'what is my plan', [1, 0], 'Acme: Enterprise plan', []);
+    expect(cache.get(globex, 'what is my plan', [1, 0])).toBeUndefined();
+  });
+
+  it('misses after the model or the prompt template changes, because both version the key', () => {
+    const { cache } = cacheAt();
+    cache.put(acme, 'what is my plan', [1, 0], 'Enterprise', []);
+    expect(cache.get({ ...acme, model: 'model-2026-12' }, 'what is my plan', [1, 0])).toBeUndefined();
+    expect(cache.get({ ...acme, promptTemplate: 'support-v4' }, 'what is my plan', [1, 0])).toBeUndefined();
+  });
+
+  it('expires an entry once its TTL has passed on the injected clock', () => {
+    const { cache, advance } = cacheAt(0.9, 60_000);
+    cache.put(acme, 'opening hours', [1, 0], '9 to 5', []);
+    advance(59_999);
+    expect(cache.get(acme, 'opening hours', [1, 0])?.answer).toBe('9 to 5');
+    advance(1);
+    expect(cache.get(acme, 'opening hours', [1, 0])).toBeUndefined();
+  });
+
+  it('drops every entry built from a changed source document, across tenants, and keeps the rest', () => {
+    const { cache } = cacheAt();
+    cache.put(acme, 'refund window', [1, 0], '30 days', ['policy-refunds', 'faq']);
+    cache.put(globex, 'refund window', [1, 0], '30 days', ['policy-refunds']);
+    cache.put(acme, 'opening hours', [0, 1], '9 to 5', ['faq-hours']);
+    expect(cache.invalidateSource('policy-refunds')).toBe(2);
+    expect(cache.get(acme, 'refund window', [1, 0])).toBeUndefined();
+    expect(cache.get(acme, 'opening hours', [0, 1])?.answer).toBe('9 to 5');
+  });
+
+  it('refuses an answer whose sources were read before they changed, even if it arrives after the invalidation', () => {
+    const { cache, advance } = cacheAt();
+    const readAt = 0; // retrieval reads policy-refunds, then the model call takes a while
+    advance(500);
+    cache.invalidateSource('policy-refunds'); // the policy is edited during the call
+    advance(1500);
+    expect(cache.put(acme, 'refund window', [1, 0], '30 days', ['policy-refunds'], readAt)).toBe(false);
+    expect(cache.get(acme, 'refund window', [1, 0])).toBeUndefined();
+  });
+
+  it('stores an answer built from the changed source once it was read after the change', () => {
+    const { cache, advance } = cacheAt();
+    cache.invalidateSource('policy-refunds');
+    advance(1);
+    expect(cache.put(acme, 'refund window', [1, 0], '14 days', ['policy-refunds'])).toBe(true);
+    expect(cache.get(acme, 'refund window', [1, 0])?.answer).toBe('14 days');
+  });
+});
+
+describe('bad input', () => {
+  it('rejects a threshold outside (0, 1] and a non-positive TTL, naming the option', () => {
+    expect(() => new SemanticCache({ threshold: 0, ttlMs: 1, now: () => 0 })).toThrow(/threshold/);
+    expect(() => new SemanticCache({ threshold: 1.1, ttlMs: 1, now: () => 0 })).toThrow(RangeError);
+    expect(() => new SemanticCache({ threshold: 0.9, ttlMs: 0, now: () => 0 })).toThrow(/ttlMs/);
+  });
+
+  it('rejects an empty tenant with a TypeError naming scope.tenant', () => {
+    const { cache } = cacheAt();
+    expect(() => cache.get({ ...acme, tenant: '' }, 'q', [1, 0])).toThrow(TypeError);
+    expect(() => cache.put({ ...acme, tenant: '' }, 'q', [1, 0], 'a', [])).toThrow(/scope\.tenant/);
+  });
+
+  it('rejects a zero vector when storing', () => {
+    const { cache } = cacheAt();
+    expect(() => cache.put(acme, 'q', [0, 0], 'a', [])).toThrow(/all zeros/);
+  });
+});
+
+describe('sweepThresholds', () => {
+  const base: Vector = [1, 0];
+  const pairs: LabelledPair[] = [
+    { a: { text: 'reset my password', vector: base }, b: { text: 'forgot my password', vector: near(0.96) }, sameAnswer: true },
+    { a: { text: 'opening hours', vector: base }, b: { text: 'when do you open', vector: near(0.88) }, sameAnswer: true },
+    { a: { text: 'cancel my order', vector: base }, b: { text: 'cancel my subscription', vector: near(0.93) }, sameAnswer: false },
+    { a: { text: 'refund order 1234', vector: base }, b: { text: 'refund order 5678', vector: near(0.985) }, sameAnswer: false },
+  ];
+
+  it('counts the share of same-answer pairs served and the share of served pairs that are wrong', () => {
+    expect(sweepThresholds(pairs, [0.85, 0.95])).toEqual([
+      { threshold: 0.85, hitRate: 1, falseHitRate: 1 / 3 }, // serves both paraphrases and "cancel my order"
+      { threshold: 0.95, hitRate: 0.5, falseHitRate: 0 },
+    ]);
+  });
+
+  it('shows that without the number guard even a 0.98 threshold serves the wrong refund', () => {
+    expect(sweepThresholds(pairs, [0.98], () => true)).toEqual([{ threshold: 0.98, hitRate: 0, falseHitRate: 1 }]);
+  });
+
+  it('reports zeros, not NaN, when nothing is served or nothing is labelled same-answer', () => {
+    expect(sweepThresholds(pairs, [0.999])).toEqual([{ threshold: 0.999, hitRate: 0, falseHitRate: 0 }]);
+    expect(sweepThresholds([], [0.9])).toEqual([{ threshold: 0.9, hitRate: 0, falseHitRate: 0 }]);
+  });
+});
