@@ -11,7 +11,7 @@ describe('LLM serving calculator', () => {
     expect(result?.maxBatch).toBe(CHEAT_SHEET_FIGURES.llmMaxBatch.text);
     expect(result?.cost).toBe(`${CHEAT_SHEET_FIGURES.llmCostPerMillion.text} per million output tokens`);
     expect(result?.fits).toBe(true);
-    expect(result?.intensity).toMatch(/against a ridge of 295 \(memory-bound\)$/);
+    expect(result?.intensity).toMatch(/^24.6 FLOP\/byte, ridge 295: memory-bound$/);
   });
 
   it('computes with the library for a 70B model at INT4 on an A100', () => {

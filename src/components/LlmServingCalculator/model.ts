@@ -151,7 +151,7 @@ export function evaluate(raw: Raw): Evaluation<LlmResult, Key> {
       maxBatch: `${formatCount(e.maxBatch)} sequences`,
       fits: e.fits,
       cost: `${formatUsd(e.costPerMillionTokens)} per million output tokens`,
-      intensity: `${formatDecimal(e.decodeIntensity, 1)} FLOP/byte against a ridge of ${formatCount(e.ridgePoint)} (${bound})`,
+      intensity: `${formatDecimal(e.decodeIntensity, 1)} FLOP/byte, ridge ${formatCount(e.ridgePoint)}: ${bound}`,
     },
   };
 }
