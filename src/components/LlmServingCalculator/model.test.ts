@@ -8,6 +8,9 @@ describe('LLM serving calculator', () => {
     expect(result?.step).toBe(CHEAT_SHEET_FIGURES.llmDecodeStep.text);
     expect(result?.throughput).toBe(CHEAT_SHEET_FIGURES.llmTokensPerSecond.text);
     expect(result?.ttft).toBe(CHEAT_SHEET_FIGURES.llmTtft.text);
+    // One token per sequence per step: 1 / 8.88 ms.
+    expect(result?.perSequence).toBe('113 tokens/s');
+    expect(result?.weights).toBe('16 GB');
     expect(result?.maxBatch).toBe(CHEAT_SHEET_FIGURES.llmMaxBatch.text);
     expect(result?.cost).toBe(`${CHEAT_SHEET_FIGURES.llmCostPerMillion.text} per million output tokens`);
     expect(result?.fits).toBe(true);

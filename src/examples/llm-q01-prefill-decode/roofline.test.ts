@@ -70,6 +70,8 @@ describe('prefill', () => {
   it('is compute-bound: 1,024 prompt tokens do 16.4 TFLOP on 16.1 GB, 1,015 FLOP/byte, 16.6 ms at peak', () => {
     const step = prefillStep(LLAMA3_8B, H100_SXM, 1024);
     expect(step.flops).toBe(2 * 8e9 * 1024);
+    expect(step.bytes).toBe(16e9 + 1024 * 131_072);
+    expect(step.bytes / 1e9).toBeCloseTo(16.13, 2);
     expect(step.intensity).toBeCloseTo(1015.5, 1);
     expect(step.bound).toBe('compute');
     expect(step.seconds).toBeCloseTo(step.flops / 989e12, 12);

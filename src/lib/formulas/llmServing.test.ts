@@ -37,10 +37,11 @@ describe('arithmetic intensity and the ridge point', () => {
     expect(decodeIntensity(8e9, 32, 16e9)).toBe(32);
   });
 
-  it('puts the H100 ridge at 295 FLOP/byte and the A100 at 153: peak over bandwidth', () => {
+  it('puts the H100 ridge at 295 FLOP/byte, the A100 at 153 and the L4 at 403: peak over bandwidth', () => {
     expect(ridgePoint(GPU_PRESETS.h100)).toBeCloseTo(989e12 / 3.35e12, 9);
     expect(Math.round(ridgePoint(GPU_PRESETS.h100))).toBe(295);
     expect(Math.round(ridgePoint(GPU_PRESETS.a100))).toBe(153);
+    expect(Math.round(ridgePoint(GPU_PRESETS.l4))).toBe(403);
   });
 });
 
