@@ -92,6 +92,11 @@ describe('estimateLlmServing: Llama 3 8B, FP16, H100, batch 32, 1,024 in, 256 ou
     expect(e.ttftSeconds * 1000).toBeCloseTo(33.13, 2);
   });
 
+  it('keeps TTFT at the compute time when prefill is compute-bound: the 1,024-token read takes only 6.88 ms', () => {
+    expect(((16e9 + 1024 * 131_072) / 2.345e12) * 1000).toBeCloseTo(6.88, 2);
+    expect(e.ttftSeconds).toBeGreaterThan((16e9 + 1024 * 131_072) / 2.345e12);
+  });
+
   it('fits 321 sequences of 1,280 tokens, so batch 32 fits', () => {
     expect(e.maxBatch).toBe(321);
     expect(e.fits).toBe(true);
@@ -125,6 +130,13 @@ describe('estimateLlmServing: what changes the answer', () => {
     const int8 = estimateLlmServing({ ...base, batchSize: 1, weightBits: 8 });
     expect(fp16.decodeStepSeconds / int8.decodeStepSeconds).toBeGreaterThan(1.9);
     expect(fp16.decodeStepSeconds / int8.decodeStepSeconds).toBeLessThan(2);
+  });
+
+  it('never puts TTFT below one read of the weights: a 64-token prompt is memory-bound, 6.83 ms, not the 2.07 ms of its FLOP', () => {
+    // FLOP: 2 × 8e9 × 64 / (989e12 × 0.5) = 2.07 ms. Bytes: (16e9 + 64 × 131,072) / (3.35e12 × 0.7) = 6.83 ms.
+    const short = estimateLlmServing({ ...base, promptTokens: 64 });
+    expect(short.ttftSeconds).toBeCloseTo((16e9 + 64 * 131_072) / 2.345e12, 12);
+    expect(short.ttftSeconds * 1000).toBeCloseTo(6.83, 2);
   });
 
   it('says a batch above the largest one does not fit', () => {

@@ -5,13 +5,16 @@
  *
  *   decode step  = (weight bytes + KV bytes of the batch) / (bandwidth × efficiency)
  *   tokens/s     = batch / decode step
- *   TTFT         = 2 × parameters × prompt tokens / (peak FLOP/s × MFU)
+ *   TTFT         = max(2 × parameters × prompt tokens / (peak FLOP/s × MFU),
+ *                      (weight bytes + prompt KV bytes) / (bandwidth × efficiency))
  *   largest batch = ⌊(memory × usable share − weights − overhead) / KV bytes per sequence⌋
  *   $ per 1M     = price per GPU-hour / (tokens/s × 3,600) × 10^6
  *
  * KV bytes come from the GPU memory example (one KV formula in the handbook).
  * TTFT is the prefill alone: its last position yields the first token, and
- * queueing, tokenisation and network time are left out. Attention FLOP and
+ * queueing, tokenisation and network time are left out. A prompt shorter than
+ * the ridge point in tokens is memory-bound like a decode step, so TTFT is
+ * never less than one read of the weights. Attention FLOP and
  * activation traffic are left out too, which is close below a few thousand tokens.
  */
 import { kvBytesPerToken, weightBytes, type ModelShape } from '../../examples/interview-q23-gpu-memory/gpuMemory';
@@ -130,7 +133,8 @@ export function estimateLlmServing(s: LlmServingScenario): LlmServingEstimate {
   // The context grows from the prompt to prompt + output, so the mean step sees half the output.
   const meanContext = s.promptTokens + s.outputTokens / 2;
   const kvRead = s.batchSize * meanContext * perToken;
-  const step = decodeStepSeconds(weights + kvRead, s.gpu.bandwidthBytesPerSecond, s.bandwidthEfficiency ?? a.bandwidthEfficiency);
+  const efficiency = s.bandwidthEfficiency ?? a.bandwidthEfficiency;
+  const step = decodeStepSeconds(weights + kvRead, s.gpu.bandwidthBytesPerSecond, efficiency);
   const tokensPerSecond = s.batchSize / step;
   const usable = s.gpu.memoryGB * 1e9 * share(s.usableMemoryFraction ?? a.usableMemoryFraction, 'usableMemoryFraction');
   const overhead = s.overheadBytes ?? a.overheadBytes;
@@ -142,7 +146,10 @@ export function estimateLlmServing(s: LlmServingScenario): LlmServingEstimate {
     kvBytesRead: kvRead,
     decodeStepSeconds: step,
     tokensPerSecond,
-    ttftSeconds: computeSeconds(forwardFlops(s.model.parameters, s.promptTokens), s.gpu.peakFlopsPerSecond, s.mfu ?? a.mfu),
+    ttftSeconds: Math.max(
+      computeSeconds(forwardFlops(s.model.parameters, s.promptTokens), s.gpu.peakFlopsPerSecond, s.mfu ?? a.mfu),
+      decodeStepSeconds(weights + s.promptTokens * perToken, s.gpu.bandwidthBytesPerSecond, efficiency),
+    ),
     maxBatch,
     fits: s.batchSize <= maxBatch,
     costPerMillionTokens: costPerMillionTokens(s.pricePerGpuHour, tokensPerSecond),
