@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CHEAT_SHEET_FIGURES, GPU_PRESETS, MODEL_PRESETS, estimateLlmServing, formatDuration, formatSignificant, formatUsd } from '../../lib/formulas';
-import { DEFAULTS, applyGpu, applyModel, evaluate, matchingGpu, matchingModel } from './model';
+import { readState, writeState } from '../../lib/calculator/urlState';
+import { DEFAULTS, PREFIX, applyGpu, applyModel, evaluate, matchingGpu, matchingModel, type Raw } from './model';
 
 describe('LLM serving calculator', () => {
   it('opens on the cheat sheet example: Llama 3 8B, FP16, H100, batch 32, 1,024 + 256 tokens, $3 per GPU-hour', () => {
@@ -46,6 +47,17 @@ describe('LLM serving calculator', () => {
     });
   });
 
+  it('refuses "NaN", "Infinity", a zero batch and a fractional batch, each with its own message', () => {
+    const { errors, result } = evaluate({ ...DEFAULTS, params: 'NaN', tflops: 'Infinity', batch: '0', output: '2.5' });
+    expect(result).toBeUndefined();
+    expect(errors).toEqual({
+      params: '"NaN" is not a number.',
+      tflops: '"Infinity" is not a number.',
+      batch: 'Batch size must be at least 1.',
+      output: 'Output length must be a whole number.',
+    });
+  });
+
   it('refuses a zero bandwidth or MFU rather than dividing by it', () => {
     expect(evaluate({ ...DEFAULTS, bandwidth: '0' }).errors.bandwidth).toBe('Memory bandwidth must be more than 0 GB/s.');
     expect(evaluate({ ...DEFAULTS, mfu: '0' }).errors.mfu).toBe('Prefill MFU must be more than 0 %.');
@@ -60,6 +72,24 @@ describe('LLM serving calculator', () => {
     const evaluation = evaluate({ ...DEFAULTS, ...applyModel('70B') });
     expect(evaluation.result).toBeUndefined();
     expect(evaluation.problem).toMatch(/The weights \(140 GB\) .* no room for a KV cache in 72 GB of usable memory/);
+  });
+
+  it('says so when the weights fit but the overhead leaves no room: Llama 3 8B FP16 on a 24 GB L4 with 6 GB of overhead', () => {
+    // 24 GB × 0.9 = 21.6 GB usable; 16 GB of weights + 6 GB overhead > 21.6 GB.
+    const evaluation = evaluate({ ...DEFAULTS, ...applyGpu('l4'), overhead: '6' });
+    expect(evaluation.result).toBeUndefined();
+    expect(evaluation.problem).toMatch(/The weights \(16 GB\) .* 21.6 GB of usable memory/);
+  });
+
+  it('refuses a precision a link cannot mean instead of quietly computing FP16', () => {
+    for (const raw of [
+      { ...DEFAULTS, precision: 'fp3' },
+      { ...DEFAULTS, kv: 'int2' },
+    ]) {
+      const evaluation = evaluate(raw);
+      expect(evaluation.result).toBeUndefined();
+      expect(evaluation.problem).toMatch(/precision "(fp3|int2)" in the link: choose one from the list/);
+    }
   });
 
   it('marks a batch larger than the KV cache allows', () => {
@@ -83,5 +113,22 @@ describe('LLM serving calculator', () => {
       overhead: '0',
     });
     expect(result?.intensity).toMatch(/compute-bound/);
+  });
+
+  it('keeps every field in the link: a scenario written to the URL reads back equal and gives the same result', () => {
+    const keys = Object.keys(DEFAULTS) as (keyof Raw)[];
+    const scenarios: Raw[] = [
+      DEFAULTS,
+      { ...DEFAULTS, ...applyModel('70B'), ...applyGpu('a100'), precision: 'int4', kv: 'fp8', batch: '8', prompt: '2,000', output: '500', price: '2.5' },
+      { ...DEFAULTS, ...applyGpu('l4'), params: '7.5', batch: '', efficiency: 'abc' },
+    ];
+    for (const raw of scenarios) {
+      const search = writeState('?utm=x', PREFIX, raw);
+      const back = { ...DEFAULTS, ...readState(search, PREFIX, keys) };
+      expect(back).toEqual(raw);
+      expect(evaluate(back)).toEqual(evaluate(raw));
+      expect(matchingModel(back)).toBe(matchingModel(raw));
+      expect(matchingGpu(back)).toBe(matchingGpu(raw));
+    }
   });
 });

@@ -109,11 +109,12 @@ export interface LlmResult {
   readonly intensity: string;
 }
 
-const choice = <T extends string>(value: string, options: Record<T, unknown>, fallback: T): T => (value in options ? (value as T) : fallback);
-
 export function evaluate(raw: Raw): Evaluation<LlmResult, Key> {
   const { values, errors } = checkFields(raw, NUMBER_FIELDS);
   if (Object.keys(errors).length > 0) return { errors };
+  // A link can carry any text; an unknown precision is refused rather than computed as FP16 under another label.
+  if (!Object.hasOwn(PRECISIONS, raw.precision)) return { errors: {}, problem: `Unknown weight precision "${raw.precision}" in the link: choose one from the list.` };
+  if (!Object.hasOwn(KV_PRECISIONS, raw.kv)) return { errors: {}, problem: `Unknown KV cache precision "${raw.kv}" in the link: choose one from the list.` };
   const v = values as Record<NumberKey, number>;
   if (v.hidden % v.heads !== 0) return { errors: { hidden: `Hidden size ${formatCount(v.hidden)} is not divisible by ${v.heads} heads.` } };
   if (v.kvHeads > v.heads || v.heads % v.kvHeads !== 0) {
@@ -126,8 +127,8 @@ export function evaluate(raw: Raw): Evaluation<LlmResult, Key> {
     promptTokens: v.prompt,
     outputTokens: v.output,
     pricePerGpuHour: v.price,
-    weightBits: PRECISIONS[choice(raw.precision, PRECISIONS, 'fp16')].bits,
-    kvBytesPerValue: KV_PRECISIONS[choice(raw.kv, KV_PRECISIONS, 'fp16')].bytes,
+    weightBits: PRECISIONS[raw.precision as keyof typeof PRECISIONS].bits,
+    kvBytesPerValue: KV_PRECISIONS[raw.kv as keyof typeof KV_PRECISIONS].bytes,
     bandwidthEfficiency: v.efficiency / 100,
     mfu: v.mfu / 100,
     usableMemoryFraction: v.usable / 100,
