@@ -19,14 +19,9 @@ export const llmServingReferences: ReferenceEntry[] = [
     id: 'L105',
     kind: 'literature',
     citation:
-      'Zhong, Y., Liu, S., Chen, J., Hu, J., Zhu, Y., Liu, X., Jin, X., & Zhang, H. (2024). DistServe: Disaggregating prefill and decoding for goodput-optimized large language model serving. In 18th USENIX Symposium on Operating Systems Design and Implementation (OSDI 24). USENIX Association.',
+      'Zhong, Y., Liu, S., Chen, J., Hu, J., Zhu, Y., Liu, X., Jin, X., & Zhang, H. (2024). DistServe: Disaggregating prefill and decoding for goodput-optimized large language model serving. In 18th USENIX Symposium on Operating Systems Design and Implementation (OSDI 24) (pp. 193–210). USENIX Association.',
+    url: 'https://www.usenix.org/conference/osdi24/presentation/zhong-yinmin',
     note: 'Prefill and decode have different bottlenecks and latency targets (TTFT, time per output token); running both on the same GPUs makes them interfere.',
-  },
-  {
-    id: 'L106',
-    kind: 'literature',
-    citation: 'NVIDIA. (n.d.). NVIDIA H100 Tensor Core GPU [Datasheet].',
-    note: 'H100 SXM: 80 GB, 3.35 TB/s, 989 TFLOP/s dense BF16 (1,979 with sparsity), the figures the handbook uses as of December 2026.',
   },
   {
     id: 'L107',
@@ -34,12 +29,6 @@ export const llmServingReferences: ReferenceEntry[] = [
     citation: 'NVIDIA. (n.d.). NVIDIA A100 Tensor Core GPU [Datasheet].',
     url: 'https://www.nvidia.com/content/dam/en-zz/Solutions/Data-Center/a100/pdf/nvidia-a100-datasheet-us-nvidia-1758950-r4-web.pdf',
     note: 'A100 80GB SXM: 2,039 GB/s and 312 TFLOP/s dense BF16 (624 with sparsity), as of December 2026.',
-  },
-  {
-    id: 'L108',
-    kind: 'literature',
-    citation: 'NVIDIA. (n.d.). NVIDIA L4 Tensor Core GPU [Datasheet].',
-    note: 'L4: 24 GB, 300 GB/s, 242 TFLOP/s FP16 with sparsity, so 121 dense, as of December 2026.',
   },
   {
     id: 'G98',
