@@ -78,6 +78,14 @@ describe('prefill', () => {
     expect(step.seconds * 1000).toBeCloseTo(16.57, 2);
   });
 
+  it('crosses the 295 ridge at 296 prompt tokens: at FP16 the intensity is at most the number of tokens in the pass', () => {
+    expect(prefillStep(LLAMA3_8B, H100_SXM, 295).bound).toBe('memory');
+    expect(prefillStep(LLAMA3_8B, H100_SXM, 296).bound).toBe('compute');
+    // A prompt of n tokens is the same step as a decode of n sequences with one token of context each.
+    expect(batchToReachRidge(LLAMA3_8B, H100_SXM, 1)).toBe(296);
+    for (const n of [1, 64, 296, 1024, 8192]) expect(prefillStep(LLAMA3_8B, H100_SXM, n).intensity).toBeLessThanOrEqual(n);
+  });
+
   it('is memory-bound for a one-token prompt: it is then a decode step', () => {
     expect(prefillStep(LLAMA3_8B, H100_SXM, 1)).toEqual(decodeStep(LLAMA3_8B, H100_SXM, 1, 1));
   });
