@@ -5,6 +5,7 @@ import {
   computeSeconds,
   decodeIntensity,
   decodeStepSeconds,
+  estimateLlmServing,
   forwardFlops,
   kvBytesPerToken,
   ridgePoint as calculatorRidge,
@@ -115,6 +116,13 @@ describe('agreement with the calculator formulas (src/lib/formulas)', () => {
 
   it('gives the calculator prefill time at 100 % MFU', () => {
     expect(prefillStep(LLAMA3_8B, H100_SXM, 1024).seconds).toBeCloseTo(computeSeconds(forwardFlops(preset.parameters, 1024), gpu.peakFlopsPerSecond, 1), 15);
+  });
+
+  it('gives the calculator TTFT at 100 % MFU and bandwidth, memory-bound short prompts included', () => {
+    for (const promptTokens of [64, 295, 296, 1024]) {
+      const e = estimateLlmServing({ model: preset, gpu, batchSize: 1, promptTokens, outputTokens: 1, pricePerGpuHour: 0, mfu: 1, bandwidthEfficiency: 1 });
+      expect(e.ttftSeconds).toBeCloseTo(prefillStep(LLAMA3_8B, H100_SXM, promptTokens).seconds, 15);
+    }
   });
 
   it('needs a KV size per token: a model without one is refused', () => {
