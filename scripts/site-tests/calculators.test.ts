@@ -1,5 +1,5 @@
 /**
- * The five calculators on the built site, in Chromium: a reader types values
+ * The six calculators on the built site, in Chromium: a reader types values
  * and reads the result (computed here with the same library to compare), an
  * invalid value shows a message instead of a number, the URL follows the
  * inputs, and a shared URL opens the same scenario.
@@ -7,8 +7,12 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, it } from 'vitest';
 import {
+  GPU_PRESETS,
   MODEL_PRESETS,
   concurrentThroughput,
+  estimateLlmServing,
+  formatDuration,
+  formatSignificant,
   estimateServingMemory,
   formatAvailability,
   formatGB,
@@ -55,6 +59,29 @@ describe.concurrent('calculators on /tools', () => {
     const url = new URL(page.url());
     expect(url.searchParams.get('gpu.batch')).toBe('8');
     expect(url.searchParams.get('gpu.kvHeads')).toBe('8');
+    await page.close();
+  });
+
+  it('LLM serving: Llama 2 70B at INT4 on an A100, batch 8, 2,000 + 500 tokens, $2 per GPU-hour', async ({ expect }) => {
+    const page = await open('/tools');
+    const form = calculator(page, 'LLM serving calculator');
+    await form.getByLabel('Model preset').selectOption('70B');
+    await form.getByLabel('GPU preset').selectOption('a100');
+    await form.getByLabel('Weight precision').selectOption('int4');
+    await type(form, 'Batch size', '8');
+    await type(form, 'Prompt length', '2000');
+    await type(form, 'Output length', '500');
+    await type(form, 'Price per GPU-hour', '2');
+    const e = estimateLlmServing({ model: MODEL_PRESETS['70B'], gpu: GPU_PRESETS.a100, batchSize: 8, promptTokens: 2000, outputTokens: 500, pricePerGpuHour: 2, weightBits: 4 });
+    expect(await result(form, 'step')).toBe(formatDuration(e.decodeStepSeconds));
+    expect(await result(form, 'throughput')).toBe(`${formatSignificant(e.tokensPerSecond, 3)} tokens/s`);
+    expect(await result(form, 'ttft')).toBe(formatDuration(e.ttftSeconds));
+    expect(await result(form, 'maxBatch')).toBe(`✓ ${e.maxBatch} sequences`);
+    expect(await result(form, 'cost')).toBe(`${formatUsd(e.costPerMillionTokens)} per million output tokens`);
+    const url = new URL(page.url());
+    expect(url.searchParams.get('llm.bandwidth')).toBe('2039');
+    expect(url.searchParams.get('llm.kvHeads')).toBe('8');
+    expect(url.searchParams.get('llm.precision')).toBe('int4');
     await page.close();
   });
 
@@ -136,6 +163,10 @@ describe.concurrent('invalid input', () => {
     await type(throughput, 'Target load', '');
     const cost = calculator(page, 'Cloud cost calculator');
     await type(cost, 'Requests', '1e999');
+    const llm = calculator(page, 'LLM serving calculator');
+    await type(llm, 'Memory bandwidth', 'fast');
+    await type(llm, 'Prefill MFU', '0');
+    expect(await llm.locator('[data-result="invalid"]').innerText()).toContain('Correct the marked input');
     const drift = calculator(page, 'Drift calculator');
     await drift.getByLabel('Current histogram').fill('1 2');
     expect(await drift.locator('[data-result="problem"]').innerText()).toContain('same bins');
@@ -145,6 +176,8 @@ describe.concurrent('invalid input', () => {
     expect(text).toContain('Latency per request must be more than 0 ms.');
     expect(text).toContain('Enter a value for target load.');
     expect(text).toContain('"1e999" is not a number.');
+    expect(text).toContain('"fast" is not a number.');
+    expect(text).toContain('Prefill MFU must be more than 0 %.');
     await page.close();
   });
 });
@@ -156,7 +189,7 @@ describe.concurrent('accessibility', () => {
       [...document.querySelectorAll('form.handbook-calculator :is(input, select, textarea)')].filter((el) => !(el as HTMLInputElement).labels?.length).map((el) => el.outerHTML),
     );
     expect(unlabelled).toEqual([]);
-    expect(await page.locator('form.handbook-calculator [role="status"][aria-live="polite"]').count()).toBeGreaterThanOrEqual(5);
+    expect(await page.locator('form.handbook-calculator [role="status"][aria-live="polite"]').count()).toBeGreaterThanOrEqual(6);
 
     const form = calculator(page, 'Throughput and concurrency calculator');
     await form.getByLabel('Target load').focus();
@@ -179,6 +212,32 @@ describe.concurrent('shared links', () => {
     expect(await form.getByLabel('Model preset').inputValue()).toBe('70B');
     expect(await form.getByLabel('Batch size').inputValue()).toBe('8');
     await page.close();
+  });
+
+  it('an LLM serving link opens its scenario, and the link the form offers round-trips it', async ({ expect }) => {
+    const query = 'llm.batch=64&llm.prompt=512&llm.output=512&llm.price=1.2&llm.kv=fp8&llm.memory=24&llm.bandwidth=300&llm.tflops=121';
+    const page = await open(`/tools?${query}#llm-serving-calculator`);
+    const form = calculator(page, 'LLM serving calculator');
+    const e = estimateLlmServing({
+      model: MODEL_PRESETS['8B'],
+      gpu: GPU_PRESETS.l4,
+      batchSize: 64,
+      promptTokens: 512,
+      outputTokens: 512,
+      pricePerGpuHour: 1.2,
+      kvBytesPerValue: 1,
+    });
+    await expect.poll(() => result(form, 'cost'), { timeout: 15_000 }).toBe(`${formatUsd(e.costPerMillionTokens)} per million output tokens`);
+    expect(await form.getByLabel('GPU preset').inputValue()).toBe('l4');
+    expect(await form.getByLabel('Model preset').inputValue()).toBe('8B');
+    const shared = await form.locator('[data-share-link]').getAttribute('href');
+    await page.close();
+    const second = await open(`/tools${shared}`);
+    await expect
+      .poll(() => result(calculator(second, 'LLM serving calculator'), 'cost'), { timeout: 15_000 })
+      .toBe(`${formatUsd(e.costPerMillionTokens)} per million output tokens`);
+    expect(await calculator(second, 'LLM serving calculator').getByLabel('Batch size').inputValue()).toBe('64');
+    await second.close();
   });
 
   it('the link a reader copies reproduces the scenario on another visit', async ({ expect }) => {

@@ -43,6 +43,9 @@ import {
   weightBytes,
   afterBatchDoublings,
   CHEAT_SHEET_FIGURES,
+  GPU_PRESETS,
+  estimateLlmServing,
+  formatSignificant,
 } from '../../src/lib/formulas';
 import { CHEAT_SHEET_ROUTE } from '../../src/lib/cheatSheetPdf';
 import { assertBuilt, decodeEntities, htmlFor } from './buildOutput';
@@ -65,6 +68,8 @@ function expectedFigures(): Record<string, [number, string]> {
   const kv7b = kvCacheBytes(llama2, kvWorkload);
   const flops = forwardFlops(7e9, 2048);
   const batched = afterBatchDoublings({ throughputRps: 100, latencySeconds: 0.05 }, 2, 0.8);
+  // Llama 3 8B, FP16, on an H100: batch 32, 1,024 prompt and 256 output tokens, $3 per GPU-hour.
+  const llm = estimateLlmServing({ model: llama3, gpu: GPU_PRESETS.h100, batchSize: 32, promptTokens: 1024, outputTokens: 256, pricePerGpuHour: 3 });
   const drift: [number[], number[]] = [
     [25, 25, 25, 25],
     [10, 20, 30, 40],
@@ -86,6 +91,12 @@ function expectedFigures(): Record<string, [number, string]> {
     prefillA100: [computeSeconds(flops, A100_PEAK_BF16_FLOPS, 0.5), formatDuration(computeSeconds(flops, A100_PEAK_BF16_FLOPS, 0.5))],
     training7b: [trainingFlops(7e9, 2e12), formatFlop(trainingFlops(7e9, 2e12))],
     maxBatch7b80: [maxBatchSize(llama2, 80, { sequenceLength: 2048 }), `${maxBatchSize(llama2, 80, { sequenceLength: 2048 })} sequences`],
+    llmDecodeStep: [llm.decodeStepSeconds, formatDuration(llm.decodeStepSeconds)],
+    llmTokensPerSecond: [llm.tokensPerSecond, `${formatSignificant(llm.tokensPerSecond, 3)} tokens/s`],
+    llmTtft: [llm.ttftSeconds, formatDuration(llm.ttftSeconds)],
+    llmMaxBatch: [llm.maxBatch, `${llm.maxBatch} sequences`],
+    llmCostPerMillion: [llm.costPerMillionTokens, formatUsd(llm.costPerMillionTokens)],
+    llmRidgeH100: [989e12 / 3.35e12, '295 FLOP/byte'],
     psiExample: [psi(...drift), psi(...drift).toFixed(3)],
     psiExampleBand: [psi(...drift), psiBand(psi(...drift))],
     klExample: [klDivergence(drift[1], drift[0]), `${klDivergence(drift[1], drift[0]).toFixed(3)} nats`],

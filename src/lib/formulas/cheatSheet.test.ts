@@ -59,6 +59,20 @@ describe('cheat-sheet worked examples', () => {
     expect(text('batchedLatency')).toBe('80 ms');
   });
 
+  it('LLM serving, Llama 3 8B FP16 on an H100, batch 32, 1,024 + 256 tokens: (16 GB + 4.83 GB) / (3.35 TB/s × 0.7) = 8.88 ms a step', () => {
+    expect(text('llmDecodeStep')).toBe('8.88 ms');
+    // 32 / 8.8835 ms = 3,602 tokens/s, shown to three significant digits.
+    expect(text('llmTokensPerSecond')).toBe('3,600 tokens/s');
+    // 2 × 8e9 × 1,024 / (989e12 × 0.5) = 33.1 ms.
+    expect(text('llmTtft')).toBe('33.1 ms');
+    // (72 GB − 16 GB − 2 GB) / (1,280 × 131,072 B) = 321.9.
+    expect(text('llmMaxBatch')).toBe('321 sequences');
+    // $3 / (3,602 × 3,600) × 10^6.
+    expect(text('llmCostPerMillion')).toBe('$0.231');
+    // 989e12 / 3.35e12.
+    expect(text('llmRidgeH100')).toBe('295 FLOP/byte');
+  });
+
   it('every figure has a unit or is a dimensionless score, and no figure is NaN', () => {
     for (const [id, f] of Object.entries(CHEAT_SHEET_FIGURES)) {
       expect(Number.isFinite(f.value), id).toBe(true);

@@ -11,7 +11,20 @@ import { jensenShannon, klDivergence, psi, psiBand } from '../../examples/interv
 import { inFlightPerPod, replicasForLoad } from '../../examples/q13-scaling-to-10k-rps/replicaPlanner';
 import { A100_PEAK_BF16_FLOPS, computeSeconds, forwardFlops, forwardFlopsPerToken, trainingFlops } from './compute';
 import { ILLUSTRATIVE_PRICES, costPerRequest, fleetHoursPerMonth, monthlyCost } from './cost';
-import { formatAvailability, formatCount, formatDecimal, formatDuration, formatFlop, formatGB, formatGiBFromBytes, formatRps, formatUsd, formatUsdRange } from './format';
+import {
+  formatAvailability,
+  formatCount,
+  formatDecimal,
+  formatDuration,
+  formatFlop,
+  formatGB,
+  formatGiBFromBytes,
+  formatRps,
+  formatSignificant,
+  formatUsd,
+  formatUsdRange,
+} from './format';
+import { GPU_PRESETS, estimateLlmServing } from './llmServing';
 import { concurrentThroughput, singleThreadThroughput, tailLatencyEstimate } from './latency';
 import { mtbfHours, mttrHours } from './reliability';
 import { afterBatchDoublings } from './scaling';
@@ -44,6 +57,8 @@ export const EXAMPLE_INPUTS = {
   cost: { gpus: 2, gpuPrice: ILLUSTRATIVE_PRICES.gpuOnDemandPerHour.low, vcpus: 16, vcpuPrice: 0.04, storageGb: 1000, egressGb: 500, requestsPerMonth: 10_000_000 },
   incidents: { uptimeHours: 8750, downtimeHours: 10, failures: 5 },
   batch: { throughputRps: 100, latencySeconds: 0.05, doublings: 2, fixedShare: 0.8 },
+  // Llama 3 8B on an H100; the price is illustrative, not a quote.
+  llmServing: { batchSize: 32, promptTokens: 1024, outputTokens: 256, pricePerGpuHour: 3 },
 } as const;
 
 function build() {
@@ -68,6 +83,7 @@ function build() {
   const mttr = mttrHours(x.incidents.downtimeHours, x.incidents.failures);
   const batched = afterBatchDoublings(x.batch, x.batch.doublings, x.batch.fixedShare);
   const littles = inFlightPerPod(x.targetRps, x.latencySeconds);
+  const llm = estimateLlmServing({ model: llama3, gpu: GPU_PRESETS.h100, ...x.llmServing });
 
   return {
     // Latency and throughput
@@ -97,6 +113,13 @@ function build() {
       maxBatchSize(llama2, 80, { sequenceLength: x.kvWorkload.sequenceLength }),
       `${formatCount(maxBatchSize(llama2, 80, { sequenceLength: x.kvWorkload.sequenceLength }))} sequences`,
     ),
+    // LLM serving
+    llmDecodeStep: figure(llm.decodeStepSeconds, formatDuration(llm.decodeStepSeconds)),
+    llmTokensPerSecond: figure(llm.tokensPerSecond, `${formatSignificant(llm.tokensPerSecond, 3)} tokens/s`),
+    llmTtft: figure(llm.ttftSeconds, formatDuration(llm.ttftSeconds)),
+    llmMaxBatch: figure(llm.maxBatch, `${formatCount(llm.maxBatch)} sequences`),
+    llmCostPerMillion: figure(llm.costPerMillionTokens, formatUsd(llm.costPerMillionTokens)),
+    llmRidgeH100: figure(llm.ridgePoint, `${formatCount(llm.ridgePoint)} FLOP/byte`),
     // Drift
     psiExample: figure(psiScore, score(psiScore)),
     psiExampleBand: figure(psiScore, psiBand(psiScore)),

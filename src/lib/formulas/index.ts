@@ -49,5 +49,6 @@ export * from './compute';
 export * from './cost';
 export * from './reliability';
 export * from './scaling';
+export * from './llmServing';
 export * from './format';
 export * from './cheatSheet';
