@@ -27,4 +27,19 @@ export const llmAgentsReferences: ReferenceEntry[] = [
     term: 'Agent loop',
     definition: 'The cycle in which a model reads the history, picks a tool call or a final answer, and sees the tool result, until a stop condition or a budget ends it.',
   },
+  {
+    id: 'L144',
+    kind: 'literature',
+    citation:
+      'Chen, M., Tworek, J., Jun, H., Yuan, Q., Pinto, H. P. de O., Kaplan, J., Edwards, H., Burda, Y., Joseph, N., Brockman, G., et al. (2021). Evaluating large language models trained on code. arXiv.',
+    url: 'https://arxiv.org/abs/2107.03374',
+    note: 'HumanEval and the unbiased pass@k estimator, 1 - C(n-c, k) / C(n, k), computed from n samples with c correct.',
+  },
+  {
+    id: 'L145',
+    kind: 'literature',
+    citation: 'Yao, S., Shinn, N., Razavi, P., & Narasimhan, K. (2024). τ-bench: A benchmark for tool-agent-user interaction in real-world domains. arXiv.',
+    url: 'https://arxiv.org/abs/2406.12045',
+    note: 'Introduces pass^k, the chance that all k trials of a task succeed; gpt-4o solved under 50 % of tasks and its pass^8 in retail was under 25 %.',
+  },
 ];
