@@ -42,4 +42,53 @@ export const llmAgentsReferences: ReferenceEntry[] = [
     url: 'https://arxiv.org/abs/2406.12045',
     note: 'Introduces pass^k, the chance that all k trials of a task succeed; gpt-4o solved under 50 % of tasks and its pass^8 in retail was under 25 %.',
   },
+  {
+    id: 'L146',
+    kind: 'literature',
+    citation:
+      'Greshake, K., Abdelnabi, S., Mishra, S., Endres, C., Holz, T., & Fritz, M. (2023). Not what you’ve signed up for: Compromising real-world LLM-integrated applications with indirect prompt injection. arXiv.',
+    url: 'https://arxiv.org/abs/2302.12173',
+    note: 'Indirect prompt injection: instructions planted in pages, emails and documents that an application later retrieves take control of it.',
+  },
+  {
+    id: 'L147',
+    kind: 'literature',
+    citation:
+      'Debenedetti, E., Shumailov, I., Fan, T., Hayes, J., Carlini, N., Fabian, D., Kern, C., Shi, C., Terzis, A., & Tramèr, F. (2025). Defeating prompt injections by design. arXiv.',
+    url: 'https://arxiv.org/abs/2503.18813',
+    note: 'CaMeL: a privileged model writes the plan from the trusted query, a quarantined model parses untrusted data, and an interpreter tracks data flow and checks policies before each tool call.',
+  },
+  {
+    id: 'L148',
+    kind: 'literature',
+    citation: 'Willison, S. (2023, April 25). The dual LLM pattern for building AI assistants that can resist prompt injection [Blog post]. Simon Willison’s Weblog.',
+    url: 'https://simonwillison.net/2023/Apr/25/dual-llm-pattern/',
+    note: 'A privileged model with tools never sees untrusted text; a quarantined model reads it without tools; plain code passes results between them by reference.',
+  },
+  {
+    id: 'L149',
+    kind: 'literature',
+    citation: 'Invariant Labs. (2025, April 1). MCP security notification: Tool poisoning attacks [Blog post].',
+    url: 'https://invariantlabs.ai/blog/mcp-security-notification-tool-poisoning-attacks',
+    note: 'Hidden instructions in MCP tool descriptions steer the agent, and a server can change a description after the user approved it (a rug pull).',
+  },
+  {
+    id: 'T133',
+    kind: 'tool',
+    name: 'Model Context Protocol: tools',
+    purpose: 'The protocol’s tool listing and calling; a server may send notifications/tools/list_changed when its tools are added, removed or modified.',
+    url: 'https://modelcontextprotocol.io/specification/2025-06-18/server/tools',
+  },
+  {
+    id: 'G128',
+    kind: 'glossary',
+    term: 'Taint tracking',
+    definition: 'Labelling every value with the untrusted sources it was derived from, so a policy can stop labelled data from reaching sensitive operations.',
+  },
+  {
+    id: 'G129',
+    kind: 'glossary',
+    term: 'Indirect prompt injection',
+    definition: 'Instructions hidden in content a model reads on the user’s behalf (a web page, an email, a tool result) rather than typed by the user.',
+  },
 ];
