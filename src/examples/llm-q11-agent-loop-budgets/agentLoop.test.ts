@@ -65,6 +65,14 @@ describe('runAgent', () => {
     expect(outcome.usage.costUsd - 0.015).toBeLessThan(0.006);
   });
 
+  it('pays for the growing history: 20 turns of the demo cost $0.78 and 100 turns $15.90', async () => {
+    // Each turn re-sends the history: 2,000 + 1,000 × (steps so far) tokens in, 300 out.
+    const model: Model = async (history) => ({ decision: search(`q${history.length}`), inputTokens: 2_000 + 1_000 * history.length, outputTokens: 300 });
+    const cost = async (turns: number) => (await runAgent(config({ model, maxSteps: turns, maxCostUsd: 1_000 }))).usage.costUsd;
+    expect(await cost(20)).toBeCloseTo(0.78, 10);
+    expect(await cost(100)).toBeCloseTo(15.9, 10);
+  });
+
   it('refuses a tool the policy does not allow, before calling it', async () => {
     const sendEmail = vi.fn(async () => 'sent');
     const model = scripted([search('invoice'), { kind: 'tool', tool: 'send_email', args: { to: 'x@example.com' } }]);
