@@ -176,6 +176,17 @@ describe('ToolExecutor', () => {
     expect(tool.runs).toBe(2);
   });
 
+  it('refuses a key reused with other arguments instead of replaying the first result', async () => {
+    const { exec } = executor();
+    const { tool, charges } = paymentService();
+    expect(await exec.execute(tool, { customer: 'c-7', amountCents: 4_999 }, 'order-19')).toBe('charged c-7 4999');
+    // The model corrects the amount but keeps the key: silently answering "charged 4999" would hide the mistake.
+    expect(() => exec.execute(tool, { customer: 'c-7', amountCents: 5_999 }, 'order-19')).toThrow(/already used with other arguments/);
+    // The same arguments in another key order are the same call, and are replayed.
+    expect(await exec.execute(tool, { amountCents: 4_999, customer: 'c-7' }, 'order-19')).toBe('charged c-7 4999');
+    expect(charges.size).toBe(1);
+  });
+
   it('never retries a tool that is not retry-safe, and keeps its key burned after a failure', async () => {
     const { exec } = executor();
     const send = vi.fn(async () => {

@@ -63,7 +63,7 @@ export interface ExecutorOptions {
 
 export class ToolExecutor {
   /** Results and in-flight calls by idempotency key: a duplicate joins the first call instead of running again. */
-  private readonly calls = new Map<string, Promise<unknown>>();
+  private readonly calls = new Map<string, { args: string; result: Promise<unknown> }>();
 
   constructor(private readonly options: ExecutorOptions) {
     if (!Number.isInteger(options.maxAttempts) || options.maxAttempts < 1) throw new RangeError(`maxAttempts must be a positive integer, got ${options.maxAttempts}`);
@@ -73,10 +73,13 @@ export class ToolExecutor {
     if (idempotencyKey === '') throw new TypeError('idempotencyKey must be a non-empty string');
     validate(tool, args);
     const key = `${tool.name}:${idempotencyKey}`;
+    const sameArgs = JSON.stringify(Object.entries(args).sort(([a], [b]) => (a < b ? -1 : 1)));
     const existing = this.calls.get(key);
-    if (existing) return existing as Promise<R>;
+    // A key names one action: reused with other arguments it is a bug, not a retry (Stripe answers it with an error too).
+    if (existing && existing.args !== sameArgs) throw new TypeError(`${tool.name}: idempotency key "${idempotencyKey}" was already used with other arguments`);
+    if (existing) return existing.result as Promise<R>;
     const call = this.attempt(tool, args, idempotencyKey);
-    this.calls.set(key, call);
+    this.calls.set(key, { args: sameArgs, result: call });
     // A successful call is never repeated. A failed retry-safe call may run again under the same key; a
     // failed unsafe one may have done its side effect, so its key stays burned until someone reconciles.
     call.catch(() => tool.retrySafe && this.calls.delete(key));
