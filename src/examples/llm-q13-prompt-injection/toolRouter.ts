@@ -21,13 +21,17 @@ export function derive(fn: (...inputs: string[]) => string, ...inputs: Value[]):
   return { value: fn(...inputs.map((i) => i.value)), taint: new Set(inputs.flatMap((i) => [...i.taint])) };
 }
 
-export interface ServerTool {
+/** What a person reviews before approving a tool, and what the model reads about it. */
+export interface ToolDescription {
   name: string;
   /** Read by the model to decide how to call the tool, so it is prompt text an attacker may control. */
   description: string;
   params: readonly string[];
-  /** Arguments that decide where data goes (recipient, URL): the exfiltration sinks. */
+  /** Arguments that decide where data goes (a recipient, any URL fetched or posted to): the exfiltration sinks. */
   destinationParams: readonly string[];
+}
+
+export interface ServerTool extends ToolDescription {
   /** Whether the output is untrusted content (a fetched page) rather than the system's own data. */
   untrustedOutput: boolean;
   run: (args: Readonly<Record<string, string>>) => Promise<string>;
@@ -48,7 +52,7 @@ export async function sha256Hex(text: string): Promise<string> {
 }
 
 /** The hash covers everything the model reads about a tool, not only its name. */
-const fingerprint = (t: ServerTool) => sha256Hex(JSON.stringify({ name: t.name, description: t.description, params: t.params, destinationParams: t.destinationParams }));
+const fingerprint = (t: ToolDescription) => sha256Hex(JSON.stringify({ name: t.name, description: t.description, params: t.params, destinationParams: t.destinationParams }));
 
 export class ToolRouter {
   private readonly pinned = new Map<string, string>();
@@ -60,14 +64,12 @@ export class ToolRouter {
     private readonly approve: (request: ApprovalRequest) => Promise<boolean>,
   ) {}
 
-  /** Called when a person has reviewed the tools' descriptions; pins exactly what they saw. */
-  async approveTools(names: readonly string[]): Promise<void> {
-    const tools = await this.listTools();
-    for (const name of names) {
-      const tool = tools.find((t) => t.name === name);
-      if (!tool) throw new TypeError(`tool "${name}" is not offered by the server`);
-      this.pinned.set(name, await fingerprint(tool));
-    }
+  /**
+   * Called with the descriptions a person reviewed; pins exactly those, not a fresh listing, so a server
+   * that changes a description between the review and the approval is caught at the next call.
+   */
+  async approveTools(reviewed: readonly ToolDescription[]): Promise<void> {
+    for (const tool of reviewed) this.pinned.set(tool.name, await fingerprint(tool));
   }
 
   async call(name: string, args: Readonly<Record<string, Value>>): Promise<CallResult> {
