@@ -119,6 +119,28 @@ describe('runAgent', () => {
     expect([b.status, b.steps.length, b.usage.modelCalls]).toEqual(['done', 1, 2]);
   });
 
+  it('stops with an error when a model turn has no usable token counts, rather than run with a blind cost budget', async () => {
+    // e.g. an adapter that reads a usage field the provider did not send: undefined × price is NaN, and NaN >= budget is false
+    const model: Model = async () => ({ decision: search('a'), inputTokens: Number.NaN, outputTokens: 10 });
+    await expect(runAgent(config({ model }))).rejects.toThrow(/inputTokens must be a non-negative number/);
+    const negative: Model = async () => ({ decision: search('a'), inputTokens: 10, outputTokens: -5 });
+    await expect(runAgent(config({ model: negative }))).rejects.toThrow(/outputTokens/);
+  });
+
+  it('reports the time up to the end of the run for every outcome, including the last model call', async () => {
+    let now = 0;
+    const slowModel = (decisions: Decision[]): Model => {
+      const next = scripted(decisions);
+      return async (history) => ((now += 1_000), next(history));
+    };
+    const clock = () => now;
+    const refused = await runAgent(config({ model: slowModel([search('a'), { kind: 'tool', tool: 'send_email', args: {} }]), clock }));
+    expect(refused).toMatchObject({ status: 'refused-tool', usage: { elapsedMs: 2_000 } });
+    now = 0;
+    const looped = await runAgent(config({ model: slowModel([search('a')]), clock }));
+    expect(looped).toMatchObject({ status: 'loop-detected', usage: { elapsedMs: 3_000 } });
+  });
+
   it('rejects a budget that is not positive, naming it', async () => {
     await expect(runAgent(config({ maxSteps: 0 }))).rejects.toThrow(/maxSteps must be positive/);
     await expect(runAgent(config({ maxCostUsd: -1 }))).rejects.toThrow(RangeError);

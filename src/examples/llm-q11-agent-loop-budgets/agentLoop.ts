@@ -59,6 +59,7 @@ export async function runAgent(config: AgentConfig): Promise<Outcome> {
   const start = config.clock();
   const steps: Step[] = [];
   const usage: Usage = { modelCalls: 0, costUsd: 0, elapsedMs: 0 };
+  const measured = (): Usage => ((usage.elapsedMs = config.clock() - start), usage);
   const exhausted = (): Budget | undefined => {
     usage.elapsedMs = config.clock() - start;
     if (steps.length >= config.maxSteps) return 'steps';
@@ -73,18 +74,19 @@ export async function runAgent(config: AgentConfig): Promise<Outcome> {
     if (budget) return { status: 'budget-exhausted', budget, steps, usage };
     const turn = await config.model(steps);
     usage.modelCalls += 1;
+    // A turn without usable token counts cannot be priced; carrying on would leave the cost budget blind.
+    for (const field of ['inputTokens', 'outputTokens'] as const) {
+      if (!(Number.isFinite(turn[field]) && turn[field] >= 0)) throw new RangeError(`the model turn's ${field} must be a non-negative number, got ${turn[field]}`);
+    }
     usage.costUsd += (turn.inputTokens * config.pricePerMillion.input + turn.outputTokens * config.pricePerMillion.output) / 1e6;
     const decision = turn.decision;
-    if (decision.kind === 'finish') {
-      usage.elapsedMs = config.clock() - start;
-      return { status: 'done', answer: decision.answer, steps, usage };
-    }
+    if (decision.kind === 'finish') return { status: 'done', answer: decision.answer, steps, usage: measured() };
     const tool = config.tools[decision.tool];
-    if (!tool || !config.allow(decision.tool, decision.args)) return { status: 'refused-tool', tool: decision.tool, steps, usage };
+    if (!tool || !config.allow(decision.tool, decision.args)) return { status: 'refused-tool', tool: decision.tool, steps, usage: measured() };
     const key = callKey(decision.tool, decision.args);
     const recent = steps.slice(-(config.maxRepeats - 1));
     if (recent.length === config.maxRepeats - 1 && recent.every((s) => callKey(s.tool, s.args) === key)) {
-      return { status: 'loop-detected', tool: decision.tool, steps, usage };
+      return { status: 'loop-detected', tool: decision.tool, steps, usage: measured() };
     }
     steps.push({ tool: decision.tool, args: decision.args, observation: await callWithDeadline(tool, decision.args, config) });
   }
