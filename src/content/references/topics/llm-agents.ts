@@ -19,6 +19,7 @@ export const llmAgentsReferences: ReferenceEntry[] = [
     id: 'L143',
     kind: 'literature',
     citation: 'Schluntz, E., & Zhang, B. (2024, December 19). Building effective agents [Blog post]. Anthropic.',
+    url: 'https://www.anthropic.com/engineering/building-effective-agents',
     note: 'Workflows (fixed code paths) against agents (the model picks the next step), and why agents trade latency and cost for flexibility.',
   },
   {
