@@ -145,6 +145,13 @@ describe('freshness lag', () => {
     index.apply(upsert('b', 1, ['y'], [1, 0], 0)); // a duplicate is not a new change
     expect(index.maxLagMs()).toBe(8_000);
   });
+
+  it('still answers after 200,000 applied changes, and rejects a commit time that is not a number', () => {
+    const index = new IndexMaintainer(2, () => 1_000);
+    for (let i = 0; i < 200_000; i++) index.apply(del(`d${i}`, 1, 400));
+    expect(index.maxLagMs()).toBe(600);
+    expect(() => index.apply(del('x', 1, Number.NaN))).toThrow(/committedAt/);
+  });
 });
 
 describe('cosine', () => {

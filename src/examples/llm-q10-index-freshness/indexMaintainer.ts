@@ -14,7 +14,7 @@ export type ChangeEvent =
   | { kind: 'delete'; docId: string; version: number; committedAt: number };
 
 interface Entry {
-  readonly chunkId: string; // `${docId}#${position}`: re-indexing the same chunk replaces it
+  readonly chunkId: string; // `${docId}#${position}`; each version's chunks are new entries, the old ones tombstoned
   readonly docId: string;
   readonly version: number;
   readonly text: string;
@@ -35,7 +35,8 @@ export class IndexMaintainer {
   private entries: Entry[] = [];
   /** docId -> last version applied; a delete keeps its version so a late upsert cannot resurrect the document. */
   private readonly versions = new Map<string, { version: number; deleted: boolean }>();
-  private lags: number[] = [];
+  /** A running maximum, not a list: a feed runs for months, and Math.max(...list) overflows the stack. */
+  private worstLagMs = 0;
 
   constructor(
     private readonly dimension: number,
@@ -49,6 +50,7 @@ export class IndexMaintainer {
   apply(event: ChangeEvent): ApplyResult {
     if (typeof event.docId !== 'string' || event.docId === '') throw new TypeError('docId must be a non-empty string');
     if (!Number.isInteger(event.version) || event.version < 1) throw new RangeError(`version must be a positive integer, got ${event.version}`);
+    if (!Number.isFinite(event.committedAt)) throw new RangeError(`committedAt must be a finite time in ms, got ${event.committedAt}`);
     if (event.kind === 'upsert') {
       for (const c of event.chunks) {
         if (c.vector.length !== this.dimension) throw new RangeError(`vector of ${event.docId} has ${c.vector.length} dimensions, expected ${this.dimension}`);
@@ -61,7 +63,7 @@ export class IndexMaintainer {
     if (event.kind === 'upsert') {
       event.chunks.forEach((c, i) => this.entries.push({ chunkId: `${event.docId}#${i}`, docId: event.docId, version: event.version, text: c.text, vector: [...c.vector] }));
     }
-    this.lags.push(this.clock() - event.committedAt);
+    this.worstLagMs = Math.max(this.worstLagMs, this.clock() - event.committedAt);
     return 'applied';
   }
 
@@ -110,7 +112,7 @@ export class IndexMaintainer {
 
   /** Freshness lag: time from the source commit to the change being applied, worst case so far. */
   maxLagMs(): number {
-    return this.lags.length === 0 ? 0 : Math.max(...this.lags);
+    return this.worstLagMs;
   }
 }
 
