@@ -63,6 +63,12 @@ describe('workflowSuccess', () => {
     expect(workflowSuccess(0.95, 10, 3)).toBeCloseTo(0.99875, 5);
     expect(() => workflowSuccess(1.2, 3)).toThrow(/p must be a probability/);
   });
+
+  it('rejects step and attempt counts that would turn the result into something other than a probability', () => {
+    expect(() => workflowSuccess(0.95, -1)).toThrow(/steps/); // 0.95^-1 = 1.05
+    expect(() => workflowSuccess(0.95, 2.5)).toThrow(/steps/);
+    expect(() => workflowSuccess(0.95, 10, 0)).toThrow(/attemptsPerStep/); // zero attempts cannot succeed, and are a typo
+  });
 });
 
 function executor(overrides: Partial<ExecutorOptions> = {}) {
@@ -211,6 +217,7 @@ describe('ToolExecutor', () => {
     const run = vi.spyOn(tool, 'run');
     expect(() => exec.execute(tool, { customer: 'c-7' }, 'k')).toThrow(/"amountCents" must be a number, got undefined/);
     expect(() => exec.execute(tool, { customer: 'c-7', amountCents: '49.99' }, 'k')).toThrow(TypeError);
+    expect(() => exec.execute(tool, { customer: 'c-7', amountCents: Number.NaN }, 'k')).toThrow(/"amountCents" must be a number, got NaN/);
     expect(() => exec.execute(tool, { customer: 'c-7', amountCents: 1, currency: 'EUR' }, 'k')).toThrow(/unexpected argument "currency"/);
     expect(() => exec.execute(tool, { customer: 'c-7', amountCents: 1 }, '')).toThrow(/idempotencyKey/);
     expect(run).not.toHaveBeenCalled();

@@ -35,6 +35,8 @@ export function passHatK(n: number, c: number, k: number): number {
 /** A workflow of independent steps succeeds only if every step does: p^steps. */
 export function workflowSuccess(p: number, steps: number, attemptsPerStep = 1): number {
   if (!(p >= 0 && p <= 1)) throw new RangeError(`p must be a probability, got ${p}`);
+  if (!Number.isInteger(steps) || steps < 0) throw new RangeError(`steps must be a non-negative integer, got ${steps}`);
+  if (!Number.isInteger(attemptsPerStep) || attemptsPerStep < 1) throw new RangeError(`attemptsPerStep must be a positive integer, got ${attemptsPerStep}`);
   const perStep = 1 - (1 - p) ** attemptsPerStep; // retries help only against independent, transient failures
   return perStep ** steps;
 }
@@ -105,7 +107,9 @@ export class ToolExecutor {
 
 function validate(tool: ToolSpec<unknown>, args: Record<string, unknown>): void {
   for (const [field, type] of Object.entries(tool.schema)) {
-    if (typeof args[field] !== type) throw new TypeError(`${tool.name}: argument "${field}" must be a ${type}, got ${typeof args[field]}`);
+    const value = args[field];
+    // NaN and Infinity are typeof 'number' but no amount or count a tool can act on.
+    if (typeof value !== type || (type === 'number' && !Number.isFinite(value))) throw new TypeError(`${tool.name}: argument "${field}" must be a ${type}, got ${String(value)}`);
   }
   for (const field of Object.keys(args)) {
     if (!(field in tool.schema)) throw new TypeError(`${tool.name}: unexpected argument "${field}"`);
