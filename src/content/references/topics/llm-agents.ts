@@ -47,7 +47,7 @@ export const llmAgentsReferences: ReferenceEntry[] = [
     id: 'L146',
     kind: 'literature',
     citation:
-      'Greshake, K., Abdelnabi, S., Mishra, S., Endres, C., Holz, T., & Fritz, M. (2023). Not what you’ve signed up for: Compromising real-world LLM-integrated applications with indirect prompt injection. arXiv.',
+      'Greshake, K., Abdelnabi, S., Mishra, S., Endres, C., Holz, T., & Fritz, M. (2023). Not what you’ve signed up for: Compromising real-world LLM-integrated applications with indirect prompt injection. In Proceedings of the 16th ACM Workshop on Artificial Intelligence and Security (AISec ’23).',
     url: 'https://arxiv.org/abs/2302.12173',
     note: 'Indirect prompt injection: instructions planted in pages, emails and documents that an application later retrieves take control of it.',
   },
