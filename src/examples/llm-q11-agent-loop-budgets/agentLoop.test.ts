@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { runAgent, type AgentConfig, type Decision, type Model } from './agentLoop';
+import { runAgent, type AgentConfig, type Decision, type Model, type ModelTurn } from './agentLoop';
 
 const never = () => new Promise<void>(() => undefined);
 const search = (q: string): Decision => ({ kind: 'tool', tool: 'search', args: { q } });
@@ -72,6 +72,18 @@ describe('runAgent', () => {
     expect(await cost(20)).toBeCloseTo(0.78, 10);
     expect(await cost(100)).toBeCloseTo(15.9, 10);
   });
+
+  it('stops at the wall-time budget when a model call hangs, waiting only for the time left', async () => {
+    let now = 0;
+    const waits: number[] = [];
+    const sleep = (ms: number) => (waits.push(ms), ms >= 10_000 ? new Promise<void>(() => undefined) : Promise.resolve()); // only the model's timer fires
+    const calls = scripted([search('a')]);
+    const model: Model = async (history) => (history.length === 0 ? ((now += 3_000), calls(history)) : new Promise<ModelTurn>(() => undefined));
+    const outcome = await runAgent(config({ model, sleep, clock: () => now, maxWallMs: 10_000, toolDeadlineMs: 10_000 }));
+    expect(outcome).toMatchObject({ status: 'budget-exhausted', budget: 'wall-time', usage: { modelCalls: 1 } });
+    expect(outcome.steps).toHaveLength(1);
+    expect(waits).toEqual([10_000, 10_000, 7_000]); // first model call, the tool's deadline, then the 7 s left
+  }, 2_000);
 
   it('refuses a tool the policy does not allow, before calling it', async () => {
     const sendEmail = vi.fn(async () => 'sent');

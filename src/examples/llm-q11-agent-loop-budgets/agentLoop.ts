@@ -72,7 +72,11 @@ export async function runAgent(config: AgentConfig): Promise<Outcome> {
   for (;;) {
     const budget = exhausted();
     if (budget) return { status: 'budget-exhausted', budget, steps, usage };
-    const turn = await config.model(steps);
+    // A hung model call must not outlive the wall-time budget either: race it against the time left.
+    const timedOut = Symbol('timeout');
+    const answer = await Promise.race([config.model(steps), config.sleep(config.maxWallMs - usage.elapsedMs).then(() => timedOut)]);
+    if (answer === timedOut) return { status: 'budget-exhausted', budget: 'wall-time', steps, usage: measured() };
+    const turn = answer as ModelTurn;
     usage.modelCalls += 1;
     // A turn without usable token counts cannot be priced; carrying on would leave the cost budget blind.
     for (const field of ['inputTokens', 'outputTokens'] as const) {
