@@ -45,4 +45,89 @@ export const llmAgentsReferences: ReferenceEntry[] = [
     citation: 'Yan, W. (2025, June 12). Don’t build multi-agents. Cognition.',
     note: 'The case against splitting work across agents: sub-agents that do not share the full context make conflicting decisions.',
   },
+  {
+    id: 'L142',
+    kind: 'literature',
+    citation:
+      'Yao, S., Zhao, J., Yu, D., Du, N., Shafran, I., Narasimhan, K., & Cao, Y. (2023). ReAct: Synergizing reasoning and acting in language models. In International Conference on Learning Representations (ICLR 2023).',
+    url: 'https://arxiv.org/abs/2210.03629',
+    note: 'The loop most agents run: the model alternates a reasoning step, a tool call and the observation it returns.',
+  },
+  {
+    id: 'L143',
+    kind: 'literature',
+    citation: 'Schluntz, E., & Zhang, B. (2024, December 19). Building effective agents [Blog post]. Anthropic.',
+    url: 'https://www.anthropic.com/engineering/building-effective-agents',
+    note: 'Workflows (fixed code paths) against agents (the model picks the next step), and why agents trade latency and cost for flexibility.',
+  },
+  {
+    id: 'G127',
+    kind: 'glossary',
+    term: 'Agent loop',
+    definition: 'The cycle in which a model reads the history, picks a tool call or a final answer, and sees the tool result, until a stop condition or a budget ends it.',
+  },
+  {
+    id: 'L144',
+    kind: 'literature',
+    citation:
+      'Chen, M., Tworek, J., Jun, H., Yuan, Q., Pinto, H. P. de O., Kaplan, J., Edwards, H., Burda, Y., Joseph, N., Brockman, G., et al. (2021). Evaluating large language models trained on code. arXiv.',
+    url: 'https://arxiv.org/abs/2107.03374',
+    note: 'HumanEval and the unbiased pass@k estimator, 1 - C(n-c, k) / C(n, k), computed from n samples with c correct.',
+  },
+  {
+    id: 'L145',
+    kind: 'literature',
+    citation: 'Yao, S., Shinn, N., Razavi, P., & Narasimhan, K. (2024). τ-bench: A benchmark for tool-agent-user interaction in real-world domains. arXiv.',
+    url: 'https://arxiv.org/abs/2406.12045',
+    note: 'Introduces pass^k, the chance that all k trials of a task succeed; gpt-4o solved under 50 % of tasks and its pass^8 in retail was under 25 %.',
+  },
+  {
+    id: 'L146',
+    kind: 'literature',
+    citation:
+      'Greshake, K., Abdelnabi, S., Mishra, S., Endres, C., Holz, T., & Fritz, M. (2023). Not what you’ve signed up for: Compromising real-world LLM-integrated applications with indirect prompt injection. In Proceedings of the 16th ACM Workshop on Artificial Intelligence and Security (AISec ’23).',
+    url: 'https://arxiv.org/abs/2302.12173',
+    note: 'Indirect prompt injection: instructions planted in pages, emails and documents that an application later retrieves take control of it.',
+  },
+  {
+    id: 'L147',
+    kind: 'literature',
+    citation:
+      'Debenedetti, E., Shumailov, I., Fan, T., Hayes, J., Carlini, N., Fabian, D., Kern, C., Shi, C., Terzis, A., & Tramèr, F. (2025). Defeating prompt injections by design. arXiv.',
+    url: 'https://arxiv.org/abs/2503.18813',
+    note: 'CaMeL: a privileged model writes the plan from the trusted query, a quarantined model parses untrusted data, and an interpreter tracks data flow and checks policies before each tool call.',
+  },
+  {
+    id: 'L148',
+    kind: 'literature',
+    citation: 'Willison, S. (2023, April 25). The dual LLM pattern for building AI assistants that can resist prompt injection [Blog post]. Simon Willison’s Weblog.',
+    url: 'https://simonwillison.net/2023/Apr/25/dual-llm-pattern/',
+    note: 'A privileged model with tools never sees untrusted text; a quarantined model reads it without tools; plain code passes results between them by reference.',
+  },
+  {
+    id: 'L149',
+    kind: 'literature',
+    citation: 'Invariant Labs. (2025, April 1). MCP security notification: Tool poisoning attacks [Blog post].',
+    url: 'https://invariantlabs.ai/blog/mcp-security-notification-tool-poisoning-attacks',
+    note: 'Hidden instructions in MCP tool descriptions steer the agent, and a server can change a description after the user approved it (a rug pull).',
+  },
+  {
+    id: 'T133',
+    kind: 'tool',
+    name: 'Model Context Protocol: tools',
+    purpose: 'The protocol’s tool listing and calling; a server may send notifications/tools/list_changed when its tools are added, removed or modified.',
+    url: 'https://modelcontextprotocol.io/specification/2025-06-18/server/tools',
+  },
+  {
+    id: 'G128',
+    kind: 'glossary',
+    term: 'Taint tracking',
+    definition: 'Labelling every value with the untrusted sources it was derived from, so a policy can stop labelled data from reaching sensitive operations.',
+  },
+  {
+    id: 'G129',
+    kind: 'glossary',
+    term: 'Indirect prompt injection',
+    definition: 'Instructions hidden in content a model reads on the user’s behalf (a web page, an email, a tool result) rather than typed by the user.',
+  },
 ];

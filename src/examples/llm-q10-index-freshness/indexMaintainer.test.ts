@@ -1,0 +1,163 @@
+import { describe, expect, it } from 'vitest';
+import { IndexMaintainer, cosine, type ChangeEvent } from './indexMaintainer';
+
+const upsert = (docId: string, version: number, texts: string[], vector: number[] = [1, 0], committedAt = 0): ChangeEvent => ({
+  kind: 'upsert',
+  docId,
+  version,
+  committedAt,
+  chunks: texts.map((text) => ({ text, vector })),
+});
+const del = (docId: string, version: number, committedAt = 0): ChangeEvent => ({ kind: 'delete', docId, version, committedAt });
+const texts = (index: IndexMaintainer) => index.query([1, 0], 10).map((h) => h.text);
+
+describe('IndexMaintainer.apply', () => {
+  it('serves only the newest version of a document after an update', () => {
+    const index = new IndexMaintainer(2, () => 0);
+    index.apply(upsert('refunds', 1, ['refunds within 14 days']));
+    index.apply(upsert('refunds', 2, ['refunds within 30 days']));
+    expect(texts(index)).toEqual(['refunds within 30 days']);
+  });
+
+  it('ignores an older version that arrives after a newer one', () => {
+    const index = new IndexMaintainer(2, () => 0);
+    expect(index.apply(upsert('refunds', 2, ['refunds within 30 days']))).toBe('applied');
+    expect(index.apply(upsert('refunds', 1, ['refunds within 14 days']))).toBe('ignored-stale');
+    expect(texts(index)).toEqual(['refunds within 30 days']);
+  });
+
+  it('applies a duplicate event once, so redelivery leaves the index unchanged', () => {
+    const index = new IndexMaintainer(2, () => 0);
+    const event = upsert('faq', 1, ['a', 'b']);
+    index.apply(event);
+    expect(index.apply(event)).toBe('ignored-stale');
+    expect(index.storedTexts()).toEqual(['a', 'b']);
+  });
+
+  it('reaches the same result whatever order a shuffled feed arrives in', () => {
+    const feed = [upsert('d', 1, ['v1']), upsert('d', 2, ['v2']), del('d', 3), upsert('e', 1, ['e1']), upsert('e', 2, ['e2'])];
+    const orders = [feed, [...feed].reverse(), [feed[2]!, feed[0]!, feed[4]!, feed[1]!, feed[3]!]];
+    const results = orders.map((order) => {
+      const index = new IndexMaintainer(2, () => 0);
+      order.forEach((e) => index.apply(e));
+      return texts(index);
+    });
+    expect(results).toEqual([['e2'], ['e2'], ['e2']]);
+  });
+
+  it('keeps a deleted document deleted when an older upsert arrives late', () => {
+    const index = new IndexMaintainer(2, () => 0);
+    index.apply(upsert('d', 1, ['old']));
+    index.apply(del('d', 2));
+    expect(index.apply(upsert('d', 1, ['old']))).toBe('ignored-stale');
+    expect(texts(index)).toEqual([]);
+    // A genuinely newer version (the document was re-created at the source) comes back.
+    index.apply(upsert('d', 3, ['recreated']));
+    expect(texts(index)).toEqual(['recreated']);
+  });
+
+  it('rejects bad input with an error that names the field', () => {
+    const index = new IndexMaintainer(2, () => 0);
+    expect(() => index.apply(upsert('', 1, ['x']))).toThrow(TypeError);
+    expect(() => index.apply(upsert('d', 0, ['x']))).toThrow(/version must be a positive integer/);
+    expect(() => index.apply(upsert('d', 1.5, ['x']))).toThrow(RangeError);
+    expect(() => index.apply(upsert('d', 1, ['x'], [1, 0, 0]))).toThrow(/3 dimensions, expected 2/);
+    expect(() => new IndexMaintainer(0, () => 0)).toThrow(/dimension/);
+    expect(() => index.query([1, 0], 0)).toThrow(/k must be/);
+    expect(() => index.query([1], 3)).toThrow(/query vector/);
+  });
+});
+
+describe('tombstones and compaction', () => {
+  it('leaves replaced and deleted chunks as tombstones that queries never return', () => {
+    const index = new IndexMaintainer(2, () => 0);
+    index.apply(upsert('a', 1, ['a-old-0', 'a-old-1']));
+    index.apply(upsert('a', 2, ['a-new-0']));
+    index.apply(upsert('b', 1, ['b-0']));
+    index.apply(del('b', 2));
+    expect(index.tombstoneCount()).toBe(3);
+    expect(texts(index)).toEqual(['a-new-0']);
+  });
+
+  it('filters tombstones while scanning, so k live hits come back even when the nearest entries are dead', () => {
+    const index = new IndexMaintainer(2, () => 0);
+    index.apply(upsert('near', 1, ['near-1', 'near-2'], [1, 0]));
+    index.apply(upsert('far', 1, ['far'], [0.6, 0.8]));
+    index.apply(del('near', 2));
+    // Taking the top 2 and then filtering would return nothing.
+    expect(index.query([1, 0], 2).map((h) => h.text)).toEqual(['far']);
+  });
+
+  it('compaction removes exactly the tombstones and changes no query result', () => {
+    const index = new IndexMaintainer(2, () => 0);
+    index.apply(upsert('a', 1, ['a1']));
+    index.apply(upsert('a', 2, ['a2']));
+    index.apply(upsert('b', 1, ['b1'], [0, 1]));
+    index.apply(del('b', 2));
+    const before = index.query([1, 1], 5);
+    expect(index.compact()).toBe(2);
+    expect(index.tombstoneCount()).toBe(0);
+    expect(index.storedTexts()).toEqual(['a2']);
+    expect(index.query([1, 1], 5)).toEqual(before);
+  });
+});
+
+describe('IndexMaintainer.erase (right to erasure)', () => {
+  it('removes the bytes at once, without waiting for compaction, and purges derived caches', () => {
+    const answerCache = new Map([['q1', { docId: 'patient-42', answer: 'summary of patient 42' }]]);
+    const index = new IndexMaintainer(2, () => 0, [(docId) => answerCache.forEach((v, k) => v.docId === docId && answerCache.delete(k))]);
+    index.apply(upsert('patient-42', 1, ['record v1']));
+    index.apply(upsert('patient-42', 2, ['record v2']));
+    index.apply(upsert('policy', 1, ['policy text']));
+    index.erase('patient-42');
+    expect(index.storedTexts()).toEqual(['policy text']);
+    expect(answerCache.size).toBe(0);
+  });
+
+  it('cannot be undone by replaying the change feed from an old offset', () => {
+    const index = new IndexMaintainer(2, () => 0);
+    const original = upsert('patient-42', 7, ['record']);
+    index.apply(original);
+    index.erase('patient-42');
+    expect(index.apply(original)).toBe('ignored-stale');
+    expect(index.apply(upsert('patient-42', 8, ['record again']))).toBe('ignored-stale');
+    expect(index.storedTexts()).toEqual([]);
+  });
+
+  it('whereas a plain delete keeps the bytes until compaction', () => {
+    const index = new IndexMaintainer(2, () => 0);
+    index.apply(upsert('d', 1, ['secret']));
+    index.apply(del('d', 2));
+    expect(index.storedTexts()).toEqual(['secret']);
+    index.compact();
+    expect(index.storedTexts()).toEqual([]);
+  });
+});
+
+describe('freshness lag', () => {
+  it('is the worst time from source commit to applied change, read from the injected clock', () => {
+    let now = 10_000;
+    const index = new IndexMaintainer(2, () => now);
+    expect(index.maxLagMs()).toBe(0);
+    index.apply(upsert('a', 1, ['x'], [1, 0], 9_500));
+    now = 20_000;
+    index.apply(upsert('b', 1, ['y'], [1, 0], 12_000));
+    index.apply(upsert('b', 1, ['y'], [1, 0], 0)); // a duplicate is not a new change
+    expect(index.maxLagMs()).toBe(8_000);
+  });
+
+  it('still answers after 200,000 applied changes, and rejects a commit time that is not a number', () => {
+    const index = new IndexMaintainer(2, () => 1_000);
+    for (let i = 0; i < 200_000; i++) index.apply(del(`d${i}`, 1, 400));
+    expect(index.maxLagMs()).toBe(600);
+    expect(() => index.apply(del('x', 1, Number.NaN))).toThrow(/committedAt/);
+  });
+});
+
+describe('cosine', () => {
+  it('is 1 for the same direction, 0 for orthogonal vectors and for a zero vector', () => {
+    expect(cosine([2, 0], [1, 0])).toBe(1);
+    expect(cosine([1, 0], [0, 1])).toBe(0);
+    expect(cosine([0, 0], [1, 0])).toBe(0);
+  });
+});

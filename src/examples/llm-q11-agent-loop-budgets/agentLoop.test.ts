@@ -1,0 +1,162 @@
+import { describe, expect, it, vi } from 'vitest';
+import { runAgent, type AgentConfig, type Decision, type Model, type ModelTurn } from './agentLoop';
+
+const never = () => new Promise<void>(() => undefined);
+const search = (q: string): Decision => ({ kind: 'tool', tool: 'search', args: { q } });
+const finish = (answer: string): Decision => ({ kind: 'finish', answer });
+
+/** A model that plays back a script, then repeats its last decision; every call is 1,000 tokens in and 200 out. */
+function scripted(decisions: Decision[]): Model {
+  let i = 0;
+  return async () => ({ decision: decisions[Math.min(i++, decisions.length - 1)]!, inputTokens: 1_000, outputTokens: 200 });
+}
+
+function config(overrides: Partial<AgentConfig> = {}): AgentConfig {
+  return {
+    model: scripted([search('a'), search('b'), finish('42')]),
+    tools: { search: async (args) => `results for ${String(args.q)}`, send_email: async () => 'sent' },
+    allow: (tool) => tool !== 'send_email',
+    maxSteps: 10,
+    maxWallMs: 60_000,
+    maxCostUsd: 1,
+    toolDeadlineMs: 500,
+    maxRepeats: 3,
+    pricePerMillion: { input: 3, output: 15 },
+    clock: () => 0,
+    sleep: never,
+    ...overrides,
+  };
+}
+
+describe('runAgent', () => {
+  it('observes, decides and acts until the model finishes, and reports what it cost', async () => {
+    const outcome = await runAgent(config());
+    expect(outcome.status).toBe('done');
+    expect(outcome.status === 'done' && outcome.answer).toBe('42');
+    expect(outcome.steps.map((s) => s.observation)).toEqual(['results for a', 'results for b']);
+    // 3 calls × (1,000 × $3 + 200 × $15) per million = 3 × $0.006
+    expect(outcome.usage.modelCalls).toBe(3);
+    expect(outcome.usage.costUsd).toBeCloseTo(0.018, 10);
+  });
+
+  it('stops at the step budget and returns the steps taken so far', async () => {
+    const model: Model = async (history) => ({ decision: search(`page ${history.length}`), inputTokens: 1, outputTokens: 1 });
+    const outcome = await runAgent(config({ model, maxSteps: 3 }));
+    expect(outcome).toMatchObject({ status: 'budget-exhausted', budget: 'steps' });
+    expect(outcome.steps.map((s) => s.args.q)).toEqual(['page 0', 'page 1', 'page 2']);
+  });
+
+  it('stops at the wall-time budget, read from the injected clock', async () => {
+    let now = 0;
+    const slowSearch = async () => {
+      now += 4_000;
+      return 'ok';
+    };
+    const model: Model = async (history) => ({ decision: search(`q${history.length}`), inputTokens: 1, outputTokens: 1 });
+    const outcome = await runAgent(config({ model, tools: { search: slowSearch }, clock: () => now, maxWallMs: 10_000 }));
+    expect(outcome).toMatchObject({ status: 'budget-exhausted', budget: 'wall-time', usage: { elapsedMs: 12_000 } });
+    expect(outcome.steps).toHaveLength(3);
+  });
+
+  it('stops at the cost budget, overshooting it by less than one model call', async () => {
+    const model: Model = async (history) => ({ decision: search(`q${history.length}`), inputTokens: 1_000, outputTokens: 200 });
+    const outcome = await runAgent(config({ model, maxCostUsd: 0.015 }));
+    expect(outcome).toMatchObject({ status: 'budget-exhausted', budget: 'cost', usage: { modelCalls: 3 } });
+    expect(outcome.usage.costUsd - 0.015).toBeLessThan(0.006);
+  });
+
+  it('pays for the growing history: 20 turns of the demo cost $0.78 and 100 turns $15.90', async () => {
+    // Each turn re-sends the history: 2,000 + 1,000 × (steps so far) tokens in, 300 out.
+    const model: Model = async (history) => ({ decision: search(`q${history.length}`), inputTokens: 2_000 + 1_000 * history.length, outputTokens: 300 });
+    const cost = async (turns: number) => (await runAgent(config({ model, maxSteps: turns, maxCostUsd: 1_000 }))).usage.costUsd;
+    expect(await cost(20)).toBeCloseTo(0.78, 10);
+    expect(await cost(100)).toBeCloseTo(15.9, 10);
+  });
+
+  it('stops at the wall-time budget when a model call hangs, waiting only for the time left', async () => {
+    let now = 0;
+    const waits: number[] = [];
+    const sleep = (ms: number) => (waits.push(ms), ms >= 10_000 ? new Promise<void>(() => undefined) : Promise.resolve()); // only the model's timer fires
+    const calls = scripted([search('a')]);
+    const model: Model = async (history) => (history.length === 0 ? ((now += 3_000), calls(history)) : new Promise<ModelTurn>(() => undefined));
+    const outcome = await runAgent(config({ model, sleep, clock: () => now, maxWallMs: 10_000, toolDeadlineMs: 10_000 }));
+    expect(outcome).toMatchObject({ status: 'budget-exhausted', budget: 'wall-time', usage: { modelCalls: 1 } });
+    expect(outcome.steps).toHaveLength(1);
+    expect(waits).toEqual([10_000, 10_000, 7_000]); // first model call, the tool's deadline, then the 7 s left
+  }, 2_000);
+
+  it('refuses a tool the policy does not allow, before calling it', async () => {
+    const sendEmail = vi.fn(async () => 'sent');
+    const model = scripted([search('invoice'), { kind: 'tool', tool: 'send_email', args: { to: 'x@example.com' } }]);
+    const outcome = await runAgent(config({ model, tools: { search: async () => 'found', send_email: sendEmail } }));
+    expect(outcome).toMatchObject({ status: 'refused-tool', tool: 'send_email' });
+    expect(outcome.steps).toHaveLength(1);
+    expect(sendEmail).not.toHaveBeenCalled();
+  });
+
+  it('refuses a tool that does not exist', async () => {
+    const outcome = await runAgent(config({ model: scripted([{ kind: 'tool', tool: 'rm_rf', args: {} }]) }));
+    expect(outcome).toMatchObject({ status: 'refused-tool', tool: 'rm_rf' });
+  });
+
+  it('detects the same call repeated, whatever the order of its argument keys', async () => {
+    const same = (i: number): Decision => ({ kind: 'tool', tool: 'search', args: i % 2 ? { q: 'x', page: { n: 1, size: 10 } } : { page: { size: 10, n: 1 }, q: 'x' } });
+    const model: Model = async (history) => ({ decision: same(history.length), inputTokens: 1, outputTokens: 1 });
+    const outcome = await runAgent(config({ model }));
+    expect(outcome).toMatchObject({ status: 'loop-detected', tool: 'search' });
+    expect(outcome.steps).toHaveLength(2);
+  });
+
+  it('does not count calls with different arguments as a loop', async () => {
+    const model = scripted([search('a'), search('a'), search('b'), search('a'), search('a'), finish('ok')]);
+    expect((await runAgent(config({ model }))).status).toBe('done');
+  });
+
+  it('turns a tool that misses its deadline or throws into an observation, and carries on', async () => {
+    const tools = {
+      search: () => new Promise<string>(() => undefined), // never answers
+      fetch: async () => {
+        throw new Error('HTTP 503');
+      },
+    };
+    const model = scripted([search('a'), { kind: 'tool', tool: 'fetch', args: {} }, finish('partial answer')]);
+    const outcome = await runAgent(config({ model, tools, allow: () => true, sleep: async () => undefined }));
+    expect(outcome.status).toBe('done');
+    expect(outcome.steps.map((s) => s.observation)).toEqual(['error: no answer within 500 ms', 'error: HTTP 503']);
+  });
+
+  it('runs two agents at once without sharing budgets or steps', async () => {
+    const [a, b] = await Promise.all([runAgent(config()), runAgent(config({ model: scripted([search('z'), finish('other')]) }))]);
+    expect([a.status, a.steps.length, a.usage.modelCalls]).toEqual(['done', 2, 3]);
+    expect([b.status, b.steps.length, b.usage.modelCalls]).toEqual(['done', 1, 2]);
+  });
+
+  it('stops with an error when a model turn has no usable token counts, rather than run with a blind cost budget', async () => {
+    // e.g. an adapter that reads a usage field the provider did not send: undefined × price is NaN, and NaN >= budget is false
+    const model: Model = async () => ({ decision: search('a'), inputTokens: Number.NaN, outputTokens: 10 });
+    await expect(runAgent(config({ model }))).rejects.toThrow(/inputTokens must be a non-negative number/);
+    const negative: Model = async () => ({ decision: search('a'), inputTokens: 10, outputTokens: -5 });
+    await expect(runAgent(config({ model: negative }))).rejects.toThrow(/outputTokens/);
+  });
+
+  it('reports the time up to the end of the run for every outcome, including the last model call', async () => {
+    let now = 0;
+    const slowModel = (decisions: Decision[]): Model => {
+      const next = scripted(decisions);
+      return async (history) => ((now += 1_000), next(history));
+    };
+    const clock = () => now;
+    const refused = await runAgent(config({ model: slowModel([search('a'), { kind: 'tool', tool: 'send_email', args: {} }]), clock }));
+    expect(refused).toMatchObject({ status: 'refused-tool', usage: { elapsedMs: 2_000 } });
+    now = 0;
+    const looped = await runAgent(config({ model: slowModel([search('a')]), clock }));
+    expect(looped).toMatchObject({ status: 'loop-detected', usage: { elapsedMs: 3_000 } });
+  });
+
+  it('rejects a budget that is not positive, naming it', async () => {
+    await expect(runAgent(config({ maxSteps: 0 }))).rejects.toThrow(/maxSteps must be positive/);
+    await expect(runAgent(config({ maxCostUsd: -1 }))).rejects.toThrow(RangeError);
+    await expect(runAgent(config({ maxWallMs: Number.NaN }))).rejects.toThrow(/maxWallMs/);
+    await expect(runAgent(config({ maxRepeats: 1 }))).rejects.toThrow(/maxRepeats/);
+  });
+});
