@@ -8,6 +8,22 @@ import type { ReferenceEntry } from '../schema';
 
 export const llmServingReferences: ReferenceEntry[] = [
   {
+    id: 'L110',
+    kind: 'literature',
+    citation:
+      'Yu, G.-I., Jeong, J. S., Kim, G.-W., Kim, S., & Chun, B.-G. (2022). Orca: A distributed serving system for transformer-based generative models. In 16th USENIX Symposium on Operating Systems Design and Implementation (OSDI 22). USENIX Association.',
+    url: 'https://www.usenix.org/conference/osdi22/presentation/yu',
+    note: 'Iteration-level scheduling: finished requests leave and new ones join the batch after every model iteration.',
+  },
+  {
+    id: 'L112',
+    kind: 'literature',
+    citation:
+      'Agrawal, A., Kedia, N., Panwar, A., Mohan, J., Kwatra, N., Gulavani, B. S., Tumanov, A., & Ramjee, R. (2024). Taming throughput-latency tradeoff in LLM inference with Sarathi-Serve. In 18th USENIX Symposium on Operating Systems Design and Implementation (OSDI 24). USENIX Association.',
+    url: 'https://arxiv.org/abs/2403.02310',
+    note: 'Chunked prefill and stall-free batching: decodes are not paused while a long prompt is processed.',
+  },
+  {
     id: 'L116',
     kind: 'literature',
     citation: 'vLLM Team. (n.d.). Optimization and tuning [Documentation]. vLLM.',
@@ -25,5 +41,11 @@ export const llmServingReferences: ReferenceEntry[] = [
     kind: 'glossary',
     term: 'Copy-on-write',
     definition: 'Sharing a block between owners until one of them writes to it; only then is a private copy made for the writer.',
+  },
+  {
+    id: 'G106',
+    kind: 'glossary',
+    term: 'Chunked prefill',
+    definition: 'Processing a long prompt a few hundred tokens per scheduler step, alongside running decodes, so no single step stalls token streaming for long.',
   },
 ];
