@@ -32,6 +32,29 @@ export const llmServingReferences: ReferenceEntry[] = [
     note: 'Chunked prefill and stall-free batching: decodes are not paused while a long prompt is processed.',
   },
   {
+    id: 'L113',
+    kind: 'literature',
+    citation:
+      'Zhong, Y., Liu, S., Chen, J., Hu, J., Zhu, Y., Liu, X., Jin, X., & Zhang, H. (2024). DistServe: Disaggregating prefill and decoding for goodput-optimized large language model serving. In 18th USENIX Symposium on Operating Systems Design and Implementation (OSDI 24). USENIX Association.',
+    url: 'https://openreview.net/forum?id=sNifYctwnP',
+    note: 'Prefill and decode on separate GPUs, each sized and parallelised for its own latency target (TTFT or TPOT).',
+  },
+  {
+    id: 'L114',
+    kind: 'literature',
+    citation:
+      'Patel, P., Choukse, E., Zhang, C., Shah, A., Goiri, Í., Maleki, S., & Bianchini, R. (2024). Splitwise: Efficient generative LLM inference using phase splitting. In 2024 ACM/IEEE 51st Annual International Symposium on Computer Architecture (ISCA). IEEE.',
+    url: 'https://arxiv.org/abs/2311.18677',
+    note: 'Prompt and token phases on separate machines, with the KV cache sent over the cluster interconnect between them.',
+  },
+  {
+    id: 'L115',
+    kind: 'literature',
+    citation: 'vLLM Team. (n.d.). Automatic prefix caching [Documentation]. vLLM.',
+    url: 'https://docs.vllm.ai/en/latest/design/prefix_caching/',
+    note: "vLLM's design: each KV block is keyed by a hash of its parent block's hash and its own tokens, and free blocks are evicted LRU.",
+  },
+  {
     id: 'L116',
     kind: 'literature',
     citation: 'vLLM Team. (n.d.). Optimization and tuning [Documentation]. vLLM.',
@@ -61,5 +84,17 @@ export const llmServingReferences: ReferenceEntry[] = [
     kind: 'glossary',
     term: 'Acceptance rate (speculative decoding)',
     definition: 'The chance that the target model keeps a draft token; for one token it equals the overlap of the two distributions, the sum of min(p, q).',
+  },
+  {
+    id: 'G108',
+    kind: 'glossary',
+    term: 'Prefix caching',
+    definition: 'Keeping the KV blocks of processed prompts so a later prompt that starts with the same tokens skips their prefill.',
+  },
+  {
+    id: 'G109',
+    kind: 'glossary',
+    term: 'Prefill-decode disaggregation',
+    definition: "Running prompt processing and token generation on separate GPU pools and sending each prompt's KV cache from one to the other.",
   },
 ];
