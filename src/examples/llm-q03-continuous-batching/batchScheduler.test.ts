@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { simulate, type SchedulerConfig, type StepCost, type TraceRequest } from './batchScheduler';
+import { cost as demoCost, trace as demoTrace } from './batchScheduler.demo';
 
 const cost: StepCost = { fixedMs: 5, perPrefillTokenMs: 0.125, perDecodeSequenceMs: 0.5 };
 const continuous: SchedulerConfig = { mode: 'continuous', maxBatch: 4, kvTokenBudget: 10_000, prefillChunk: Infinity };
@@ -94,5 +95,17 @@ describe('input checks', () => {
     expect(() => simulate([req('a', 0, 0, 1)], cost, continuous)).toThrow(/promptTokens/);
     expect(() => simulate([req('a', 0, 8, 1.5)], cost, continuous)).toThrow(/outputTokens/);
     expect(() => simulate([req('a', 0, 9_000, 2_000)], cost, continuous)).toThrow(/a: needs more than kvTokenBudget \(10000\)/);
+  });
+});
+
+describe('batch size', () => {
+  it('raises throughput and time per output token together: one at a time 156 tokens/s at 5.5 ms, four at once 286 tokens/s at 9.7 ms', () => {
+    const run = (maxBatch: number) => simulate(demoTrace, demoCost, { mode: 'continuous', maxBatch, kvTokenBudget: 8_192, prefillChunk: Infinity });
+    const one = run(1);
+    const four = run(4);
+    expect(one.outputTokensPerSecond).toBeCloseTo(156.0, 1);
+    expect(one.meanTpotMs).toBe(5.5);
+    expect(four.outputTokensPerSecond).toBeCloseTo(286.4, 1);
+    expect(four.meanTpotMs).toBeCloseTo(9.72, 2);
   });
 });
