@@ -30,6 +30,8 @@ describe('PrefixCache.admit', () => {
     cache.release(cache.admit([...range(0, 4), ...range(10, 4), ...range(20, 4)]));
     const other = cache.admit([...range(0, 4), 99, 99, 99, 99, ...range(20, 4)]);
     expect(other.cachedTokens).toBe(4);
+    // A different first token (a timestamp at the top of the prompt) makes every block a miss.
+    expect(cache.admit([42, ...range(1, 3), ...range(10, 4), ...range(20, 4)]).cachedTokens).toBe(0);
   });
 
   it('never serves a partial block from the cache', () => {
