@@ -36,7 +36,7 @@ export const llmServingReferences: ReferenceEntry[] = [
     kind: 'literature',
     citation:
       'Zhong, Y., Liu, S., Chen, J., Hu, J., Zhu, Y., Liu, X., Jin, X., & Zhang, H. (2024). DistServe: Disaggregating prefill and decoding for goodput-optimized large language model serving. In 18th USENIX Symposium on Operating Systems Design and Implementation (OSDI 24). USENIX Association.',
-    url: 'https://openreview.net/forum?id=sNifYctwnP',
+    url: 'https://arxiv.org/abs/2401.09670',
     note: 'Prefill and decode on separate GPUs, each sized and parallelised for its own latency target (TTFT or TPOT).',
   },
   {
