@@ -62,6 +62,13 @@ export const llmServingReferences: ReferenceEntry[] = [
     note: 'Preemption when KV blocks run out (recomputed later in the V1 engine), and the settings that make it rarer.',
   },
   {
+    id: 'L117',
+    kind: 'literature',
+    citation: 'vLLM Team. (n.d.). Speculative decoding [Documentation]. vLLM.',
+    url: 'https://docs.vllm.ai/en/v0.14.0/features/spec_decode/',
+    note: 'Speculation in vLLM with a draft model, n-gram matching on the prompt or EAGLE; it targets latency in memory-bound decoding.',
+  },
+  {
     id: 'G104',
     kind: 'glossary',
     term: 'Block table',
