@@ -9,6 +9,19 @@ describe('PagedKvCache allocation', () => {
     expect(cache.report(64)).toMatchObject({ logicalTokens: 33, usedBlocks: 3, pagedWasteSlots: 15 });
   });
 
+  it('never wastes more than blockSize - 1 slots per sequence, whatever the lengths', () => {
+    let seed = 12345; // a fixed linear congruential sequence keeps the lengths the same on every run
+    const next = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648) % n) + 1;
+    const cache = new PagedKvCache(2_000, 16);
+    for (let i = 0; i < 40; i++) {
+      cache.addSequence(`s${i}`, next(300));
+      for (let t = next(100); t > 0; t--) cache.appendToken(`s${i}`);
+      const r = cache.report(1_000);
+      expect(r.pagedWasteSlots).toBeLessThanOrEqual(r.sequences * 15);
+      expect(r.usedBlocks * 16 - r.pagedWasteSlots).toBe(r.logicalTokens);
+    }
+  });
+
   it('takes a new block only when the last one is full', () => {
     const cache = new PagedKvCache(10, 4);
     cache.addSequence('a', 3);
