@@ -90,6 +90,7 @@ describe('input checks', () => {
     expect(() => simulate(ok, { fixedMs: 0, perPrefillTokenMs: 0, perDecodeSequenceMs: 0 }, continuous)).toThrow(/a step must take some time/);
     expect(() => simulate(ok, cost, { ...continuous, maxBatch: 0 })).toThrow(/maxBatch/);
     expect(() => simulate(ok, cost, { ...continuous, prefillChunk: 0 })).toThrow(/prefillChunk/);
+    expect(() => simulate(ok, cost, { ...continuous, kvTokenBudget: Number.NaN })).toThrow(/kvTokenBudget must be a positive number/);
     expect(() => simulate([req('a', 0, 8, 1), req('a', 1, 8, 1)], cost, continuous)).toThrow(/a appears twice/);
     expect(() => simulate([req('a', -1, 8, 1)], cost, continuous)).toThrow(/arrivalMs/);
     expect(() => simulate([req('a', 0, 0, 1)], cost, continuous)).toThrow(/promptTokens/);
