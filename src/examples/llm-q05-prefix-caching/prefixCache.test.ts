@@ -76,11 +76,25 @@ describe('PrefixCache.admit', () => {
     expect(cache.stats()).toEqual({ blockHitRate: 2 / 4, prefillTokensSaved: 8, savedShare: 8 / 20 });
   });
 
-  it('refuses to release a block twice', () => {
+  it('refuses to release a request twice, or one it did not admit', () => {
     const cache = new PrefixCache(10, 4);
     const a = cache.admit(range(0, 4));
     cache.release(a);
-    expect(() => cache.release(a)).toThrow(/is not pinned/);
+    expect(() => cache.release(a)).toThrow(/already released/);
+    expect(() => new PrefixCache(10, 4).release(cache.admit(range(0, 4)))).toThrow(/not admitted by this cache/);
+  });
+
+  it('refuses a second release of the same request even while another request pins its blocks, and leaves that pin in place', () => {
+    const cache = new PrefixCache(2, 4);
+    const a = cache.admit(range(0, 4));
+    const b = cache.admit(range(0, 4)); // same block, two pins
+    cache.release(a);
+    expect(() => cache.release(a)).toThrow(/already released/);
+    // b still pins the block, so a new prompt that needs room cannot evict it.
+    cache.admit(range(100, 4));
+    cache.admit(range(200, 4));
+    expect(cache.admit(range(0, 4)).cachedTokens).toBe(4);
+    cache.release(b);
   });
 });
 

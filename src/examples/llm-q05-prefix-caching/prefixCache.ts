@@ -42,6 +42,8 @@ export interface Admission {
 export class PrefixCache {
   // Map order is recency order: the first entry is the least recently used.
   private readonly blocks = new Map<BlockKey, { refs: number }>();
+  // Admissions still holding their pins: a second release would unpin blocks another request is using.
+  private readonly live = new WeakSet<Admission>();
   private lookups = 0;
   private hits = 0;
   private savedTokens = 0;
@@ -78,16 +80,15 @@ export class PrefixCache {
     this.hits += hit;
     this.savedTokens += cachedTokens;
     this.promptTokens += tokens.length;
-    return { keys: pinned, cachedTokens, computedTokens: tokens.length - cachedTokens };
+    const admission = { keys: pinned, cachedTokens, computedTokens: tokens.length - cachedTokens };
+    this.live.add(admission);
+    return admission;
   }
 
   /** Unpins a finished request's blocks; they stay cached until evicted. */
   release(admission: Admission): void {
-    for (const key of admission.keys) {
-      const block = this.blocks.get(key);
-      if (!block || block.refs === 0) throw new Error(`block ${key} is not pinned`);
-      block.refs--;
-    }
+    if (!this.live.delete(admission)) throw new Error('admission already released, or not admitted by this cache');
+    for (const key of admission.keys) this.blocks.get(key)!.refs--;
   }
 
   get size(): number {
