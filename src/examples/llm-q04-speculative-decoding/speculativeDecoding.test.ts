@@ -109,4 +109,10 @@ describe('input checks', () => {
     expect(() => speculativeSample([1], [0.5, 0.5], seededRandom(1))).toThrow(/same vocabulary/);
     expect(() => speculativeSample([0.5, 0.6], [0.5, 0.5], seededRandom(1))).toThrow(/p must be non-negative and sum to 1/);
   });
+
+  it('checks the distributions it measures acceptance over, like the sampling step does', () => {
+    expect(() => acceptanceRate([0.5, 0.5], [1])).toThrow(/same vocabulary/);
+    expect(() => acceptanceRate([0.7, 0.7], [0.5, 0.5])).toThrow(/p must be non-negative and sum to 1/);
+    expect(() => bestGamma(0.8, 0.05, 0)).toThrow(/maxGamma must be a positive integer/);
+  });
 });

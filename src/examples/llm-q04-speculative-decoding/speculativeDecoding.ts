@@ -45,6 +45,7 @@ export function speedup(alpha: number, gamma: number, c: number, verifyCost = 1)
 
 /** The gamma in 0..maxGamma with the largest speed-up; gamma 0 means "do not speculate". */
 export function bestGamma(alpha: number, c: number, maxGamma = 16): { gamma: number; speedup: number } {
+  if (!Number.isInteger(maxGamma) || maxGamma < 1) throw new RangeError(`maxGamma must be a positive integer, got ${maxGamma}`);
   let best = { gamma: 0, speedup: 1 };
   for (let gamma = 1; gamma <= maxGamma; gamma++) {
     const s = speedup(alpha, gamma, c);
@@ -73,14 +74,7 @@ export function simulateTokensPerPass(alpha: number, gamma: number, passes: numb
  * normalised. The result is distributed exactly as the target p.
  */
 export function speculativeSample(p: readonly number[], q: readonly number[], random: Random): { token: number; accepted: boolean } {
-  if (p.length !== q.length || p.length === 0) throw new RangeError('p and q must be non-empty distributions over the same vocabulary');
-  for (const [name, dist] of [
-    ['p', p],
-    ['q', q],
-  ] as const) {
-    const sum = dist.reduce((a, b) => a + b, 0);
-    if (dist.some((x) => !(x >= 0)) || Math.abs(sum - 1) > 1e-9) throw new RangeError(`${name} must be non-negative and sum to 1`);
-  }
+  checkDistributions(p, q);
   const token = draw(q, random);
   if (random() < Math.min(1, p[token]! / q[token]!)) return { token, accepted: true };
   const residual = p.map((pi, i) => Math.max(0, pi - q[i]!));
@@ -96,7 +90,19 @@ export function speculativeSample(p: readonly number[], q: readonly number[], ra
 
 /** Acceptance rate of one draft token: the overlap sum of min(p, q), i.e. 1 minus the total variation distance. */
 export function acceptanceRate(p: readonly number[], q: readonly number[]): number {
-  return p.reduce((sum, pi, i) => sum + Math.min(pi, q[i] ?? 0), 0);
+  checkDistributions(p, q);
+  return p.reduce((sum, pi, i) => sum + Math.min(pi, q[i]!), 0);
+}
+
+function checkDistributions(p: readonly number[], q: readonly number[]): void {
+  if (p.length !== q.length || p.length === 0) throw new RangeError('p and q must be non-empty distributions over the same vocabulary');
+  for (const [name, dist] of [
+    ['p', p],
+    ['q', q],
+  ] as const) {
+    const sum = dist.reduce((a, b) => a + b, 0);
+    if (dist.some((x) => !(x >= 0)) || Math.abs(sum - 1) > 1e-9) throw new RangeError(`${name} must be non-negative and sum to 1`);
+  }
 }
 
 function draw(dist: readonly number[], random: Random): number {
