@@ -97,6 +97,14 @@ describe('input checks', () => {
     expect(() => simulate([req('a', 0, 8, 1.5)], cost, continuous)).toThrow(/outputTokens/);
     expect(() => simulate([req('a', 0, 9_000, 2_000)], cost, continuous)).toThrow(/a: needs more than kvTokenBudget \(10000\)/);
   });
+
+  it('takes a prefill chunk of whole tokens only, so no step processes part of a token', () => {
+    expect(() => simulate([req('a', 0, 8, 1)], cost, { ...continuous, prefillChunk: 2.5 })).toThrow(/prefillChunk must be a positive integer or Infinity, got 2.5/);
+  });
+
+  it('returns an empty result for an empty trace', () => {
+    expect(simulate([], cost, continuous)).toMatchObject({ requests: [], steps: 0, makespanMs: 0, outputTokensPerSecond: 0 });
+  });
 });
 
 describe('batch size', () => {

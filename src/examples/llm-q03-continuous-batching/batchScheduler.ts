@@ -58,7 +58,8 @@ function check(trace: readonly TraceRequest[], cost: StepCost, config: Scheduler
   if (cost.fixedMs + cost.perPrefillTokenMs + cost.perDecodeSequenceMs <= 0) throw new RangeError('cost: a step must take some time');
   if (!Number.isInteger(config.maxBatch) || config.maxBatch < 1) throw new RangeError(`maxBatch must be a positive integer, got ${config.maxBatch}`);
   if (!(config.kvTokenBudget > 0) || !Number.isFinite(config.kvTokenBudget)) throw new RangeError(`kvTokenBudget must be a positive number, got ${config.kvTokenBudget}`);
-  if (!(config.prefillChunk >= 1)) throw new RangeError(`prefillChunk must be >= 1 or Infinity, got ${config.prefillChunk}`);
+  const chunk = config.prefillChunk;
+  if (chunk !== Infinity && !(Number.isInteger(chunk) && chunk >= 1)) throw new RangeError(`prefillChunk must be a positive integer or Infinity, got ${chunk}`);
   const ids = new Set<string>();
   for (const r of trace) {
     if (ids.has(r.id)) throw new RangeError(`request id ${r.id} appears twice`);
