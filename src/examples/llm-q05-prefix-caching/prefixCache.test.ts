@@ -103,9 +103,9 @@ describe('KV transfer for prefill-decode disaggregation', () => {
     expect(kvBytesPerToken(32, 8, 128, 2)).toBe(131_072);
   });
 
-  it('takes 21 ms to send 8,000 tokens of it over 50 GB/s and 2.6 ms over 400 GB/s', () => {
-    expect(kvTransferMs(8_000, 131_072, 50)).toBeCloseTo(20.97152, 9);
-    expect(kvTransferMs(8_000, 131_072, 400)).toBeCloseTo(2.62144, 9);
+  it('takes 21 ms to send 8,000 tokens of it over a 400 Gb/s (50 GB/s) InfiniBand port and 2.3 ms over 450 GB/s of NVLink', () => {
+    expect(kvTransferMs(8_000, 131_072, 400 / 8)).toBeCloseTo(20.97152, 9); // 1,048,576,000 bytes / 50e9 bytes/s
+    expect(kvTransferMs(8_000, 131_072, 900 / 2)).toBeCloseTo(2.330169, 6); // / 450e9 bytes/s
   });
 
   it('grows linearly with the prompt', () => {

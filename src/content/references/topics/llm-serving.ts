@@ -69,6 +69,13 @@ export const llmServingReferences: ReferenceEntry[] = [
     note: 'Speculation in vLLM with a draft model, n-gram matching on the prompt or EAGLE; it targets latency in memory-bound decoding.',
   },
   {
+    id: 'L118',
+    kind: 'literature',
+    citation: 'NVIDIA. (2024). H200-SXM-141GBx8 TRT MaxQ system description [Data set]. MLPerf Inference v4.1 results, MLCommons.',
+    url: 'https://raw.githubusercontent.com/mlcommons/inference_results_v4.1/main/closed/NVIDIA/systems/H200-SXM-141GBx8_TRT_MaxQ.json',
+    note: "NVIDIA's own description of an 8-GPU H200 server: 18 fourth-generation NVLinks at 900 GB/s per GPU, and 400 Gb/s InfiniBand network cards.",
+  },
+  {
     id: 'G104',
     kind: 'glossary',
     term: 'Block table',
