@@ -43,7 +43,7 @@ export const llmServingReferences: ReferenceEntry[] = [
     id: 'L114',
     kind: 'literature',
     citation:
-      'Patel, P., Choukse, E., Zhang, C., Shah, A., Goiri, Í., Maleki, S., & Bianchini, R. (2024). Splitwise: Efficient generative LLM inference using phase splitting. In 2024 ACM/IEEE 51st Annual International Symposium on Computer Architecture (ISCA). IEEE.',
+      'Patel, P., Choukse, E., Zhang, C., Shah, A., Goiri, Í., Maleki, S., & Bianchini, R. (2024). Splitwise: Efficient generative LLM inference using phase splitting. In 2024 ACM/IEEE 51st Annual International Symposium on Computer Architecture (ISCA) (pp. 118–132). IEEE.',
     url: 'https://arxiv.org/abs/2311.18677',
     note: 'Prompt and token phases on separate machines, with the KV cache sent over the cluster interconnect between them.',
   },
@@ -57,16 +57,16 @@ export const llmServingReferences: ReferenceEntry[] = [
   {
     id: 'L116',
     kind: 'literature',
-    citation: 'vLLM Team. (n.d.). Optimization and tuning [Documentation]. vLLM.',
+    citation: 'vLLM Team. (n.d.). Optimization and tuning (v0.17.1) [Documentation]. vLLM.',
     url: 'https://docs.vllm.ai/en/v0.17.1/configuration/optimization/',
     note: 'Preemption when KV blocks run out (recomputed later in the V1 engine), and the settings that make it rarer.',
   },
   {
     id: 'L117',
     kind: 'literature',
-    citation: 'vLLM Team. (n.d.). Speculative decoding [Documentation]. vLLM.',
+    citation: 'vLLM Team. (n.d.). Speculative decoding (v0.14.0) [Documentation]. vLLM.',
     url: 'https://docs.vllm.ai/en/v0.14.0/features/spec_decode/',
-    note: 'Speculation in vLLM with a draft model, n-gram matching on the prompt or EAGLE; it targets latency in memory-bound decoding.',
+    note: 'Speculation in vLLM with a draft model, n-gram matching on the prompt or EAGLE; it targets latency in memory-bound decoding, and the guide warns it does not cut latency for every dataset or sampling setting.',
   },
   {
     id: 'L118',
