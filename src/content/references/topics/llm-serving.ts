@@ -91,7 +91,7 @@ export const llmServingReferences: ReferenceEntry[] = [
     id: 'G106',
     kind: 'glossary',
     term: 'Chunked prefill',
-    definition: 'Processing a long prompt a few hundred tokens per scheduler step, alongside running decodes, so no single step stalls token streaming for long.',
+    definition: 'Processing a long prompt a bounded number of tokens per scheduler step, alongside running decodes, so no single step stalls token streaming for long.',
   },
   {
     id: 'G107',
