@@ -10,6 +10,6 @@ describe('the paged KV cache demo', () => {
     expect(report).toEqual({ sequences: 6, logicalTokens: 1160, usedBlocks: 50, pagedWasteSlots: 24, contiguousSlots: 3072, contiguousWasteSlots: 1912 });
     expect(copies).toBe(2);
     expect(admittedBeforeFull).toBe(1);
-    expect(log.mock.calls.map((c) => String(c[0]))).toContain('1 more 120-token prompts fit; the next needs 8 blocks, 6 free: preempt or queue it');
+    expect(log.mock.calls.map((c) => String(c[0]))).toContain('120-token prompts that still fit: 1; the next needs 8 blocks, 6 free: preempt or queue it');
   });
 });

@@ -33,7 +33,7 @@ export function demo(): { report: MemoryReport; copies: number; admittedBeforeFu
     }
   } catch (e) {
     if (!(e instanceof OutOfBlocksError)) throw e;
-    console.log(`${admittedBeforeFull} more 120-token prompts fit; the next needs ${e.needed} blocks, ${e.free} free: preempt or queue it`);
+    console.log(`120-token prompts that still fit: ${admittedBeforeFull}; the next needs ${e.needed} blocks, ${e.free} free: preempt or queue it`);
   }
   return { report, copies, admittedBeforeFull };
 }
