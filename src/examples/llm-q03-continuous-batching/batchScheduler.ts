@@ -1,0 +1,152 @@
+/**
+ * A discrete-time simulation of an LLM server's scheduler. The step cost is a
+ * model, not a measurement: fixed overhead + a cost per prompt token processed
+ * (prefill) + a cost per sequence that decodes one token. Static batching
+ * fixes a batch until its longest request finishes; continuous batching
+ * (Orca's iteration-level scheduling) admits and retires requests every step.
+ * A request reserves promptTokens + outputTokens of KV budget when admitted.
+ */
+export interface TraceRequest {
+  id: string;
+  arrivalMs: number;
+  promptTokens: number;
+  outputTokens: number;
+}
+export interface StepCost {
+  fixedMs: number;
+  perPrefillTokenMs: number;
+  perDecodeSequenceMs: number;
+}
+export interface SchedulerConfig {
+  mode: 'static' | 'continuous';
+  maxBatch: number;
+  kvTokenBudget: number;
+  /** Prompt tokens processed per step across the batch; Infinity = whole prompts (no chunking). */
+  prefillChunk: number;
+}
+export interface RequestResult {
+  id: string;
+  ttftMs: number;
+  /** Mean time per output token after the first. */
+  tpotMs: number;
+  /** Longest wait between two consecutive tokens: what a reader sees as a stall. */
+  maxGapMs: number;
+  finishMs: number;
+}
+export interface SimulationResult {
+  requests: RequestResult[];
+  steps: number;
+  makespanMs: number;
+  outputTokensPerSecond: number;
+  meanTtftMs: number;
+  meanTpotMs: number;
+}
+
+interface Running {
+  req: TraceRequest;
+  prefillLeft: number;
+  generated: number;
+  firstTokenMs: number;
+  lastTokenMs: number;
+  maxGapMs: number;
+}
+
+function check(trace: readonly TraceRequest[], cost: StepCost, config: SchedulerConfig): void {
+  for (const [field, value] of Object.entries(cost)) {
+    if (!Number.isFinite(value) || value < 0) throw new RangeError(`cost.${field} must be a finite number >= 0, got ${value}`);
+  }
+  if (cost.fixedMs + cost.perPrefillTokenMs + cost.perDecodeSequenceMs <= 0) throw new RangeError('cost: a step must take some time');
+  if (!Number.isInteger(config.maxBatch) || config.maxBatch < 1) throw new RangeError(`maxBatch must be a positive integer, got ${config.maxBatch}`);
+  if (!(config.kvTokenBudget > 0) || !Number.isFinite(config.kvTokenBudget)) throw new RangeError(`kvTokenBudget must be a positive number, got ${config.kvTokenBudget}`);
+  const chunk = config.prefillChunk;
+  if (chunk !== Infinity && !(Number.isInteger(chunk) && chunk >= 1)) throw new RangeError(`prefillChunk must be a positive integer or Infinity, got ${chunk}`);
+  const ids = new Set<string>();
+  for (const r of trace) {
+    if (ids.has(r.id)) throw new RangeError(`request id ${r.id} appears twice`);
+    ids.add(r.id);
+    if (!Number.isFinite(r.arrivalMs) || r.arrivalMs < 0) throw new RangeError(`${r.id}: arrivalMs must be >= 0, got ${r.arrivalMs}`);
+    if (!Number.isInteger(r.promptTokens) || r.promptTokens < 1) throw new RangeError(`${r.id}: promptTokens must be a positive integer`);
+    if (!Number.isInteger(r.outputTokens) || r.outputTokens < 1) throw new RangeError(`${r.id}: outputTokens must be a positive integer`);
+    if (r.promptTokens + r.outputTokens > config.kvTokenBudget) throw new RangeError(`${r.id}: needs more than kvTokenBudget (${config.kvTokenBudget}) on its own`);
+  }
+}
+
+export function simulate(trace: readonly TraceRequest[], cost: StepCost, config: SchedulerConfig): SimulationResult {
+  check(trace, cost, config);
+  const waiting = [...trace].sort((a, b) => a.arrivalMs - b.arrivalMs);
+  const batch: Running[] = [];
+  const done: RequestResult[] = [];
+  let now = 0;
+  let steps = 0;
+  let reserved = 0;
+  while (waiting.length > 0 || batch.length > 0) {
+    // Static batching admits only into an empty batch; continuous admits every step (FIFO, no overtaking).
+    if (config.mode === 'continuous' || batch.length === 0) {
+      while (waiting.length > 0 && waiting[0]!.arrivalMs <= now && batch.length < config.maxBatch) {
+        const next = waiting[0]!;
+        if (reserved + next.promptTokens + next.outputTokens > config.kvTokenBudget) break;
+        waiting.shift();
+        reserved += next.promptTokens + next.outputTokens;
+        batch.push({ req: next, prefillLeft: next.promptTokens, generated: 0, firstTokenMs: 0, lastTokenMs: 0, maxGapMs: 0 });
+      }
+    }
+    if (batch.length === 0) {
+      now = waiting[0]!.arrivalMs; // idle until the next arrival
+      continue;
+    }
+    let chunkLeft = config.prefillChunk;
+    let prefillTokens = 0;
+    let decoding = 0;
+    const producing: Running[] = [];
+    for (const seq of batch) {
+      if (seq.generated === seq.req.outputTokens) {
+        decoding++; // static batching: a finished sequence keeps its slot and is still computed (padding)
+      } else if (seq.prefillLeft > 0) {
+        const take = Math.min(seq.prefillLeft, chunkLeft);
+        seq.prefillLeft -= take;
+        chunkLeft -= take;
+        prefillTokens += take;
+        if (seq.prefillLeft === 0) producing.push(seq); // the last prefill pass yields the first token
+      } else {
+        decoding++;
+        producing.push(seq);
+      }
+    }
+    now += cost.fixedMs + cost.perPrefillTokenMs * prefillTokens + cost.perDecodeSequenceMs * decoding;
+    steps++;
+    for (const seq of producing) {
+      if (seq.generated === 0) seq.firstTokenMs = now;
+      else seq.maxGapMs = Math.max(seq.maxGapMs, now - seq.lastTokenMs);
+      seq.lastTokenMs = now;
+      seq.generated++;
+      if (seq.generated === seq.req.outputTokens) {
+        const { id, arrivalMs, outputTokens } = seq.req;
+        const tpotMs = outputTokens > 1 ? (now - seq.firstTokenMs) / (outputTokens - 1) : 0;
+        done.push({ id, ttftMs: seq.firstTokenMs - arrivalMs, tpotMs, maxGapMs: seq.maxGapMs, finishMs: now });
+      }
+    }
+    const finished = (s: Running) => s.generated === s.req.outputTokens;
+    if (config.mode === 'continuous' || batch.every(finished)) {
+      for (let i = batch.length - 1; i >= 0; i--) {
+        const seq = batch[i]!;
+        if (!finished(seq)) continue;
+        batch.splice(i, 1);
+        reserved -= seq.req.promptTokens + seq.req.outputTokens;
+      }
+    }
+  }
+  const totalOutput = trace.reduce((sum, r) => sum + r.outputTokens, 0);
+  const start = trace.length > 0 ? Math.min(...trace.map((r) => r.arrivalMs)) : 0;
+  const makespanMs = now - start;
+  const mean = (xs: number[]) => (xs.length > 0 ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
+  const order = new Map(trace.map((r, i) => [r.id, i]));
+  done.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+  return {
+    requests: done,
+    steps,
+    makespanMs,
+    outputTokensPerSecond: makespanMs > 0 ? (totalOutput / makespanMs) * 1000 : 0,
+    meanTtftMs: mean(done.map((r) => r.ttftMs)),
+    meanTpotMs: mean(done.map((r) => r.tpotMs)),
+  };
+}
