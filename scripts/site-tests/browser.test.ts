@@ -203,6 +203,34 @@ describe.each(COLOR_SCHEMES)('every built page in %s mode', (colorScheme) => {
   });
 });
 
+describe('the navbar on a desktop screen', () => {
+  it('keeps every link and the search box on one line, none overlapping another, from 997 px up', async () => {
+    const problems: string[] = [];
+    for (const width of [997, 1100, 1200, 1280, 1440]) {
+      const page = await site.browser.newPage({ viewport: { width, height: 800 } });
+      try {
+        await gotoHydrated(page, `${site.server.url}/llm-systems`);
+        const boxes = await page.evaluate(() =>
+          [...document.querySelectorAll('.navbar__inner .navbar__item, .navbar__inner .navbar__search, .navbar__brand')]
+            .map((el) => ({ name: (el.textContent ?? '').trim() || el.className, box: el.getBoundingClientRect() }))
+            .filter(({ box }) => box.width > 0)
+            .map(({ name, box }) => ({ name, left: box.left, right: box.right, top: box.top, bottom: box.bottom })),
+        );
+        const sorted = boxes.sort((a, b) => a.left - b.left);
+        for (const [a, b] of sorted.slice(1).map((b, i) => [sorted[i]!, b] as const)) {
+          if (a.right > b.left + 1) problems.push(`${width} px: "${a.name}" overlaps "${b.name}"`);
+        }
+        if (new Set(sorted.map((b) => Math.round(b.top / 10))).size > 1) problems.push(`${width} px: the navbar wraps onto two lines`);
+        const last = sorted.at(-1);
+        if (last && last.right > width) problems.push(`${width} px: "${last.name}" ends at ${Math.round(last.right)} px`);
+      } finally {
+        await page.close();
+      }
+    }
+    expect(problems.join('\n')).toBe('');
+  });
+});
+
 describe('on a 375 px wide phone', () => {
   it('no page scrolls sideways (questions, home, overviews, calculators, practice, cheat sheet): tables, code, formulas and diagrams scroll inside their own boxes', async () => {
     const context = await site.browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });

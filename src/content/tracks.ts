@@ -57,7 +57,7 @@ export const TRACKS = [
   {
     slug: 'architecture',
     label: 'Architecture Q&A',
-    navLabel: 'Architecture Q&A',
+    navLabel: 'Architecture',
     idPrefix: 'arch',
     totalQuestions: 30,
     anatomy: 'full',
@@ -78,7 +78,7 @@ export const TRACKS = [
   {
     slug: 'architect-interview',
     label: 'Architect interview track',
-    navLabel: 'Interview track',
+    navLabel: 'Interview',
     idPrefix: 'interview',
     totalQuestions: 25,
     anatomy: 'interview',

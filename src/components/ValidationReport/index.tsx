@@ -84,7 +84,7 @@ export default function ValidationReport({ report }: { report: Report }): ReactN
     <article className={styles.report}>
       <Heading as="h1">Validation report</Heading>
       <p>
-        The Architecture Q&amp;A requires every part on every page; the interview track requires the answer and the architect&apos;s call, and adds code, diagrams and references
+        The Architecture Q&amp;A and the LLM and agent systems track require every part on every page; the interview track requires the answer and the architect&apos;s call, and adds code, diagrams and references
         where they help (– marks a part a page does not need).
       </p>
       <p>
