@@ -32,7 +32,7 @@ import { buildEpub, editionIdentifier } from './book/epub';
 import { extractChapter, type ExtractedChapter } from './book/extract';
 import { BOOK_FILES, BOOK_PAPERS, type BookManifest, type BookPaper } from '../src/lib/bookDownloads';
 import { patchDownloadFacts } from './book/manifest';
-import { readPdfStructure } from './book/pdfStructure';
+import { printBook } from './book/print';
 import { BrowserNotFoundError, findChromium, gotoHydrated, launchChromium } from './lib/browser';
 import { browserTabs, mapConcurrently } from './lib/pool';
 import { serveDirectory } from './lib/staticServer';
@@ -100,43 +100,6 @@ async function extractAll(browser: Browser, siteUrl: string, baseUrl: string, pu
       tearDown: (page) => page.close(),
     });
     return new Map(withRoutes.map((entry, i) => [entry.id, extracted[i]!]));
-  } finally {
-    await context.close();
-  }
-}
-
-/** Prints the book on one paper size: once to learn where entries start, once more with those numbers in the contents. */
-async function printBook(
-  browser: Browser,
-  paper: BookPaper,
-  html: (pages: ReadonlyMap<string, number>) => string,
-  entries: readonly BookEntry[],
-): Promise<{ bytes: Uint8Array; pages: number }> {
-  const context = await browser.newContext({ colorScheme: 'light' });
-  try {
-    const page = await context.newPage();
-    await page.emulateMedia({ media: 'print', colorScheme: 'light' });
-    const print = async (pages: ReadonlyMap<string, number>): Promise<Uint8Array> => {
-      await page.setContent(html(pages), { waitUntil: 'load', timeout: 120_000 });
-      await page.evaluate(() => document.fonts.ready);
-      return page.pdf({ format: paper.format, printBackground: true, tagged: true, outline: true, preferCSSPageSize: false });
-    };
-    const first = await readPdfStructure(await print(new Map()));
-    const starts = new Map<string, number>();
-    for (const entry of entries) {
-      const start = first.destinations.get(entry.id);
-      if (start === undefined) throw new Error(`the printed book has no destination for "${entry.title}" (#${entry.id}); is its heading id still in scripts/book/document.ts?`);
-      starts.set(entry.id, start);
-    }
-    const bytes = await print(starts);
-    const second = await readPdfStructure(bytes);
-    for (const entry of entries) {
-      if (second.destinations.get(entry.id) !== starts.get(entry.id))
-        throw new Error(
-          `"${entry.title}" moved from page ${starts.get(entry.id)} to ${second.destinations.get(entry.id)} once the contents had page numbers; the contents' layout must not depend on them.`,
-        );
-    }
-    return { bytes, pages: second.pages };
   } finally {
     await context.close();
   }

@@ -46,7 +46,7 @@ html, body { background: #fff; }
 body { margin: 0; font-size: 10pt; }
 .book-cover { page: cover; height: 100vh; box-sizing: border-box; padding: 50mm 25mm 25mm; display: flex; flex-direction: column; break-after: page;
   background: linear-gradient(160deg, #12437e 0%, #1a5fb4 60%, #3f7fcf 100%); color: #fff; print-color-adjust: exact; -webkit-print-color-adjust: exact; }
-.book-cover h1 { font-size: 30pt; line-height: 1.15; color: #fff; margin: 0 0 8mm; }
+.book-cover .book-title { font-weight: 700; font-size: 30pt; line-height: 1.15; color: #fff; margin: 0 0 8mm; }
 .book-cover .book-subtitle { font-size: 13pt; line-height: 1.4; max-width: 140mm; }
 .book-cover dl { margin-top: auto; font-size: 10pt; line-height: 1.5; display: grid; grid-template-columns: max-content 1fr; gap: 1mm 6mm; }
 .book-cover dt { font-weight: 700; }
@@ -87,7 +87,7 @@ figure { break-inside: auto !important; }
 /* A line number never wraps (it would print one digit a line); the code beside it does. */
 [class*="codeLineNumber"] { white-space: nowrap !important; overflow-wrap: normal !important; }
 pre { overflow: visible !important; max-height: none !important; }
-.docusaurus-mermaid-container svg { max-width: 100% !important; height: auto; }
+.docusaurus-mermaid-container { text-align: center; }
 `;
 
 function tocItem(entry: BookEntry, page: number | undefined): string {
@@ -102,7 +102,8 @@ export function contentsHtml(entries: readonly BookEntry[], pages: ReadonlyMap<s
 
 export function coverHtml(facts: BookFacts): string {
   const shown = facts.siteUrl.replace(/^https?:\/\//, '').replace(/\/$/, '');
-  return `<section class="book-cover"><h1>${escapeHtml(facts.title)}</h1><p class="book-subtitle">${escapeHtml(facts.subtitle)}</p>
+  // The title is not a heading: the outline starts at the contents.
+  return `<section class="book-cover"><p class="book-title">${escapeHtml(facts.title)}</p><p class="book-subtitle">${escapeHtml(facts.subtitle)}</p>
 <dl><dt>Edition</dt><dd>${escapeHtml(facts.date)}, commit ${escapeHtml(facts.commit)}</dd><dt>Online</dt><dd><a href="${escapeHtml(facts.siteUrl)}">${escapeHtml(shown)}</a></dd><dt>Licence</dt><dd>${escapeHtml(facts.licence)}</dd></dl></section>`;
 }
 

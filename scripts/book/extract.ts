@@ -127,6 +127,15 @@ export function extractChapter(options: ExtractOptions): ExtractedChapter {
 
   let diagrams = 0;
   for (const svg of root.querySelectorAll<SVGSVGElement>('.docusaurus-mermaid-container svg[id]')) {
+    // On paper a diagram is one block that cannot be split: as wide as the column at most, and never taller
+    // than a page (215 mm fits A4 and Letter with a heading above it), keeping its proportions.
+    const box = svg.viewBox.baseVal;
+    if (box && box.width > 0 && box.height > 0) {
+      svg.setAttribute(
+        'style',
+        `max-width: 100% !important; width: min(100%, ${Math.round(box.width)}px, ${((215 * box.width) / box.height).toFixed(1)}mm) !important; height: auto !important;`,
+      );
+    }
     const old = svg.id;
     const renamed = `${prefix}--${old}`;
     svg.innerHTML = svg.innerHTML.split(old).join(renamed);

@@ -18,6 +18,8 @@ export default function BookDownloads(): ReactNode {
   const manifestUrl = useBaseUrl(`/${BOOK_FILES.manifest}`);
   const [facts, setFacts] = useState<Record<string, string>>({});
   useEffect(() => {
+    // The book step wrote the figures into this page's HTML; only a page rendered in the browser (after a link was followed) lacks them.
+    if (document.querySelector('[data-book-facts]')?.textContent) return undefined;
     let live = true;
     fetch(manifestUrl)
       .then((response) => (response.ok ? (response.json() as Promise<BookManifest>) : undefined))

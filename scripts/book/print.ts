@@ -1,0 +1,49 @@
+/**
+ * Prints the book's HTML with Chromium on one paper size. Page numbers in the
+ * contents need a second print: the first tells where each entry starts
+ * (Chromium writes a named destination for every link target, so for every
+ * entry the contents link), the second prints the contents with those numbers.
+ * The contents keep the same layout whatever the numbers are (a fixed-width
+ * slot), and the second print is checked against the first.
+ */
+import type { Browser } from 'playwright-core';
+import type { BookPaper } from '../../src/lib/bookDownloads';
+import type { BookEntry } from './contents';
+import { readPdfStructure } from './pdfStructure';
+
+/** Prints the book on one paper size: once to learn where entries start, once more with those numbers in the contents. */
+export async function printBook(
+  browser: Browser,
+  paper: BookPaper,
+  html: (pages: ReadonlyMap<string, number>) => string,
+  entries: readonly BookEntry[],
+): Promise<{ bytes: Uint8Array; pages: number }> {
+  const context = await browser.newContext({ colorScheme: 'light' });
+  try {
+    const page = await context.newPage();
+    await page.emulateMedia({ media: 'print', colorScheme: 'light' });
+    const print = async (pages: ReadonlyMap<string, number>): Promise<Uint8Array> => {
+      await page.setContent(html(pages), { waitUntil: 'load', timeout: 120_000 });
+      await page.evaluate(() => document.fonts.ready);
+      return page.pdf({ format: paper.format, printBackground: true, tagged: true, outline: true, preferCSSPageSize: false });
+    };
+    const first = await readPdfStructure(await print(new Map()));
+    const starts = new Map<string, number>();
+    for (const entry of entries) {
+      const start = first.destinations.get(entry.id);
+      if (start === undefined) throw new Error(`the printed book has no destination for "${entry.title}" (#${entry.id}); is its heading id still in scripts/book/document.ts?`);
+      starts.set(entry.id, start);
+    }
+    const bytes = await print(starts);
+    const second = await readPdfStructure(bytes);
+    for (const entry of entries) {
+      if (second.destinations.get(entry.id) !== starts.get(entry.id))
+        throw new Error(
+          `"${entry.title}" moved from page ${starts.get(entry.id)} to ${second.destinations.get(entry.id)} once the contents had page numbers; the contents' layout must not depend on them.`,
+        );
+    }
+    return { bytes, pages: second.pages };
+  } finally {
+    await context.close();
+  }
+}
