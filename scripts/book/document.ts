@@ -68,10 +68,12 @@ body { margin: 0; font-size: 10pt; }
 .book-entry > h2.book-heading { font-size: 17pt; margin: 0 0 3mm; }
 .book-entry > h3.book-heading { font-size: 15pt; margin: 0 0 2mm; }
 .book-question-text { font-size: 12pt; font-style: italic; margin: 0 0 4mm; color: #303846; }
+/* Inside an entry, headings stay smaller than the entry's own title, whatever level the page gave them. */
+.book-entry .markdown h2 { font-size: 15pt; }
+.book-entry .markdown h3 { font-size: 13pt; }
 .book-entry .markdown h4 { font-size: 12pt; }
 .book-entry .markdown h5 { font-size: 11pt; }
 .book-entry .markdown h6 { font-size: 10pt; }
-.book-entry .markdown { --ifm-h4-font-size: 12pt; }
 .book-calculator { border: 1px solid #dadde1; border-radius: 4px; padding: 2mm 4mm; margin: 0 0 4mm; break-inside: avoid; }
 .book-calculator dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.5mm 4mm; margin: 0 0 2mm; }
 .book-calculator dl > div { display: contents; }
