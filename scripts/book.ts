@@ -153,7 +153,7 @@ async function main(): Promise<number> {
     const stylesheets = [...new Set([...extracted.values()].flatMap((c) => c.stylesheets))];
     const extractedAt = performance.now();
     console.log(`Book: ${entries.length} entries taken from the built pages in ${((extractedAt - started) / 1000).toFixed(1)} s`);
-    const html = (pages: ReadonlyMap<string, number>): string => bookHtml({ facts, chapters, stylesheets, baseHref: `${server.url}${baseUrl}`, pages });
+    const html = bookHtml({ facts, chapters, stylesheets, baseHref: `${server.url}${baseUrl}`, pages: new Map() });
     mkdirSync(path.join(BUILD_DIR, 'downloads'), { recursive: true });
     // Both papers at once: each print is one Chromium renderer, so two keep both cores busy.
     const printed = await Promise.all(

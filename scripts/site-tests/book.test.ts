@@ -191,26 +191,42 @@ describe.each(BOOK_PAPERS)('the $paper book', (paper) => {
   });
 });
 
-describe('a code line longer than the page', () => {
+describe('test pages printed as the book prints', () => {
   const site = setUpBuiltSite();
   const tempDir = tempDirsRemovedAfterAll();
 
-  it('wraps onto the next lines instead of being cut at the margin', async () => {
-    const longLine = `const key = "${Array.from({ length: 60 }, (_, i) => `seg${String(i).padStart(2, '0')}`).join('')}"; // ${'and more words '.repeat(12)}end`;
-    const entry: BookEntry = { kind: 'page', id: 'long-line', route: '/long-line', title: 'A very long line', level: 1, partTitle: 'Test' };
+  /** Prints one entry holding `content` with the book's styles and the site's, on A4; returns the PDF's path. */
+  async function printTestPage(name: string, content: string): Promise<string> {
+    const entry: BookEntry = { kind: 'page', id: name, route: `/${name}`, title: name, level: 1, partTitle: 'Test' };
     const css = readdirSync(path.join(BUILD_DIR, 'assets/css')).filter((f) => f.endsWith('.css'));
-    const html = (pageNumbers: ReadonlyMap<string, number>): string =>
-      bookHtml({
-        facts: { title: 'Test', subtitle: 'Test', siteUrl: 'https://example.org/', date: '2026-12-03', commit: 'test', licence: 'test' },
-        chapters: [{ entry, html: `<pre class="book-code"><code>${longLine}</code></pre>` }],
-        stylesheets: css.map((f) => `${site.server.url}/assets/css/${f}`),
-        baseHref: `${site.server.url}/`,
-        pages: pageNumbers,
-      });
-    const paper = BOOK_PAPERS[0]!;
-    const printed = await printBook(site.browser, paper, html, [entry]);
-    const file = path.join(await tempDir('handbook-book-'), 'long-line.pdf');
+    const html = bookHtml({
+      facts: { title: 'Test', subtitle: 'Test', siteUrl: 'https://example.org/', date: '2026-12-03', commit: 'test', licence: 'test' },
+      chapters: [{ entry, html: content }],
+      stylesheets: css.map((f) => `${site.server.url}/assets/css/${f}`),
+      baseHref: `${site.server.url}/`,
+      pages: new Map(),
+    });
+    const printed = await printBook(site.browser, BOOK_PAPERS[0]!, html, [entry]);
+    const file = path.join(await tempDir('handbook-book-'), `${name}.pdf`);
     writeFileSync(file, printed.bytes);
+    return file;
+  }
+
+  it("repeat a table's header on every page the table crosses", async () => {
+    const rows = Array.from({ length: 90 }, (_, i) => `<tr><td>row ${i + 1}</td><td>value</td></tr>`).join('');
+    const file = await printTestPage(
+      'long-table',
+      `<div class="markdown"><table><thead><tr><th>Metricname</th><th>Targetvalue</th></tr></thead><tbody>${rows}</tbody></table></div>`,
+    );
+    const tablePages = pdfPages(file).slice(2);
+    expect(tablePages.length, 'the table crosses a page break').toBeGreaterThan(1);
+    for (const [i, text] of tablePages.entries()) expect(text, `page ${i + 3}`).toContain('Metricname Targetvalue');
+  }, 120_000);
+
+  it('wrap a code line longer than the page onto the next lines instead of cutting it at the margin', async () => {
+    const longLine = `const key = "${Array.from({ length: 60 }, (_, i) => `seg${String(i).padStart(2, '0')}`).join('')}"; // ${'and more words '.repeat(12)}end`;
+    const file = await printTestPage('long-line', `<pre class="book-code"><code>${longLine}</code></pre>`);
+    const paper = BOOK_PAPERS[0]!;
     const words = pdfWords(file);
     const code = words.filter((w) => w.page === 3);
     expect(squeezed(code.map((w) => w.text).join(''))).toContain(squeezed(longLine));
