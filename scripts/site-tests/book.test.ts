@@ -214,13 +214,10 @@ describe('test pages printed as the book prints', () => {
 
   it("repeat a table's header on every page the table crosses", async () => {
     const rows = Array.from({ length: 90 }, (_, i) => `<tr><td>row ${i + 1}</td><td>value</td></tr>`).join('');
-    const file = await printTestPage(
-      'long-table',
-      `<div class="markdown"><table><thead><tr><th>Metricname</th><th>Targetvalue</th></tr></thead><tbody>${rows}</tbody></table></div>`,
-    );
+    const file = await printTestPage('long-table', `<div class="markdown"><table><thead><tr><th>Quantity</th><th>Threshold</th></tr></thead><tbody>${rows}</tbody></table></div>`);
     const tablePages = pdfPages(file).slice(2);
     expect(tablePages.length, 'the table crosses a page break').toBeGreaterThan(1);
-    for (const [i, text] of tablePages.entries()) expect(text, `page ${i + 3}`).toContain('Metricname Targetvalue');
+    for (const [i, text] of tablePages.entries()) expect(text, `page ${i + 3}`).toContain('Quantity Threshold');
   }, 120_000);
 
   it('wrap a code line longer than the page onto the next lines instead of cutting it at the margin', async () => {
