@@ -103,14 +103,14 @@ describe('bookContents', () => {
     expect(() => bookContents(TWO_TRACKS, [question('alpha', 'nowhere', 4)], PAGES)).toThrow(/\/alpha\/nowhere\/q4: topic "nowhere".*src\/content\/tracks\.ts/);
   });
 
-  it('refuses a track with questions but no overview page', () => {
-    expect(() =>
-      bookContents(
-        TWO_TRACKS,
-        [question('beta', 'only', 1)],
-        PAGES.filter((p) => p.file !== 'beta/index.mdx'),
-      ),
-    ).toThrow(/docs\/beta\/index\.mdx is missing/);
+  it('gives a track with questions but no overview page its heading, with no page under it', () => {
+    const without = bookContents(
+      TWO_TRACKS,
+      [question('beta', 'only', 1)],
+      PAGES.filter((p) => p.file !== 'beta/index.mdx'),
+    );
+    expect(without.find((e) => e.title === 'Beta track')).toMatchObject({ kind: 'track', id: 'beta', route: undefined, level: 1 });
+    expect(without.map((e) => e.title)).toContain('Q1. Question 1 of beta?');
   });
 
   it('skips a track that has no folder yet', () => {

@@ -85,9 +85,8 @@ export const CHEAT_SHEET_ROUTE = '/cheat-sheet';
 export const REFERENCES_ROUTE = '/references';
 
 /**
- * The book's entries in reading order. Throws when a track has questions but
- * no overview page, or a question names a topic its track does not define:
- * the book would otherwise silently leave pages out.
+ * The book's entries in reading order. Throws when a question names a topic
+ * its track does not define: the book would otherwise silently leave it out.
  */
 export function bookContents(tracks: readonly TrackDefinition[], questions: readonly IndexedQuestion[], pages: readonly DocPage[]): BookEntry[] {
   const pageAt = new Map(pages.map((p) => [p.route, p]));
@@ -96,12 +95,11 @@ export function bookContents(tracks: readonly TrackDefinition[], questions: read
   for (const track of tracks) {
     const inTrack = questions.filter((q) => q.track === track.slug);
     const overview = pageAt.get(`/${track.slug}`);
-    if (!overview) {
-      if (inTrack.length === 0) continue; // A track whose folder does not exist yet.
-      throw new Error(`docs/${track.slug}/index.mdx is missing: every track with questions needs an overview page, which the book prints first.`);
-    }
+    // A track whose folder does not exist yet has nothing to print.
+    if (!overview && inTrack.length === 0) continue;
     const partTitle = track.label;
-    entries.push({ kind: 'track', id: entryIdFor(overview.route), route: overview.route, title: track.label, level: 1, partTitle });
+    // Without an overview page the track still gets its heading, so its questions sit under it.
+    entries.push({ kind: 'track', id: entryIdFor(`/${track.slug}`), route: overview?.route, title: track.label, level: 1, partTitle });
     for (const question of inTrack) {
       if (!track.topics.some((t) => t.slug === question.topic)) {
         throw new Error(
@@ -130,7 +128,7 @@ export function bookContents(tracks: readonly TrackDefinition[], questions: read
     }
     // The track's other pages (quick hits, whiteboard method...): in its folder, outside the topic folders.
     const topicFolders = new Set(track.topics.map((t) => `${track.slug}/${t.slug}/`));
-    const extras = pages.filter((p) => p.file.startsWith(`${track.slug}/`) && p.route !== overview.route && ![...topicFolders].some((f) => p.file.startsWith(f)));
+    const extras = pages.filter((p) => p.file.startsWith(`${track.slug}/`) && p.route !== `/${track.slug}` && ![...topicFolders].some((f) => p.file.startsWith(f)));
     for (const page of [...extras].sort(bySidebarOrder)) {
       appendix.push({ kind: 'page', id: entryIdFor(page.route), route: page.route, title: page.title, level: 2, partTitle: APPENDIX_TITLE });
     }
