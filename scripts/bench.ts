@@ -11,13 +11,28 @@
  *   --questions <n>    size of the generated content for the validator (default 1000)
  */
 import { spawn } from 'node:child_process';
-import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PDFDocument } from 'pdf-lib';
 import { launchChromium } from './lib/browser';
 import { recordPageScripts } from './lib/pageScripts';
-import { buildSize, entryBytes, entryScripts, kib, MIB, pageKinds, scriptUrlsInHtml, spread, summarise, weighPages, type PageWeight } from './lib/pageWeight';
+import {
+  bookSizes,
+  buildSize,
+  entryBytes,
+  isBookFile,
+  entryScripts,
+  kib,
+  MIB,
+  pageKinds,
+  scriptUrlsInHtml,
+  spread,
+  summarise,
+  weighPages,
+  type PageWeight,
+} from './lib/pageWeight';
 import { serveDirectory } from './lib/staticServer';
 import { EXPECTED_RULES, generateContentRoot, problemsByRule } from './bench/generate';
 import { buildPhases, describeMachine, loadAverage, markdownTable, recordedFigures, seconds, suggestedBudgets, thisMachine } from './bench/report';
@@ -113,6 +128,9 @@ async function buildSteps(): Promise<void> {
   }
   timed('Production build, warm (run again at once)', await run('build-warm', bin('docusaurus'), ['build']));
   timed('Cheat-sheet PDFs (`tsx scripts/pdf.ts`)', await run('pdf', bin('tsx'), ['scripts/pdf.ts']));
+  const book = await run('book', bin('tsx'), ['scripts/book.ts']);
+  timed('The book: both PDFs and the EPUB (`tsx scripts/book.ts`)', book);
+  for (const line of book.output.split('\n').filter((l) => /^Book: .* in [\d.]+ s$/.test(l))) rows.push([`  ${line.replace(/^Book: /, '')}`, '']);
 }
 
 /**
@@ -252,7 +270,7 @@ async function sizeSteps(): Promise<void> {
   );
   const entry = entryScripts(paths.map((p) => ({ html: htmlFor(p), pageUrl: `http://localhost${p}` })));
   const entryTotal = entryBytes(BUILD_DIR, entry);
-  const files = listFiles();
+  const files = listFiles().filter((f) => !isBookFile(f));
   const bytes = buildSize(files);
   const summary = summarise(executed);
   const range = (weights: PageWeight[]): string => {
@@ -265,8 +283,14 @@ async function sizeSteps(): Promise<void> {
   rows.push(['JS per page, gzipped, named in the HTML (entry scripts): min / median / max', range(named)]);
   rows.push(['JS of a question page without a diagram (largest; median)', `${kib(summary.questionPageJs)}; ${kib(summary.questionBaseline)}`]);
   rows.push(['JS a diagram adds to a question page (largest)', kib(summary.diagramExtraJs)]);
-  rows.push([`Build size (${files.length} files, uncompressed)`, `${(bytes / MIB).toFixed(2)} MiB`]);
-  figures = recordedFigures(summary, bytes, entryTotal);
+  rows.push([`Build size but the book (${files.length} files, uncompressed)`, `${(bytes / MIB).toFixed(2)} MiB`]);
+  const book = bookSizes(listFiles());
+  for (const file of listFiles().filter(isBookFile)) {
+    if (file.endsWith('.json')) continue;
+    const pages = file.endsWith('.pdf') ? ` (${(await PDFDocument.load(readFileSync(file), { updateMetadata: false })).getPageCount()} pages)` : '';
+    rows.push([`Book: ${path.basename(file)}${pages}`, `${(statSync(file).size / MIB).toFixed(2)} MiB`]);
+  }
+  figures = recordedFigures(summary, bytes, entryTotal, book);
 }
 
 async function main(): Promise<number> {

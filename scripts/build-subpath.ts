@@ -1,7 +1,7 @@
 /**
  * `npm run build:subpath`: the production build as a GitHub Pages project
  * site serves it, under a sub-path (BASE_URL=/handbook/), written to
- * build-subpath/ with its cheat-sheet PDFs, so `npm run test:subpath` can
+ * build-subpath/ with its cheat-sheet PDFs and the book, so `npm run test:subpath` can
  * check that the site, its short links and its downloads work there.
  * build/ is left alone.
  */
@@ -17,6 +17,7 @@ const env = { ...process.env, BASE_URL: SUBPATH_BASE_URL };
 for (const [command, args] of [
   ['docusaurus', ['build', '--out-dir', SUBPATH_OUT_DIR]],
   ['tsx', ['scripts/pdf.ts', '--dir', SUBPATH_OUT_DIR]],
+  ['tsx', ['scripts/book.ts', '--dir', SUBPATH_OUT_DIR]],
 ] as const) {
   console.log(`BASE_URL=${SUBPATH_BASE_URL} ${command} ${args.join(' ')}`);
   const result = spawnSync(bin(command), args, { cwd: ROOT, env, stdio: 'inherit', shell: process.platform === 'win32' });

@@ -29,22 +29,28 @@ describe('the benchmark report', () => {
 
   it('records figures in the units of scripts/budgets.json', () => {
     const summary = { questionPageJs: 250.04 * KIB, questionBaseline: 240 * KIB, diagramExtraJs: 180.26 * KIB, anyPageJs: 431.55 * KIB };
-    expect(recordedFigures(summary, 20.456 * MIB, 141.26 * KIB)).toEqual({
+    expect(recordedFigures(summary, 20.456 * MIB, 141.26 * KIB, { pdfBytes: 5.834 * MIB, epubBytes: 0.712 * MIB })).toEqual({
       entryJsKiB: 141.3,
       questionPageJsKiB: 250,
       diagramExtraJsKiB: 180.3,
       anyPageJsKiB: 431.6,
       buildTotalMiB: 20.46,
+      bookPdfMiB: 5.83,
+      bookEpubMiB: 0.71,
     });
   });
 
   it('suggests budgets about 10 % above the figures, rounded up', () => {
-    expect(suggestedBudgets({ entryJsKiB: 141.3, questionPageJsKiB: 250, diagramExtraJsKiB: 180.3, anyPageJsKiB: 431.6, buildTotalMiB: 20.46 })).toEqual({
+    expect(
+      suggestedBudgets({ entryJsKiB: 141.3, questionPageJsKiB: 250, diagramExtraJsKiB: 180.3, anyPageJsKiB: 431.6, buildTotalMiB: 20.46, bookPdfMiB: 5.83, bookEpubMiB: 0.71 }),
+    ).toEqual({
       entryJsKiB: 156,
       questionPageJsKiB: 275,
       diagramExtraJsKiB: 199,
       anyPageJsKiB: 475,
       buildTotalMiB: 22.6,
+      bookPdfMiB: 6.5,
+      bookEpubMiB: 0.8,
     });
   });
 });

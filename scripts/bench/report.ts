@@ -43,14 +43,17 @@ export function markdownTable(header: readonly string[], rows: readonly (readonl
 }
 
 /** Today's figures in the units of scripts/budgets.json (KiB and MiB, one and two decimals). */
-export function recordedFigures(summary: JsSummary, buildBytes: number, entryBytes: number): Budgets {
+export function recordedFigures(summary: JsSummary, buildBytes: number, entryBytes: number, book: { pdfBytes: number; epubBytes: number }): Budgets {
   const kib = (bytes: number): number => Math.round((bytes / KIB) * 10) / 10;
+  const mib = (bytes: number): number => Math.round((bytes / MIB) * 100) / 100;
   return {
     entryJsKiB: kib(entryBytes),
     questionPageJsKiB: kib(summary.questionPageJs),
     diagramExtraJsKiB: kib(summary.diagramExtraJs),
     anyPageJsKiB: kib(summary.anyPageJs),
-    buildTotalMiB: Math.round((buildBytes / MIB) * 100) / 100,
+    buildTotalMiB: mib(buildBytes),
+    bookPdfMiB: mib(book.pdfBytes),
+    bookEpubMiB: mib(book.epubBytes),
   };
 }
 
@@ -63,6 +66,8 @@ export function suggestedBudgets(recorded: Budgets, headroom = 1.1): Budgets {
     diagramExtraJsKiB: up(recorded.diagramExtraJsKiB, 1),
     anyPageJsKiB: up(recorded.anyPageJsKiB, 1),
     buildTotalMiB: up(recorded.buildTotalMiB, 0.1),
+    bookPdfMiB: up(recorded.bookPdfMiB, 0.1),
+    bookEpubMiB: up(recorded.bookEpubMiB, 0.1),
   };
 }
 

@@ -18,14 +18,33 @@ import {
   spread,
   summarise,
   weighPages,
+  bookOverruns,
+  isBookFile,
   type Budgets,
   type BudgetsFile,
   type PageWeight,
 } from './pageWeight';
 
-const budgets: Budgets = { entryJsKiB: 150, questionPageJsKiB: 300, diagramExtraJsKiB: 200, anyPageJsKiB: 600, buildTotalMiB: 20 };
+const budgets: Budgets = { entryJsKiB: 150, questionPageJsKiB: 300, diagramExtraJsKiB: 200, anyPageJsKiB: 600, buildTotalMiB: 20, bookPdfMiB: 6, bookEpubMiB: 1 };
 
 const page = (p: string, kib: number, flags: Partial<PageWeight> = {}): PageWeight => ({ path: p, question: true, diagram: false, jsBytes: kib * KIB, ...flags });
+
+describe('the book in the budgets', () => {
+  it('tells the book files apart from the rest of the build, cheat-sheet PDFs included in the rest', () => {
+    expect(isBookFile('/x/build/downloads/ai-architecture-handbook-a4.pdf')).toBe(true);
+    expect(isBookFile('/x/build/downloads/ai-architecture-handbook.epub')).toBe(true);
+    expect(isBookFile('/x/build/downloads/ai-architecture-handbook.json')).toBe(true);
+    expect(isBookFile('/x/build/downloads/ai-architecture-cheat-sheet-a4.pdf')).toBe(false);
+  });
+
+  it('reports a PDF or an EPUB over its budget, and nothing within it', () => {
+    expect(bookOverruns({ pdfBytes: 6 * MIB, epubBytes: MIB }, budgets)).toEqual([]);
+    const over = bookOverruns({ pdfBytes: 6.5 * MIB, epubBytes: 1.2 * MIB }, budgets);
+    expect(over).toHaveLength(2);
+    expect(over[0]).toMatch(/^the book's PDF weighs 6\.50 MiB, over the bookPdfMiB budget of 6 MiB/);
+    expect(over[1]).toMatch(/^the book's EPUB weighs 1\.20 MiB, over the bookEpubMiB budget of 1 MiB/);
+  });
+});
 
 describe('size budgets', () => {
   it('maps a served script URL back to its build file, under a base path too', () => {
@@ -155,8 +174,10 @@ describe('the budgets file', () => {
       diagramExtraJsKiB: 180,
       anyPageJsKiB: 400,
       buildTotalMiB: 20,
+      bookPdfMiB: 6,
+      bookEpubMiB: 0.7,
     },
-    budgets: { entryJsKiB: 150, questionPageJsKiB: 220, diagramExtraJsKiB: 200, anyPageJsKiB: 440, buildTotalMiB: 22 },
+    budgets: { entryJsKiB: 150, questionPageJsKiB: 220, diagramExtraJsKiB: 200, anyPageJsKiB: 440, buildTotalMiB: 22, bookPdfMiB: 6.6, bookEpubMiB: 0.8 },
   };
 
   it('accepts budgets a little above figures recorded with their day and machine', () => {

@@ -20,8 +20,12 @@ export interface Budgets {
   diagramExtraJsKiB: number;
   /** Any page at all, with or without diagrams: a ceiling for pages other branches add. */
   anyPageJsKiB: number;
-  /** Every file of the build, uncompressed. */
+  /** Every file of the build but the book, uncompressed. */
   buildTotalMiB: number;
+  /** The larger of the book's PDFs (A4, Letter). */
+  bookPdfMiB: number;
+  /** The book's EPUB. */
+  bookEpubMiB: number;
 }
 
 export interface BudgetsFile {
@@ -30,7 +34,15 @@ export interface BudgetsFile {
   budgets: Budgets;
 }
 
-const BUDGET_KEYS = ['entryJsKiB', 'questionPageJsKiB', 'diagramExtraJsKiB', 'anyPageJsKiB', 'buildTotalMiB'] as const satisfies readonly (keyof Budgets)[];
+const BUDGET_KEYS = [
+  'entryJsKiB',
+  'questionPageJsKiB',
+  'diagramExtraJsKiB',
+  'anyPageJsKiB',
+  'buildTotalMiB',
+  'bookPdfMiB',
+  'bookEpubMiB',
+] as const satisfies readonly (keyof Budgets)[];
 
 /** A budget is the recorded figure plus a margin for small changes; above this, it no longer guards anything. */
 export const MAX_HEADROOM = 1.25;
@@ -238,6 +250,27 @@ export function pageKinds(
   const questions = new Set(questionPermalinks);
   const diagrams = new Set(pages.filter((p) => /^```mermaid/m.test(p.source)).map((p) => pathOfSource(p.file)));
   return { question: (urlPath) => questions.has(urlPath), diagram: (urlPath) => diagrams.has(urlPath) };
+}
+
+/** The book's files (scripts/book.ts): budgeted on their own (bookPdfMiB, bookEpubMiB), not in buildTotalMiB. */
+export function isBookFile(file: string): boolean {
+  return /[\\/]downloads[\\/]ai-architecture-handbook(-a4\.pdf|-letter\.pdf|\.epub|\.json)$/.test(file);
+}
+
+/** Sizes of the book in a build: the larger PDF and the EPUB, in bytes (0 when missing). */
+export function bookSizes(files: readonly string[]): { pdfBytes: number; epubBytes: number } {
+  const size = (pattern: RegExp): number => Math.max(0, ...files.filter((f) => isBookFile(f) && pattern.test(f)).map((f) => statSync(f).size));
+  return { pdfBytes: size(/\.pdf$/), epubBytes: size(/\.epub$/) };
+}
+
+/** The book's figures against their budgets, one line per overrun. */
+export function bookOverruns(sizes: { pdfBytes: number; epubBytes: number }, budgets: Budgets): string[] {
+  const lines: string[] = [];
+  if (sizes.pdfBytes > budgets.bookPdfMiB * MIB)
+    lines.push(`the book's PDF weighs ${(sizes.pdfBytes / MIB).toFixed(2)} MiB, over the bookPdfMiB budget of ${budgets.bookPdfMiB} MiB. ${HOW_TO_UPDATE}`);
+  if (sizes.epubBytes > budgets.bookEpubMiB * MIB)
+    lines.push(`the book's EPUB weighs ${(sizes.epubBytes / MIB).toFixed(2)} MiB, over the bookEpubMiB budget of ${budgets.bookEpubMiB} MiB. ${HOW_TO_UPDATE}`);
+  return lines;
 }
 
 export function buildSize(files: readonly string[]): number {

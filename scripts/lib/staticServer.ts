@@ -22,6 +22,7 @@ const TYPES: Record<string, string> = {
   '.md': 'text/markdown; charset=utf-8',
   '.tsv': 'text/tab-separated-values; charset=utf-8',
   '.pdf': 'application/pdf',
+  '.epub': 'application/epub+zip',
 };
 
 export interface StaticServer {

@@ -9,10 +9,13 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ValidationReport } from '../../src/content/report';
 import {
+  bookOverruns,
+  bookSizes,
   buildOverrun,
   buildSize,
   entryBytes,
   entryScripts,
+  isBookFile,
   jsOverruns,
   KIB,
   kib,
@@ -33,10 +36,17 @@ beforeAll(() => {
 });
 
 describe('size budgets of the build (scripts/budgets.json)', () => {
-  it('keeps the whole build, every file uncompressed, within buildTotalMiB', () => {
-    const bytes = buildSize(listFiles());
+  it('keeps the whole build but the book, every file uncompressed, within buildTotalMiB', () => {
+    const bytes = buildSize(listFiles().filter((f) => !isBookFile(f)));
     expect(bytes, 'the build is not empty').toBeGreaterThan(MIB);
     expect(buildOverrun(bytes, budgets.budgets) ?? '', `build/ holds ${(bytes / MIB).toFixed(2)} MiB`).toBe('');
+  });
+
+  it('keeps the book within bookPdfMiB (each PDF) and bookEpubMiB', () => {
+    const sizes = bookSizes(listFiles());
+    expect(sizes.pdfBytes, 'the book step wrote its PDFs').toBeGreaterThan(MIB);
+    expect(sizes.epubBytes, 'the book step wrote its EPUB').toBeGreaterThan(100 * KIB);
+    expect(bookOverruns(sizes, budgets.budgets)).toEqual([]);
   });
 
   it('keeps the JavaScript every page loads first (runtime and main, gzipped) within entryJsKiB', () => {

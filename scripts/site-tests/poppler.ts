@@ -87,3 +87,38 @@ export function meanGrey(file: string, page: number): number {
   for (const value of pixels) sum += value;
   return sum / pixels.length;
 }
+
+/** Text of every page, in order (pdftotext ends each page with a form feed), whitespace collapsed as in pdfText. */
+export function pdfPages(file: string): string[] {
+  const pages = poppler('pdftotext', [file, '-']).toString('utf8').split('\f');
+  if (pages.at(-1)?.trim() === '') pages.pop();
+  return pages.map((text) =>
+    text
+      .replace(/[\u200b\u200c\u200d]/g, '')
+      .replace(/\s+/g, ' ')
+      .trim(),
+  );
+}
+
+export interface PdfWord {
+  page: number;
+  xMax: number;
+  /** Top and bottom of the word, in points from the top of the page. */
+  yMin: number;
+  yMax: number;
+  text: string;
+}
+
+const decodeXml = (text: string): string => text.replace(/&(amp|lt|gt|quot|apos);/g, (_, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" })[name]!);
+
+/** Every word with its box, in points, from `pdftotext -bbox`. */
+export function pdfWords(file: string): PdfWord[] {
+  const html = poppler('pdftotext', ['-bbox', file, '-']).toString('utf8');
+  const words: PdfWord[] = [];
+  let page = 0;
+  for (const match of html.matchAll(/<page\b|<word xMin="[\d.]+" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)) {
+    if (match[0] === '<page') page++;
+    else words.push({ page, yMin: Number(match[1]), xMax: Number(match[2]), yMax: Number(match[3]), text: decodeXml(match[4]!) });
+  }
+  return words;
+}

@@ -18,6 +18,15 @@ describe('readQuestionIndex', () => {
     expect(index).toEqual([expect.objectContaining({ questionId: 'arch-01', permalink: '/architecture/structural/q01-a', references: ['A1'], related: [] })]);
   });
 
+  it('reads the short label the sidebar shows, and leaves it out when the page has none', () => {
+    const docs = mkdtempSync(path.join(tmpdir(), 'handbook-index-'));
+    writeFileSync(path.join(docs, 'q01-a.mdx'), page('arch-01', 1).replace('number: 1', 'label: Short one\nnumber: 1'));
+    writeFileSync(path.join(docs, 'q02-b.mdx'), page('arch-02', 2));
+    const [withLabel, withoutLabel] = readQuestionIndex(docs);
+    expect(withLabel?.label).toBe('Short one');
+    expect(withoutLabel).not.toHaveProperty('label');
+  });
+
   it('sees a saved page at once', () => {
     const docs = mkdtempSync(path.join(tmpdir(), 'handbook-index-'));
     const file = path.join(docs, 'q01-a.mdx');

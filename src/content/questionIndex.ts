@@ -17,6 +17,8 @@ import { DIFFICULTIES, type Difficulty } from './tracks';
 export interface IndexedQuestion {
   questionId: string;
   title: string;
+  /** The short label the sidebar shows after "Q<number>."; absent when the front matter lacks it (the validator reports that). */
+  label?: string;
   track: string;
   topic: string;
   number: number;
@@ -61,6 +63,7 @@ export function questionOf(file: string, data: Record<string, unknown>): Indexed
   return {
     questionId,
     title,
+    ...(typeof data.label === 'string' && { label: data.label }),
     track,
     topic,
     number,

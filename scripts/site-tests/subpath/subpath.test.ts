@@ -13,6 +13,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ValidationReport } from '../../../src/content/report';
 import { shortLinkPath } from '../../../src/content/shortLinks';
+import { BOOK_FILES, BOOK_PAPERS } from '../../../src/lib/bookDownloads';
 import { CHEAT_SHEET_PDFS } from '../../../src/lib/cheatSheetPdf';
 import { OFFLINE_SUMMARY_FILE, type OfflineSummary } from '../../../src/offline/precache';
 import { ANKI_DECK_FILE } from '../../../src/practice/anki';
@@ -115,6 +116,15 @@ describe('the files of the sub-path build', () => {
       expect(pdfText(file, 1).replace(/\s+/g, ' ')).toContain(`${new URL(origin).host}${BASE}cheat-sheet`);
     }
   });
+
+  it('hold the book, whose links to the site and cover name the sub-path URL', () => {
+    for (const file of [...BOOK_PAPERS.map((p) => p.file), BOOK_FILES.epub]) expect(existsSync(path.join(DIR, file)), `${SUBPATH_OUT_DIR}/${file}`).toBe(true);
+    const file = path.join(DIR, BOOK_PAPERS[0]!.file);
+    const toSite = pdfLinks(file).filter((l) => l.url.startsWith(origin));
+    expect(toSite.length, 'the book links to the handbook').toBeGreaterThan(0);
+    expect(toSite.filter((l) => !l.url.startsWith(`${origin}${BASE}`))).toEqual([]);
+    expect(pdfText(file, 1).replace(/\s+/g, ' ')).toContain(`${new URL(origin).host}${BASE.replace(/\/$/, '')}`);
+  });
 });
 
 // Each test opens its own browser context, so they overlap (at most maxConcurrency at a time).
@@ -214,6 +224,8 @@ describe.concurrent(`the site served at ${BASE} in Chromium`, () => {
     ['/cheat-sheet', 'a[data-pdf]', 'application/pdf', CHEAT_SHEET_PDFS.length],
     ['/practice', `a[download="${ANKI_DECK_FILE}"]`, 'text/tab-separated-values; charset=utf-8', 1],
     ['/architect-interview/preparation-template', 'a[href*="/downloads/"]', 'text/markdown; charset=utf-8', 1],
+    ['/architecture', 'a[data-book-file$=".pdf"]', 'application/pdf', BOOK_PAPERS.length],
+    ['/architecture', 'a[data-book-file$=".epub"]', 'application/epub+zip', 1],
   ])('offers downloads on %s that resolve under the sub-path', async ([pagePath, selector, type, atLeast], { expect }) => {
     const { page, problems, close } = await open(pagePath);
     const links = await page.locator(selector).evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));

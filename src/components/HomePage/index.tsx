@@ -3,6 +3,7 @@ import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
 import Heading from '@theme/Heading';
 import Layout from '@theme/Layout';
 import type { ReactNode } from 'react';
+import BookDownloads from '@site/src/components/BookDownloads';
 import HomeSections from '@site/src/components/HomeSections';
 import type { HomeSummary } from '@site/src/plugins/handbook-content/routes';
 import styles from './styles.module.css';
@@ -26,6 +27,7 @@ export default function HomePage({ summary }: { summary: HomeSummary }): ReactNo
         </div>
       </header>
       <main className="container">
+        <BookDownloads />
         <HomeSections summary={summary} />
       </main>
     </Layout>
