@@ -53,10 +53,10 @@ describe('refreshPrecacheRevisions', () => {
     writeFileSync(path.join(dir, 'architecture.html'), '<p>(401 pages, 6.2 MB)</p>');
     const md5 = (text: string): string => createHash('md5').update(text).digest('hex');
     const worker =
-      'self.__WB=[{"revision":"00000000000000000000000000000000","url":"index.html"},{"revision":"11111111111111111111111111111111","url":"architecture.html"},{"revision":"22222222222222222222222222222222","url":"xindex.html"}];';
+      'self.__WB=[{"revision":"00000000000000000000000000000000","url":"index.html"},{"revision":"11111111111111111111111111111111","url":"architecture.html"},{"revision":"22222222222222222222222222222222","url":"other.html"}];';
     const refreshed = refreshPrecacheRevisions(worker, dir, ['index.html', 'architecture.html']);
     expect(refreshed).toContain(`{"revision":"${md5('<p>(400 pages, 6.1 MB)</p>')}","url":"index.html"}`);
     expect(refreshed).toContain(`{"revision":"${md5('<p>(401 pages, 6.2 MB)</p>')}","url":"architecture.html"}`);
-    expect(refreshed).toContain('{"revision":"22222222222222222222222222222222","url":"xindex.html"}');
+    expect(refreshed).toContain('{"revision":"22222222222222222222222222222222","url":"other.html"}');
   });
 });

@@ -84,8 +84,8 @@ export default function ValidationReport({ report }: { report: Report }): ReactN
     <article className={styles.report}>
       <Heading as="h1">Validation report</Heading>
       <p>
-        The Architecture Q&amp;A and the LLM and agent systems track require every part on every page; the interview track requires the answer and the architect&apos;s call, and adds code, diagrams and references
-        where they help (– marks a part a page does not need).
+        The Architecture Q&amp;A and the LLM and agent systems track require every part on every page; the interview track requires the answer and the architect&apos;s call, and
+        adds code, diagrams and references where they help (– marks a part a page does not need).
       </p>
       <p>
         Generated from the content by the validator (<code>npm run validate</code>) on every build, so it always describes the pages you are reading. The build fails when any rule
