@@ -4,18 +4,10 @@
  * counts. The download links (src/components/BookDownloads), the book step
  * and its tests all read this one list.
  */
+import type { CheatSheetPdf } from './cheatSheetPdf';
 
-export interface BookPaper {
-  /** As shown to readers. */
-  readonly paper: 'A4' | 'US Letter';
-  /** Chromium's paper format name. */
-  readonly format: 'A4' | 'Letter';
-  /** Path inside the build directory, and URL path under the site's base URL. */
-  readonly file: string;
-  /** Page size in PostScript points (1/72 inch). */
-  readonly widthPt: number;
-  readonly heightPt: number;
-}
+/** One paper's PDF of the book: the same facts as a cheat-sheet PDF (paper, Chromium format, file, size in points). */
+export type BookPaper = CheatSheetPdf;
 
 export const BOOK_PAPERS: readonly BookPaper[] = [
   { paper: 'A4', format: 'A4', file: 'downloads/ai-architecture-handbook-a4.pdf', widthPt: 595.28, heightPt: 841.89 },
