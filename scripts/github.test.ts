@@ -154,12 +154,16 @@ describe('npm test', () => {
     for (const step of steps) expect(packageJson.scripts[step.replace(/^npm run /, '')], step).toBeDefined();
   });
 
-  it('runs the quick checks first, the build and the tests of the built site last', () => {
+  it('runs the quick checks first, side by side, then the unit tests, the build and the tests of the built site last', () => {
     const at = (name: string): number => steps.indexOf(`npm run ${name}`);
-    for (const quick of ['typecheck', 'lint', 'format:check', 'spell', 'validate', 'test:unit']) {
-      expect(at(quick), quick).toBeGreaterThanOrEqual(0);
-      expect(at(quick), quick).toBeLessThan(at('build'));
-    }
+    // The quick checks need nothing from each other, so `checks` runs them at once and fails when any one fails.
+    const checks = packageJson.scripts.checks!;
+    expect(checks).toMatch(/^concurrently /);
+    expect(checks).not.toMatch(/--success (first|last)|--kill-others/);
+    for (const quick of ['typecheck', 'lint', 'format:check', 'spell', 'validate']) expect(checks.split(/\s+/), quick).toContain(`npm:${quick}`);
+    expect(at('checks')).toBe(0);
+    expect(at('test:unit')).toBeGreaterThan(at('checks'));
+    expect(at('test:unit')).toBeLessThan(at('build'));
     expect(at('test:site')).toBeGreaterThan(at('build'));
     expect(at('test:subpath')).toBe(steps.length - 1);
   });

@@ -4,7 +4,10 @@
  * mode, then switched to dark mode in place and checked again: no console
  * error, no failed request, every Mermaid block drawn as an SVG at a readable
  * size, no KaTeX error, no serious or critical accessibility violation
- * (axe-core), and JavaScript within the size budgets. Question pages are also
+ * (axe-core), and JavaScript within the size budgets. While a page is open in
+ * light mode its diagrams are measured at 1280 px (each fits its column, no
+ * label under 11 px) and a question page is printed at the width of an A4
+ * page; a sample is printed again from dark mode. Question pages are also
  * opened on a 375 px wide phone: nothing scrolls the page sideways.
  */
 import path from 'node:path';
@@ -15,8 +18,9 @@ import { axeViolations } from '../lib/axe';
 import { DIAGRAM_SVGS, gotoHydrated, switchColorScheme, waitForDiagrams } from '../lib/browser';
 import { jsOverruns, kib, readBudgets, summarise, weighPages, type PageScripts } from '../lib/pageWeight';
 import { browserTabs, mapConcurrently } from '../lib/pool';
-import { BUILD_DIR, builtPages, PROJECT_ROOT } from './buildOutput';
-import { setUpBuiltSite } from './builtSite';
+import { BUILD_DIR, builtPages, diagramsInBuiltPage, PROJECT_ROOT } from './buildOutput';
+import { setUpBuiltSite, type SiteQuestion } from './builtSite';
+import { A4_CONTENT_WIDTH_PX, diagramFitProblems, printProblems, resizeInPlace } from './pageChecks';
 
 const site = setUpBuiltSite();
 const { content } = site;
@@ -32,13 +36,28 @@ function pathOf(file: string): string {
     .replace(/(^|\/)index$/, '')}`;
 }
 
-/** Mermaid blocks in the source of the page served at `urlPath` (0 for pages not written in docs/). */
+/** Diagrams of the page served at `urlPath`: its Mermaid blocks in docs/, or the diagrams its built HTML marks (pages not written in docs/). */
 function diagramsOn(urlPath: string): number {
-  return content.pages.find((p) => pathOf(p.file) === urlPath)?.source.match(/^```mermaid/gm)?.length ?? 0;
+  const inSource = content.pages.find((p) => pathOf(p.file) === urlPath)?.source.match(/^```mermaid/gm)?.length ?? 0;
+  return Math.max(inSource, diagramsInBuiltPage(urlPath));
 }
 
 function isQuestion(urlPath: string): boolean {
   return content.questions.some((q) => q.permalink === urlPath);
+}
+
+const DESKTOP = { width: 1280, height: 900 };
+const A4_PAGE = { width: A4_CONTENT_WIDTH_PX, height: 1000 };
+const questionAt = new Map(content.questions.map((q) => [q.permalink, q]));
+// Every question page is printed from light mode; a sample is printed again from dark mode, where only the colours differ.
+const printedInDark = new Set(content.questions.filter((_, i) => i % 8 === 0).map((q) => q.permalink));
+
+/** Prints the open page at the width of an A4 page and returns to the desktop width. */
+async function printAtA4(page: Page, q: SiteQuestion, scheme: ColorScheme): Promise<string[]> {
+  await resizeInPlace(page, A4_PAGE);
+  const found = await printProblems(page, { cites: q.frontMatter.references.length > 0, diagrams: q.source.match(/^```mermaid/gm)?.length ?? 0 });
+  await resizeInPlace(page, DESKTOP);
+  return found.map((p) => `${q.permalink} (${scheme}): ${p}`);
 }
 
 /** What one page showed in one colour scheme. */
@@ -62,6 +81,10 @@ interface PageVisit {
   dark: PageCheck;
   /** Every script the page executed in light mode, recorded with the cache off (for the budgets). */
   scripts: string[];
+  /** Diagrams measured at 1280 px in light mode: too wide for the column, scrolling, or labels under 11 px. */
+  diagramFit: string[];
+  /** What is wrong with a question page as it prints (from light mode, and from dark mode for a sample). */
+  print: string[];
 }
 
 /** Diagrams, formulas and accessibility of the page as it is now. */
@@ -83,7 +106,7 @@ async function inspect(page: Page): Promise<Pick<PageCheck, 'mermaidSvgs' | 'mer
  * checks it in light mode, switches it to dark mode and checks it again.
  */
 async function visitPages(paths: readonly string[]): Promise<PageVisit[]> {
-  const context = await site.browser.newContext({ colorScheme: 'light', viewport: { width: 1280, height: 900 } });
+  const context = await site.browser.newContext({ colorScheme: 'light', viewport: DESKTOP });
   try {
     return await mapConcurrently(paths, browserTabs(), {
       async setUp() {
@@ -123,7 +146,8 @@ async function visitPages(paths: readonly string[]): Promise<PageVisit[]> {
           katexErrors: 0,
           accessibility: [],
         });
-        const visit: PageVisit = { path: urlPath, light: blank(), dark: blank(), scripts: [] };
+        const visit: PageVisit = { path: urlPath, light: blank(), dark: blank(), scripts: [], diagramFit: [], print: [] };
+        const question = questionAt.get(urlPath);
         tab.visit = visit;
         tab.scheme = 'light';
         // The previous page may have left the tab in dark mode.
@@ -131,9 +155,12 @@ async function visitPages(paths: readonly string[]): Promise<PageVisit[]> {
         await gotoHydrated(tab.page, `${site.server.url}${urlPath}`);
         await waitForDiagrams(tab.page, expected);
         Object.assign(visit.light, await inspect(tab.page));
+        visit.diagramFit = await diagramFitProblems(tab.page);
+        if (question) visit.print.push(...(await printAtA4(tab.page, question, 'light')));
         tab.scheme = 'dark';
         await switchColorScheme(tab.page, 'dark');
         Object.assign(visit.dark, await inspect(tab.page));
+        if (question && printedInDark.has(urlPath)) visit.print.push(...(await printAtA4(tab.page, question, 'dark')));
         return visit;
       },
       async tearDown(tab) {
@@ -200,6 +227,22 @@ describe.each(COLOR_SCHEMES)('every built page in %s mode', (colorScheme) => {
     expect(overruns.join('\n'), `measured: question page ${kib(summary.questionPageJs)}, diagram extra ${kib(summary.diagramExtraJs)}, any page ${kib(summary.anyPageJs)}`).toBe(
       '',
     );
+  });
+});
+
+describe('every diagram on a 1280 px desktop', () => {
+  it('fits its column with no sideways scrolling and no label under 11 px', () => {
+    expect(visits.filter((v) => v.light.mermaidBlocks > 0).length, 'pages with a diagram').toBeGreaterThanOrEqual(30);
+    const problems = visits.flatMap((v) => v.diagramFit.map((p) => `${v.path}: ${p}`));
+    expect(problems.join('\n'), 'redraw it narrower (top-down, shorter labels, or two diagrams); see the diagram-wide warning of npm run validate').toBe('');
+  });
+});
+
+describe('question pages printed from light and dark mode, at the width of an A4 page', () => {
+  it('hide the site chrome, wrap code, fit diagrams to the page and keep the references', () => {
+    expect(printedInDark.size).toBeGreaterThan(1);
+    expect(visits.filter((v) => questionAt.has(v.path)).length).toBe(content.questions.length);
+    expect(visits.flatMap((v) => v.print)).toEqual([]);
   });
 });
 

@@ -29,6 +29,11 @@ export function htmlFor(urlPath: string): string {
   throw new Error(`No page for ${urlPath} in build/ (looked for ${candidates.join(', ')})`);
 }
 
+/** Diagrams of a built page: every diagram's wrapper is server-rendered with a data-diagram attribute. */
+export function diagramsInBuiltPage(urlPath: string): number {
+  return htmlFor(urlPath).match(/\sdata-diagram(?=[\s=>])/g)?.length ?? 0;
+}
+
 export function listFiles(dir = BUILD_DIR): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name);
