@@ -16,9 +16,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { TRACKS } from '../../src/content/tracks';
 import { axeViolations } from '../lib/axe';
 import { DIAGRAM_SVGS, gotoHydrated, switchColorScheme, waitForDiagrams } from '../lib/browser';
-import { jsOverruns, kib, readBudgets, summarise, weighPages, type PageScripts } from '../lib/pageWeight';
+import { entryScripts, jsOverruns, kib, readBudgets, summarise, weighPages, type PageScripts } from '../lib/pageWeight';
 import { browserTabs, mapConcurrently } from '../lib/pool';
-import { BUILD_DIR, builtPages, diagramsInBuiltPage, PROJECT_ROOT } from './buildOutput';
+import { BUILD_DIR, builtPages, diagramsInBuiltPage, htmlFor, PROJECT_ROOT } from './buildOutput';
 import { setUpBuiltSite, type SiteQuestion } from './builtSite';
 import { A4_CONTENT_WIDTH_PX, diagramFitProblems, printProblems, resizeInPlace } from './pageChecks';
 
@@ -79,7 +79,7 @@ interface PageVisit {
   path: string;
   light: PageCheck;
   dark: PageCheck;
-  /** Every script the page executed in light mode, recorded with the cache off (for the budgets). */
+  /** Every script the page executed in light mode (for the budgets). */
   scripts: string[];
   /** Diagrams measured at 1280 px in light mode: too wide for the column, scrolling, or labels under 11 px. */
   diagramFit: string[];
@@ -111,10 +111,9 @@ async function visitPages(paths: readonly string[]): Promise<PageVisit[]> {
     return await mapConcurrently(paths, browserTabs(), {
       async setUp() {
         const page = await context.newPage();
-        // With the cache off every page requests all the scripts it runs, so each page's weight is complete.
-        const cdp = await context.newCDPSession(page);
-        await cdp.send('Network.enable');
-        await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+        // Playwright reports a script served from the browser's cache as a request too, so each page's list
+        // of scripts is complete with the cache on, and a page does not download and compile again what the
+        // previous one ran.
         const tab = { page, visit: undefined as PageVisit | undefined, scheme: 'light' as ColorScheme };
         const current = (): PageCheck | undefined => tab.visit?.[tab.scheme];
         page.on('console', (message) => {
@@ -221,6 +220,12 @@ describe.each(COLOR_SCHEMES)('every built page in %s mode', (colorScheme) => {
       weights.every((w) => w.jsBytes > 0),
       'every page loads some JavaScript',
     ).toBe(true);
+    // Pages run with the browser's cache on: each must still have recorded the scripts its HTML names, cached or not.
+    const missing = visits.flatMap((v) => {
+      const url = `${site.server.url}${v.path}`;
+      return entryScripts([{ html: htmlFor(v.path), pageUrl: url }]).flatMap((src) => (v.scripts.includes(src) ? [] : [`${v.path}: ${src}`]));
+    });
+    expect(missing, 'scripts a page names in its HTML but that were not recorded as run').toEqual([]);
     const { budgets } = readBudgets(path.join(PROJECT_ROOT, 'scripts/budgets.json'));
     const summary = summarise(weights);
     const overruns = jsOverruns(weights, budgets);

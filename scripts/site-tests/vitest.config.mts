@@ -7,9 +7,10 @@ export default defineConfig({
     // The sub-path build has its own folder and run (npm run test:subpath).
     exclude: ['scripts/site-tests/subpath/**'],
     // Validates the content, serves build/ and starts Chromium once for all the files.
-    // Files run one at a time (vitest's default on two cores: one worker fewer than cores);
-    // the every-page pass, most of the run, already keeps both cores busy with its tabs, so
-    // more workers would only share the same two cores.
+    // Two files at a time: the every-page pass (browser.test.ts) keeps the CPU busy with its tabs,
+    // while the other files spend much of their time waiting (a demo's time limit, a countdown,
+    // a service worker installing), which the other file then uses.
+    maxWorkers: 2,
     globalSetup: ['scripts/site-tests/globalSetup.ts'],
     testTimeout: 60_000,
     // Files whose tests each open their own page mark them describe.concurrent: while one
