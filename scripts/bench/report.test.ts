@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { KIB, MIB } from '../lib/pageWeight';
-import { buildPhases, describeMachine, markdownTable, recordedFigures, seconds, suggestedBudgets, thisMachine } from './report';
+import { buildPhases, describeMachine, markdownTable, postBuildByPlugin, recordedFigures, seconds, suggestedBudgets, thisMachine } from './report';
 
 describe('the benchmark report', () => {
   it('describes the machine the figures came from', () => {
@@ -71,5 +71,23 @@ describe('the build breakdown', () => {
 
   it('leaves out a phase the log does not name', () => {
     expect(buildPhases('[PERF] Build - 12 seconds!')).toEqual({ total: 12000 });
+  });
+
+  it("reads each plugin's postBuild from the timer's lines, longest first", () => {
+    const log = [
+      '[PERF] postBuild of docusaurus-plugin-sitemap@default - 212.4 ms',
+      '  [PERF] postBuild of @easyops-cn/docusaurus-search-local@default - 9.31 seconds!',
+      '[PERF] postBuild of docusaurus-plugin-pwa@default - 3042.0 ms',
+      '[PERF] Build > en > postBuild() - 9.40 seconds! - (Heap 280mb -> 278mb / Total 438mb)',
+    ].join('\n');
+    expect(postBuildByPlugin(log)).toEqual([
+      ['@easyops-cn/docusaurus-search-local@default', 9310],
+      ['docusaurus-plugin-pwa@default', 3042],
+      ['docusaurus-plugin-sitemap@default', 212.4],
+    ]);
+  });
+
+  it('has no plugin rows when the build ran without the timer', () => {
+    expect(postBuildByPlugin('[PERF] Build > en > postBuild() - 432.5 ms - (Heap 280mb -> 278mb / Total 438mb)')).toEqual([]);
   });
 });

@@ -80,7 +80,7 @@ export interface BuildPhases {
   bundling?: number;
   /** Rendering every route to HTML. */
   staticGeneration?: number;
-  /** Plugins after the build: the search index, redirects, sitemap, Anki deck. */
+  /** Plugins after the build: the search index, the offline precache, redirects, sitemap, Anki deck. */
   postBuild?: number;
   total?: number;
 }
@@ -114,4 +114,22 @@ export function buildPhases(log: string): BuildPhases {
     }
   }
   return phases;
+}
+
+const PLUGIN_POST_BUILD_LINE = /^\[PERF\] postBuild of (\S+) - /;
+
+/**
+ * Each plugin's postBuild, from the lines scripts/bench/postBuildTimes.cjs adds
+ * to the log, longest first. The plugins run side by side, so the figures
+ * overlap: the longest is what postBuild() waits for, not a share of a sum.
+ */
+export function postBuildByPlugin(log: string): [plugin: string, ms: number][] {
+  const times: [string, number][] = [];
+  for (const raw of log.split('\n')) {
+    const line = raw.trim();
+    const match = PLUGIN_POST_BUILD_LINE.exec(line);
+    const ms = match ? perfMs(line.slice(match[0].length)) : undefined;
+    if (match && ms !== undefined) times.push([match[1]!, ms]);
+  }
+  return times.sort((a, b) => b[1] - a[1]);
 }
