@@ -73,17 +73,17 @@ describe('the build breakdown', () => {
     expect(buildPhases('[PERF] Build - 12 seconds!')).toEqual({ total: 12000 });
   });
 
-  it("reads each plugin's postBuild from the timer's lines, longest first", () => {
+  it("reads each plugin's postBuild from the timer's lines, longest on the main thread first", () => {
     const log = [
-      '[PERF] postBuild of docusaurus-plugin-sitemap@default - 212.4 ms',
-      '  [PERF] postBuild of @easyops-cn/docusaurus-search-local@default - 9.31 seconds!',
-      '[PERF] postBuild of docusaurus-plugin-pwa@default - 3042.0 ms',
-      '[PERF] Build > en > postBuild() - 9.40 seconds! - (Heap 280mb -> 278mb / Total 438mb)',
+      '[PERF] postBuild of docusaurus-plugin-sitemap@default - 212.4 ms on the main thread, 9120.0 ms from start to end',
+      '  [PERF] postBuild of @easyops-cn/docusaurus-search-local@default - 8310.5 ms on the main thread, 9301.2 ms from start to end',
+      '[PERF] postBuild of docusaurus-plugin-pwa@default - 1042.0 ms on the main thread, 9870.3 ms from start to end',
+      '[PERF] Build > en > postBuild() - 9.90 seconds! - (Heap 280mb -> 278mb / Total 438mb)',
     ].join('\n');
     expect(postBuildByPlugin(log)).toEqual([
-      ['@easyops-cn/docusaurus-search-local@default', 9310],
-      ['docusaurus-plugin-pwa@default', 3042],
-      ['docusaurus-plugin-sitemap@default', 212.4],
+      { plugin: '@easyops-cn/docusaurus-search-local@default', mainThreadMs: 8310.5, spanMs: 9301.2 },
+      { plugin: 'docusaurus-plugin-pwa@default', mainThreadMs: 1042, spanMs: 9870.3 },
+      { plugin: 'docusaurus-plugin-sitemap@default', mainThreadMs: 212.4, spanMs: 9120 },
     ]);
   });
 
