@@ -131,6 +131,8 @@ const config = {
     './src/plugins/base-url-cache/index.ts',
     // Prism loads with the first code block, not in every page's entry script.
     './src/plugins/highlight-on-demand/index.ts',
+    // The site has no PostCSS config: postcss-loader need not search for one for every stylesheet.
+    './src/plugins/postcss-no-config-search/index.ts',
     [
       // Offline reading (production builds only): a service worker that precaches the site once a reader turns
       // it on from the footer or installs the handbook. src/components/OfflineReading registers it, lazily.
