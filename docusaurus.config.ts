@@ -5,7 +5,7 @@ import type { Config } from '@docusaurus/types';
 import rehypeKatex from 'rehype-katex';
 import remarkMath from 'remark-math';
 import { deriveFrontMatter } from './src/content/derive';
-import { readQuestionIndex } from './src/content/questionIndex';
+import { questionIndexReader } from './src/content/questionIndex';
 import remarkShortLinks from './src/content/remarkShortLinks';
 import { referenceCatalog } from './src/content/references';
 import { collectRedirects } from './src/content/redirects';
@@ -44,6 +44,8 @@ const redirects = collectRedirects(path.join(__dirname, 'docs'));
 const publishedTracks = TRACKS.filter((track) => existsSync(path.join(__dirname, 'docs', track.slug, 'index.mdx')));
 // Labels and descriptions of the topic and difficulty tag pages, derived from tracks.ts and the overviews.
 const tagsFile = writeTagsFile(__dirname, path.join(__dirname, 'docs'));
+// Pages and links that show other questions read this index; a build reads it once, `npm start` on every page it parses.
+const questionIndex = questionIndexReader(path.join(__dirname, 'docs'), { oncePerBuild: process.env.NODE_ENV === 'production' });
 
 const config = {
   title: 'AI Architecture Interview Handbook',
@@ -75,7 +77,7 @@ const config = {
     // an overview's list): each page carries only the data it renders.
     parseFrontMatter: async (params) => {
       const result = await params.defaultParseFrontMatter(params);
-      const site = { questions: readQuestionIndex(path.join(__dirname, 'docs')), catalog: referenceCatalog };
+      const site = { questions: questionIndex(), catalog: referenceCatalog };
       return { ...result, frontMatter: deriveFrontMatter(params.filePath, result.frontMatter, site) };
     },
   },
@@ -118,7 +120,7 @@ const config = {
         remarkPlugins: [
           [remarkMath, { singleDollarTextMath: false }],
           // Links written as short links (/q/22) point straight at the page, and the build's link check sees a real page.
-          [remarkShortLinks, { questions: () => readQuestionIndex(path.join(__dirname, 'docs')) }],
+          [remarkShortLinks, { questions: questionIndex }],
         ],
         rehypePlugins: [rehypeKatex],
         tags: tagsFile,
@@ -131,6 +133,8 @@ const config = {
     './src/plugins/base-url-cache/index.ts',
     // Prism loads with the first code block, not in every page's entry script.
     './src/plugins/highlight-on-demand/index.ts',
+    // The site has no PostCSS config: postcss-loader need not search for one for every stylesheet.
+    './src/plugins/postcss-no-config-search/index.ts',
     [
       // Offline reading (production builds only): a service worker that precaches the site once a reader turns
       // it on from the footer or installs the handbook. src/components/OfflineReading registers it, lazily.

@@ -35,7 +35,7 @@ import {
 } from './lib/pageWeight';
 import { serveDirectory } from './lib/staticServer';
 import { EXPECTED_RULES, generateContentRoot, problemsByRule } from './bench/generate';
-import { buildPhases, describeMachine, loadAverage, markdownTable, recordedFigures, seconds, suggestedBudgets, thisMachine } from './bench/report';
+import { buildPhases, describeMachine, loadAverage, markdownTable, postBuildByPlugin, recordedFigures, seconds, suggestedBudgets, thisMachine } from './bench/report';
 import { builtPages, htmlFor, listFiles } from './site-tests/buildOutput';
 import { validateContent } from './validate/index';
 
@@ -109,9 +109,12 @@ async function buildSteps(): Promise<void> {
   for (const dir of ['build', '.docusaurus', 'node_modules/.cache']) rmSync(path.join(ROOT, dir), { recursive: true, force: true });
   const memoryFile = path.join(LOG_DIR, 'build-cold-peak-rss.txt');
   const measured = existsSync(GNU_TIME);
+  // Times each plugin's postBuild as well (the build is otherwise unchanged); see postBuildTimes.cjs.
+  const timer = path.join(ROOT, 'scripts/bench/postBuildTimes.cjs');
+  const env = { DOCUSAURUS_PERF_LOGGER: 'true', NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${JSON.stringify(timer)}`.trim() };
   const cold = measured
-    ? await run('build-cold', GNU_TIME, ['-f', '%M', '-o', memoryFile, bin('docusaurus'), 'build'], [0], { DOCUSAURUS_PERF_LOGGER: 'true' })
-    : await run('build-cold', bin('docusaurus'), ['build'], [0], { DOCUSAURUS_PERF_LOGGER: 'true' });
+    ? await run('build-cold', GNU_TIME, ['-f', '%M', '-o', memoryFile, bin('docusaurus'), 'build'], [0], env)
+    : await run('build-cold', bin('docusaurus'), ['build'], [0], env);
   timed('Production build, cold (no build/, .docusaurus/, node_modules/.cache)', cold);
   const phases = buildPhases(cold.output);
   const phase = (label: string, ms: number | undefined): void => {
@@ -121,7 +124,11 @@ async function buildSteps(): Promise<void> {
   phase('content validation (inside loading)', phases.validation);
   phase('bundling with Rspack (MDX compile, JS and CSS)', phases.bundling);
   phase('static generation (HTML of every route)', phases.staticGeneration);
-  phase('postBuild (search index, redirects, sitemap, Anki deck)', phases.postBuild);
+  phase('postBuild (search index, offline precache, redirects, sitemap, Anki deck)', phases.postBuild);
+  // Side by side, one plugin's synchronous work delays the others' ends: the main-thread time is each plugin's own.
+  for (const p of postBuildByPlugin(cold.output)) {
+    rows.push([`    postBuild of ${p.plugin}: main thread; from start to end, beside the others`, `${seconds(p.mainThreadMs)}; ${seconds(p.spanMs)}`]);
+  }
   if (measured && existsSync(memoryFile)) {
     const kb = Number(readFileSync(memoryFile, 'utf8').trim().split('\n').pop());
     if (Number.isFinite(kb)) rows.push(['  peak memory of the cold build (resident)', `${(kb / 1024 / 1024).toFixed(2)} GiB`]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { KIB, MIB } from '../lib/pageWeight';
-import { buildPhases, describeMachine, markdownTable, recordedFigures, seconds, suggestedBudgets, thisMachine } from './report';
+import { buildPhases, describeMachine, markdownTable, postBuildByPlugin, recordedFigures, seconds, suggestedBudgets, thisMachine } from './report';
 
 describe('the benchmark report', () => {
   it('describes the machine the figures came from', () => {
@@ -71,5 +71,23 @@ describe('the build breakdown', () => {
 
   it('leaves out a phase the log does not name', () => {
     expect(buildPhases('[PERF] Build - 12 seconds!')).toEqual({ total: 12000 });
+  });
+
+  it("reads each plugin's postBuild from the timer's lines, longest on the main thread first", () => {
+    const log = [
+      '[PERF] postBuild of docusaurus-plugin-sitemap@default - 212.4 ms on the main thread, 9120.0 ms from start to end',
+      '  [PERF] postBuild of @easyops-cn/docusaurus-search-local@default - 8310.5 ms on the main thread, 9301.2 ms from start to end',
+      '[PERF] postBuild of docusaurus-plugin-pwa@default - 1042.0 ms on the main thread, 9870.3 ms from start to end',
+      '[PERF] Build > en > postBuild() - 9.90 seconds! - (Heap 280mb -> 278mb / Total 438mb)',
+    ].join('\n');
+    expect(postBuildByPlugin(log)).toEqual([
+      { plugin: '@easyops-cn/docusaurus-search-local@default', mainThreadMs: 8310.5, spanMs: 9301.2 },
+      { plugin: 'docusaurus-plugin-pwa@default', mainThreadMs: 1042, spanMs: 9870.3 },
+      { plugin: 'docusaurus-plugin-sitemap@default', mainThreadMs: 212.4, spanMs: 9120 },
+    ]);
+  });
+
+  it('has no plugin rows when the build ran without the timer', () => {
+    expect(postBuildByPlugin('[PERF] Build > en > postBuild() - 432.5 ms - (Heap 280mb -> 278mb / Total 438mb)')).toEqual([]);
   });
 });

@@ -80,7 +80,7 @@ export interface BuildPhases {
   bundling?: number;
   /** Rendering every route to HTML. */
   staticGeneration?: number;
-  /** Plugins after the build: the search index, redirects, sitemap, Anki deck. */
+  /** Plugins after the build: the search index, the offline precache, redirects, sitemap, Anki deck. */
   postBuild?: number;
   total?: number;
 }
@@ -114,4 +114,27 @@ export function buildPhases(log: string): BuildPhases {
     }
   }
   return phases;
+}
+
+const PLUGIN_POST_BUILD_LINE = /^\[PERF\] postBuild of (\S+) - ([\d.]+) ms on the main thread, ([\d.]+) ms from start to end/;
+
+export interface PluginPostBuild {
+  plugin: string;
+  /** The main thread's time in the plugin's own code. */
+  mainThreadMs: number;
+  /** From its start to its end, while the other plugins ran beside it. */
+  spanMs: number;
+}
+
+/**
+ * Each plugin's postBuild, from the lines scripts/bench/postBuildTimes.cjs adds
+ * to the log, by main-thread time, longest first.
+ */
+export function postBuildByPlugin(log: string): PluginPostBuild[] {
+  const times: PluginPostBuild[] = [];
+  for (const raw of log.split('\n')) {
+    const match = PLUGIN_POST_BUILD_LINE.exec(raw.trim());
+    if (match) times.push({ plugin: match[1]!, mainThreadMs: Number(match[2]), spanMs: Number(match[3]) });
+  }
+  return times.sort((a, b) => b.mainThreadMs - a.mainThreadMs);
 }

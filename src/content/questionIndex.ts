@@ -104,3 +104,17 @@ export function readQuestionIndex(docsDir: string): IndexedQuestion[] {
   }
   return questions;
 }
+
+/**
+ * The index as the site's config reads it, once per page. A production build
+ * (`docusaurus build`) sees the pages as they were when it started, so it
+ * reads the index once and hands every page the same one, instead of listing
+ * and stat-ing docs/ again per page (twice per page: the docs plugin and the
+ * MDX compiler each parse its frontmatter). `docusaurus start` reads it on
+ * every call, so a saved page is seen at once.
+ */
+export function questionIndexReader(docsDir: string, { oncePerBuild }: { oncePerBuild: boolean }): () => IndexedQuestion[] {
+  if (!oncePerBuild) return () => readQuestionIndex(docsDir);
+  let questions: IndexedQuestion[] | undefined;
+  return () => (questions ??= readQuestionIndex(docsDir));
+}
