@@ -28,7 +28,7 @@ export function defaultCacheDir(): string {
 
 /**
  * Source files whose text decides a verdict or a page's problems, besides
- * every non-test file in scripts/validate/: the schema and track data the
+ * every non-test file in scripts/validate/ (its renderer worker included): the schema and track data the
  * per-page rules apply, the page URLs and the demo naming convention. A test
  * checks that the per-page rules load nothing else of the project.
  */
@@ -57,7 +57,7 @@ async function validatorSources(projectRoot: string): Promise<string[]> {
   const entries = await readdir(path.join(projectRoot, dir), { recursive: true, encoding: 'utf8' });
   const own = entries
     .map((entry) => `${dir}/${entry.split(path.sep).join('/')}`)
-    .filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts') && !file.startsWith(`${dir}/fixtures/`));
+    .filter((file) => /\.(ts|mjs)$/.test(file) && !file.endsWith('.test.ts') && !file.startsWith(`${dir}/fixtures/`));
   return [...own.sort(), ...RULE_SOURCES];
 }
 

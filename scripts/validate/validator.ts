@@ -14,6 +14,9 @@ import { contentHash, dependenciesUnchanged, listContentFiles, plainFiles, PROJE
 import { isPlainData, type PageRecord } from './page-record';
 import type { Problem } from './types';
 
+/** Most pages checked side by side: enough to keep parsing while the renderer worker loads, few enough that their trees stay small in memory. */
+const PAGES_IN_FLIGHT = 48;
+
 export interface ValidatorOptions {
   /** Folder that holds docs/ (a fixture folder in tests); the project by default. */
   rootDir?: string;
@@ -109,6 +112,8 @@ export function createValidator(options: ValidatorOptions = {}): Validator {
     const checked: string[] = [];
     let changed = false;
     let checkPage: typeof import('./page').checkPage | undefined;
+    // Pages being checked side by side: one that waits for a verdict (KaTeX and Mermaid answer from a worker) lets the next be parsed meanwhile.
+    const inFlight: Promise<unknown>[] = [];
     for (const file of list) {
       const source = await files.read(file);
       if (source === undefined) {
@@ -125,12 +130,20 @@ export function createValidator(options: ValidatorOptions = {}): Validator {
       }
       // The parser and the rules load only when some page must be checked.
       checkPage ??= (await import('./page')).checkPage;
-      const { record } = await checkPage({ rootDir, files, verdicts }, file, source);
-      known.set(file, { hash, record });
-      records.push(record);
+      const slot = records.length;
+      records.push(undefined as unknown as PageRecord);
       checked.push(file);
       changed = true;
+      const page = checkPage({ rootDir, files, verdicts }, file, source).then(({ record }) => {
+        known.set(file, { hash, record });
+        records[slot] = record;
+      });
+      // Marked as handled at once: a failure is thrown below, when its turn comes.
+      page.catch(() => undefined);
+      inFlight.push(page);
+      if (inFlight.length >= PAGES_IN_FLIGHT) await inFlight.shift();
     }
+    await Promise.all(inFlight);
     const listed = new Set(list);
     for (const file of known.keys()) {
       if (!listed.has(file)) {
