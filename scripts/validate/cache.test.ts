@@ -55,6 +55,18 @@ describe('kept verdicts', () => {
     expect(await mermaidProblems(dir, cacheDir)).toEqual(['the Mermaid diagram does not parse (kept verdict)']);
   });
 
+  it("keep both of a diagram's verdicts (does it parse, is it too wide) and each formula's, as the worker gave them", async () => {
+    const dir = await goodFixture();
+    const cacheDir = await tempDir('handbook-cache-dir-');
+    await validateContent({ rootDir: dir, cacheDir });
+    const kept = JSON.parse(await readFile(path.join(cacheDir, 'verdicts.json'), 'utf8')) as { body: [string, string | null][] };
+    const verdicts = new Map(kept.body);
+    const diagram = await diagramOf(dir);
+    expect(verdicts.get(verdictKey('mermaid', diagram))).toBeNull();
+    expect(verdicts.get(verdictKey('mermaid-width', diagram))).toBeNull();
+    expect(verdicts.get(verdictKey('katex-inline', '\\frac{\\text{fake}}{\\text{all}}'))).toBeNull();
+  });
+
   it('are not used for a diagram that changed: the new text is parsed', async () => {
     const dir = await goodFixture();
     const cacheDir = await tempDir('handbook-cache-dir-');
