@@ -68,16 +68,16 @@ async function validatorSources(projectRoot: string): Promise<string[]> {
  */
 export async function cacheVersion(projectRoot = PROJECT_ROOT): Promise<string> {
   const hash = createHash('sha256').update(`format ${CACHE_FORMAT}\n`);
-  for (const file of await validatorSources(projectRoot)) {
-    const text = await readFile(path.join(projectRoot, file), 'utf8').catch(() => '(missing)');
-    hash.update(`${file}\n${contentHash(text)}\n`);
-  }
-  for (const name of RULE_PACKAGES) {
-    const manifest = await readFile(path.join(projectRoot, 'node_modules', name, 'package.json'), 'utf8').catch(() => '{}');
-    hash.update(`${name}@${String((JSON.parse(manifest) as { version?: unknown }).version ?? 'none')}\n`);
-  }
-  // npm's record of the installed tree also covers the parsers' own dependencies (the micromark extensions).
-  const installed = await readFile(path.join(projectRoot, 'node_modules/.package-lock.json'), 'utf8').catch(() => '');
+  // Read side by side, hashed in a fixed order.
+  const sources = await validatorSources(projectRoot);
+  const [texts, manifests, installed] = await Promise.all([
+    Promise.all(sources.map((file) => readFile(path.join(projectRoot, file), 'utf8').catch(() => '(missing)'))),
+    Promise.all(RULE_PACKAGES.map((name) => readFile(path.join(projectRoot, 'node_modules', name, 'package.json'), 'utf8').catch(() => '{}'))),
+    // npm's record of the installed tree also covers the parsers' own dependencies (the micromark extensions).
+    readFile(path.join(projectRoot, 'node_modules/.package-lock.json'), 'utf8').catch(() => ''),
+  ]);
+  sources.forEach((file, i) => hash.update(`${file}\n${contentHash(texts[i]!)}\n`));
+  RULE_PACKAGES.forEach((name, i) => hash.update(`${name}@${String((JSON.parse(manifests[i]!) as { version?: unknown }).version ?? 'none')}\n`));
   hash.update(`installed ${contentHash(installed)}\n`);
   return hash.digest('base64url');
 }
@@ -144,9 +144,10 @@ export function memoryVerdicts(): VerdictStore {
   return { get: (key) => entries.get(key), set: (key, verdict) => void entries.set(key, verdict), save: async () => {} };
 }
 
-export async function openVerdicts(cacheDir: string | false, projectRoot = PROJECT_ROOT): Promise<VerdictStore> {
+/** `knownVersion` is the cache version when the caller has it already (it reads every validator source to make it). */
+export async function openVerdicts(cacheDir: string | false, projectRoot = PROJECT_ROOT, knownVersion?: string): Promise<VerdictStore> {
   if (cacheDir === false) return memoryVerdicts();
-  const version = await cacheVersion(projectRoot);
+  const version = knownVersion ?? (await cacheVersion(projectRoot));
   const file = path.join(cacheDir, 'verdicts.json');
   const old = new Map(await readCacheFile(file, version, isVerdictEntries));
   const used = new Map<string, Verdict>();

@@ -99,7 +99,7 @@ export function createValidator(options: ValidatorOptions = {}): Validator {
     (disk ??= (async () => {
       if (cacheDir === false) return { version: '', pages: {}, verdicts: memoryVerdicts() };
       const version = await cacheVersion();
-      const [pages, verdicts] = await Promise.all([readCachedPages(cacheDir, rootDir, version), openVerdicts(cacheDir)]);
+      const [pages, verdicts] = await Promise.all([readCachedPages(cacheDir, rootDir, version), openVerdicts(cacheDir, PROJECT_ROOT, version)]);
       return { version, pages, verdicts };
     })());
 
