@@ -7,7 +7,7 @@ import { cp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CACHE_FORMAT, cacheVersion, RULE_SOURCES, verdictKey, writeCacheFile } from './cache';
+import { CACHE_FORMAT, cacheVersion, memoryVerdicts, openVerdicts, RULE_SOURCES, verdictKey, writeCacheFile } from './cache';
 import { createValidator, PROJECT_ROOT, validateContent } from './index';
 import { tempDirsRemovedAfterAll } from '../lib/tempDirs';
 
@@ -65,6 +65,15 @@ describe('kept verdicts', () => {
     expect(verdicts.get(verdictKey('mermaid', diagram))).toBeNull();
     expect(verdicts.get(verdictKey('mermaid-width', diagram))).toBeNull();
     expect(verdicts.get(verdictKey('katex-inline', '\\frac{\\text{fake}}{\\text{all}}'))).toBeNull();
+  });
+
+  it('tell a cold cache (nothing kept, so the renderers are needed) from a warm one', async () => {
+    const dir = await goodFixture();
+    const cacheDir = await tempDir('handbook-cache-dir-');
+    expect((await openVerdicts(cacheDir)).isEmpty()).toBe(true);
+    await validateContent({ rootDir: dir, cacheDir });
+    expect((await openVerdicts(cacheDir)).isEmpty()).toBe(false);
+    expect(memoryVerdicts().isEmpty()).toBe(true);
   });
 
   it('are not used for a diagram that changed: the new text is parsed', async () => {

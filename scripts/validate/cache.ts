@@ -120,6 +120,8 @@ export type Verdict = string | null;
 
 /** Verdicts by key; what this run looked up or added is kept first when the file is trimmed. */
 export interface VerdictStore {
+  /** True while it holds no verdict at all (a cold cache): then every formula and diagram will need KaTeX or Mermaid. */
+  isEmpty(): boolean;
   get(key: string): Verdict | undefined;
   set(key: string, verdict: Verdict): void;
   save(): Promise<void>;
@@ -141,7 +143,7 @@ function isVerdictEntries(body: unknown): body is VerdictEntries {
 /** Verdicts for this process only: used when there is no cache folder. */
 export function memoryVerdicts(): VerdictStore {
   const entries = new Map<string, Verdict>();
-  return { get: (key) => entries.get(key), set: (key, verdict) => void entries.set(key, verdict), save: async () => {} };
+  return { isEmpty: () => entries.size === 0, get: (key) => entries.get(key), set: (key, verdict) => void entries.set(key, verdict), save: async () => {} };
 }
 
 /** `knownVersion` is the cache version when the caller has it already (it reads every validator source to make it). */
@@ -153,6 +155,7 @@ export async function openVerdicts(cacheDir: string | false, projectRoot = PROJE
   const used = new Map<string, Verdict>();
   let added = false;
   return {
+    isEmpty: () => old.size === 0 && used.size === 0,
     get(key) {
       const verdict = used.has(key) ? used.get(key) : old.get(key);
       if (verdict !== undefined) used.set(key, verdict);

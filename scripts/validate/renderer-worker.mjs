@@ -7,7 +7,8 @@
  * jiti) can start it without a TypeScript loader. It answers with plain
  * data only; the width estimate is made on the main thread (rules/diagrams.ts).
  *
- * Requests: { id, kind: 'katex', value, displayMode } and { id, kind: 'mermaid', source }.
+ * Requests: { id, kind: 'katex', value, displayMode } and { id, kind: 'mermaid', source };
+ * { kind: 'warm' } starts loading the renderers before the first of them.
  * Answers: { id, verdict } for a formula; { id, verdict, diagram } for a
  * diagram, where diagram is what the width estimate reads of Mermaid's
  * parsed diagram (null when it does not parse); { id, failure } when the
@@ -128,6 +129,12 @@ async function diagram(source) {
 let lastDiagram = Promise.resolve();
 
 parentPort?.on('message', async (/** @type {{ id: number, kind: string, value?: string, displayMode?: boolean, source?: string }} */ request) => {
+  if (request.kind === 'warm') {
+    // Loading ahead of the first question; a renderer that fails to load fails that question, with its message.
+    loadKatex().catch(() => undefined);
+    loadMermaid().catch(() => undefined);
+    return;
+  }
   try {
     let answer;
     if (request.kind === 'katex') answer = await typeset(request.value ?? '', request.displayMode === true);

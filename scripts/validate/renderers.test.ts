@@ -49,17 +49,17 @@ describe('the renderer worker', () => {
     expect(await renderers().typeset('\\frac{a}', true)).toMatch(/^KaTeX parse error: /);
   });
 
-  it('lets the process end on its own once every answer has come', async () => {
-    const script = path.join(await tempDir('handbook-renderer-'), 'ask.ts');
-    await writeFile(
-      script,
-      `import { renderers } from ${JSON.stringify(path.join(PROJECT_ROOT, 'scripts/validate/renderers.ts'))};
-      void renderers().diagram('flowchart TB\\n  A --> B').then((answer) => console.log(JSON.stringify(answer.verdict)));`,
-    );
+  it('lets the process end on its own once every answer has come, and when it was only warmed up', async () => {
+    const dir = await tempDir('handbook-renderer-');
     const tsx = path.join(PROJECT_ROOT, 'node_modules/.bin/tsx');
-    // A worker left holding the process open would run into the timeout and fail this.
-    const { stdout } = await promisify(execFile)(tsx, [script], { cwd: PROJECT_ROOT, timeout: 120_000 });
-    expect(stdout.trim()).toBe('null');
+    const run = async (body: string): Promise<string> => {
+      const script = path.join(dir, 'ask.ts');
+      await writeFile(script, `import { renderers } from ${JSON.stringify(path.join(PROJECT_ROOT, 'scripts/validate/renderers.ts'))};\n${body}\n`);
+      // A worker left holding the process open would run into the timeout and fail this.
+      return (await promisify(execFile)(tsx, [script], { cwd: PROJECT_ROOT, timeout: 120_000 })).stdout.trim();
+    };
+    expect(await run("renderers().warm();\nvoid renderers().diagram('flowchart TB\\n  A --> B').then((answer) => console.log(JSON.stringify(answer.verdict)));")).toBe('null');
+    expect(await run("renderers().warm();\nconsole.log('warmed');")).toBe('warmed');
   });
 
   it('that exits fails every awaited answer with a plain error, and the next question starts a new worker', async () => {

@@ -24,6 +24,8 @@ type Request = { kind: 'katex'; value: string; displayMode: boolean } | { kind: 
 export interface Renderers {
   typeset(value: string, displayMode: boolean): Promise<Verdict>;
   diagram(source: string): Promise<DiagramAnswer>;
+  /** Starts the worker loading KaTeX, jsdom and Mermaid before the first question; it does not hold the process open. */
+  warm(): void;
 }
 
 export const WORKER_FILE = new URL('./renderer-worker.mjs', import.meta.url);
@@ -56,6 +58,7 @@ export function workerRenderers(workerFile: URL = WORKER_FILE): Renderers {
     started.on('exit', (code) => {
       if (worker === started) stop(`the worker exited with code ${code}`);
     });
+    started.unref();
     return started;
   };
 
@@ -72,6 +75,10 @@ export function workerRenderers(workerFile: URL = WORKER_FILE): Renderers {
   };
 
   return {
+    warm() {
+      worker ??= start();
+      worker.postMessage({ kind: 'warm' });
+    },
     typeset: async (value, displayMode) => (await ask({ kind: 'katex', value, displayMode })).verdict ?? null,
     async diagram(source) {
       const answer = await ask({ kind: 'mermaid', source });

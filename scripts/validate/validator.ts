@@ -128,8 +128,12 @@ export function createValidator(options: ValidatorOptions = {}): Validator {
         records.push(reusable.record);
         continue;
       }
-      // The parser and the rules load only when some page must be checked.
-      checkPage ??= (await import('./page')).checkPage;
+      if (!checkPage) {
+        // On a cold cache every diagram and formula needs the renderer worker: start it loading now, beside the parser.
+        if (verdicts.isEmpty()) (await import('./renderers')).renderers().warm();
+        // The parser and the rules load only when some page must be checked.
+        checkPage = (await import('./page')).checkPage;
+      }
       const slot = records.length;
       records.push(undefined as unknown as PageRecord);
       checked.push(file);
