@@ -3,7 +3,7 @@
  * diagram still reports it, a changed diagram is parsed again, and a cache
  * file that is damaged, tampered with or of another version counts as empty.
  */
-import { cp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -187,6 +187,16 @@ describe('the cache version', () => {
   it('changes with the format, so an old layout is never read', async () => {
     expect(CACHE_FORMAT).toBeGreaterThanOrEqual(1);
     expect(await cacheVersion()).toMatch(/^[\w-]{43}$/);
+  });
+
+  it("covers the renderer worker's source, which no rule imports (the validator starts it as a worker)", async () => {
+    const root = await tempDir('handbook-cache-root-');
+    const worker = path.join(root, 'scripts/validate/renderer-worker.mjs');
+    await mkdir(path.dirname(worker), { recursive: true });
+    await writeFile(worker, '// one version\n');
+    const before = await cacheVersion(root);
+    await writeFile(worker, '// another version\n');
+    expect(await cacheVersion(root)).not.toBe(before);
   });
 
   it('covers every file of the project that the per-page rules run, so editing a rule or the schema empties the cache', async () => {
