@@ -3,11 +3,11 @@
  * diagram still reports it, a changed diagram is parsed again, and a cache
  * file that is damaged, tampered with or of another version counts as empty.
  */
-import { cp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CACHE_FORMAT, cacheVersion, RULE_SOURCES, verdictKey, writeCacheFile } from './cache';
+import { CACHE_FORMAT, cacheVersion, memoryVerdicts, openVerdicts, RULE_SOURCES, verdictKey, writeCacheFile } from './cache';
 import { createValidator, PROJECT_ROOT, validateContent } from './index';
 import { tempDirsRemovedAfterAll } from '../lib/tempDirs';
 
@@ -53,6 +53,27 @@ describe('kept verdicts', () => {
     const version = await cacheVersion();
     await writeCacheFile(path.join(cacheDir, 'verdicts.json'), version, [[verdictKey('mermaid', await diagramOf(dir)), 'kept verdict']]);
     expect(await mermaidProblems(dir, cacheDir)).toEqual(['the Mermaid diagram does not parse (kept verdict)']);
+  });
+
+  it("keep both of a diagram's verdicts (does it parse, is it too wide) and each formula's, as the worker gave them", async () => {
+    const dir = await goodFixture();
+    const cacheDir = await tempDir('handbook-cache-dir-');
+    await validateContent({ rootDir: dir, cacheDir });
+    const kept = JSON.parse(await readFile(path.join(cacheDir, 'verdicts.json'), 'utf8')) as { body: [string, string | null][] };
+    const verdicts = new Map(kept.body);
+    const diagram = await diagramOf(dir);
+    expect(verdicts.get(verdictKey('mermaid', diagram))).toBeNull();
+    expect(verdicts.get(verdictKey('mermaid-width', diagram))).toBeNull();
+    expect(verdicts.get(verdictKey('katex-inline', '\\frac{\\text{fake}}{\\text{all}}'))).toBeNull();
+  });
+
+  it('tell a cold cache (nothing kept, so the renderers are needed) from a warm one', async () => {
+    const dir = await goodFixture();
+    const cacheDir = await tempDir('handbook-cache-dir-');
+    expect((await openVerdicts(cacheDir)).isEmpty()).toBe(true);
+    await validateContent({ rootDir: dir, cacheDir });
+    expect((await openVerdicts(cacheDir)).isEmpty()).toBe(false);
+    expect(memoryVerdicts().isEmpty()).toBe(true);
   });
 
   it('are not used for a diagram that changed: the new text is parsed', async () => {
@@ -166,6 +187,16 @@ describe('the cache version', () => {
   it('changes with the format, so an old layout is never read', async () => {
     expect(CACHE_FORMAT).toBeGreaterThanOrEqual(1);
     expect(await cacheVersion()).toMatch(/^[\w-]{43}$/);
+  });
+
+  it("covers the renderer worker's source, which no rule imports (the validator starts it as a worker)", async () => {
+    const root = await tempDir('handbook-cache-root-');
+    const worker = path.join(root, 'scripts/validate/renderer-worker.mjs');
+    await mkdir(path.dirname(worker), { recursive: true });
+    await writeFile(worker, '// one version\n');
+    const before = await cacheVersion(root);
+    await writeFile(worker, '// another version\n');
+    expect(await cacheVersion(root)).not.toBe(before);
   });
 
   it('covers every file of the project that the per-page rules run, so editing a rule or the schema empties the cache', async () => {

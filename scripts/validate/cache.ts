@@ -28,7 +28,7 @@ export function defaultCacheDir(): string {
 
 /**
  * Source files whose text decides a verdict or a page's problems, besides
- * every non-test file in scripts/validate/: the schema and track data the
+ * every non-test file in scripts/validate/ (its renderer worker included): the schema and track data the
  * per-page rules apply, the page URLs and the demo naming convention. A test
  * checks that the per-page rules load nothing else of the project.
  */
@@ -57,7 +57,7 @@ async function validatorSources(projectRoot: string): Promise<string[]> {
   const entries = await readdir(path.join(projectRoot, dir), { recursive: true, encoding: 'utf8' });
   const own = entries
     .map((entry) => `${dir}/${entry.split(path.sep).join('/')}`)
-    .filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts') && !file.startsWith(`${dir}/fixtures/`));
+    .filter((file) => /\.(ts|mjs)$/.test(file) && !file.endsWith('.test.ts') && !file.startsWith(`${dir}/fixtures/`));
   return [...own.sort(), ...RULE_SOURCES];
 }
 
@@ -68,16 +68,16 @@ async function validatorSources(projectRoot: string): Promise<string[]> {
  */
 export async function cacheVersion(projectRoot = PROJECT_ROOT): Promise<string> {
   const hash = createHash('sha256').update(`format ${CACHE_FORMAT}\n`);
-  for (const file of await validatorSources(projectRoot)) {
-    const text = await readFile(path.join(projectRoot, file), 'utf8').catch(() => '(missing)');
-    hash.update(`${file}\n${contentHash(text)}\n`);
-  }
-  for (const name of RULE_PACKAGES) {
-    const manifest = await readFile(path.join(projectRoot, 'node_modules', name, 'package.json'), 'utf8').catch(() => '{}');
-    hash.update(`${name}@${String((JSON.parse(manifest) as { version?: unknown }).version ?? 'none')}\n`);
-  }
-  // npm's record of the installed tree also covers the parsers' own dependencies (the micromark extensions).
-  const installed = await readFile(path.join(projectRoot, 'node_modules/.package-lock.json'), 'utf8').catch(() => '');
+  // Read side by side, hashed in a fixed order.
+  const sources = await validatorSources(projectRoot);
+  const [texts, manifests, installed] = await Promise.all([
+    Promise.all(sources.map((file) => readFile(path.join(projectRoot, file), 'utf8').catch(() => '(missing)'))),
+    Promise.all(RULE_PACKAGES.map((name) => readFile(path.join(projectRoot, 'node_modules', name, 'package.json'), 'utf8').catch(() => '{}'))),
+    // npm's record of the installed tree also covers the parsers' own dependencies (the micromark extensions).
+    readFile(path.join(projectRoot, 'node_modules/.package-lock.json'), 'utf8').catch(() => ''),
+  ]);
+  sources.forEach((file, i) => hash.update(`${file}\n${contentHash(texts[i]!)}\n`));
+  RULE_PACKAGES.forEach((name, i) => hash.update(`${name}@${String((JSON.parse(manifests[i]!) as { version?: unknown }).version ?? 'none')}\n`));
   hash.update(`installed ${contentHash(installed)}\n`);
   return hash.digest('base64url');
 }
@@ -120,6 +120,8 @@ export type Verdict = string | null;
 
 /** Verdicts by key; what this run looked up or added is kept first when the file is trimmed. */
 export interface VerdictStore {
+  /** True while it holds no verdict at all (a cold cache): then every formula and diagram will need KaTeX or Mermaid. */
+  isEmpty(): boolean;
   get(key: string): Verdict | undefined;
   set(key: string, verdict: Verdict): void;
   save(): Promise<void>;
@@ -141,17 +143,19 @@ function isVerdictEntries(body: unknown): body is VerdictEntries {
 /** Verdicts for this process only: used when there is no cache folder. */
 export function memoryVerdicts(): VerdictStore {
   const entries = new Map<string, Verdict>();
-  return { get: (key) => entries.get(key), set: (key, verdict) => void entries.set(key, verdict), save: async () => {} };
+  return { isEmpty: () => entries.size === 0, get: (key) => entries.get(key), set: (key, verdict) => void entries.set(key, verdict), save: async () => {} };
 }
 
-export async function openVerdicts(cacheDir: string | false, projectRoot = PROJECT_ROOT): Promise<VerdictStore> {
+/** `knownVersion` is the cache version when the caller has it already (it reads every validator source to make it). */
+export async function openVerdicts(cacheDir: string | false, projectRoot = PROJECT_ROOT, knownVersion?: string): Promise<VerdictStore> {
   if (cacheDir === false) return memoryVerdicts();
-  const version = await cacheVersion(projectRoot);
+  const version = knownVersion ?? (await cacheVersion(projectRoot));
   const file = path.join(cacheDir, 'verdicts.json');
   const old = new Map(await readCacheFile(file, version, isVerdictEntries));
   const used = new Map<string, Verdict>();
   let added = false;
   return {
+    isEmpty: () => old.size === 0 && used.size === 0,
     get(key) {
       const verdict = used.has(key) ? used.get(key) : old.get(key);
       if (verdict !== undefined) used.set(key, verdict);

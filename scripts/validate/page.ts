@@ -40,8 +40,9 @@ export async function checkPage(context: PageContext, file: string, source: stri
   problems.push(...parseProblems);
   problems.push(...checkTodoMarkers(file, page.source));
   if (page.tree) {
-    problems.push(...(await checkMarkup(file, page.tree, context.verdicts)));
-    problems.push(...(await checkMermaid(file, page.tree, context.verdicts)));
+    // Formulas and diagrams are asked about together, so the worker can load Mermaid while KaTeX answers.
+    const [markup, mermaid] = await Promise.all([checkMarkup(file, page.tree, context.verdicts), checkMermaid(file, page.tree, context.verdicts)]);
+    problems.push(...markup, ...mermaid);
     // After checkMermaid, whose verdicts tell which diagrams parse.
     warnings = await checkMermaidWidths(file, page.tree, context.verdicts);
   }

@@ -112,6 +112,19 @@ describe('a validator kept between saves', () => {
   });
 });
 
+describe('pages checked side by side', () => {
+  it("report each page's broken diagram and formula at its own line, as a page-by-page run does", async () => {
+    const { dir, edit } = await twoQuestions();
+    // Q1 waits for KaTeX's verdict while Q2 is parsed; Q1's formula breaks (line 52) and Q2's diagram (its fence is on line 42).
+    await edit(Q1, '$$\\frac{\\text{fake}}{\\text{all}}$$', '$$\\frac{\\text{fake}}$$');
+    await edit(Q2, 'A[Ingestion] --> B[Features] --> C[Training]', 'A[Ingestion] --> ');
+    const run = await createValidator({ rootDir: dir, cacheDir: false }).validateAll();
+    expect(run.problems.map((p) => `${p.file}:${p.line} [${p.rule}]`)).toEqual([`${Q1}:52 [katex]`, `${Q2}:42 [mermaid]`]);
+    expect(run.problems[1]!.message).toMatch(/^the Mermaid diagram does not parse \(Parse error on line \d+:/);
+    expect(lines(run)).toEqual((await validateContent({ rootDir: dir, cacheDir: false })).problems.map(formatProblem));
+  });
+});
+
 describe('results kept on disk between runs', () => {
   it("keep each page's warnings, so a new process reports a wide diagram without checking its page again", async () => {
     const { dir, edit } = await twoQuestions();

@@ -14,6 +14,9 @@ import { contentHash, dependenciesUnchanged, listContentFiles, plainFiles, PROJE
 import { isPlainData, type PageRecord } from './page-record';
 import type { Problem } from './types';
 
+/** Most pages checked side by side: enough to keep parsing while the renderer worker loads, few enough that their trees stay small in memory. */
+const PAGES_IN_FLIGHT = 48;
+
 export interface ValidatorOptions {
   /** Folder that holds docs/ (a fixture folder in tests); the project by default. */
   rootDir?: string;
@@ -96,7 +99,7 @@ export function createValidator(options: ValidatorOptions = {}): Validator {
     (disk ??= (async () => {
       if (cacheDir === false) return { version: '', pages: {}, verdicts: memoryVerdicts() };
       const version = await cacheVersion();
-      const [pages, verdicts] = await Promise.all([readCachedPages(cacheDir, rootDir, version), openVerdicts(cacheDir)]);
+      const [pages, verdicts] = await Promise.all([readCachedPages(cacheDir, rootDir, version), openVerdicts(cacheDir, PROJECT_ROOT, version)]);
       return { version, pages, verdicts };
     })());
 
@@ -109,6 +112,8 @@ export function createValidator(options: ValidatorOptions = {}): Validator {
     const checked: string[] = [];
     let changed = false;
     let checkPage: typeof import('./page').checkPage | undefined;
+    // Pages being checked side by side: one that waits for a verdict (KaTeX and Mermaid answer from a worker) lets the next be parsed meanwhile.
+    const inFlight: Promise<unknown>[] = [];
     for (const file of list) {
       const source = await files.read(file);
       if (source === undefined) {
@@ -123,14 +128,26 @@ export function createValidator(options: ValidatorOptions = {}): Validator {
         records.push(reusable.record);
         continue;
       }
-      // The parser and the rules load only when some page must be checked.
-      checkPage ??= (await import('./page')).checkPage;
-      const { record } = await checkPage({ rootDir, files, verdicts }, file, source);
-      known.set(file, { hash, record });
-      records.push(record);
+      if (!checkPage) {
+        // On a cold cache every diagram and formula needs the renderer worker: start it loading now, beside the parser.
+        if (verdicts.isEmpty()) (await import('./renderers')).renderers().warm();
+        // The parser and the rules load only when some page must be checked.
+        checkPage = (await import('./page')).checkPage;
+      }
+      const slot = records.length;
+      records.push(undefined as unknown as PageRecord);
       checked.push(file);
       changed = true;
+      const page = checkPage({ rootDir, files, verdicts }, file, source).then(({ record }) => {
+        known.set(file, { hash, record });
+        records[slot] = record;
+      });
+      // Marked as handled at once: a failure is thrown below, when its turn comes.
+      page.catch(() => undefined);
+      inFlight.push(page);
+      if (inFlight.length >= PAGES_IN_FLIGHT) await inFlight.shift();
     }
+    await Promise.all(inFlight);
     const listed = new Set(list);
     for (const file of known.keys()) {
       if (!listed.has(file)) {

@@ -215,12 +215,46 @@ export function estimateDiagram(type: string, db: DiagramDb): WidthEstimate | un
 }
 
 /**
- * The verdict kept for one diagram (see ../cache.ts): null when it fits the
- * column or is of a kind this does not estimate, otherwise the warning's
- * message. `type` and `db` are what Mermaid's getDiagramFromText returns.
+ * What the estimate reads of a parsed diagram, as plain data (the renderer
+ * worker sends it, see ../renderer-worker.mjs): a part is absent when the
+ * diagram's kind has no such part.
  */
-export function widthVerdict(type: string, db: unknown): string | null {
-  const estimate = estimateDiagram(type, db as DiagramDb);
+export interface DiagramData {
+  type: string;
+  direction?: string | undefined;
+  vertices?: [string, Vertex][] | undefined;
+  edges?: Edge[] | undefined;
+  subgraphs?: Subgraph[] | undefined;
+  actors?: [string, { description?: string | undefined }][] | undefined;
+  actorKeys?: string[] | undefined;
+  messages?: Message[] | undefined;
+}
+
+function dbOf(data: DiagramData): DiagramDb {
+  const { direction, vertices, edges, subgraphs, actors, actorKeys, messages } = data;
+  return {
+    getDirection: () => direction as string,
+    getSubGraphs: () => subgraphs as Subgraph[],
+    getActorKeys: () => actorKeys as string[],
+    ...(vertices ? { getVertices: () => new Map(vertices) } : {}),
+    ...(edges ? { getEdges: () => edges } : {}),
+    ...(actors ? { getActors: () => new Map(actors) as Map<string, { description?: string }> } : {}),
+    ...(messages ? { getMessages: () => messages } : {}),
+  };
+}
+
+/**
+ * The verdict kept for one diagram (see ../cache.ts): null when it fits the
+ * column, is of a kind this does not estimate, or could not be read;
+ * otherwise the warning's message.
+ */
+export function widthVerdict(data: DiagramData | null): string | null {
+  let estimate: WidthEstimate | undefined;
+  try {
+    estimate = data ? estimateDiagram(data.type, dbOf(data)) : undefined;
+  } catch {
+    return null;
+  }
   if (!estimate || estimate.px <= COLUMN_PX) return null;
   return `this diagram is likely about ${Math.round(estimate.px / 10) * 10} px wide, more than the ${COLUMN_PX}-px desktop column, because of ${estimate.reason}`;
 }

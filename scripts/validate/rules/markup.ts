@@ -5,32 +5,37 @@
  */
 // Garbled amounts the money rule recognises:
 // cspell:ignore pertoken dayforcompute xtheirannualsavings
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
 import type { Root } from 'mdast';
 import { memoryVerdicts, verdictKey, type Verdict, type VerdictStore } from '../cache';
-import nativeImport from '../nativeImport.cjs';
 import { lineOf, walk } from '../mdast';
+import { renderers } from '../renderers';
 import { problem, type Problem } from '../types';
 import { wideDiagram, widthVerdict } from './diagrams';
 
-/** A package by name, loaded with Node's own import() (see ../nativeImport.cjs). */
-async function importPackage<T>(name: string): Promise<T> {
-  const loaded = (await nativeImport(pathToFileURL(createRequire(import.meta.url).resolve(name)).href)) as { default: T };
-  return loaded.default;
-}
+/** Verdicts being worked out, by the key of the job that works them out. */
+const working = new Map<string, Promise<void>>();
 
-// KaTeX, jsdom and Mermaid are loaded the first time a formula or diagram has no verdict yet, so a run that finds every verdict cached loads none of them.
-let katexModule: typeof import('katex').default | undefined;
-
-async function typeset(value: string, displayMode: boolean): Promise<Verdict> {
-  katexModule ??= await importPackage<typeof import('katex').default>('katex');
-  try {
-    katexModule.renderToString(value, { throwOnError: true, displayMode, strict: 'ignore' });
-    return null;
-  } catch (error) {
-    return (error as Error).message;
+/**
+ * The verdict under `key`, from `verdicts` or else worked out by `work` and
+ * kept. Identical formulas or diagrams being worked out at the same time (on
+ * pages checked side by side) share one answer.
+ */
+async function known(verdicts: VerdictStore, key: string, work: () => Promise<void>, jobKey = key): Promise<Verdict | undefined> {
+  let verdict = verdicts.get(key);
+  if (verdict !== undefined) return verdict;
+  let job = working.get(jobKey);
+  if (!job) {
+    job = work().finally(() => working.delete(jobKey));
+    working.set(jobKey, job);
   }
+  await job;
+  verdict = verdicts.get(key);
+  // Another store (a test's, another validator's) asked first: work it out for this one too.
+  if (verdict === undefined) {
+    await work();
+    verdict = verdicts.get(key);
+  }
+  return verdict;
 }
 
 const PASTED_LANGUAGES = new Set(['ts', 'tsx', 'typescript', 'js', 'jsx', 'javascript', 'py', 'python']);
@@ -46,7 +51,8 @@ const SINGLE_DOLLAR_MATH = /(^|[^$\\])\$(?![\s\d$])[^$\n]+?\$(?!\$)/;
 
 /** `verdicts` remembers what KaTeX said about each formula, so an unchanged formula is not typeset again. */
 export async function checkMarkup(file: string, tree: Root, verdicts: VerdictStore = memoryVerdicts()): Promise<Problem[]> {
-  const problems: Problem[] = [];
+  // A formula's problem waits for its verdict; every formula of the page is asked for at once, and the problems keep the page's order.
+  const problems: (Problem | Promise<Problem | undefined>)[] = [];
   for (const node of walk(tree)) {
     if (node.type === 'text') {
       const garbled = GARBLED_MONEY.find((pattern) => pattern.test(node.value));
@@ -88,22 +94,21 @@ export async function checkMarkup(file: string, tree: Root, verdicts: VerdictSto
         continue;
       }
       const key = verdictKey(node.type === 'math' ? 'katex-display' : 'katex-inline', value);
-      let verdict = verdicts.get(key);
-      if (verdict === undefined) {
-        verdict = await typeset(value, node.type === 'math');
-        verdicts.set(key, verdict);
-      }
-      if (verdict !== null) {
-        problems.push(
-          problem(
-            file,
-            lineOf(node),
-            'katex',
-            `the formula does not typeset: ${verdict.replace(/^KaTeX parse error: /, '')}`,
-            'fix the LaTeX (see https://katex.org/docs/supported.html for what KaTeX supports)',
-          ),
-        );
-      }
+      const line = lineOf(node);
+      const typeset = async () => void verdicts.set(key, await renderers().typeset(value, node.type === 'math'));
+      problems.push(
+        known(verdicts, key, typeset).then((verdict) =>
+          typeof verdict === 'string'
+            ? problem(
+                file,
+                line,
+                'katex',
+                `the formula does not typeset: ${verdict.replace(/^KaTeX parse error: /, '')}`,
+                'fix the LaTeX (see https://katex.org/docs/supported.html for what KaTeX supports)',
+              )
+            : undefined,
+        ),
+      );
     } else if (node.type === 'code' && node.lang && PASTED_LANGUAGES.has(node.lang.toLowerCase())) {
       problems.push(
         problem(
@@ -116,91 +121,34 @@ export async function checkMarkup(file: string, tree: Root, verdicts: VerdictSto
       );
     }
   }
-  return problems;
+  return (await Promise.all(problems)).filter((p) => p !== undefined);
 }
-
-const DOM_GLOBALS = ['window', 'document', 'DOMParser'] as const;
 
 /**
- * Mermaid sanitises labels with DOMPurify, which needs a DOM. Lend it a jsdom
- * window for the duration of the check only: a global `window` left behind
- * would make Docusaurus' server-side rendering believe it runs in a browser.
+ * Asks Mermaid about a diagram once and keeps both verdicts `verdicts` lacks:
+ * does it parse (kind 'mermaid') and is it likely too wide ('mermaid-width';
+ * null for a diagram that does not parse, which the mermaid rule reports).
  */
-// One window per process: mermaid's DOMPurify keeps the window it first saw.
-let domWindow: import('jsdom').DOMWindow | undefined;
-
-async function withDom<T>(fn: () => Promise<T>): Promise<T> {
-  const g = globalThis as Record<string, unknown>;
-  const saved = DOM_GLOBALS.map((key) => [key, Object.getOwnPropertyDescriptor(g, key)] as const);
-  domWindow ??= new (await importPackage<typeof import('jsdom')>('jsdom')).JSDOM('<!doctype html><html><body></body></html>').window;
-  const window = domWindow;
-  for (const key of DOM_GLOBALS) {
-    Object.defineProperty(g, key, { value: key === 'window' ? window : window[key], configurable: true, writable: true });
-  }
-  try {
-    return await fn();
-  } finally {
-    for (const [key, descriptor] of saved) {
-      if (descriptor) Object.defineProperty(g, key, descriptor);
-      else delete g[key];
-    }
-  }
+function askMermaid(verdicts: VerdictStore, source: string): () => Promise<void> {
+  return async () => {
+    const answer = await renderers().diagram(source);
+    const parseKey = verdictKey('mermaid', source);
+    const widthKey = verdictKey('mermaid-width', source);
+    if (verdicts.get(parseKey) === undefined) verdicts.set(parseKey, answer.verdict);
+    if (verdicts.get(widthKey) === undefined) verdicts.set(widthKey, widthVerdict(answer.verdict === null ? answer.diagram : null));
+  };
 }
 
-type Mermaid = typeof import('mermaid').default;
-type MermaidBlock = { value: string };
-
-/**
- * The verdict of each block under `kind`: taken from `verdicts` where it is
- * there, otherwise worked out by `verdictOf` with Mermaid loaded (only then)
- * and kept. Identical diagrams are worked out once.
- */
-async function diagramVerdicts(
-  blocks: readonly MermaidBlock[],
-  kind: 'mermaid' | 'mermaid-width',
-  verdicts: VerdictStore,
-  verdictOf: (mermaid: Mermaid, source: string) => Promise<Verdict>,
-): Promise<(Verdict | undefined)[]> {
-  const keys = blocks.map((block) => verdictKey(kind, block.value));
-  const unknown = [...new Set(blocks.filter((_, i) => verdicts.get(keys[i]!) === undefined).map((block) => block.value))];
-  if (unknown.length > 0) {
-    await withDom(async () => {
-      const mermaid = await importPackage<Mermaid>('mermaid');
-      for (const source of unknown) verdicts.set(verdictKey(kind, source), await verdictOf(mermaid, source));
-    });
-  }
-  return keys.map((key) => verdicts.get(key));
-}
-
-async function parseVerdict(mermaid: Mermaid, source: string): Promise<Verdict> {
-  try {
-    await mermaid.parse(source);
-    return null;
-  } catch (error) {
-    return String((error as Error).message ?? error)
-      .split('\n')
-      .slice(0, 2)
-      .join(' ');
-  }
-}
-
-/** A diagram that does not parse gets null here: the mermaid rule reports it. */
-async function widthVerdictOf(mermaid: Mermaid, source: string): Promise<Verdict> {
-  try {
-    // parse() registers the diagram's kind, which getDiagramFromText needs.
-    await mermaid.parse(source);
-    const diagram = await mermaid.mermaidAPI.getDiagramFromText(source);
-    return widthVerdict(diagram.type, diagram.db);
-  } catch {
-    return null;
-  }
+/** The verdict of each block under `kind`, from `verdicts` or else from Mermaid (loaded only then). */
+function diagramVerdicts(blocks: readonly { value: string }[], kind: 'mermaid' | 'mermaid-width', verdicts: VerdictStore): Promise<(Verdict | undefined)[]> {
+  return Promise.all(blocks.map((block) => known(verdicts, verdictKey(kind, block.value), askMermaid(verdicts, block.value), verdictKey('mermaid', block.value))));
 }
 
 /** `verdicts` remembers what Mermaid said about each diagram, so an unchanged diagram is not parsed again. */
 export async function checkMermaid(file: string, tree: Root, verdicts: VerdictStore = memoryVerdicts()): Promise<Problem[]> {
   const blocks = [...walk(tree)].flatMap((node) => (node.type === 'code' && node.lang === 'mermaid' ? [node] : []));
   if (blocks.length === 0) return [];
-  const found = await diagramVerdicts(blocks, 'mermaid', verdicts, parseVerdict);
+  const found = await diagramVerdicts(blocks, 'mermaid', verdicts);
   return blocks.flatMap((block, i) => {
     const verdict = found[i];
     if (verdict === null || verdict === undefined) return [];
@@ -226,7 +174,7 @@ export async function checkMermaidWidths(file: string, tree: Root, verdicts: Ver
     node.type === 'code' && node.lang === 'mermaid' && typeof verdicts.get(verdictKey('mermaid', node.value)) !== 'string' ? [node] : [],
   );
   if (blocks.length === 0) return [];
-  const found = await diagramVerdicts(blocks, 'mermaid-width', verdicts, widthVerdictOf);
+  const found = await diagramVerdicts(blocks, 'mermaid-width', verdicts);
   return blocks.flatMap((block, i) => {
     const verdict = found[i];
     return typeof verdict === 'string' ? [wideDiagram(file, lineOf(block), verdict)] : [];

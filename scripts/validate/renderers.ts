@@ -1,0 +1,92 @@
+/**
+ * KaTeX and Mermaid, asked from the main thread: both run in a worker thread
+ * (./renderer-worker.mjs) started the first time a formula or diagram has no
+ * kept verdict, so a run that finds every verdict kept starts none, and a
+ * cold run keeps parsing pages while the worker loads jsdom and Mermaid.
+ *
+ * The worker holds the process open only while an answer is awaited. If it
+ * stops (a crash, a renderer that fails to load), every awaited answer fails
+ * with a plain error naming the cause, and the next request starts a new one.
+ */
+import { Worker } from 'node:worker_threads';
+import type { Verdict } from './cache';
+import type { DiagramData } from './rules/diagrams';
+
+/** What the worker answers about one diagram: its parse verdict and, when it parses, what the width estimate reads. */
+export interface DiagramAnswer {
+  verdict: Verdict;
+  diagram: DiagramData | null;
+}
+
+type Answer = { verdict?: Verdict; diagram?: DiagramData | null; failure?: string };
+type Request = { kind: 'katex'; value: string; displayMode: boolean } | { kind: 'mermaid'; source: string };
+
+export interface Renderers {
+  typeset(value: string, displayMode: boolean): Promise<Verdict>;
+  diagram(source: string): Promise<DiagramAnswer>;
+  /** Starts the worker loading KaTeX, jsdom and Mermaid before the first question; it does not hold the process open. */
+  warm(): void;
+}
+
+export const WORKER_FILE = new URL('./renderer-worker.mjs', import.meta.url);
+
+/** Renderers in a worker started from `workerFile` (a test passes one that fails). */
+export function workerRenderers(workerFile: URL = WORKER_FILE): Renderers {
+  let worker: Worker | undefined;
+  let nextId = 0;
+  const waiting = new Map<number, { resolve: (answer: Answer) => void; reject: (error: Error) => void }>();
+
+  const stop = (cause: string): void => {
+    worker = undefined;
+    const error = new Error(`the KaTeX and Mermaid checks stopped (${cause}); run the validator again, and if it fails the same way, reinstall with "npm ci"`);
+    for (const { reject } of waiting.values()) reject(error);
+    waiting.clear();
+  };
+
+  const start = (): Worker => {
+    const started = new Worker(workerFile);
+    started.on('message', (answer: Answer & { id: number }) => {
+      const entry = waiting.get(answer.id);
+      if (!entry) return;
+      waiting.delete(answer.id);
+      entry.resolve(answer);
+      if (waiting.size === 0) started.unref();
+    });
+    started.on('error', (error) => {
+      if (worker === started) stop(error.message.split('\n')[0] ?? String(error));
+    });
+    started.on('exit', (code) => {
+      if (worker === started) stop(`the worker exited with code ${code}`);
+    });
+    started.unref();
+    return started;
+  };
+
+  const ask = async (request: Request): Promise<Answer> => {
+    worker ??= start();
+    const current = worker;
+    const id = nextId++;
+    const answer = new Promise<Answer>((resolve, reject) => waiting.set(id, { resolve, reject }));
+    current.ref();
+    current.postMessage({ id, ...request });
+    const result = await answer;
+    if (result.failure !== undefined) throw new Error(`the ${request.kind === 'katex' ? 'KaTeX' : 'Mermaid'} check could not run: ${result.failure}`);
+    return result;
+  };
+
+  return {
+    warm() {
+      worker ??= start();
+      worker.postMessage({ kind: 'warm' });
+    },
+    typeset: async (value, displayMode) => (await ask({ kind: 'katex', value, displayMode })).verdict ?? null,
+    async diagram(source) {
+      const answer = await ask({ kind: 'mermaid', source });
+      return { verdict: answer.verdict ?? null, diagram: answer.diagram ?? null };
+    },
+  };
+}
+
+/** The process's renderers: one worker for every page and every validator. */
+let shared: Renderers | undefined;
+export const renderers = (): Renderers => (shared ??= workerRenderers());
