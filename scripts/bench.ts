@@ -219,7 +219,12 @@ async function validateSteps(): Promise<void> {
       timed(label, { ...result, code: expected ? 0 : result.code || 1 }, note, target);
     };
     // Each copy differs from its original in a comment line and in each diagram (generate.ts), so kept results cannot make the copies free.
-    await generatedRun('validate-generated-cold', `Validate, ${generated.questions} generated questions (the ${generated.originals} real ones and copies), nothing kept`, realCold, TARGETS.perQuestion);
+    await generatedRun(
+      'validate-generated-cold',
+      `Validate, ${generated.questions} generated questions (the ${generated.originals} real ones and copies), nothing kept`,
+      realCold,
+      TARGETS.perQuestion,
+    );
     await generatedRun('validate-generated-warm', `Validate, the ${generated.questions} generated questions again, results kept`, realWarm, TARGETS.perQuestion);
 
     process.stdout.write('  validate-recheck: handbook-content loadContent after a saved page ... ');
@@ -316,7 +321,12 @@ async function main(): Promise<number> {
   await sizeSteps();
 
   const day = new Date().toISOString().slice(0, 10);
-  console.log(`\n${markdownTable(['Measure', 'Figure', 'Target (issue 12)'], rows.map(([measure, figure, target]) => [measure, figure, target ?? '']))}\n`);
+  console.log(
+    `\n${markdownTable(
+      ['Measure', 'Figure', 'Target (issue 12)'],
+      rows.map(([measure, figure, target]) => [measure, figure, target ?? '']),
+    )}\n`,
+  );
   console.log(`Machine: ${machine}. Load average at the end: ${loadAverage()} (1 / 5 / 15 min). Date: ${day}.`);
   if (figures) {
     const recorded = { on: day, machine, ...figures };
