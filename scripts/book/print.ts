@@ -5,8 +5,8 @@
  * entry the contents link), the second prints the contents with those numbers.
  * The contents keep the same layout whatever the numbers are (a fixed-width
  * slot), and the second print is checked against the first. The first print
- * lays the pages out but paints nothing, which saves about two fifths of its
- * CPU time and leaves a PDF a thirteenth the size to read back.
+ * lays the pages out but paints nothing, which saves a quarter to two fifths
+ * of its CPU time and leaves a PDF a thirteenth the size to read back.
  */
 import { PDFDocument } from 'pdf-lib';
 import type { Browser } from 'playwright-core';
