@@ -21,7 +21,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PDFDocument } from 'pdf-lib';
+import type { PDFDocument } from 'pdf-lib';
 import type { Browser } from 'playwright-core';
 import { readQuestionIndex } from '../src/content/questionIndex';
 import { siteAddressFrom } from '../src/content/siteAddress';
@@ -105,8 +105,7 @@ async function extractAll(browser: Browser, siteUrl: string, baseUrl: string, pu
   }
 }
 
-async function withMetadata(bytes: Uint8Array, facts: BookFacts, paper: BookPaper): Promise<Uint8Array> {
-  const document = await PDFDocument.load(bytes, { updateMetadata: false });
+async function withMetadata(document: PDFDocument, facts: BookFacts, paper: BookPaper): Promise<Uint8Array> {
   document.setTitle(`${facts.title} (${paper.paper})`, { showInWindowTitleBar: true });
   document.setSubject(facts.subtitle);
   document.setAuthor(`${facts.title} contributors`);
@@ -159,7 +158,7 @@ async function main(): Promise<number> {
     const printed = await Promise.all(
       BOOK_PAPERS.map(async (paper) => {
         const result = await printBook(browser, paper, html, entries);
-        return { paper, bytes: await withMetadata(result.bytes, facts, paper), pages: result.pages };
+        return { paper, bytes: await withMetadata(result.document, facts, paper), pages: result.pages };
       }),
     );
     for (const { paper, bytes, pages } of printed) {

@@ -37,7 +37,11 @@ const text = (value: PDFObject | undefined): string | undefined => (value instan
 const nameOf = (value: PDFObject | undefined): string | undefined => (value instanceof PDFName ? value.decodeText() : text(value));
 
 export async function readPdfStructure(bytes: Uint8Array): Promise<PdfStructure> {
-  const document = await PDFDocument.load(bytes, { updateMetadata: false });
+  return pdfStructureOf(await PDFDocument.load(bytes, { updateMetadata: false }));
+}
+
+/** The structure of a PDF already loaded (the book step goes on to set its metadata, without parsing it again). */
+export function pdfStructureOf(document: PDFDocument): PdfStructure {
   const { context, catalog } = document;
   const pageNumber = new Map(document.getPages().map((page, i) => [page.ref.toString(), i + 1]));
   const lookup = (value: PDFObject | undefined): PDFObject | undefined => (value instanceof PDFRef ? context.lookup(value) : value);

@@ -19,8 +19,8 @@ import { unzip, type ZipListing } from '../book/zip';
 import { tempDirsRemovedAfterAll } from '../lib/tempDirs';
 import { assertBuilt, BUILD_DIR, htmlFor, PROJECT_ROOT } from './buildOutput';
 import { setUpBuiltSite } from './builtSite';
-import { epubcheck } from './epubcheck';
-import { meanGrey, pdfFonts, pdfInfo, pdfLinks, pdfPages, pdfWords } from './poppler';
+import { epubcheck, type EpubCheckResult } from './epubcheck';
+import { meanGrey, pdfFonts, pdfInfo, pdfLinks, pdfPages, pdfWords, type PdfWord } from './poppler';
 
 const DOCS = path.join(PROJECT_ROOT, 'docs');
 const questions = readQuestionIndex(DOCS);
@@ -40,23 +40,60 @@ const shown = (text: string): string => text.replace(/\s+/g, ' ');
 /** pdftotext joins a word hyphenated at the end of a line and drops its hyphen: compare without hyphens. */
 const squeezed = (text: string): string => text.replace(/[\s\u00ad\u2010-]+/g, '');
 
+/** What poppler reads from one PDF, read once and shared by its tests. */
+interface PdfReading {
+  pages: string[];
+  words: PdfWord[];
+  /** The words of each page (1-based), for the running heads and footers. */
+  wordsOnPage: Map<number, PdfWord[]>;
+}
+
+/**
+ * Each reading starts in the first beforeAll and is awaited where it is needed: both PDFs are read by
+ * poppler while EPUBCheck checks the EPUB, instead of one after the other. A failure is reported by the
+ * test that awaits it.
+ */
+const readings = new Map<string, Promise<PdfReading>>();
+let epubChecked: Promise<EpubCheckResult>;
+
+async function readPdf(file: string): Promise<PdfReading> {
+  const [pages, words] = await Promise.all([pdfPages(file), pdfWords(file)]);
+  const wordsOnPage = new Map<number, PdfWord[]>();
+  for (const word of words) {
+    const onPage = wordsOnPage.get(word.page);
+    if (onPage) onPage.push(word);
+    else wordsOnPage.set(word.page, [word]);
+  }
+  return { pages, words, wordsOnPage };
+}
+
+/** Starts `work` now and leaves its failure to whoever awaits it, not to Node's unhandled-rejection check. */
+function started<T>(work: Promise<T>): Promise<T> {
+  work.catch(() => undefined);
+  return work;
+}
+
 beforeAll(() => {
   assertBuilt();
   for (const file of [...BOOK_PAPERS.map((p) => p.file), BOOK_FILES.epub, BOOK_FILES.manifest]) {
     if (!existsSync(path.join(BUILD_DIR, file))) throw new Error(`${file} is missing from build/: "npm run build" writes it (or run "npm run book" after "docusaurus build").`);
   }
+  epubChecked = started(epubcheck(path.join(BUILD_DIR, BOOK_FILES.epub)));
+  for (const paper of BOOK_PAPERS) readings.set(paper.file, started(readPdf(path.join(BUILD_DIR, paper.file))));
 });
 
 describe.each(BOOK_PAPERS)('the $paper book', (paper) => {
   const file = path.join(BUILD_DIR, paper.file);
   let structure: PdfStructure;
   let pages: string[];
+  let words: PdfWord[];
+  let wordsOnPage: Map<number, PdfWord[]>;
   /** Page number (1-based) where each entry starts, as its contents line says. */
   const listed = new Map<string, number>();
 
   beforeAll(async () => {
     structure = await readPdfStructure(readFileSync(file));
-    pages = pdfPages(file);
+    ({ pages, words, wordsOnPage } = await readings.get(paper.file)!);
     const contents = pages
       .slice(
         1,
@@ -118,15 +155,14 @@ describe.each(BOOK_PAPERS)('the $paper book', (paper) => {
   });
 
   it('names the track and the question at the head of every page of a question, and numbers every page after the cover in its footer', () => {
-    const words = pdfWords(file);
     const head = (page: number): string =>
-      words
-        .filter((w) => w.page === page && w.yMax < 51)
+      (wordsOnPage.get(page) ?? [])
+        .filter((w) => w.yMax < 51)
         .map((w) => w.text)
         .join(' ');
     const foot = (page: number): string =>
-      words
-        .filter((w) => w.page === page && w.yMin > paper.heightPt - 48)
+      (wordsOnPage.get(page) ?? [])
+        .filter((w) => w.yMin > paper.heightPt - 48)
         .map((w) => w.text)
         .join(' ');
     const problems: string[] = [];
@@ -163,7 +199,7 @@ describe.each(BOOK_PAPERS)('the $paper book', (paper) => {
     expect(links.length).toBeGreaterThan(50);
     // The page's own text, without its running head and footer, so an address may run on from one page to the next.
     const body = new Map<number, string>();
-    for (const w of pdfWords(file)) if (w.yMax >= 51 && w.yMin <= paper.heightPt - 48) body.set(w.page, `${body.get(w.page) ?? ''}${w.text}`);
+    for (const w of words) if (w.yMax >= 51 && w.yMin <= paper.heightPt - 48) body.set(w.page, `${body.get(w.page) ?? ''}${w.text}`);
     const around = (page: number): string => squeezed([page - 1, page, page + 1].map((p) => body.get(p) ?? '').join(''));
     const unprinted = links.filter(
       (l) =>
@@ -187,7 +223,7 @@ describe.each(BOOK_PAPERS)('the $paper book', (paper) => {
   });
 
   it('never cuts text at the right margin: every word ends inside the page', () => {
-    const outside = pdfWords(file).filter((w) => w.xMax > paper.widthPt - 20);
+    const outside = words.filter((w) => w.xMax > paper.widthPt - 20);
     expect(outside.slice(0, 5)).toEqual([]);
   });
 });
@@ -216,7 +252,7 @@ describe('test pages printed as the book prints', () => {
   it("repeat a table's header on every page the table crosses", async () => {
     const rows = Array.from({ length: 90 }, (_, i) => `<tr><td>row ${i + 1}</td><td>value</td></tr>`).join('');
     const file = await printTestPage('long-table', `<div class="markdown"><table><thead><tr><th>Quantity</th><th>Threshold</th></tr></thead><tbody>${rows}</tbody></table></div>`);
-    const tablePages = pdfPages(file).slice(2);
+    const tablePages = (await pdfPages(file)).slice(2);
     expect(tablePages.length, 'the table crosses a page break').toBeGreaterThan(1);
     for (const [i, text] of tablePages.entries()) expect(text, `page ${i + 3}`).toContain('Quantity Threshold');
   }, 120_000);
@@ -225,8 +261,7 @@ describe('test pages printed as the book prints', () => {
     const longLine = `const key = "${Array.from({ length: 60 }, (_, i) => `seg${String(i).padStart(2, '0')}`).join('')}"; // ${'and more words '.repeat(12)}end`;
     const file = await printTestPage('long-line', `<pre class="book-code"><code>${longLine}</code></pre>`);
     const paper = BOOK_PAPERS[0]!;
-    const words = pdfWords(file);
-    const code = words.filter((w) => w.page === 3);
+    const code = (await pdfWords(file)).filter((w) => w.page === 3);
     expect(squeezed(code.map((w) => w.text).join(''))).toContain(squeezed(longLine));
     expect(code.filter((w) => w.xMax > paper.widthPt - 20)).toEqual([]);
     // It did wrap: the line's text sits on more than one line of the page.
@@ -248,8 +283,8 @@ describe('the EPUB', () => {
     expect(files[0]!.data.toString()).toBe(EPUB_MIMETYPE);
   });
 
-  it('passes EPUBCheck with no error', () => {
-    const result = epubcheck(file);
+  it('passes EPUBCheck with no error', async () => {
+    const result = await epubChecked;
     expect(result.problems.slice(0, 10)).toEqual([]);
     expect(result.ok, result.output.slice(-500)).toBe(true);
   }, 300_000);

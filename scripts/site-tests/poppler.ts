@@ -2,17 +2,31 @@
  * Reading PDFs with poppler's command-line tools (Debian: poppler-utils).
  * A missing tool fails the test with the command to install it: nothing is skipped.
  */
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 
 export const POPPLER_HINT = 'Install poppler-utils (Debian/Ubuntu: sudo apt-get install poppler-utils; macOS: brew install poppler); .ci/run installs it.';
 
-export function poppler(tool: 'pdfinfo' | 'pdffonts' | 'pdftotext' | 'pdftoppm', args: string[]): Buffer {
+type PopplerTool = 'pdfinfo' | 'pdffonts' | 'pdftotext' | 'pdftoppm';
+const OPTIONS = { maxBuffer: 64 * 1024 * 1024, encoding: 'buffer' as const };
+
+/** A missing tool as a sentence with the command to install it; any other error as it is. */
+function explained(tool: PopplerTool, error: unknown): unknown {
+  return (error as NodeJS.ErrnoException).code === 'ENOENT' ? new Error(`poppler's ${tool} is not installed, so the cheat-sheet PDFs cannot be checked. ${POPPLER_HINT}`) : error;
+}
+
+export function poppler(tool: PopplerTool, args: string[]): Buffer {
   try {
-    return execFileSync(tool, args, { maxBuffer: 64 * 1024 * 1024 });
+    return execFileSync(tool, args, OPTIONS);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new Error(`poppler's ${tool} is not installed, so the cheat-sheet PDFs cannot be checked. ${POPPLER_HINT}`);
-    throw error;
+    throw explained(tool, error);
   }
+}
+
+/** As poppler, without blocking: the book's tests read both PDFs (and run EPUBCheck) at once. */
+export function popplerAsync(tool: PopplerTool, args: string[]): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    execFile(tool, args, OPTIONS, (error, stdout) => (error ? reject(explained(tool, error)) : resolve(stdout)));
+  });
 }
 
 export interface PdfInfo {
@@ -89,8 +103,8 @@ export function meanGrey(file: string, page: number): number {
 }
 
 /** Text of every page, in order (pdftotext ends each page with a form feed), whitespace collapsed as in pdfText. */
-export function pdfPages(file: string): string[] {
-  const pages = poppler('pdftotext', [file, '-']).toString('utf8').split('\f');
+export async function pdfPages(file: string): Promise<string[]> {
+  const pages = (await popplerAsync('pdftotext', [file, '-'])).toString('utf8').split('\f');
   if (pages.at(-1)?.trim() === '') pages.pop();
   return pages.map((text) =>
     text
@@ -112,8 +126,8 @@ export interface PdfWord {
 const decodeXml = (text: string): string => text.replace(/&(amp|lt|gt|quot|apos);/g, (_, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" })[name]!);
 
 /** Every word with its box, in points, from `pdftotext -bbox`. */
-export function pdfWords(file: string): PdfWord[] {
-  const html = poppler('pdftotext', ['-bbox', file, '-']).toString('utf8');
+export async function pdfWords(file: string): Promise<PdfWord[]> {
+  const html = (await popplerAsync('pdftotext', ['-bbox', file, '-'])).toString('utf8');
   const words: PdfWord[] = [];
   let page = 0;
   for (const match of html.matchAll(/<page\b|<word xMin="[\d.]+" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)) {
