@@ -187,7 +187,10 @@ describe('deploy workflow', () => {
 
   it('builds with every address the site config reads from the environment, and a browser for the PDFs', () => {
     // docusaurus.config.ts hands process.env to src/content/siteAddress.ts, which reads the addresses.
-    const fromEnv = [...read('docusaurus.config.ts').matchAll(/process\.env\.(\w+)/g), ...read('src/content/siteAddress.ts').matchAll(/\benv\.([A-Z_]+)/g)].map((m) => m[1]!);
+    // NODE_ENV is not the workflow's to set: `docusaurus build` sets it to production.
+    const fromEnv = [...read('docusaurus.config.ts').matchAll(/process\.env\.(\w+)/g), ...read('src/content/siteAddress.ts').matchAll(/\benv\.([A-Z_]+)/g)]
+      .map((m) => m[1]!)
+      .filter((name) => name !== 'NODE_ENV');
     expect(new Set(fromEnv)).toEqual(new Set(['BASE_URL', 'SITE_URL']));
     const set = (name: string): boolean => Object.keys(buildStep.env ?? {}).includes(name) || new RegExp(`^\\s*export ${name}=`, 'm').test(buildStep.run!);
     for (const name of [...fromEnv, BROWSER_ENV]) expect(set(name), name).toBe(true);
