@@ -1,13 +1,13 @@
 import type { ReactNode } from 'react';
 import { CalculatorForm, Fields, NumberField, Results, SelectField, ShareLink, useCalculatorState } from '../Calculator';
 import { MODEL_PRESETS } from '../../lib/formulas';
-import { DEFAULTS, GPU_NAMES, KV_PRECISIONS, NUMBER_FIELDS, PRECISIONS, PRESET_NAMES, PREFIX, applyPreset, evaluate, matchingPreset, type NumberKey, type Raw } from './model';
+import { DEFAULTS, GPU_NAMES, KV_PRECISIONS, NUMBER_FIELDS, PRECISIONS, MODEL_NAMES, PREFIX, applyModel, evaluate, matchingModel, type NumberKey, type Raw } from './model';
 
 /** GPU memory to serve a transformer: weights, KV cache, overhead, and which cards it fits. */
 export default function GpuMemoryCalculator({ anchor }: { readonly anchor?: string }): ReactNode {
   const [raw, update, search] = useCalculatorState<Raw>(PREFIX, DEFAULTS);
   const { errors, result } = evaluate(raw);
-  const preset = matchingPreset(raw);
+  const preset = matchingModel(raw);
   const number = (key: NumberKey, hint?: ReactNode) => (
     <NumberField name={key} spec={NUMBER_FIELDS[key]} value={raw[key]} error={errors[key]} hint={hint} onChange={(value) => update({ [key]: value } as Partial<Raw>)} />
   );
@@ -18,8 +18,8 @@ export default function GpuMemoryCalculator({ anchor }: { readonly anchor?: stri
           name="preset"
           label="Model preset"
           value={preset}
-          options={[...PRESET_NAMES.map((name) => ({ value: name, label: MODEL_PRESETS[name].name })), { value: 'custom', label: 'Custom (edit the fields)' }]}
-          onChange={(value) => value !== 'custom' && update(applyPreset(value as keyof typeof MODEL_PRESETS))}
+          options={[...MODEL_NAMES.map((name) => ({ value: name, label: MODEL_PRESETS[name].name })), { value: 'custom', label: 'Custom (edit the fields)' }]}
+          onChange={(value) => value !== 'custom' && update(applyModel(value as keyof typeof MODEL_PRESETS))}
         />
         {number('params')}
         <SelectField

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CHEAT_SHEET_FIGURES, MODEL_PRESETS, estimateServingMemory, formatGB, toGB, weightBytes } from '../../lib/formulas';
-import { DEFAULTS, applyPreset, evaluate, matchingPreset } from './model';
+import { DEFAULTS, applyModel, evaluate, matchingModel } from './model';
 
 describe('GPU memory calculator', () => {
   it('opens on the cheat sheet example: Llama 2 7B, FP16, batch 32, 2,048 tokens', () => {
@@ -18,18 +18,18 @@ describe('GPU memory calculator', () => {
   });
 
   it('computes with the library for a preset with grouped-query attention and INT4 weights', () => {
-    const raw = { ...DEFAULTS, ...applyPreset('70B'), precision: 'int4', batch: '8', seq: '4096' };
+    const raw = { ...DEFAULTS, ...applyModel('70B'), precision: 'int4', batch: '8', seq: '4096' };
     const expected = estimateServingMemory(MODEL_PRESETS['70B'], { batchSize: 8, sequenceLength: 4096, weightBits: 4 });
     const { result } = evaluate(raw);
     expect(result?.weights).toBe(formatGB(toGB(weightBytes(MODEL_PRESETS['70B'], 4))));
     expect(result?.total).toBe(formatGB(expected.totalGB));
     expect(result?.attention).toMatch(/GQA, 8 query heads per KV head/);
-    expect(matchingPreset(raw)).toBe('70B');
+    expect(matchingModel(raw)).toBe('70B');
   });
 
   it('shows the preset that the fields match, and custom once a field differs', () => {
-    expect(matchingPreset(DEFAULTS)).toBe('7B');
-    expect(matchingPreset({ ...DEFAULTS, layers: '33' })).toBe('custom');
+    expect(matchingModel(DEFAULTS)).toBe('7B');
+    expect(matchingModel({ ...DEFAULTS, layers: '33' })).toBe('custom');
   });
 
   it('gives a message per invalid field and no result', () => {

@@ -3,63 +3,38 @@
  * result, computed by the formulas library from validated input only.
  */
 import { checkFields, type Evaluation, type NumberSpec } from '../../lib/calculator/input';
-import { GPU_MEMORY_GB, MODEL_PRESETS, estimateServingMemory, formatCount, formatGB, type ModelShape, type PresetName } from '../../lib/formulas';
+import { KV_PRECISIONS, MODEL_NAMES, MODEL_SHAPE_FIELDS, WEIGHT_PRECISIONS, applyModel, matchingModel, modelShapeFields, modelShapeFrom } from '../../lib/calculator/modelShape';
+import { GPU_MEMORY_GB, MODEL_PRESETS, estimateServingMemory, formatCount, formatGB } from '../../lib/formulas';
 
 export const PREFIX = 'gpu';
 
 export const PRECISIONS = {
   fp32: { label: 'FP32 (4 bytes)', bits: 32 },
-  fp16: { label: 'FP16 / BF16 (2 bytes)', bits: 16 },
-  int8: { label: 'INT8 / FP8 (1 byte)', bits: 8 },
-  int4: { label: 'INT4 (0.5 bytes)', bits: 4 },
+  ...WEIGHT_PRECISIONS,
 } as const;
 export type Precision = keyof typeof PRECISIONS;
 
-export const KV_PRECISIONS = {
-  fp16: { label: 'FP16 (2 bytes)', bytes: 2 },
-  fp8: { label: 'FP8 (1 byte)', bytes: 1 },
-} as const;
+export { KV_PRECISIONS };
 export type KvPrecision = keyof typeof KV_PRECISIONS;
 
 export const NUMBER_FIELDS = {
-  params: { label: 'Parameters', unit: 'billion', min: 0, exclusiveMin: true, max: 10_000 },
+  params: MODEL_SHAPE_FIELDS.params,
   batch: { label: 'Batch size', unit: 'sequences', min: 1, max: 4096, integer: true },
   seq: { label: 'Sequence length', unit: 'tokens', min: 1, max: 2_000_000, integer: true },
-  layers: { label: 'Layers', min: 1, max: 1000, integer: true },
-  hidden: { label: 'Hidden size', unit: 'values', min: 1, max: 131_072, integer: true },
-  heads: { label: 'Attention heads', min: 1, max: 1024, integer: true },
-  kvHeads: { label: 'KV heads', min: 1, max: 1024, integer: true },
+  layers: MODEL_SHAPE_FIELDS.layers,
+  hidden: MODEL_SHAPE_FIELDS.hidden,
+  heads: MODEL_SHAPE_FIELDS.heads,
+  kvHeads: MODEL_SHAPE_FIELDS.kvHeads,
   overhead: { label: 'Overhead', unit: '%', min: 0, max: 200 },
 } as const satisfies Record<string, NumberSpec>;
 export type NumberKey = keyof typeof NUMBER_FIELDS;
 export type Key = NumberKey | 'precision' | 'kv';
 export type Raw = Record<Key, string>;
 
-function shapeFields(preset: ModelShape): Pick<Raw, 'params' | 'layers' | 'hidden' | 'heads' | 'kvHeads'> {
-  return {
-    params: String(preset.parameters / 1e9),
-    layers: String(preset.layers),
-    hidden: String(preset.hiddenSize),
-    heads: String(preset.attentionHeads),
-    kvHeads: String(preset.kvHeads),
-  };
-}
-
-export const DEFAULTS: Raw = { ...shapeFields(MODEL_PRESETS['7B']), precision: 'fp16', kv: 'fp16', batch: '32', seq: '2048', overhead: '20' };
+export const DEFAULTS: Raw = { ...modelShapeFields(MODEL_PRESETS['7B']), precision: 'fp16', kv: 'fp16', batch: '32', seq: '2048', overhead: '20' };
 export const KEYS = Object.keys(DEFAULTS) as Key[];
 
-export const PRESET_NAMES = Object.keys(MODEL_PRESETS) as PresetName[];
-
-/** The fields a preset sets. */
-export function applyPreset(name: PresetName): Partial<Raw> {
-  return shapeFields(MODEL_PRESETS[name]);
-}
-
-/** The preset the model fields match, or 'custom': the select shows what the numbers are. */
-export function matchingPreset(raw: Raw): PresetName | 'custom' {
-  const fields = ['params', 'layers', 'hidden', 'heads', 'kvHeads'] as const;
-  return PRESET_NAMES.find((name) => fields.every((f) => Number(raw[f]) === Number(shapeFields(MODEL_PRESETS[name])[f]))) ?? 'custom';
-}
+export { MODEL_NAMES, applyModel, matchingModel };
 
 export interface GpuResult {
   readonly weights: string;
@@ -77,14 +52,11 @@ export function evaluate(raw: Raw): Evaluation<GpuResult, Key> {
   const { values, errors } = checkFields(raw, NUMBER_FIELDS);
   if (Object.keys(errors).length > 0) return { errors };
   const v = values as Record<NumberKey, number>;
-  if (v.hidden % v.heads !== 0) return { errors: { hidden: `Hidden size ${formatCount(v.hidden)} is not divisible by ${v.heads} heads.` } };
-  if (v.kvHeads > v.heads || v.heads % v.kvHeads !== 0) {
-    return { errors: { kvHeads: `KV heads must divide the ${v.heads} attention heads (equal for MHA, fewer for GQA, 1 for MQA).` } };
-  }
+  const shape = modelShapeFrom(v);
+  if ('errors' in shape) return shape;
   const precision = PRECISIONS[choice(raw.precision, PRECISIONS, 'fp16')];
   const kv = KV_PRECISIONS[choice(raw.kv, KV_PRECISIONS, 'fp16')];
-  const model: ModelShape = { name: 'custom', parameters: v.params * 1e9, layers: v.layers, hiddenSize: v.hidden, attentionHeads: v.heads, kvHeads: v.kvHeads };
-  const estimate = estimateServingMemory(model, {
+  const estimate = estimateServingMemory(shape.model, {
     batchSize: v.batch,
     sequenceLength: v.seq,
     weightBits: precision.bits,

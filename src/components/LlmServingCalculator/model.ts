@@ -3,6 +3,7 @@
  * result, computed by the formulas library from validated input only.
  */
 import { checkFields, type Evaluation, type NumberSpec } from '../../lib/calculator/input';
+import { KV_PRECISIONS, MODEL_NAMES, MODEL_SHAPE_FIELDS, WEIGHT_PRECISIONS, applyModel, matchingModel, modelShapeFields, modelShapeFrom } from '../../lib/calculator/modelShape';
 import {
   GPU_PRESETS,
   MODEL_PRESETS,
@@ -16,29 +17,15 @@ import {
   formatUsd,
   type GpuPresetName,
   type GpuSpec,
-  type ModelShape,
-  type PresetName,
 } from '../../lib/formulas';
 
 export const PREFIX = 'llm';
 
-export const PRECISIONS = {
-  fp16: { label: 'FP16 / BF16 (2 bytes)', bits: 16 },
-  int8: { label: 'INT8 / FP8 (1 byte)', bits: 8 },
-  int4: { label: 'INT4 (0.5 bytes)', bits: 4 },
-} as const;
-
-export const KV_PRECISIONS = {
-  fp16: { label: 'FP16 (2 bytes)', bytes: 2 },
-  fp8: { label: 'FP8 (1 byte)', bytes: 1 },
-} as const;
+export const PRECISIONS = WEIGHT_PRECISIONS;
+export { KV_PRECISIONS, MODEL_NAMES, applyModel, matchingModel };
 
 export const NUMBER_FIELDS = {
-  params: { label: 'Parameters', unit: 'billion', min: 0, exclusiveMin: true, max: 10_000 },
-  layers: { label: 'Layers', min: 1, max: 1000, integer: true },
-  hidden: { label: 'Hidden size', unit: 'values', min: 1, max: 131_072, integer: true },
-  heads: { label: 'Attention heads', min: 1, max: 1024, integer: true },
-  kvHeads: { label: 'KV heads', min: 1, max: 1024, integer: true },
+  ...MODEL_SHAPE_FIELDS,
   memory: { label: 'GPU memory', unit: 'GB', min: 0, exclusiveMin: true, max: 1000 },
   bandwidth: { label: 'Memory bandwidth', unit: 'GB/s', min: 0, exclusiveMin: true, max: 100_000 },
   tflops: { label: 'Peak compute', unit: 'dense TFLOP/s', min: 0, exclusiveMin: true, max: 100_000 },
@@ -55,23 +42,17 @@ export type NumberKey = keyof typeof NUMBER_FIELDS;
 export type Key = NumberKey | 'precision' | 'kv';
 export type Raw = Record<Key, string>;
 
-const MODEL_FIELDS = ['params', 'layers', 'hidden', 'heads', 'kvHeads'] as const;
 const GPU_FIELDS = ['memory', 'bandwidth', 'tflops'] as const;
-
-function modelFields(m: ModelShape): Pick<Raw, (typeof MODEL_FIELDS)[number]> {
-  return { params: String(m.parameters / 1e9), layers: String(m.layers), hidden: String(m.hiddenSize), heads: String(m.attentionHeads), kvHeads: String(m.kvHeads) };
-}
 
 function gpuFields(g: GpuSpec): Pick<Raw, (typeof GPU_FIELDS)[number]> {
   return { memory: String(g.memoryGB), bandwidth: String(g.bandwidthBytesPerSecond / 1e9), tflops: String(g.peakFlopsPerSecond / 1e12) };
 }
 
-export const MODEL_NAMES = Object.keys(MODEL_PRESETS) as PresetName[];
 export const GPU_NAMES = Object.keys(GPU_PRESETS) as GpuPresetName[];
 
 /** Llama 3 8B on an H100: the cheat sheet's worked example. */
 export const DEFAULTS: Raw = {
-  ...modelFields(MODEL_PRESETS['8B']),
+  ...modelShapeFields(MODEL_PRESETS['8B']),
   ...gpuFields(GPU_PRESETS.h100),
   precision: 'fp16',
   kv: 'fp16',
@@ -86,13 +67,9 @@ export const DEFAULTS: Raw = {
   overhead: String(SERVING_ASSUMPTIONS.overheadBytes / 1e9),
 };
 
-export const applyModel = (name: PresetName): Partial<Raw> => modelFields(MODEL_PRESETS[name]);
 export const applyGpu = (name: GpuPresetName): Partial<Raw> => gpuFields(GPU_PRESETS[name]);
 
-/** The presets the fields match, or 'custom': the selects show what the numbers are. */
-export function matchingModel(raw: Raw): PresetName | 'custom' {
-  return MODEL_NAMES.find((name) => MODEL_FIELDS.every((f) => Number(raw[f]) === Number(modelFields(MODEL_PRESETS[name])[f]))) ?? 'custom';
-}
+/** The GPU preset the fields match, or 'custom': the select shows what the numbers are. */
 export function matchingGpu(raw: Raw): GpuPresetName | 'custom' {
   return GPU_NAMES.find((name) => GPU_FIELDS.every((f) => Number(raw[f]) === Number(gpuFields(GPU_PRESETS[name])[f]))) ?? 'custom';
 }
@@ -116,12 +93,10 @@ export function evaluate(raw: Raw): Evaluation<LlmResult, Key> {
   if (!Object.hasOwn(PRECISIONS, raw.precision)) return { errors: {}, problem: `Unknown weight precision "${raw.precision}" in the link: choose one from the list.` };
   if (!Object.hasOwn(KV_PRECISIONS, raw.kv)) return { errors: {}, problem: `Unknown KV cache precision "${raw.kv}" in the link: choose one from the list.` };
   const v = values as Record<NumberKey, number>;
-  if (v.hidden % v.heads !== 0) return { errors: { hidden: `Hidden size ${formatCount(v.hidden)} is not divisible by ${v.heads} heads.` } };
-  if (v.kvHeads > v.heads || v.heads % v.kvHeads !== 0) {
-    return { errors: { kvHeads: `KV heads must divide the ${v.heads} attention heads (equal for MHA, fewer for GQA, 1 for MQA).` } };
-  }
+  const shape = modelShapeFrom(v);
+  if ('errors' in shape) return shape;
   const e = estimateLlmServing({
-    model: { name: 'custom', parameters: v.params * 1e9, layers: v.layers, hiddenSize: v.hidden, attentionHeads: v.heads, kvHeads: v.kvHeads },
+    model: shape.model,
     gpu: { name: 'custom', memoryGB: v.memory, bandwidthBytesPerSecond: v.bandwidth * 1e9, peakFlopsPerSecond: v.tflops * 1e12 },
     batchSize: v.batch,
     promptTokens: v.prompt,
