@@ -3,7 +3,7 @@
  * result, computed by the formulas library from validated input only.
  */
 import { checkFields, type Evaluation, type NumberSpec } from '../../lib/calculator/input';
-import { KV_PRECISIONS, MODEL_NAMES, MODEL_SHAPE_FIELDS, WEIGHT_PRECISIONS, applyModel, matchingModel, modelShapeFields, modelShapeFrom } from '../../lib/calculator/modelShape';
+import { KV_PRECISIONS, MODEL_SHAPE_FIELDS, WEIGHT_PRECISIONS, applyModel, matchingModel, modelShapeFields, modelShapeFrom } from '../../lib/calculator/modelShape';
 import { GPU_MEMORY_GB, MODEL_PRESETS, estimateServingMemory, formatCount, formatGB } from '../../lib/formulas';
 
 export const PREFIX = 'gpu';
@@ -34,7 +34,7 @@ export type Raw = Record<Key, string>;
 export const DEFAULTS: Raw = { ...modelShapeFields(MODEL_PRESETS['7B']), precision: 'fp16', kv: 'fp16', batch: '32', seq: '2048', overhead: '20' };
 export const KEYS = Object.keys(DEFAULTS) as Key[];
 
-export { MODEL_NAMES, applyModel, matchingModel };
+export { applyModel, matchingModel };
 
 export interface GpuResult {
   readonly weights: string;

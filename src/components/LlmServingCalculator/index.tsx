@@ -1,22 +1,8 @@
 import type { ReactNode } from 'react';
+import { ModelFields } from '../Calculator/ModelFields';
 import { CalculatorForm, Fields, NumberField, Results, SelectField, ShareLink, useCalculatorState } from '../Calculator';
-import { GPU_PRESETS, GPU_SPEC_SOURCE, MODEL_PRESETS, type GpuPresetName, type PresetName } from '../../lib/formulas';
-import {
-  DEFAULTS,
-  GPU_NAMES,
-  KV_PRECISIONS,
-  MODEL_NAMES,
-  NUMBER_FIELDS,
-  PRECISIONS,
-  PREFIX,
-  applyGpu,
-  applyModel,
-  evaluate,
-  matchingGpu,
-  matchingModel,
-  type NumberKey,
-  type Raw,
-} from './model';
+import { GPU_PRESETS, GPU_SPEC_SOURCE, type GpuPresetName } from '../../lib/formulas';
+import { DEFAULTS, GPU_NAMES, KV_PRECISIONS, NUMBER_FIELDS, PRECISIONS, PREFIX, applyGpu, evaluate, matchingGpu, type NumberKey, type Raw } from './model';
 
 /** Decode time per token, tokens/s per GPU, TTFT, the largest batch and the cost per million output tokens. */
 export default function LlmServingCalculator({ anchor }: { readonly anchor?: string }): ReactNode {
@@ -29,28 +15,7 @@ export default function LlmServingCalculator({ anchor }: { readonly anchor?: str
   return (
     <CalculatorForm label="LLM serving calculator" id={anchor}>
       <Fields>
-        <SelectField
-          name="model"
-          label="Model preset"
-          value={matchingModel(raw)}
-          options={[...MODEL_NAMES.map((name) => ({ value: name, label: MODEL_PRESETS[name].name })), custom]}
-          onChange={(value) => value !== 'custom' && update(applyModel(value as PresetName))}
-        />
-        {number('params')}
-        <SelectField
-          name="precision"
-          label="Weight precision"
-          value={raw.precision}
-          options={Object.entries(PRECISIONS).map(([value, p]) => ({ value, label: p.label }))}
-          onChange={(value) => update({ precision: value })}
-        />
-        <SelectField
-          name="kv"
-          label="KV cache precision"
-          value={raw.kv}
-          options={Object.entries(KV_PRECISIONS).map(([value, p]) => ({ value, label: p.label }))}
-          onChange={(value) => update({ kv: value })}
-        />
+        <ModelFields name="model" raw={raw} params={number('params')} precisions={PRECISIONS} kvPrecisions={KV_PRECISIONS} update={update} />
         {number('layers')}
         {number('hidden', 'd_model')}
         {number('heads')}

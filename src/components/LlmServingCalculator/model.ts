@@ -3,7 +3,7 @@
  * result, computed by the formulas library from validated input only.
  */
 import { checkFields, type Evaluation, type NumberSpec } from '../../lib/calculator/input';
-import { KV_PRECISIONS, MODEL_NAMES, MODEL_SHAPE_FIELDS, WEIGHT_PRECISIONS, applyModel, matchingModel, modelShapeFields, modelShapeFrom } from '../../lib/calculator/modelShape';
+import { KV_PRECISIONS, MODEL_SHAPE_FIELDS, WEIGHT_PRECISIONS, applyModel, matchingModel, modelShapeFields, modelShapeFrom } from '../../lib/calculator/modelShape';
 import {
   GPU_PRESETS,
   MODEL_PRESETS,
@@ -22,7 +22,7 @@ import {
 export const PREFIX = 'llm';
 
 export const PRECISIONS = WEIGHT_PRECISIONS;
-export { KV_PRECISIONS, MODEL_NAMES, applyModel, matchingModel };
+export { KV_PRECISIONS, applyModel, matchingModel };
 
 export const NUMBER_FIELDS = {
   ...MODEL_SHAPE_FIELDS,
