@@ -28,6 +28,7 @@ import {
   MIB,
   pageKinds,
   scriptUrlsInHtml,
+  searchIndexBytes,
   spread,
   summarise,
   weighPages,
@@ -304,7 +305,9 @@ async function sizeSteps(): Promise<void> {
     const pages = file.endsWith('.pdf') ? ` (${(await PDFDocument.load(readFileSync(file), { updateMetadata: false })).getPageCount()} pages)` : '';
     rows.push([`Book: ${path.basename(file)}${pages}`, `${(statSync(file).size / MIB).toFixed(2)} MiB`]);
   }
-  figures = recordedFigures(summary, bytes, entryTotal, book);
+  const searchIndex = searchIndexBytes(listFiles());
+  rows.push(['Search index, gzipped (downloaded by the first search)', kib(searchIndex)]);
+  figures = recordedFigures(summary, bytes, entryTotal, book, searchIndex);
 }
 
 async function main(): Promise<number> {

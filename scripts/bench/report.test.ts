@@ -29,7 +29,7 @@ describe('the benchmark report', () => {
 
   it('records figures in the units of scripts/budgets.json', () => {
     const summary = { questionPageJs: 250.04 * KIB, questionBaseline: 240 * KIB, diagramExtraJs: 180.26 * KIB, anyPageJs: 431.55 * KIB };
-    expect(recordedFigures(summary, 20.456 * MIB, 141.26 * KIB, { pdfBytes: 5.834 * MIB, epubBytes: 0.712 * MIB })).toEqual({
+    expect(recordedFigures(summary, 20.456 * MIB, 141.26 * KIB, { pdfBytes: 5.834 * MIB, epubBytes: 0.712 * MIB }, 854.56 * KIB)).toEqual({
       entryJsKiB: 141.3,
       questionPageJsKiB: 250,
       diagramExtraJsKiB: 180.3,
@@ -37,12 +37,22 @@ describe('the benchmark report', () => {
       buildTotalMiB: 20.46,
       bookPdfMiB: 5.83,
       bookEpubMiB: 0.71,
+      searchIndexKiB: 854.6,
     });
   });
 
   it('suggests budgets about 10 % above the figures, rounded up', () => {
     expect(
-      suggestedBudgets({ entryJsKiB: 141.3, questionPageJsKiB: 250, diagramExtraJsKiB: 180.3, anyPageJsKiB: 431.6, buildTotalMiB: 20.46, bookPdfMiB: 5.83, bookEpubMiB: 0.71 }),
+      suggestedBudgets({
+        entryJsKiB: 141.3,
+        questionPageJsKiB: 250,
+        diagramExtraJsKiB: 180.3,
+        anyPageJsKiB: 431.6,
+        buildTotalMiB: 20.46,
+        bookPdfMiB: 5.83,
+        bookEpubMiB: 0.71,
+        searchIndexKiB: 854.6,
+      }),
     ).toEqual({
       entryJsKiB: 156,
       questionPageJsKiB: 275,
@@ -51,6 +61,7 @@ describe('the benchmark report', () => {
       buildTotalMiB: 22.6,
       bookPdfMiB: 6.5,
       bookEpubMiB: 0.8,
+      searchIndexKiB: 941,
     });
   });
 });

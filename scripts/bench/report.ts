@@ -59,7 +59,7 @@ export function markdownTable(header: readonly string[], rows: readonly (readonl
 }
 
 /** Today's figures in the units of scripts/budgets.json (KiB and MiB, one and two decimals). */
-export function recordedFigures(summary: JsSummary, buildBytes: number, entryBytes: number, book: { pdfBytes: number; epubBytes: number }): Budgets {
+export function recordedFigures(summary: JsSummary, buildBytes: number, entryBytes: number, book: { pdfBytes: number; epubBytes: number }, searchIndexBytes: number): Budgets {
   const kib = (bytes: number): number => Math.round((bytes / KIB) * 10) / 10;
   const mib = (bytes: number): number => Math.round((bytes / MIB) * 100) / 100;
   return {
@@ -70,6 +70,7 @@ export function recordedFigures(summary: JsSummary, buildBytes: number, entryByt
     buildTotalMiB: mib(buildBytes),
     bookPdfMiB: mib(book.pdfBytes),
     bookEpubMiB: mib(book.epubBytes),
+    searchIndexKiB: kib(searchIndexBytes),
   };
 }
 
@@ -84,6 +85,7 @@ export function suggestedBudgets(recorded: Budgets, headroom = 1.1): Budgets {
     buildTotalMiB: up(recorded.buildTotalMiB, 0.1),
     bookPdfMiB: up(recorded.bookPdfMiB, 0.1),
     bookEpubMiB: up(recorded.bookEpubMiB, 0.1),
+    searchIndexKiB: up(recorded.searchIndexKiB, 1),
   };
 }
 

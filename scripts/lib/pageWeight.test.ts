@@ -20,12 +20,24 @@ import {
   weighPages,
   bookOverruns,
   isBookFile,
+  isSearchIndexFile,
+  searchIndexBytes,
+  searchIndexOverrun,
   type Budgets,
   type BudgetsFile,
   type PageWeight,
 } from './pageWeight';
 
-const budgets: Budgets = { entryJsKiB: 150, questionPageJsKiB: 300, diagramExtraJsKiB: 200, anyPageJsKiB: 600, buildTotalMiB: 20, bookPdfMiB: 6, bookEpubMiB: 1 };
+const budgets: Budgets = {
+  entryJsKiB: 150,
+  questionPageJsKiB: 300,
+  diagramExtraJsKiB: 200,
+  anyPageJsKiB: 600,
+  buildTotalMiB: 20,
+  bookPdfMiB: 6,
+  bookEpubMiB: 1,
+  searchIndexKiB: 800,
+};
 
 const page = (p: string, kib: number, flags: Partial<PageWeight> = {}): PageWeight => ({ path: p, question: true, diagram: false, jsBytes: kib * KIB, ...flags });
 
@@ -43,6 +55,29 @@ describe('the book in the budgets', () => {
     expect(over).toHaveLength(2);
     expect(over[0]).toMatch(/^the book's PDF weighs 6\.50 MiB, over the bookPdfMiB budget of 6 MiB/);
     expect(over[1]).toMatch(/^the book's EPUB weighs 1\.20 MiB, over the bookEpubMiB budget of 1 MiB/);
+  });
+});
+
+describe('the search index in the budgets', () => {
+  it('weighs every search index file of a build, gzipped, and nothing else', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'handbook-search-'));
+    const noisy = (n: number): string => Array.from({ length: n }, (_, i) => ((i * 7919) % 10007).toString(36)).join(' ');
+    writeFileSync(path.join(dir, 'search-index.json'), JSON.stringify({ words: noisy(5_000) }));
+    writeFileSync(path.join(dir, 'search-index-docs.json'), JSON.stringify({ words: noisy(2_000) }));
+    writeFileSync(path.join(dir, 'search.html'), noisy(9_000));
+    const files = ['search-index.json', 'search-index-docs.json', 'search.html'].map((f) => path.join(dir, f));
+    expect(files.map(isSearchIndexFile)).toEqual([true, true, false]);
+    const one = searchIndexBytes([files[0]!]);
+    expect(one).toBeGreaterThan(1_000);
+    expect(one).toBeLessThan(JSON.stringify({ words: noisy(5_000) }).length);
+    expect(searchIndexBytes(files)).toBe(one + searchIndexBytes([files[1]!]));
+  });
+
+  it('reports an index over its budget, with where to look, and nothing within it', () => {
+    expect(searchIndexOverrun(800 * KIB, budgets)).toBeUndefined();
+    expect(searchIndexOverrun(850 * KIB, budgets)).toMatch(
+      /^the search index weighs 850\.0 KiB gzipped, over the searchIndexKiB budget of 800 KiB: see what the search plugin indexes/,
+    );
   });
 });
 
@@ -176,8 +211,9 @@ describe('the budgets file', () => {
       buildTotalMiB: 20,
       bookPdfMiB: 6,
       bookEpubMiB: 0.7,
+      searchIndexKiB: 850,
     },
-    budgets: { entryJsKiB: 150, questionPageJsKiB: 220, diagramExtraJsKiB: 200, anyPageJsKiB: 440, buildTotalMiB: 22, bookPdfMiB: 6.6, bookEpubMiB: 0.8 },
+    budgets: { entryJsKiB: 150, questionPageJsKiB: 220, diagramExtraJsKiB: 200, anyPageJsKiB: 440, buildTotalMiB: 22, bookPdfMiB: 6.6, bookEpubMiB: 0.8, searchIndexKiB: 900 },
   };
 
   it('accepts budgets a little above figures recorded with their day and machine', () => {

@@ -26,6 +26,8 @@ export interface Budgets {
   bookPdfMiB: number;
   /** The book's EPUB. */
   bookEpubMiB: number;
+  /** The offline search index, gzipped: what a reader's first search downloads. */
+  searchIndexKiB: number;
 }
 
 export interface BudgetsFile {
@@ -42,6 +44,7 @@ const BUDGET_KEYS = [
   'buildTotalMiB',
   'bookPdfMiB',
   'bookEpubMiB',
+  'searchIndexKiB',
 ] as const satisfies readonly (keyof Budgets)[];
 
 /** A budget is the recorded figure plus a margin for small changes; above this, it no longer guards anything. */
@@ -271,6 +274,21 @@ export function bookOverruns(sizes: { pdfBytes: number; epubBytes: number }, bud
   if (sizes.epubBytes > budgets.bookEpubMiB * MIB)
     lines.push(`the book's EPUB weighs ${(sizes.epubBytes / MIB).toFixed(2)} MiB, over the bookEpubMiB budget of ${budgets.bookEpubMiB} MiB. ${HOW_TO_UPDATE}`);
   return lines;
+}
+
+/** The search index files of a build (search-index.json, or one per search context). */
+export function isSearchIndexFile(file: string): boolean {
+  return /[\\/]search-index[^\\/]*\.json$/.test(file);
+}
+
+/** Gzipped bytes of the build's search index: what the search box downloads before its first answer. */
+export function searchIndexBytes(files: readonly string[]): number {
+  return files.filter(isSearchIndexFile).reduce((sum, file) => sum + gzipSync(readFileSync(file)).length, 0);
+}
+
+export function searchIndexOverrun(bytes: number, budgets: Budgets): string | undefined {
+  if (bytes <= budgets.searchIndexKiB * KIB) return undefined;
+  return `the search index weighs ${kib(bytes)} gzipped, over the searchIndexKiB budget of ${budgets.searchIndexKiB} KiB: see what the search plugin indexes (ignoreCssSelectors in docusaurus.config.ts). ${HOW_TO_UPDATE}`;
 }
 
 export function buildSize(files: readonly string[]): number {

@@ -22,6 +22,8 @@ import {
   MIB,
   readBudgets,
   scriptUrlsInHtml,
+  searchIndexBytes,
+  searchIndexOverrun,
   weighPages,
   type BudgetsFile,
   type PageScripts,
@@ -47,6 +49,12 @@ describe('size budgets of the build (scripts/budgets.json)', () => {
     expect(sizes.pdfBytes, 'the book step wrote its PDFs').toBeGreaterThan(MIB);
     expect(sizes.epubBytes, 'the book step wrote its EPUB').toBeGreaterThan(100 * KIB);
     expect(bookOverruns(sizes, budgets.budgets)).toEqual([]);
+  });
+
+  it('keeps the search index a first search downloads (gzipped) within searchIndexKiB', () => {
+    const bytes = searchIndexBytes(listFiles());
+    expect(bytes, 'the build has a search index').toBeGreaterThan(100 * KIB);
+    expect(searchIndexOverrun(bytes, budgets.budgets) ?? '').toBe('');
   });
 
   it('keeps the JavaScript every page loads first (runtime and main, gzipped) within entryJsKiB', () => {

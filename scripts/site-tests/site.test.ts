@@ -179,3 +179,35 @@ describe('the preparation template', () => {
     expect(attributeValues(html, 'href')).toContain('/downloads/ai-architect-interview-preparation-template.md');
   });
 });
+
+describe('the search index', () => {
+  // Each document the search plugin indexed: a page (title, description) or one of its sections (heading, text).
+  const indexed = (): string[] => {
+    const parts = JSON.parse(readFileSync(path.join(BUILD_DIR, 'search-index.json'), 'utf8')) as { documents: { t?: string; s?: string }[] }[];
+    return parts.flatMap((part) => part.documents.map((d) => decodeEntities(`${d.s ?? ''} ${d.t ?? ''}`)));
+  };
+
+  it("holds every question's title and key insight, and none of the example modules shown whole on the pages", () => {
+    const documents = indexed();
+    const all = documents.join('\n');
+    const modules = new Set(content.questions.flatMap((q) => [...q.source.matchAll(/<ExampleCode path="([^"]+)"/g)].map((m) => m[1]!)));
+    expect(modules.size, 'example modules shown on question pages').toBeGreaterThanOrEqual(30);
+    for (const q of content.questions) {
+      expect(
+        documents.some((d) => d.includes(q.frontMatter.title)),
+        q.frontMatter.title,
+      ).toBe(true);
+      expect(all, q.permalink).toContain(q.frontMatter.keyInsight.split('. ')[0]!);
+    }
+    // Code lines, not prose: declarations and statements long enough to be the module's own.
+    const codeLines = [...modules].flatMap((file) =>
+      readFileSync(path.join(PROJECT_ROOT, file), 'utf8')
+        .split('\n')
+        .map((line) => line.trim())
+        .filter((line) => line.length > 30 && /^(export |const |let |return |if \(|for \()/.test(line)),
+    );
+    expect(codeLines.length).toBeGreaterThan(modules.size);
+    const found = codeLines.filter((line) => all.includes(line));
+    expect(found.length, `lines of example code in the search index, such as:\n${found.slice(0, 5).join('\n')}`).toBe(0);
+  });
+});

@@ -32,7 +32,8 @@ export default function ExampleCode({ path, source, demo }: Props): ReactNode {
     </figcaption>
   );
   return (
-    <figure className={styles.example}>
+    // data-example names the module; the search index leaves out its code (docusaurus.config.ts).
+    <figure className={styles.example} data-example={path}>
       {demo === undefined ? (
         <>
           <CodeBlock language="ts" title={path} showLineNumbers>
