@@ -49,15 +49,21 @@ function runnerOf(page: Page, module: string) {
   return page.getByRole('region', { name: `Run the example: ${path.basename(module).replace(/\.ts$/, '.demo.ts')}` });
 }
 
-async function openPage(url: string): Promise<{ page: Page; errors: string[] }> {
+/** A tab whose page errors and console errors are collected in `errors`, which the caller may empty between pages. */
+async function openTab(): Promise<{ page: Page; errors: string[] }> {
   const page = await site.browser.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(message.text());
   });
-  await gotoHydrated(page, `${site.server.url}${url}`);
   return { page, errors };
+}
+
+async function openPage(url: string): Promise<{ page: Page; errors: string[] }> {
+  const tab = await openTab();
+  await gotoHydrated(tab.page, `${site.server.url}${url}`);
+  return tab;
 }
 
 /** Press Run and wait for the output panel's heading. */
@@ -79,12 +85,14 @@ describe('runnable examples', () => {
   it('every demo runs from its page and prints what it prints in Node', async () => {
     const byPage = new Map<string, RunnableExample[]>();
     for (const r of runnable) byPage.set(r.permalink, [...(byPage.get(r.permalink) ?? []), r.example]);
-    // Pages in a few tabs at once: most of a run is waiting for the worker and its output.
+    // Pages in a few tabs at once: most of a run is waiting for the worker and its output. Each tab opens
+    // page after page, as a reader following links does, so the site's scripts come from the browser's cache.
     const failures = await mapConcurrently([...byPage], browserTabs(), {
-      setUp: async () => undefined,
-      async work(_, [permalink, examples]) {
+      setUp: openTab,
+      async work({ page, errors }, [permalink, examples]) {
         const failures: string[] = [];
-        const { page, errors } = await openPage(permalink);
+        errors.length = 0;
+        await gotoHydrated(page, `${site.server.url}${permalink}`);
         for (const { module, demo } of examples) {
           const heading = await run(page, module);
           const runner = runnerOf(page, module);
@@ -96,9 +104,9 @@ describe('runnable examples', () => {
           }
         }
         if (errors.length) failures.push(`${permalink}: console errors ${errors.join('; ')}`);
-        await page.close();
         return failures;
       },
+      tearDown: ({ page }) => page.close(),
     });
     expect(failures.flat()).toEqual([]);
   }, 300_000);
