@@ -4,8 +4,9 @@
  * mode, then switched to dark mode in place and checked again: no console
  * error, no failed request, every Mermaid block drawn as an SVG at a readable
  * size, no KaTeX error, no serious or critical accessibility violation
- * (axe-core: every rule in light mode; in dark mode the colour rules, the only
- * ones a switch of scheme can change, and every rule on a sample of pages),
+ * (axe-core: every rule in light mode; in dark mode the colour rules, and every
+ * rule on a sample of pages, as the switch is checked to leave the document as
+ * it was outside the diagrams),
  * and JavaScript within the size budgets. While a page is open in
  * light mode its diagrams are measured at 1280 px (each fits its column, no
  * label under 11 px) and a question page is printed at the width of an A4
@@ -22,7 +23,7 @@ import { entryScripts, jsOverruns, kib, readBudgets, summarise, weighPages, type
 import { browserTabs, mapConcurrently } from '../lib/pool';
 import { BUILD_DIR, builtPages, diagramsInBuiltPage, htmlFor, PROJECT_ROOT } from './buildOutput';
 import { setUpBuiltSite, type SiteQuestion } from './builtSite';
-import { A4_CONTENT_WIDTH_PX, diagramFitProblems, printProblems, resizeInPlace } from './pageChecks';
+import { A4_CONTENT_WIDTH_PX, colourSchemeChanges, diagramFitProblems, printProblems, resizeInPlace } from './pageChecks';
 
 const site = setUpBuiltSite();
 const { content } = site;
@@ -55,7 +56,10 @@ const questionAt = new Map(content.questions.map((q) => [q.permalink, q]));
 const printedInDark = new Set(content.questions.filter((_, i) => i % 8 === 0).map((q) => q.permalink));
 // A switch of colour scheme restyles a page and leaves its document as it was (Mermaid redraws its diagrams
 // with the same structure), so in dark mode every page gets axe-core's colour rules and a sample every rule.
+// The every-page pass proves the first half of that on every page (darkChanges).
 const fullyCheckedInDark = new Set(pages.filter((_, i) => i % 8 === 0));
+/** The footer's offline-reading control (src/theme/Footer/Copyright), which renders once the browser is idle. */
+const OFFLINE_CONTROL = 'section[aria-label="Offline reading"]';
 
 /** Prints the open page at the width of an A4 page and returns to the desktop width. */
 async function printAtA4(page: Page, q: SiteQuestion, scheme: ColorScheme): Promise<string[]> {
@@ -90,6 +94,8 @@ interface PageVisit {
   diagramFit: string[];
   /** What is wrong with a question page as it prints (from light mode, and from dark mode for a sample). */
   print: string[];
+  /** What the switch to dark mode changed in the document outside the diagrams: nothing, or dark mode needs every axe-core rule. */
+  darkChanges: string[];
 }
 
 /** Diagrams, formulas and accessibility (every axe-core rule, or only `rules`) of the page as it is now. */
@@ -150,7 +156,7 @@ async function visitPages(paths: readonly string[]): Promise<PageVisit[]> {
           katexErrors: 0,
           accessibility: [],
         });
-        const visit: PageVisit = { path: urlPath, light: blank(), dark: blank(), scripts: [], diagramFit: [], print: [] };
+        const visit: PageVisit = { path: urlPath, light: blank(), dark: blank(), scripts: [], diagramFit: [], print: [], darkChanges: [] };
         const question = questionAt.get(urlPath);
         tab.visit = visit;
         tab.scheme = 'light';
@@ -158,11 +164,15 @@ async function visitPages(paths: readonly string[]): Promise<PageVisit[]> {
         await tab.page.emulateMedia({ colorScheme: 'light' });
         await gotoHydrated(tab.page, `${site.server.url}${urlPath}`);
         await waitForDiagrams(tab.page, expected);
+        // The footer's "Read offline" control renders when the browser is idle after loading: check the page with it.
+        await tab.page.waitForSelector(OFFLINE_CONTROL, { state: 'attached', timeout: 10_000 }).catch(() => undefined);
         Object.assign(visit.light, await inspect(tab.page));
+        await colourSchemeChanges(tab.page, 'remember');
         visit.diagramFit = await diagramFitProblems(tab.page);
         if (question) visit.print.push(...(await printAtA4(tab.page, question, 'light')));
         tab.scheme = 'dark';
         await switchColorScheme(tab.page, 'dark');
+        visit.darkChanges = await colourSchemeChanges(tab.page, 'compare');
         Object.assign(visit.dark, await inspect(tab.page, fullyCheckedInDark.has(urlPath) ? undefined : COLOUR_RULES));
         if (question && printedInDark.has(urlPath)) visit.print.push(...(await printAtA4(tab.page, question, 'dark')));
         return visit;
@@ -246,6 +256,11 @@ describe.each(COLOR_SCHEMES)('every built page in %s mode', (colorScheme) => {
 });
 
 describe('dark mode, checked in place', () => {
+  it("leaves every page's document as it was in light mode, diagrams aside (the footer's offline control included)", () => {
+    expect(visits.map((v) => v.path)).toEqual(pages);
+    expect(visits.flatMap((v) => v.darkChanges.map((c) => `${v.path}: ${c}`)).join('\n')).toBe('');
+  });
+
   it("runs axe-core's colour rules on every page, and every rule on a sample of each kind of page", () => {
     expect([...COLOUR_RULES].sort()).toEqual(expect.arrayContaining(['color-contrast', 'link-in-text-block']));
     const sample = pages.filter((p) => fullyCheckedInDark.has(p));

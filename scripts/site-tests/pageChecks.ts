@@ -83,3 +83,44 @@ export async function resizeInPlace(page: Page, size: { width: number; height: n
   await page.setViewportSize(size);
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
 }
+
+/**
+ * What a switch of colour scheme changed in the page's document, outside its
+ * diagrams (which Mermaid redraws): call it with 'remember' in one scheme and
+ * 'compare' after the switch. Each element is compared by its tag, its
+ * attributes but `class` and `style` (which carry the looks) and its own
+ * text. Returns the number of changed elements and the first few, one line
+ * each; nothing when the document is the same, which is what lets the
+ * every-page pass run only axe-core's colour rules after the switch.
+ */
+export async function colourSchemeChanges(page: Page, step: 'remember' | 'compare'): Promise<string[]> {
+  return page.evaluate((step) => {
+    const lines = [...document.body.querySelectorAll('*')]
+      .filter((el) => !el.closest('.docusaurus-mermaid-container'))
+      .map((el) => {
+        const attributes = [...el.attributes]
+          .filter((a) => a.name !== 'class' && a.name !== 'style')
+          .map((a) => `${a.name}="${a.value}"`)
+          .sort()
+          .join(' ');
+        const text = [...el.childNodes]
+          .filter((n) => n.nodeType === Node.TEXT_NODE)
+          .map((n) => n.textContent)
+          .join('')
+          .trim()
+          .slice(0, 60);
+        return `<${el.tagName.toLowerCase()}${attributes ? ` ${attributes}` : ''}>${text}`;
+      });
+    const store = window as unknown as { __outlineBeforeSwitch?: string[] };
+    if (step === 'remember') {
+      store.__outlineBeforeSwitch = lines;
+      return [];
+    }
+    const before = store.__outlineBeforeSwitch ?? [];
+    const changed: string[] = [];
+    for (let i = 0; i < Math.max(before.length, lines.length); i++) {
+      if (before[i] !== lines[i]) changed.push(`element ${i + 1}: ${before[i] ?? '(none)'} became ${lines[i] ?? '(none)'}`);
+    }
+    return changed.length === 0 ? [] : [`${changed.length} element(s) changed`, ...changed.slice(0, 3).map((c) => c.slice(0, 300))];
+  }, step);
+}
