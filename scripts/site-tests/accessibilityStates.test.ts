@@ -5,6 +5,11 @@
  * every-page check in browser.test.ts cannot see them. Each state is reached
  * once in light mode, checked, then switched to dark mode in place and
  * checked again.
+ *
+ * It also holds the specification of how axe-core meets highlighted code
+ * (scripts/lib/axe.ts checks each token style of a block once): a token or a
+ * line that differs from the rest is still found, deep in a long example, in
+ * both colour schemes.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -13,6 +18,12 @@ import { gotoHydrated, switchColorScheme } from '../lib/browser';
 import { setUpBuiltSite } from './builtSite';
 
 const site = setUpBuiltSite();
+
+declare global {
+  interface Window {
+    shadeOf: (rgb: string) => string;
+  }
+}
 
 async function open(path: string): Promise<Page> {
   const context = await site.browser.newContext({ colorScheme: 'light', viewport: { width: 1280, height: 900 } });
@@ -66,4 +77,59 @@ describe.concurrent('after a reader acts, in light and dark mode', () => {
     await page.getByRole('option').first().waitFor({ timeout: 15_000 });
     await expectAccessibleInBothSchemes(page);
   });
+});
+
+describe.concurrent('highlighted code, where each token style of a block is checked once', () => {
+  const withExample = site.content.questions.find((q) => q.runnable.length > 0);
+
+  /** Opens a question page with an example module in `scheme` and marks the last line shown of its examples with a word or number on it. */
+  async function openExample(scheme: 'light' | 'dark'): Promise<Page> {
+    expect(withExample, 'a question page with an example module').toBeDefined();
+    const page = await open(withExample!.permalink);
+    // A colour 24 levels off `rgb`, toward mid-grey: a contrast ratio well under 3:1 against it.
+    await page.evaluate(() => {
+      window.shadeOf = (rgb: string) =>
+        `rgb(${(rgb.match(/\d+/g) ?? [])
+          .slice(0, 3)
+          .map((c) => (Number(c) > 127 ? Number(c) - 24 : Number(c) + 24))
+          .join(', ')})`;
+    });
+    if (scheme === 'dark') await switchColorScheme(page, 'dark');
+    const lines = await page.evaluate(() => {
+      // axe-core leaves out text of punctuation only (a closing brace) and what a reader cannot see (a demo's
+      // code in its closed <details>): the last line shown with a word or number.
+      const all = [...document.querySelectorAll('figure[data-example] pre code .token-line')].filter((l) => l.checkVisibility() && /[a-z0-9]/i.test(l.textContent ?? ''));
+      all.at(-1)?.setAttribute('data-test-line', '');
+      return all.length;
+    });
+    expect(lines, 'the example has a long listing').toBeGreaterThan(50);
+    return page;
+  }
+
+  const contrastFailures = async (page: Page): Promise<string> => (await axeViolations(page, ['color-contrast'])).join('\n');
+
+  it.for(['light', 'dark'] as const)(
+    "in %s mode: passes the example as it is, then finds one token on its last line recoloured to fail, then that line's tokens on a background that fails them",
+    async (scheme, { expect }) => {
+      const page = await openExample(scheme);
+      expect(await contrastFailures(page)).toBe('');
+      await page.evaluate(() => {
+        const token = [...document.querySelectorAll('[data-test-line] *')].filter((t) => t.children.length === 0 && /[a-z0-9]/i.test(t.textContent ?? '')).at(-1) as HTMLElement;
+        // A shade off the code block's own background (axe-core leaves an exact 1:1 for a person to review).
+        token.setAttribute('data-test-token', token.style.color);
+        token.style.color = window.shadeOf(getComputedStyle(token.closest('pre')!).backgroundColor);
+      });
+      expect(await contrastFailures(page)).toMatch(/^color-contrast \(serious, 1 element/);
+      // As a highlighted line would be: the line's own background, close to the colour of its first word.
+      await page.evaluate(() => {
+        const recoloured = document.querySelector('[data-test-token]') as HTMLElement;
+        recoloured.style.color = recoloured.getAttribute('data-test-token')!;
+        const line = document.querySelector('[data-test-line]') as HTMLElement;
+        const token = [...line.querySelectorAll('*')].find((t) => t.children.length === 0 && /[a-z0-9]/i.test(t.textContent ?? '')) as HTMLElement;
+        line.style.backgroundColor = window.shadeOf(getComputedStyle(token).color);
+      });
+      expect(await contrastFailures(page)).toMatch(/^color-contrast \(serious/);
+      await page.context().close();
+    },
+  );
 });
