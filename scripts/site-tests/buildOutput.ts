@@ -2,6 +2,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { BOOK_FILES } from '../../src/lib/bookDownloads';
+import { CHEAT_SHEET_PDFS } from '../../src/lib/cheatSheetPdf';
 
 /**
  * The project folder. Worked out here rather than imported from the
@@ -12,9 +14,26 @@ export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.
 
 export const BUILD_DIR = path.join(PROJECT_ROOT, 'build');
 
-export function assertBuilt(): void {
-  if (!existsSync(path.join(BUILD_DIR, 'index.html'))) {
-    throw new Error('No build found in build/. Run "npm run build" before "npm run test:site".');
+/** Files `npm run build` writes after the site itself (scripts/pdf.ts, scripts/book.ts), which pages link to and fetch. */
+export const DOWNLOADS_MADE_AFTER_THE_SITE = [...CHEAT_SHEET_PDFS.map((pdf) => pdf.file), BOOK_FILES.manifest];
+
+/** Throws, naming the fix, unless `dir` holds a complete production build: the site and its downloads. */
+export function assertBuilt(dir = BUILD_DIR): void {
+  // The fix is the whole message: no stack trace under it.
+  const refuse = (message: string): never => {
+    const error = new Error(message);
+    error.stack = `Error: ${message}`;
+    throw error;
+  };
+  const name = `${path.relative(PROJECT_ROOT, dir) || '.'}/`;
+  if (!existsSync(path.join(dir, 'index.html'))) {
+    refuse(`No build found in ${name}. Run "npm run build" before "npm run test:site".`);
+  }
+  const missing = DOWNLOADS_MADE_AFTER_THE_SITE.filter((file) => !existsSync(path.join(dir, file)));
+  if (missing.length > 0) {
+    refuse(
+      `${name} has the site but not ${missing.join(', ')}, which its pages link to: "docusaurus build" alone leaves out the cheat-sheet PDFs and the book. Run "npm run build", which makes them after the site.`,
+    );
   }
 }
 

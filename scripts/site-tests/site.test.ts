@@ -5,16 +5,32 @@
  */
 // Garbled amounts the built pages must never contain:
 // cspell:ignore pertoken dayforcompute engineerstomaintain annualsavings
-import { existsSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { referenceAnchor, referenceCatalog } from '../../src/content/references';
 import type { ValidationReport } from '../../src/content/report';
 import { formatDay } from '../../src/content/review';
 import { siteContent } from './builtSite';
-import { attributeValues, BUILD_DIR, decodeEntities, hasAttribute, htmlFor, listFiles, metaContent, PROJECT_ROOT } from './buildOutput';
+import { assertBuilt, attributeValues, BUILD_DIR, DOWNLOADS_MADE_AFTER_THE_SITE, decodeEntities, hasAttribute, htmlFor, listFiles, metaContent, PROJECT_ROOT } from './buildOutput';
 
 const content = siteContent();
+
+describe('the build the site tests run on', () => {
+  it('is complete, and one without the downloads made after the site is refused with the command that makes them', () => {
+    expect(() => assertBuilt()).not.toThrow();
+    const partial = mkdtempSync(path.join(tmpdir(), 'handbook-partial-build-'));
+    try {
+      expect(() => assertBuilt(partial)).toThrow(/^No build found in .*\. Run "npm run build" before "npm run test:site"\.$/);
+      cpSync(path.join(BUILD_DIR, 'index.html'), path.join(partial, 'index.html'));
+      expect(() => assertBuilt(partial)).toThrow(`has the site but not ${DOWNLOADS_MADE_AFTER_THE_SITE.join(', ')}, which its pages link to`);
+      expect(() => assertBuilt(partial)).toThrow(/Run "npm run build", which makes them after the site\.$/);
+    } finally {
+      rmSync(partial, { recursive: true, force: true });
+    }
+  });
+});
 
 describe('URLs', () => {
   it('serves docs at the site root, without a /docs prefix', () => {
