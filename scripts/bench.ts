@@ -36,7 +36,20 @@ import {
 } from './lib/pageWeight';
 import { serveDirectory } from './lib/staticServer';
 import { EXPECTED_RULES, generateContentRoot, problemsByRule } from './bench/generate';
-import { TARGETS, buildPhases, describeMachine, loadAverage, markdownTable, postBuildByPlugin, recordedFigures, seconds, suggestedBudgets, thisMachine } from './bench/report';
+import {
+  TARGETS,
+  buildPhases,
+  cpuShare,
+  cpuTimesNow,
+  describeMachine,
+  loadAverage,
+  markdownTable,
+  postBuildByPlugin,
+  recordedFigures,
+  seconds,
+  suggestedBudgets,
+  thisMachine,
+} from './bench/report';
 import { builtPages, htmlFor, listFiles } from './site-tests/buildOutput';
 import { validateContent } from './validate/index';
 
@@ -64,6 +77,7 @@ async function run(name: string, command: string, commandArgs: readonly string[]
   const out = createWriteStream(log);
   let output = '';
   process.stdout.write(`  ${name}: ${command.split(/[\\/]/).pop()} ${commandArgs.join(' ')} ... `);
+  const cpuAtStart = cpuTimesNow();
   const started = performance.now();
   const code = await new Promise<number>((resolve) => {
     const child = spawn(command, commandArgs, { cwd: ROOT, shell: process.platform === 'win32', env: { ...process.env, ...env } });
@@ -81,7 +95,8 @@ async function run(name: string, command: string, commandArgs: readonly string[]
   });
   const ms = performance.now() - started;
   out.end();
-  console.log(`${seconds(ms)}${expectedCodes.includes(code) ? '' : ` (exit ${code}, log: ${log})`}`);
+  const share = cpuShare(cpuAtStart, cpuTimesNow());
+  console.log(`${seconds(ms)}${share ? ` (${share})` : ''}${expectedCodes.includes(code) ? '' : ` (exit ${code}, log: ${log})`}`);
   return { ms, code, output, log };
 }
 
@@ -313,6 +328,7 @@ async function sizeSteps(): Promise<void> {
 async function main(): Promise<number> {
   const machine = describeMachine(thisMachine());
   console.log(`Benchmark on ${machine}; load average at start ${loadAverage()}. Logs: ${LOG_DIR}`);
+  const cpuAtStart = cpuTimesNow();
   if (!Number.isInteger(generatedQuestions) || generatedQuestions < 1) {
     console.error(`--questions needs a whole number, got "${args[questionsIndex + 1] ?? ''}"`);
     return 2;
@@ -330,7 +346,8 @@ async function main(): Promise<number> {
       rows.map(([measure, figure, target]) => [measure, figure, target ?? '']),
     )}\n`,
   );
-  console.log(`Machine: ${machine}. Load average at the end: ${loadAverage()} (1 / 5 / 15 min). Date: ${day}.`);
+  const share = cpuShare(cpuAtStart, cpuTimesNow());
+  console.log(`Machine: ${machine}. Load average at the end: ${loadAverage()} (1 / 5 / 15 min).${share ? ` Over the whole run: ${share}.` : ''} Date: ${day}.`);
   if (figures) {
     const recorded = { on: day, machine, ...figures };
     console.log(`\nFigures for scripts/budgets.json ("recorded"), and budgets 10 % above them:\n${JSON.stringify({ recorded, budgets: suggestedBudgets(figures) }, null, 2)}`);

@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { KIB, MIB } from '../lib/pageWeight';
-import { buildPhases, describeMachine, markdownTable, postBuildByPlugin, recordedFigures, seconds, suggestedBudgets, thisMachine } from './report';
+import {
+  buildPhases,
+  cpuShare,
+  cpuTimesNow,
+  describeMachine,
+  parseCpuTimes,
+  markdownTable,
+  postBuildByPlugin,
+  recordedFigures,
+  seconds,
+  suggestedBudgets,
+  thisMachine,
+} from './report';
 
 describe('the benchmark report', () => {
   it('describes the machine the figures came from', () => {
@@ -8,6 +20,24 @@ describe('the benchmark report', () => {
     const here = thisMachine();
     expect(here.cores).toBeGreaterThan(0);
     expect(here.node).toBe(process.version);
+  });
+
+  it("says how the machine's CPU time went during a step, time stolen by the hypervisor included", () => {
+    const start = parseCpuTimes('cpu  1000 50 200 5000 100 10 40 300 0 0\ncpu0 500 25 100 2500 50 5 20 150 0 0\nintr 1');
+    expect(start).toEqual({ busy: 1300, idle: 5100, stolen: 300 });
+    // 600 ticks busy, 300 idle, 100 stolen.
+    const end = { busy: 1900, idle: 5400, stolen: 400 };
+    expect(cpuShare(start, end)).toBe('CPU 60 % busy, 30 % idle, 10 % stolen by the hypervisor');
+  });
+
+  it('leaves the CPU share out where it cannot be read, rather than print a wrong one', () => {
+    expect(parseCpuTimes('intr 1 2 3')).toBeUndefined();
+    expect(parseCpuTimes('cpu  1 2 3')).toBeUndefined();
+    expect(parseCpuTimes('cpu  1 2 3 x 5 6 7 8')).toBeUndefined();
+    const times = { busy: 1, idle: 1, stolen: 0 };
+    expect(cpuShare(undefined, times)).toBeUndefined();
+    expect(cpuShare(times, times)).toBeUndefined();
+    if (process.platform === 'linux') expect(cpuTimesNow()?.busy).toBeGreaterThan(0);
   });
 
   it('prints times in seconds with one decimal', () => {

@@ -1,4 +1,5 @@
 /** Formatting of `npm run bench`: the machine, the table, the figures for scripts/budgets.json. */
+import { readFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, platform, release, totalmem } from 'node:os';
 import type { Budgets, JsSummary } from '../lib/pageWeight';
 import { KIB, MIB } from '../lib/pageWeight';
@@ -46,6 +47,49 @@ export function loadAverage(): string {
   return loadavg()
     .map((l) => l.toFixed(1))
     .join(' / ');
+}
+
+/** The machine's CPU time since boot, in clock ticks summed over its cores, as Linux counts it (/proc/stat). */
+export interface CpuTimes {
+  /** Running anything: user, nice, system, irq and softirq. */
+  busy: number;
+  /** Idle or waiting for the disk. */
+  idle: number;
+  /** Taken by the hypervisor for other virtual machines while this one had work to run. */
+  stolen: number;
+}
+
+/** The first line of /proc/stat ("cpu user nice system idle iowait irq softirq steal ..."), or undefined if it is not one. */
+export function parseCpuTimes(procStat: string): CpuTimes | undefined {
+  const fields = /^cpu\s+(.*)$/m.exec(procStat)?.[1]?.trim().split(/\s+/).map(Number);
+  if (!fields || fields.length < 8 || fields.some((n) => !Number.isFinite(n))) return undefined;
+  const [user, nice, system, idle, iowait, irq, softirq, steal] = fields as [number, number, number, number, number, number, number, number];
+  return { busy: user + nice + system + irq + softirq, idle: idle + iowait, stolen: steal };
+}
+
+/** This machine's CPU times now; undefined where there is no /proc/stat (not Linux). */
+export function cpuTimesNow(): CpuTimes | undefined {
+  try {
+    return parseCpuTimes(readFileSync('/proc/stat', 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * How the machine's CPU time went between two readings: busy, idle and stolen
+ * by the hypervisor. On a shared virtual machine stolen time slows every timing
+ * by as much as other machines' load, which the load average does not show.
+ */
+export function cpuShare(start: CpuTimes | undefined, end: CpuTimes | undefined): string | undefined {
+  if (!start || !end) return undefined;
+  const busy = end.busy - start.busy;
+  const idle = end.idle - start.idle;
+  const stolen = end.stolen - start.stolen;
+  const total = busy + idle + stolen;
+  if (total <= 0) return undefined;
+  const percent = (n: number): string => `${Math.round((100 * n) / total)} %`;
+  return `CPU ${percent(busy)} busy, ${percent(idle)} idle, ${percent(stolen)} stolen by the hypervisor`;
 }
 
 export function seconds(ms: number): string {
