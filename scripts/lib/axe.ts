@@ -4,13 +4,16 @@
  *
  * Highlighted code is most of a question page's elements (about 2,200 of
  * 3,100 on a page with an example module), and nearly all of it is the same
- * few token styles repeated. axe-core's verdict on a token rests only on its
- * colour, size, weight, opacity and shadow and on the backgrounds of its line
- * and code block, so within one code block each distinct combination of those
- * is checked once, on its first token with text, in every run and both colour
- * schemes; the rest of each line is left out of the run (so a failing style is
- * counted once per block). The page's other elements, the code blocks themselves
- * among them, get every rule as before.
+ * few token styles repeated. axe-core's verdict on a token rests on its
+ * colour, size, weight, shadow and visibility and on the backgrounds and
+ * opacity of the boxes behind it up to its line, so within one code block each
+ * distinct combination of those is checked once, on a token axe-core judges
+ * (at least two letters or digits: it skips punctuation alone and leaves one
+ * character for review), the most visible in the block's width; a style with
+ * no such token has every token checked. The rest of each line is left out of
+ * the run (so a failing style is counted once per block). The page's other
+ * elements, the code blocks themselves among them, get every rule as before,
+ * page-level rules included.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -45,31 +48,50 @@ export async function axeViolations(page: Page, rules?: readonly string[]): Prom
       nodes: AxeNode[];
     }
     const axe = (window as unknown as { axe: { run: (context: object, options: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
-    // Code lines are excluded and, of their elements with text, the first of each style in each block included
-    // again (axe-core includes a node whose closest included ancestor is deeper than its closest excluded one).
+    // Code lines are excluded and, per block and style, one token included again (axe-core includes a node whose
+    // closest included ancestor is deeper than its closest excluded one).
     const lines = [...document.querySelectorAll('pre code .token-line')];
     const blocks = new Map<Element | null, number>();
-    // Per style, its first token inside the block's visible width (a token scrolled out of it is not measured the same way), or else its first token.
-    const checkedToken = new Map<string, { token: Element; inView: boolean }>();
+    interface Style {
+      /** The token that stands for the style: one axe-core judges, the most visible in the block's width. */
+      pick?: { token: Element; visibility: number };
+      /** Every token of the style, all checked if none is one axe-core judges. */
+      tokens: Element[];
+    }
+    const styles = new Map<string, Style>();
     for (const line of lines) {
       const pre = line.closest('pre');
       if (!blocks.has(pre)) blocks.set(pre, blocks.size);
       const box = pre?.getBoundingClientRect();
-      const lineBackground = getComputedStyle(line).backgroundColor;
       for (const token of [line, ...line.querySelectorAll('*')]) {
-        // What axe-core's contrast rule reads: elements with text of their own (a wrapper would bring in its whole line).
-        if (![...token.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent?.trim())) continue;
+        // Elements with text of their own, as the contrast rule reads them (a wrapper would bring in its whole line).
+        const ownText = [...token.childNodes]
+          .filter((n) => n.nodeType === Node.TEXT_NODE)
+          .map((n) => n.textContent ?? '')
+          .join('');
+        if (!ownText.trim()) continue;
         const s = getComputedStyle(token);
-        const style = [blocks.get(pre), lineBackground, s.color, s.backgroundColor, s.fontSize, s.fontWeight, s.opacity, s.textShadow, s.visibility].join('|');
-        const chosen = checkedToken.get(style);
-        if (chosen?.inView) continue;
+        // Everything the verdict reads: the token's own look, and the background and opacity of each box up to its line.
+        const behind: string[] = [];
+        for (let e: Element | null = token; e && e !== line.parentElement; e = e.parentElement) {
+          const b = getComputedStyle(e);
+          behind.push(`${b.backgroundColor} ${b.backgroundImage} ${b.opacity}`);
+        }
+        const key = [blocks.get(pre), s.color, s.fontSize, s.fontWeight, s.textShadow, s.visibility, ...behind].join('|');
+        const style = styles.get(key) ?? { tokens: [] };
+        styles.set(key, style);
+        style.tokens.push(token);
+        // axe-core leaves out text of punctuation alone (`/**`, `{`) and marks one character for review: a pick has
+        // at least two letters or digits.
+        if ((ownText.match(/[\p{L}\p{N}]/gu)?.length ?? 0) < 2) continue;
+        if (style.pick?.visibility === 2) continue;
         const rect = token.getBoundingClientRect();
-        const inView = !box || (rect.left >= box.left && rect.right <= box.right);
-        if (!chosen || inView) checkedToken.set(style, { token, inView });
+        const visibility = !box ? 2 : rect.left >= box.left && rect.right <= box.right ? 2 : rect.right > box.left && rect.left < box.right ? 1 : 0;
+        if (!style.pick || visibility > style.pick.visibility) style.pick = { token, visibility };
       }
     }
-    const include: Node[] = [document, ...[...checkedToken.values()].map((c) => c.token)];
-    const { violations } = await axe.run({ include, exclude: lines }, { resultTypes: ['violations'], ...(only ? { runOnly: { type: 'rule', values: only } } : {}) });
+    const include: Node[] = [document, ...[...styles.values()].flatMap((style) => (style.pick ? [style.pick.token] : style.tokens))];
+    const { violations } = await axe.run({ include, exclude: lines, page: true }, { resultTypes: ['violations'], ...(only ? { runOnly: { type: 'rule', values: only } } : {}) });
     return violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
       .map((v) => {

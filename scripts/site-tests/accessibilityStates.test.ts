@@ -7,9 +7,9 @@
  * checked again.
  *
  * It also holds the specification of how axe-core meets highlighted code
- * (scripts/lib/axe.ts checks each token style of a block once): a token or a
- * line that differs from the rest is still found, deep in a long example, in
- * both colour schemes.
+ * (scripts/lib/axe.ts checks each token style of a block once): a token, a
+ * whole style or a line that differs from the rest is still found, deep in a
+ * long example, in both colour schemes.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -109,25 +109,39 @@ describe.concurrent('highlighted code, where each token style of a block is chec
   const contrastFailures = async (page: Page): Promise<string> => (await axeViolations(page, ['color-contrast'])).join('\n');
 
   it.for(['light', 'dark'] as const)(
-    "in %s mode: passes the example as it is, then finds one token on its last line recoloured to fail, then that line's tokens on a background that fails them",
+    'in %s mode: passes the example as it is, then finds a recoloured token, a recoloured style and a line on a failing background',
     async (scheme, { expect }) => {
       const page = await openExample(scheme);
       expect(await contrastFailures(page)).toBe('');
+
+      // One token, the longest word on the last line shown, a shade off the code block's background.
       await page.evaluate(() => {
-        const token = [...document.querySelectorAll('[data-test-line] *')].filter((t) => t.children.length === 0 && /[a-z0-9]/i.test(t.textContent ?? '')).at(-1) as HTMLElement;
-        // A shade off the code block's own background (axe-core leaves an exact 1:1 for a person to review).
+        const words = [...document.querySelectorAll('[data-test-line] *')].filter((t) => t.children.length === 0 && /[a-z0-9]{2}/i.test(t.textContent ?? ''));
+        const token = words.sort((a, b) => (b.textContent ?? '').length - (a.textContent ?? '').length)[0] as HTMLElement;
         token.setAttribute('data-test-token', token.style.color);
         token.style.color = window.shadeOf(getComputedStyle(token.closest('pre')!).backgroundColor);
       });
       expect(await contrastFailures(page)).toMatch(/^color-contrast \(serious, 1 element/);
-      // As a highlighted line would be: the line's own background, close to the colour of its first word.
+
+      // Every comment: their first token in a module is `/**`, punctuation that axe-core does not judge.
       await page.evaluate(() => {
-        const recoloured = document.querySelector('[data-test-token]') as HTMLElement;
-        recoloured.style.color = recoloured.getAttribute('data-test-token')!;
-        const line = document.querySelector('[data-test-line]') as HTMLElement;
-        const token = [...line.querySelectorAll('*')].find((t) => t.children.length === 0 && /[a-z0-9]/i.test(t.textContent ?? '')) as HTMLElement;
-        line.style.backgroundColor = window.shadeOf(getComputedStyle(token).color);
+        const token = document.querySelector('[data-test-token]') as HTMLElement;
+        token.style.color = token.getAttribute('data-test-token')!;
+        const pre = getComputedStyle(document.querySelector('figure[data-example] pre')!).backgroundColor;
+        const style = Object.assign(document.createElement('style'), { id: 'test-comments', textContent: `.token.comment { color: ${window.shadeOf(pre)} !important; }` });
+        document.head.append(style);
       });
+      expect(await contrastFailures(page)).toMatch(/^color-contrast \(serious/);
+
+      // As a highlighted line would be: a grey behind the last line that every token colour of the scheme fails
+      // on, by 1.3:1 to 3:1 (dark text on dark grey in light mode, light text on light grey in dark mode).
+      await page.evaluate(
+        (grey) => {
+          document.getElementById('test-comments')?.remove();
+          (document.querySelector('[data-test-line]') as HTMLElement).style.backgroundColor = grey;
+        },
+        scheme === 'light' ? 'rgb(90, 90, 90)' : 'rgb(190, 190, 190)',
+      );
       expect(await contrastFailures(page)).toMatch(/^color-contrast \(serious/);
       await page.context().close();
     },
