@@ -28,6 +28,8 @@ describe('the benchmark report', () => {
     // 600 ticks busy, 300 idle, 100 stolen.
     const end = { busy: 1900, idle: 5400, stolen: 400 };
     expect(cpuShare(start, end)).toBe('CPU 60 % busy, 30 % idle, 10 % stolen by the hypervisor');
+    // 79.4 + 19.8 + 0.8: rounded one by one they would add up to 101 %.
+    expect(cpuShare({ busy: 0, idle: 0, stolen: 0 }, { busy: 794, idle: 198, stolen: 8 })).toBe('CPU 79 % busy, 20 % idle, 1 % stolen by the hypervisor');
   });
 
   it('leaves the CPU share out where it cannot be read, rather than print a wrong one', () => {

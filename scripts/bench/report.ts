@@ -88,8 +88,10 @@ export function cpuShare(start: CpuTimes | undefined, end: CpuTimes | undefined)
   const stolen = end.stolen - start.stolen;
   const total = busy + idle + stolen;
   if (total <= 0) return undefined;
-  const percent = (n: number): string => `${Math.round((100 * n) / total)} %`;
-  return `CPU ${percent(busy)} busy, ${percent(idle)} idle, ${percent(stolen)} stolen by the hypervisor`;
+  // Idle takes what rounding leaves, so the three always add up to 100 %.
+  const busyPercent = Math.round((100 * busy) / total);
+  const stolenPercent = Math.round((100 * stolen) / total);
+  return `CPU ${busyPercent} % busy, ${100 - busyPercent - stolenPercent} % idle, ${stolenPercent} % stolen by the hypervisor`;
 }
 
 export function seconds(ms: number): string {
