@@ -8,8 +8,8 @@
  *
  * It also holds the specification of how axe-core meets highlighted code
  * (scripts/lib/axe.ts checks each token style of a block once): a token, a
- * whole style or a line that differs from the rest is still found, deep in a
- * long example, in both colour schemes.
+ * whole style, a line that differs from the rest or text beside the lines is
+ * still found, deep in a long example, in both colour schemes.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -109,7 +109,7 @@ describe.concurrent('highlighted code, where each token style of a block is chec
   const contrastFailures = async (page: Page): Promise<string> => (await axeViolations(page, ['color-contrast'])).join('\n');
 
   it.for(['light', 'dark'] as const)(
-    'in %s mode: passes the example as it is, then finds a recoloured token, a recoloured style and a line on a failing background',
+    'in %s mode: passes the example as it is, then finds a recoloured token, a recoloured style, a line on a failing background and text beside the lines',
     async (scheme, { expect }) => {
       const page = await openExample(scheme);
       expect(await contrastFailures(page)).toBe('');
@@ -143,6 +143,16 @@ describe.concurrent('highlighted code, where each token style of a block is chec
         scheme === 'light' ? 'rgb(90, 90, 90)' : 'rgb(190, 190, 190)',
       );
       expect(await contrastFailures(page)).toMatch(/^color-contrast \(serious/);
+
+      // Text in a block's <code> beside its lines (no highlighter writes any today) is checked as any other text.
+      await page.evaluate(() => {
+        const line = document.querySelector('[data-test-line]') as HTMLElement;
+        line.style.backgroundColor = '';
+        const note = Object.assign(document.createElement('span'), { textContent: 'a note beside the lines' });
+        note.style.color = window.shadeOf(getComputedStyle(line.closest('pre')!).backgroundColor);
+        line.parentElement!.append(note);
+      });
+      expect(await contrastFailures(page)).toMatch(/^color-contrast \(serious, 1 element/);
       await page.context().close();
     },
   );
