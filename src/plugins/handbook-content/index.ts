@@ -18,7 +18,7 @@ import type { LoadContext, Plugin } from '@docusaurus/types';
 import type { QuestionSummary, ValidationReport } from '../../content/report';
 import { TRACKS } from '../../content/tracks';
 import { buildDeck } from '../../practice/deck';
-import { createValidator, formatProblem, type Validator } from '../../../scripts/validate/index';
+import { createValidator, formatProblem, type Validator, type ValidatorRun } from '../../../scripts/validate/index';
 import { writeAnkiDeck } from './ankiDeckFile';
 import { PLUGIN_ROUTES, type HomeSummary, type PracticeDeck } from './routes';
 
@@ -40,6 +40,12 @@ export function homeSummary(questions: readonly QuestionSummary[]): HomeSummary 
 
 export default function handbookContentPlugin(context: LoadContext): Plugin<HandbookContent> {
   const isProduction = process.env.NODE_ENV === 'production';
+  let validator = validators.get(context.siteDir);
+  if (!validator) validators.set(context.siteDir, (validator = createValidator({ rootDir: context.siteDir })));
+  // Started as the plugin is created, so the check (and on a cold cache the worker that loads Mermaid and jsdom)
+  // runs while the other plugins load; the next loadContent takes its result.
+  let started: Promise<ValidatorRun> | undefined = validator.validateAll();
+  started.catch(() => undefined);
   return {
     name: 'handbook-content',
 
@@ -48,9 +54,9 @@ export default function handbookContentPlugin(context: LoadContext): Plugin<Hand
     },
 
     async loadContent() {
-      let validator = validators.get(context.siteDir);
-      if (!validator) validators.set(context.siteDir, (validator = createValidator({ rootDir: context.siteDir })));
-      const { problems, warnings, report } = await validator.validateAll();
+      const run = started ?? validator.validateAll();
+      started = undefined;
+      const { problems, warnings, report } = await run;
       // Warnings are advice (a diagram likely too wide for the column): shown in dev and production alike, never fatal.
       if (warnings.length > 0) console.warn(`[handbook-content] ${warnings.length} content warning(s):\n${warnings.map((w) => `warning: ${formatProblem(w)}`).join('\n')}`);
       if (problems.length > 0) {

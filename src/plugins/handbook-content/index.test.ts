@@ -1,0 +1,68 @@
+import type { LoadContext, Plugin } from '@docusaurus/types';
+import { describe, expect, it, vi } from 'vitest';
+import type { ValidatorRun } from '../../../scripts/validate/index';
+import handbookContentPlugin, { type HandbookContent } from './index';
+
+// A plain fake rather than vi.fn: a spy attaches its own handlers to the promises it returns, which would hide an
+// unhandled rejection.
+const validator = vi.hoisted(() => ({ calls: 0, runs: [] as (() => Promise<ValidatorRun>)[] }));
+
+vi.mock('../../../scripts/validate/index', () => ({
+  createValidator: () => ({
+    validateAll: () => {
+      validator.calls += 1;
+      return validator.runs.shift()!();
+    },
+    revalidate: () => Promise.reject(new Error('not used by the plugin')),
+  }),
+  formatProblem: (p: { file: string; line: number; message: string }) => `${p.file}:${p.line}: ${p.message}`,
+}));
+
+function runWith(title: string): ValidatorRun {
+  return { problems: [], warnings: [], report: { questions: [], quickHits: [], title } as unknown as ValidatorRun['report'], read: [], checked: [] };
+}
+
+function pluginFor(siteDir: string, ...runs: (() => Promise<ValidatorRun>)[]): Plugin<HandbookContent> {
+  validator.calls = 0;
+  validator.runs = runs;
+  return handbookContentPlugin({ siteDir, baseUrl: '/' } as LoadContext) as Plugin<HandbookContent>;
+}
+
+describe('the handbook-content plugin', () => {
+  it('starts checking the content as it is created, and its first load takes that run', async () => {
+    let finish: (run: ValidatorRun) => void = () => undefined;
+    const plugin = pluginFor('/site-a', () => new Promise((resolve) => (finish = resolve)));
+    // While the other plugins load, the check is already under way.
+    expect(validator.calls).toBe(1);
+    const loading = plugin.loadContent!();
+    finish(runWith('first'));
+    expect((await loading).report).toMatchObject({ title: 'first' });
+    expect(validator.calls).toBe(1);
+  });
+
+  it('checks again on every later load, as the dev server does after a saved page', async () => {
+    const plugin = pluginFor(
+      '/site-b',
+      async () => runWith('at start'),
+      async () => runWith('after a save'),
+    );
+    expect((await plugin.loadContent!()).report).toMatchObject({ title: 'at start' });
+    expect((await plugin.loadContent!()).report).toMatchObject({ title: 'after a save' });
+    expect(validator.calls).toBe(2);
+  });
+
+  it('reports a check that failed before the load from the load itself, never as an unhandled rejection', async () => {
+    const unhandled: unknown[] = [];
+    const listen = (reason: unknown): number => unhandled.push(reason);
+    process.on('unhandledRejection', listen);
+    try {
+      const plugin = pluginFor('/site-c', () => Promise.reject(new Error('cannot read docs/architecture/x.mdx')));
+      // Let the failure settle before anything awaits it.
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(unhandled).toEqual([]);
+      await expect(plugin.loadContent!()).rejects.toThrow('cannot read docs/architecture/x.mdx');
+    } finally {
+      process.off('unhandledRejection', listen);
+    }
+  });
+});
