@@ -1,5 +1,5 @@
 // cspell:ignore handbookx extensionless
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -7,14 +7,27 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveDirectory, type StaticServer } from './staticServer';
 
 /** A raw GET (fetch would normalise "..", which the traversal check must see). */
-function get(server: StaticServer, urlPath: string): Promise<{ status: number; body: string; location?: string; type?: string }> {
+function get(
+  server: StaticServer,
+  urlPath: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: string; location?: string; type?: string; cacheControl?: string; lastModified?: string }> {
   const { hostname, port } = new URL(server.url);
   return new Promise((resolve, reject) => {
-    const req = request({ hostname, port, path: urlPath, method: 'GET' }, (res) => {
+    const req = request({ hostname, port, path: urlPath, method: 'GET', headers }, (res) => {
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => (body += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, location: res.headers.location, type: res.headers['content-type'] }));
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          body,
+          location: res.headers.location,
+          type: res.headers['content-type'],
+          cacheControl: res.headers['cache-control'],
+          lastModified: res.headers['last-modified'],
+        }),
+      );
     });
     req.on('error', reject);
     req.end();
@@ -77,6 +90,23 @@ describe('the static server of the built site', () => {
     expect((await get(server, '/handbookx/practice')).status).toBe(404);
     expect(await get(server, '/handbook')).toMatchObject({ status: 301, location: '/handbook/' });
     expect(await get(server, '/handbook?q=1')).toMatchObject({ status: 301, location: '/handbook/?q=1' });
+  });
+
+  it('gives each file its time, makes the browser ask before reusing it, and answers 304 while it is unchanged', async () => {
+    const server = await serve();
+    const file = path.join(root, 'cheat-sheet.html');
+    utimesSync(file, new Date('2026-12-01T10:00:00.750Z'), new Date('2026-12-01T10:00:00.750Z'));
+    const first = await get(server, '/cheat-sheet');
+    expect(first).toMatchObject({ status: 200, body: 'sheet', cacheControl: 'no-cache', lastModified: 'Tue, 01 Dec 2026 10:00:00 GMT' });
+    expect(await get(server, '/cheat-sheet', { 'if-modified-since': first.lastModified! })).toMatchObject({ status: 304, body: '' });
+    // Saved again a second later (a new build): the file itself, with its new time.
+    utimesSync(file, new Date('2026-12-01T10:00:01.200Z'), new Date('2026-12-01T10:00:01.200Z'));
+    expect(await get(server, '/cheat-sheet', { 'if-modified-since': first.lastModified! })).toMatchObject({
+      status: 200,
+      body: 'sheet',
+      lastModified: 'Tue, 01 Dec 2026 10:00:01 GMT',
+    });
+    expect(await get(server, '/cheat-sheet', { 'if-modified-since': 'not a date' })).toMatchObject({ status: 200, body: 'sheet' });
   });
 
   it('never serves a file outside the build folder', async () => {
