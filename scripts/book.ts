@@ -33,7 +33,7 @@ import { extractChapter, type ExtractedChapter } from './book/extract';
 import { BOOK_FILES, BOOK_PAPERS, type BookManifest, type BookPaper } from '../src/lib/bookDownloads';
 import { patchDownloadFacts } from './book/manifest';
 import { printBook } from './book/print';
-import { BrowserNotFoundError, findChromium, gotoHydrated, launchChromium } from './lib/browser';
+import { BrowserNotFoundError, findChromium, gotoHydrated, launchChromium, openDocInApp } from './lib/browser';
 import { browserTabs, mapConcurrently } from './lib/pool';
 import { serveDirectory } from './lib/staticServer';
 
@@ -72,17 +72,9 @@ async function extractAll(browser: Browser, siteUrl: string, baseUrl: string, pu
       setUp: () => context.newPage(),
       async work(page, entry) {
         const url = `${siteUrl}${baseUrl}${entry.route.replace(/^\//, '')}`;
-        if (page.url().startsWith(siteUrl)) {
-          // The site is already running in this tab: move its router to the page, as a click on a link does, which
-          // spares loading and compiling the site's scripts and Mermaid again for every page.
-          await page.evaluate((href) => {
-            window.history.pushState(null, '', href);
-            window.dispatchEvent(new PopStateEvent('popstate'));
-          }, url);
-          await page.waitForSelector('article .theme-doc-markdown:not([data-book-taken])', { state: 'attached', timeout: 30_000 });
-        } else {
-          await gotoHydrated(page, url);
-        }
+        // Once the site runs in the tab, its router moves to each next page: no page load, no Mermaid loaded again.
+        if (page.url().startsWith(siteUrl)) await openDocInApp(page, url);
+        else await gotoHydrated(page, url);
         // Mermaid draws diagrams after the page is rendered; every container must hold its SVG before the content is taken.
         await page
           .waitForFunction(

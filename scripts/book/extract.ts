@@ -56,7 +56,6 @@ export function extractChapter(options: ExtractOptions): ExtractedChapter {
   }));
   // The page stays React's: work on a copy, so the site can go on to the next page.
   const root = live.cloneNode(true) as HTMLElement;
-  live.setAttribute('data-book-taken', '');
   const stylesheets = [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')].map((l) => l.href);
 
   root.querySelector(':scope > header:has(h1)')?.remove();

@@ -87,6 +87,22 @@ export async function gotoHydrated(page: Page, url: string, waitUntil: 'load' | 
   await waitForHydration(page);
 }
 
+/**
+ * Opens the doc page at `url` in a tab where the site already runs, as a click
+ * on one of its links does: the router moves to the page with no page load,
+ * which spares loading and compiling the site's scripts again. Resolves once
+ * the new page's content is rendered (Docusaurus renders a doc's content anew
+ * for each page, so the old one, marked here, is gone).
+ */
+export async function openDocInApp(page: Page, url: string): Promise<void> {
+  await page.evaluate((href) => {
+    for (const content of document.querySelectorAll('.theme-doc-markdown')) content.setAttribute('data-left-behind', '');
+    window.history.pushState(null, '', href);
+    window.dispatchEvent(new PopStateEvent('popstate'));
+  }, url);
+  await page.waitForSelector('article .theme-doc-markdown:not([data-left-behind])', { state: 'attached', timeout: 30_000 });
+}
+
 /** Reload and wait for hydration again (see gotoHydrated). */
 export async function reloadHydrated(page: Page): Promise<void> {
   await page.reload({ waitUntil: 'load' });

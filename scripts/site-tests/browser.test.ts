@@ -11,14 +11,16 @@
  * light mode its diagrams are measured at 1280 px (each fits its column, no
  * label under 11 px) and a question page is printed at the width of an A4
  * page; a sample is printed again from dark mode. Question pages are also
- * opened on a 375 px wide phone: nothing scrolls the page sideways.
+ * opened on a 375 px wide phone, one after another as a reader's taps open
+ * them, and so are the home, overview and tool pages: nothing scrolls the page
+ * sideways.
  */
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TRACKS } from '../../src/content/tracks';
 import { axeViolations, COLOUR_RULES } from '../lib/axe';
-import { DIAGRAM_SVGS, gotoHydrated, switchColorScheme, waitForDiagrams } from '../lib/browser';
+import { DIAGRAM_SVGS, gotoHydrated, openDocInApp, switchColorScheme, waitForDiagrams } from '../lib/browser';
 import { entryScripts, jsOverruns, kib, readBudgets, summarise, weighPages, type PageScripts } from '../lib/pageWeight';
 import { browserTabs, mapConcurrently } from '../lib/pool';
 import { BUILD_DIR, builtPages, diagramsInBuiltPage, htmlFor, PROJECT_ROOT } from './buildOutput';
@@ -320,10 +322,18 @@ describe('on a 375 px wide phone', () => {
     const context = await site.browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
     const fixedPages = ['/', ...TRACKS.map((t) => `/${t.slug}`), '/tools', '/practice', '/cheat-sheet', '/references'];
     const pages = [...content.questions.map((q) => q.permalink), ...fixedPages];
+    const titles = new Map(content.questions.map((q) => [q.permalink, q.frontMatter.title]));
     const overflows = await mapConcurrently(pages, browserTabs(), {
       setUp: () => context.newPage(),
       async work(page, permalink) {
-        await gotoHydrated(page, `${site.server.url}${permalink}`);
+        // A question page opens as a reader's tap on a link opens it once the site runs in the tab (the every-page
+        // pass loads each page afresh); the rest by their address.
+        const url = `${site.server.url}${permalink}`;
+        const title = titles.get(permalink);
+        if (title && page.url().startsWith(site.server.url)) await openDocInApp(page, url);
+        else await gotoHydrated(page, url);
+        expect(new URL(page.url()).pathname).toBe(permalink);
+        if (title) expect(await page.locator('article h1').first().textContent()).toBe(title);
         await waitForDiagrams(page, diagramsOn(permalink));
         const overflow = await page.evaluate(() => {
           const viewport = document.documentElement.clientWidth;

@@ -15,7 +15,7 @@ import { formatSeconds } from '../../src/runner/format';
 import { collectSources } from '../../src/runner/modules';
 import { TIME_LIMIT_MS } from '../../src/runner/conventions';
 import { TRACKS } from '../../src/content/tracks';
-import { gotoHydrated } from '../lib/browser';
+import { gotoHydrated, openDocInApp } from '../lib/browser';
 import { browserTabs, mapConcurrently } from '../lib/pool';
 import type { RunnableExample } from '../validate/rules/anatomy';
 import { BUILD_DIR, PROJECT_ROOT } from './buildOutput';
@@ -85,14 +85,16 @@ describe('runnable examples', () => {
   it('every demo runs from its page and prints what it prints in Node', async () => {
     const byPage = new Map<string, RunnableExample[]>();
     for (const r of runnable) byPage.set(r.permalink, [...(byPage.get(r.permalink) ?? []), r.example]);
-    // Pages in a few tabs at once: most of a run is waiting for the worker and its output. Each tab opens
-    // page after page, as a reader following links does, so the site's scripts come from the browser's cache.
+    // Pages in a few tabs at once: most of a run is waiting for the worker and its output. Each tab loads its
+    // first page and moves on from page to page as a reader following links does (the site keeps running).
     const failures = await mapConcurrently([...byPage], browserTabs(), {
       setUp: openTab,
       async work({ page, errors }, [permalink, examples]) {
         const failures: string[] = [];
         errors.length = 0;
-        await gotoHydrated(page, `${site.server.url}${permalink}`);
+        const url = `${site.server.url}${permalink}`;
+        if (page.url().startsWith(site.server.url)) await openDocInApp(page, url);
+        else await gotoHydrated(page, url);
         for (const { module, demo } of examples) {
           const heading = await run(page, module);
           const runner = runnerOf(page, module);
