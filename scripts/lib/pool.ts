@@ -1,8 +1,9 @@
 /**
  * Runs work over a list with a bounded number of workers, keeping the results
  * in the order of the list. The browser tests use it to check pages in a few
- * tabs at once: Chromium renders each tab in its own process, so two to four
- * tabs keep two cores busy while one page waits on the network or a timer.
+ * tabs at once, each tab in a browser context of its own: Chromium renders the
+ * tabs of one context in one process, with one main thread, so only tabs of
+ * separate contexts keep two cores busy while one page waits on a timer.
  */
 import { availableParallelism } from 'node:os';
 

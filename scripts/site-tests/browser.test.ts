@@ -115,78 +115,75 @@ async function inspect(page: Page, rules?: readonly string[]): Promise<Pick<Page
 }
 
 /**
- * Opens every path once, in a few tabs of one browser context at a time:
- * checks it in light mode, switches it to dark mode and checks it again.
+ * Opens every path once, in a few tabs at a time: checks it in light mode,
+ * switches it to dark mode and checks it again.
  */
 async function visitPages(paths: readonly string[]): Promise<PageVisit[]> {
-  const context = await site.browser.newContext({ colorScheme: 'light', viewport: DESKTOP });
-  try {
-    return await mapConcurrently(paths, browserTabs(), {
-      async setUp() {
-        const page = await context.newPage();
-        // Playwright reports a script served from the browser's cache as a request too, so each page's list
-        // of scripts is complete with the cache on, and a page does not download and compile again what the
-        // previous one ran.
-        const tab = { page, visit: undefined as PageVisit | undefined, scheme: 'light' as ColorScheme };
-        const current = (): PageCheck | undefined => tab.visit?.[tab.scheme];
-        page.on('console', (message) => {
-          if (message.type() === 'error') current()?.consoleErrors.push(message.text());
-        });
-        page.on('pageerror', (error) => current()?.consoleErrors.push(error.message));
-        page.on('requestfailed', (request) => {
-          // Moving on to the next page aborts prefetches still in flight; that is not a failure.
-          if (request.failure()?.errorText !== 'net::ERR_ABORTED') current()?.failedRequests.push(`${request.failure()?.errorText} ${request.url()}`);
-        });
-        page.on('response', (response) => {
-          if (response.status() >= 400) current()?.failedRequests.push(`${response.status()} ${response.url()}`);
-        });
-        page.on('request', (request) => {
-          if (tab.scheme === 'light' && tab.visit && request.resourceType() === 'script' && !tab.visit.scripts.includes(request.url())) tab.visit.scripts.push(request.url());
-        });
-        return tab;
-      },
-      async work(tab, urlPath) {
-        const expected = diagramsOn(urlPath);
-        const blank = (): PageCheck => ({
-          path: urlPath,
-          consoleErrors: [],
-          failedRequests: [],
-          mermaidBlocks: expected,
-          mermaidSvgs: 0,
-          mermaidErrors: 0,
-          minDiagramScale: 1,
-          katexErrors: 0,
-          accessibility: [],
-        });
-        const visit: PageVisit = { path: urlPath, light: blank(), dark: blank(), scripts: [], diagramFit: [], print: [], darkChanges: [] };
-        const question = questionAt.get(urlPath);
-        tab.visit = visit;
-        tab.scheme = 'light';
-        // The previous page may have left the tab in dark mode.
-        await tab.page.emulateMedia({ colorScheme: 'light' });
-        await gotoHydrated(tab.page, `${site.server.url}${urlPath}`);
-        await waitForDiagrams(tab.page, expected);
-        // The footer's "Read offline" control renders when the browser is idle after loading: check the page with it.
-        await tab.page.waitForSelector(OFFLINE_CONTROL, { state: 'attached', timeout: 10_000 }).catch(() => undefined);
-        Object.assign(visit.light, await inspect(tab.page));
-        await colourSchemeChanges(tab.page, 'remember');
-        visit.diagramFit = await diagramFitProblems(tab.page);
-        if (question) visit.print.push(...(await printAtA4(tab.page, question, 'light')));
-        tab.scheme = 'dark';
-        await switchColorScheme(tab.page, 'dark');
-        visit.darkChanges = await colourSchemeChanges(tab.page, 'compare');
-        Object.assign(visit.dark, await inspect(tab.page, fullyCheckedInDark.has(urlPath) ? undefined : COLOUR_RULES));
-        if (question && printedInDark.has(urlPath)) visit.print.push(...(await printAtA4(tab.page, question, 'dark')));
-        return visit;
-      },
-      async tearDown(tab) {
-        tab.visit = undefined;
-        await tab.page.close();
-      },
-    });
-  } finally {
-    await context.close();
-  }
+  return mapConcurrently(paths, browserTabs(), {
+    async setUp() {
+      // Each tab in a browser context of its own (browser.newPage): Chromium runs the tabs of one context in one
+      // renderer process, whose one main thread then took turns between them.
+      const page = await site.browser.newPage({ colorScheme: 'light', viewport: DESKTOP });
+      // Playwright reports a script served from the browser's cache as a request too, so each page's list
+      // of scripts is complete with the cache on, and a page does not download and compile again what the
+      // previous one in its tab ran.
+      const tab = { page, visit: undefined as PageVisit | undefined, scheme: 'light' as ColorScheme };
+      const current = (): PageCheck | undefined => tab.visit?.[tab.scheme];
+      page.on('console', (message) => {
+        if (message.type() === 'error') current()?.consoleErrors.push(message.text());
+      });
+      page.on('pageerror', (error) => current()?.consoleErrors.push(error.message));
+      page.on('requestfailed', (request) => {
+        // Moving on to the next page aborts prefetches still in flight; that is not a failure.
+        if (request.failure()?.errorText !== 'net::ERR_ABORTED') current()?.failedRequests.push(`${request.failure()?.errorText} ${request.url()}`);
+      });
+      page.on('response', (response) => {
+        if (response.status() >= 400) current()?.failedRequests.push(`${response.status()} ${response.url()}`);
+      });
+      page.on('request', (request) => {
+        if (tab.scheme === 'light' && tab.visit && request.resourceType() === 'script' && !tab.visit.scripts.includes(request.url())) tab.visit.scripts.push(request.url());
+      });
+      return tab;
+    },
+    async work(tab, urlPath) {
+      const expected = diagramsOn(urlPath);
+      const blank = (): PageCheck => ({
+        path: urlPath,
+        consoleErrors: [],
+        failedRequests: [],
+        mermaidBlocks: expected,
+        mermaidSvgs: 0,
+        mermaidErrors: 0,
+        minDiagramScale: 1,
+        katexErrors: 0,
+        accessibility: [],
+      });
+      const visit: PageVisit = { path: urlPath, light: blank(), dark: blank(), scripts: [], diagramFit: [], print: [], darkChanges: [] };
+      const question = questionAt.get(urlPath);
+      tab.visit = visit;
+      tab.scheme = 'light';
+      // The previous page may have left the tab in dark mode.
+      await tab.page.emulateMedia({ colorScheme: 'light' });
+      await gotoHydrated(tab.page, `${site.server.url}${urlPath}`);
+      await waitForDiagrams(tab.page, expected);
+      // The footer's "Read offline" control renders when the browser is idle after loading: check the page with it.
+      await tab.page.waitForSelector(OFFLINE_CONTROL, { state: 'attached', timeout: 10_000 }).catch(() => undefined);
+      Object.assign(visit.light, await inspect(tab.page));
+      await colourSchemeChanges(tab.page, 'remember');
+      visit.diagramFit = await diagramFitProblems(tab.page);
+      if (question) visit.print.push(...(await printAtA4(tab.page, question, 'light')));
+      tab.scheme = 'dark';
+      await switchColorScheme(tab.page, 'dark');
+      visit.darkChanges = await colourSchemeChanges(tab.page, 'compare');
+      Object.assign(visit.dark, await inspect(tab.page, fullyCheckedInDark.has(urlPath) ? undefined : COLOUR_RULES));
+      if (question && printedInDark.has(urlPath)) visit.print.push(...(await printAtA4(tab.page, question, 'dark')));
+      return visit;
+    },
+    async tearDown(tab) {
+      tab.visit = undefined;
+      await tab.page.close();
+    },
+  });
 }
 
 let visits: PageVisit[] = [];
@@ -319,12 +316,12 @@ describe('the navbar on a desktop screen', () => {
 
 describe('on a 375 px wide phone', () => {
   it('no page scrolls sideways (questions, home, overviews, calculators, practice, cheat sheet): tables, code, formulas and diagrams scroll inside their own boxes', async () => {
-    const context = await site.browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
     const fixedPages = ['/', ...TRACKS.map((t) => `/${t.slug}`), '/tools', '/practice', '/cheat-sheet', '/references'];
     const pages = [...content.questions.map((q) => q.permalink), ...fixedPages];
     const titles = new Map(content.questions.map((q) => [q.permalink, q.frontMatter.title]));
     const overflows = await mapConcurrently(pages, browserTabs(), {
-      setUp: () => context.newPage(),
+      // A browser context per tab, as in the every-page pass.
+      setUp: () => site.browser.newPage({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 }),
       async work(page, permalink) {
         // A question page opens as a reader's tap on a link opens it once the site runs in the tab (the every-page
         // pass loads each page afresh); the rest by their address.
@@ -355,7 +352,7 @@ describe('on a 375 px wide phone', () => {
         return overflow ? `${permalink}: ${overflow}` : undefined;
       },
       tearDown: (page) => page.close(),
-    }).finally(() => context.close());
+    });
     expect(content.questions.length).toBeGreaterThan(0);
     expect(overflows.filter(Boolean).join('\n')).toBe('');
   }, 600_000);
