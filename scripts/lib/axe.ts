@@ -15,8 +15,9 @@
  * element is one exclusion when it holds nothing but its lines, else each line
  * is one, since axe-core weighs every element against every excluded node and
  * one exclusion per line (284 on one page) cost more time than the lines
- * spared. The page's other elements, each block's <pre> among them, get every
- * rule as before, page-level rules included.
+ * spared (the <code> element itself has no text or role of its own to check).
+ * The page's other elements, each block's <pre> among them, get every rule as
+ * before, page-level rules included.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -95,8 +96,20 @@ export async function axeViolations(page: Page, rules?: readonly string[]): Prom
     }
     const include: Node[] = [document, ...[...styles.values()].flatMap((style) => (style.pick ? [style.pick.token] : style.tokens))];
     // A block is one exclusion, its <code>, when that holds nothing but its lines; otherwise each line is one.
-    const linesOnly = (code: Element): boolean => [...code.childNodes].every((n) => (n instanceof Element ? n.classList.contains('token-line') : !(n.textContent ?? '').trim()));
-    const exclude = [...new Set(lines.map((line) => (line.parentElement?.localName === 'code' && linesOnly(line.parentElement) ? line.parentElement : line)))];
+    // (Comments, such as React's markers, show nothing; any other text beside the lines keeps them one by one.)
+    const linesOnly = new Map<Element, boolean>();
+    const holdsOnlyLines = (code: Element): boolean =>
+      [...code.childNodes].every((n) => (n instanceof Element ? n.classList.contains('token-line') : n.nodeType === Node.COMMENT_NODE || !(n.textContent ?? '').trim()));
+    const exclude = [
+      ...new Set(
+        lines.map((line) => {
+          const code = line.parentElement;
+          if (code?.localName !== 'code') return line;
+          if (!linesOnly.has(code)) linesOnly.set(code, holdsOnlyLines(code));
+          return linesOnly.get(code) ? code : line;
+        }),
+      ),
+    ];
     const { violations } = await axe.run({ include, exclude, page: true }, { resultTypes: ['violations'], ...(only ? { runOnly: { type: 'rule', values: only } } : {}) });
     return violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')

@@ -88,13 +88,16 @@ export async function gotoHydrated(page: Page, url: string, waitUntil: 'load' | 
 }
 
 /**
- * Opens the doc page at `url` in a tab where the site already runs, as a click
- * on one of its links does: the router moves to the page with no page load,
- * which spares loading and compiling the site's scripts again. Resolves once
- * the new page's content is rendered (Docusaurus renders a doc's content anew
- * for each page, so the old one, marked here, is gone).
+ * Opens the doc page at `url` in a tab where the site already runs, without a
+ * page load: the URL is pushed to the history and the router told of it (a
+ * popstate event, which it handles like a move back or forward), which spares
+ * loading and compiling the site's scripts again. Resolves once the new page's
+ * content element is in the document: Docusaurus keeps the old page until the
+ * new route has loaded, then renders a doc's content anew (the old one, marked
+ * here, is gone). The page open now is left as it is.
  */
 export async function openDocInApp(page: Page, url: string): Promise<void> {
+  if (page.url() === url) return;
   await page.evaluate((href) => {
     for (const content of document.querySelectorAll('.theme-doc-markdown')) content.setAttribute('data-left-behind', '');
     window.history.pushState(null, '', href);

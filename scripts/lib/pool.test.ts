@@ -68,6 +68,31 @@ describe('mapConcurrently', () => {
     expect(tornDown).toBe(2);
     expect(done).not.toContain(6);
   });
+
+  it('treats a worker that cannot be set up as a failure: the others stop taking items, and it is rethrown once they are torn down', async () => {
+    const done: number[] = [];
+    let setUps = 0;
+    let tornDown = 0;
+    const run = mapConcurrently([1, 2, 3, 4, 5, 6], 2, {
+      setUp: async () => {
+        setUps += 1;
+        if (setUps === 2) {
+          await tick(2);
+          throw new Error('the second tab did not open');
+        }
+      },
+      work: async (_, item) => {
+        await tick(3);
+        done.push(item);
+      },
+      tearDown: async () => {
+        tornDown++;
+      },
+    });
+    await expect(run).rejects.toThrow('the second tab did not open');
+    expect(tornDown).toBe(1);
+    expect(done.length).toBeLessThan(6);
+  });
 });
 
 describe('browserTabs', () => {

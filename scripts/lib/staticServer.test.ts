@@ -11,7 +11,7 @@ function get(
   server: StaticServer,
   urlPath: string,
   headers: Record<string, string> = {},
-): Promise<{ status: number; body: string; location?: string; type?: string; cacheControl?: string; lastModified?: string }> {
+): Promise<{ status: number; body: string; location?: string; type?: string; cacheControl?: string; etag?: string }> {
   const { hostname, port } = new URL(server.url);
   return new Promise((resolve, reject) => {
     const req = request({ hostname, port, path: urlPath, method: 'GET', headers }, (res) => {
@@ -25,7 +25,7 @@ function get(
           location: res.headers.location,
           type: res.headers['content-type'],
           cacheControl: res.headers['cache-control'],
-          lastModified: res.headers['last-modified'],
+          etag: res.headers.etag,
         }),
       );
     });
@@ -92,21 +92,23 @@ describe('the static server of the built site', () => {
     expect(await get(server, '/handbook?q=1')).toMatchObject({ status: 301, location: '/handbook/?q=1' });
   });
 
-  it('gives each file its time, makes the browser ask before reusing it, and answers 304 while it is unchanged', async () => {
+  it('tags each file, makes the browser ask before reusing it, and answers 304 only while it is the same file', async () => {
     const server = await serve();
     const file = path.join(root, 'cheat-sheet.html');
-    utimesSync(file, new Date('2026-12-01T10:00:00.750Z'), new Date('2026-12-01T10:00:00.750Z'));
+    const at = (iso: string): void => utimesSync(file, new Date(iso), new Date(iso));
+    at('2026-12-01T10:00:00.250Z');
     const first = await get(server, '/cheat-sheet');
-    expect(first).toMatchObject({ status: 200, body: 'sheet', cacheControl: 'no-cache', lastModified: 'Tue, 01 Dec 2026 10:00:00 GMT' });
-    expect(await get(server, '/cheat-sheet', { 'if-modified-since': first.lastModified! })).toMatchObject({ status: 304, body: '' });
-    // Saved again a second later (a new build): the file itself, with its new time.
-    utimesSync(file, new Date('2026-12-01T10:00:01.200Z'), new Date('2026-12-01T10:00:01.200Z'));
-    expect(await get(server, '/cheat-sheet', { 'if-modified-since': first.lastModified! })).toMatchObject({
-      status: 200,
-      body: 'sheet',
-      lastModified: 'Tue, 01 Dec 2026 10:00:01 GMT',
-    });
-    expect(await get(server, '/cheat-sheet', { 'if-modified-since': 'not a date' })).toMatchObject({ status: 200, body: 'sheet' });
+    expect(first).toMatchObject({ status: 200, body: 'sheet', cacheControl: 'no-cache' });
+    expect(first.etag).toMatch(/^"[0-9a-f-]+"$/);
+    expect(await get(server, '/cheat-sheet', { 'if-none-match': first.etag! })).toMatchObject({ status: 304, body: '' });
+    expect(await get(server, '/cheat-sheet', { 'if-none-match': `"other", ${first.etag!}` })).toMatchObject({ status: 304 });
+    // Written again within the same second (a build step patching a page), then put back to an older time.
+    at('2026-12-01T10:00:00.750Z');
+    expect(await get(server, '/cheat-sheet', { 'if-none-match': first.etag! })).toMatchObject({ status: 200, body: 'sheet' });
+    at('2026-11-30T10:00:00.000Z');
+    expect(await get(server, '/cheat-sheet', { 'if-none-match': first.etag! })).toMatchObject({ status: 200, body: 'sheet' });
+    at('2026-12-01T10:00:00.250Z');
+    expect(await get(server, '/cheat-sheet', { 'if-none-match': first.etag! })).toMatchObject({ status: 304 });
   });
 
   it('never serves a file outside the build folder', async () => {

@@ -51,16 +51,23 @@ describe('the handbook-content plugin', () => {
     expect(validator.calls).toBe(2);
   });
 
-  it('reports a check that failed before the load from the load itself, never as an unhandled rejection', async () => {
+  it('reports a check that failed before the load from the load itself, never as an unhandled rejection, and checks again on the next load', async () => {
     const unhandled: unknown[] = [];
     const listen = (reason: unknown): number => unhandled.push(reason);
     process.on('unhandledRejection', listen);
     try {
-      const plugin = pluginFor('/site-c', () => Promise.reject(new Error('cannot read docs/architecture/x.mdx')));
+      const plugin = pluginFor(
+        '/site-c',
+        () => Promise.reject(new Error('cannot read docs/architecture/x.mdx')),
+        async () => runWith('after the fix'),
+      );
       // Let the failure settle before anything awaits it.
       await new Promise((resolve) => setTimeout(resolve, 20));
       expect(unhandled).toEqual([]);
       await expect(plugin.loadContent!()).rejects.toThrow('cannot read docs/architecture/x.mdx');
+      // The author fixes the page and saves it: the next load checks again.
+      expect((await plugin.loadContent!()).report).toMatchObject({ title: 'after the fix' });
+      expect(validator.calls).toBe(2);
     } finally {
       process.off('unhandledRejection', listen);
     }

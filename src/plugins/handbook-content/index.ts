@@ -43,7 +43,8 @@ export default function handbookContentPlugin(context: LoadContext): Plugin<Hand
   let validator = validators.get(context.siteDir);
   if (!validator) validators.set(context.siteDir, (validator = createValidator({ rootDir: context.siteDir })));
   // Started as the plugin is created, so the check (and on a cold cache the worker that loads Mermaid and jsdom)
-  // runs while the other plugins load; the next loadContent takes its result.
+  // runs while the other plugins load; the next loadContent takes its result. Commands that create the plugins
+  // without loading content (swizzle, write-translations) run this one check too.
   let started: Promise<ValidatorRun> | undefined = validator.validateAll();
   started.catch(() => undefined);
   return {
