@@ -33,7 +33,7 @@ import { extractChapter, type ExtractedChapter } from './book/extract';
 import { BOOK_FILES, BOOK_PAPERS, type BookManifest, type BookPaper } from '../src/lib/bookDownloads';
 import { patchDownloadFacts } from './book/manifest';
 import { printBook } from './book/print';
-import { BrowserNotFoundError, findChromium, gotoHydrated, launchChromium, openDocInApp } from './lib/browser';
+import { BrowserNotFoundError, findChromium, launchChromium, openDoc } from './lib/browser';
 import { browserTabs, mapConcurrently } from './lib/pool';
 import { serveDirectory } from './lib/staticServer';
 
@@ -73,8 +73,7 @@ async function extractAll(browser: Browser, siteUrl: string, baseUrl: string, pu
       async work(page, entry) {
         const url = `${siteUrl}${baseUrl}${entry.route.replace(/^\//, '')}`;
         // Once the site runs in the tab, its router moves to each next page: no page load, no Mermaid loaded again.
-        if (page.url().startsWith(siteUrl)) await openDocInApp(page, url);
-        else await gotoHydrated(page, url);
+        await openDoc(page, url);
         // Mermaid draws diagrams after the page is rendered; every container must hold its SVG before the content is taken.
         await page
           .waitForFunction(

@@ -88,16 +88,21 @@ export async function gotoHydrated(page: Page, url: string, waitUntil: 'load' | 
 }
 
 /**
- * Opens the doc page at `url` in a tab where the site already runs, without a
- * page load: the URL is pushed to the history and the router told of it (a
- * popstate event, which it handles like a move back or forward), which spares
- * loading and compiling the site's scripts again. Resolves once the new page's
- * content element is in the document: Docusaurus keeps the old page until the
- * new route has loaded, then renders a doc's content anew (the old one, marked
- * here, is gone). The page open now is left as it is.
+ * Opens the doc page at `url` as a reader following links does: a tab where
+ * the site does not run yet loads it by its address (gotoHydrated); in one
+ * where it runs, the URL is pushed to the history and the router told of it (a
+ * popstate event, which it handles like a move back or forward), with no page
+ * load, which spares loading and compiling the site's scripts again. Resolves
+ * once the page's content element is in the document: Docusaurus keeps the old
+ * page until the new route has loaded, then renders a doc's content anew (the
+ * old one, marked here, is gone). The page open now is left as it is.
  */
-export async function openDocInApp(page: Page, url: string): Promise<void> {
+export async function openDoc(page: Page, url: string): Promise<void> {
   if (page.url() === url) return;
+  if (!page.url().startsWith(`${new URL(url).origin}/`)) {
+    await gotoHydrated(page, url);
+    return;
+  }
   await page.evaluate((href) => {
     for (const content of document.querySelectorAll('.theme-doc-markdown')) content.setAttribute('data-left-behind', '');
     window.history.pushState(null, '', href);

@@ -21,7 +21,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TRACKS } from '../../src/content/tracks';
 import { axeViolations, COLOUR_RULES } from '../lib/axe';
-import { DIAGRAM_SVGS, gotoHydrated, openDocInApp, switchColorScheme, waitForDiagrams } from '../lib/browser';
+import { DIAGRAM_SVGS, gotoHydrated, openDoc, switchColorScheme, waitForDiagrams } from '../lib/browser';
 import { entryScripts, jsOverruns, kib, readBudgets, summarise, weighPages, type PageScripts } from '../lib/pageWeight';
 import { browserTabs, mapConcurrently } from '../lib/pool';
 import { BUILD_DIR, builtPages, diagramsInBuiltPage, htmlFor, PROJECT_ROOT } from './buildOutput';
@@ -329,7 +329,7 @@ describe('on a 375 px wide phone', () => {
         // eight, loaded by its address at this width as the others are (the every-page pass loads every page at 1280 px).
         const url = `${site.server.url}${permalink}`;
         const title = titles.get(permalink);
-        if (title && !loadedAtPhoneWidth.has(permalink) && page.url().startsWith(site.server.url)) await openDocInApp(page, url);
+        if (title && !loadedAtPhoneWidth.has(permalink)) await openDoc(page, url);
         else await gotoHydrated(page, url);
         // The heading shows that the page asked for is the one rendered (the address changes before the page does).
         if (title) expect(await page.locator('article h1').first().textContent()).toBe(title);

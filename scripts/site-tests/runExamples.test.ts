@@ -15,7 +15,7 @@ import { formatSeconds } from '../../src/runner/format';
 import { collectSources } from '../../src/runner/modules';
 import { TIME_LIMIT_MS } from '../../src/runner/conventions';
 import { TRACKS } from '../../src/content/tracks';
-import { gotoHydrated, openDocInApp } from '../lib/browser';
+import { gotoHydrated, openDoc } from '../lib/browser';
 import { browserTabs, mapConcurrently } from '../lib/pool';
 import type { RunnableExample } from '../validate/rules/anatomy';
 import { BUILD_DIR, PROJECT_ROOT } from './buildOutput';
@@ -92,9 +92,7 @@ describe('runnable examples', () => {
       async work({ page, errors }, [permalink, examples]) {
         const failures: string[] = [];
         errors.length = 0;
-        const url = `${site.server.url}${permalink}`;
-        if (page.url().startsWith(site.server.url)) await openDocInApp(page, url);
-        else await gotoHydrated(page, url);
+        await openDoc(page, `${site.server.url}${permalink}`);
         for (const { module, demo } of examples) {
           const heading = await run(page, module);
           const runner = runnerOf(page, module);
