@@ -75,6 +75,7 @@ describe('the static server of the built site', () => {
   it("answers a missing page with 404 and the site's 404 page", async () => {
     const server = await serve();
     expect(await get(server, '/nowhere')).toMatchObject({ status: 404, body: 'not found page' });
+    expect(await get(server, '/cheat-sheet.html/more')).toMatchObject({ status: 404, body: 'not found page' });
   });
 
   it('serves the build under a sub-path, as a GitHub Pages project site does', async () => {

@@ -3,7 +3,7 @@
  * free port. URLs without an extension map to `<path>.html` or
  * `<path>/index.html`, as on the static hosts the site is published to.
  */
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, statSync, type Stats } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -30,13 +30,24 @@ export interface StaticServer {
   close: () => Promise<void>;
 }
 
-function resolveFile(root: string, urlPath: string): string | undefined {
+/** The file a URL path names, with its stats (for its tag), or undefined. */
+function resolveFile(root: string, urlPath: string): { file: string; stats: Stats } | undefined {
   const clean = decodeURIComponent(urlPath.split('?')[0]!.split('#')[0]!);
   const full = path.join(root, clean);
   // Nothing outside the root, not even a sibling folder whose name starts the same (build vs build-subpath).
   if (full !== root && !full.startsWith(`${root}${path.sep}`)) return undefined;
   const candidates = [full, `${full}.html`, path.join(full, 'index.html')];
-  return candidates.find((c) => existsSync(c) && statSync(c).isFile());
+  for (const file of candidates) {
+    let stats: Stats | undefined;
+    try {
+      stats = statSync(file);
+    } catch {
+      // Missing, or a path through a file (ENOTDIR): not served.
+      continue;
+    }
+    if (stats.isFile()) return { file, stats };
+  }
+  return undefined;
 }
 
 /**
@@ -54,8 +65,8 @@ export async function serveDirectory(root: string, basePath = '/'): Promise<Stat
       return;
     }
     const inBase = url.startsWith(basePath) ? `/${url.slice(basePath.length)}` : undefined;
-    const file = inBase !== undefined ? resolveFile(root, inBase) : undefined;
-    if (!file) {
+    const found = inBase !== undefined ? resolveFile(root, inBase) : undefined;
+    if (!found) {
       res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
       const notFound = path.join(root, '404.html');
       if (existsSync(notFound)) createReadStream(notFound).pipe(res);
@@ -68,7 +79,8 @@ export async function serveDirectory(root: string, basePath = '/'): Promise<Stat
     // browser ask every time, so nothing is used without the server (the offline tests rely on that). The tag
     // holds the file's size, time to the microsecond and inode, so a file written again within the same second,
     // or replaced by an older copy, is sent again.
-    const { size, mtimeMs, ino } = statSync(file);
+    const { file, stats } = found;
+    const { size, mtimeMs, ino } = stats;
     const tag = `"${size.toString(16)}-${Math.round(mtimeMs * 1000).toString(16)}-${ino.toString(16)}"`;
     const headers = { 'cache-control': 'no-cache', etag: tag };
     if ((req.headers['if-none-match'] ?? '').split(/\s*,\s*/).includes(tag)) {
