@@ -139,8 +139,8 @@ const config = {
       },
     ],
     './src/plugins/handbook-content/index.ts',
-    // The browser gets Mermaid as its release ships it, bundled and minified; the server bundle gets none.
-    './src/plugins/mermaid-prebuilt/index.ts',
+    // Diagrams are drawn in the browser: the server bundle need not compile Mermaid.
+    './src/plugins/mermaid-browser-only/index.ts',
     // A sub-path build keeps its own bundler cache: the shared one would serve it the root's asset URLs.
     './src/plugins/base-url-cache/index.ts',
     // Prism loads with the first code block, not in every page's entry script.
