@@ -75,7 +75,9 @@ describe('what the offline worker saves', () => {
 /** Saving 19 MB and checking the control with axe take a while on a busy two-core machine. */
 const SLOW = { timeout: 240_000 };
 
-describe('offline reading', () => {
+// Each test has its own server (its own origin) and browser context, so its worker and caches are its own:
+// the tests run side by side, one saving the site while another waits for its worker.
+describe.concurrent('offline reading', () => {
   it('after one visit, opens another question page, the practice page and a search with no network', SLOW, async ({ expect }) => {
     const [first, second] = site.content.questions.filter((q) => q.frontMatter.track === 'architecture');
     const phrase = 'ratio-based circuit breaker';
