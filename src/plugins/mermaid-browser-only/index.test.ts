@@ -48,7 +48,7 @@ describe('Mermaid in the bundles', () => {
     expect(configure(false)).toEqual({});
   });
 
-  it('is one of the site\u2019s plugins', async () => {
+  it("is registered in the site's config", async () => {
     const { default: config } = await import('../../../docusaurus.config');
     expect(config.plugins).toContain('./src/plugins/mermaid-browser-only/index.ts');
   });
