@@ -338,31 +338,48 @@ describe('question pages printed from light and dark mode, at the width of an A4
   });
 });
 
-describe('the navbar on a desktop screen', () => {
-  it('keeps every link and the search box on one line, none overlapping another, from 997 px up', async () => {
+/** What is wrong with the navbar at `width`: items overlapping, a second line, an item past the edge, a title cut without an ellipsis. */
+async function navbarProblems(width: number, phone: boolean): Promise<string[]> {
+  const page = await site.browser.newPage({ viewport: { width, height: 800 }, ...(phone ? { isMobile: true, hasTouch: true } : {}) });
+  try {
+    await gotoHydrated(page, `${site.server.url}/llm-systems`);
+    const { boxes, title } = await page.evaluate(() => {
+      const shown = [...document.querySelectorAll('.navbar__inner .navbar__toggle, .navbar__inner .navbar__item, .navbar__inner .navbar__search, .navbar__brand')]
+        .map((el) => ({ name: (el.textContent ?? '').trim() || el.className, box: el.getBoundingClientRect() }))
+        .filter(({ box }) => box.width > 0)
+        .map(({ name, box }) => ({ name, left: box.left, right: box.right, top: box.top, bottom: box.bottom }));
+      const t = document.querySelector<HTMLElement>('.navbar__title');
+      const style = t && getComputedStyle(t);
+      return {
+        boxes: shown,
+        title: t && style?.display !== 'none' ? { cut: t.scrollWidth > t.clientWidth, ellipsis: style!.textOverflow === 'ellipsis' && style!.overflow === 'hidden' } : undefined,
+      };
+    });
     const problems: string[] = [];
-    for (const width of [997, 1100, 1200, 1280, 1440]) {
-      const page = await site.browser.newPage({ viewport: { width, height: 800 } });
-      try {
-        await gotoHydrated(page, `${site.server.url}/llm-systems`);
-        const boxes = await page.evaluate(() =>
-          [...document.querySelectorAll('.navbar__inner .navbar__item, .navbar__inner .navbar__search, .navbar__brand')]
-            .map((el) => ({ name: (el.textContent ?? '').trim() || el.className, box: el.getBoundingClientRect() }))
-            .filter(({ box }) => box.width > 0)
-            .map(({ name, box }) => ({ name, left: box.left, right: box.right, top: box.top, bottom: box.bottom })),
-        );
-        const sorted = boxes.sort((a, b) => a.left - b.left);
-        for (const [a, b] of sorted.slice(1).map((b, i) => [sorted[i]!, b] as const)) {
-          if (a.right > b.left + 1) problems.push(`${width} px: "${a.name}" overlaps "${b.name}"`);
-        }
-        if (new Set(sorted.map((b) => Math.round(b.top / 10))).size > 1) problems.push(`${width} px: the navbar wraps onto two lines`);
-        const last = sorted.at(-1);
-        if (last && last.right > width) problems.push(`${width} px: "${last.name}" ends at ${Math.round(last.right)} px`);
-      } finally {
-        await page.close();
-      }
+    const sorted = boxes.sort((a, b) => a.left - b.left);
+    for (const [a, b] of sorted.slice(1).map((b, i) => [sorted[i]!, b] as const)) {
+      if (a.right > b.left + 1) problems.push(`${width} px: "${a.name}" overlaps "${b.name}"`);
     }
-    expect(problems.join('\n')).toBe('');
+    // On one line, every item shares some height with every other (they differ in height and are centred).
+    if (Math.max(...sorted.map((b) => b.top)) >= Math.min(...sorted.map((b) => b.bottom))) problems.push(`${width} px: the navbar wraps onto two lines`);
+    const last = sorted.at(-1);
+    if (last && last.right > width) problems.push(`${width} px: "${last.name}" ends at ${Math.round(last.right)} px`);
+    if (title?.cut && !title.ellipsis) problems.push(`${width} px: the title is cut with no ellipsis`);
+    return problems;
+  } finally {
+    await page.close();
+  }
+}
+
+describe('the navbar', () => {
+  it('keeps every link and the search box on one line, none overlapping another, from 997 px up', async () => {
+    const problems = await Promise.all([997, 1100, 1200, 1280, 1440].map((width) => navbarProblems(width, false)));
+    expect(problems.flat().join('\n')).toBe('');
+  });
+
+  it('on a phone or tablet keeps the menu button, the title and the search box apart, the title ending in an ellipsis where it is cut', async () => {
+    const problems = await Promise.all([320, 375, 414, 600, 996].map((width) => navbarProblems(width, true)));
+    expect(problems.flat().join('\n')).toBe('');
   });
 });
 
