@@ -16,6 +16,7 @@ import { EPUB_MIMETYPE } from '../book/epub';
 import { printBook } from '../book/print';
 import { readPdfStructure, type PdfStructure } from '../book/pdfStructure';
 import { unzip, type ZipListing } from '../book/zip';
+import { gotoHydrated } from '../lib/browser';
 import { tempDirsRemovedAfterAll } from '../lib/tempDirs';
 import { assertBuilt, BUILD_DIR, htmlFor, PROJECT_ROOT } from './buildOutput';
 import { setUpBuiltSite } from './builtSite';
@@ -330,6 +331,25 @@ describe('the EPUB', () => {
 });
 
 describe('the download links', () => {
+  const site = setUpBuiltSite();
+
+  it('sit level with one another on a wide screen: a link is on the line of the one before it or wholly below it', async () => {
+    const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    try {
+      for (const route of ['/', '/architecture', '/cheat-sheet']) {
+        await gotoHydrated(page, `${site.server.url}${route}`);
+        const boxes = await page
+          .locator('a[data-book-file]')
+          .evaluateAll((links) => links.map((a) => ({ top: Math.round(a.getBoundingClientRect().top), bottom: Math.round(a.getBoundingClientRect().bottom) })));
+        expect(boxes.length, route).toBe(BOOK_PAPERS.length + 1);
+        const misplaced = boxes.slice(1).filter((box, i) => box.top !== boxes[i]!.top && box.top < boxes[i]!.bottom);
+        expect(misplaced, `${route}: the links' tops are ${boxes.map((b) => b.top).join(', ')} px`).toEqual([]);
+      }
+    } finally {
+      await page.close();
+    }
+  });
+
   it('name each file with the page count and size the book step measured', () => {
     const { files } = manifest();
     expect(files.map((f) => f.file).sort()).toEqual([...BOOK_PAPERS.map((p) => p.file), BOOK_FILES.epub].sort());
