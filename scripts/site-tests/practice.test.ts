@@ -1,7 +1,8 @@
 /**
  * The production build in headless Chromium, as a reader uses it: offline
  * search, a practice session that survives a reload, corrupted saved data,
- * progress files, short links, link previews and section links.
+ * progress files, short links, link previews, section links and the page an
+ * address with no page gets.
  */
 import { describe, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -203,6 +204,64 @@ describe.concurrent('links for wikis and chat', () => {
     await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(`${site.server.url}${q.permalink}#trade-offs`);
     expect(new URL(page.url()).hash).toBe('#trade-offs');
     expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('an address with no page answers with that address and the page closest to it, which opens', async ({ expect }) => {
+    // A question's old address from before it moved to another topic.
+    const q = question('arch-17');
+    const [, track, , slug] = q.permalink.split('/');
+    const moved = `/${track}/elsewhere/${slug}`;
+    const { page, errors, context } = await open(moved);
+    await expect(page.locator('h1').textContent()).resolves.toBe('Page not found');
+    await expect(page.locator('main code').first().textContent()).resolves.toBe(moved);
+    const offered = page.getByRole('region', { name: /closest address/ }).getByRole('link');
+    await expect(offered.first().getAttribute('href')).resolves.toBe(q.permalink);
+    await offered.first().click();
+    await page.waitForURL((url) => url.pathname === q.permalink);
+    await expect(page.locator('article h1').first().textContent()).resolves.toBe(q.frontMatter.title);
+    // The browser reports the 404 response itself; anything else (a hydration mismatch) is an error.
+    expect(errors.filter((e) => !/status of 404/.test(e))).toEqual([]);
+    await context.close();
+  });
+
+  it('a link within the site to an address with no page fetches the address matching only then, and offers the page', async ({ expect }) => {
+    const q = question('arch-17');
+    const [, track, , slug] = q.permalink.split('/');
+    const scripts: string[] = [];
+    const { page, errors, context } = await open(question('arch-07').permalink, (c) =>
+      Promise.resolve(
+        c.on('request', (request) => {
+          if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+        }),
+      ),
+    );
+    const matching = (list: string[]) => list.filter((s) => /\/closest-pages\.[0-9a-f]+\.js$/.test(s));
+    expect(matching(scripts), 'a question page loads the matching').toEqual([]);
+    // As a click on a link in the page would: the router renders the docs' "not found" content in place.
+    await page.evaluate((href) => {
+      window.history.pushState(null, '', href);
+      window.dispatchEvent(new PopStateEvent('popstate'));
+    }, `/${track}/elsewhere/${slug}`);
+    await expect(
+      page
+        .getByRole('region', { name: /closest address/ })
+        .getByRole('link')
+        .first()
+        .getAttribute('href'),
+    ).resolves.toBe(q.permalink);
+    expect(matching(scripts)).toHaveLength(1);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('an address far from every page answers with that address and offers no page', async ({ expect }) => {
+    const { page, errors, context } = await open('/no-such-page-anywhere');
+    await expect(page.locator('h1').textContent()).resolves.toBe('Page not found');
+    await expect(page.title()).resolves.toMatch(/^Page not found \| /);
+    await expect(page.locator('main code').first().textContent()).resolves.toBe('/no-such-page-anywhere');
+    await expect(page.getByRole('region', { name: /closest address/ }).count()).resolves.toBe(0);
+    expect(errors.filter((e) => !/status of 404/.test(e))).toEqual([]);
     await context.close();
   });
 });

@@ -1,0 +1,52 @@
+/**
+ * On the "page not found" page, the handbook's pages whose address is close
+ * to the one asked for. The static 404.html is rendered once, for no address
+ * in particular, so the address and the suggestions appear once the page runs
+ * in the browser. The addresses come from the router's own route table, which
+ * every page already loads. The docs' root component imports this one for
+ * every doc page (it shows it for an address it has no doc for), so the
+ * matching code is fetched only when a reader meets it.
+ */
+import { useEffect, useState, type ReactNode } from 'react';
+import Link from '@docusaurus/Link';
+import { useLocation } from '@docusaurus/router';
+import useIsBrowser from '@docusaurus/useIsBrowser';
+import routes from '@generated/routes';
+import styles from './styles.module.css';
+
+export default function NotFoundSuggestions(): ReactNode {
+  const { pathname } = useLocation();
+  const isBrowser = useIsBrowser();
+  const [closest, setClosest] = useState<{ for: string; pages: string[] }>();
+  useEffect(() => {
+    let current = true;
+    // Named, so the tests can tell that no other page loads it.
+    void import(/* webpackChunkName: "closest-pages" */ './closestPages').then(({ closestPages, routePaths }) => {
+      if (current) setClosest({ for: pathname, pages: closestPages(pathname, routePaths(routes)) });
+    });
+    return () => {
+      current = false;
+    };
+  }, [pathname]);
+  if (!isBrowser) return <p>No page of the handbook has this address.</p>;
+  const pages = closest?.for === pathname ? closest.pages : [];
+  return (
+    <>
+      <p>
+        No page of the handbook has the address <code className={styles.address}>{pathname}</code>.
+      </p>
+      {pages.length > 0 && (
+        <section aria-labelledby="closest-pages">
+          <p id="closest-pages">{pages.length === 1 ? 'The page with the closest address:' : 'The pages with the closest addresses:'}</p>
+          <ul>
+            {pages.map((page) => (
+              <li key={page}>
+                <Link to={page}>{page}</Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </>
+  );
+}
