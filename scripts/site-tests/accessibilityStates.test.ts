@@ -1,10 +1,10 @@
 /**
  * axe-core on what appears only after a reader acts: a revealed practice card,
  * a calculator showing an input error, a demo's output and its code editor,
- * and open search results. Page loads alone never show these, so the
- * every-page check in browser.test.ts cannot see them. Each state is reached
- * once in light mode, checked, then switched to dark mode in place and
- * checked again.
+ * open search results and the pages offered for an address with no page.
+ * Page loads alone never show these, so the every-page check in
+ * browser.test.ts cannot see them. Each state is reached once in light mode,
+ * checked, then switched to dark mode in place and checked again.
  *
  * It also holds the specification of how axe-core meets highlighted code
  * (scripts/lib/axe.ts checks each token style of a block once): a token, a
@@ -75,6 +75,14 @@ describe.concurrent('after a reader acts, in light and dark mode', () => {
     const page = await open('/');
     await page.locator('input.navbar__search-input').fill('circuit breaker');
     await page.getByRole('option').first().waitFor({ timeout: 15_000 });
+    await expectAccessibleInBothSchemes(page);
+  });
+
+  it('the pages offered for an address with no page', async () => {
+    // A question's address with another topic: the page offers the question.
+    const [, track, , slug] = site.content.questions[0]!.permalink.split('/');
+    const page = await open(`/${track}/elsewhere/${slug}`);
+    await page.getByRole('list', { name: /closest address/ }).waitFor();
     await expectAccessibleInBothSchemes(page);
   });
 });

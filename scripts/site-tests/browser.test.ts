@@ -338,11 +338,18 @@ describe('question pages printed from light and dark mode, at the width of an A4
   });
 });
 
-/** What is wrong with the navbar at `width`: items overlapping, a second line, an item past the edge, a title cut without an ellipsis. */
-async function navbarProblems(width: number, phone: boolean): Promise<string[]> {
+/**
+ * What is wrong with the navbar at `width`: items overlapping, a second line, an item past the edge, a title
+ * cut without an ellipsis. With `searchFocused`, once the search box has taken the focus (and widened for it).
+ */
+async function navbarProblems(width: number, { phone = false, searchFocused = false } = {}): Promise<string[]> {
   const page = await site.browser.newPage({ viewport: { width, height: 800 }, ...(phone ? { isMobile: true, hasTouch: true } : {}) });
   try {
     await gotoHydrated(page, `${site.server.url}/llm-systems`);
+    if (searchFocused) {
+      await page.focus('.navbar__search-input');
+      await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
+    }
     const { boxes, title } = await page.evaluate(() => {
       const shown = [...document.querySelectorAll('.navbar__inner .navbar__toggle, .navbar__inner .navbar__item, .navbar__inner .navbar__search, .navbar__brand')]
         .map((el) => ({ name: (el.textContent ?? '').trim() || el.className, box: el.getBoundingClientRect() }))
@@ -365,6 +372,7 @@ async function navbarProblems(width: number, phone: boolean): Promise<string[]> 
     const last = sorted.at(-1);
     if (last && last.right > width) problems.push(`${width} px: "${last.name}" ends at ${Math.round(last.right)} px`);
     if (title?.cut && !title.ellipsis) problems.push(`${width} px: the title is cut with no ellipsis`);
+    if (searchFocused) return problems.map((p) => `${p} (search box focused)`);
     return problems;
   } finally {
     await page.close();
@@ -373,12 +381,13 @@ async function navbarProblems(width: number, phone: boolean): Promise<string[]> 
 
 describe('the navbar', () => {
   it('keeps every link and the search box on one line, none overlapping another, from 997 px up', async () => {
-    const problems = await Promise.all([997, 1100, 1200, 1280, 1440].map((width) => navbarProblems(width, false)));
+    const problems = await Promise.all([997, 1100, 1200, 1280, 1440].map((width) => navbarProblems(width)));
     expect(problems.flat().join('\n')).toBe('');
   });
 
-  it('on a phone or tablet keeps the menu button, the title and the search box apart, the title ending in an ellipsis where it is cut', async () => {
-    const problems = await Promise.all([320, 375, 414, 600, 996].map((width) => navbarProblems(width, true)));
+  it('on a phone or tablet keeps the menu button, the title and the search box apart, the search box focused or not, the title ending in an ellipsis where it is cut', async () => {
+    const widths = [320, 375, 414, 600, 996];
+    const problems = await Promise.all(widths.flatMap((width) => [navbarProblems(width, { phone: true }), navbarProblems(width, { phone: true, searchFocused: true })]));
     expect(problems.flat().join('\n')).toBe('');
   });
 });

@@ -206,8 +206,10 @@ describe.concurrent('links for wikis and chat', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+});
 
-  it('an address with no page answers with that address and the page closest to it, which opens', async ({ expect }) => {
+describe.concurrent('an address with no page', () => {
+  it('names the address and offers the page closest to it, which opens', async ({ expect }) => {
     // A question's old address from before it moved to another topic.
     const q = question('arch-17');
     const [, track, , slug] = q.permalink.split('/');
@@ -215,7 +217,7 @@ describe.concurrent('links for wikis and chat', () => {
     const { page, errors, context } = await open(moved);
     await expect(page.locator('h1').textContent()).resolves.toBe('Page not found');
     await expect(page.locator('main code').first().textContent()).resolves.toBe(moved);
-    const offered = page.getByRole('region', { name: /closest address/ }).getByRole('link');
+    const offered = page.getByRole('list', { name: /closest address/ }).getByRole('link');
     await expect(offered.first().getAttribute('href')).resolves.toBe(q.permalink);
     await offered.first().click();
     await page.waitForURL((url) => url.pathname === q.permalink);
@@ -225,7 +227,7 @@ describe.concurrent('links for wikis and chat', () => {
     await context.close();
   });
 
-  it('a link within the site to an address with no page fetches the address matching only then, and offers the page', async ({ expect }) => {
+  it('reached by a link within the site, fetches the address matching only then and offers the page', async ({ expect }) => {
     const q = question('arch-17');
     const [, track, , slug] = q.permalink.split('/');
     const scripts: string[] = [];
@@ -245,7 +247,7 @@ describe.concurrent('links for wikis and chat', () => {
     }, `/${track}/elsewhere/${slug}`);
     await expect(
       page
-        .getByRole('region', { name: /closest address/ })
+        .getByRole('list', { name: /closest address/ })
         .getByRole('link')
         .first()
         .getAttribute('href'),
@@ -255,12 +257,18 @@ describe.concurrent('links for wikis and chat', () => {
     await context.close();
   });
 
-  it('an address far from every page answers with that address and offers no page', async ({ expect }) => {
-    const { page, errors, context } = await open('/no-such-page-anywhere');
+  it('far from every page, names the address and offers none', async ({ expect }) => {
+    const scripts: string[] = [];
+    const { page, errors, context } = await open('/no-such-page-anywhere', (c) =>
+      Promise.resolve(c.on('requestfinished', (request) => scripts.push(new URL(request.url()).pathname))),
+    );
     await expect(page.locator('h1').textContent()).resolves.toBe('Page not found');
     await expect(page.title()).resolves.toMatch(/^Page not found \| /);
     await expect(page.locator('main code').first().textContent()).resolves.toBe('/no-such-page-anywhere');
-    await expect(page.getByRole('region', { name: /closest address/ }).count()).resolves.toBe(0);
+    // Once the matching has run (its script arrived, and React has rendered what it found), there is no list.
+    await expect.poll(() => scripts.some((s) => /\/closest-pages\.[0-9a-f]+\.js$/.test(s))).toBe(true);
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    await expect(page.getByRole('list', { name: /closest address/ }).count()).resolves.toBe(0);
     expect(errors.filter((e) => !/status of 404/.test(e))).toEqual([]);
     await context.close();
   });

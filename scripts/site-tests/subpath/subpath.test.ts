@@ -3,9 +3,10 @@
  * build-subpath/ (`npm run build:subpath`, BASE_URL=/handbook/) served at
  * /handbook/ and nowhere else. Every page keeps its links and assets inside the
  * sub-path, link previews and the PDFs name the sub-path URL, and in Chromium
- * the home page loads cleanly, short links land on their question, downloads
- * resolve, practice and search work, and offline reading saves and serves
- * the sub-path alone.
+ * the home page loads cleanly, short links land on their question, an address
+ * with no page offers the closest page inside the sub-path, downloads
+ * resolve, practice and search work, and offline reading saves and serves the
+ * sub-path alone.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -217,6 +218,22 @@ describe.concurrent(`the site served at ${BASE} in Chromium`, () => {
     await page.waitForURL((url) => url.pathname === `${BASE}${q.permalink.slice(1)}`);
     await expect(page.locator('h1').first().textContent()).resolves.toBe(q.title);
     expect(problems).toEqual([]);
+    await close();
+  });
+
+  it('answers an address with no page inside the sub-path with the closest page, a link that stays inside it', async ({ expect }) => {
+    // A question's address with another topic.
+    const q = question('architecture', 17);
+    const [, track, , slug] = q.permalink.split('/');
+    const missing = `${BASE}${track}/elsewhere/${slug}`;
+    const { page, problems, close } = await open(missing);
+    await expect(page.locator('h1').first().textContent()).resolves.toBe('Page not found');
+    const offered = page.getByRole('list', { name: /closest address/ }).getByRole('link');
+    await expect(offered.first().getAttribute('href')).resolves.toBe(`${BASE}${q.permalink.slice(1)}`);
+    await offered.first().click();
+    await page.waitForURL((url) => url.pathname === `${BASE}${q.permalink.slice(1)}`);
+    // The missing address's own 404 (its response and the browser's note of it) is expected; nothing else.
+    expect(problems.filter((p) => !p.includes(missing) && !/status of 404/.test(p))).toEqual([]);
     await close();
   });
 

@@ -1,8 +1,9 @@
 /**
  * The pages a reader most likely meant when an address leads nowhere: the
- * same page under another folder (a question moved to another topic), or an
- * address a few slips of the keyboard away. Addresses are compared by
- * Levenshtein distance, whole and by their last segment.
+ * same question under another topic or with its slug reworded (a question
+ * keeps its track and number, which its short link is made of), or an address
+ * a few slips of the keyboard away. Addresses are compared below the site's
+ * base path, by Levenshtein distance, whole and by their last segment.
  */
 import leven from 'leven';
 import type { RouteConfig } from 'react-router-config';
@@ -13,23 +14,26 @@ export const MIN_SIMILARITY = 0.8;
 /** A last segment shorter than this ("a", "q1") matches too much by chance to count on its own. */
 const MIN_SEGMENT_LENGTH = 6;
 
+/** Ranks a question with the asked-for track and number below the same last segment, above any near spelling. */
+const SAME_QUESTION = 0.99;
+
 /** 1 for equal strings, 0 when every character must change: the share of the longer one that stays. */
 export function similarity(a: string, b: string): number {
   const longest = Math.max(a.length, b.length);
   return longest === 0 ? 1 : 1 - leven(a, b) / longest;
 }
 
-/** Lower case, decoded, without a trailing slash, `.html` or `/index`, so two spellings of one page compare equal. */
+/** Without the query and fragment, decoded, lower case, without a trailing slash, `.html` or `/index`. */
 export function normalisePath(value: string): string {
-  let decoded = value;
+  const path = value.split(/[?#]/)[0]!;
+  let decoded = path;
   try {
-    decoded = decodeURIComponent(value);
+    decoded = decodeURIComponent(path);
   } catch {
     // A malformed escape (a stray "%") is compared as typed.
   }
   return decoded
     .toLowerCase()
-    .split(/[?#]/)[0]!
     .replace(/\.html$/, '')
     .replace(/\/index$/, '')
     .replace(/\/+$/, '');
@@ -37,24 +41,47 @@ export function normalisePath(value: string): string {
 
 const lastSegment = (value: string): string => value.slice(value.lastIndexOf('/') + 1);
 
-/** Up to `limit` of `pages` closest to `requested`, the closest first; none when nothing is close enough. */
-export function closestPages(requested: string, pages: readonly string[], limit = 3): string[] {
-  const wanted = normalisePath(requested);
+/** A question's address below the base path: /<track>/<topic>/qNN-<slug>. */
+const QUESTION_PATH = /^\/([^/]+)\/[^/]+\/q(\d{1,3})-[^/]+$/;
+
+/** The track and number an address names, however its topic and slug are spelt: /architecture/q17 names question 17. */
+function askedQuestion(path: string): { track: string; number: number } | undefined {
+  const number = /^q(\d{1,3})(?:-|$)/.exec(lastSegment(path))?.[1];
+  const track = path.split('/')[1];
+  return number && track ? { track, number: Number(number) } : undefined;
+}
+
+/**
+ * Up to `limit` of `pages` closest to `requested`, the closest first; none
+ * when nothing is close enough. Both are full paths; `baseUrl` (the site's
+ * base path, e.g. /handbook/) is left out of the comparison, where its shared
+ * letters would make short addresses look alike.
+ */
+export function closestPages(requested: string, pages: readonly string[], { baseUrl = '/', limit = 3 }: { baseUrl?: string; limit?: number } = {}): string[] {
+  const base = normalisePath(baseUrl);
+  const below = (value: string): string => {
+    const path = normalisePath(value);
+    return path.startsWith(`${base}/`) ? path.slice(base.length) : path === base ? '' : path;
+  };
+  const wanted = below(requested);
+  const longest = Math.max(0, ...pages.map((page) => page.length));
+  // Each comparison costs the product of the two lengths: an address far longer than any page is like none of them.
+  if (wanted.length > 2 * longest + 20) return [];
   const wantedLast = lastSegment(wanted);
-  return (
-    pages
-      .map((page) => {
-        const candidate = normalisePath(page);
-        const whole = similarity(wanted, candidate);
-        const last = wantedLast.length >= MIN_SEGMENT_LENGTH ? similarity(wantedLast, lastSegment(candidate)) : 0;
-        return { page, score: Math.max(whole, last) };
-      })
-      // A page equal once normalised (/Architecture for /architecture) is kept: a case-sensitive host did not serve it.
-      .filter(({ score }) => score >= MIN_SIMILARITY)
-      .sort((a, b) => b.score - a.score || a.page.localeCompare(b.page))
-      .slice(0, limit)
-      .map(({ page }) => page)
-  );
+  const asked = askedQuestion(wanted);
+  return pages
+    .map((page) => {
+      const candidate = below(page);
+      const whole = similarity(wanted, candidate);
+      const last = wantedLast.length >= MIN_SEGMENT_LENGTH ? similarity(wantedLast, lastSegment(candidate)) : 0;
+      const question = QUESTION_PATH.exec(candidate);
+      const sameQuestion = asked !== undefined && question?.[1] === asked.track && Number(question[2]) === asked.number;
+      return { page, score: Math.max(whole, last, sameQuestion ? SAME_QUESTION : 0) };
+    })
+    .filter(({ score }) => score >= MIN_SIMILARITY)
+    .sort((a, b) => b.score - a.score || a.page.localeCompare(b.page))
+    .slice(0, limit)
+    .map(({ page }) => page);
 }
 
 /** Every page address in the route table, nested routes included (a pattern such as "*" is not a page). */

@@ -7,9 +7,10 @@
  * every doc page (it shows it for an address it has no doc for), so the
  * matching code is fetched only when a reader meets it.
  */
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useId, useState, type ReactNode } from 'react';
 import Link from '@docusaurus/Link';
 import { useLocation } from '@docusaurus/router';
+import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
 import useIsBrowser from '@docusaurus/useIsBrowser';
 import routes from '@generated/routes';
 import styles from './styles.module.css';
@@ -17,17 +18,19 @@ import styles from './styles.module.css';
 export default function NotFoundSuggestions(): ReactNode {
   const { pathname } = useLocation();
   const isBrowser = useIsBrowser();
+  const { baseUrl } = useDocusaurusContext().siteConfig;
+  const headingId = useId();
   const [closest, setClosest] = useState<{ for: string; pages: string[] }>();
   useEffect(() => {
     let current = true;
     // Named, so the tests can tell that no other page loads it.
     void import(/* webpackChunkName: "closest-pages" */ './closestPages').then(({ closestPages, routePaths }) => {
-      if (current) setClosest({ for: pathname, pages: closestPages(pathname, routePaths(routes)) });
+      if (current) setClosest({ for: pathname, pages: closestPages(pathname, routePaths(routes), { baseUrl }) });
     });
     return () => {
       current = false;
     };
-  }, [pathname]);
+  }, [pathname, baseUrl]);
   if (!isBrowser) return <p>No page of the handbook has this address.</p>;
   const pages = closest?.for === pathname ? closest.pages : [];
   return (
@@ -36,16 +39,16 @@ export default function NotFoundSuggestions(): ReactNode {
         No page of the handbook has the address <code className={styles.address}>{pathname}</code>.
       </p>
       {pages.length > 0 && (
-        <section aria-labelledby="closest-pages">
-          <p id="closest-pages">{pages.length === 1 ? 'The page with the closest address:' : 'The pages with the closest addresses:'}</p>
-          <ul>
+        <>
+          <h2 id={headingId}>{pages.length === 1 ? 'The page with the closest address' : 'The pages with the closest addresses'}</h2>
+          <ul aria-labelledby={headingId}>
             {pages.map((page) => (
               <li key={page}>
                 <Link to={page}>{page}</Link>
               </li>
             ))}
           </ul>
-        </section>
+        </>
       )}
     </>
   );
