@@ -9,7 +9,7 @@ import leven from 'leven';
 import type { RouteConfig } from 'react-router-config';
 
 /** The least similarity worth offering (a rule of thumb: one slip in five characters). */
-export const MIN_SIMILARITY = 0.8;
+const MIN_SIMILARITY = 0.8;
 
 /** A last segment shorter than this ("a", "q1") matches too much by chance to count on its own. */
 const MIN_SEGMENT_LENGTH = 6;
