@@ -381,13 +381,16 @@ async function navbarProblems(width: number, { phone = false, searchFocused = fa
 
 describe('the navbar', () => {
   it('keeps every link and the search box on one line, none overlapping another, from 997 px up', async () => {
-    const problems = await Promise.all([997, 1100, 1200, 1280, 1440].map((width) => navbarProblems(width)));
+    const problems = await mapConcurrently([997, 1100, 1200, 1280, 1440], browserTabs(), { setUp: async () => undefined, work: (_, width) => navbarProblems(width) });
     expect(problems.flat().join('\n')).toBe('');
   });
 
   it('on a phone or tablet keeps the menu button, the title and the search box apart, the search box focused or not, the title ending in an ellipsis where it is cut', async () => {
-    const widths = [320, 375, 414, 600, 996];
-    const problems = await Promise.all(widths.flatMap((width) => [navbarProblems(width, { phone: true }), navbarProblems(width, { phone: true, searchFocused: true })]));
+    const cases = [320, 375, 414, 600, 996].flatMap((width) => [false, true].map((searchFocused) => ({ width, searchFocused })));
+    const problems = await mapConcurrently(cases, browserTabs(), {
+      setUp: async () => undefined,
+      work: (_, { width, searchFocused }) => navbarProblems(width, { phone: true, searchFocused }),
+    });
     expect(problems.flat().join('\n')).toBe('');
   });
 });
