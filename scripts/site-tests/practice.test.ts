@@ -209,6 +209,9 @@ describe.concurrent('links for wikis and chat', () => {
 });
 
 describe.concurrent('an address with no page', () => {
+  /** The script with the address matching, named in src/components/NotFoundSuggestions. */
+  const MATCHING_CHUNK = /\/closest-pages\.[0-9a-f]+\.js$/;
+
   it('names the address and offers the page closest to it, which opens', async ({ expect }) => {
     // A question's old address from before it moved to another topic.
     const q = question('arch-17');
@@ -238,7 +241,7 @@ describe.concurrent('an address with no page', () => {
         }),
       ),
     );
-    const matching = (list: string[]) => list.filter((s) => /\/closest-pages\.[0-9a-f]+\.js$/.test(s));
+    const matching = (list: string[]) => list.filter((s) => MATCHING_CHUNK.test(s));
     expect(matching(scripts), 'a question page loads the matching').toEqual([]);
     // As a click on a link in the page would: the router renders the docs' "not found" content in place.
     await page.evaluate((href) => {
@@ -266,7 +269,7 @@ describe.concurrent('an address with no page', () => {
     await expect(page.title()).resolves.toMatch(/^Page not found \| /);
     await expect(page.locator('main code').first().textContent()).resolves.toBe('/no-such-page-anywhere');
     // Once the matching has run (its script arrived, and React has rendered what it found), there is no list.
-    await expect.poll(() => scripts.some((s) => /\/closest-pages\.[0-9a-f]+\.js$/.test(s))).toBe(true);
+    await expect.poll(() => scripts.some((s) => MATCHING_CHUNK.test(s))).toBe(true);
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
     await expect(page.getByRole('list', { name: /closest address/ }).count()).resolves.toBe(0);
     expect(errors.filter((e) => !/status of 404/.test(e))).toEqual([]);
