@@ -226,8 +226,9 @@ describe.concurrent(`the site served at ${BASE} in Chromium`, () => {
     const q = question('architecture', 17);
     const [, track, , slug] = q.permalink.split('/');
     const missing = `${BASE}${track}/elsewhere/${slug}`;
-    const { page, problems, close } = await open(missing);
+    const { page, problems, close } = await open(`${track}/elsewhere/${slug}`);
     await expect(page.locator('h1').first().textContent()).resolves.toBe('Page not found');
+    await expect(page.locator('main code').first().textContent()).resolves.toBe(missing);
     const offered = page.getByRole('list', { name: /closest address/ }).getByRole('link');
     await expect(offered.first().getAttribute('href')).resolves.toBe(`${BASE}${q.permalink.slice(1)}`);
     await offered.first().click();
