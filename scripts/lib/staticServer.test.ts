@@ -1,10 +1,10 @@
 // cspell:ignore handbookx extensionless
-import { mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveDirectory, type StaticServer } from './staticServer';
+import { caseBlindDisk, serveDirectory, spelledAsOnDisk, type StaticServer } from './staticServer';
 
 /** A raw GET (fetch would normalise "..", which the traversal check must see). */
 function get(
@@ -110,6 +110,20 @@ describe('the static server of the built site', () => {
     expect(await get(server, '/cheat-sheet', { 'if-none-match': first.etag! })).toMatchObject({ status: 200, body: 'sheet' });
     at('2026-12-01T10:00:00.250Z');
     expect(await get(server, '/cheat-sheet', { 'if-none-match': first.etag! })).toMatchObject({ status: 304 });
+  });
+
+  it('serves a file only in its own letter case, as GitHub Pages does (the 404 page answers any other)', async () => {
+    const server = await serve();
+    expect(await get(server, '/Cheat-Sheet')).toMatchObject({ status: 404, body: 'not found page' });
+    expect(await get(server, '/PRACTICE')).toMatchObject({ status: 404, body: 'not found page' });
+    expect(await get(server, '/practice')).toMatchObject({ status: 200, body: 'practice' });
+  });
+
+  it('on a disk that finds names in any case (macOS, Windows), compares the spelling with what the disk lists', () => {
+    expect(caseBlindDisk(root), 'the disk is told apart as it is').toBe(existsSync(path.join(parent, 'BUILD')));
+    expect(spelledAsOnDisk(root, path.join(root, 'practice/index.html'))).toBe(true);
+    expect(spelledAsOnDisk(root, path.join(root, 'Practice/index.html'))).toBe(false);
+    expect(spelledAsOnDisk(root, path.join(root, 'cheat-sheet.HTML'))).toBe(false);
   });
 
   it('never serves a file outside the build folder', async () => {

@@ -1,9 +1,10 @@
 /**
  * A minimal static server for the production build, bound to 127.0.0.1 on a
  * free port. URLs without an extension map to `<path>.html` or
- * `<path>/index.html`, as on the static hosts the site is published to.
+ * `<path>/index.html`, as on the static hosts the site is published to, and
+ * in the letter case of the files only, as on GitHub Pages.
  */
-import { createReadStream, existsSync, statSync, type Stats } from 'node:fs';
+import { createReadStream, existsSync, readdirSync, statSync, type Stats } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -30,8 +31,34 @@ export interface StaticServer {
   close: () => Promise<void>;
 }
 
+/**
+ * Whether the disk that holds `root` finds a name in any letter case (macOS and Windows by default). There
+ * /Tools would find tools.html, which GitHub Pages, where the site is published, answers with its 404 page.
+ */
+export function caseBlindDisk(root: string): boolean {
+  const name = path.basename(root);
+  const swapped = [...name].map((c) => (c === c.toLowerCase() ? c.toUpperCase() : c.toLowerCase())).join('');
+  // A name with no letters tells nothing: spellings are then checked, which is right on either kind of disk.
+  if (swapped === name) return true;
+  try {
+    return statSync(path.join(path.dirname(root), swapped)).ino === statSync(root).ino;
+  } catch {
+    return false;
+  }
+}
+
+/** Whether each name on the way from `root` to `file` is spelt as the disk lists it. */
+export function spelledAsOnDisk(root: string, file: string): boolean {
+  let dir = root;
+  for (const name of path.relative(root, file).split(path.sep)) {
+    if (!readdirSync(dir).includes(name)) return false;
+    dir = path.join(dir, name);
+  }
+  return true;
+}
+
 /** The file a URL path names, with its stats (for its tag), or undefined. */
-function resolveFile(root: string, urlPath: string): { file: string; stats: Stats } | undefined {
+function resolveFile(root: string, urlPath: string, caseBlind: boolean): { file: string; stats: Stats } | undefined {
   const clean = decodeURIComponent(urlPath.split('?')[0]!.split('#')[0]!);
   const full = path.join(root, clean);
   // Nothing outside the root, not even a sibling folder whose name starts the same (build vs build-subpath).
@@ -45,7 +72,7 @@ function resolveFile(root: string, urlPath: string): { file: string; stats: Stat
       // Missing, or a path through a file (ENOTDIR): not served.
       continue;
     }
-    if (stats.isFile()) return { file, stats };
+    if (stats.isFile() && (!caseBlind || spelledAsOnDisk(root, file))) return { file, stats };
   }
   return undefined;
 }
@@ -57,6 +84,7 @@ function resolveFile(root: string, urlPath: string): { file: string; stats: Stat
  */
 export async function serveDirectory(root: string, basePath = '/'): Promise<StaticServer> {
   root = path.resolve(root);
+  const caseBlind = caseBlindDisk(root);
   const server: Server = createServer((req, res) => {
     const url = req.url ?? '/';
     if (basePath !== '/' && url.split(/[?#]/)[0] === basePath.slice(0, -1)) {
@@ -65,7 +93,7 @@ export async function serveDirectory(root: string, basePath = '/'): Promise<Stat
       return;
     }
     const inBase = url.startsWith(basePath) ? `/${url.slice(basePath.length)}` : undefined;
-    const found = inBase !== undefined ? resolveFile(root, inBase) : undefined;
+    const found = inBase !== undefined ? resolveFile(root, inBase, caseBlind) : undefined;
     if (!found) {
       res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
       const notFound = path.join(root, '404.html');

@@ -121,6 +121,46 @@ describe('math is served by the site itself', () => {
   });
 });
 
+describe('the 404 page a static host answers with', () => {
+  /** Inline scripts (no src) of a page, as tag and text. */
+  const inlineScripts = (html: string): { tag: string; body: string }[] =>
+    [...html.matchAll(/(<script\b[^>]*>)([\s\S]*?)<\/script>/g)].filter(([, tag]) => !/\ssrc=/.test(tag!)).map(([, tag, body]) => ({ tag: tag!, body: body! }));
+  const redirects = (body: string): boolean => body.includes('.stop()') && body.includes('location.replace(');
+
+  it("sends an address that differs from a page's only in case or a trailing slash to the page, before its stylesheets and scripts load", () => {
+    const html = htmlFor('/404');
+    const found = inlineScripts(html).filter(({ body }) => redirects(body));
+    expect(found, 'one script that sends the reader on').toHaveLength(1);
+    const at = html.indexOf(found[0]!.tag);
+    expect(at).toBeLessThan(html.search(/<link[^>]+rel=["']?stylesheet/));
+    expect(at).toBeLessThan(html.search(/<script\b[^>]*\ssrc=/));
+    // The text as shipped (compiled and minified with the server bundle), run as a browser reading the page would.
+    const q = content.questions[0]!;
+    const run = (address: string): string | undefined => {
+      const url = new URL(`https://handbook.example${address}`);
+      let replacedBy: string | undefined;
+      const window = {
+        location: { pathname: url.pathname, search: url.search, hash: url.hash, href: url.href, replace: (to: string) => void (replacedBy = to) },
+        stop: () => undefined,
+        document: { readyState: 'loading' },
+      };
+      new Function('window', found[0]!.body)(window);
+      return replacedBy;
+    };
+    expect(run(`${q.permalink.toUpperCase()}/?from=wiki#key-insight`)).toBe(`${q.permalink}?from=wiki#key-insight`);
+    expect(run('/Tools')).toBe('/tools');
+    expect(run(q.permalink)).toBeUndefined();
+    expect(run('/no-such-page')).toBeUndefined();
+  });
+
+  it('is the only page that carries the script', () => {
+    const others = listFiles()
+      .filter((file) => file.endsWith('.html') && path.basename(file) !== '404.html')
+      .filter((file) => inlineScripts(readFileSync(file, 'utf8')).some(({ body }) => redirects(body)));
+    expect(others.map((file) => path.relative(BUILD_DIR, file))).toEqual([]);
+  });
+});
+
 describe('derived pages', () => {
   it('the references page has an anchor for every catalog entry', () => {
     const html = htmlFor('/references');

@@ -238,6 +238,17 @@ describe.concurrent(`the site served at ${BASE} in Chromium`, () => {
     await close();
   });
 
+  it('opens the page itself for an address that differs from it only in letter case or a trailing slash, inside the sub-path', async ({ expect }) => {
+    const q = question('architecture', 7);
+    const variant = `${q.permalink.toUpperCase()}/`;
+    const { page, problems, close } = await open(variant);
+    await page.waitForURL((url) => url.pathname === `${BASE}${q.permalink.slice(1)}`);
+    await expect(page.locator('h1').first().textContent()).resolves.toBe(q.title);
+    // The variant's own 404 (its response and the browser's note of it) is expected; nothing else.
+    expect(problems.filter((p) => !p.includes(`${BASE}${variant.slice(1)}`) && !/status of 404/.test(p))).toEqual([]);
+    await close();
+  });
+
   it.for<[string, string, string, number]>([
     ['/cheat-sheet', 'a[data-pdf]', 'application/pdf', CHEAT_SHEET_PDFS.length],
     ['/practice', `a[download="${ANKI_DECK_FILE}"]`, 'text/tab-separated-values; charset=utf-8', 1],

@@ -1,7 +1,7 @@
 // Addresses with typing slips, on purpose.
 // cspell:ignore architecure cheatsheet abcdx
 import { describe, expect, it } from 'vitest';
-import { closestPages, normalisePath, routePaths, similarity } from './closestPages';
+import { closestPages, normalisePath, similarity } from './closestPages';
 
 const PAGES = [
   '/',
@@ -79,17 +79,5 @@ describe('similarity and normalisePath', () => {
     expect(normalisePath('/Tools/index.html?x=1#top')).toBe('/tools');
     expect(normalisePath('/tools/')).toBe('/tools');
     expect(normalisePath('/what%3F')).toBe('/what?');
-  });
-});
-
-describe('routePaths', () => {
-  it('lists every page of a nested route table once, without patterns or the 404 page', () => {
-    const table = [
-      { path: '/404.html', exact: true },
-      { path: '/tools', exact: true },
-      { path: '/', routes: [{ path: '/architecture', exact: true }, { path: '/tools', exact: true }, { path: '*' }] },
-      { path: '/blog/:slug' },
-    ];
-    expect(routePaths(table).sort()).toEqual(['/', '/architecture', '/tools']);
   });
 });

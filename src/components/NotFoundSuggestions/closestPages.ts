@@ -6,7 +6,6 @@
  * base path, by Levenshtein distance, whole and by their last segment.
  */
 import leven from 'leven';
-import type { RouteConfig } from 'react-router-config';
 
 /** The least similarity worth offering (a rule of thumb: one slip in five characters). */
 const MIN_SIMILARITY = 0.8;
@@ -82,10 +81,4 @@ export function closestPages(requested: string, pages: readonly string[], { base
     .sort((a, b) => b.score - a.score || a.page.localeCompare(b.page))
     .slice(0, limit)
     .map(({ page }) => page);
-}
-
-/** Every page address in the route table, nested routes included (a pattern such as "*" is not a page). */
-export function routePaths(table: readonly RouteConfig[]): string[] {
-  const paths = table.flatMap((route) => [...(typeof route.path === 'string' && !/[*:]/.test(route.path) ? [route.path] : []), ...routePaths(route.routes ?? [])]);
-  return [...new Set(paths)].filter((p) => !/\/404(\.html)?$/.test(p));
 }

@@ -13,6 +13,7 @@ import { useLocation } from '@docusaurus/router';
 import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
 import useIsBrowser from '@docusaurus/useIsBrowser';
 import routes from '@generated/routes';
+import { routePaths } from '@site/src/lib/routePaths';
 import styles from './styles.module.css';
 
 export default function NotFoundSuggestions(): ReactNode {
@@ -24,7 +25,7 @@ export default function NotFoundSuggestions(): ReactNode {
   useEffect(() => {
     let current = true;
     // Named, so the tests can tell that no other page loads it.
-    void import(/* webpackChunkName: "closest-pages" */ './closestPages').then(({ closestPages, routePaths }) => {
+    void import(/* webpackChunkName: "closest-pages" */ './closestPages').then(({ closestPages }) => {
       if (current) setClosest({ for: pathname, pages: closestPages(pathname, routePaths(routes), { baseUrl }) });
     });
     return () => {

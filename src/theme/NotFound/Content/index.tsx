@@ -8,12 +8,14 @@ import type { ReactNode } from 'react';
 import clsx from 'clsx';
 import { PageMetadata } from '@docusaurus/theme-common';
 import Heading from '@theme/Heading';
+import CanonicalAddress from '@site/src/components/CanonicalAddress';
 import NotFoundSuggestions from '@site/src/components/NotFoundSuggestions';
 
 export default function NotFoundContent({ className }: { className?: string }): ReactNode {
   return (
     <main className={clsx('container margin-vert--xl', className)}>
       <PageMetadata title="Page not found" />
+      <CanonicalAddress />
       <div className="row">
         <div className="col col--6 col--offset-3">
           <Heading as="h1" className="hero__title">
