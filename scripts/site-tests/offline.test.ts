@@ -1,7 +1,9 @@
 /**
  * Offline reading in Chromium: after one visit with "Read offline" turned on,
  * the handbook works with no network at all: another question page opened by
- * its address, the practice page and a search. Installing the handbook turns
+ * its address (or in capitals, with a trailing slash, by its short link),
+ * "Page not found" for an address with no page, the practice page and a
+ * search. Installing the handbook turns
  * it on without a press; turning it off removes the worker and what it saved.
  *
  * Each test serves the build with a server of its own, which the offline
@@ -13,6 +15,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { shortLinkPath } from '../../src/content/shortLinks';
 import { OFFLINE_SUMMARY_FILE, precacheUrls, type OfflineSummary } from '../../src/offline/precache';
 import { axeViolations } from '../lib/axe';
 import { gotoHydrated, switchColorScheme } from '../lib/browser';
@@ -78,7 +81,7 @@ const SLOW = { timeout: 240_000 };
 // Each test has its own server (its own origin) and browser context, so its worker and caches are its own:
 // the tests run side by side, one saving the site while another waits for its worker.
 describe.concurrent('offline reading', () => {
-  it('after one visit, opens another question page, the practice page and a search with no network', SLOW, async ({ expect }) => {
+  it('after one visit, opens other question pages, "Page not found", the practice page and a search with no network', SLOW, async ({ expect }) => {
     const [first, second] = site.content.questions.filter((q) => q.frontMatter.track === 'architecture');
     const phrase = 'ratio-based circuit breaker';
     const target = site.content.questions.find((q) => q.frontMatter.keyInsight.includes(phrase));
@@ -113,6 +116,22 @@ describe.concurrent('offline reading', () => {
         await gotoHydrated(page, `${server.url}${second!.permalink}`);
         await page.locator('h1').filter({ hasText: second!.frontMatter.title }).waitFor({ timeout: 15_000 });
         await control(page).getByText(READY).waitFor();
+
+        // The same question by an address in capitals, or with a trailing slash, as a link in a wiki may have it: the
+        // worker answers with the saved 404 page, which sends it on to the page.
+        for (const variant of [second!.permalink.toUpperCase(), `${second!.permalink}/`]) {
+          const answer = await page.goto(`${server.url}${variant}`);
+          expect([answer?.status(), answer?.fromServiceWorker()], variant).toEqual([404, true]);
+          await page.waitForURL((url) => url.pathname === second!.permalink);
+          await page.locator('h1').filter({ hasText: second!.frontMatter.title }).waitFor({ timeout: 15_000 });
+        }
+        // A short link, saved as a redirect page.
+        await gotoHydrated(page, `${server.url}${shortLinkPath(second!.frontMatter.track, second!.frontMatter.number)!}`);
+        await page.waitForURL((url) => url.pathname === second!.permalink);
+        // An address with no page: the saved "Page not found" page, not the browser's offline error, saying why.
+        await gotoHydrated(page, `${server.url}${second!.permalink}-gone`);
+        await page.locator('h1').filter({ hasText: 'Page not found' }).waitFor({ timeout: 15_000 });
+        await page.getByText('You are offline, and the page may be newer than the saved copy').waitFor();
 
         await gotoHydrated(page, `${server.url}/practice`);
         await page.locator('section[aria-labelledby^="practice-card-"]').first().waitFor({ timeout: 15_000 });
@@ -165,7 +184,7 @@ describe.concurrent('offline reading', () => {
     });
   });
 
-  it('fits a phone, and turning it off removes the worker and everything it saved', SLOW, async ({ expect }) => {
+  it('fits a phone, and turning it off removes the worker, everything it saved and its hold on the page', SLOW, async ({ expect }) => {
     await withServer(async (server) => {
       const context = await site.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
       try {
@@ -178,8 +197,11 @@ describe.concurrent('offline reading', () => {
         const right = await control(page).evaluate((section) => Math.max(...[section, ...section.querySelectorAll('*')].map((e) => e.getBoundingClientRect().right)));
         expect(right).toBeLessThanOrEqual(390);
 
-        await turnOff.click();
+        // The page loads again, out of the removed worker's hands: it would answer from the deleted copy until then.
+        await Promise.all([page.waitForEvent('load', { timeout: 30_000 }), turnOff.click()]);
+        await page.waitForSelector('html[data-has-hydrated="true"]', { state: 'attached' });
         await control(page).getByRole('button', { name: 'Read offline' }).waitFor();
+        expect(await page.evaluate(() => navigator.serviceWorker.controller), 'no worker answers the page').toBeNull();
         expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length)).toBe(0);
         expect(await cacheSizes(page)).toEqual([]);
         await gotoHydrated(page, `${server.url}/`);

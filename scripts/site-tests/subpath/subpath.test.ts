@@ -139,7 +139,7 @@ describe('offline reading under the sub-path', () => {
     expect(new URL(manifest.scope, at).pathname).toBe(BASE);
   });
 
-  it('registers the worker for the sub-path, saves only its URLs and opens a question with no network', { timeout: 240_000 }, async () => {
+  it('registers the worker for the sub-path, saves only its URLs and opens a question with no network, by its address in capitals too', { timeout: 240_000 }, async () => {
     const summary = JSON.parse(readFileSync(path.join(DIR, OFFLINE_SUMMARY_FILE), 'utf8')) as OfflineSummary;
     const q = question('architecture', 7);
     // A server of its own, closed for the offline part: setOffline does not reach the worker's fetches.
@@ -168,6 +168,12 @@ describe('offline reading under the sub-path', () => {
       await context.setOffline(true);
       await gotoHydrated(page, `${own.url}${BASE}${q.permalink.slice(1)}`);
       await expect(page.locator('h1').first().textContent()).resolves.toBe(q.title);
+      // The saved 404 page, found under the sub-path: it sends the address in capitals on to the page, and names one with no page.
+      await gotoHydrated(page, `${own.url}${BASE}${q.permalink.slice(1).toUpperCase()}`);
+      await page.waitForURL((url) => url.pathname === `${BASE}${q.permalink.slice(1)}`);
+      await expect(page.locator('h1').first().textContent()).resolves.toBe(q.title);
+      await gotoHydrated(page, `${own.url}${BASE}no-such-page`);
+      await expect(page.locator('h1').first().textContent()).resolves.toBe('Page not found');
     } finally {
       await context.close();
       if (ownOpen) await own.close();

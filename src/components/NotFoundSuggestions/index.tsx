@@ -7,7 +7,7 @@
  * every doc page (it shows it for an address it has no doc for), so the
  * matching code is fetched only when a reader meets it.
  */
-import { useEffect, useId, useState, type ReactNode } from 'react';
+import { useEffect, useId, useState, useSyncExternalStore, type ReactNode } from 'react';
 import Link from '@docusaurus/Link';
 import { useLocation } from '@docusaurus/router';
 import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
@@ -16,11 +16,28 @@ import routes from '@generated/routes';
 import { routePaths } from '@site/src/lib/routePaths';
 import styles from './styles.module.css';
 
+/** Whether the browser says it is offline, kept current as the network comes and goes (online while the page is made). */
+function useOffline(): boolean {
+  return useSyncExternalStore(
+    (onChange) => {
+      window.addEventListener('online', onChange);
+      window.addEventListener('offline', onChange);
+      return () => {
+        window.removeEventListener('online', onChange);
+        window.removeEventListener('offline', onChange);
+      };
+    },
+    () => !navigator.onLine,
+    () => false,
+  );
+}
+
 export default function NotFoundSuggestions(): ReactNode {
   const { pathname } = useLocation();
   const isBrowser = useIsBrowser();
   const { baseUrl } = useDocusaurusContext().siteConfig;
   const headingId = useId();
+  const offline = useOffline();
   const [closest, setClosest] = useState<{ for: string; pages: string[] }>();
   useEffect(() => {
     let current = true;
@@ -36,8 +53,10 @@ export default function NotFoundSuggestions(): ReactNode {
   const pages = closest?.for === pathname ? closest.pages : [];
   return (
     <>
+      {/* Offline, the pages are those saved on this device, which a page published since may be missing from. */}
       <p>
-        No page of the handbook has the address <code className={styles.address}>{pathname}</code>.
+        No page of the handbook {offline && 'saved on this device '}has the address <code className={styles.address}>{pathname}</code>.
+        {offline && ' You are offline, and the page may be newer than the saved copy: try again once you are online.'}
       </p>
       {pages.length > 0 && (
         <>
