@@ -280,7 +280,7 @@ describe.concurrent('an address with no page', () => {
     await context.close();
   });
 
-  it('far from every page, names the address and offers none', async ({ expect }) => {
+  it('far from every page, names the address and offers none, and offline without a saved copy claims none', async ({ expect }) => {
     const scripts: string[] = [];
     const { page, errors, context } = await open('/no-such-page-anywhere', (c) =>
       Promise.resolve(c.on('requestfinished', (request) => scripts.push(new URL(request.url()).pathname))),
@@ -292,6 +292,11 @@ describe.concurrent('an address with no page', () => {
     await expect.poll(() => scripts.some((s) => MATCHING_CHUNK.test(s))).toBe(true);
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
     await expect(page.getByRole('list', { name: /closest address/ }).count()).resolves.toBe(0);
+    // Offline with no saved copy answering (the page was open when the network went), it says nothing of a saved copy.
+    await context.setOffline(true);
+    await page.waitForFunction(() => !navigator.onLine);
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    await expect(page.getByText(/saved on this device|saved copy/).count()).resolves.toBe(0);
     expect(errors.filter((e) => !/status of 404/.test(e))).toEqual([]);
     await context.close();
   });

@@ -37,7 +37,8 @@ export default function NotFoundSuggestions(): ReactNode {
   const isBrowser = useIsBrowser();
   const { baseUrl } = useDocusaurusContext().siteConfig;
   const headingId = useId();
-  const offline = useOffline();
+  // Offline with the saved copy answering (not merely a page left open when the network went).
+  const fromSavedCopy = useOffline() && isBrowser && navigator.serviceWorker?.controller != null;
   const [closest, setClosest] = useState<{ for: string; pages: string[] }>();
   useEffect(() => {
     let current = true;
@@ -55,8 +56,8 @@ export default function NotFoundSuggestions(): ReactNode {
     <>
       {/* Offline, the pages are those saved on this device, which a page published since may be missing from. */}
       <p>
-        No page of the handbook {offline && 'saved on this device '}has the address <code className={styles.address}>{pathname}</code>.
-        {offline && ' You are offline, and the page may be newer than the saved copy: try again once you are online.'}
+        No page of the handbook {fromSavedCopy && 'saved on this device '}has the address <code className={styles.address}>{pathname}</code>.
+        {fromSavedCopy && ' You are offline, and the page may be newer than the saved copy: try again once you are online.'}
       </p>
       {pages.length > 0 && (
         <>
