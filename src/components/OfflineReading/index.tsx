@@ -84,9 +84,9 @@ export default function OfflineReading(): ReactNode {
     await Promise.all((await caches.keys()).filter((n) => isPrecacheFor(n, scope)).map((n) => caches.delete(n)));
     localStorage.removeItem(SUMMARY_KEY);
     setState({ kind: 'off' });
-    // The removed worker still answers this tab until it leaves the page, now from a deleted copy: the scripts a
-    // later page needs would fail to load. Loaded again, the page is the network's.
-    if (registration) window.location.reload();
+    // A removed worker that answers this tab goes on doing so until the tab leaves the page, now from a deleted
+    // copy: the scripts a later page needs would fail to load. Loaded again, the page is the network's.
+    if (navigator.serviceWorker.controller) window.location.reload();
   }, [baseUrl]);
 
   useEffect(() => {
