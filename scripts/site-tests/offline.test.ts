@@ -3,8 +3,8 @@
  * the handbook works with no network at all: another question page opened by
  * its address (or in capitals, with a trailing slash, by its short link),
  * "Page not found" for an address with no page, the practice page and a
- * search. Installing the handbook turns
- * it on without a press; turning it off removes the worker and what it saved.
+ * search. Installing the handbook turns it on without a press; turning it off
+ * removes the worker and what it saved, and loads the page again.
  *
  * Each test serves the build with a server of its own, which the offline
  * part closes: Playwright's context.setOffline does not reach a service
