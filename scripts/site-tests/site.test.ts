@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { referenceAnchor, referenceCatalog } from '../../src/content/references';
 import type { ValidationReport } from '../../src/content/report';
 import { formatDay } from '../../src/content/review';
+import { runCanonicalAddressScript } from '../../src/components/CanonicalAddress/runScript';
 import { siteContent } from './builtSite';
 import { assertBuilt, attributeValues, BUILD_DIR, DOWNLOADS_MADE_AFTER_THE_SITE, decodeEntities, hasAttribute, htmlFor, listFiles, metaContent, PROJECT_ROOT } from './buildOutput';
 
@@ -136,17 +137,7 @@ describe('the 404 page a static host answers with', () => {
     expect(at).toBeLessThan(html.search(/<script\b[^>]*\ssrc=/));
     // The text as shipped (compiled and minified with the server bundle), run as a browser reading the page would.
     const q = content.questions[0]!;
-    const run = (address: string): string | undefined => {
-      const url = new URL(`https://handbook.example${address}`);
-      let replacedBy: string | undefined;
-      const window = {
-        location: { pathname: url.pathname, search: url.search, hash: url.hash, href: url.href, replace: (to: string) => void (replacedBy = to) },
-        stop: () => undefined,
-        document: { readyState: 'loading' },
-      };
-      new Function('window', found[0]!.body)(window);
-      return replacedBy;
-    };
+    const run = (address: string): string | undefined => runCanonicalAddressScript(found[0]!.body, address).replacedBy;
     expect(run(`${q.permalink.toUpperCase()}/?from=wiki#key-insight`)).toBe(`${q.permalink}?from=wiki#key-insight`);
     expect(run('/Tools')).toBe('/tools');
     expect(run(q.permalink)).toBeUndefined();

@@ -2,21 +2,14 @@
 // cspell:ignore ools Aafka
 import { describe, expect, it } from 'vitest';
 import { addressKey, canonicalAddressScript } from './canonicalAddress';
+import { runCanonicalAddressScript } from './runScript';
 
 const PAGES = ['/', '/architecture', '/architecture/behavioral/q07-error-handling', '/tools'];
 const UNDER_HANDBOOK = ['/handbook/', '/handbook/architecture', '/handbook/tools'];
 
 /** Runs the script as 404.html runs it, at `address` (while the page is read, unless `readyState` says otherwise), and returns what it did to the page. */
-function run404(pages: readonly string[], address: string, readyState: DocumentReadyState = 'loading'): { stopped: boolean; replacedBy?: string } {
-  const url = new URL(`https://handbook.example${address}`);
-  const done: { stopped: boolean; replacedBy?: string } = { stopped: false };
-  const window = {
-    location: { pathname: url.pathname, search: url.search, hash: url.hash, href: url.href, replace: (to: string) => void (done.replacedBy = to) },
-    stop: () => void (done.stopped = true),
-    document: { readyState },
-  };
-  new Function('window', canonicalAddressScript(pages))(window);
-  return done;
+function run404(pages: readonly string[], address: string, readyState?: DocumentReadyState): { stopped: boolean; replacedBy?: string } {
+  return runCanonicalAddressScript(canonicalAddressScript(pages), address, readyState);
 }
 
 describe('the script of the "page not found" page', () => {
