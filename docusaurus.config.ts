@@ -5,6 +5,7 @@ import type { Config } from '@docusaurus/types';
 import rehypeKatex from 'rehype-katex';
 import remarkMath from 'remark-math';
 import { deriveFrontMatter } from './src/content/derive';
+import { MERMAID_OPTIONS } from './src/content/mermaidOptions';
 import { questionIndexReader } from './src/content/questionIndex';
 import remarkShortLinks from './src/content/remarkShortLinks';
 import { referenceCatalog } from './src/content/references';
@@ -141,6 +142,8 @@ const config = {
     './src/plugins/handbook-content/index.ts',
     // Diagrams are drawn in the browser: the server bundle need not compile Mermaid.
     './src/plugins/mermaid-browser-only/index.ts',
+    // The browser's bundle keeps only the diagram kinds and layouts the handbook draws (src/content/diagramKinds.ts).
+    './src/plugins/mermaid-kinds/index.ts',
     // A sub-path build keeps its own bundler cache: the shared one would serve it the root's asset URLs.
     './src/plugins/base-url-cache/index.ts',
     // Prism loads with the first code block, not in every page's entry script.
@@ -224,15 +227,8 @@ const config = {
     },
     mermaid: {
       theme: { light: 'neutral', dark: 'dark' },
-      // Draw diagrams at their natural size, so labels stay readable: the wrapper in
-      // src/theme/Mermaid fits them to the column, Expand shows them full-size, print fits the page.
-      // Sequence diagrams get narrower gaps and margins than Mermaid's defaults so four
-      // participants fit the 703-px desktop column; long messages are broken with <br/>.
-      options: {
-        flowchart: { useMaxWidth: false },
-        sequence: { useMaxWidth: false, actorMargin: 30, width: 130, diagramMarginX: 8 },
-        state: { useMaxWidth: false },
-      },
+      // Shared with the validator, which reads every diagram with the same settings.
+      options: MERMAID_OPTIONS,
     },
     tableOfContents: { minHeadingLevel: 2, maxHeadingLevel: 3 },
   } satisfies Preset.ThemeConfig,

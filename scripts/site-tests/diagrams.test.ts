@@ -45,6 +45,42 @@ describe('the diagrams of the build', () => {
       'question pages whose diagram the build does not mark',
     ).toEqual([]);
   });
+
+  it("draw with the page's own Mermaid the kinds the site bundles, and fail with the stand-in's message for a kind it leaves out", async () => {
+    const page = await site.browser.newPage();
+    try {
+      const first = diagramPages()[0]!;
+      await gotoHydrated(page, `${site.server.url}${first.path}`);
+      await waitForDiagrams(page, first.diagrams);
+      const drawn = await page.evaluate(
+        async (sources) => {
+          // The bundler's require, from a chunk pushed after the site's. Mermaid's entry module is the one that
+          // defines registerExternalDiagrams; once a diagram is drawn, requiring it returns the module the page runs.
+          type Mermaid = { render: (id: string, text: string) => Promise<{ svg: string }>; mermaidAPI?: unknown };
+          type Require = ((id: string) => { default?: Mermaid }) & { m: Record<string, unknown> };
+          let require: Require | undefined;
+          const chunks = (window as unknown as Record<string, unknown[]>)[Object.keys(window).find((k) => k.startsWith('webpackChunk'))!]!;
+          chunks.push([['diagram-kinds-probe'], {}, (r: Require) => void (require = r)]);
+          const entry = Object.keys(require!.m).find((id) => String(require!.m[id]).includes('registerExternalDiagrams:'));
+          const mermaid = entry === undefined ? undefined : require!(entry).default;
+          if (!mermaid) return ['no Mermaid module in the page'];
+          return Promise.all(
+            sources.map((text, i) =>
+              mermaid.render(`kind-probe-${i}`, text).then(
+                (result) => (result.svg.includes('<svg') ? 'drawn' : 'no svg'),
+                (error: Error) => `failed: ${error.message}`,
+              ),
+            ),
+          );
+        },
+        ['flowchart TB\n  A --> B', 'sequenceDiagram\n  A->>B: hi', 'stateDiagram-v2\n  [*] --> Open', 'pie\n  "a": 1', 'gantt\n  dateFormat YYYY-MM-DD\n  A :a1, 2026-01-01, 3d'],
+      );
+      const leftOut = "failed: This kind of Mermaid diagram, or its layout, is left out of the handbook's bundle: see src/content/diagramKinds.ts.";
+      expect(drawn).toEqual(['drawn', 'drawn', 'drawn', leftOut, leftOut]);
+    } finally {
+      await page.close();
+    }
+  });
 });
 
 /** Scale and translation of the full-screen diagram (Panzoom sets them as a CSS transform). */

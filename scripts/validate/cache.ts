@@ -32,7 +32,15 @@ export function defaultCacheDir(): string {
  * per-page rules apply, the page URLs and the demo naming convention. A test
  * checks that the per-page rules load nothing else of the project.
  */
-export const RULE_SOURCES = ['src/content/schema.ts', 'src/content/review.ts', 'src/content/tracks.ts', 'src/content/permalink.ts', 'src/runner/conventions.ts'];
+export const RULE_SOURCES = [
+  'src/content/diagramKinds.ts',
+  'src/content/mermaidOptions.ts',
+  'src/content/schema.ts',
+  'src/content/review.ts',
+  'src/content/tracks.ts',
+  'src/content/permalink.ts',
+  'src/runner/conventions.ts',
+];
 
 /** Packages whose version changes what the rules find (parsers, renderers, the schema library, the slugger). */
 export const RULE_PACKAGES = [
@@ -130,7 +138,7 @@ export interface VerdictStore {
 /** Most verdicts kept; far more diagrams and formulas than the handbook has, so only edits long gone fall out. */
 export const MAX_VERDICTS = 20_000;
 
-export function verdictKey(kind: 'mermaid' | 'mermaid-width' | 'katex-inline' | 'katex-display', text: string): string {
+export function verdictKey(kind: 'mermaid' | 'mermaid-kind' | 'mermaid-width' | 'katex-inline' | 'katex-display', text: string): string {
   return `${kind}:${contentHash(text)}`;
 }
 

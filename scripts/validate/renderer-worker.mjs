@@ -7,14 +7,16 @@
  * jiti) can start it without a TypeScript loader. It answers with plain
  * data only; the width estimate is made on the main thread (rules/diagrams.ts).
  *
+ * Started with workerData { mermaidOptions }: the site's Mermaid settings.
  * Requests: { id, kind: 'katex', value, displayMode } and { id, kind: 'mermaid', source };
  * { kind: 'warm' } starts loading the renderers before the first of them.
- * Answers: { id, verdict } for a formula; { id, verdict, diagram } for a
- * diagram, where diagram is what the width estimate reads of Mermaid's
- * parsed diagram (null when it does not parse); { id, failure } when the
- * check itself could not run (a renderer failed to load).
+ * Answers: { id, verdict } for a formula; { id, verdict, diagram, kind, layout }
+ * for a diagram, where diagram is what the width estimate reads of Mermaid's
+ * parsed diagram, kind the diagram type Mermaid read it as and layout the
+ * layout it would draw it with (each null when it does not parse);
+ * { id, failure } when the check itself could not run (a renderer failed to load).
  */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 
 /** @type {Promise<typeof import('katex').default> | undefined} */
 let katex;
@@ -35,7 +37,10 @@ const loadMermaid = () =>
     // Mermaid's own one-file build of the same version: the same parsers, loaded in a tenth of the time its
     // default entry takes to load d3, lodash-es and the rest file by file. (It carries its own DOMPurify.)
     const entry = 'mermaid/dist/mermaid.esm.min.mjs';
-    return /** @type {{ default: typeof import('mermaid').default }} */ (await import(entry)).default;
+    const m = /** @type {{ default: typeof import('mermaid').default }} */ (await import(entry)).default;
+    // The site's settings (workerData.mermaidOptions, as the theme passes them), which decide the kind of some diagrams.
+    m.initialize({ startOnLoad: false, ...workerData?.mermaidOptions });
+    return m;
   })());
 
 /** Set once parse() has run: its first call registers the diagram kinds that getDiagramFromText() looks up. */
@@ -105,23 +110,28 @@ async function diagram(source) {
   const m = await loadMermaid();
   const exact = !registered || /^\s*---/m.test(source) || source.includes('%%{');
   let parsed;
+  /** @type {string} */
+  let kind;
   try {
     if (exact) {
       registered = true;
-      await m.parse(source);
+      kind = (await m.parse(source)).diagramType;
     } else {
       m.mermaidAPI.reset();
       parsed = await m.mermaidAPI.getDiagramFromText(source);
+      kind = parsed.type;
     }
   } catch (error) {
-    return { verdict: parseError(error), diagram: null };
+    return { verdict: parseError(error), diagram: null, kind: null, layout: null };
   }
+  // The layout in force for this diagram: Mermaid's default unless the diagram's own config (applied by parse()) sets one.
+  const layout = m.mermaidAPI.getConfig().layout ?? null;
   try {
     parsed ??= await m.mermaidAPI.getDiagramFromText(source);
-    return { verdict: null, diagram: diagramData(parsed.type, /** @type {never} */ (parsed.db)) };
+    return { verdict: null, diagram: diagramData(parsed.type, /** @type {never} */ (parsed.db)), kind, layout };
   } catch {
     // As before: a diagram that parses but cannot be read again is not measured.
-    return { verdict: null, diagram: null };
+    return { verdict: null, diagram: null, kind, layout };
   }
 }
 

@@ -41,7 +41,43 @@ describe('the renderer worker', () => {
   it("answers a broken diagram with the first two lines of Mermaid's error and nothing to measure", async () => {
     const answer = await renderers().diagram('flowchart LR\n  A --> ');
     expect(answer.verdict).toMatch(/^Parse error on line \d+: \.\.\.\w+ LR {2}A --> /);
-    expect(answer.diagram).toBeNull();
+    expect(answer).toMatchObject({ diagram: null, kind: null, layout: null });
+  });
+
+  it('names the kind Mermaid reads a diagram as, and the layout it would draw it with', async () => {
+    const asked = await Promise.all(
+      [
+        'flowchart TB\n  A --> B',
+        'graph TD\n  A --> B',
+        'sequenceDiagram\n  A->>B: hi',
+        'stateDiagram-v2\n  [*] --> Open',
+        'pie\n  "a": 1',
+        // The diagram's own config sets the layout, in frontmatter or in a directive; the next diagram is back to the default.
+        '---\nconfig:\n  layout: elk\n---\nflowchart TB\n  A --> B',
+        '%%{init: {"layout": "cose-bilkent"}}%%\nflowchart TB\n  A --> B',
+        'flowchart LR\n  C --> D',
+      ].map((source) => renderers().diagram(source)),
+    );
+    expect(asked.map((a) => [a.kind, a.layout])).toEqual([
+      ['flowchart-v2', 'dagre'],
+      ['flowchart-v2', 'dagre'],
+      ['sequence', 'dagre'],
+      ['stateDiagram', 'dagre'],
+      ['pie', 'dagre'],
+      ['flowchart-v2', 'elk'],
+      ['flowchart-v2', 'cose-bilkent'],
+      ['flowchart-v2', 'dagre'],
+    ]);
+  });
+
+  it("reads diagrams with the site's Mermaid settings, which can change the kind Mermaid picks", async () => {
+    const { MERMAID_OPTIONS } = await import('../../src/content/mermaidOptions');
+    const { default: config } = await import('../../docusaurus.config');
+    expect(config.themeConfig.mermaid.options, 'the theme draws with the settings the validator reads with').toBe(MERMAID_OPTIONS);
+    // A renderer setting turns a state diagram and a flowchart into kinds the site leaves out: the validator sees it.
+    const otherSettings = workerRenderers(undefined, { state: { defaultRenderer: 'dagre-d3' }, flowchart: { defaultRenderer: 'elk' } });
+    const asked = await Promise.all(['stateDiagram\n  [*] --> Open', 'flowchart TB\n  A --> B'].map((source) => otherSettings.diagram(source)));
+    expect(asked.map((a) => a.kind)).toEqual(['state', 'flowchart-elk']);
   });
 
   it('answers a formula with null, or with KaTeX’s message when it does not typeset', async () => {

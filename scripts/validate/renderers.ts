@@ -9,16 +9,22 @@
  * with a plain error naming the cause, and the next request starts a new one.
  */
 import { Worker } from 'node:worker_threads';
+import { MERMAID_OPTIONS } from '../../src/content/mermaidOptions';
 import type { Verdict } from './cache';
 import type { DiagramData } from './rules/diagrams';
 
-/** What the worker answers about one diagram: its parse verdict and, when it parses, what the width estimate reads. */
+/**
+ * What the worker answers about one diagram: its parse verdict and, when it parses, what the width estimate
+ * reads, the kind Mermaid reads it as ('flowchart-v2', 'sequence', …) and the layout it would draw it with.
+ */
 export interface DiagramAnswer {
   verdict: Verdict;
   diagram: DiagramData | null;
+  kind: string | null;
+  layout: string | null;
 }
 
-type Answer = { verdict?: Verdict; diagram?: DiagramData | null; failure?: string };
+type Answer = { verdict?: Verdict; diagram?: DiagramData | null; kind?: string | null; layout?: string | null; failure?: string };
 type Request = { kind: 'katex'; value: string; displayMode: boolean } | { kind: 'mermaid'; source: string };
 
 export interface Renderers {
@@ -30,8 +36,11 @@ export interface Renderers {
 
 export const WORKER_FILE = new URL('./renderer-worker.mjs', import.meta.url);
 
-/** Renderers in a worker started from `workerFile` (a test passes one that fails). */
-export function workerRenderers(workerFile: URL = WORKER_FILE): Renderers {
+/**
+ * Renderers in a worker started from `workerFile` (a test passes one that fails), whose Mermaid reads diagrams
+ * with the site's settings (`mermaidOptions`: another set, for a test).
+ */
+export function workerRenderers(workerFile: URL = WORKER_FILE, mermaidOptions: object = MERMAID_OPTIONS): Renderers {
   let worker: Worker | undefined;
   let nextId = 0;
   const waiting = new Map<number, { resolve: (answer: Answer) => void; reject: (error: Error) => void }>();
@@ -44,7 +53,7 @@ export function workerRenderers(workerFile: URL = WORKER_FILE): Renderers {
   };
 
   const start = (): Worker => {
-    const started = new Worker(workerFile);
+    const started = new Worker(workerFile, { workerData: { mermaidOptions } });
     started.on('message', (answer: Answer & { id: number }) => {
       const entry = waiting.get(answer.id);
       if (!entry) return;
@@ -82,7 +91,7 @@ export function workerRenderers(workerFile: URL = WORKER_FILE): Renderers {
     typeset: async (value, displayMode) => (await ask({ kind: 'katex', value, displayMode })).verdict ?? null,
     async diagram(source) {
       const answer = await ask({ kind: 'mermaid', source });
-      return { verdict: answer.verdict ?? null, diagram: answer.diagram ?? null };
+      return { verdict: answer.verdict ?? null, diagram: answer.diagram ?? null, kind: answer.kind ?? null, layout: answer.layout ?? null };
     },
   };
 }

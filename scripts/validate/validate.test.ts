@@ -380,6 +380,20 @@ const BAD: BadCase[] = [
     message: /Mermaid diagram does not parse/,
     mutate: (f) => f.edit(Q1, 'A[Ingestion] --> B[Features] --> C[Training]', 'A[Ingestion] --> '),
   },
+  {
+    name: 'a Mermaid diagram of a kind the site does not draw',
+    rule: 'mermaid-kind',
+    line: 42,
+    message: /^Mermaid reads this diagram as kind "pie", which is not one the site draws$/,
+    mutate: (f) => f.edit(Q1, 'flowchart LR\n  A[Ingestion] --> B[Features] --> C[Training]', 'pie\n  "Ingestion": 2\n  "Training": 1'),
+  },
+  {
+    name: 'a Mermaid diagram that asks for a layout the site does not include',
+    rule: 'mermaid-kind',
+    line: 42,
+    message: /^this flowchart asks for the "elk" layout; the site lays diagrams out with dagre only$/,
+    mutate: (f) => f.edit(Q1, 'flowchart LR\n', '---\nconfig:\n  layout: elk\n---\nflowchart LR\n'),
+  },
   { name: 'MDX that does not parse', rule: 'mdx-syntax', message: /not valid MDX/, mutate: (f) => f.edit(Q1, '## Diagram\n', '<div>\n\n## Diagram\n') },
   { name: 'a page that does not show its key insight', rule: 'key-insight', message: /does not show its key insight/, mutate: (f) => f.edit(Q1, '<QuestionHeader />\n', '') },
   {

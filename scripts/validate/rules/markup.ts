@@ -1,11 +1,12 @@
 /**
  * Markup rules that apply to every page: money stays text, math parses,
- * diagrams parse (and are warned about when likely too wide, see
- * ./diagrams.ts), and code is imported rather than pasted.
+ * diagrams parse and are of a kind the site draws (and are warned about when
+ * likely too wide, see ./diagrams.ts), and code is imported rather than pasted.
  */
 // Garbled amounts the money rule recognises:
 // cspell:ignore pertoken dayforcompute xtheirannualsavings
 import type { Root } from 'mdast';
+import { diagramKindProblem } from '../../../src/content/diagramKinds';
 import { memoryVerdicts, verdictKey, type Verdict, type VerdictStore } from '../cache';
 import { lineOf, walk } from '../mdast';
 import { renderers } from '../renderers';
@@ -125,42 +126,62 @@ export async function checkMarkup(file: string, tree: Root, verdicts: VerdictSto
 }
 
 /**
- * Asks Mermaid about a diagram once and keeps both verdicts `verdicts` lacks:
- * does it parse (kind 'mermaid') and is it likely too wide ('mermaid-width';
- * null for a diagram that does not parse, which the mermaid rule reports).
+ * Asks Mermaid about a diagram once and keeps the verdicts `verdicts` lacks:
+ * does it parse (kind 'mermaid'), is it of a kind and layout the site draws
+ * ('mermaid-kind') and is it likely too wide ('mermaid-width'); the last two
+ * are null for a diagram that does not parse, which the mermaid rule reports.
  */
 function askMermaid(verdicts: VerdictStore, source: string): () => Promise<void> {
   return async () => {
     const answer = await renderers().diagram(source);
-    const parseKey = verdictKey('mermaid', source);
-    const widthKey = verdictKey('mermaid-width', source);
-    if (verdicts.get(parseKey) === undefined) verdicts.set(parseKey, answer.verdict);
-    if (verdicts.get(widthKey) === undefined) verdicts.set(widthKey, widthVerdict(answer.verdict === null ? answer.diagram : null));
+    const parses = answer.verdict === null;
+    // A diagram that parses always has a kind and a layout; without them the check itself failed, and passes nothing.
+    if (parses && (answer.kind === null || answer.layout === null)) throw new Error('the Mermaid check could not run: Mermaid named no kind or layout for a diagram that parses');
+    const kindProblem = parses ? diagramKindProblem(answer.kind!, answer.layout!) : null;
+    const found: [Parameters<typeof verdictKey>[0], Verdict][] = [
+      ['mermaid', answer.verdict],
+      // The problem and its fix, one line each.
+      ['mermaid-kind', kindProblem && `${kindProblem.message}\n${kindProblem.fix}`],
+      ['mermaid-width', widthVerdict(parses ? answer.diagram : null)],
+    ];
+    for (const [kind, verdict] of found) {
+      const key = verdictKey(kind, source);
+      if (verdicts.get(key) === undefined) verdicts.set(key, verdict);
+    }
   };
 }
 
 /** The verdict of each block under `kind`, from `verdicts` or else from Mermaid (loaded only then). */
-function diagramVerdicts(blocks: readonly { value: string }[], kind: 'mermaid' | 'mermaid-width', verdicts: VerdictStore): Promise<(Verdict | undefined)[]> {
+function diagramVerdicts(blocks: readonly { value: string }[], kind: 'mermaid' | 'mermaid-kind' | 'mermaid-width', verdicts: VerdictStore): Promise<(Verdict | undefined)[]> {
   return Promise.all(blocks.map((block) => known(verdicts, verdictKey(kind, block.value), askMermaid(verdicts, block.value), verdictKey('mermaid', block.value))));
 }
 
-/** `verdicts` remembers what Mermaid said about each diagram, so an unchanged diagram is not parsed again. */
+/**
+ * Every diagram parses and is of a kind and layout the site draws (src/content/diagramKinds.ts: the bundle leaves
+ * the others out, so such a diagram would fail on the page). `verdicts` remembers what Mermaid said about each
+ * diagram, so an unchanged diagram is not parsed again.
+ */
 export async function checkMermaid(file: string, tree: Root, verdicts: VerdictStore = memoryVerdicts()): Promise<Problem[]> {
   const blocks = [...walk(tree)].flatMap((node) => (node.type === 'code' && node.lang === 'mermaid' ? [node] : []));
   if (blocks.length === 0) return [];
-  const found = await diagramVerdicts(blocks, 'mermaid', verdicts);
+  const [parse, kind] = await Promise.all([diagramVerdicts(blocks, 'mermaid', verdicts), diagramVerdicts(blocks, 'mermaid-kind', verdicts)]);
   return blocks.flatMap((block, i) => {
-    const verdict = found[i];
-    if (verdict === null || verdict === undefined) return [];
-    return [
-      problem(
-        file,
-        lineOf(block),
-        'mermaid',
-        `the Mermaid diagram does not parse (${verdict})`,
-        'check the diagram at https://mermaid.live and quote labels that contain brackets or punctuation, e.g. A["p95 < 50 ms"]',
-      ),
-    ];
+    const parseVerdict = parse[i];
+    if (typeof parseVerdict === 'string') {
+      return [
+        problem(
+          file,
+          lineOf(block),
+          'mermaid',
+          `the Mermaid diagram does not parse (${parseVerdict})`,
+          'check the diagram at https://mermaid.live and quote labels that contain brackets or punctuation, e.g. A["p95 < 50 ms"]',
+        ),
+      ];
+    }
+    const kindVerdict = kind[i];
+    if (typeof kindVerdict !== 'string') return [];
+    const [message = kindVerdict, fix = ''] = kindVerdict.split('\n');
+    return [problem(file, lineOf(block), 'mermaid-kind', message, fix)];
   });
 }
 
