@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describeBookFile, type BookManifest } from '../../src/lib/bookDownloads';
+import { escapeRegExp } from '../../src/lib/escapeRegExp';
 import { escapeHtml } from './document';
 
 // The build minifies HTML: the attribute may be quoted or not, and the span may already hold text from an earlier run.
@@ -43,7 +44,7 @@ export function refreshPrecacheRevisions(workerSource: string, buildDir: string,
     const revision = createHash('md5')
       .update(readFileSync(path.join(buildDir, file)))
       .digest('hex');
-    const entry = new RegExp(`\\{"revision":"[0-9a-f]+","url":"${url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"\\}`);
+    const entry = new RegExp(`\\{"revision":"[0-9a-f]+","url":"${escapeRegExp(url)}"\\}`);
     source = source.replace(entry, JSON.stringify({ revision, url }));
   }
   return source;

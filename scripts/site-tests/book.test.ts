@@ -22,6 +22,7 @@ import { assertBuilt, BUILD_DIR, htmlFor, PROJECT_ROOT } from './buildOutput';
 import { setUpBuiltSite } from './builtSite';
 import { epubcheck, type EpubCheckResult } from './epubcheck';
 import { meanGrey, pdfFonts, pdfInfo, pdfLinks, pdfPages, pdfWords, type PdfWord } from './poppler';
+import { escapeRegExp } from '../../src/lib/escapeRegExp';
 
 const DOCS = path.join(PROJECT_ROOT, 'docs');
 const questions = readQuestionIndex(DOCS);
@@ -102,7 +103,7 @@ describe.each(BOOK_PAPERS)('the $paper book', (paper) => {
       )
       .join(' ');
     for (const entry of entries) {
-      const match = new RegExp(`${shown(entry.title).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} (\\d+)`).exec(contents);
+      const match = new RegExp(`${escapeRegExp(shown(entry.title))} (\\d+)`).exec(contents);
       if (match) listed.set(entry.id, Number(match[1]));
     }
   });

@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BOOK_FILES } from '../../src/lib/bookDownloads';
+import { escapeRegExp } from '../../src/lib/escapeRegExp';
 import { CHEAT_SHEET_PDFS } from '../../src/lib/cheatSheetPdf';
 
 /**
@@ -62,10 +63,6 @@ export function listFiles(dir = BUILD_DIR): string[] {
 
 // The build minifies HTML, so attribute values may or may not be quoted.
 const VALUE = `(?:"([^"]*)"|'([^']*)'|([^\\s"'>]+))`;
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 export function metaContent(html: string, attribute: 'name' | 'property', key: string): string | undefined {
   for (const tag of html.match(/<meta\b[^>]*>/gi) ?? []) {

@@ -4,6 +4,7 @@
  * survive postMessage, so they are described there, close to Node's
  * console.log, and only strings cross to the page.
  */
+import { escapeRegExp } from '../lib/escapeRegExp';
 
 const MAX_DEPTH = 4;
 const MAX_ITEMS = 50;
@@ -145,10 +146,6 @@ export interface DescribedError {
   readonly name: string;
   readonly message: string;
   readonly location?: ErrorLocation;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /**

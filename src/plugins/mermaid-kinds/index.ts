@@ -22,7 +22,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { LoadContext, Plugin } from '@docusaurus/types';
 import { DIAGRAM_KINDS, DIAGRAM_LAYOUTS } from '../../content/diagramKinds';
-import { chunkPattern, escapeRegExp, leftOutChunks, readMermaidChunks } from './mermaidChunks';
+import { escapeRegExp } from '../../lib/escapeRegExp';
+import { chunkPattern, leftOutChunks, readMermaidChunks } from './mermaidChunks';
 
 const require = createRequire(__filename);
 

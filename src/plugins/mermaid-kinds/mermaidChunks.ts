@@ -8,6 +8,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { escapeRegExp } from '../../lib/escapeRegExp';
 
 export interface MermaidChunks {
   /** Each kind's id (as Mermaid's detector names it) → the file its loader imports, relative to dist/. */
@@ -65,10 +66,6 @@ export function leftOutChunks(chunks: MermaidChunks, keep: { kinds: readonly str
   if (missing.length > 0) throw new Error(`found no loader for the ${missing.join(', ')}`);
   const kept = new Set([...keep.kinds.map((k) => chunks.kinds.get(k)), ...keep.layouts.map((l) => chunks.layouts.get(l))]);
   return [...new Set([...chunks.kinds.values(), ...chunks.layouts.values()])].filter((file) => !kept.has(file)).sort();
-}
-
-export function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** Matches the resolved path of any of `files` (relative to Mermaid's dist/), with either path separator. */
