@@ -148,6 +148,8 @@ const config = {
     './src/plugins/base-url-cache/index.ts',
     // Prism loads with the first code block, not in every page's entry script.
     './src/plugins/highlight-on-demand/index.ts',
+    // Code colours as a stylesheet per colour scheme, so the server's HTML is right before scripts run.
+    './src/plugins/code-colours/index.ts',
     // The site has no PostCSS config: postcss-loader need not search for one for every stylesheet.
     './src/plugins/postcss-no-config-search/index.ts',
     [

@@ -2,16 +2,18 @@
  * Highlighted code on the production build hydrates in place: the token
  * elements the server wrote stay in the page (none is thrown away and drawn
  * again), and every block shows the colour scheme's own background and token
- * colours, in light mode and in dark mode from the first load, on the next
- * page reached within the site, and after a switch either way. (This guards
- * src/theme/CodeBlock, which relies on the theme's colour mode starting from
- * the server's mode while the page hydrates.)
+ * colours, in light mode and in dark mode from the first load (before the
+ * page's script files have loaded: only the colour-scheme script inline in
+ * its head has run), on the next page reached within the site, and after a
+ * switch either way; with scripts off and on paper, code is in the light
+ * theme. Every token takes the colour the stylesheet from
+ * src/css/codeColours.ts gives its types, and none carries a colour inline.
  */
 import type { Page } from 'playwright-core';
 import { describe, it } from 'vitest';
 import { darkCodeTheme, lightCodeTheme } from '../../src/css/prismThemes';
 import { parseColor } from '../../src/css/contrast';
-import { styleDictionary } from '../../src/lib/highlight';
+import { tokenStyle } from '../../src/css/codeColours';
 import { gotoHydrated, switchColorScheme } from '../lib/browser';
 import { setUpBuiltSite } from './builtSite';
 
@@ -27,12 +29,17 @@ const asRgb = (hex: string | undefined): string => {
 
 /** What a block shows in `theme`: its background, and the colour of a token that is a TypeScript keyword and nothing else. */
 function expected(theme: CodeTheme): { background: string; keyword: string } {
-  return { background: asRgb(theme.plain.backgroundColor), keyword: asRgb(styleDictionary(theme, 'typescript').keyword?.color) };
+  return { background: asRgb(theme.plain.backgroundColor), keyword: asRgb(tokenStyle(theme, ['keyword']).color) };
 }
 
 /** Opens a question page with its example module, counting the token elements removed from the page from its first byte on. */
-async function openQuestion(colorScheme: 'light' | 'dark'): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
-  const context = await site.browser.newContext({ colorScheme, viewport: { width: 1280, height: 900 } });
+async function openQuestion(
+  colorScheme: 'light' | 'dark',
+  { scripts = 'all' }: { scripts?: 'all' | 'inline only' | 'none' } = {},
+): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
+  const context = await site.browser.newContext({ colorScheme, viewport: { width: 1280, height: 900 }, javaScriptEnabled: scripts !== 'none' });
+  // Without its script files the page stays as the server wrote it; the inline script in its head still sets the colour scheme.
+  if (scripts === 'inline only') await context.route('**/*.js', (route) => route.abort());
   await context.addInitScript(() => {
     const counter = window as unknown as { removedTokens: number };
     counter.removedTokens = 0;
@@ -50,6 +57,10 @@ async function openQuestion(colorScheme: 'light' | 'dark'): Promise<{ page: Page
   page.on('console', (message) => void (message.type() === 'error' && errors.push(message.text())));
   page.on('pageerror', (error) => errors.push(error.message));
   const q = site.content.questions.find((x) => x.frontMatter.questionId === 'arch-07')!;
+  if (scripts !== 'all') {
+    await page.goto(`${site.server.url}${q.permalink}`, { waitUntil: 'load' });
+    return { page, errors, close: () => context.close() };
+  }
   await gotoHydrated(page, `${site.server.url}${q.permalink}`);
   // The colour mode settles in an effect after hydration: let it run and paint.
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
@@ -69,6 +80,25 @@ const allIn = (theme: CodeTheme) => async (page: Page) => {
   const found = await blocks(page);
   return found.length > 0 && found.every((b) => b.background === expected(theme).background && b.keyword === expected(theme).keyword);
 };
+/** Tokens of the page whose colour, font style or opacity is not what the stylesheet gives their types in `theme` (at most five), and how many were looked at. */
+async function tokensNotIn(theme: CodeTheme, page: Page): Promise<{ checked: number; wrong: unknown[] }> {
+  const tokens = await page.evaluate(() =>
+    [...document.querySelectorAll('article pre .token')].map((token) => {
+      const style = getComputedStyle(token);
+      return { types: [...token.classList].filter((name) => name !== 'token'), text: token.textContent, color: style.color, fontStyle: style.fontStyle, opacity: style.opacity };
+    }),
+  );
+  const wrong = tokens.filter((token) => {
+    const want = tokenStyle(theme, token.types);
+    return token.color !== asRgb(want.color ?? theme.plain.color) || token.fontStyle !== (want.fontStyle ?? 'normal') || token.opacity !== String(want.opacity ?? 1);
+  });
+  return { checked: tokens.length, wrong: wrong.slice(0, 5) };
+}
+/** Elements of the page's code blocks (the frames included) with a colour in their style attribute. */
+const inlineColours = (page: Page) =>
+  page.evaluate(
+    () => [...document.querySelectorAll('.theme-code-block, .theme-code-block *')].filter((element) => /color|font-style|opacity/.test(element.getAttribute('style') ?? '')).length,
+  );
 const removedTokens = (page: Page) => page.evaluate(() => (window as unknown as { removedTokens: number }).removedTokens);
 
 describe.concurrent('highlighted code', () => {
@@ -76,9 +106,14 @@ describe.concurrent('highlighted code', () => {
     const { page, errors, close } = await openQuestion('light');
     await expect(page.locator('pre code .token').count()).resolves.toBeGreaterThan(500);
     expect(await allIn(lightCodeTheme)(page), JSON.stringify(await blocks(page))).toBe(true);
+    const { checked, wrong } = await tokensNotIn(lightCodeTheme, page);
+    expect(checked).toBeGreaterThan(500);
+    expect(wrong).toEqual([]);
     expect(await removedTokens(page), 'token elements removed and drawn again').toBe(0);
     await switchColorScheme(page, 'dark');
     await expect.poll(() => allIn(darkCodeTheme)(page)).toBe(true);
+    expect((await tokensNotIn(darkCodeTheme, page)).wrong).toEqual([]);
+    expect(await inlineColours(page)).toBe(0);
     expect(errors).toEqual([]);
     await close();
   });
@@ -88,6 +123,7 @@ describe.concurrent('highlighted code', () => {
   }) => {
     const { page, errors, close } = await openQuestion('dark');
     await expect.poll(() => allIn(darkCodeTheme)(page)).toBe(true);
+    expect((await tokensNotIn(darkCodeTheme, page)).wrong).toEqual([]);
     expect(await removedTokens(page), 'token elements removed and drawn again').toBe(0);
     // Moving within the site, as a reader's tap on "Next" does: the next page is rendered by the app, not hydrated.
     const before = page.url();
@@ -96,6 +132,43 @@ describe.concurrent('highlighted code', () => {
     await expect.poll(() => allIn(darkCodeTheme)(page)).toBe(true);
     await switchColorScheme(page, 'light');
     await expect.poll(() => allIn(lightCodeTheme)(page)).toBe(true);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it("shows a dark-mode reader dark code before the page's scripts load: the server's markup carries no colours of its own", async ({ expect }) => {
+    const { page, close } = await openQuestion('dark', { scripts: 'inline only' });
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    const { checked, wrong } = await tokensNotIn(darkCodeTheme, page);
+    expect(checked).toBeGreaterThan(500);
+    expect(wrong).toEqual([]);
+    expect(await allIn(darkCodeTheme)(page), JSON.stringify(await blocks(page))).toBe(true);
+    expect(await inlineColours(page)).toBe(0);
+    await close();
+  });
+
+  it('shows code in the light theme with scripts off, where the page has no colour scheme, whatever the system prefers', async ({ expect }) => {
+    const { page, close } = await openQuestion('dark', { scripts: 'none' });
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBeUndefined();
+    const { checked, wrong } = await tokensNotIn(lightCodeTheme, page);
+    expect(checked).toBeGreaterThan(500);
+    expect(wrong).toEqual([]);
+    expect(await allIn(lightCodeTheme)(page), JSON.stringify(await blocks(page))).toBe(true);
+    await close();
+  });
+
+  it("prints code in the light theme, a dark-mode reader's too", async ({ expect }) => {
+    const { page, errors, close } = await openQuestion('dark');
+    await expect.poll(() => allIn(darkCodeTheme)(page)).toBe(true);
+    await page.emulateMedia({ media: 'print' });
+    expect((await tokensNotIn(lightCodeTheme, page)).wrong).toEqual([]);
+    expect(await allIn(lightCodeTheme)(page), JSON.stringify(await blocks(page))).toBe(true);
+    // The frame and its title bar too: a block's file name must not print light on light.
+    const title = await page.evaluate(() => {
+      const bar = document.querySelector('article .theme-code-block [class*="codeBlockTitle"]');
+      return bar && { color: getComputedStyle(bar).color, background: getComputedStyle(bar.closest('.theme-code-block')!).backgroundColor };
+    });
+    expect(title).toEqual({ color: asRgb(lightCodeTheme.plain.color), background: asRgb(lightCodeTheme.plain.backgroundColor) });
     expect(errors).toEqual([]);
     await close();
   });

@@ -10,8 +10,10 @@
  * code, most of it for languages the handbook never shows. The
  * highlight-on-demand plugin points the bundler's `prism-react-renderer` at
  * this module instead. It offers the part of that API the theme uses, with
- * the same output (src/lib/highlight/index.test.ts compares the two token by
- * token), so the theme's code blocks render as before.
+ * the same lines, tokens and class names (src/lib/highlight/index.test.ts
+ * compares the two token by token), but no colours: the theme's `theme` prop
+ * is ignored, and the stylesheet from src/css/codeColours.ts colours tokens
+ * by their class names in the reader's colour scheme.
  */
 import { createElement, useCallback, useMemo, type CSSProperties, type ReactNode } from 'react';
 import type { PrismTheme } from 'prism-react-renderer';
@@ -32,8 +34,6 @@ export interface Token {
   /** Set on the only token of an empty line, so the line keeps its height. */
   empty?: boolean;
 }
-
-type StyleDictionary = Record<string, CSSProperties | undefined>;
 
 /**
  * Prism's core reads `Prism.manual` from the global object while it loads:
@@ -110,24 +110,15 @@ export function tokenize(prism: PrismLike, code: string, language: string): Toke
   return normalizeTokens(env.tokens);
 }
 
-/** A colour theme as styles by token type, for one language. */
-export function styleDictionary(theme: PrismTheme, language: string): StyleDictionary {
-  const dictionary: StyleDictionary = {};
-  for (const entry of theme.styles) {
-    if (entry.languages && !entry.languages.includes(language as never)) continue;
-    for (const type of entry.types) dictionary[type] = { ...dictionary[type], ...(entry.style as CSSProperties) };
-  }
-  const plain = theme.plain as CSSProperties;
-  dictionary.root = plain;
-  dictionary.plain = { ...plain, backgroundColor: undefined };
-  return dictionary;
-}
-
-function tokenStyle(dictionary: StyleDictionary, token: Token): CSSProperties | undefined {
-  const [first] = token.types;
-  if (token.types.length === 1 && first === 'plain') return token.empty ? { display: 'inline-block' } : undefined;
-  if (token.types.length === 1 && token.empty) return dictionary[first!];
-  return Object.assign(token.empty ? { display: 'inline-block' } : {}, ...token.types.map((type) => dictionary[type]));
+/**
+ * The only style a token element carries: an empty line's token is an
+ * inline block, except one of a single type other than plain (a blank line
+ * inside a comment), as prism-react-renderer has it. Colours come from the
+ * stylesheet (src/css/codeColours.ts).
+ */
+function layoutStyle(token: Token): CSSProperties | undefined {
+  if (!token.empty || (token.types.length === 1 && token.types[0] !== 'plain')) return undefined;
+  return { display: 'inline-block' };
 }
 
 interface LinePropsInput {
@@ -155,38 +146,28 @@ export interface RenderProps {
 export interface HighlightProps {
   code: string;
   language: string;
-  theme: PrismTheme;
+  /** Passed by the theme and ignored: the stylesheet colours the tokens. */
+  theme?: PrismTheme;
   prism?: PrismLike;
   children(props: RenderProps): ReactNode;
 }
 
 const joinClasses = (...names: (string | undefined)[]): string => names.filter(Boolean).join(' ');
 
-function HighlightTokens({ code, language: requested, theme, prism = Prism, children }: HighlightProps): ReactNode {
+function HighlightTokens({ code, language: requested, prism = Prism, children }: HighlightProps): ReactNode {
   const language = requested.toLowerCase();
-  const dictionary = useMemo(() => styleDictionary(theme, language), [theme, language]);
   const tokens = useMemo(() => tokenize(prism, code, language), [prism, code, language]);
-  const getLineProps = useCallback(
-    ({ line: _line, className, style, ...rest }: LinePropsInput) => ({
-      ...rest,
-      className: joinClasses('token-line', className),
-      style: { ...dictionary.plain, ...style },
-    }),
-    [dictionary],
-  );
+  const getLineProps = useCallback(({ line: _line, className, ...rest }: LinePropsInput) => ({ ...rest, className: joinClasses('token-line', className) }), []);
   const getTokenProps = useCallback(
-    ({ token, className, style, ...rest }: TokenPropsInput) => {
-      const base = tokenStyle(dictionary, token);
-      return {
-        ...rest,
-        className: joinClasses('token', ...token.types, className),
-        children: token.content,
-        style: style === undefined ? base : { ...base, ...style },
-      };
-    },
-    [dictionary],
+    ({ token, className, style, ...rest }: TokenPropsInput) => ({
+      ...rest,
+      className: joinClasses('token', ...token.types, className),
+      children: token.content,
+      style: style === undefined ? layoutStyle(token) : { ...layoutStyle(token), ...style },
+    }),
+    [],
   );
-  return children({ tokens, className: `prism-code language-${language}`, style: dictionary.root ?? {}, getLineProps, getTokenProps });
+  return children({ tokens, className: `prism-code language-${language}`, style: {}, getLineProps, getTokenProps });
 }
 
 /** The code block's highlighter: render props with the lines of tokens and their props. */

@@ -8,7 +8,8 @@
  * - The theme's `prism-react-renderer` bundles Prism with about twenty grammars
  *   and twenty colour themes (25 KiB gzipped). The bundler gets
  *   src/lib/highlight instead: the same API on Prism's core with the grammars
- *   this site shows (10 KiB).
+ *   this site shows (10 KiB). It gives tokens only their class names, which
+ *   src/plugins/code-colours colours with a stylesheet.
  * - The search bar, on every page, imports mark.js to highlight a result's
  *   words on the page it opens. The bundler gets src/lib/lazyMark instead,
  *   which fetches mark.js only when there is something to highlight.

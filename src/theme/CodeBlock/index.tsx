@@ -8,12 +8,11 @@
  *   changes once the page runs in the browser, which throws the server's
  *   markup away and highlights and draws every block a second time (about
  *   2,200 token elements on a question page with its example module). It
- *   did so to repaint a dark-mode reader's code, but the colour mode hook
- *   already starts from the server's (light) mode while hydrating and moves
- *   to the reader's mode right after, and React then updates each token's
- *   colour in place. Should a Docusaurus release change that hook, a
- *   dark-mode reader would get light tokens with no error:
- *   scripts/site-tests/codeBlocks.test.ts checks the colours. Compare this
+ *   did so to repaint a dark-mode reader's code, which the theme coloured
+ *   inline from the colour mode; here tokens carry only class names and the
+ *   stylesheet from src/css/codeColours.ts colours them in either scheme,
+ *   so the server's markup is already right. scripts/site-tests/codeBlocks.test.ts
+ *   checks the colours and that no token element is replaced. Compare this
  *   file with the theme's CodeBlock/index on every Docusaurus upgrade.
  */
 import { isValidElement, Children, type ReactNode } from 'react';
