@@ -12,7 +12,7 @@
 import type { Page } from 'playwright-core';
 import { describe, it } from 'vitest';
 import { darkCodeTheme, lightCodeTheme } from '../../src/css/prismThemes';
-import { parseColor } from '../../src/css/contrast';
+import { contrastRatio, parseColor } from '../../src/css/contrast';
 import { tokenStyle } from '../../src/css/codeColours';
 import { gotoHydrated, switchColorScheme } from '../lib/browser';
 import { setUpBuiltSite } from './builtSite';
@@ -99,10 +99,31 @@ const inlineColours = (page: Page) =>
   page.evaluate(
     () => [...document.querySelectorAll('.theme-code-block, .theme-code-block *')].filter((element) => /color|font-style|opacity/.test(element.getAttribute('style') ?? '')).length,
   );
+/**
+ * The lowest contrast of the page's line numbers against their cell, with
+ * their opacity blended in (the numbers are a counter in the cell's ::before).
+ */
+async function lineNumberContrast(page: Page): Promise<{ numbers: number; lowest: number }> {
+  const cells = await page.evaluate(() =>
+    [...document.querySelectorAll('article pre [class*="codeLineNumber"]')].slice(0, 40).map((cell) => {
+      const number = getComputedStyle(cell, '::before');
+      return { color: number.color, opacity: Number(number.opacity), background: getComputedStyle(cell).backgroundColor };
+    }),
+  );
+  const ratios = cells.map(({ color, opacity, background }) => {
+    const [text, behind] = [parseColor(color)!, parseColor(background)!];
+    const mix = (i: 0 | 1 | 2): number => Math.round(opacity * text[i] + (1 - opacity) * behind[i]);
+    const blended: typeof text = [mix(0), mix(1), mix(2)];
+    return contrastRatio(blended, behind);
+  });
+  return { numbers: cells.length, lowest: Math.min(...ratios) };
+}
 const removedTokens = (page: Page) => page.evaluate(() => (window as unknown as { removedTokens: number }).removedTokens);
 
 describe.concurrent('highlighted code', () => {
-  it("keeps the server's token elements in light mode, in the light theme's colours, and recolours every block on a switch to dark", async ({ expect }) => {
+  it("keeps the server's token elements in light mode, in the light theme's colours with legible line numbers, and recolours every block on a switch to dark", async ({
+    expect,
+  }) => {
     const { page, errors, close } = await openQuestion('light');
     await expect(page.locator('pre code .token').count()).resolves.toBeGreaterThan(500);
     expect(await allIn(lightCodeTheme)(page), JSON.stringify(await blocks(page))).toBe(true);
@@ -110,9 +131,11 @@ describe.concurrent('highlighted code', () => {
     expect(checked).toBeGreaterThan(500);
     expect(wrong).toEqual([]);
     expect(await removedTokens(page), 'token elements removed and drawn again').toBe(0);
+    expect(await lineNumberContrast(page)).toEqual({ numbers: 40, lowest: expect.toSatisfy((ratio: number) => ratio >= 4.5) });
     await switchColorScheme(page, 'dark');
     await expect.poll(() => allIn(darkCodeTheme)(page)).toBe(true);
     expect((await tokensNotIn(darkCodeTheme, page)).wrong).toEqual([]);
+    expect(await lineNumberContrast(page)).toEqual({ numbers: 40, lowest: expect.toSatisfy((ratio: number) => ratio >= 4.5) });
     expect(await inlineColours(page)).toBe(0);
     expect(errors).toEqual([]);
     await close();

@@ -65,8 +65,9 @@ const light: PrismTheme = {
 const dark: PrismTheme = { plain: { color: '#eeeeee', backgroundColor: '#101010' }, styles: [{ types: ['keyword'], style: { color: '#dddddd' } }] };
 
 describe('the code-colour stylesheet', () => {
-  it("colours the block from the scheme's plain colours, as the custom properties the theme's frame and buttons read", () => {
+  it("colours the block from the scheme's plain colours, as the custom properties the theme's frame and buttons read, and numbers lines in its comment colour", () => {
     const all = rules(codeColourCss(light, dark));
+    const lightRoot = { '--prism-color': '#111111', '--prism-background-color': '#fefefe', '--prism-line-number-color': '#222222' };
     expect(all.find((rule) => rule.media === undefined)).toEqual({
       media: undefined,
       selectors: ['.prism-code'],
@@ -74,10 +75,20 @@ describe('the code-colour stylesheet', () => {
     });
     const roots = all.filter((rule) => rule.declarations['--prism-color']).map(({ media, selectors, declarations }) => ({ media, selectors, declarations }));
     expect(roots).toEqual([
-      { media: 'not print', selectors: [LIGHT_ON_SCREEN], declarations: { '--prism-color': '#111111', '--prism-background-color': '#fefefe' } },
-      { media: 'print', selectors: ['html'], declarations: { '--prism-color': '#111111', '--prism-background-color': '#fefefe' } },
-      { media: 'not print', selectors: [DARK_ON_SCREEN], declarations: { '--prism-color': '#eeeeee', '--prism-background-color': '#101010' } },
+      { media: 'not print', selectors: [LIGHT_ON_SCREEN], declarations: { ...lightRoot } },
+      { media: 'print', selectors: ['html'], declarations: { ...lightRoot } },
+      // A theme without a comment colour numbers lines in its text colour.
+      {
+        media: 'not print',
+        selectors: [DARK_ON_SCREEN],
+        declarations: { '--prism-color': '#eeeeee', '--prism-background-color': '#101010', '--prism-line-number-color': '#eeeeee' },
+      },
     ]);
+    expect(all.filter((rule) => rule.media === undefined)[1]).toEqual({
+      media: undefined,
+      selectors: [".prism-code [class*='codeLineNumber']::before"],
+      declarations: { color: 'var(--prism-line-number-color)', opacity: '1' },
+    });
   });
 
   it('uses the light theme wherever the page is not in dark mode (scripts off included) and on paper, and the dark theme on screen only', () => {

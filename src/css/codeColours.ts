@@ -97,8 +97,18 @@ const SCHEMES = {
   dark: [{ media: 'not print', root: "html[data-theme='dark']" }],
 } as const;
 
+/**
+ * The colour of line numbers: the theme's comment colour, muted but as
+ * legible as code (src/css/prismThemes.ts holds every token colour to AA);
+ * the theme draws them in the text colour at 40 % opacity, about 2.1:1 on
+ * the light background and 3.4:1 on the dark one.
+ */
+export const lineNumberColour = (theme: PrismTheme): string | undefined => tokenStyle(theme, ['comment']).color ?? theme.plain.color;
+
 function schemeRules(theme: PrismTheme, root: string): string[] {
-  const rules = [`${root} { --prism-color: ${theme.plain.color}; --prism-background-color: ${theme.plain.backgroundColor}; }`];
+  const rules = [
+    `${root} { --prism-color: ${theme.plain.color}; --prism-background-color: ${theme.plain.backgroundColor}; --prism-line-number-color: ${lineNumberColour(theme)}; }`,
+  ];
   for (const entry of theme.styles) {
     const selectors = entry.types.map((type) => `${root} .prism-code .token.${type}`).join(',\n');
     rules.push(`${selectors} { ${declarations(entry.style as Record<string, unknown>)} }`);
@@ -117,6 +127,8 @@ export function codeColourCss(light: PrismTheme, dark: PrismTheme): string {
     '/* Written by src/plugins/code-colours from the Prism themes in docusaurus.config.ts (see src/css/codeColours.ts). */',
     // The block itself, which the theme coloured with inline styles on every block and every line.
     '.prism-code { color: var(--prism-color); background-color: var(--prism-background-color); }',
+    // The theme's line numbers (CodeBlock/Line: a CSS-module class and a counter in ::before), at full strength.
+    ".prism-code [class*='codeLineNumber']::before { color: var(--prism-line-number-color); opacity: 1; }",
     ...blocks,
     '',
   ].join('\n');
