@@ -6,8 +6,8 @@
  * neither they, their lines nor their block carry a colour inline: the
  * colour scheme on `<html data-theme>` picks them. So the server's HTML is
  * right for a dark-mode reader before the page's scripts load, a switch of
- * scheme repaints code without React touching a token, and the built HTML is
- * about an eighth smaller. Without `data-theme` (scripts off) and on paper,
+ * scheme repaints code without React changing a token element, and the built
+ * HTML is about an eighth smaller. Without `data-theme` (scripts off) and on paper,
  * code takes the light theme, as the rest of the page does.
  *
  * A theme entry becomes one rule, in the theme's order, so where two entries
@@ -103,7 +103,7 @@ const SCHEMES = {
  * the theme draws them in the text colour at 40 % opacity, about 2.1:1 on
  * the light background and 3.4:1 on the dark one.
  */
-export const lineNumberColour = (theme: PrismTheme): string | undefined => tokenStyle(theme, ['comment']).color ?? theme.plain.color;
+const lineNumberColour = (theme: PrismTheme): string | undefined => tokenStyle(theme, ['comment']).color ?? theme.plain.color;
 
 function schemeRules(theme: PrismTheme, root: string): string[] {
   const rules = [
