@@ -15,11 +15,14 @@ const grades = {
   mars: {},
 };
 
+/** At most 4 decimals, so an exact 0.625 prints as 0.625 and not 0.63. */
+const show = (x: number): number => Number(x.toFixed(4));
+
 function run(name: string, ranked: Record<keyof typeof grades, string[]>): ReturnType<typeof evaluateRetrieval> {
   const set: LabelledQuery[] = Object.entries(grades).map(([query, g]) => ({ query, grades: g, ranked: ranked[query as keyof typeof grades] }));
   const r = evaluateRetrieval(set, K);
   console.log(
-    `${name}: recall@${K} ${r.recall.toFixed(2)}, precision@${K} ${r.precision.toFixed(2)}, MRR ${r.mrr.toFixed(2)}, nDCG@${K} ${r.ndcg.toFixed(2)} (${r.answerable} answerable, ${r.unanswerable} unanswerable)`,
+    `${name}: recall@${K} ${show(r.recall)}, precision@${K} ${show(r.precision)}, MRR ${show(r.mrr)}, nDCG@${K} ${show(r.ndcg)} (${r.answerable} answerable, ${r.unanswerable} unanswerable)`,
   );
   return r;
 }
@@ -41,6 +44,6 @@ export function demo(): { keyword: number[]; hybrid: number[]; queriesFor5Points
   });
   const n = goldenSetSize(0.05);
   console.log(`to know recall within ±5 points at 95 % confidence: ${n} labelled queries, not ${Object.keys(grades).length}`);
-  const round = (r: ReturnType<typeof evaluateRetrieval>) => [r.recall, r.precision, r.mrr, r.ndcg].map((x) => Number(x.toFixed(4)));
+  const round = (r: ReturnType<typeof evaluateRetrieval>) => [r.recall, r.precision, r.mrr, r.ndcg].map(show);
   return { keyword: round(keyword), hybrid: round(hybrid), queriesFor5Points: n };
 }

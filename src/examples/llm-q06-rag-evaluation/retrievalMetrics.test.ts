@@ -57,6 +57,11 @@ describe('edge cases', () => {
   it('breaks score ties by document id so two runs rank identically', () => {
     expect(rankByScore({ b: 0.9, a: 0.9, c: 0.95 })).toEqual(['c', 'a', 'b']);
   });
+
+  it('rejects a score that is not a finite number, naming the document, instead of ranking it first', () => {
+    expect(() => rankByScore({ a: Number.NaN, b: 0.5, c: 0.9 })).toThrow(/scores\.a must be a finite number/);
+    expect(() => rankByScore({ a: 0.1, b: Number.POSITIVE_INFINITY })).toThrow(RangeError);
+  });
 });
 
 describe('bad input', () => {
@@ -116,8 +121,20 @@ describe('goldenSetSize', () => {
     expect(goldenSetSize(0.01, 0.1, 1)).toBe(900); // 0.09 / 0.0001
   });
 
-  it('rejects a margin outside (0, 1) and a p outside [0, 1]', () => {
+  it('rejects a margin or a p outside (0, 1)', () => {
     expect(() => goldenSetSize(0)).toThrow(/margin/);
     expect(() => goldenSetSize(0.05, 1.2)).toThrow(/p must/);
+  });
+
+  it('rejects p = 0 and p = 1, where the interval has zero width and would ask for 0 queries', () => {
+    expect(() => goldenSetSize(0.05, 0)).toThrow(/p must be strictly between 0 and 1/);
+    expect(() => goldenSetSize(0.05, 1)).toThrow(/p must be strictly between 0 and 1/);
+  });
+
+  it('rejects a z that is not a finite positive number', () => {
+    expect(() => goldenSetSize(0.05, 0.5, -1.96)).toThrow(/z must be a finite number > 0/);
+    expect(() => goldenSetSize(0.05, 0.5, 0)).toThrow(/z must/);
+    expect(() => goldenSetSize(0.05, 0.5, Number.NaN)).toThrow(/z must/);
+    expect(() => goldenSetSize(0.05, 0.5, Number.POSITIVE_INFINITY)).toThrow(/z must/);
   });
 });

@@ -57,7 +57,11 @@ export function reciprocalRank(ranked: readonly string[], grades: Grades): numbe
   return index === -1 ? 0 : 1 / (index + 1);
 }
 
-/** Discounted cumulative gain: grade / log2(rank + 1), the linear-gain form of Järvelin and Kekäläinen. */
+/**
+ * Discounted cumulative gain with linear gain: grade / log2(rank + 1), the common later convention.
+ * Järvelin and Kekäläinen's 2002 original divides by log_b(rank) and leaves ranks below b undiscounted
+ * (with b = 2, ranks 1 and 2 count in full); the two give different values, so compare nDCG only within one convention.
+ */
 function dcg(gains: readonly number[]): number {
   return gains.reduce((sum, gain, i) => sum + gain / Math.log2(i + 2), 0);
 }
@@ -80,6 +84,10 @@ export function ndcgAtK(ranked: readonly string[], grades: Grades, k: number): n
 
 /** Orders scored results best first; equal scores fall back to the id so a run is reproducible. */
 export function rankByScore(scores: Readonly<Record<string, number>>): string[] {
+  // NaN compares as neither larger nor smaller and would land anywhere in the order.
+  for (const [id, score] of Object.entries(scores)) {
+    if (!Number.isFinite(score)) throw new RangeError(`scores.${id} must be a finite number, got ${score}`);
+  }
   return Object.keys(scores).sort((a, b) => scores[b]! - scores[a]! || (a < b ? -1 : a > b ? 1 : 0));
 }
 
@@ -114,10 +122,13 @@ export function evaluateRetrieval(set: readonly LabelledQuery[], k: number): Ret
 /**
  * Queries needed so a proportion (such as recall@k or a faithfulness pass rate) is known to
  * within ±margin at the given z (1.96 for 95 %): n = z² p (1 - p) / margin², worst case p = 0.5.
+ * p must lie strictly between 0 and 1: at 0 or 1 this (Wald) interval has zero width and asks for
+ * 0 queries; when the metric may sit near either end, keep the conservative default p = 0.5.
  */
 export function goldenSetSize(margin: number, p = 0.5, z = 1.96): number {
   if (!(margin > 0 && margin < 1)) throw new RangeError(`margin must be between 0 and 1, got ${margin}`);
-  if (!(p >= 0 && p <= 1)) throw new RangeError(`p must be between 0 and 1, got ${p}`);
+  if (!(p > 0 && p < 1)) throw new RangeError(`p must be strictly between 0 and 1 (use 0.5 for the worst case), got ${p}`);
+  if (!(z > 0 && Number.isFinite(z))) throw new RangeError(`z must be a finite number > 0 (1.96 for 95 %), got ${z}`);
   // Round off float noise first: 4 × 0.16 / 0.02² computes as 1600.0000000000002, which is 1,600 queries, not 1,601.
   return Math.ceil(Number(((z * z * p * (1 - p)) / (margin * margin)).toFixed(9)));
 }

@@ -31,11 +31,48 @@ describe('chunkMarkdown', () => {
     expect(chunks.map((c) => c.headingPath)).toEqual([[], ['Deep']]);
   });
 
+  it('pops the heading path back to the parent when a heading skips a level', () => {
+    const paths = (md: string) => chunkMarkdown('d', md, { maxWords: 10, overlapWords: 0 }).map((c) => c.headingPath);
+    expect(paths('# A\nx\n### C\ny\n### D\nz')).toEqual([['A'], ['A', 'C'], ['A', 'D']]);
+    expect(paths('### Deep\nx\n## B\ny')).toEqual([['Deep'], ['B']]);
+    expect(paths('# A\nx\n### C\ny\n## B\nz')).toEqual([['A'], ['A', 'C'], ['A', 'B']]);
+  });
+
   it('keeps a "# comment" inside a fenced code block in its section instead of starting a new one', () => {
     const md = ['# Install', 'Run:', '```bash', '# fetch the dependencies', 'npm ci', '```', 'then start it.'].join('\n');
     const chunks = chunkMarkdown('d', md, { maxWords: 50, overlapWords: 0 });
     expect(chunks.map((c) => c.headingPath)).toEqual([['Install']]);
     expect(chunks[0]!.text).toBe('Run: ```bash # fetch the dependencies npm ci ``` then start it.');
+  });
+
+  it('closes a fence only with the same character and at least the opening length', () => {
+    const md = ['# Guide', '~~~markdown', '```', '# inside the example', '~~~', '````', '```', '# still code', '````', 'after'].join('\n');
+    expect(chunkMarkdown('d', md, { maxWords: 50, overlapWords: 0 }).map((c) => c.headingPath)).toEqual([['Guide']]);
+  });
+
+  it('treats a "#" line indented by 4 spaces as indented code, and one indented by up to 3 spaces as a heading', () => {
+    const md = ['# Setup', 'Run this:', '    # install first', '    make', '   # Next', 'done'].join('\n');
+    const chunks = chunkMarkdown('d', md, { maxWords: 50, overlapWords: 0 });
+    expect(chunks.map((c) => [c.headingPath.join(' > '), c.text])).toEqual([
+      ['Setup', 'Run this: # install first make'],
+      ['Next', 'done'],
+    ]);
+  });
+
+  it('drops the closing run of #s from a heading title, as CommonMark does, but keeps a # that is part of a word', () => {
+    const paths = (md: string) => chunkMarkdown('d', md, { maxWords: 10, overlapWords: 0 }).map((c) => c.headingPath);
+    expect(paths('## Title ##\nbody')).toEqual([['Title']]);
+    expect(paths('# Guide #####   \nbody')).toEqual([['Guide']]);
+    expect(paths('# C#\nbody')).toEqual([['C#']]);
+  });
+
+  it('treats a bare "#" line as an empty heading: it ends the section above and adds no title to the path', () => {
+    const chunks = chunkMarkdown('d', '# A\nx\n#\ny\n## ##\nz', { maxWords: 10, overlapWords: 0 });
+    expect(chunks.map((c) => [c.headingPath, c.text])).toEqual([
+      [['A'], 'x'],
+      [[], 'y'],
+      [[], 'z'],
+    ]);
   });
 
   it('emits nothing for a heading with no body', () => {
@@ -109,10 +146,64 @@ describe('bm25', () => {
     expect(everywhere.every((s) => s.score > 0)).toBe(true);
   });
 
+  it('with k1 = 0 (binary term frequency) still scores a document that matches only some query terms', () => {
+    const ranked = bm25(
+      [
+        { id: 'a', text: 'sso login' },
+        { id: 'b', text: 'sso only' },
+        { id: 'c', text: 'other' },
+      ],
+      'sso login',
+      0,
+    );
+    expect(ranked.map((s) => s.id)).toEqual(['a', 'b']);
+    expect(ranked.every((s) => Number.isFinite(s.score))).toBe(true);
+  });
+
+  it('keeps an error code such as E-1234 whole, so it does not match E-1235 through a shared "e"', () => {
+    const codes = [
+      { id: 'login', text: 'error E-1234 at login' },
+      { id: 'export', text: 'error E-1235 during export' },
+      { id: 'x', text: 'other' },
+    ];
+    expect(bm25(codes, 'E-1234').map((s) => s.id)).toEqual(['login']);
+    // Words joined by a hyphen without a digit still split: "sign-on" matches "sign on".
+    expect(bm25([...codes, { id: 'sso', text: 'single sign on' }], 'sign-on').map((s) => s.id)).toEqual(['sso']);
+  });
+
+  it('indexes a code joined and by its parts, so "covid" finds COVID-19 and "E1234" finds E-1234, but E-1234 still misses E-1235', () => {
+    const docs = [
+      { id: 'vaccine', text: 'COVID-19 vaccine schedule' },
+      { id: 'login', text: 'error E-1234 at login' },
+      { id: 'export', text: 'error E-1235 during export' },
+      { id: 'joined', text: 'error E1236 on upload' },
+    ];
+    expect(bm25(docs, 'covid').map((s) => s.id)).toEqual(['vaccine']);
+    expect(bm25(docs, 'E1234').map((s) => s.id)).toEqual(['login']);
+    expect(bm25(docs, 'E-1234').map((s) => s.id)).toEqual(['login']);
+    expect(bm25(docs, 'E-1236').map((s) => s.id)).toEqual(['joined']);
+  });
+
+  it('tokenizes letters outside ASCII: "résumé" is one word and does not match "sum" through a fragment', () => {
+    const accented = [
+      { id: 'cv', text: 'résumé template' },
+      { id: 'maths', text: 'the sum of costs' },
+      { id: 'x', text: 'other' },
+    ];
+    expect(bm25(accented, 'résumé').map((s) => s.id)).toEqual(['cv']);
+    // Space-separated CJK words are tokens too (an unsegmented CJK run stays one token).
+    expect(bm25([{ id: 'zh', text: '密码 重置' }, ...accented], '密码').map((s) => s.id)).toEqual(['zh']);
+  });
+
   it('returns nothing for a query with no known term, and rejects b outside [0, 1]', () => {
     expect(bm25(docs, 'kubernetes')).toEqual([]);
     expect(() => bm25(docs, 'x', 1.2, 1.5)).toThrow(/b must/);
     expect(() => bm25(docs, 'x', -0.1)).toThrow(/k1 must/);
+  });
+
+  it('rejects an infinite k1, which would make every score NaN', () => {
+    expect(() => bm25(docs, 'password', Number.POSITIVE_INFINITY)).toThrow(/k1 must be a finite number/);
+    expect(() => bm25(docs, 'password', 1.2, Number.NaN)).toThrow(/b must/);
   });
 });
 

@@ -20,26 +20,40 @@ export function chunkMarkdown(docId: string, markdown: string, { maxWords, overl
     throw new RangeError(`overlapWords must be an integer from 0 to maxWords - 1, got ${overlapWords}`);
   }
   const chunks: Chunk[] = [];
-  const path: string[] = [];
+  // Open headings, outermost first; a new heading closes every open one at its level or deeper.
+  const path: { level: number; title: string }[] = [];
   let words: string[] = [];
   const flush = () => {
     const step = maxWords - overlapWords;
     // Stop once a window reaches the end, so the last chunk is never a suffix of the one before.
     for (let start = 0; start < words.length; start += step) {
-      chunks.push({ id: `${docId}#${chunks.length}`, headingPath: [...path], text: words.slice(start, start + maxWords).join(' ') });
+      chunks.push({ id: `${docId}#${chunks.length}`, headingPath: path.map((h) => h.title).filter(Boolean), text: words.slice(start, start + maxWords).join(' ') });
       if (start + maxWords >= words.length) break;
     }
     words = [];
   };
-  let inCodeFence = false;
-  for (const line of markdown.split('\n')) {
-    // A "# comment" inside a fenced code block is code, not a heading.
-    if (/^(```|~~~)/.test(line.trim())) inCodeFence = !inCodeFence;
-    const heading = inCodeFence ? null : /^(#{1,6})\s+(.+)$/.exec(line.trim());
+  // A "# comment" inside a fenced code block is code, not a heading. As in CommonMark, a fence opens with
+  // 3 or more backticks or tildes and closes only with the same character, at least as many, and nothing after.
+  let fence: { char: string; length: number } | null = null;
+  for (const line of markdown.split(/\r?\n/)) {
+    const marker = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(line);
+    if (marker) {
+      const [, run = '', rest = ''] = marker;
+      if (fence === null) {
+        if (!(run[0] === '`' && rest.includes('`'))) fence = { char: run[0]!, length: run.length };
+      } else if (run[0] === fence.char && run.length >= fence.length && rest.trim() === '') {
+        fence = null;
+      }
+    }
+    // At most 3 spaces before the #: a line indented by 4 is indented code. As in CommonMark, a closing
+    // run of #s after a space is dropped ("## Title ##" is "Title", "# C#" stays "C#"), and a bare "#"
+    // is an empty heading: it ends the section above and adds no title to the path.
+    const heading = fence ? null : /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*$/.exec(line);
     if (heading) {
       flush();
-      path.splice(heading[1]!.length - 1); // a level-2 heading replaces everything from level 2 down
-      path.push(heading[2]!.trim());
+      const level = heading[1]!.length;
+      while (path.length > 0 && path[path.length - 1]!.level >= level) path.pop();
+      path.push({ level, title: (heading[2] ?? '').replace(/(?:^|[ \t]+)#+$/, '') });
     } else {
       words.push(...line.split(/\s+/).filter(Boolean));
     }
@@ -51,11 +65,21 @@ export function chunkMarkdown(docId: string, markdown: string, { maxWords, overl
 /** What to index for a chunk: its heading path and its text, so a section title's words find its body. */
 export const searchableText = (chunk: Chunk): string => [...chunk.headingPath, chunk.text].join(' ');
 
-const tokenize = (text: string): string[] =>
-  text
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
+/**
+ * Lower-cased runs of Unicode letters and digits, so "résumé" is one word. Hyphenated words without a
+ * digit split ("sign-on" is "sign" and "on"). A code with a digit is written joined ("E-1234" and
+ * "E1234" are both "e1234"); a document also indexes its parts, so the query "covid" finds COVID-19,
+ * while a query keeps only the joined code, so E-1234 never matches E-1235 through "e".
+ * Limit: Chinese or Japanese written without spaces needs a word segmenter; here an unbroken run of
+ * such characters is a single token.
+ */
+const WORD = /[\p{L}\p{M}\p{N}]+(?:[-_][\p{L}\p{M}\p{N}]+)*/gu;
+const tokenize = (text: string, side: 'document' | 'query'): string[] =>
+  (text.normalize('NFKC').toLowerCase().match(WORD) ?? []).flatMap((word) => {
+    const parts = word.split(/[-_]/);
+    if (parts.length === 1 || !/\p{N}/u.test(word)) return parts;
+    return side === 'document' ? [parts.join(''), ...parts] : [parts.join('')];
+  });
 
 export interface Scored {
   readonly id: string;
@@ -70,11 +94,11 @@ const byScoreThenId = (a: Scored, b: Scored): number => b.score - a.score || (a.
  * Returns only documents that share a term with the query, best first.
  */
 export function bm25(docs: readonly { id: string; text: string }[], query: string, k1 = 1.2, b = 0.75): Scored[] {
-  if (!(k1 >= 0)) throw new RangeError(`k1 must be >= 0, got ${k1}`);
+  if (!(k1 >= 0 && Number.isFinite(k1))) throw new RangeError(`k1 must be a finite number >= 0, got ${k1}`);
   if (!(b >= 0 && b <= 1)) throw new RangeError(`b must be between 0 and 1, got ${b}`);
-  const tokens = docs.map((d) => tokenize(d.text));
+  const tokens = docs.map((d) => tokenize(d.text, 'document'));
   const avgLength = tokens.reduce((sum, t) => sum + t.length, 0) / Math.max(docs.length, 1);
-  const terms = [...new Set(tokenize(query))];
+  const terms = [...new Set(tokenize(query, 'query'))];
   const idf = new Map(
     terms.map((term) => {
       const n = tokens.filter((t) => t.includes(term)).length;
@@ -86,6 +110,8 @@ export function bm25(docs: readonly { id: string; text: string }[], query: strin
       const t = tokens[i]!;
       const score = terms.reduce((sum, term) => {
         const tf = t.filter((x) => x === term).length;
+        // An absent term adds nothing; skipping it also avoids 0 / 0 when k1 = 0.
+        if (tf === 0) return sum;
         return sum + (idf.get(term)! * tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * t.length) / avgLength));
       }, 0);
       return { id: doc.id, score };

@@ -2,8 +2,9 @@
  * Demo: a 100,000-token corpus, 100,000 questions a month. Whole corpus in every prompt
  * (with and without prompt caching) against 8 retrieved chunks of 500 tokens. Prices are
  * Claude Opus 5's on Anthropic's pricing page as of December 2026 ($5 and $25 per million
- * input and output tokens, cache reads 0.1x, 5-minute cache writes 1.25x). Change the
- * corpus size, the hit rate or k.
+ * input and output tokens, cache reads 0.1x, 5-minute cache writes 1.25x). The $0.0001 of
+ * embedding and search per retrieved query is an assumption. Change the corpus size, the
+ * hit rate or k.
  */
 import { attentionShare, breakEvenCorpusTokens, packForPositionBias, retrieveCostPerQuery, stuffCostPerQuery } from './contextBudget';
 
@@ -11,7 +12,7 @@ const QUERIES_PER_MONTH = 100_000;
 const CACHE_HIT_RATE = 0.95;
 const pricing = { inputPerMillion: 5, outputPerMillion: 25, cacheReadMultiplier: 0.1, cacheWriteMultiplier: 1.25 };
 const workload = { corpusTokens: 100_000, questionTokens: 100, outputTokens: 300 };
-const retrieval = { k: 8, chunkTokens: 500, overheadPerQuery: 0.0001 };
+const retrieval = { k: 8, chunkTokens: 500, overheadPerQuery: 0.0001 }; // overhead: assumed, not a quoted price
 const model = { parameters: 8e9, layers: 32, dModel: 4096 };
 
 export function demo(): { monthly: Record<string, number>; breakEven: number[]; attention: number[]; packed: string[] } {
@@ -23,7 +24,8 @@ export function demo(): { monthly: Record<string, number>; breakEven: number[]; 
   const monthly: Record<string, number> = {};
   for (const [name, dollars] of Object.entries(perQuery)) {
     monthly[name] = Math.round(dollars * QUERIES_PER_MONTH);
-    console.log(`${name}: $${dollars.toFixed(4)} per query, $${monthly[name].toLocaleString('en-GB')} per month`);
+    // Five decimals keep $0.08675 exact; Number() drops trailing zeros, so $0.0281 prints as the page quotes it.
+    console.log(`${name}: $${Number(dollars.toFixed(5))} per query, $${monthly[name].toLocaleString('en-GB')} per month`);
   }
   const breakEven = [breakEvenCorpusTokens(retrieval, pricing), breakEvenCorpusTokens(retrieval, pricing, CACHE_HIT_RATE)].map(Math.round);
   console.log(`stuffing is cheaper only below ${breakEven[0]} corpus tokens (${breakEven[1]} with the cache)`);

@@ -78,6 +78,10 @@ describe('breakEvenCorpusTokens', () => {
     expect(Math.round(breakEvenCorpusTokens(retrieval, pricing, 0.95))).toBe(25524);
   });
 
+  it('is Infinity when the cached prefix is free (reads at 0x, every request a hit): stuffing is then cheaper at any size', () => {
+    expect(breakEvenCorpusTokens(retrieval, { ...pricing, cacheReadMultiplier: 0 }, 1)).toBe(Number.POSITIVE_INFINITY);
+  });
+
   it('is where the two strategies cost exactly the same', () => {
     const corpusTokens = breakEvenCorpusTokens(retrieval, pricing);
     expect(stuffCostPerQuery({ ...workload, corpusTokens }, pricing)).toBeCloseTo(retrieveCostPerQuery(workload, retrieval, pricing), 12);
@@ -101,6 +105,19 @@ describe('prefill compute', () => {
 
   it('reaches half at n = 2N / (layers · d) = 122,070 tokens', () => {
     expect(attentionShare((2 * 8e9) / (32 * 4096), model)).toBeCloseTo(0.5, 12);
+  });
+
+  it('is already 17 % attention at 25,000 tokens, so prefill compute there is 1.2 times a linear extrapolation from short prompts', () => {
+    expect(attentionShare(25_000, model)).toBeCloseTo(0.17, 3);
+    expect(attentionShare(30_000, model)).toBeCloseTo(0.197, 3);
+    expect(prefillFlops(25_000, model) / (2 * 8e9 * 25_000)).toBeCloseTo(1.2, 2);
+  });
+
+  it('moves the half-attention point further out for a larger model, where 2N grows faster than layers · d', () => {
+    // Llama 3 70B's published shape: 80 layers, d = 8,192; 2N / (layers · d) = 213,623 tokens.
+    const larger: ModelShape = { parameters: 70e9, layers: 80, dModel: 8192 };
+    expect(attentionShare(100_100, larger)).toBeLessThan(attentionShare(100_100, model));
+    expect(attentionShare((2 * 70e9) / (80 * 8192), larger)).toBeCloseTo(0.5, 12);
   });
 
   it('makes the stuffed prompt about 43 times the prefill compute of the retrieved one, for 24 times the tokens', () => {

@@ -55,7 +55,11 @@ export function retrieveCostPerQuery(w: Workload, r: Retrieval, p: Pricing): num
   return promptTokens * perToken(p.inputPerMillion) + w.outputTokens * perToken(p.outputPerMillion) + r.overheadPerQuery;
 }
 
-/** Corpus size at which stuffing costs the same as retrieving; below it, stuffing is cheaper. */
+/**
+ * Corpus size at which stuffing costs the same as retrieving; below it, stuffing is cheaper.
+ * Returns Infinity when the prefix is free (prefixMultiplier 0, e.g. cache reads at 0x and a
+ * hit rate of 1): stuffing is then cheaper at any corpus size.
+ */
 export function breakEvenCorpusTokens(r: Retrieval, p: Pricing, cacheHitRate?: number): number {
   nonNegative({ ...r, ...p });
   if (p.inputPerMillion === 0) throw new RangeError('inputPerMillion must be > 0 for a break-even point');

@@ -4,7 +4,7 @@ import { demo } from './semanticCache.demo';
 afterEach(() => vi.restoreAllMocks());
 
 describe('the semantic cache threshold demo', () => {
-  it('shows that raising the threshold loses paraphrases, and only the number guard removes the refund and date false hits', () => {
+  it('shows that raising the threshold loses paraphrases, and only the digit guard removes the refund and year false hits', () => {
     const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
     const { guarded, unguarded } = demo();
     // At 0.95 with the guard: paraphrases 0.96 and 0.99 served, the 0.97 negation too: 1 wrong of 3.

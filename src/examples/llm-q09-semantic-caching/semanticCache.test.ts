@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { cosine, SemanticCache, sweepThresholds, type LabelledPair, type Scope, type Vector } from './semanticCache';
+import { cosine, noDigitsOrDateWords, SemanticCache, sweepThresholds, type LabelledPair, type Scope, type Vector } from './semanticCache';
 
-const acme: Scope = { tenant: 'acme', model: 'model-2026-11', promptTemplate: 'support-v3' };
+const acme: Scope = { tenant: 'acme', model: 'model-2026-11', embedder: 'embed-v2', promptTemplate: 'support-v3' };
 const globex: Scope = { ...acme, tenant: 'globex' };
 
 /** A unit vector at the given cosine similarity to [1, 0]. */
@@ -24,39 +24,115 @@ describe('cosine', () => {
     expect(() => cosine([1, 0], [1, 0, 0])).toThrow(/dimensions differ/);
     expect(() => cosine([0, 0], [1, 0])).toThrow(/all zeros/);
   });
+
+  it('stays correct for finite components whose squares overflow or underflow', () => {
+    expect(cosine([1e200, 0], [1e200, 0])).toBe(1);
+    expect(cosine([1e200, 0], [1e200, 1e200])).toBeCloseTo(Math.SQRT1_2, 12);
+    expect(cosine([1e-200, 0], [1e-200, 1e-200])).toBeCloseTo(Math.SQRT1_2, 12);
+  });
 });
 
 describe('SemanticCache lookups', () => {
-  it('answers the same question, modulo case and spaces, from the exact-match path', () => {
+  it('answers the same question, modulo surrounding and repeated spaces, from the exact-match path', () => {
     const { cache } = cacheAt();
-    cache.put(acme, 'How do I reset my password?', [1, 0], 'Use the login page.', ['kb-1']);
-    expect(cache.get(acme, '  how do I  reset my password? ', [0, 1])).toEqual({ answer: 'Use the login page.', kind: 'exact', similarity: 1 });
+    cache.put(acme, 'How do I reset my password?', [1, 0], 'Use the login page.', ['kb-1'], 0);
+    expect(cache.get(acme, '  How do I  reset my password? ', [0, 1])).toEqual({ answer: 'Use the login page.', kind: 'exact', similarity: 1 });
+  });
+
+  it('keeps case in the exact-match key, so the exact-match path never serves one case-sensitive code another code’s answer', () => {
+    const { cache } = cacheAt();
+    cache.put(acme, 'is coupon ABCdef valid', [1, 0], 'Yes, until Friday.', ['coupons'], 0);
+    expect(cache.get(acme, 'is coupon abcDEF valid', [0, 1])).toBeUndefined();
+  });
+
+  it('still serves a letter-only code another code’s answer from the semantic path, so such codes need their own guard', () => {
+    const { cache } = cacheAt(0.9);
+    cache.put(acme, 'is coupon ABCdef valid', [1, 0], 'Yes, until Friday.', ['coupons'], 0);
+    // A realistic embedding puts the two questions close together; the default guard sees no digit or date word.
+    expect(cache.get(acme, 'is coupon abcDEF valid', near(0.99))).toMatchObject({ kind: 'semantic', answer: 'Yes, until Friday.' });
+    // A guard that makes any word with a capital after its first letter (a code, or an acronym such as VAT) exact-only.
+    const mixedCaseExactOnly = (q: string) => noDigitsOrDateWords(q) && !/\b\w+[A-Z]/.test(q);
+    const guarded = new SemanticCache({ threshold: 0.9, ttlMs: 60_000, now: () => 0, semanticAllowed: mixedCaseExactOnly });
+    guarded.put(acme, 'is coupon ABCdef valid', [1, 0], 'Yes, until Friday.', ['coupons'], 0);
+    expect(guarded.get(acme, 'is coupon abcDEF valid', near(0.99))).toBeUndefined();
   });
 
   it('answers a paraphrase above the threshold and misses one below it', () => {
     const { cache } = cacheAt(0.9);
-    cache.put(acme, 'how do I reset my password', [1, 0], 'Use the login page.', ['kb-1']);
+    cache.put(acme, 'how do I reset my password', [1, 0], 'Use the login page.', ['kb-1'], 0);
     expect(cache.get(acme, 'forgot my password, what now', near(0.96))).toMatchObject({ kind: 'semantic', answer: 'Use the login page.' });
     expect(cache.get(acme, 'how do I reset my router', near(0.8))).toBeUndefined();
   });
 
   it('returns the most similar entry when several clear the threshold', () => {
     const { cache } = cacheAt(0.9);
-    cache.put(acme, 'question a', near(0.92), 'A', []);
-    cache.put(acme, 'question b', near(0.99), 'B', []);
+    cache.put(acme, 'question a', near(0.92), 'A', [], 0);
+    cache.put(acme, 'question b', near(0.99), 'B', [], 0);
     expect(cache.get(acme, 'question c', [1, 0])?.answer).toBe('B');
   });
 
   it('serves a question with a number only by exact match, so order 5678 never gets the answer for order 1234', () => {
     const { cache } = cacheAt(0.9);
-    cache.put(acme, 'refund status of order 1234', [1, 0], 'Refunded on 2 December.', ['orders']);
+    cache.put(acme, 'refund status of order 1234', [1, 0], 'Refunded on 2 December.', ['orders'], 0);
     expect(cache.get(acme, 'refund status of order 5678', near(0.99))).toBeUndefined();
     expect(cache.get(acme, 'refund status of order 1234', near(0.99))?.kind).toBe('exact');
   });
 
+  it('serves a question naming a day, a month or a relative day only by exact match', () => {
+    const { cache } = cacheAt(0.9);
+    cache.put(acme, 'is the store open next monday', [1, 0], 'Yes, 9 to 5.', ['hours'], 0);
+    cache.put(acme, 'opening hours in March', [1, 0], 'Spring hours', ['hours'], 0);
+    cache.put(acme, 'is the store open today', [1, 0], 'Yes', ['hours'], 0);
+    expect(cache.get(acme, 'is the store open next Tuesday', near(0.97))).toBeUndefined();
+    expect(cache.get(acme, 'opening hours in april', near(0.97))).toBeUndefined();
+    expect(cache.get(acme, 'is the store open tomorrow', near(0.97))).toBeUndefined();
+    expect(noDigitsOrDateWords('how do I reset my password')).toBe(true);
+    expect(noDigitsOrDateWords('Is it open on Sundays?')).toBe(false);
+  });
+
+  it('catches weekdays, noon, midnight and the abbreviations that are not also common English words', () => {
+    for (const q of [
+      'is support open on weekdays',
+      'open on a weekday',
+      'closed at noon',
+      'until midnight',
+      'open Mon to Fri',
+      'is it open Tue',
+      'Thurs hours',
+      'refund by end of Dec',
+      'sale ends Sept',
+      'prices from Jan',
+      'closed in Aug.',
+    ]) {
+      expect(noDigitsOrDateWords(q), q).toBe(false);
+    }
+  });
+
+  it('lets through "wed", "sat", "sun", "mar" and "now", which are ordinary words more often than dates', () => {
+    for (const q of ['why is the sun icon grey', 'the sat nav is wrong', 'can we wed in the garden', 'will it mar the finish', 'forgot my password, what now']) {
+      expect(noDigitsOrDateWords(q), q).toBe(true);
+    }
+  });
+
+  it('rejects a vector whose dimension differs from its partition’s, since one embedder version cannot give two sizes: the scope is mislabelled', () => {
+    const { cache } = cacheAt(0.9);
+    cache.put(acme, 'how do I reset my password', [1, 0], 'Use the login page.', ['kb-1'], 0);
+    expect(() => cache.get(acme, 'forgot my password', [1, 0, 0])).toThrow(/scope\.embedder "embed-v2".*3 dimensions.*2/);
+    expect(() => cache.put(acme, 'forgot my password', [1, 0, 0], 'x', [], 0)).toThrow(/scope\.embedder/);
+    // Another embedder version is another partition, where a new size is fine.
+    expect(cache.put({ ...acme, embedder: 'embed-v3' }, 'forgot my password', [1, 0, 0], 'x', [], 0)).toBe(true);
+  });
+
+  it('serves a semantic hit for vectors with huge components instead of a NaN similarity', () => {
+    const { cache } = cacheAt(0.9);
+    cache.put(acme, 'how do I reset my password', [1e200, 0], 'Use the login page.', ['kb-1'], 0);
+    expect(cache.get(acme, 'forgot my password', [1e200, 1e199])).toMatchObject({ kind: 'semantic', answer: 'Use the login page.' });
+    expect(() => cache.put(acme, 'tiny', [1e-200, 0], 'a', [], 0)).not.toThrow();
+  });
+
   it('accepts a custom guard that allows semantic matches for every question', () => {
     const cache = new SemanticCache({ threshold: 0.9, ttlMs: 1000, now: () => 0, semanticAllowed: () => true });
-    cache.put(acme, 'price in 2025', [1, 0], 'old price', []);
+    cache.put(acme, 'price in 2025', [1, 0], 'old price', [], 0);
     // The risk the default guard exists for: a date change served the stale answer.
     expect(cache.get(acme, 'price in 2026', near(0.96))?.answer).toBe('old price');
   });
@@ -65,20 +141,21 @@ describe('SemanticCache lookups', () => {
 describe('isolation and freshness', () => {
   it("never serves one tenant's answer to another tenant, even for the identical question", () => {
     const { cache } = cacheAt();
-    cache.put(acme, 'what is my plan', [1, 0], 'Acme: Enterprise plan', []);
+    cache.put(acme, 'what is my plan', [1, 0], 'Acme: Enterprise plan', [], 0);
     expect(cache.get(globex, 'what is my plan', [1, 0])).toBeUndefined();
   });
 
-  it('misses after the model or the prompt template changes, because both version the key', () => {
+  it('misses after the model, the embedder or the prompt template changes, because all three version the key', () => {
     const { cache } = cacheAt();
-    cache.put(acme, 'what is my plan', [1, 0], 'Enterprise', []);
+    cache.put(acme, 'what is my plan', [1, 0], 'Enterprise', [], 0);
     expect(cache.get({ ...acme, model: 'model-2026-12' }, 'what is my plan', [1, 0])).toBeUndefined();
+    expect(cache.get({ ...acme, embedder: 'embed-v3' }, 'what is my plan', [1, 0])).toBeUndefined();
     expect(cache.get({ ...acme, promptTemplate: 'support-v4' }, 'what is my plan', [1, 0])).toBeUndefined();
   });
 
   it('expires an entry once its TTL has passed on the injected clock', () => {
     const { cache, advance } = cacheAt(0.9, 60_000);
-    cache.put(acme, 'opening hours', [1, 0], '9 to 5', []);
+    cache.put(acme, 'opening hours', [1, 0], '9 to 5', [], 0);
     advance(59_999);
     expect(cache.get(acme, 'opening hours', [1, 0])?.answer).toBe('9 to 5');
     advance(1);
@@ -87,9 +164,9 @@ describe('isolation and freshness', () => {
 
   it('drops every entry built from a changed source document, across tenants, and keeps the rest', () => {
     const { cache } = cacheAt();
-    cache.put(acme, 'refund window', [1, 0], '30 days', ['policy-refunds', 'faq']);
-    cache.put(globex, 'refund window', [1, 0], '30 days', ['policy-refunds']);
-    cache.put(acme, 'opening hours', [0, 1], '9 to 5', ['faq-hours']);
+    cache.put(acme, 'refund window', [1, 0], '30 days', ['policy-refunds', 'faq'], 0);
+    cache.put(globex, 'refund window', [1, 0], '30 days', ['policy-refunds'], 0);
+    cache.put(acme, 'opening hours', [0, 1], '9 to 5', ['faq-hours'], 0);
     expect(cache.invalidateSource('policy-refunds')).toBe(2);
     expect(cache.get(acme, 'refund window', [1, 0])).toBeUndefined();
     expect(cache.get(acme, 'opening hours', [0, 1])?.answer).toBe('9 to 5');
@@ -109,7 +186,7 @@ describe('isolation and freshness', () => {
     const { cache, advance } = cacheAt();
     cache.invalidateSource('policy-refunds');
     advance(1);
-    expect(cache.put(acme, 'refund window', [1, 0], '14 days', ['policy-refunds'])).toBe(true);
+    expect(cache.put(acme, 'refund window', [1, 0], '14 days', ['policy-refunds'], 1)).toBe(true);
     expect(cache.get(acme, 'refund window', [1, 0])?.answer).toBe('14 days');
   });
 });
@@ -124,12 +201,26 @@ describe('bad input', () => {
   it('rejects an empty tenant with a TypeError naming scope.tenant', () => {
     const { cache } = cacheAt();
     expect(() => cache.get({ ...acme, tenant: '' }, 'q', [1, 0])).toThrow(TypeError);
-    expect(() => cache.put({ ...acme, tenant: '' }, 'q', [1, 0], 'a', [])).toThrow(/scope\.tenant/);
+    expect(() => cache.put({ ...acme, tenant: '' }, 'q', [1, 0], 'a', [], 0)).toThrow(/scope\.tenant/);
+    expect(() => cache.get({ ...acme, embedder: '' }, 'q', [1, 0])).toThrow(/scope\.embedder/);
   });
 
   it('rejects a zero vector when storing', () => {
     const { cache } = cacheAt();
-    expect(() => cache.put(acme, 'q', [0, 0], 'a', [])).toThrow(/all zeros/);
+    expect(() => cache.put(acme, 'q', [0, 0], 'a', [], 0)).toThrow(/all zeros/);
+  });
+
+  it('rejects a vector with a non-finite component when storing or looking up', () => {
+    const { cache } = cacheAt();
+    expect(() => cache.put(acme, 'q', [Number.NaN, 1], 'a', [], 0)).toThrow(/finite/);
+    expect(() => cache.get(acme, 'q', [Number.POSITIVE_INFINITY, 1])).toThrow(/finite/);
+  });
+
+  it('requires the time the sources were read, so the stale-answer check cannot be skipped by omission', () => {
+    const { cache } = cacheAt();
+    // @ts-expect-error readAt is a required argument
+    expect(() => cache.put(acme, 'refund window', [1, 0], '30 days', ['policy-refunds'])).toThrow(/readAt/);
+    expect(() => cache.put(acme, 'refund window', [1, 0], '30 days', ['policy-refunds'], Number.NaN)).toThrow(/readAt/);
   });
 });
 

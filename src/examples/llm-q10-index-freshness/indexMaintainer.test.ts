@@ -34,7 +34,7 @@ describe('IndexMaintainer.apply', () => {
     expect(index.storedTexts()).toEqual(['a', 'b']);
   });
 
-  it('reaches the same result whatever order a shuffled feed arrives in', () => {
+  it('returns the same query results whatever order a shuffled feed arrives in', () => {
     const feed = [upsert('d', 1, ['v1']), upsert('d', 2, ['v2']), del('d', 3), upsert('e', 1, ['e1']), upsert('e', 2, ['e2'])];
     const orders = [feed, [...feed].reverse(), [feed[2]!, feed[0]!, feed[4]!, feed[1]!, feed[3]!]];
     const results = orders.map((order) => {
@@ -65,6 +65,24 @@ describe('IndexMaintainer.apply', () => {
     expect(() => new IndexMaintainer(0, () => 0)).toThrow(/dimension/);
     expect(() => index.query([1, 0], 0)).toThrow(/k must be/);
     expect(() => index.query([1], 3)).toThrow(/query vector/);
+  });
+
+  it('rejects a vector with a non-finite component, which would otherwise scramble the ranking', () => {
+    const index = new IndexMaintainer(2, () => 0);
+    expect(() => index.apply(upsert('m', 1, ['broken embedding'], [Number.NaN, 0]))).toThrow(/finite/);
+    // A NaN score compares as a tie with every hit, so the sort could put 0.5 above 0.9.
+    index.apply(upsert('a', 1, ['weak hit'], [0.5, Math.sqrt(0.75)]));
+    index.apply(upsert('z', 1, ['strong hit'], [0.9, Math.sqrt(0.19)]));
+    expect(texts(index)).toEqual(['strong hit', 'weak hit']);
+    expect(() => index.query([Number.POSITIVE_INFINITY, 0], 1)).toThrow(/finite/);
+  });
+
+  it('breaks score ties by code-point order of the chunk id, the same in every locale', () => {
+    const index = new IndexMaintainer(2, () => 0);
+    index.apply(upsert('a', 1, ['lower-case id']));
+    index.apply(upsert('B', 1, ['upper-case id']));
+    // 'B' (U+0042) sorts before 'a' (U+0061); a locale-aware comparison puts 'a' first.
+    expect(index.query([1, 0], 2).map((h) => h.chunkId)).toEqual(['B#0', 'a#0']);
   });
 });
 
@@ -103,25 +121,97 @@ describe('tombstones and compaction', () => {
 });
 
 describe('IndexMaintainer.erase (right to erasure)', () => {
-  it('removes the bytes at once, without waiting for compaction, and purges derived caches', () => {
+  it('removes the bytes at once, without waiting for compaction, and purges derived caches', async () => {
     const answerCache = new Map([['q1', { docId: 'patient-42', answer: 'summary of patient 42' }]]);
     const index = new IndexMaintainer(2, () => 0, [(docId) => answerCache.forEach((v, k) => v.docId === docId && answerCache.delete(k))]);
     index.apply(upsert('patient-42', 1, ['record v1']));
     index.apply(upsert('patient-42', 2, ['record v2']));
     index.apply(upsert('policy', 1, ['policy text']));
-    index.erase('patient-42');
+    await index.erase('patient-42');
     expect(index.storedTexts()).toEqual(['policy text']);
     expect(answerCache.size).toBe(0);
   });
 
-  it('cannot be undone by replaying the change feed from an old offset', () => {
+  it('cannot be undone by replaying the change feed from an old offset', async () => {
     const index = new IndexMaintainer(2, () => 0);
     const original = upsert('patient-42', 7, ['record']);
     index.apply(original);
-    index.erase('patient-42');
+    await index.erase('patient-42');
     expect(index.apply(original)).toBe('ignored-stale');
     expect(index.apply(upsert('patient-42', 8, ['record again']))).toBe('ignored-stale');
     expect(index.storedTexts()).toEqual([]);
+  });
+
+  it('tells every listener even when one fails, and keeps the failed purge pending until a retry succeeds', async () => {
+    let cacheUp = false;
+    const toldFlaky: string[] = [];
+    const toldLog: string[] = [];
+    const index = new IndexMaintainer(2, () => 0, [
+      (docId) => {
+        if (!cacheUp) throw new Error('cache down');
+        toldFlaky.push(docId);
+      },
+      (docId) => toldLog.push(docId),
+    ]);
+    index.apply(upsert('p', 1, ['personal record']));
+    const outcome = await index.erase('p');
+    expect(outcome.complete).toBe(false);
+    expect(outcome.errors.map((e) => (e as Error).message)).toEqual(['cache down']);
+    expect(toldLog).toEqual(['p']);
+    expect(index.storedTexts()).toEqual([]);
+    expect(index.pendingErasures()).toEqual(['p']);
+    expect(await index.retryPendingPurges()).toBe(1); // still down: one purge left
+    cacheUp = true;
+    expect(await index.retryPendingPurges()).toBe(0);
+    expect(toldFlaky).toEqual(['p']);
+    expect(toldLog).toEqual(['p']); // a listener that succeeded is not told twice
+    expect(index.pendingErasures()).toEqual([]);
+  });
+
+  it('reports a complete erasure when every listener succeeds', async () => {
+    const index = new IndexMaintainer(2, () => 0, [() => undefined]);
+    expect(await index.erase('q')).toEqual({ complete: true, errors: [] });
+    expect(index.pendingErasures()).toEqual([]);
+  });
+
+  it('counts an async store that rejects as a failed purge, kept pending, not as a completed erasure', async () => {
+    const index = new IndexMaintainer(2, () => 0, [
+      async () => {
+        throw new Error('redis down');
+      },
+    ]);
+    const outcome = await index.erase('p');
+    expect(outcome.complete).toBe(false);
+    expect(outcome.errors.map((e) => (e as Error).message)).toEqual(['redis down']);
+    expect(index.pendingErasures()).toEqual(['p']);
+    expect(await index.retryPendingPurges()).toBe(1);
+  });
+
+  it('reports completion only after every async store has finished its purge, and removes the bytes before any store answers', async () => {
+    const purged: string[] = [];
+    const index = new IndexMaintainer(2, () => 0, [
+      async (docId) => {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        purged.push(docId);
+      },
+    ]);
+    index.apply(upsert('p', 1, ['personal record']));
+    const erasing = index.erase('p');
+    expect(index.storedTexts()).toEqual([]);
+    expect(purged).toEqual([]);
+    expect(await erasing).toEqual({ complete: true, errors: [] });
+    expect(purged).toEqual(['p']);
+  });
+
+  it('counts failed (document, store) pairs when retrying, not documents', async () => {
+    const down = async () => {
+      throw new Error('down');
+    };
+    const index = new IndexMaintainer(2, () => 0, [down, down]);
+    await index.erase('a');
+    await index.erase('b');
+    expect(index.pendingErasures()).toEqual(['a', 'b']);
+    expect(await index.retryPendingPurges()).toBe(4);
   });
 
   it('whereas a plain delete keeps the bytes until compaction', () => {
@@ -135,6 +225,25 @@ describe('IndexMaintainer.erase (right to erasure)', () => {
 });
 
 describe('freshness lag', () => {
+  it('reports the worst lag per window, so one incident does not fail the target in every later window', () => {
+    let now = 0;
+    const index = new IndexMaintainer(2, () => now);
+    now = 600_000;
+    index.apply(upsert('a', 1, ['x'], [1, 0], 0)); // a 10-minute incident
+    expect(index.closeLagWindow()).toBe(600_000);
+    expect(index.maxLagMs()).toBe(0);
+    now = 700_000;
+    index.apply(upsert('b', 1, ['y'], [1, 0], 699_000));
+    expect(index.maxLagMs()).toBe(1_000);
+    expect(index.closeLagWindow()).toBe(1_000);
+  });
+
+  it('counts a commit time ahead of the indexer clock as zero lag, never negative', () => {
+    const index = new IndexMaintainer(2, () => 1_000);
+    index.apply(upsert('a', 1, ['x'], [1, 0], 5_000));
+    expect(index.maxLagMs()).toBe(0);
+  });
+
   it('is the worst time from source commit to applied change, read from the injected clock', () => {
     let now = 10_000;
     const index = new IndexMaintainer(2, () => now);
@@ -159,5 +268,17 @@ describe('cosine', () => {
     expect(cosine([2, 0], [1, 0])).toBe(1);
     expect(cosine([1, 0], [0, 1])).toBe(0);
     expect(cosine([0, 0], [1, 0])).toBe(0);
+  });
+
+  it('stays correct for finite components whose squares overflow or underflow', () => {
+    expect(cosine([1e200, 0], [1e200, 1e200])).toBeCloseTo(Math.SQRT1_2, 12);
+    expect(cosine([1e-200, 0], [1e-200, 1e-200])).toBeCloseTo(Math.SQRT1_2, 12);
+    const index = new IndexMaintainer(2, () => 0);
+    index.apply(upsert('huge', 1, ['huge'], [1e200, 0]));
+    index.apply(upsert('side', 1, ['side'], [0.6, 0.8]));
+    const hits = index.query([1, 0], 2);
+    expect(hits.map((h) => h.text)).toEqual(['huge', 'side']);
+    expect(hits[0]!.score).toBeCloseTo(1, 12);
+    expect(hits[1]!.score).toBeCloseTo(0.6, 12);
   });
 });

@@ -43,7 +43,7 @@ export const integrationReferences: ReferenceEntry[] = [
     citation:
       'Liu, N. F., Lin, K., Hewitt, J., Paranjape, A., Bevilacqua, M., Petroni, F., & Liang, P. (2024). Lost in the middle: How language models use long contexts. Transactions of the Association for Computational Linguistics, 12, 157–173.',
     doi: '10.1162/tacl_a_00638',
-    note: 'Models use facts at the start and end of a long prompt best, so put the strongest passages first.',
+    note: 'Models use facts at the start and end of a long prompt best and miss more of those in the middle.',
   },
   {
     id: 'L65',

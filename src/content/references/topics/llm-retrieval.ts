@@ -48,7 +48,7 @@ export const llmRetrievalReferences: ReferenceEntry[] = [
     kind: 'literature',
     citation: 'Anthropic. (n.d.). Pricing [Documentation]. Claude Developer Platform. Prices as read in December 2026.',
     url: 'https://platform.claude.com/docs/en/about-claude/pricing',
-    note: 'Per-model prices for input, output, 5-minute and 1-hour cache writes and cache hits; Claude Opus 5 (legacy by December 2026) at $5, $25, $6.25 and $0.50 per million tokens, Claude Opus 5.5 at $4 and $20 with cache hits at $0.20.',
+    note: 'Per-model prices for input, output, 5-minute and 1-hour cache writes and cache hits; Claude Opus 5 (legacy by December 2026) at $5, $25, $6.25 and $0.50 per million tokens, Claude Opus 5.5 at $4 and $20, 5-minute cache writes at $5 and cache hits at $0.20.',
   },
   {
     id: 'L131',
