@@ -118,6 +118,20 @@ describe('positionBiasCheck', () => {
     expect(report.firstPositionWinRate).toBe(0.75); // 3 of 4 verdicts went to the first answer
   });
 
+  it('counts a win in one order and a tie in the other as inconsistent, and keeps a tie', async () => {
+    // Forward (x first): x wins. Backward (y first): tie. Only a win in both orders is kept.
+    const winThenTie: PairJudge = async (_q, first) => (first === 'good' ? 'A' : 'tie');
+    const report = await positionBiasCheck([pairs[0]!], winThenTie);
+    expect(report.results).toEqual([{ id: 'clear', consistent: false, winner: 'tie' }]);
+    expect(report.inconsistencyRate).toBe(1);
+  });
+
+  it('counts a tie in both orders as consistent', async () => {
+    const report = await positionBiasCheck([pairs[1]!], async () => 'tie');
+    expect(report.results).toEqual([{ id: 'close', consistent: true, winner: 'tie' }]);
+    expect(report.inconsistencyRate).toBe(0);
+  });
+
   it('finds no inconsistency in a judge without position bias', async () => {
     const report = await positionBiasCheck(pairs, biasedJudge(0));
     expect(report.inconsistencyRate).toBe(0);
@@ -148,7 +162,7 @@ describe('positionBiasCheck', () => {
     await expect(positionBiasCheck(pairs, sloppy)).rejects.toThrow(new RangeError('judge answered "a" on pair clear: expected A, B or tie'));
   });
 
-  it('reports zero rates for no pairs rather than dividing by zero', async () => {
-    expect(await positionBiasCheck([], async () => 'A')).toEqual({ results: [], inconsistencyRate: 0, firstPositionWinRate: 0 });
+  it('reports no rates (null) for no pairs, rather than 0, which would read as a perfect judge', async () => {
+    expect(await positionBiasCheck([], async () => 'A')).toEqual({ results: [], inconsistencyRate: null, firstPositionWinRate: null });
   });
 });

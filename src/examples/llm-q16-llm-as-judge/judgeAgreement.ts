@@ -55,8 +55,13 @@ export interface Pair {
 }
 export interface SwapResult {
   readonly id: string;
-  readonly consistent: boolean;
+  readonly consistent: boolean; // the same winner in both orders, a tie counting as a winner (a consistent win reads A, then B)
   readonly winner: 'x' | 'y' | 'tie'; // an answer wins only if it wins in both orders
+}
+export interface SwapReport {
+  readonly results: SwapResult[];
+  readonly inconsistencyRate: number | null; // null for no pairs: undefined, not a perfect judge
+  readonly firstPositionWinRate: number | null; // a fair judge with no ties: 0.5
 }
 
 function winnerOf(verdict: Verdict, firstIs: 'x' | 'y'): 'x' | 'y' | 'tie' {
@@ -65,7 +70,7 @@ function winnerOf(verdict: Verdict, firstIs: 'x' | 'y'): 'x' | 'y' | 'tie' {
   return verdict === 'A' ? firstIs : other;
 }
 
-export async function positionBiasCheck(pairs: readonly Pair[], judge: PairJudge) {
+export async function positionBiasCheck(pairs: readonly Pair[], judge: PairJudge): Promise<SwapReport> {
   const results: SwapResult[] = [];
   let firstWins = 0;
   for (const p of pairs) {
@@ -77,12 +82,13 @@ export async function positionBiasCheck(pairs: readonly Pair[], judge: PairJudge
     firstWins += (forward === 'A' ? 1 : 0) + (backward === 'A' ? 1 : 0);
     const a = winnerOf(forward, 'x');
     const b = winnerOf(backward, 'y');
-    results.push({ id: p.id, consistent: a === b, winner: a === b ? a : 'tie' }); // disagreement counts as a tie
+    // Any difference between the orders (a flip, or a win in one and a tie in the other) is inconsistent and kept as a tie.
+    results.push({ id: p.id, consistent: a === b, winner: a === b ? a : 'tie' });
   }
   const inconsistent = results.filter((r) => !r.consistent).length;
   return {
     results,
-    inconsistencyRate: pairs.length ? inconsistent / pairs.length : 0,
-    firstPositionWinRate: pairs.length ? firstWins / (2 * pairs.length) : 0, // a fair judge with no ties: 0.5
+    inconsistencyRate: pairs.length ? inconsistent / pairs.length : null,
+    firstPositionWinRate: pairs.length ? firstWins / (2 * pairs.length) : null,
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bootstrapDifference, gate, itemScores, itemsForMargin, mulberry32, wilsonInterval } from './evalGate';
+import { bootstrapDifference, gate, itemScores, itemsForMargin, itemsToSettle, differenceVariance, mulberry32, wilsonInterval } from './evalGate';
 
 /** Baseline passes the first `passes` items; the candidate loses `losses` of them and gains `gains` others. */
 function scenario(items: number, passes: number, losses: number, gains: number) {
@@ -46,10 +46,89 @@ describe('itemsForMargin', () => {
     expect(itemsForMargin(0.03, 0.9)).toBe(385);
   });
 
-  it('rejects a margin outside (0, 1), a pass rate outside [0, 1] and a z that is not positive', () => {
+  it('rejects a margin outside (0, 1), a pass rate outside (0, 1) and a z that is not positive', () => {
     expect(() => itemsForMargin(0)).toThrow(new RangeError('margin must be between 0 and 1, got 0'));
-    expect(() => itemsForMargin(0.03, 1.5)).toThrow(new RangeError('p is a pass rate from 0 to 1, got 1.5'));
+    expect(() => itemsForMargin(0.03, 1.5)).toThrow(new RangeError('p is a pass rate strictly between 0 and 1, got 1.5'));
     expect(() => itemsForMargin(0.03, 0.5, 0)).toThrow(/z must be positive/);
+  });
+
+  it('refuses a pass rate of exactly 0 or 1, where the formula would promise a margin with 0 items', () => {
+    expect(() => itemsForMargin(0.03, 0)).toThrow(new RangeError('p is a pass rate strictly between 0 and 1, got 0'));
+    expect(() => itemsForMargin(0.03, 1)).toThrow(/strictly between 0 and 1/);
+  });
+});
+
+describe('itemsToSettle', () => {
+  // Candidate C as a pilot: 14 losses and 6 gains on 400 items, so d̄ = −0.02 and Var(d) = mean(d²) − d̄² = 0.05 − 0.0004 = 0.0496.
+  const pilot = scenario(400, 320, 14, 6);
+
+  it('estimates Var(d) as mean(d²) − d̄², the variance the bootstrap resamples: 0.05 − 0.02² = 0.0496 for candidate C', () => {
+    expect(differenceVariance(pilot.baseline, pilot.candidate)).toBeCloseTo(0.0496, 12);
+  });
+
+  it('sizes against the distance from the expected difference to −tolerance, with power: (1.96 + 0.84)² × 0.0496 / (0 + 0.02)² = 972.2, so 973 items', () => {
+    expect(itemsToSettle(pilot.baseline, pilot.candidate, { tolerance: 0.02 })).toBe(973);
+  });
+
+  it('without the power term sizes the interval to exactly the distance, 1.96² × 0.0496 / 0.02² = 476.4, i.e. 477, which settles only half the time', () => {
+    expect(itemsToSettle(pilot.baseline, pilot.candidate, { tolerance: 0.02, zPower: 0 })).toBe(477);
+  });
+
+  it('needs four times the items when the expected difference is half as far from the line: −1 point takes 7.84 × 0.0496 / 0.01² = 3,888.6, so 3,889', () => {
+    expect(itemsToSettle(pilot.baseline, pilot.candidate, { tolerance: 0.02, expectedDifference: -0.01 })).toBe(3889);
+  });
+
+  it('never settles a candidate that sits exactly at −tolerance, whatever the set size', () => {
+    expect(itemsToSettle(pilot.baseline, pilot.candidate, { tolerance: 0.02, expectedDifference: -0.02 })).toBe(Number.POSITIVE_INFINITY);
+  });
+
+  it('sizes the fail side too: a real −6-point regression (30 losses, 6 gains; Var(d) = 0.09 − 0.0036 = 0.0864) fails reliably with 7.84 × 0.0864 / 0.04² = 423.4, so 424 items', () => {
+    const a = scenario(400, 320, 30, 6);
+    expect(itemsToSettle(a.baseline, a.candidate, { tolerance: 0.02, expectedDifference: -0.06 })).toBe(424);
+  });
+
+  it('passes a candidate with no real regression about 4 runs in 5 at the size it gives, and only about half the time at the size without power', () => {
+    // Simulated candidates with C's churn and no real regression: 2.5 % of items lost, 2.5 % gained, at random.
+    const rng = mulberry32(2026);
+    const passShare = (items: number, trials: number) => {
+      let passes = 0;
+      for (let t = 0; t < trials; t++) {
+        const baseline: number[] = [];
+        const candidate: number[] = [];
+        for (let i = 0; i < items; i++) {
+          const u = rng();
+          baseline.push(u < 0.025 ? 1 : u < 0.05 ? 0 : 1);
+          candidate.push(u < 0.025 ? 0 : 1);
+        }
+        if (gate(bootstrapDifference(baseline, candidate, rng, { resamples: 400 }), 0.02).decision === 'pass') passes++;
+      }
+      return passes / trials;
+    };
+    const powered = itemsToSettle(pilot.baseline, pilot.candidate, { tolerance: 0.02 });
+    const unpowered = itemsToSettle(pilot.baseline, pilot.candidate, { tolerance: 0.02, zPower: 0 });
+    expect(passShare(powered, 120)).toBeGreaterThan(0.7);
+    expect(passShare(unpowered, 120)).toBeLessThan(0.65);
+  });
+
+  it('needs far fewer items than one pass rate to the same margin, because the models agree on most items', () => {
+    expect(itemsToSettle(pilot.baseline, pilot.candidate, { tolerance: 0.02, zPower: 0 })).toBeLessThan(itemsForMargin(0.02, 0.8) / 3); // 477 against 1,537
+  });
+
+  it('rejects a pilot score that is not a finite number in [0, 1] with its own message, before it can pass for “no variation”', () => {
+    expect(() => itemsToSettle([1, 0, 1], [1, Number.NaN, 0], { tolerance: 0.02 })).toThrow(new RangeError('scores must be numbers between 0 and 1, got NaN'));
+    expect(() => itemsToSettle([1, 0], [1, Number.POSITIVE_INFINITY], { tolerance: 0.02 })).toThrow(new RangeError('scores must be numbers between 0 and 1, got Infinity'));
+    expect(() => itemsToSettle([1, 0], [1, 2], { tolerance: 0.02 })).toThrow(/scores must be numbers between 0 and 1, got 2/);
+  });
+
+  it('rejects a pilot with no variation, unequal or empty score lists, and impossible tolerances, differences or z values', () => {
+    const { baseline } = scenario(50, 40, 0, 0);
+    expect(() => itemsToSettle(baseline, baseline, { tolerance: 0.02 })).toThrow(/pilot shows no variation/);
+    expect(() => itemsToSettle([1, 0], [1], { tolerance: 0.02 })).toThrow(/same items/);
+    expect(() => itemsToSettle([], [], { tolerance: 0.02 })).toThrow(/same items/);
+    expect(() => itemsToSettle([1, 0], [0, 1], { tolerance: -0.01 })).toThrow(new RangeError('tolerance must be from 0 to less than 1, got -0.01'));
+    expect(() => itemsToSettle([1, 0], [0, 1], { tolerance: 0.02, expectedDifference: Number.NaN })).toThrow(/expectedDifference must be between -1 and 1/);
+    expect(() => itemsToSettle([1, 0], [0, 1], { tolerance: 0.02, z: 0 })).toThrow(/z must be positive/);
+    expect(() => itemsToSettle([1, 0], [0, 1], { tolerance: 0.02, zPower: -1 })).toThrow(/zPower must be 0 or more/);
   });
 });
 
@@ -85,7 +164,7 @@ describe('bootstrapDifference', () => {
     expect(paired.high - paired.low).toBeLessThan(0.5 * (unpaired.high - unpaired.low));
   });
 
-  it('gives the page’s intervals with seed 42: paired [−4.25, 0] points, unpaired [−7.5, +3.5]', () => {
+  it('gives the page’s intervals with seed 42: paired [−4.25, 0.00] points, unpaired [−7.50, +3.50]', () => {
     const { baseline, candidate } = scenario(400, 320, 14, 6);
     const paired = bootstrapDifference(baseline, candidate, mulberry32(42));
     const unpaired = bootstrapDifference(baseline, candidate, mulberry32(42), { paired: false });
@@ -142,12 +221,32 @@ describe('gate', () => {
     expect(gate({ estimate: 0, low: -0.02, high: 0.01 }, 0.02).decision).toBe('pass');
     expect(gate({ estimate: -0.03, low: -0.04, high: -0.0201 }, 0.02)).toEqual({
       decision: 'fail',
-      reason: 'regression beyond 2.0 points with 95% confidence: [-4.0, -2.0] points',
+      reason: 'regression beyond 2.00 points with 95% confidence: [-4.00, -2.01] points',
     });
-    expect(gate({ estimate: -0.02, low: -0.04, high: 0 }, 0.02).reason).toBe('interval [-4.0, 0.0] points straddles -2.0 points: add items or samples');
+    expect(gate({ estimate: -0.02, low: -0.04, high: 0 }, 0.02).reason).toBe('interval [-4.00, 0.00] points straddles -2.00 points: add items or samples');
+  });
+
+  it('passes a difference of exactly −2 points against a 2-point tolerance, even when floating point computes it as −0.020000000000000018', () => {
+    // 20 items; the baseline passes all 50 samples of each, the candidate 49 of 50: every item differs by 0.98 − 1.
+    const baseline = itemScores(Array.from({ length: 20 }, () => new Array<boolean>(50).fill(true)));
+    const candidate = itemScores(Array.from({ length: 20 }, () => [...new Array<boolean>(49).fill(true), false]));
+    expect(gate(bootstrapDifference(baseline, candidate, mulberry32(1)), 0.02)).toEqual({
+      decision: 'pass',
+      reason: 'any regression is within 2.00 points: [-2.00, -2.00] points',
+    });
+  });
+
+  it('still fails a regression a hundredth of a point beyond the tolerance', () => {
+    expect(gate({ estimate: -0.0201, low: -0.0202, high: -0.0201 }, 0.02).decision).toBe('fail');
   });
 
   it('rejects a negative tolerance', () => {
     expect(() => gate({ estimate: 0, low: 0, high: 0 }, -0.01)).toThrow(new RangeError('tolerance must be 0 or more, got -0.01'));
+  });
+
+  it('rejects an interval that is not a number or runs backwards instead of deciding on it', () => {
+    expect(() => gate({ estimate: Number.NaN, low: Number.NaN, high: Number.NaN }, 0.02)).toThrow(new RangeError('interval must hold finite numbers, got [NaN, NaN]'));
+    expect(() => gate({ estimate: 0, low: -0.01, high: Number.POSITIVE_INFINITY }, 0.02)).toThrow(/finite numbers/);
+    expect(() => gate({ estimate: -0.03, low: -0.01, high: -0.05 }, 0.02)).toThrow(new RangeError('interval low must not exceed high, got [-0.01, -0.05]'));
   });
 });

@@ -1,5 +1,5 @@
 /**
- * Demo: one pipeline, four requests. Input checks get 150 ms, output checks
+ * Demo: one pipeline, five requests. Input checks get 150 ms, output checks
  * 200 ms, generation takes 800 ms (illustrative latencies). Change a latency,
  * a deadline or a fail mode and run it again.
  */
@@ -7,8 +7,8 @@ import { fakeCheck, guard, VirtualClock, type GuardResult, type PipelineConfig }
 
 export async function demo(): Promise<Record<string, Pick<GuardResult, 'allowed' | 'latencyMs' | 'blockedBy'>>> {
   const clock = new VirtualClock();
-  const generate = async () => {
-    await clock.sleep(800);
+  const generate = async (_prompt: string, signal: AbortSignal) => {
+    await clock.sleep(800, signal); // cancelled when the input checks block
     return 'Your order ships on Monday.';
   };
   const pipeline = (overrides: { groundedness?: 'hang'; toxicity?: 'hang'; parallel?: boolean }): PipelineConfig => ({

@@ -1,8 +1,9 @@
 /**
  * A guardrail chain inside a latency budget: input checks, generation, output
- * checks. The checks of a stage run in parallel under the stage's deadline;
- * each check says whether a timeout or an error lets the request through
- * (fail open) or blocks it (fail closed). Time comes from an injected clock.
+ * checks. The checks of a stage run in parallel under the stage's deadline, and
+ * the stage ends at the first check that blocks; each check says whether a
+ * timeout or an error lets the request through (fail open) or blocks it (fail
+ * closed). Time comes from an injected clock.
  */
 export type Verdict = 'pass' | 'block';
 export type FailMode = 'open' | 'closed';
@@ -11,13 +12,15 @@ export type Status = Verdict | 'timeout' | 'error';
 
 export interface Clock {
   now(): number;
-  sleep(ms: number): Promise<void>;
+  /** Resolves after ms; when `signal` aborts first, the timer is cleared and the promise never settles. */
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
 }
 
 export interface Check {
   name: string;
   onFailure: FailMode;
-  run(text: string): Promise<Verdict>;
+  /** `signal` aborts when the stage ends without this answer: a real client cancels its call with it. */
+  run(text: string, signal: AbortSignal): Promise<Verdict>;
 }
 
 export interface StageConfig {
@@ -28,14 +31,15 @@ export interface StageConfig {
 export interface PipelineConfig {
   input: StageConfig;
   output: StageConfig;
-  /** Start generating while the input checks run; the answer is thrown away if they block. */
+  /** Start generating while the input checks run; the generation is cancelled if they block. */
   generateDuringInputChecks: boolean;
 }
 
 export interface CheckResult {
   stage: Stage;
   check: string;
-  status: Status;
+  /** 'stopped': another check blocked first, so the stage ended before this one answered. */
+  status: Status | 'stopped';
   failedOpen: boolean;
   ms: number;
 }
@@ -59,43 +63,78 @@ function validate(stage: Stage, config: StageConfig): void {
   }
 }
 
-async function runStage(stage: Stage, config: StageConfig, text: string, clock: Clock): Promise<CheckResult[]> {
-  return Promise.all(
-    config.checks.map(async (check) => {
-      const start = clock.now();
-      const deadline = clock.sleep(config.deadlineMs).then(() => 'timeout' as const);
-      let status: Status;
-      try {
-        status = await Promise.race([check.run(text), deadline]);
+/** A result that stops the request: a 'block' verdict, or a timeout or error of a fail-closed check. */
+function blocks(r: CheckResult): boolean {
+  return r.status === 'block' || ((r.status === 'timeout' || r.status === 'error') && !r.failedOpen);
+}
+
+/**
+ * Runs the checks of a stage in parallel. The stage ends at the first result that blocks, when every
+ * check has answered, or at the deadline (unanswered checks time out), whichever comes first. Then the
+ * deadline timer is cleared and the checks still running are told to stop through their signal.
+ */
+function runStage(stage: Stage, config: StageConfig, text: string, clock: Clock): Promise<CheckResult[]> {
+  const start = clock.now();
+  const ended = new AbortController();
+  const results: (CheckResult | undefined)[] = config.checks.map(() => undefined);
+  const record = (i: number, status: CheckResult['status']): CheckResult => {
+    const check = config.checks[i]!;
+    const failed = status === 'timeout' || status === 'error';
+    return (results[i] = { stage, check: check.name, status, failedOpen: failed && check.onFailure === 'open', ms: clock.now() - start });
+  };
+  return new Promise((resolve) => {
+    let waiting = config.checks.length;
+    const end = (unanswered: 'timeout' | 'stopped') => {
+      if (ended.signal.aborted) return;
+      results.forEach((r, i) => {
+        if (!r) record(i, unanswered);
+      });
+      ended.abort(); // clears the deadline timer and tells unfinished checks to stop
+      resolve(results as CheckResult[]);
+    };
+    if (waiting === 0) return end('stopped');
+    void clock.sleep(config.deadlineMs, ended.signal).then(() => end('timeout'));
+    config.checks.forEach((check, i) => {
+      new Promise<unknown>((answer) => answer(check.run(text, ended.signal)))
         // A malformed verdict from a misbehaving service is an error, so it follows the check's fail mode.
-        if (status !== 'pass' && status !== 'block' && status !== 'timeout') status = 'error';
-      } catch {
-        status = 'error';
-      }
-      const failed = status === 'timeout' || status === 'error';
-      return { stage, check: check.name, status, failedOpen: failed && check.onFailure === 'open', ms: clock.now() - start };
-    }),
-  );
+        .then(
+          (v): Status => (v === 'pass' || v === 'block' ? v : 'error'),
+          (): Status => 'error',
+        )
+        .then((status) => {
+          if (ended.signal.aborted) return; // answered after the stage ended
+          waiting--;
+          if (blocks(record(i, status)) || waiting === 0) end('stopped');
+        });
+    });
+  });
 }
 
-/** The first check, in configured order, that blocked or failed closed. */
+/** The check that stopped the stage: the first in configured order whose result blocks. */
 function firstBlock(results: CheckResult[]): GuardResult['blockedBy'] {
-  const hit = results.find((r) => r.status !== 'pass' && !r.failedOpen);
-  return hit && hit.status !== 'pass' ? { stage: hit.stage, check: hit.check, status: hit.status } : undefined;
+  for (const r of results) {
+    if (r.status !== 'pass' && r.status !== 'stopped' && blocks(r)) return { stage: r.stage, check: r.check, status: r.status };
+  }
+  return undefined;
 }
 
-export async function guard(prompt: string, generate: (prompt: string) => Promise<string>, config: PipelineConfig, clock: Clock): Promise<GuardResult> {
+/** `signal` aborts when the answer is no longer wanted (the input stage blocked): a real client cancels its call with it. */
+export type Generate = (prompt: string, signal: AbortSignal) => Promise<string>;
+
+export async function guard(prompt: string, generate: Generate, config: PipelineConfig, clock: Clock): Promise<GuardResult> {
   validate('input', config.input);
   validate('output', config.output);
   const start = clock.now();
-  const early = config.generateDuringInputChecks ? generate(prompt) : undefined;
+  const generation = new AbortController();
+  const early = config.generateDuringInputChecks ? generate(prompt, generation.signal) : undefined;
   early?.catch(() => undefined); // if the input stage blocks, nobody awaits this answer
   const inputResults = await runStage('input', config.input, prompt, clock);
   const inputBlock = firstBlock(inputResults);
   if (inputBlock) {
+    generation.abort(); // stop paying for tokens nobody will see
     return { allowed: false, blockedBy: inputBlock, checks: inputResults, latencyMs: clock.now() - start, generationWasted: early !== undefined };
   }
-  const text = await (early ?? generate(prompt));
+  const text = await (early ?? generate(prompt, generation.signal));
   const outputResults = await runStage('output', config.output, text, clock);
   const checks = [...inputResults, ...outputResults];
   const outputBlock = firstBlock(outputResults);
@@ -108,9 +147,9 @@ export function fakeCheck(name: string, latencyMs: number, behaviour: Verdict | 
   return {
     name,
     onFailure,
-    run: async (text) => {
+    run: async (text, signal) => {
       if (behaviour === 'hang') return new Promise<Verdict>(() => undefined);
-      await clock.sleep(latencyMs);
+      await clock.sleep(latencyMs, signal); // a stopped check never answers
       if (behaviour === 'throw') throw new Error(`${name} is unavailable`);
       return typeof behaviour === 'function' ? behaviour(text) : behaviour;
     },
@@ -127,8 +166,18 @@ export class VirtualClock implements Clock {
     return this.time;
   }
 
-  sleep(ms: number): Promise<void> {
-    return new Promise((wake) => this.timers.push({ at: this.time + ms, seq: this.seq++, wake }));
+  sleep(ms: number, signal?: AbortSignal): Promise<void> {
+    return new Promise((wake) => {
+      if (signal?.aborted) return;
+      const timer = { at: this.time + ms, seq: this.seq++, wake };
+      this.timers.push(timer);
+      signal?.addEventListener('abort', () => (this.timers = this.timers.filter((t) => t !== timer)), { once: true });
+    });
+  }
+
+  /** Timers set and neither fired nor cleared. */
+  pendingTimers(): number {
+    return this.timers.length;
   }
 
   async run<T>(task: Promise<T>): Promise<T> {

@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { AI_ACT_2024, AI_OMNIBUS_AS_AGREED, assess, classify, obligations, type AnnexIIIArea, type Milestone, type SystemDescription } from './aiActObligations';
+import {
+  AI_ACT_2024,
+  AI_ACT_AMENDED_BY_2026_1744,
+  assess,
+  classify,
+  obligations,
+  type AnnexIIIArea,
+  type Milestone,
+  type Schedule,
+  type SystemDescription,
+} from './aiActObligations';
 
-const applying = (system: SystemDescription, day: string, schedule = AI_ACT_2024) =>
+const applying = (system: SystemDescription, day: string, schedule: Schedule = AI_ACT_2024) =>
   assess(system, day, schedule)
     .obligations.filter((o) => o.applies)
     .map((o) => o.article);
@@ -20,14 +30,21 @@ describe('classify: the risk class of a described system', () => {
   });
 
   it('exempts an Annex III system that only does a narrow procedural task (Art. 6(3)), unless it profiles people', () => {
-    expect(classify({ annexIIIArea: 'employment', narrowTaskOnly: true })).toBe('minimal');
+    expect(classify({ annexIIIArea: 'employment', narrowTaskOnly: true })).toBe('not high-risk');
     expect(classify({ annexIIIArea: 'employment', narrowTaskOnly: true, profilesPeople: true })).toBe('high-risk (Annex III)');
   });
 
-  it('gives a chatbot or a content generator outside Annex III transparency duties, and anything else minimal risk', () => {
-    expect(classify({ interactsWithPeople: true })).toBe('transparency');
-    expect(classify({ generatesSyntheticContent: true })).toBe('transparency');
-    expect(classify({})).toBe('minimal');
+  it('classifies a chatbot or a content generator outside the high-risk areas as not high-risk, like any other system: transparency is not a class', () => {
+    expect(classify({ interactsWithPeople: true })).toBe('not high-risk');
+    expect(classify({ generatesSyntheticContent: true })).toBe('not high-risk');
+    expect(classify({})).toBe('not high-risk');
+  });
+
+  it('reports Art. 50 as duties on top of the class, whatever the class', () => {
+    const articles = (s: SystemDescription) => obligations(s).map((o) => o.article);
+    expect(articles({ interactsWithPeople: true, generatesSyntheticContent: true })).toEqual(['Art. 4', 'Art. 50(1)', 'Art. 50(2)']);
+    expect(articles({ annexIIIArea: 'employment', interactsWithPeople: true })).toContain('Art. 50(1)');
+    expect(articles({ annexISafetyComponent: true, generatesSyntheticContent: true })).toContain('Art. 50(2)');
   });
 
   it('rejects an area that is not in Annex III with a TypeError naming the field', () => {
@@ -37,13 +54,13 @@ describe('classify: the risk class of a described system', () => {
 });
 
 describe('obligations: what each class carries', () => {
-  it('asks AI literacy (Art. 4) of every system, even a minimal-risk one', () => {
+  it('asks AI literacy (Art. 4) of every system, even one that is not high-risk', () => {
     expect(obligations({}).map((o) => o.article)).toEqual(['Art. 4']);
   });
 
   it('asks a prohibited system only to be withdrawn, not to be made compliant', () => {
     expect(obligations({ prohibitedPractice: 'emotion recognition at work' }).map((o) => o.duty)).toEqual([
-      'AI literacy of the staff who build and operate it',
+      'measures for the AI literacy of the staff who build and operate it',
       'withdraw: emotion recognition at work is banned',
     ]);
   });
@@ -82,11 +99,22 @@ describe('assess: which obligations apply on a date (Art. 113)', () => {
     ['the Annex I high-risk duties', { annexISafetyComponent: true }, 'Art. 14', 'high-risk-annex-i'],
   ];
 
-  it.each(cases)('starts %s on their date, not the day before', (_label, system, article, milestone) => {
-    const from = AI_ACT_2024[milestone].from;
-    const dayBefore = new Date(Date.parse(`${from}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-    expect(applying(system, dayBefore)).not.toContain(article);
-    expect(applying(system, from)).toContain(article);
+  const schedules: [string, Schedule][] = [
+    ['the 2024 text', AI_ACT_2024],
+    ['the text as amended by Regulation (EU) 2026/1744', AI_ACT_AMENDED_BY_2026_1744],
+  ];
+  describe.each(schedules)('under %s', (_name, schedule) => {
+    it.each(cases)('starts %s on their date, not the day before', (_label, system, article, milestone) => {
+      const from = schedule[milestone].from;
+      const dayBefore = new Date(Date.parse(`${from}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+      expect(applying(system, dayBefore, schedule)).not.toContain(article);
+      expect(applying(system, from, schedule)).toContain(article);
+    });
+  });
+
+  it('dates by the law in force when no schedule is given: Art. 113 as amended by Regulation (EU) 2026/1744', () => {
+    const art12 = assess({ annexIIIArea: 'employment' }, '2026-12-05').obligations.find((o) => o.article === 'Art. 12');
+    expect(art12).toMatchObject({ appliesFrom: '2027-12-02', source: 'Art. 113(c)(i) as amended by Reg. (EU) 2026/1744', applies: false });
   });
 
   it('uses the dates of the regulation as published', () => {
@@ -100,23 +128,25 @@ describe('assess: which obligations apply on a date (Art. 113)', () => {
     });
   });
 
-  it('on 3 December 2026 a CV-screening chatbot owes everything under the 2024 text, but not the high-risk duties under the Omnibus as agreed', () => {
+  it('on 5 December 2026 a CV-screening chatbot owes only Art. 4 and Art. 50(1) under the law in force, though the 2024 text had Art. 9-15 apply too', () => {
     const screener: SystemDescription = { annexIIIArea: 'employment', interactsWithPeople: true };
-    expect(applying(screener, '2026-12-03')).toEqual(['Art. 4', 'Art. 9', 'Art. 10', 'Art. 11', 'Art. 12', 'Art. 13', 'Art. 14', 'Art. 15', 'Art. 50(1)']);
-    expect(applying(screener, '2026-12-03', AI_OMNIBUS_AS_AGREED)).toEqual(['Art. 4', 'Art. 50(1)']);
+    expect(applying(screener, '2026-12-05', AI_ACT_AMENDED_BY_2026_1744)).toEqual(['Art. 4', 'Art. 50(1)']);
+    expect(applying(screener, '2026-12-05', AI_ACT_2024)).toEqual(['Art. 4', 'Art. 9', 'Art. 10', 'Art. 11', 'Art. 12', 'Art. 13', 'Art. 14', 'Art. 15', 'Art. 50(1)']);
   });
 
-  it('moves Annex III to 2 December 2027 and Annex I to 2 August 2028 under the Omnibus as agreed, and nothing else', () => {
-    expect(applying({ annexIIIArea: 'employment' }, '2027-12-01', AI_OMNIBUS_AS_AGREED)).toEqual(['Art. 4']);
-    expect(applying({ annexIIIArea: 'employment' }, '2027-12-02', AI_OMNIBUS_AS_AGREED)).toContain('Art. 12');
-    expect(applying({ annexISafetyComponent: true }, '2028-08-01', AI_OMNIBUS_AS_AGREED)).toEqual(['Art. 4']);
-    expect(applying({ annexISafetyComponent: true }, '2028-08-02', AI_OMNIBUS_AS_AGREED)).toContain('Art. 12');
-    for (const m of ['prohibitions', 'ai-literacy', 'gpai', 'transparency'] as const) expect(AI_OMNIBUS_AS_AGREED[m]).toEqual(AI_ACT_2024[m]);
+  it('moves Annex III to 2 December 2027 and Annex I to 2 August 2028 as amended, and no other modelled date', () => {
+    expect(applying({ annexIIIArea: 'employment' }, '2027-12-01', AI_ACT_AMENDED_BY_2026_1744)).toEqual(['Art. 4']);
+    expect(applying({ annexIIIArea: 'employment' }, '2027-12-02', AI_ACT_AMENDED_BY_2026_1744)).toContain('Art. 12');
+    expect(applying({ annexISafetyComponent: true }, '2028-08-01', AI_ACT_AMENDED_BY_2026_1744)).toEqual(['Art. 4']);
+    expect(applying({ annexISafetyComponent: true }, '2028-08-02', AI_ACT_AMENDED_BY_2026_1744)).toContain('Art. 12');
+    for (const m of ['prohibitions', 'ai-literacy', 'gpai', 'transparency'] as const) expect(AI_ACT_AMENDED_BY_2026_1744[m]).toEqual(AI_ACT_2024[m]);
   });
 
   it('names the article that sets each date', () => {
-    const art12 = assess({ annexISafetyComponent: true }, '2027-01-01').obligations.find((o) => o.article === 'Art. 12');
+    const art12 = assess({ annexISafetyComponent: true }, '2027-01-01', AI_ACT_2024).obligations.find((o) => o.article === 'Art. 12');
     expect(art12).toMatchObject({ appliesFrom: '2027-08-02', source: 'Art. 113(c): Art. 6(1)', applies: false });
+    const amended = assess({ annexISafetyComponent: true }, '2027-01-01', AI_ACT_AMENDED_BY_2026_1744).obligations.find((o) => o.article === 'Art. 12');
+    expect(amended).toMatchObject({ appliesFrom: '2028-08-02', source: 'Art. 113(c)(ii) as amended by Reg. (EU) 2026/1744', applies: false });
   });
 
   it.each(['2026-13-01', '2026-02-30', '3 Dec 2026', '2026-12-3', ''])('rejects the date "%s" with a RangeError naming onDate', (day) => {

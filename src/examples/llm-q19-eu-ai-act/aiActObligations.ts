@@ -17,11 +17,16 @@ export const AI_ACT_2024: Schedule = {
   'high-risk-annex-i': { from: '2027-08-02', source: 'Art. 113(c): Art. 6(1)' },
 };
 
-/** The high-risk dates of the Digital Omnibus on AI as agreed in May 2026; check the text in force. */
-export const AI_OMNIBUS_AS_AGREED: Schedule = {
+/**
+ * Article 113 as amended by the Digital Omnibus on AI, adopted by the Council on 29 June 2026 and published as
+ * Regulation (EU) 2026/1744 of 8 July 2026 (Official Journal of 24 July 2026), in force since 27 July 2026: the law in force now. Only the high-risk
+ * dates moved among those modelled here; the new Art. 5 prohibitions (from 2 December 2026) and the Art. 111
+ * transitional periods are not modelled. Check the consolidated text on EUR-Lex.
+ */
+export const AI_ACT_AMENDED_BY_2026_1744: Schedule = {
   ...AI_ACT_2024,
-  'high-risk-annex-iii': { from: '2027-12-02', source: 'Digital Omnibus on AI, as agreed 7 May 2026' },
-  'high-risk-annex-i': { from: '2028-08-02', source: 'Digital Omnibus on AI, as agreed 7 May 2026' },
+  'high-risk-annex-iii': { from: '2027-12-02', source: 'Art. 113(c)(i) as amended by Reg. (EU) 2026/1744' },
+  'high-risk-annex-i': { from: '2028-08-02', source: 'Art. 113(c)(ii) as amended by Reg. (EU) 2026/1744' },
 };
 
 export const ANNEX_III_AREAS = [
@@ -51,7 +56,8 @@ export interface SystemDescription {
   gpaiModel?: 'standard' | 'systemic-risk';
 }
 
-export type RiskClass = 'prohibited' | 'high-risk (Annex I)' | 'high-risk (Annex III)' | 'transparency' | 'minimal';
+/** Transparency (Art. 50) is not a class: it sits on top of any class and is reported among the obligations. */
+export type RiskClass = 'prohibited' | 'high-risk (Annex I)' | 'high-risk (Annex III)' | 'not high-risk';
 export interface Obligation {
   article: string;
   duty: string;
@@ -73,6 +79,11 @@ const HIGH_RISK: [string, string][] = [
   ['Art. 15', 'accuracy, robustness and cybersecurity, declared and tested'],
 ];
 
+/**
+ * Simplified: of the four Art. 6(3) conditions only (a), a narrow procedural task, is modelled. The other three,
+ * (b) improving a completed human activity, (c) detecting decision patterns without replacing human assessment
+ * and (d) a preparatory task, can also exempt a system; they are left to the legal review.
+ */
 export function classify(system: SystemDescription): RiskClass {
   if (system.annexIIIArea !== undefined && !ANNEX_III_AREAS.includes(system.annexIIIArea)) {
     throw new TypeError(`annexIIIArea must be one of ${ANNEX_III_AREAS.join(', ')}, got ${String(system.annexIIIArea)}`);
@@ -80,13 +91,12 @@ export function classify(system: SystemDescription): RiskClass {
   if (system.prohibitedPractice) return 'prohibited';
   if (system.annexISafetyComponent) return 'high-risk (Annex I)';
   if (system.annexIIIArea && !(system.narrowTaskOnly && !system.profilesPeople)) return 'high-risk (Annex III)';
-  if (system.interactsWithPeople || system.generatesSyntheticContent) return 'transparency';
-  return 'minimal';
+  return 'not high-risk';
 }
 
 export function obligations(system: SystemDescription): Obligation[] {
   const riskClass = classify(system);
-  const list: Obligation[] = [{ article: 'Art. 4', duty: 'AI literacy of the staff who build and operate it', milestone: 'ai-literacy' }];
+  const list: Obligation[] = [{ article: 'Art. 4', duty: 'measures for the AI literacy of the staff who build and operate it', milestone: 'ai-literacy' }];
   if (riskClass === 'prohibited') return [...list, { article: 'Art. 5', duty: `withdraw: ${system.prohibitedPractice} is banned`, milestone: 'prohibitions' }];
   if (riskClass.startsWith('high-risk')) {
     const milestone = riskClass === 'high-risk (Annex I)' ? 'high-risk-annex-i' : 'high-risk-annex-iii';
@@ -113,8 +123,12 @@ function parseDay(onDate: string): string {
   return onDate;
 }
 
-/** Every obligation with its start date and whether it already applies on onDate (ISO days compare as strings). */
-export function assess(system: SystemDescription, onDate: string, schedule: Schedule = AI_ACT_2024): { riskClass: RiskClass; obligations: DatedObligation[] } {
+/**
+ * Each modelled obligation (not, e.g., Art. 17, 43, 49, 72 or 73) with its start date and whether it already applies
+ * on onDate (ISO days compare as strings). By default, the schedule in force since 27 July 2026; before then every
+ * modelled 'applies' is the same under both schedules, because no changed date had been reached.
+ */
+export function assess(system: SystemDescription, onDate: string, schedule: Schedule = AI_ACT_AMENDED_BY_2026_1744): { riskClass: RiskClass; obligations: DatedObligation[] } {
   const day = parseDay(onDate);
   const dated = obligations(system).map((o) => ({
     ...o,

@@ -3,11 +3,13 @@
  * provider (fakes with fixed answers). The candidate is better on FAQs but
  * worse on refunds, a critical slice; then the refund prompt is fixed.
  * Tokenizers differ: the same prompt is 1,300 tokens on the old provider and
- * 1,500 on the new one (illustrative). Change the numbers and run it again.
+ * 1,500 on the new one, at one blended price per token (illustrative; real
+ * price lists charge input and output tokens separately). Change the numbers
+ * and run it again.
  */
 import { decide, replay, summarise, type GateConfig, type LoggedRequest, type Provider } from './migrationController';
 
-export async function demo(): Promise<{ actions: string[]; wins: number; losses: number; costOld: number; costNew: number }> {
+export async function demo(): Promise<{ actions: string[]; wins: number; losses: number; costOld: number | null; costNew: number | null }> {
   const requests: LoggedRequest[] = Array.from({ length: 40 }, (_, i) => ({ id: `r${i}`, slice: i < 30 ? 'faq' : 'refunds', prompt: `question ${i}` }));
   const right = (r: LoggedRequest) => `answer ${r.id}`;
   const score = (r: LoggedRequest, answer: string) => (answer === right(r) ? 1 : 0);
@@ -35,6 +37,9 @@ export async function demo(): Promise<{ actions: string[]; wins: number; losses:
     actions.push(`${d.action} ${d.share}`);
   }
   const { old, new: candidateCost } = first.costPerRequest;
-  console.log(`cost per request: $${old.toFixed(4)} now, $${candidateCost.toFixed(4)} on the candidate, although its price per token is 10% lower`);
-  return { actions, wins: first.wins, losses: first.losses, costOld: Number(old.toFixed(6)), costNew: Number(candidateCost.toFixed(6)) };
+  // null means that provider answered nothing, so there is no cost per request to compare.
+  const usd = (c: number | null) => (c === null ? 'n/a (no answer)' : `$${c.toFixed(4)}`);
+  const rounded = (c: number | null) => (c === null ? null : Number(c.toFixed(6)));
+  console.log(`cost per request: ${usd(old)} now, ${usd(candidateCost)} on the candidate, although its price per token is 10% lower`);
+  return { actions, wins: first.wins, losses: first.losses, costOld: rounded(old), costNew: rounded(candidateCost) };
 }

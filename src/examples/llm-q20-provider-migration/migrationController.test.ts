@@ -98,6 +98,14 @@ describe('summarise', () => {
     expect(r.costPerRequest.new).toBeCloseTo(0.003, 12); // not (0.003 + 0.003) / 4 = 0.0015
   });
 
+  it('reports no cost per request (null) for a provider that answered nothing, not a $0 that looks cheap', () => {
+    const allFailed = pairs(10, 'faq', 1, undefined).map((p) => ({ ...p, oldCost: 0.001 }));
+    const r = summarise(allFailed, 0);
+    expect(r.costPerRequest.old).toBeCloseTo(0.001, 12);
+    expect(r.costPerRequest.new).toBeNull();
+    expect(summarise([], 0).costPerRequest).toEqual({ old: null, new: null });
+  });
+
   it('reports the mean score change per slice', () => {
     const r = summarise([...pairs(10, 'faq', 0.5, 0.7), ...pairs(10, 'refunds', 0.9, 0.8)], 0);
     expect(r.slices.faq?.meanDelta).toBeCloseTo(0.2, 12);
@@ -138,6 +146,24 @@ describe('decide: the slice rule', () => {
 
   it('holds when a critical slice is missing from the replay altogether', () => {
     expect(decide(summarise(pairs(50, 'faq', 0.5, 0.9), 0), 0, gate).reasons).toEqual(['critical slice refunds: 0 pairs, need 10']);
+  });
+
+  it('holds on a replay with no compared pair, even when no critical slice is configured', () => {
+    expect(decide(summarise([], 0), 0, { ...gate, criticalSlices: [] })).toEqual({ action: 'hold', share: 0, reasons: ['no request answered by both providers'] });
+    const oldAlwaysFailed = summarise(pairs(20, 'faq', undefined, 1), 0);
+    expect(decide(oldAlwaysFailed, 0.01, { ...gate, criticalSlices: [] })).toMatchObject({ action: 'hold', share: 0.01 });
+  });
+
+  it.each([0, -1, 2.5, Number.NaN])('rejects minSlicePairs %s: a critical slice needs at least one whole pair to be judged', (n) => {
+    const r = summarise([...pairs(10, 'refunds', 1, 1), ...pairs(10, 'faq', 0, 1)], 0);
+    expect(() => decide(r, 0, { ...gate, minSlicePairs: n })).toThrow(new RangeError(`minSlicePairs must be a whole number of at least 1, got ${n}`));
+  });
+
+  it('has no margin for noise: with 0/1 scores one net loss moves a slice of n pairs by 1/n, so fewer than 20 pairs breach 0.05 on a single item', () => {
+    const oneLoss = (n: number) => summarise([...pairs(1, 'refunds', 1, 0), ...pairs(n - 1, 'refunds', 1, 1), ...pairs(30, 'faq', 0, 1)], 0);
+    expect(decide(oneLoss(10), 0, gate)).toMatchObject({ action: 'rollback', reasons: ['critical slice refunds drops 0.100 > 0.05'] });
+    expect(decide(oneLoss(19), 0, gate).action).toBe('rollback');
+    expect(decide(oneLoss(20), 0, { ...gate, minSlicePairs: 20 }).action).toBe('advance');
   });
 });
 

@@ -82,7 +82,8 @@ export interface Report {
   slices: Record<string, { pairs: number; meanDelta: number }>;
   oldErrorRate: number;
   newErrorRate: number;
-  costPerRequest: { old: number; new: number };
+  /** Mean cost per answered request; null when that provider answered none, as there is nothing to price. */
+  costPerRequest: { old: number | null; new: number | null };
 }
 
 export function summarise(pairs: Pair[], tieTolerance: number): Report {
@@ -99,8 +100,12 @@ export function summarise(pairs: Pair[], tieTolerance: number): Report {
   const wins = deltas.filter((d) => d > tieTolerance).length;
   const losses = deltas.filter((d) => d < -tieTolerance).length;
   const errorRate = (side: 'oldScore' | 'newScore') => (pairs.length ? pairs.filter((p) => p[side] === undefined).length / pairs.length : 0);
-  // Per answered request: a failed call is not billed, so counting it as $0 would make a failing provider look cheap.
-  const answered = (side: 'oldScore' | 'newScore', cost: 'oldCost' | 'newCost') => mean(pairs.filter((p) => p[side] !== undefined).map((p) => p[cost]));
+  // Per answered request: whether a failed call is billed depends on the provider, and replay() prices it at $0,
+  // so averaging it in would make a failing provider look cheap. No answer at all gives null, not $0.
+  const answered = (side: 'oldScore' | 'newScore', cost: 'oldCost' | 'newCost') => {
+    const costs = pairs.filter((p) => p[side] !== undefined).map((p) => p[cost]);
+    return costs.length ? mean(costs) : null;
+  };
   return {
     wins,
     losses,
@@ -116,9 +121,12 @@ export function summarise(pairs: Pair[], tieTolerance: number): Report {
 
 export interface GateConfig {
   criticalSlices: string[];
-  /** Largest mean score drop a critical slice may show. */
+  /**
+   * Largest mean score drop a critical slice may show. There is no noise margin: with 0/1 scores one net loss
+   * moves a slice of n pairs by 1/n, so below n = 1 / maxSliceDrop a single item rolls back (sample k times, or raise minSlicePairs).
+   */
   maxSliceDrop: number;
-  /** Fewer pairs than this on a critical slice is not evidence either way. */
+  /** Fewer pairs than this on a critical slice is not evidence either way; a whole number, at least 1. */
   minSlicePairs: number;
   maxNewErrorRate: number;
   /** Canary traffic shares, rising, ending at 1. */
@@ -136,9 +144,14 @@ export function decide(report: Report, currentShare: number, config: GateConfig)
     throw new RangeError(`steps must rise strictly from above 0 to exactly 1, got [${steps.join(', ')}]`);
   }
   if (currentShare !== 0 && !steps.includes(currentShare)) throw new RangeError(`currentShare must be 0 or one of the steps, got ${currentShare}`);
+  if (!(Number.isInteger(config.minSlicePairs) && config.minSlicePairs >= 1)) {
+    throw new RangeError(`minSlicePairs must be a whole number of at least 1, got ${config.minSlicePairs}`);
+  }
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
   const stop: string[] = [];
   const wait: string[] = [];
+  // No compared pair is no evidence, whatever the slices: an empty replay must not advance.
+  if (report.wins + report.losses + report.ties === 0) wait.push('no request answered by both providers');
   if (report.newErrorRate > config.maxNewErrorRate) stop.push(`new provider error rate ${pct(report.newErrorRate)} > ${pct(config.maxNewErrorRate)}`);
   for (const slice of config.criticalSlices) {
     const s = report.slices[slice] ?? { pairs: 0, meanDelta: 0 };

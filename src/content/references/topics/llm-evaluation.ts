@@ -16,10 +16,17 @@ export const llmEvaluationReferences: ReferenceEntry[] = [
     note: 'One instruction-tuned Llama 2 7B model classifies both prompts and responses against a taxonomy that can be changed in the prompt.',
   },
   {
+    id: 'L180',
+    kind: 'literature',
+    citation: 'Fleiss, J. L., Cohen, J., & Everitt, B. S. (1969). Large sample standard errors of kappa and weighted kappa. Psychological Bulletin, 72(5), 323–327.',
+    doi: '10.1037/h0028106',
+    note: 'The large-sample standard error of kappa that Cohen’s 1960 approximation simplifies; the one to use for an interval around a judge’s agreement.',
+  },
+  {
     id: 'L171',
     kind: 'literature',
-    citation: 'NVIDIA. (n.d.). Output rail streaming. In NeMo Guardrails library documentation (latest). Retrieved December 3, 2026.',
-    url: 'https://docs.nvidia.com/nemo/guardrails/latest/configure-rails/yaml-schema/streaming/output-rail-streaming.html',
+    citation: 'NVIDIA. (n.d.). Output rail streaming. In NeMo Guardrails library documentation. Retrieved December 5, 2026.',
+    url: 'https://docs.nvidia.com/nemo/guardrails/configure-guardrails/yaml-schema/streaming/output-rail-streaming',
     note: 'Output rails on a stream run on chunks (200 tokens by default, 50 carried over), and stream_first decides whether the user sees a chunk before it is checked.',
   },
   {
@@ -34,7 +41,7 @@ export const llmEvaluationReferences: ReferenceEntry[] = [
     kind: 'tool',
     name: 'NeMo Guardrails',
     purpose: 'NVIDIA library of programmable rails around an LLM: input, retrieval, dialog, execution and output rails, configured in a config.yml file.',
-    url: 'https://docs.nvidia.com/nemo/guardrails/v0.25.0/configure-guardrails/yaml-schema/guardrails-configuration',
+    url: 'https://docs.nvidia.com/nemo/guardrails/configure-guardrails/yaml-schema/guardrails-configuration',
   },
   {
     id: 'T161',
@@ -68,7 +75,22 @@ export const llmEvaluationReferences: ReferenceEntry[] = [
     kind: 'literature',
     citation:
       'European Commission. (2025, November 19). Proposal for a regulation of the European Parliament and of the Council amending Regulations (EU) 2024/1689 and (EU) 2018/1139 as regards the simplification of the implementation of harmonised rules on artificial intelligence (Digital Omnibus on AI) (COM(2025) 836 final, 2025/0359(COD)).',
-    note: 'The proposal to tie the high-risk dates to the availability of standards; agreed on 7 May 2026 with fixed dates of 2 December 2027 and 2 August 2028, adopted by Parliament on 16 June and by the Council on 29 June 2026 (Council press release). Its publication in the Official Journal is reported by secondary sources only here.',
+    note: 'The proposal to tie the high-risk dates to the availability of standards; agreed on 7 May 2026 with fixed dates of 2 December 2027 and 2 August 2028, and adopted as Regulation (EU) 2026/1744.',
+  },
+  {
+    id: 'L178',
+    kind: 'literature',
+    citation:
+      'European Parliament & Council of the European Union. (2026). Regulation (EU) 2026/1744 of 8 July 2026 amending Regulations (EU) 2024/1689, (EU) 2018/1139 and (EU) 2023/1230 as regards the simplification of the implementation of harmonised rules on artificial intelligence (Digital Omnibus on AI). Official Journal of the European Union, L, 2026/1744, 24.7.2026.',
+    url: 'https://eur-lex.europa.eu/eli/reg/2026/1744/oj/eng',
+    note: 'The amendment in force since 27 July 2026: Annex III high-risk duties from 2 December 2027, Annex I from 2 August 2028, new prohibited practices from 2 December 2026 and a softer AI-literacy duty (Art. 4).',
+  },
+  {
+    id: 'L179',
+    kind: 'literature',
+    citation: 'Council of the European Union. (2026, June 29). Artificial intelligence: Council gives final green light to simplify and streamline rules [Press release].',
+    url: 'https://www.consilium.europa.eu/en/press/press-releases/2026/06/29/artificial-intelligence-council-gives-final-green-light-to-simplify-and-streamline-rules/',
+    note: 'The final adoption of the Digital Omnibus on AI, with the fixed high-risk dates and the grace period for marking AI-generated content.',
   },
   {
     id: 'G146',
@@ -87,9 +109,9 @@ export const llmEvaluationReferences: ReferenceEntry[] = [
   {
     id: 'L176',
     kind: 'literature',
-    citation: 'OpenAI. (n.d.). Deprecations. In OpenAI API documentation. Retrieved December 3, 2026.',
+    citation: 'OpenAI. (n.d.). Deprecations. In OpenAI API documentation. Retrieved December 5, 2026.',
     url: 'https://developers.openai.com/docs/deprecations',
-    note: 'Minimum notice before a model is retired (6 months for generally available models, about 2 weeks for previews) and a shutdown_date field to watch.',
+    note: 'Minimum notice before a model is retired, unless safety or compliance require less: 6 months for generally available models, 3 months for specialised variants, about 2 weeks for previews; and a shutdown_date field to watch.',
   },
   {
     id: 'L177',
