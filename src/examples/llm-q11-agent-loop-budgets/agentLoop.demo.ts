@@ -6,6 +6,10 @@
  */
 import { runAgent, type AgentConfig, type Decision, type Model, type Outcome } from './agentLoop';
 
+/** An allow-list: only tools named here may run. Email leaves the company, so a person sends it. */
+const ALLOWED_TOOLS: ReadonlySet<string> = new Set(['search']);
+export const allow = (tool: string): boolean => ALLOWED_TOOLS.has(tool);
+
 export async function demo(): Promise<Outcome['status'][]> {
   let now = 0; // a fake clock: every tool call takes 2 s
   const base: Omit<AgentConfig, 'model'> = {
@@ -13,7 +17,7 @@ export async function demo(): Promise<Outcome['status'][]> {
       search: async (args) => ((now += 2_000), `3 hits for "${String(args.q)}"`),
       send_email: async () => 'sent',
     },
-    allow: (tool) => tool !== 'send_email', // sinks that leave the company need a human
+    allow,
     maxSteps: 8,
     maxWallMs: 60_000,
     maxCostUsd: 0.05,
@@ -39,7 +43,7 @@ export async function demo(): Promise<Outcome['status'][]> {
   for (const [name, m] of runs) {
     now = 0;
     const o = await runAgent({ ...base, model: m });
-    const detail = o.status === 'done' ? `"${o.answer}"` : o.status === 'budget-exhausted' ? `${o.budget} budget` : o.tool;
+    const detail = o.status === 'done' ? `"${o.answer}"` : o.status === 'budget-exhausted' ? `${o.budget} budget` : o.status === 'error' ? o.error : o.tool;
     console.log(
       `${name}: ${o.status} (${detail}) after tool calls: ${o.steps.length}, model calls: ${o.usage.modelCalls}, $${o.usage.costUsd.toFixed(4)}, ${o.usage.elapsedMs / 1000} s`,
     );

@@ -15,7 +15,7 @@ function config(overrides: Partial<AgentConfig> = {}): AgentConfig {
   return {
     model: scripted([search('a'), search('b'), finish('42')]),
     tools: { search: async (args) => `results for ${String(args.q)}`, send_email: async () => 'sent' },
-    allow: (tool) => tool !== 'send_email',
+    allow: (tool) => tool === 'search',
     maxSteps: 10,
     maxWallMs: 60_000,
     maxCostUsd: 1,
@@ -78,11 +78,11 @@ describe('runAgent', () => {
     const waits: number[] = [];
     const sleep = (ms: number) => (waits.push(ms), ms >= 10_000 ? new Promise<void>(() => undefined) : Promise.resolve()); // only the model's timer fires
     const calls = scripted([search('a')]);
-    const model: Model = async (history) => (history.length === 0 ? ((now += 3_000), calls(history)) : new Promise<ModelTurn>(() => undefined));
+    const model: Model = async (history, signal) => (history.length === 0 ? ((now += 3_000), calls(history, signal)) : new Promise<ModelTurn>(() => undefined));
     const outcome = await runAgent(config({ model, sleep, clock: () => now, maxWallMs: 10_000, toolDeadlineMs: 10_000 }));
     expect(outcome).toMatchObject({ status: 'budget-exhausted', budget: 'wall-time', usage: { modelCalls: 1 } });
     expect(outcome.steps).toHaveLength(1);
-    expect(waits).toEqual([10_000, 10_000, 7_000]); // first model call, the tool's deadline, then the 7 s left
+    expect(waits).toEqual([10_000, 7_000, 7_000]); // first model call, the tool (its 10 s deadline cut to the 7 s left), then the model call
   }, 2_000);
 
   it('refuses a tool the policy does not allow, before calling it', async () => {
@@ -131,19 +131,92 @@ describe('runAgent', () => {
     expect([b.status, b.steps.length, b.usage.modelCalls]).toEqual(['done', 1, 2]);
   });
 
-  it('stops with an error when a model turn has no usable token counts, rather than run with a blind cost budget', async () => {
+  it('stops with an error outcome when a model turn has no usable token counts, rather than run with a blind cost budget', async () => {
     // e.g. an adapter that reads a usage field the provider did not send: undefined × price is NaN, and NaN >= budget is false
     const model: Model = async () => ({ decision: search('a'), inputTokens: Number.NaN, outputTokens: 10 });
-    await expect(runAgent(config({ model }))).rejects.toThrow(/inputTokens must be a non-negative number/);
+    const outcome = await runAgent(config({ model }));
+    expect(outcome).toMatchObject({ status: 'error', steps: [] });
+    expect(outcome.status === 'error' && outcome.error).toMatch(/inputTokens must be a non-negative number/);
     const negative: Model = async () => ({ decision: search('a'), inputTokens: 10, outputTokens: -5 });
-    await expect(runAgent(config({ model: negative }))).rejects.toThrow(/outputTokens/);
+    const second = await runAgent(config({ model: negative }));
+    expect(second.status === 'error' && second.error).toMatch(/outputTokens/);
+  });
+
+  it('returns the steps taken so far with an error outcome when a model call fails', async () => {
+    const model: Model = async (history) => {
+      if (history.length === 0) return { decision: search('invoice'), inputTokens: 1_000, outputTokens: 200 };
+      throw new Error('HTTP 529: overloaded');
+    };
+    const outcome = await runAgent(config({ model }));
+    expect(outcome).toMatchObject({ status: 'error', error: 'HTTP 529: overloaded', usage: { modelCalls: 1 } });
+    expect(outcome.steps.map((s) => s.observation)).toEqual(['results for invoice']);
+  });
+
+  it('fails closed when the permission policy throws: the tool is not called and the run ends with an error outcome', async () => {
+    const searchTool = vi.fn(async () => 'found');
+    const allow = () => {
+      throw new Error('policy service unreachable');
+    };
+    const outcome = await runAgent(config({ tools: { search: searchTool }, allow }));
+    expect(outcome).toMatchObject({ status: 'error', error: 'policy service unreachable', steps: [] });
+    expect(searchTool).not.toHaveBeenCalled();
+  });
+
+  it('refuses a tool name that is only a property every object inherits, such as constructor or toString', async () => {
+    for (const name of ['constructor', 'toString', '__proto__']) {
+      const outcome = await runAgent(config({ model: scripted([{ kind: 'tool', tool: name, args: {} }]), allow: () => true }));
+      expect(outcome).toMatchObject({ status: 'refused-tool', tool: name, steps: [] });
+    }
+  });
+
+  it('cuts a slow tool off at the wall time left, not only at its own deadline', async () => {
+    let now = 0;
+    const waits: number[] = [];
+    // A timer fires only for waits under 20 s, and moves the clock on by the time waited.
+    const sleep = (ms: number) => (waits.push(ms), ms >= 20_000 ? new Promise<void>(() => undefined) : Promise.resolve().then(() => void (now += ms)));
+    const model: Model = async (history) => ((now += 3_000), { decision: search(`q${history.length}`), inputTokens: 1, outputTokens: 1 });
+    const hangs = () => new Promise<string>(() => undefined);
+    const outcome = await runAgent(config({ model, tools: { search: hangs }, sleep, clock: () => now, maxWallMs: 20_000, toolDeadlineMs: 60_000 }));
+    expect(outcome).toMatchObject({ status: 'budget-exhausted', budget: 'wall-time', usage: { elapsedMs: 20_000 } });
+    expect(waits).toEqual([20_000, 17_000]); // the model call, then the tool: 17 s left, not its 60 s deadline
+    expect(outcome.steps.map((s) => s.observation)).toEqual(['error: no answer within 17000 ms']);
+  }, 2_000);
+
+  it('does not start a tool when the model call used up the wall time', async () => {
+    let now = 0;
+    const searchTool = vi.fn(async () => 'found');
+    const model: Model = async () => ((now += 10_000), { decision: search('a'), inputTokens: 1, outputTokens: 1 });
+    const outcome = await runAgent(config({ model, tools: { search: searchTool }, clock: () => now, maxWallMs: 10_000 }));
+    expect(outcome).toMatchObject({ status: 'budget-exhausted', budget: 'wall-time', steps: [], usage: { elapsedMs: 10_000 } });
+    expect(searchTool).not.toHaveBeenCalled();
+  });
+
+  it('aborts the signal of a tool call that missed its deadline, so a tool that listens can stop its work', async () => {
+    const signals: AbortSignal[] = [];
+    const hangs = (_args: Record<string, unknown>, signal: AbortSignal) => (signals.push(signal), new Promise<string>(() => undefined));
+    const outcome = await runAgent(config({ model: scripted([search('a'), finish('ok')]), tools: { search: hangs }, sleep: async () => undefined }));
+    expect(outcome.status).toBe('done');
+    expect(signals).toHaveLength(1);
+    expect(signals[0]!.aborted).toBe(true);
+  });
+
+  it('turns a tool result that is not text into an error observation', async () => {
+    const search = async () => ({ hits: 3 }) as unknown as string; // a JavaScript tool that ignores its declared type
+    const outcome = await runAgent(config({ tools: { search } }));
+    expect(outcome.steps.map((s) => s.observation)).toEqual(['error: search returned object, not text', 'error: search returned object, not text']);
+  });
+
+  it('does not count calls whose Date arguments differ as a loop', async () => {
+    const since = (ms: number): Decision => ({ kind: 'tool', tool: 'search', args: { since: new Date(ms) } });
+    const outcome = await runAgent(config({ model: scripted([since(0), since(86_400_000), since(172_800_000), finish('ok')]) }));
+    expect(outcome.status).toBe('done');
   });
 
   it('reports the time up to the end of the run for every outcome, including the last model call', async () => {
     let now = 0;
     const slowModel = (decisions: Decision[]): Model => {
       const next = scripted(decisions);
-      return async (history) => ((now += 1_000), next(history));
+      return async (history, signal) => ((now += 1_000), next(history, signal));
     };
     const clock = () => now;
     const refused = await runAgent(config({ model: slowModel([search('a'), { kind: 'tool', tool: 'send_email', args: {} }]), clock }));
@@ -154,9 +227,63 @@ describe('runAgent', () => {
   });
 
   it('rejects a budget that is not positive, naming it', async () => {
-    await expect(runAgent(config({ maxSteps: 0 }))).rejects.toThrow(/maxSteps must be positive/);
+    await expect(runAgent(config({ maxSteps: 0 }))).rejects.toThrow(/maxSteps must be a positive integer/);
     await expect(runAgent(config({ maxCostUsd: -1 }))).rejects.toThrow(RangeError);
     await expect(runAgent(config({ maxWallMs: Number.NaN }))).rejects.toThrow(/maxWallMs/);
     await expect(runAgent(config({ maxRepeats: 1 }))).rejects.toThrow(/maxRepeats/);
+  });
+
+  it('rejects a wall-time budget a timer cannot wait for: not finite, or over 2^31 - 1 ms, which Node cuts to 1 ms', async () => {
+    await expect(runAgent(config({ maxWallMs: Number.POSITIVE_INFINITY }))).rejects.toThrow(/maxWallMs/);
+    await expect(runAgent(config({ maxWallMs: 30 * 86_400_000 }))).rejects.toThrow(/maxWallMs must be at most 2147483647/);
+    expect((await runAgent(config({ maxWallMs: 2_147_483_647 }))).status).toBe('done');
+  });
+
+  it('ends with an error outcome, not a crash, when the model returns a decision of the wrong shape', async () => {
+    const malformed: unknown[] = [
+      null,
+      { kind: 'final', answer: '42' }, // an unknown kind
+      { kind: 'finish' }, // no answer
+      { kind: 'tool', tool: 42, args: {} },
+      { kind: 'tool', tool: 'search', args: null },
+      { kind: 'tool', tool: 'search', args: ['q'] },
+    ];
+    for (const decision of malformed) {
+      const searchTool = vi.fn(async () => 'found');
+      const model: Model = async () => ({ decision: decision as Decision, inputTokens: 1, outputTokens: 1 });
+      const outcome = await runAgent(config({ model, tools: { search: searchTool }, allow: () => true }));
+      expect(outcome).toMatchObject({ status: 'error', steps: [], usage: { modelCalls: 1 } });
+      expect(outcome.status === 'error' && outcome.error).toMatch(/decision/);
+      expect(outcome.usage.costUsd).toBeCloseTo(18e-6, 12); // the call was still paid for: 1 × $3 + 1 × $15 per million
+      expect(searchTool).not.toHaveBeenCalled();
+    }
+  });
+
+  it('ends with an error outcome when the arguments cannot be compared, such as a circular object, without calling the tool', async () => {
+    const args: Record<string, unknown> = { q: 'x' };
+    args.self = args;
+    const searchTool = vi.fn(async () => 'found');
+    const outcome = await runAgent(config({ model: scripted([{ kind: 'tool', tool: 'search', args }]), tools: { search: searchTool } }));
+    expect(outcome).toMatchObject({ status: 'error', steps: [] });
+    expect(searchTool).not.toHaveBeenCalled();
+  });
+
+  it('cancels the timer of every call that answered in time, so a real timer does not keep the process alive', async () => {
+    const timers: AbortSignal[] = [];
+    const sleep = (_ms: number, signal: AbortSignal) => (timers.push(signal), never());
+    const outcome = await runAgent(config({ sleep }));
+    expect(outcome.status).toBe('done');
+    expect(timers).toHaveLength(5); // three model calls and two tool calls
+    expect(timers.map((t) => t?.aborted)).toEqual([true, true, true, true, true]);
+  });
+
+  it('rejects a step budget that is not a whole number', async () => {
+    await expect(runAgent(config({ maxSteps: 2.5 }))).rejects.toThrow(/maxSteps must be a positive integer/);
+  });
+
+  it('rejects a price that would leave the cost budget blind, naming it', async () => {
+    await expect(runAgent(config({ pricePerMillion: { input: Number.NaN, output: 15 } }))).rejects.toThrow(/pricePerMillion.input must be a non-negative number/);
+    await expect(runAgent(config({ pricePerMillion: { input: 3, output: -15 } }))).rejects.toThrow(/pricePerMillion.output/);
+    await expect(runAgent(config({ pricePerMillion: { input: Number.POSITIVE_INFINITY, output: 15 } }))).rejects.toThrow(RangeError);
   });
 });

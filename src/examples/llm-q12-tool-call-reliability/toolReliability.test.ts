@@ -187,7 +187,7 @@ describe('ToolExecutor', () => {
     const { tool, charges } = paymentService();
     expect(await exec.execute(tool, { customer: 'c-7', amountCents: 4_999 }, 'order-19')).toBe('charged c-7 4999');
     // The model corrects the amount but keeps the key: silently answering "charged 4999" would hide the mistake.
-    expect(() => exec.execute(tool, { customer: 'c-7', amountCents: 5_999 }, 'order-19')).toThrow(/already used with other arguments/);
+    await expect(exec.execute(tool, { customer: 'c-7', amountCents: 5_999 }, 'order-19')).rejects.toThrow(/already used with other arguments/);
     // The same arguments in another key order are the same call, and are replayed.
     expect(await exec.execute(tool, { amountCents: 4_999, customer: 'c-7' }, 'order-19')).toBe('charged c-7 4999');
     expect(charges.size).toBe(1);
@@ -211,18 +211,126 @@ describe('ToolExecutor', () => {
     expect(await exec.execute(tool, { orderId: 'A1' }, 'k1')).toBe('order A1: shipped');
   });
 
-  it('rejects arguments that do not match the schema before calling the tool', () => {
+  it('rejects arguments that do not match the schema before calling the tool', async () => {
     const { exec } = executor();
     const { tool } = paymentService();
     const run = vi.spyOn(tool, 'run');
-    expect(() => exec.execute(tool, { customer: 'c-7' }, 'k')).toThrow(/"amountCents" must be a number, got undefined/);
-    expect(() => exec.execute(tool, { customer: 'c-7', amountCents: '49.99' }, 'k')).toThrow(TypeError);
-    expect(() => exec.execute(tool, { customer: 'c-7', amountCents: Number.NaN }, 'k')).toThrow(/"amountCents" must be a number, got NaN/);
-    expect(() => exec.execute(tool, { customer: 'c-7', amountCents: 1, currency: 'EUR' }, 'k')).toThrow(/unexpected argument "currency"/);
-    expect(() => exec.execute(tool, { customer: 'c-7', amountCents: 1 }, '')).toThrow(/idempotencyKey/);
+    await expect(exec.execute(tool, { customer: 'c-7' }, 'k')).rejects.toThrow(/"amountCents" must be a number, got undefined/);
+    await expect(exec.execute(tool, { customer: 'c-7', amountCents: '49.99' }, 'k')).rejects.toThrow(TypeError);
+    await expect(exec.execute(tool, { customer: 'c-7', amountCents: Number.NaN }, 'k')).rejects.toThrow(/"amountCents" must be a number, got NaN/);
+    await expect(exec.execute(tool, { customer: 'c-7', amountCents: 1, currency: 'EUR' }, 'k')).rejects.toThrow(/unexpected argument "currency"/);
+    await expect(exec.execute(tool, { customer: 'c-7', amountCents: 1 }, '')).rejects.toThrow(/idempotencyKey/);
     expect(run).not.toHaveBeenCalled();
     expect(() => new ToolExecutor({ maxAttempts: 0, baseDelayMs: 1, attemptTimeoutMs: 1, sleep: async () => undefined, deadline: async () => undefined, random: () => 0 })).toThrow(
       /maxAttempts/,
     );
+  });
+
+  it('rejects an argument whose name every object inherits, such as constructor or __proto__', async () => {
+    const { exec } = executor();
+    const tool = flakyRead(0);
+    for (const name of ['constructor', 'toString', 'hasOwnProperty']) {
+      await expect(exec.execute(tool, { orderId: 'A1', [name]: 'x' }, 'k')).rejects.toThrow(`unexpected argument "${name}"`);
+    }
+    // JSON.parse, which is how a model's arguments arrive, makes "__proto__" an ordinary own key.
+    const parsed = JSON.parse('{"orderId": "A1", "__proto__": "x"}') as Record<string, unknown>;
+    await expect(exec.execute(tool, parsed, 'k')).rejects.toThrow('unexpected argument "__proto__"');
+    expect(tool.runs).toBe(0);
+  });
+
+  it('reports bad arguments and a misused key as a rejected promise, never as a synchronous throw', async () => {
+    const { exec } = executor();
+    const { tool } = paymentService();
+    let badArgs: Promise<string> | undefined;
+    expect(() => (badArgs = exec.execute(tool, { customer: 'c-7' }, 'k'))).not.toThrow();
+    await expect(badArgs).rejects.toThrow(TypeError);
+    await exec.execute(tool, { customer: 'c-7', amountCents: 1 }, 'k');
+    let reused: Promise<string> | undefined;
+    expect(() => (reused = exec.execute(tool, { customer: 'c-7', amountCents: 2 }, 'k'))).not.toThrow();
+    await expect(reused).rejects.toThrow(/already used/);
+  });
+
+  it('frees a burned key once someone has checked the real state, so the call can run again', async () => {
+    const { exec } = executor();
+    let runs = 0;
+    const tool: ToolSpec<string> = {
+      name: 'send_email',
+      schema: { to: 'string' },
+      retrySafe: false,
+      run: async () => {
+        if (++runs === 1) throw new TransientError('timeout: the email may or may not have gone');
+        return 'sent';
+      },
+    };
+    await expect(exec.execute(tool, { to: 'a@example.com' }, 'mail-1')).rejects.toThrow(/may or may not/);
+    // Someone checks the mail server's log: it did not go. Releasing the key lets the same call run once more.
+    expect(exec.release('send_email', 'mail-1')).toBe(true);
+    expect(await exec.execute(tool, { to: 'a@example.com' }, 'mail-1')).toBe('sent');
+    expect(runs).toBe(2);
+  });
+
+  it('will not release the key of a call that succeeded or is still running', async () => {
+    const { exec } = executor();
+    const tool = flakyRead(0);
+    await exec.execute(tool, { orderId: 'A1' }, 'done-1');
+    expect(exec.release('get_order', 'done-1')).toBe(false);
+    await exec.execute(tool, { orderId: 'A1' }, 'done-1');
+    expect(tool.runs).toBe(1); // still replayed
+    const hanging: ToolSpec<string> = { name: 'search', schema: {}, retrySafe: false, run: () => new Promise<string>(() => undefined) };
+    void exec.execute(hanging, {}, 'running-1');
+    expect(exec.release('search', 'running-1')).toBe(false);
+    expect(exec.release('search', 'never-used')).toBe(false);
+  });
+
+  it('keeps calls of different tools apart even when name and key would join to the same text', async () => {
+    const { exec } = executor();
+    const tool = (name: string): ToolSpec<string> => ({ name, schema: {}, retrySafe: true, run: async () => `ran ${name}` });
+    expect(await exec.execute(tool('a:b'), {}, 'c')).toBe('ran a:b');
+    expect(await exec.execute(tool('a'), {}, 'b:c')).toBe('ran a'); // "a:b" + "c" and "a" + "b:c" are different calls
+  });
+
+  it('rejects a missing or blank idempotency key as a rejected promise, before calling the tool', async () => {
+    const { exec } = executor();
+    const tool = flakyRead(0);
+    for (const key of [undefined, '', '   ']) {
+      let result: Promise<string> | undefined;
+      expect(() => (result = exec.execute(tool, { orderId: 'A1' }, key as unknown as string))).not.toThrow();
+      await expect(result).rejects.toThrow(/idempotencyKey must be a non-blank string/);
+    }
+    expect(tool.runs).toBe(0);
+  });
+
+  it('cancels the deadline timer of an attempt that answered in time, so a real timer does not keep the process alive', async () => {
+    const timers: AbortSignal[] = [];
+    const { exec } = executor({ deadline: (_ms: number, signal: AbortSignal) => (timers.push(signal), new Promise<void>(() => undefined)) });
+    expect(await exec.execute(flakyRead(1), { orderId: 'A1' }, 'k1')).toBe('order A1: shipped');
+    expect(timers.map((t) => t?.aborted)).toEqual([true, true]); // the failed attempt and the one that answered
+  });
+
+  it('rejects an attempt timeout a timer cannot wait for: not positive, not finite, or over 2^31 - 1 ms', () => {
+    const options = (attemptTimeoutMs: number): ExecutorOptions => ({
+      maxAttempts: 1,
+      baseDelayMs: 1,
+      attemptTimeoutMs,
+      sleep: async () => undefined,
+      deadline: async () => undefined,
+      random: () => 0,
+    });
+    for (const ms of [0, Number.NaN, Number.POSITIVE_INFINITY, 2_147_483_648]) expect(() => new ToolExecutor(options(ms))).toThrow(/attemptTimeoutMs/);
+    expect(() => new ToolExecutor(options(2_147_483_647))).not.toThrow();
+  });
+
+  it('aborts the signal of an attempt that timed out, so a tool that listens can stop before the retry runs', async () => {
+    let deadlines = 0;
+    const { exec } = executor({ deadline: () => (++deadlines === 1 ? Promise.resolve() : new Promise<void>(() => undefined)) });
+    const signals: AbortSignal[] = [];
+    const tool: ToolSpec<string> = {
+      name: 'search',
+      schema: {},
+      retrySafe: true,
+      run: (_args, _key, signal) => (signals.push(signal), signals.length === 1 ? new Promise<string>(() => undefined) : Promise.resolve('hits')),
+    };
+    expect(await exec.execute(tool, {}, 'k')).toBe('hits');
+    expect(signals.map((s) => s.aborted)).toEqual([true, false]);
   });
 });

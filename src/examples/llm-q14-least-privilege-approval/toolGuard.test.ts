@@ -31,6 +31,13 @@ describe('the permission policy', () => {
     expect(guard.call(alice, { tool: 'wireTransfer', args: { amount: 1 } })).toMatchObject({ outcome: 'denied', reason: expect.stringMatching(/denied by default/) });
   });
 
+  it('denies by default a tool named after a property every object inherits', () => {
+    const { guard, alice } = setup();
+    for (const tool of ['constructor', 'toString', '__proto__']) {
+      expect(guard.call(alice, { tool, args: {} })).toMatchObject({ outcome: 'denied', reason: 'no rule for this tool: denied by default' });
+    }
+  });
+
   it('denies a tool whose scope the user’s task credential does not hold, even though a rule exists', () => {
     const { guard, alice } = setup();
     const result = guard.call(alice, { tool: 'deleteAccount', args: { account: 'acme' } });
@@ -119,6 +126,63 @@ describe('human approval', () => {
     expect(changed.outcome).toBe('pending-approval');
   });
 
+  it('binds the approval to the task: the same call by the same user in another task is not approved', () => {
+    const { guard, alice } = setup();
+    guard.approve(guard.call(alice, refund250).approvalId!, 'bob');
+    expect(guard.call({ ...alice, taskId: 't2' }, refund250).outcome).toBe('pending-approval');
+    expect(guard.call(alice, refund250)).toMatchObject({ outcome: 'executed', reason: 'approved by bob' });
+  });
+
+  it('will not let the requesting user approve their own call', () => {
+    const { guard, alice } = setup();
+    const id = guard.call(alice, refund250).approvalId!;
+    expect(() => guard.approve(id, 'alice')).toThrow(`alice cannot decide ${id}: it is their own request`);
+    expect(guard.call(alice, refund250).outcome).toBe('pending-approval');
+  });
+
+  it('lets the approver refuse: the agent is told who refused, once, and a retry after that asks again', () => {
+    const { guard, alice } = setup();
+    const id = guard.call(alice, refund250).approvalId!;
+    guard.deny(id, 'bob');
+    expect(() => guard.approve(id, 'carol')).toThrow(`approval ${id} was already refused by bob`);
+    expect(guard.call(alice, refund250)).toMatchObject({ outcome: 'denied', reason: 'refused by bob' });
+    const retry = guard.call(alice, refund250);
+    expect(retry.outcome).toBe('pending-approval');
+    expect(retry.approvalId).not.toBe(id);
+  });
+
+  it('tells the agent of a refusal however late it retries, while its task credential lasts', () => {
+    const { guard, alice, advance } = setup(15 * 60_000);
+    const id = guard.call(alice, refund250).approvalId!;
+    guard.deny(id, 'bob');
+    advance(40 * 60_000); // past the 15-minute window and the 15 minutes a closed request is kept after it
+    guard.call(alice, { tool: 'readInvoice', args: { id: 'INV-7' } }); // any call in between must not forget the refusal
+    expect(guard.call(alice, refund250)).toMatchObject({ outcome: 'denied', reason: 'refused by bob' });
+    expect(guard.call(alice, refund250).outcome).toBe('pending-approval');
+  });
+
+  it('forgets a request one window after its own closed: a decision on it is then refused as unknown, with no audit entry', () => {
+    const { guard, alice, advance } = setup(15 * 60_000);
+    const id = guard.call(alice, refund250).approvalId!;
+    advance(30 * 60_000 - 1);
+    expect(() => guard.approve(id, 'bob')).toThrow(`approval ${id} expired`); // still held: the late attempt is logged
+    advance(1);
+    expect(() => guard.approve(id, 'carol')).toThrow(`unknown approval ${id}`);
+    expect(guard.audit().map((e) => [e.user, e.outcome])).toEqual([
+      ['alice', 'pending-approval'],
+      ['bob', 'decision-rejected'],
+    ]);
+  });
+
+  it('forgets a used approval the same way, one window after its own closed', () => {
+    const { guard, alice, advance } = setup(15 * 60_000);
+    const id = guard.call(alice, refund250).approvalId!;
+    guard.approve(id, 'bob');
+    guard.call(alice, refund250); // executed: the approval is used
+    advance(30 * 60_000);
+    expect(() => guard.approve(id, 'carol')).toThrow(`unknown approval ${id}`);
+  });
+
   it('binds the approval to the user: the same call by another user is not approved', () => {
     const { guard, alice } = setup();
     guard.approve(guard.call(alice, refund250).approvalId!, 'bob');
@@ -143,7 +207,7 @@ describe('human approval', () => {
     const id = guard.call(alice, refund250).approvalId!;
     advance(15 * 60_000);
     expect(() => guard.approve(id, 'bob')).toThrow(`approval ${id} expired`);
-    expect(() => guard.describe(id)).toThrow(/unknown approval/);
+    expect(() => guard.describe(id)).toThrow(`approval ${id} is no longer open`);
   });
 
   it('does not run a call approved in time but retried after the window closed', () => {
@@ -175,7 +239,7 @@ describe('human approval', () => {
     advance(15 * 60_000);
     const second = guard.call(alice, refund250).approvalId!;
     expect(second).not.toBe(first);
-    expect(() => guard.describe(first)).toThrow(/unknown approval/);
+    expect(() => guard.describe(first)).toThrow(`approval ${first} is no longer open`);
   });
 
   it('draws the lines where the page says: 100 needs a person, 500 is still allowed with approval', () => {
@@ -220,6 +284,42 @@ describe('the audit log', () => {
       [60_000, 'alice', 'refund', 'executed', 'approved by bob'],
     ]);
     expect(guard.audit()[3]!.args).toBe('["refund",[["amount",250],["order","A1"]]]');
+  });
+
+  it('records a person’s refusal and every rejected attempt to decide: a second decision, a late one, self-approval', () => {
+    const { guard, alice, advance } = setup();
+    const a = guard.call(alice, { tool: 'refund', args: { order: 'A1', amount: 250 } }).approvalId!;
+    guard.deny(a, 'bob');
+    expect(() => guard.approve(a, 'eve')).toThrow();
+    const b = guard.call(alice, { tool: 'refund', args: { order: 'B1', amount: 300 } }).approvalId!;
+    expect(() => guard.approve(b, 'alice')).toThrow();
+    advance(15 * 60_000);
+    expect(() => guard.approve(b, 'bob')).toThrow();
+    expect(guard.audit().map((e) => [e.user, e.outcome, e.reason])).toEqual([
+      ['alice', 'pending-approval', 'waiting for a person'],
+      ['bob', 'refused', 'for alice, apr-1'],
+      ['eve', 'decision-rejected', 'approval apr-1 was already refused by bob'],
+      ['alice', 'pending-approval', 'waiting for a person'],
+      ['alice', 'decision-rejected', 'alice cannot decide apr-2: it is their own request'],
+      ['bob', 'decision-rejected', 'approval apr-2 expired'],
+    ]);
+  });
+
+  it('records what the tool did after it ran: a tool that throws is logged as failed, not executed', () => {
+    let now = 0;
+    const guard = new ToolGuard(
+      { postLedger: { scope: 'ledger:write', effect: 'write' } },
+      {
+        postLedger: () => {
+          throw new Error('ledger offline');
+        },
+      },
+      () => now++,
+      60_000,
+    );
+    const writer: TaskCredential = { taskId: 't9', user: 'alice', scopes: new Set(['ledger:write']), expiresAt: 1_000 };
+    expect(guard.call(writer, { tool: 'postLedger', args: {} })).toEqual({ outcome: 'failed', reason: 'allowed; the tool failed: ledger offline' });
+    expect(guard.audit().map((e) => [e.outcome, e.reason])).toEqual([['failed', 'allowed; the tool failed: ledger offline']]);
   });
 
   it('cannot be edited through what it returns', () => {

@@ -2,8 +2,12 @@
  * A guard between an agent and its tools. The policy denies by default, checks the
  * task's own scoped credential (acting as the user, not a service account), caps
  * amounts per call and per task, and sends costly or irreversible writes to a person. An approval
- * is bound to the exact arguments, expires on an injected clock and is used once.
- * Every decision lands in an append-only audit log.
+ * is bound to the user, the task and the exact arguments, expires on an injected clock, is used
+ * once, and cannot come from the user who asked. The append-only audit log records every
+ * decision: the policy's, the person's (approved or refused), each rejected attempt to decide a
+ * request the guard still holds, and whether the tool then ran or failed. A request is forgotten
+ * one window after its own closed, except a refusal the agent has not yet been told. Whether an approver may approve at all (their role,
+ * their limit) is the identity provider's job and out of scope here.
  */
 export type Args = Readonly<Record<string, string | number>>;
 export interface ToolCall {
@@ -23,7 +27,8 @@ export interface TaskCredential {
   readonly scopes: ReadonlySet<string>;
   readonly expiresAt: number; // ms; a credential lives for one task
 }
-export type Outcome = 'executed' | 'denied' | 'pending-approval' | 'approved';
+/** The tool ran or failed; the policy denied; a person was asked, approved or refused; an attempt to decide was rejected. */
+export type Outcome = 'executed' | 'failed' | 'denied' | 'pending-approval' | 'approved' | 'refused' | 'decision-rejected';
 export interface AuditEntry {
   readonly at: number;
   readonly user: string;
@@ -39,9 +44,20 @@ export function fingerprint(call: ToolCall): string {
   return JSON.stringify([call.tool, keys.map((k) => [k, call.args[k]])]);
 }
 
+interface ApprovalRequest {
+  readonly user: string;
+  readonly taskId: string;
+  readonly call: ToolCall;
+  readonly expiresAt: number;
+  readonly taskExpiresAt: number; // the credential's expiry: after it, no call can collect a refusal
+  decision?: { readonly approved: boolean; readonly by: string };
+  closed: boolean; // the approval was used or the refusal delivered
+}
+
 export class ToolGuard {
   private readonly log: AuditEntry[] = [];
-  private readonly pending = new Map<string, { user: string; call: ToolCall; expiresAt: number; approvedBy?: string }>();
+  // Requests kept one window past their own, so that a late or repeated decision is still recognised and logged.
+  private readonly requests = new Map<string, ApprovalRequest>();
   private readonly spent = new Map<string, number>(); // task and tool -> amount already run
   private nextId = 1;
 
@@ -61,9 +77,11 @@ export class ToolGuard {
 
   /** Runs the call, refuses it, or parks it for approval (and says which). */
   call(credential: TaskCredential, call: ToolCall): { outcome: Outcome; reason: string; result?: string; approvalId?: string } {
-    const rule = this.policy[call.tool];
-    const tool = this.tools[call.tool];
+    // Own properties only: `constructor` or `toString` must not find Object's.
+    const rule = Object.hasOwn(this.policy, call.tool) ? this.policy[call.tool] : undefined;
+    const tool = Object.hasOwn(this.tools, call.tool) ? this.tools[call.tool] : undefined;
     const now = this.clock();
+    this.prune(now);
     const refuse = (reason: string) => this.record(credential.user, call, 'denied', reason);
     if (!rule || !tool) return refuse('no rule for this tool: denied by default');
     if (now >= credential.expiresAt) return refuse('task credential expired');
@@ -80,63 +98,92 @@ export class ToolGuard {
     if (rule.taskCap !== undefined && total > rule.taskCap) return refuse(`task total ${total} would be over the task cap of ${rule.taskCap}`);
     let reason = 'allowed';
     if (rule.effect === 'write' && rule.approvalFrom !== undefined && value >= rule.approvalFrom) {
-      const approver = this.consumeApproval(credential.user, call, now);
-      if (approver === undefined) {
+      const open = this.openRequest(credential, call, now);
+      if (open?.request.decision) {
+        open.request.closed = true; // used once: an approval runs one call, a refusal is reported once
+        if (!open.request.decision.approved) return refuse(`refused by ${open.request.decision.by}`);
+        reason = `approved by ${open.request.decision.by}`;
+      } else {
         // A retry of a call already waiting joins that request: one decision, not one per retry.
-        const waiting = this.findWaiting(credential.user, call, now);
-        const approvalId = waiting ?? `apr-${this.nextId++}`;
-        if (waiting === undefined) this.pending.set(approvalId, { user: credential.user, call, expiresAt: now + this.approvalTtlMs });
+        const approvalId = open?.id ?? `apr-${this.nextId++}`;
+        if (!open) {
+          this.requests.set(approvalId, {
+            user: credential.user,
+            taskId: credential.taskId,
+            call,
+            expiresAt: now + this.approvalTtlMs,
+            taskExpiresAt: credential.expiresAt,
+            closed: false,
+          });
+        }
         return { ...this.record(credential.user, call, 'pending-approval', 'waiting for a person'), approvalId };
       }
-      reason = `approved by ${approver}`;
     }
     this.spent.set(key, total); // counted before the tool runs: a call that fails half-way may still have paid out
-    return { ...this.record(credential.user, call, 'executed', reason), result: tool(call.args) };
+    let result: string;
+    try {
+      result = tool(call.args);
+    } catch (e) {
+      return this.record(credential.user, call, 'failed', `${reason}; the tool failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    return { ...this.record(credential.user, call, 'executed', reason), result }; // logged once the tool has run
   }
 
   /** What the approver is shown: the exact tool and arguments, not the agent's summary of them. */
   describe(approvalId: string): string {
-    const entry = this.pending.get(approvalId);
-    if (!entry) throw new Error(`unknown approval ${approvalId}`);
-    return fingerprint(entry.call);
+    const request = this.requests.get(approvalId);
+    if (!request) throw new Error(`unknown approval ${approvalId}`);
+    if (request.closed || this.clock() >= request.expiresAt) throw new Error(`approval ${approvalId} is no longer open`);
+    return fingerprint(request.call);
   }
 
   approve(approvalId: string, approver: string): void {
-    const entry = this.pending.get(approvalId);
-    if (!entry) throw new Error(`unknown approval ${approvalId}`);
-    if (this.clock() >= entry.expiresAt) {
-      this.pending.delete(approvalId);
-      throw new Error(`approval ${approvalId} expired`);
-    }
-    if (entry.approvedBy) throw new Error(`approval ${approvalId} was already given by ${entry.approvedBy}`); // one decision, one name in the log
-    entry.approvedBy = approver;
-    this.record(approver, entry.call, 'approved', `for ${entry.user}, ${approvalId}`);
+    this.decide(approvalId, approver, true);
+  }
+
+  deny(approvalId: string, approver: string): void {
+    this.decide(approvalId, approver, false);
   }
 
   audit(): readonly AuditEntry[] {
     return [...this.log];
   }
 
-  /** An approval counts only for the same user and identical call, before it expires, and only once. */
-  private consumeApproval(user: string, call: ToolCall, now: number): string | undefined {
+  /** One decision per request, by someone other than the requester, within the window; a rejected attempt is logged too. */
+  private decide(approvalId: string, approver: string, approved: boolean): void {
+    this.prune(this.clock());
+    const request = this.requests.get(approvalId);
+    if (!request) throw new Error(`unknown approval ${approvalId}`); // never issued or already forgotten: no call to log against
+    const reject = (why: string): never => {
+      this.record(approver, request.call, 'decision-rejected', why);
+      throw new Error(why);
+    };
+    if (approver === request.user) reject(`${approver} cannot decide ${approvalId}: it is their own request`);
+    if (request.decision) reject(`approval ${approvalId} was already ${request.decision.approved ? 'given' : 'refused'} by ${request.decision.by}`);
+    if (this.clock() >= request.expiresAt) reject(`approval ${approvalId} expired`);
+    request.decision = { approved, by: approver };
+    this.record(approver, request.call, approved ? 'approved' : 'refused', `for ${request.user}, ${approvalId}`);
+  }
+
+  /** The open request for the same user, task and identical call: not yet used, and not expired unless it holds a refusal. */
+  private openRequest(credential: TaskCredential, call: ToolCall, now: number): { id: string; request: ApprovalRequest } | undefined {
     const wanted = fingerprint(call);
-    for (const [id, entry] of this.pending) {
-      if (entry.approvedBy && entry.user === user && now < entry.expiresAt && fingerprint(entry.call) === wanted) {
-        this.pending.delete(id);
-        return entry.approvedBy;
+    for (const [id, request] of this.requests) {
+      // A refusal is reported however late the agent retries; an approval or an undecided request expires.
+      const live = now < request.expiresAt || request.decision?.approved === false;
+      if (!request.closed && live && request.user === credential.user && request.taskId === credential.taskId && fingerprint(request.call) === wanted) {
+        return { id, request };
       }
     }
     return undefined;
   }
 
-  private findWaiting(user: string, call: ToolCall, now: number): string | undefined {
-    const wanted = fingerprint(call);
-    for (const [id, entry] of this.pending) {
-      if (now >= entry.expiresAt)
-        this.pending.delete(id); // expired requests are dropped, not kept forever
-      else if (!entry.approvedBy && entry.user === user && fingerprint(entry.call) === wanted) return id;
+  /** Forgets requests one window after their own closed, so the map does not grow forever; a refusal not yet told is kept while its task lasts. */
+  private prune(now: number): void {
+    for (const [id, request] of this.requests) {
+      const untoldRefusal = !request.closed && request.decision?.approved === false && now < request.taskExpiresAt;
+      if (now >= request.expiresAt + this.approvalTtlMs && !untoldRefusal) this.requests.delete(id);
     }
-    return undefined;
   }
 
   private record(user: string, call: ToolCall, outcome: Outcome, reason: string) {

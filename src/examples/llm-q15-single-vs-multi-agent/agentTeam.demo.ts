@@ -2,7 +2,8 @@
  * Demo: eight independent research pieces, done by one agent or by an orchestrator with
  * four workers. Change the numbers: more workers, a better handoff (handoffSuccess), or
  * fewer pieces, and watch tokens, wall time and end-to-end success move. Then the
- * orchestrator fans three subtasks out to fake workers, one of which fails.
+ * orchestrator fans four subtasks out to fake workers with a 100 ms deadline and one
+ * retry: one worker fails twice, one hangs past both deadlines, and both are skipped.
  */
 import { breakEvenDollarsPerHourSaved, fanOut, orchestrated, singleAgent, type Team, type Workload } from './agentTeam';
 
@@ -24,15 +25,19 @@ export async function demo(): Promise<{ breakEven: number; failed: string[] }> {
   const better = orchestrated(work, { ...team, handoffSuccess: 0.995 });
   console.log(`with handoffs that lose 0.5% instead of 2%: success ${(better.success * 100).toFixed(1)}%`);
 
-  const fake: Record<string, number> = { pricing: 40, competitors: 10, regulation: 25 }; // ms each
+  const fake: Record<string, number> = { pricing: 40, competitors: 10, regulation: 25, patents: 60_000 }; // ms each; patents hangs
   const result = await fanOut(
     Object.keys(fake),
-    async (s) => {
-      await new Promise((r) => setTimeout(r, fake[s]));
+    async (s, signal) => {
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(resolve, fake[s]);
+        signal.addEventListener('abort', () => (clearTimeout(timer), reject(new Error('stopped'))));
+      });
       if (s === 'competitors') throw new Error('search quota exceeded');
       return `${s}: 3 sources`;
     },
     2,
+    { deadlineMs: 100, retries: 1 },
   );
   console.log(`done: ${result.done.map((d) => d.value).join('; ')}`);
   console.log(`failed: ${result.failed.map((f) => `${f.subtask} (${f.error})`).join('; ')}`);

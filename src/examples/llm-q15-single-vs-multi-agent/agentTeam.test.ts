@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { breakEvenDollarsPerHourSaved, fanOut, orchestrated, singleAgent, type Team, type Workload } from './agentTeam';
 
 // The page's example: eight independent research pieces, four workers.
@@ -48,6 +48,10 @@ describe('the orchestrator with workers', () => {
   it('keeps each context small: a worker holds 28,000 tokens, the orchestrator 6,000 + 8 × 1,000', () => {
     expect(orchestrated(work, team).peakContextTokens).toBe(28_000);
     expect(orchestrated(work, { ...team, summaryTokens: 5_000 }).peakContextTokens).toBe(46_000);
+  });
+
+  it('with no pieces runs no worker: only the orchestrator’s 6,000 tokens and 30 s, and that is the peak context', () => {
+    expect(orchestrated({ ...work, subtasks: 0 }, team)).toEqual({ tokens: 6_000, seconds: 30, success: 1, peakContextTokens: 6_000 });
   });
 
   it('rejects a team or workload that cannot exist, naming the field', () => {
@@ -131,6 +135,73 @@ describe('fanOut', () => {
     expect(seen.sort()).toEqual(['1', '2', '3', '4', '5']);
     expect(x.done).toHaveLength(3);
     expect(y.done).toHaveLength(2);
+  });
+
+  describe('deadlines and retries', () => {
+    afterEach(() => vi.useRealTimers());
+
+    it('skips a worker that misses its deadline and tells it to stop, so one hung worker does not hold up the others', async () => {
+      vi.useFakeTimers();
+      const signals = new Map<string, AbortSignal>();
+      const run = fanOut(['a', 'hung', 'b'], (s, signal) => (signals.set(s, signal), s === 'hung' ? new Promise<string>(() => undefined) : Promise.resolve(s.toUpperCase())), 2, {
+        deadlineMs: 1_000,
+      });
+      let settled = false;
+      void run.then(() => (settled = true));
+      await vi.advanceTimersByTimeAsync(999);
+      expect(settled).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(settled).toBe(true);
+      expect(await run).toEqual({
+        done: [
+          { subtask: 'a', value: 'A' },
+          { subtask: 'b', value: 'B' },
+        ],
+        failed: [{ subtask: 'hung', error: 'no result within 1000 ms' }],
+      });
+      expect(signals.get('hung')!.aborted).toBe(true);
+      expect(signals.get('a')!.aborted).toBe(false);
+    });
+
+    it('retries a failed piece up to `retries` more times, then reports the last error', async () => {
+      const attempts = new Map<string, number>();
+      const result = await fanOut(
+        ['flaky', 'broken'],
+        async (s) => {
+          const n = (attempts.get(s) ?? 0) + 1;
+          attempts.set(s, n);
+          if (s === 'broken' || n === 1) throw new Error(`attempt ${n} of ${s} failed`);
+          return `${s} ok`;
+        },
+        2,
+        { retries: 1 },
+      );
+      expect(result).toEqual({ done: [{ subtask: 'flaky', value: 'flaky ok' }], failed: [{ subtask: 'broken', error: 'attempt 2 of broken failed' }] });
+      expect(Object.fromEntries(attempts)).toEqual({ flaky: 2, broken: 2 });
+    });
+
+    it('gives a late piece a fresh attempt with its own deadline', async () => {
+      vi.useFakeTimers();
+      let calls = 0;
+      const run = fanOut(['slow'], () => (++calls === 1 ? new Promise<string>(() => undefined) : Promise.resolve('second try')), 1, { deadlineMs: 500, retries: 1 });
+      await vi.advanceTimersByTimeAsync(500);
+      expect(await run).toEqual({ done: [{ subtask: 'slow', value: 'second try' }], failed: [] });
+      expect(calls).toBe(2);
+    });
+
+    it('rejects a deadline or retry count that makes no sense', async () => {
+      const w = async () => 1;
+      await expect(fanOut(['a'], w, 1, { deadlineMs: 0 })).rejects.toThrow(new RangeError('deadlineMs must be a positive number of milliseconds, at most 2147483647, got 0'));
+      await expect(fanOut(['a'], w, 1, { retries: -1 })).rejects.toThrow(new RangeError('retries must be a whole number of 0 or more, got -1'));
+      await expect(fanOut(['a'], w, 1, { retries: 1.5 })).rejects.toThrow(/retries must be a whole number/);
+    });
+
+    it('rejects a deadline a timer cannot wait for: over 2^31 - 1 ms, which Node cuts to 1 ms', async () => {
+      const w = async () => 1;
+      await expect(fanOut(['a'], w, 1, { deadlineMs: 30 * 86_400_000 })).rejects.toThrow(/deadlineMs must be .* at most 2147483647/);
+      await expect(fanOut(['a'], w, 1, { deadlineMs: Number.POSITIVE_INFINITY })).rejects.toThrow(/deadlineMs/);
+      expect(await fanOut(['a'], w, 1, { deadlineMs: 2_147_483_647 })).toEqual({ done: [{ subtask: 'a', value: 1 }], failed: [] });
+    });
   });
 
   it('returns empty lists for no subtasks and rejects a limit below 1', async () => {

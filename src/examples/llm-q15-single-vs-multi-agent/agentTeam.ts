@@ -1,8 +1,9 @@
 /**
  * One agent against an orchestrator with parallel workers: what each costs in tokens,
  * wall time and end-to-end success, and the value of an hour saved at which the team
- * pays. Then a small orchestrator that fans subtasks out under a concurrency limit and
- * keeps the results of the workers that succeeded.
+ * pays. Then a small orchestrator that fans subtasks out under a concurrency limit, gives
+ * each worker a deadline, retries a failed or late piece, then skips it and keeps the
+ * results of the workers that succeeded.
  */
 export interface Workload {
   readonly subtasks: number; // independent pieces of work
@@ -13,8 +14,8 @@ export interface Workload {
 }
 export interface Team {
   readonly workers: number; // how many run at once
-  readonly workerOverheadTokens: number; // prompt, brief and shared context each worker re-reads
-  readonly summaryTokens: number; // what each worker hands back
+  readonly workerOverheadTokens: number; // prompt, brief and shared context re-read per piece: each piece starts a fresh worker context
+  readonly summaryTokens: number; // what a worker hands back per piece
   readonly orchestratorTokens: number; // planning and synthesis prompts
   readonly orchestratorSeconds: number; // planning plus synthesis
   readonly handoffSuccess: number; // chance a brief and its summary carry what is needed
@@ -46,7 +47,7 @@ export function singleAgent(w: Workload): Estimate {
   };
 }
 
-/** Each worker starts clean but re-reads its own overhead; every handoff can lose something. */
+/** Each piece starts a clean worker context that re-reads the overhead; every handoff can lose something. */
 export function orchestrated(w: Workload, t: Team): Estimate {
   check({ ...w, ...t }, ['stepSuccess', 'handoffSuccess']);
   if (t.workers < 1 || !Number.isInteger(t.workers)) throw new RangeError(`workers must be a whole number of 1 or more, got ${t.workers}`);
@@ -55,7 +56,8 @@ export function orchestrated(w: Workload, t: Team): Estimate {
     tokens: k * (w.tokensPerSubtask + t.workerOverheadTokens + t.summaryTokens) + t.orchestratorTokens,
     seconds: t.orchestratorSeconds + Math.ceil(k / t.workers) * w.secondsPerSubtask,
     success: (w.stepSuccess * t.handoffSuccess) ** k,
-    peakContextTokens: Math.max(w.tokensPerSubtask + t.workerOverheadTokens, t.orchestratorTokens + k * t.summaryTokens),
+    // With no pieces no worker runs, so the orchestrator's own prompt is the largest.
+    peakContextTokens: Math.max(k === 0 ? 0 : w.tokensPerSubtask + t.workerOverheadTokens, t.orchestratorTokens + k * t.summaryTokens),
   };
 }
 
@@ -72,18 +74,59 @@ export interface FanOutResult<T> {
   readonly failed: { subtask: string; error: string }[];
 }
 
-/** Runs at most `limit` workers at once; a failed worker is reported, not fatal. Results keep input order. */
-export async function fanOut<T>(subtasks: readonly string[], worker: (subtask: string) => Promise<T>, limit: number): Promise<FanOutResult<T>> {
+export interface FanOutOptions {
+  /** Milliseconds one attempt may take; then its signal is aborted and its result, if it ever comes, is ignored. */
+  readonly deadlineMs?: number;
+  /** Further attempts after a failure or a missed deadline, each with a fresh deadline (default 0). */
+  readonly retries?: number;
+}
+
+const MAX_TIMER_MS = 2_147_483_647;
+
+/** One attempt: the worker's result, or a rejection once the deadline passes. */
+function attempt<T>(worker: (subtask: string, signal: AbortSignal) => Promise<T>, subtask: string, deadlineMs: number | undefined): Promise<T> {
+  const controller = new AbortController();
+  const work = (async () => worker(subtask, controller.signal))(); // a worker that throws at once becomes a rejection
+  if (deadlineMs === undefined) return work;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      controller.abort();
+      reject(new Error(`no result within ${deadlineMs} ms`));
+    }, deadlineMs);
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * Runs at most `limit` workers at once; a failed worker is reported, not fatal. Results keep input order.
+ * With a deadline, a lane stops waiting for a late worker and moves on; the worker is asked to stop through
+ * its signal, and one that ignores it runs on in the background, its result discarded.
+ */
+export async function fanOut<T>(
+  subtasks: readonly string[],
+  worker: (subtask: string, signal: AbortSignal) => Promise<T>,
+  limit: number,
+  { deadlineMs, retries = 0 }: FanOutOptions = {},
+): Promise<FanOutResult<T>> {
   if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`limit must be a whole number of 1 or more, got ${limit}`);
+  // Node cuts a longer timer to 1 ms, so a larger deadline would fail every worker at once.
+  if (deadlineMs !== undefined && !(deadlineMs > 0 && deadlineMs <= MAX_TIMER_MS)) {
+    throw new RangeError(`deadlineMs must be a positive number of milliseconds, at most ${MAX_TIMER_MS}, got ${deadlineMs}`);
+  }
+  if (!Number.isInteger(retries) || retries < 0) throw new RangeError(`retries must be a whole number of 0 or more, got ${retries}`);
   const outcomes: ({ ok: true; value: T } | { ok: false; error: string })[] = new Array(subtasks.length);
   let next = 0;
   const lane = async () => {
     while (next < subtasks.length) {
       const i = next++; // claimed synchronously, so two lanes never take the same subtask
-      try {
-        outcomes[i] = { ok: true, value: await worker(subtasks[i]!) };
-      } catch (e) {
-        outcomes[i] = { ok: false, error: e instanceof Error ? e.message : String(e) };
+      for (let tries = 0; tries <= retries; tries++) {
+        try {
+          outcomes[i] = { ok: true, value: await attempt(worker, subtasks[i]!, deadlineMs) };
+          break;
+        } catch (e) {
+          outcomes[i] = { ok: false, error: e instanceof Error ? e.message : String(e) }; // the last error is reported
+        }
       }
     }
   };

@@ -40,9 +40,17 @@ export const llmAgentsReferences: ReferenceEntry[] = [
     note: 'A production orchestrator-workers system: better results on broad research queries, at about 15 times the tokens of a chat.',
   },
   {
+    id: 'L181',
+    kind: 'literature',
+    citation: 'Stripe. (n.d.). Idempotent requests. In Stripe documentation. Retrieved December 5, 2026.',
+    url: 'https://docs.stripe.com/idempotency',
+    note: 'The server saves the first result for a key, replays it (500 errors included), refuses a key reused with other parameters, and may prune keys once they are 24 hours old.',
+  },
+  {
     id: 'L157',
     kind: 'literature',
     citation: 'Yan, W. (2025, June 12). Don’t build multi-agents. Cognition.',
+    url: 'https://cognition.ai/blog/dont-build-multi-agents',
     note: 'The case against splitting work across agents: sub-agents that do not share the full context make conflicting decisions.',
   },
   {
@@ -114,9 +122,10 @@ export const llmAgentsReferences: ReferenceEntry[] = [
   {
     id: 'T133',
     kind: 'tool',
-    name: 'Model Context Protocol: tools',
-    purpose: 'The protocol’s tool listing and calling; a server may send notifications/tools/list_changed when its tools are added, removed or modified.',
-    url: 'https://modelcontextprotocol.io/specification/2025-06-18/server/tools',
+    name: 'Model Context Protocol: tools (revision 2026-07-28)',
+    purpose:
+      'The protocol’s tool listing and calling; a server may send notifications/tools/list_changed when its tools are added, removed or modified (since this revision, only on a subscriptions/listen stream the client opens).',
+    url: 'https://modelcontextprotocol.io/specification/2026-07-28/server/tools',
   },
   {
     id: 'G128',
