@@ -23,6 +23,18 @@ describe('the ridge point', () => {
   });
 });
 
+describe('the Llama 3 8B shape', () => {
+  it("has 8.03e9 parameters summed from the shapes in Meta's config, which the model rounds to 8e9", () => {
+    // vocabulary 128,256, hidden 4,096, MLP 14,336, 32 layers, 32 query heads and 8 KV heads of 128, untied embeddings.
+    const [vocab, hidden, mlp, layers, kvWidth] = [128_256, 4_096, 14_336, 32, 8 * 128];
+    const attention = 2 * hidden * hidden + 2 * hidden * kvWidth; // Q and O, K and V
+    const perLayer = attention + 3 * hidden * mlp + 2 * hidden; // gate, up, down; two RMSNorm weights
+    const total = 2 * vocab * hidden + layers * perLayer + hidden; // embedding, output head, final norm
+    expect(total).toBe(8_030_261_248);
+    expect(LLAMA3_8B.parameters).toBe(Math.round(total / 1e9) * 1e9);
+  });
+});
+
 describe('decode at batch 1 (Llama 3 8B, FP16, 1,152 tokens of context)', () => {
   const step = decodeStep(LLAMA3_8B, H100_SXM, 1, 1152);
 
@@ -62,8 +74,21 @@ describe('batching decode', () => {
   });
 
   it('rejects a batch of zero and a negative context', () => {
-    expect(() => decodeStep(LLAMA3_8B, H100_SXM, 0, 1152)).toThrow(/batch must be a positive number/);
+    expect(() => decodeStep(LLAMA3_8B, H100_SXM, 0, 1152)).toThrow(/batch must be a positive integer/);
     expect(() => decodeStep(LLAMA3_8B, H100_SXM, 1, -1)).toThrow(/contextTokens/);
+  });
+
+  it('counts sequences in whole numbers: a batch of half a sequence is refused', () => {
+    expect(() => decodeStep(LLAMA3_8B, H100_SXM, 0.5, 1152)).toThrow(RangeError);
+    expect(() => decodeStep(LLAMA3_8B, H100_SXM, 32.5, 1152)).toThrow(/batch must be a positive integer/);
+  });
+
+  it('finds the ridge batch only for a positive context and a model with parameters, as decodeStep checks them', () => {
+    for (const context of [0, -100, Number.NaN, Number.POSITIVE_INFINITY]) {
+      expect(() => batchToReachRidge(LLAMA3_8B, H100_SXM, context)).toThrow(/contextTokens must be a positive number/);
+    }
+    expect(() => batchToReachRidge({ ...LLAMA3_8B, parameters: 0 }, H100_SXM, 128)).toThrow(/parameters must be a positive number/);
+    expect(() => batchToReachRidge({ ...LLAMA3_8B, parameters: Number.NaN }, H100_SXM, 128)).toThrow(RangeError);
   });
 });
 
@@ -123,6 +148,18 @@ describe('agreement with the calculator formulas (src/lib/formulas)', () => {
       const e = estimateLlmServing({ model: preset, gpu, batchSize: 1, promptTokens, outputTokens: 1, pricePerGpuHour: 0, mfu: 1, bandwidthEfficiency: 1 });
       expect(e.ttftSeconds).toBeCloseTo(prefillStep(LLAMA3_8B, H100_SXM, promptTokens).seconds, 15);
     }
+  });
+
+  it("gives the page's figures under the calculator's default assumptions: 33.1 ms of prefill at 50 % MFU, a 6.89 ms decode step at 70 % bandwidth, and 321 sequences of 1,280 tokens", () => {
+    const e = estimateLlmServing({ model: preset, gpu, batchSize: 1, promptTokens: 1024, outputTokens: 256, pricePerGpuHour: 0 });
+    expect(e.ttftSeconds).toBeCloseTo(prefillStep(LLAMA3_8B, H100_SXM, 1024).seconds / 0.5, 15);
+    expect(e.ttftSeconds * 1000).toBeCloseTo(33.13, 2);
+    // The page's decode figures are at peak bandwidth; the calculator's 70 % stretches the batch-1 step to 6.89 ms.
+    expect(e.meanContextTokens).toBe(1152);
+    expect(e.decodeStepSeconds).toBeCloseTo(decodeStep(LLAMA3_8B, H100_SXM, 1, 1152).seconds / 0.7, 15);
+    expect(e.decodeStepSeconds * 1000).toBeCloseTo(6.89, 2);
+    // (80e9 x 0.9 - 16e9 of weights - 2e9) / (1,280 x 131,072 bytes) = 321.9: 80 GB read as 80 x 10^9 bytes.
+    expect(e.maxBatch).toBe(321);
   });
 
   it('needs a KV size per token: a model without one is refused', () => {

@@ -31,7 +31,11 @@ export interface Model {
 /** NVIDIA H100 SXM datasheet (as of December 2026): 989 TFLOP/s dense BF16, 3.35 TB/s. */
 export const H100_SXM: Gpu = { name: 'H100 SXM', peakFlopsPerSecond: 989e12, bandwidthBytesPerSecond: 3.35e12 };
 
-/** Llama 3 8B at FP16: 32 layers × 2 (K, V) × 8 KV heads × 128 × 2 bytes = 131,072 bytes per token. */
+/**
+ * Llama 3 8B at FP16, shaped as in Meta's published config (meta-llama/Meta-Llama-3-8B). The config lists
+ * shapes, not a count: summed from them, the parameters come to 8.03e9, rounded here to 8e9.
+ * KV: 32 layers × 2 (K, V) × 8 KV heads × 128 × 2 bytes = 131,072 bytes per token.
+ */
 export const LLAMA3_8B: Model = { parameters: 8e9, bytesPerWeight: 2, kvBytesPerToken: 2 * 32 * 8 * 128 * 2 };
 
 export interface Step {
@@ -45,6 +49,11 @@ export interface Step {
 
 function positive(value: number, name: string): number {
   if (!Number.isFinite(value) || value <= 0) throw new RangeError(`${name} must be a positive number, got ${value}`);
+  return value;
+}
+
+function positiveInteger(value: number, name: string): number {
+  if (!Number.isInteger(value) || value <= 0) throw new RangeError(`${name} must be a positive integer, got ${value}`);
   return value;
 }
 
@@ -70,7 +79,7 @@ export function prefillStep(model: Model, gpu: Gpu, promptTokens: number): Step 
 
 /** Decode: one new token for each of `batch` sequences; the weights are read once, each sequence's KV cache in full. */
 export function decodeStep(model: Model, gpu: Gpu, batch: number, contextTokens: number): Step {
-  positive(batch, 'batch');
+  positiveInteger(batch, 'batch');
   positive(contextTokens, 'contextTokens');
   return roofline(2 * model.parameters * batch, weightBytes(model) + batch * contextTokens * positive(model.kvBytesPerToken, 'kvBytesPerToken'), gpu);
 }
@@ -87,7 +96,9 @@ export function decodeIntensityLimit(model: Model, contextTokens: number): numbe
 /** The smallest batch at which decode reaches the ridge, or undefined when the KV cache keeps it below for ever. */
 export function batchToReachRidge(model: Model, gpu: Gpu, contextTokens: number): number | undefined {
   const ridge = ridgePoint(gpu);
+  positive(contextTokens, 'contextTokens');
+  const weights = weightBytes(model);
   // 2PB / (W + B·c·k) = R  =>  B = R·W / (2P − R·c·k), possible only while 2P > R·c·k.
   const denominator = 2 * model.parameters - ridge * contextTokens * positive(model.kvBytesPerToken, 'kvBytesPerToken');
-  return denominator <= 0 ? undefined : Math.ceil((ridge * weightBytes(model)) / denominator);
+  return denominator <= 0 ? undefined : Math.ceil((ridge * weights) / denominator);
 }

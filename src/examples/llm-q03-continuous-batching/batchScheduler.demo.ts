@@ -32,7 +32,7 @@ export function demo(): Record<string, SimulationResult> {
     results[name] = r;
     const worstGap = Math.max(...r.requests.map((q) => q.maxGapMs));
     console.log(
-      `${name}: mean TTFT ${r.meanTtftMs.toFixed(0)} ms, mean TPOT ${r.meanTpotMs.toFixed(1)} ms, worst gap ${worstGap.toFixed(1)} ms, ${r.outputTokensPerSecond.toFixed(0)} tokens/s`,
+      `${name}: mean TTFT ${r.meanTtftMs === undefined ? 'n/a' : `${r.meanTtftMs.toFixed(0)} ms`}, mean TPOT ${r.meanTpotMs === undefined ? 'n/a' : `${r.meanTpotMs.toFixed(1)} ms`}, worst gap ${worstGap.toFixed(1)} ms, ${r.outputTokensPerSecond.toFixed(0)} tokens/s`,
     );
   }
   return results;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { simulate, type SchedulerConfig, type StepCost, type TraceRequest } from './batchScheduler';
+import { simulate, type SchedulerConfig, type SimulationResult, type StepCost, type TraceRequest } from './batchScheduler';
 import { cost as demoCost, trace as demoTrace } from './batchScheduler.demo';
 
 const cost: StepCost = { fixedMs: 5, perPrefillTokenMs: 0.125, perDecodeSequenceMs: 0.5 };
@@ -17,12 +17,21 @@ describe('the step-cost model', () => {
 
   it('waits idle for the first arrival and measures TTFT from arrival, not from time zero', () => {
     const r = simulate([req('late', 1000, 8, 1)], cost, continuous);
-    expect(r.requests[0]).toMatchObject({ ttftMs: 6, tpotMs: 0, finishMs: 1006 });
+    expect(r.requests[0]).toMatchObject({ ttftMs: 6, finishMs: 1006 });
     expect(r.makespanMs).toBe(6);
   });
 
-  it('returns zeros for an empty trace', () => {
-    expect(simulate([], cost, continuous)).toEqual({ requests: [], steps: 0, makespanMs: 0, outputTokensPerSecond: 0, meanTtftMs: 0, meanTpotMs: 0 });
+  it('gives a one-token request no TPOT, since it has no token after the first, and leaves it out of the mean', () => {
+    // Both prefill in one step of 5 + 0.125 x 16 = 7 ms; then 'long' decodes 10 tokens at 5.5 ms each.
+    const r = simulate([req('one', 0, 8, 1), req('long', 0, 8, 11)], cost, continuous);
+    expect(r.requests.find((q) => q.id === 'one')!.tpotMs).toBeUndefined();
+    expect(r.requests.find((q) => q.id === 'long')!.tpotMs).toBe(5.5);
+    expect(r.meanTpotMs).toBe(5.5);
+    expect(simulate([req('one', 0, 8, 1)], cost, continuous).meanTpotMs).toBeUndefined();
+  });
+
+  it('gives no mean TTFT and no mean TPOT for an empty trace, since there is nothing to average, and no tokens', () => {
+    expect(simulate([], cost, continuous)).toEqual({ requests: [], steps: 0, makespanMs: 0, outputTokensPerSecond: 0, meanTtftMs: undefined, meanTpotMs: undefined });
   });
 });
 
@@ -98,6 +107,14 @@ describe('input checks', () => {
     expect(() => simulate([req('a', 0, 9_000, 2_000)], cost, continuous)).toThrow(/a: needs more than kvTokenBudget \(10000\)/);
   });
 
+  it('refuses a cost model under which a step could take no time, such as a prefill-only step with no fixed or prompt cost', () => {
+    const free = { fixedMs: 0, perPrefillTokenMs: 0, perDecodeSequenceMs: 1 };
+    expect(() => simulate([req('a', 0, 10, 1)], free, continuous)).toThrow(/a step must take some time/);
+    expect(() => simulate([req('a', 0, 10, 1)], { fixedMs: 0, perPrefillTokenMs: 0.1, perDecodeSequenceMs: 0 }, continuous)).toThrow(RangeError);
+    // Without a fixed cost, both per-token costs must be positive: every step then has a prompt token or a decode.
+    expect(simulate([req('a', 0, 10, 2)], { fixedMs: 0, perPrefillTokenMs: 0.1, perDecodeSequenceMs: 1 }, continuous).makespanMs).toBe(2);
+  });
+
   it('takes a prefill chunk of whole tokens only, so no step processes part of a token', () => {
     expect(() => simulate([req('a', 0, 8, 1)], cost, { ...continuous, prefillChunk: 2.5 })).toThrow(/prefillChunk must be a positive integer or Infinity, got 2.5/);
   });
@@ -107,14 +124,41 @@ describe('input checks', () => {
   });
 });
 
-describe('batch size', () => {
-  it('raises throughput and time per output token together: one at a time 156 tokens/s at 5.5 ms, four at once 286 tokens/s at 9.7 ms', () => {
-    const run = (maxBatch: number) => simulate(demoTrace, demoCost, { mode: 'continuous', maxBatch, kvTokenBudget: 8_192, prefillChunk: Infinity });
-    const one = run(1);
-    const four = run(4);
-    expect(one.outputTokensPerSecond).toBeCloseTo(156.0, 1);
-    expect(one.meanTpotMs).toBe(5.5);
-    expect(four.outputTokensPerSecond).toBeCloseTo(286.4, 1);
+describe('batch size on the demo trace', () => {
+  const run = (maxBatch: number) => simulate(demoTrace, demoCost, { mode: 'continuous', maxBatch, kvTokenBudget: 8_192, prefillChunk: Infinity });
+
+  it('raises throughput up to three sequences: 156 tokens/s one at a time (5.5 ms TPOT), 240 at two, 286 at three', () => {
+    expect(run(1).outputTokensPerSecond).toBeCloseTo(156.05, 2);
+    expect(run(1).meanTpotMs).toBe(5.5);
+    expect(run(2).outputTokensPerSecond).toBeCloseTo(239.88, 2);
+    expect(run(3).outputTokensPerSecond).toBeCloseTo(286.4, 1);
+  });
+
+  it('stops raising throughput at three, and beyond it trades TPOT and stall length for lower TTFT', () => {
+    const [three, four, eight] = [run(3), run(4), run(8)];
+    // From three on, the run ends when r2 (300 prompt + 200 output tokens) drains: 480 tokens / 1.676 s.
+    for (const r of [three, four, eight]) {
+      expect(r.makespanMs).toBe(1676);
+      expect(r.requests.find((q) => q.id === 'r2')!.finishMs).toBe(1676);
+      expect(r.outputTokensPerSecond).toBeCloseTo(286.4, 1);
+    }
+    const slowestFirstToken = (r: SimulationResult) => Math.max(...r.requests.map((q) => q.ttftMs));
+    const worstGap = (r: SimulationResult) => Math.max(...r.requests.map((q) => q.maxGapMs));
+    // Less queueing: mean TTFT 434, 346, 294 ms; the slowest first token 894.5, 734, 394.75 ms.
+    expect(three.meanTtftMs).toBeCloseTo(434.41, 2);
+    expect(four.meanTtftMs).toBeCloseTo(345.97, 2);
+    expect(eight.meanTtftMs).toBeCloseTo(294, 2);
+    expect([three, four, eight].map(slowestFirstToken)).toEqual([894.5, 734, 394.75]);
+    // Paid for in TPOT, 8.0, 9.7, 11.4 ms, and in longer stalls, 256, 256.5, 337.25 ms.
+    expect(three.meanTpotMs).toBeCloseTo(7.96, 2);
     expect(four.meanTpotMs).toBeCloseTo(9.72, 2);
+    expect(eight.meanTpotMs).toBeCloseTo(11.39, 2);
+    expect([three, four, eight].map(worstGap)).toEqual([256, 256.5, 337.25]);
+  });
+
+  it('meets a 500 ms TTFT target for every request only at eight, where TPOT is still far under 50 ms', () => {
+    const slowest = [1, 2, 3, 4, 5, 6, 7, 8].map((b) => Math.max(...run(b).requests.map((q) => q.ttftMs)));
+    expect(slowest.map((ms) => ms < 500)).toEqual([false, false, false, false, false, false, false, true]);
+    expect(run(8).meanTpotMs).toBeLessThan(50);
   });
 });

@@ -27,8 +27,8 @@ export interface SchedulerConfig {
 export interface RequestResult {
   id: string;
   ttftMs: number;
-  /** Mean time per output token after the first. */
-  tpotMs: number;
+  /** Mean time per output token after the first; undefined for a one-token request, which has no later token. */
+  tpotMs: number | undefined;
   /** Longest wait between two consecutive tokens: what a reader sees as a stall. */
   maxGapMs: number;
   finishMs: number;
@@ -37,9 +37,12 @@ export interface SimulationResult {
   requests: RequestResult[];
   steps: number;
   makespanMs: number;
+  /** 0 for an empty trace: no tokens. */
   outputTokensPerSecond: number;
-  meanTtftMs: number;
-  meanTpotMs: number;
+  /** Over all requests; undefined for an empty trace, which has nothing to average. */
+  meanTtftMs: number | undefined;
+  /** Over the requests with more than one output token; undefined when there are none. */
+  meanTpotMs: number | undefined;
 }
 
 interface Running {
@@ -55,7 +58,10 @@ function check(trace: readonly TraceRequest[], cost: StepCost, config: Scheduler
   for (const [field, value] of Object.entries(cost)) {
     if (!Number.isFinite(value) || value < 0) throw new RangeError(`cost.${field} must be a finite number >= 0, got ${value}`);
   }
-  if (cost.fixedMs + cost.perPrefillTokenMs + cost.perDecodeSequenceMs <= 0) throw new RangeError('cost: a step must take some time');
+  // Every step carries at least one prompt token or one decoding sequence, so this keeps every step above 0 ms.
+  if (!(cost.fixedMs > 0 || (cost.perPrefillTokenMs > 0 && cost.perDecodeSequenceMs > 0))) {
+    throw new RangeError('cost: a step must take some time: give fixedMs > 0, or both perPrefillTokenMs and perDecodeSequenceMs > 0');
+  }
   if (!Number.isInteger(config.maxBatch) || config.maxBatch < 1) throw new RangeError(`maxBatch must be a positive integer, got ${config.maxBatch}`);
   if (!(config.kvTokenBudget > 0) || !Number.isFinite(config.kvTokenBudget)) throw new RangeError(`kvTokenBudget must be a positive number, got ${config.kvTokenBudget}`);
   const chunk = config.prefillChunk;
@@ -121,7 +127,7 @@ export function simulate(trace: readonly TraceRequest[], cost: StepCost, config:
       seq.generated++;
       if (seq.generated === seq.req.outputTokens) {
         const { id, arrivalMs, outputTokens } = seq.req;
-        const tpotMs = outputTokens > 1 ? (now - seq.firstTokenMs) / (outputTokens - 1) : 0;
+        const tpotMs = outputTokens > 1 ? (now - seq.firstTokenMs) / (outputTokens - 1) : undefined;
         done.push({ id, ttftMs: seq.firstTokenMs - arrivalMs, tpotMs, maxGapMs: seq.maxGapMs, finishMs: now });
       }
     }
@@ -138,15 +144,17 @@ export function simulate(trace: readonly TraceRequest[], cost: StepCost, config:
   const totalOutput = trace.reduce((sum, r) => sum + r.outputTokens, 0);
   const start = trace.length > 0 ? Math.min(...trace.map((r) => r.arrivalMs)) : 0;
   const makespanMs = now - start;
-  const mean = (xs: number[]) => (xs.length > 0 ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
+  // Undefined with nothing to average, for TTFT and TPOT alike.
+  const mean = (xs: number[]) => (xs.length > 0 ? xs.reduce((a, b) => a + b, 0) / xs.length : undefined);
   const order = new Map(trace.map((r, i) => [r.id, i]));
   done.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+  const tpotValues = done.flatMap((r) => (r.tpotMs === undefined ? [] : [r.tpotMs]));
   return {
     requests: done,
     steps,
     makespanMs,
     outputTokensPerSecond: makespanMs > 0 ? (totalOutput / makespanMs) * 1000 : 0,
     meanTtftMs: mean(done.map((r) => r.ttftMs)),
-    meanTpotMs: mean(done.map((r) => r.tpotMs)),
+    meanTpotMs: mean(tpotValues),
   };
 }

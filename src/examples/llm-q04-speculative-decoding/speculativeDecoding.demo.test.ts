@@ -15,4 +15,15 @@ describe('the speculative decoding demo', () => {
     expect(r.computeBound).toBeCloseTo(0.6465, 4);
     expect(log.mock.calls.map((c) => String(c[0]))).toContain('best gamma up to 16: 8, 3.09x');
   });
+
+  it('measures acceptance per position scored (about 0.80), not per draft token proposed (about 0.59), and turns speculation off when verification is compute-bound', () => {
+    const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
+    const r = demo();
+    expect(Math.abs(r.acceptancePerScored - 0.8)).toBeLessThan(0.005);
+    expect(Math.abs(r.acceptancePerProposed - (r.expected - 1) / 4)).toBeLessThan(0.005);
+    expect(r.bestComputeBound).toEqual({ gamma: 0, speedup: 1 });
+    const lines = log.mock.calls.map((c) => String(c[0]));
+    expect(lines).toContain('measured acceptance: 0.801 per draft position scored, 0.592 per draft token proposed');
+    expect(lines).toContain('best gamma if verifying gamma + 1 tokens costs gamma + 1 passes: 0 (do not speculate)');
+  });
 });

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { acceptanceRate, bestGamma, expectedTokensPerPass, seededRandom, simulateTokensPerPass, speculativeSample, speedup } from './speculativeDecoding';
+import {
+  acceptanceRate,
+  bestGamma,
+  expectedTokensPerPass,
+  seededRandom,
+  simulateRounds,
+  simulateTokensPerPass,
+  speculativeSample,
+  speedup,
+  type Random,
+} from './speculativeDecoding';
 
 describe('expectedTokensPerPass', () => {
   it('gives (1 - alpha^(gamma+1)) / (1 - alpha): 3.3616 tokens for alpha 0.8 and gamma 4', () => {
@@ -47,6 +57,25 @@ describe('bestGamma', () => {
   it('advises against speculating when acceptance is low and the draft is costly', () => {
     expect(bestGamma(0.1, 0.2)).toEqual({ gamma: 0, speedup: 1 });
   });
+
+  it('takes the verification cost into account: when verifying gamma + 1 tokens costs gamma + 1 passes, it switches speculation off', () => {
+    const computeBound = (gamma: number) => gamma + 1;
+    expect(speedup(0.8, 8, 0.05, computeBound(8))).toBeCloseTo(4.32891 / 9.4, 4); // 0.46x: gamma 8 would be a slow-down
+    expect(bestGamma(0.8, 0.05, 16, computeBound)).toEqual({ gamma: 0, speedup: 1 });
+  });
+
+  it('drafts fewer tokens when each extra verified token costs a tenth of a pass, and gains less', () => {
+    const partly = bestGamma(0.8, 0.05, 16, (gamma) => 1 + 0.1 * gamma);
+    const memoryBound = bestGamma(0.8, 0.05);
+    expect(partly.gamma).toBeGreaterThan(0);
+    expect(partly.gamma).toBeLessThan(memoryBound.gamma);
+    expect(partly.speedup).toBeLessThan(memoryBound.speedup);
+    expect(partly.speedup).toBeCloseTo(speedup(0.8, partly.gamma, 0.05, 1 + 0.1 * partly.gamma), 12);
+  });
+
+  it('refuses a verification cost below one pass', () => {
+    expect(() => bestGamma(0.8, 0.05, 16, () => 0.5)).toThrow(/verifyCost must be >= 1/);
+  });
 });
 
 describe('simulateTokensPerPass', () => {
@@ -56,6 +85,43 @@ describe('simulateTokensPerPass', () => {
     [0.9, 8],
   ])('agrees with the closed form for alpha %s and gamma %s within 0.03 over 100,000 passes', (alpha, gamma) => {
     expect(Math.abs(simulateTokensPerPass(alpha, gamma, 100_000, seededRandom(7)) - expectedTokensPerPass(alpha, gamma))).toBeLessThan(0.03);
+  });
+
+  it('measures acceptance per draft position scored: at alpha 0.8 that gives back 0.8 and predicts the tokens per pass', () => {
+    const r = simulateRounds(0.8, 4, 100_000, seededRandom(7));
+    // Scoring stops at the first rejection, so a round scores its accepted tokens plus one rejected token, if any.
+    expect(r.accepted / r.scored).toBeCloseTo(0.8, 2);
+    expect(Math.abs(expectedTokensPerPass(r.accepted / r.scored, 4) - r.tokensPerPass)).toBeLessThan(0.03);
+  });
+
+  it('shows that accepted / proposed is not alpha: about (3.3616 - 1) / 4 = 0.59 at alpha 0.8, gamma 4, which predicts too few tokens', () => {
+    const r = simulateRounds(0.8, 4, 100_000, seededRandom(7));
+    const perProposed = r.accepted / r.proposed;
+    expect(r.proposed).toBe(4 * 100_000);
+    expect(Math.abs(perProposed - (expectedTokensPerPass(0.8, 4) - 1) / 4)).toBeLessThan(0.005);
+    // Plugged into the formula it predicts about 2.27 tokens per pass against about 3.36 measured.
+    expect(expectedTokensPerPass(perProposed, 4)).toBeLessThan(r.tokensPerPass - 1);
+  });
+
+  it("gives vLLM's two logged figures: accepted / drafted (its draft acceptance rate) and 1 + accepted per round (its mean acceptance length), the latter equal to the tokens per pass", () => {
+    const passes = 100_000;
+    const r = simulateRounds(0.8, 4, passes, seededRandom(7));
+    expect(1 + r.accepted / passes).toBeCloseTo(r.tokensPerPass, 12);
+    expect(Math.abs(1 + r.accepted / passes - expectedTokensPerPass(0.8, 4))).toBeLessThan(0.03);
+    expect(r.accepted / r.proposed).toBeLessThan(0.6);
+  });
+
+  it('gives the same tokens per pass as simulateTokensPerPass for the same seed', () => {
+    expect(simulateRounds(0.7, 5, 1_000, seededRandom(3)).tokensPerPass).toBe(simulateTokensPerPass(0.7, 5, 1_000, seededRandom(3)));
+  });
+
+  it('needs at least one draft token per round: with gamma 0 nothing is drafted or scored, and the acceptance ratios would be 0 / 0', () => {
+    expect(() => simulateRounds(0.8, 0, 10, seededRandom(1))).toThrow(new RangeError('gamma must be at least 1 to simulate drafting, got 0'));
+    expect(() => simulateTokensPerPass(0.8, 0, 10, seededRandom(1))).toThrow(/gamma must be at least 1/);
+    // One draft token is enough for both ratios to be defined.
+    const r = simulateRounds(0.8, 1, 1_000, seededRandom(1));
+    expect(r.scored).toBe(1_000);
+    expect(Number.isFinite(r.accepted / r.scored) && Number.isFinite(r.accepted / r.proposed)).toBe(true);
   });
 
   it('is exact at the edges and repeatable with the same seed', () => {
@@ -90,6 +156,15 @@ describe('speculativeSample', () => {
   it('accepts the draft token with probability sum of min(p, q): 0.2 + 0.2 + 0.2 + 0 = 0.6', () => {
     expect(acceptanceRate(p, q)).toBeCloseTo(0.6, 12);
     expect(Math.abs(run(200_000).accepted - 0.6)).toBeLessThan(0.005);
+  });
+
+  it('falls back to the target distribution when rounding leaves the residual max(0, p - q) with no mass', () => {
+    // p and q agree up to rounding, so p - q is never positive; a rejection can still happen by a hair.
+    const pNearQ = [0.3, 0.3, 0.4 - 9e-10];
+    const qRounded = [0.3, 0.3, 0.4];
+    const draws = [0.9, 0.9999999999, 0.5]; // draft token 2, reject it, then a draw at 0.5
+    const forced: Random = () => draws.shift()!;
+    expect(speculativeSample(pNearQ, qRounded, forced)).toEqual({ token: 1, accepted: false }); // 0.5 falls in p's second token
   });
 
   it('always accepts when the draft equals the target', () => {

@@ -43,29 +43,58 @@ export function speedup(alpha: number, gamma: number, c: number, verifyCost = 1)
   return expectedTokensPerPass(alpha, gamma) / (gamma * c + verifyCost);
 }
 
-/** The gamma in 0..maxGamma with the largest speed-up; gamma 0 means "do not speculate". */
-export function bestGamma(alpha: number, c: number, maxGamma = 16): { gamma: number; speedup: number } {
+/**
+ * The gamma in 0..maxGamma with the largest speed-up; gamma 0 means "do not speculate".
+ * verifyCost(gamma) is the cost of the pass that checks gamma + 1 tokens, in plain passes:
+ * 1 while decoding is memory-bound (the default), up to gamma + 1 in a compute-bound batch.
+ */
+export function bestGamma(alpha: number, c: number, maxGamma = 16, verifyCost: (gamma: number) => number = () => 1): { gamma: number; speedup: number } {
   if (!Number.isInteger(maxGamma) || maxGamma < 1) throw new RangeError(`maxGamma must be a positive integer, got ${maxGamma}`);
   let best = { gamma: 0, speedup: 1 };
   for (let gamma = 1; gamma <= maxGamma; gamma++) {
-    const s = speedup(alpha, gamma, c);
+    const s = speedup(alpha, gamma, c, verifyCost(gamma));
     if (s > best.speedup) best = { gamma, speedup: s };
   }
   return best;
 }
 
-/** Monte Carlo of the accept/reject loop: mean tokens per target pass over `passes` rounds. */
-export function simulateTokensPerPass(alpha: number, gamma: number, passes: number, random: Random): number {
+export interface RoundCounts {
+  /** Mean tokens per target pass. */
+  tokensPerPass: number;
+  /** Draft tokens accepted. */
+  accepted: number;
+  /** Draft positions the target scored: scoring stops at the first rejection, so accepted + rejections. */
+  scored: number;
+  /** Draft tokens proposed: gamma per round, including those after a rejection that were never scored. */
+  proposed: number;
+}
+
+/**
+ * Monte Carlo of the accept/reject loop over `passes` rounds, with the counts a server logs.
+ * accepted / scored estimates alpha; accepted / proposed does not (it tends to (E[tokens] - 1) / gamma).
+ * Needs gamma >= 1: with no draft token nothing is scored or proposed, and both ratios would be 0 / 0.
+ */
+export function simulateRounds(alpha: number, gamma: number, passes: number, random: Random): RoundCounts {
   checkAlphaGamma(alpha, gamma);
+  if (gamma < 1) throw new RangeError(`gamma must be at least 1 to simulate drafting, got ${gamma}`);
   if (!Number.isInteger(passes) || passes < 1) throw new RangeError(`passes must be a positive integer, got ${passes}`);
   let tokens = 0;
+  let acceptedTotal = 0;
+  let scored = 0;
   for (let p = 0; p < passes; p++) {
     let accepted = 0;
     while (accepted < gamma && random() < alpha) accepted++;
     // One more token every pass: the target's correction after a rejection, or a bonus token after gamma acceptances.
     tokens += accepted + 1;
+    acceptedTotal += accepted;
+    scored += accepted < gamma ? accepted + 1 : accepted;
   }
-  return tokens / passes;
+  return { tokensPerPass: tokens / passes, accepted: acceptedTotal, scored, proposed: gamma * passes };
+}
+
+/** Mean tokens per target pass from the Monte Carlo. */
+export function simulateTokensPerPass(alpha: number, gamma: number, passes: number, random: Random): number {
+  return simulateRounds(alpha, gamma, passes, random).tokensPerPass;
 }
 
 /**
@@ -79,6 +108,9 @@ export function speculativeSample(p: readonly number[], q: readonly number[], ra
   if (random() < Math.min(1, p[token]! / q[token]!)) return { token, accepted: true };
   const residual = p.map((pi, i) => Math.max(0, pi - q[i]!));
   const total = residual.reduce((a, b) => a + b, 0);
+  // No residual mass means p <= q everywhere, so p = q up to rounding and a rejection was a rounding artefact:
+  // drawing from p itself keeps the output distributed as p.
+  if (total === 0) return { token: draw(p, random), accepted: false };
   return {
     token: draw(
       residual.map((r) => r / total),

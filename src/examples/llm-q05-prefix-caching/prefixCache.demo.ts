@@ -4,9 +4,9 @@
  * KV transfer time of an 8,000-token prompt for Llama 3 8B (32 layers, 8 KV
  * heads of 128 at FP16) over two links from NVIDIA's H200 system description
  * (MLPerf Inference v4.1, 2024): a 400 Gb/s InfiniBand port between nodes
- * (50 GB/s) and one direction of NVLink inside a node (900 GB/s for both
- * directions, so 450 GB/s). Change the capacity, the block size or the trace
- * and run again.
+ * (50 GB/s at line rate) and one direction of NVLink inside a node (900 GB/s
+ * per GPU, which NVIDIA's Hopper page counts in both directions, so 450 GB/s).
+ * Change the capacity, the block size or the trace and run again.
  */
 import { PrefixCache, kvBytesPerToken, kvTransferMs } from './prefixCache';
 

@@ -57,12 +57,18 @@ export class PrefixCache {
     if (!Number.isInteger(blockSize) || blockSize < 1) throw new RangeError(`blockSize must be a positive integer, got ${blockSize}`);
   }
 
-  /** Reuses the longest cached prefix, caches the new full blocks and pins them until release(). */
+  /**
+   * Reuses the longest cached prefix, short of the prompt's last token, caches the new full blocks and
+   * pins them until release(). A fully cached prompt therefore recomputes its last block.
+   */
   admit(tokens: readonly number[]): Admission {
     if (tokens.length === 0) throw new RangeError('tokens must not be empty');
     const keys = blockKeys(tokens, this.blockSize);
+    // The last prompt token must be computed to give the logits of the first output token, so at most
+    // tokens - 1 tokens come from the cache, in whole blocks (vLLM caps a hit the same way).
+    const maxHit = Math.floor((tokens.length - 1) / this.blockSize);
     let hit = 0;
-    while (hit < keys.length && this.blocks.has(keys[hit]!)) hit++; // chained keys: the first miss ends the prefix
+    while (hit < maxHit && this.blocks.has(keys[hit]!)) hit++; // chained keys: the first miss ends the prefix
     const pinned: BlockKey[] = [];
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i]!;

@@ -46,7 +46,7 @@ export const SERVING_ASSUMPTIONS = {
   bandwidthEfficiency: 0.7,
   /** Model FLOPs utilisation of prefill. */
   mfu: 0.5,
-  /** Share of GPU memory the server may use (vLLM's gpu_memory_utilization defaults to 0.9). */
+  /** Share of GPU memory the server may use: an assumption. vLLM's gpu_memory_utilization defaulted to 0.9 in v0.10 and is 0.92 in its stable docs (December 2026); 0.9 leaves a little more headroom. */
   usableMemoryFraction: 0.9,
   /** Activations, CUDA context and runtime buffers, in bytes. */
   overheadBytes: 2e9,

@@ -96,6 +96,13 @@ export const llmServingReferences: ReferenceEntry[] = [
     note: 'Speculation in vLLM with a draft model, n-gram matching on the prompt or EAGLE; it targets latency in memory-bound decoding, and the guide warns it does not cut latency for every dataset or sampling setting.',
   },
   {
+    id: 'L182',
+    kind: 'literature',
+    citation: 'NVIDIA. (n.d.). NVIDIA Hopper architecture. Retrieved December 5, 2026.',
+    url: 'https://www.nvidia.com/en-sg/technologies/hopper-architecture/',
+    note: 'Fourth-generation NVLink: 900 GB/s per GPU, counting both directions, over 7 times the bandwidth of PCIe Gen5.',
+  },
+  {
     id: 'L118',
     kind: 'literature',
     citation: 'NVIDIA. (2024). H200-SXM-141GBx8 TRT MaxQ system description [Data set]. MLPerf Inference v4.1 results, MLCommons.',

@@ -146,12 +146,14 @@ export const qualityReferences: ReferenceEntry[] = [
     id: 'L100',
     kind: 'literature',
     citation: 'NVIDIA. (2023). NVIDIA H100 Tensor Core GPU [Datasheet].',
+    url: 'https://resources.nvidia.com/en-us-tensor-core/nvidia-tensor-core-gpu-datasheet',
     note: 'H100 SXM: about 989 TFLOPS of dense FP16 Tensor Core compute (1,979 with sparsity) and 3.35 TB/s of HBM3 bandwidth.',
   },
   {
     id: 'L101',
     kind: 'literature',
     citation: 'NVIDIA. (2023). NVIDIA L4 Tensor Core GPU [Datasheet].',
+    url: 'https://resources.nvidia.com/en-us-data-center-overview/l4-gpu-datasheet',
     note: 'L4: about 121 TFLOPS of dense FP16 Tensor Core compute (242 with sparsity), 24 GB of GDDR6 at 300 GB/s, 72 W.',
   },
 ];
