@@ -1,7 +1,8 @@
 /**
  * Demo: Llama 3 8B at FP16 on an H100, by the roofline. Prefill of a 1,024-token
  * prompt, then decode steps at growing batch sizes with 1,152 tokens of
- * context. Change the batch sizes, the context or the model and run again.
+ * context. The roofline ignores memory: at this context 512 sequences would need
+ * more KV cache than 80 GB holds. Change the batch sizes, the context or the model and run again.
  */
 import { H100_SXM, LLAMA3_8B, batchToReachRidge, decodeIntensityLimit, decodeStep, prefillStep, ridgePoint } from './roofline';
 

@@ -14,7 +14,7 @@ describe('the evaluation gate demo', () => {
       'candidate B (-6 +6): PASS, any regression is within 2.00 points: [-1.75, 1.75] points',
       'candidate C (-14 +6): INCONCLUSIVE, interval [-4.25, 0.00] points straddles -2.00 points: add items or samples',
       'a pass rate to ±3 points at 50% needs 1068 items',
-      'candidate C sits at -2.00 points, on the -2.00-point line: no number of items settles it',
+      'candidate C sits at -2.00 points, on the -2.00-point line: no number of items settles it reliably',
       "with C's churn, Var(d) = 0.0496, and no real regression, passing 4 runs in 5 takes (1.96 + 0.84)² × 0.0496 / (0 + 0.02)² = 972.2: 973 items",
     ]);
   });

@@ -34,7 +34,7 @@ export function demo(): { decisions: string[]; itemsForThreePoints: number; item
   const itemsAtObservedDifference = itemsToSettle(base, c, { tolerance, expectedDifference: observed });
   const points = (x: number) => (x * 100).toFixed(2);
   if (itemsAtObservedDifference === Number.POSITIVE_INFINITY) {
-    console.log(`candidate C sits at ${points(observed)} points, on the ${points(-tolerance)}-point line: no number of items settles it`);
+    console.log(`candidate C sits at ${points(observed)} points, on the ${points(-tolerance)}-point line: no number of items settles it reliably`);
   } else {
     console.log(`candidate C at ${points(observed)} points settles 4 runs in 5 with ${itemsAtObservedDifference} items`);
   }

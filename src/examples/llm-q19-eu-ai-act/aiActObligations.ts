@@ -56,7 +56,7 @@ export interface SystemDescription {
   gpaiModel?: 'standard' | 'systemic-risk';
 }
 
-/** Transparency (Art. 50) is not a class: it sits on top of any class and is reported among the obligations. */
+/** Transparency (Art. 50) is not a class: it sits on top of any permitted class (a prohibited system is withdrawn, not labelled) and is reported among the obligations. */
 export type RiskClass = 'prohibited' | 'high-risk (Annex I)' | 'high-risk (Annex III)' | 'not high-risk';
 export interface Obligation {
   article: string;
@@ -105,7 +105,7 @@ export function obligations(system: SystemDescription): Obligation[] {
   // The Art. 6(3) exemption is a documented position, not a silent one; it dates with the Annex III duties.
   if (system.annexIIIArea && !riskClass.startsWith('high-risk'))
     list.push({ article: 'Art. 6(4)', duty: 'document why it is not high-risk before placing it on the market; show the assessment on request', milestone: 'high-risk-annex-iii' });
-  // Article 50 applies whatever the risk class, so a high-risk chatbot carries both sets.
+  // Article 50 applies whatever the permitted risk class, so a high-risk chatbot carries both sets.
   if (system.interactsWithPeople) list.push({ article: 'Art. 50(1)', duty: 'tell people they are interacting with an AI system', milestone: 'transparency' });
   if (system.generatesSyntheticContent) list.push({ article: 'Art. 50(2)', duty: 'mark generated content as such, machine-readably', milestone: 'transparency' });
   if (system.gpaiModel)
