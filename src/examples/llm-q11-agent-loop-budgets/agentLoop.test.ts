@@ -277,6 +277,32 @@ describe('runAgent', () => {
     expect(timers.map((t) => t?.aborted)).toEqual([true, true, true, true, true]);
   });
 
+  it('ends a run whose timer throws at once as an error, and still handles a call that fails after it', async () => {
+    const unhandled: unknown[] = [];
+    const record = (reason: unknown) => void unhandled.push(reason);
+    process.on('unhandledRejection', record);
+    try {
+      const late: ((e: Error) => void)[] = [];
+      const failsLater = <T>() => new Promise<T>((_, reject) => void late.push(reject));
+      const broken = (ms: number) => {
+        if (ms === 500) throw new Error('no timer for the tool'); // the tool's deadline
+        return never();
+      };
+      const outcome = await runAgent(config({ model: scripted([search('a'), finish('ok')]), tools: { search: failsLater }, sleep: broken }));
+      expect(outcome).toMatchObject({ status: 'done', steps: [{ observation: 'error: no timer for the tool' }] });
+      const noTimer = () => {
+        throw new Error('no timer at all');
+      };
+      expect(await runAgent(config({ model: failsLater, sleep: noTimer }))).toMatchObject({ status: 'error', error: 'no timer at all' });
+      expect(late).toHaveLength(2); // the tool call and the model call both started before their timer failed
+      for (const reject of late) reject(new Error('failed after the run ended'));
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', record);
+    }
+  });
+
   it('rejects a step budget that is not a whole number', async () => {
     await expect(runAgent(config({ maxSteps: 2.5 }))).rejects.toThrow(/maxSteps must be a positive integer/);
   });

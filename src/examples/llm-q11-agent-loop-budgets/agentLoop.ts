@@ -140,7 +140,10 @@ async function withTimeout<T>(work: (signal: AbortSignal) => Promise<T>, ms: num
   const controller = new AbortController();
   const timer = new AbortController();
   try {
-    const result = await Promise.race([work(controller.signal), sleep(ms, timer.signal).then((): typeof timedOut => timedOut)]);
+    // Both started as promises, so a sleep that throws at once still leaves the work's rejection observed.
+    const running = (async () => work(controller.signal))();
+    const expired = (async () => sleep(ms, timer.signal))().then((): typeof timedOut => timedOut);
+    const result = await Promise.race([running, expired]);
     if (result === timedOut) controller.abort();
     return result;
   } finally {

@@ -320,6 +320,24 @@ describe('ToolExecutor', () => {
     expect(() => new ToolExecutor(options(2_147_483_647))).not.toThrow();
   });
 
+  it('rejects a backoff base a timer cannot wait for: negative, not finite, or a longest wait over 2^31 - 1 ms', () => {
+    const options = (baseDelayMs: number, maxAttempts = 3): ExecutorOptions => ({
+      maxAttempts,
+      baseDelayMs,
+      attemptTimeoutMs: 1,
+      sleep: async () => undefined,
+      deadline: async () => undefined,
+      random: () => 0,
+    });
+    for (const ms of [-1, Number.NaN, Number.POSITIVE_INFINITY]) expect(() => new ToolExecutor(options(ms))).toThrow(/baseDelayMs/);
+    // Three attempts wait at most twice, the second time up to base × 2^(3 - 2): 1,073,741,824 × 2 = 2^31 is one too many.
+    expect(() => new ToolExecutor(options(1_073_741_824))).toThrow(/baseDelayMs/);
+    expect(() => new ToolExecutor(options(1_073_741_823))).not.toThrow();
+    expect(() => new ToolExecutor(options(2_147_483_647, 2))).not.toThrow(); // two attempts wait once, up to base × 2^0
+    expect(() => new ToolExecutor(options(2_147_483_648, 1))).not.toThrow(); // one attempt never waits
+    expect(() => new ToolExecutor(options(0))).not.toThrow(); // retry at once
+  });
+
   it('aborts the signal of an attempt that timed out, so a tool that listens can stop before the retry runs', async () => {
     let deadlines = 0;
     const { exec } = executor({ deadline: () => (++deadlines === 1 ? Promise.resolve() : new Promise<void>(() => undefined)) });

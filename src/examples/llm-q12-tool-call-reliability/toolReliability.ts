@@ -67,7 +67,7 @@ export interface ExecutorOptions {
   random: () => number;
 }
 
-/** Node cuts a longer timer to 1 ms, so a longer attempt timeout would time out every attempt at once. */
+/** Node cuts a longer timer to 1 ms: a longer attempt timeout would time out every attempt at once, a longer backoff not wait. */
 const MAX_TIMER_MS = 2_147_483_647;
 
 /** One map key per (tool, key) pair: joined with a separator, tool "a:b" with key "c" would be tool "a" with key "b:c". */
@@ -90,6 +90,11 @@ export class ToolExecutor {
     if (!Number.isInteger(options.maxAttempts) || options.maxAttempts < 1) throw new RangeError(`maxAttempts must be a positive integer, got ${options.maxAttempts}`);
     if (!(options.attemptTimeoutMs > 0 && options.attemptTimeoutMs <= MAX_TIMER_MS)) {
       throw new RangeError(`attemptTimeoutMs must be from 1 to ${MAX_TIMER_MS} ms, got ${options.attemptTimeoutMs}`);
+    }
+    // The longest wait, before the last attempt, is up to base × 2^(maxAttempts-2); with one attempt there is none.
+    const longestWait = options.maxAttempts < 2 ? 0 : options.baseDelayMs * 2 ** (options.maxAttempts - 2);
+    if (!(options.baseDelayMs >= 0 && longestWait <= MAX_TIMER_MS)) {
+      throw new RangeError(`baseDelayMs must be 0 or more, with base × 2^(maxAttempts-2) at most ${MAX_TIMER_MS} ms, got ${options.baseDelayMs}`);
     }
   }
 

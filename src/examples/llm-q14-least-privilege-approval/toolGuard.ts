@@ -6,8 +6,9 @@
  * once, and cannot come from the user who asked. The append-only audit log records every
  * decision: the policy's, the person's (approved or refused), each rejected attempt to decide a
  * request the guard still holds, and whether the tool then ran or failed. A request is forgotten
- * one window after its own closed, except a refusal the agent has not yet been told. Whether an approver may approve at all (their role,
- * their limit) is the identity provider's job and out of scope here.
+ * one window after its own window closed, except a refusal the agent has not yet been told.
+ * Whether an approver may approve at all (their role, their limit) is the identity provider's job
+ * and out of scope here.
  */
 export type Args = Readonly<Record<string, string | number>>;
 export interface ToolCall {
@@ -178,7 +179,7 @@ export class ToolGuard {
     return undefined;
   }
 
-  /** Forgets requests one window after their own closed, so the map does not grow forever; a refusal not yet told is kept while its task lasts. */
+  /** Forgets requests one window after their own window closed, so the map does not grow forever; a refusal not yet told is kept while its task lasts. */
   private prune(now: number): void {
     for (const [id, request] of this.requests) {
       const untoldRefusal = !request.closed && request.decision?.approved === false && now < request.taskExpiresAt;

@@ -180,13 +180,44 @@ describe('fanOut', () => {
       expect(Object.fromEntries(attempts)).toEqual({ flaky: 2, broken: 2 });
     });
 
-    it('gives a late piece a fresh attempt with its own deadline', async () => {
+    it('gives a late piece a fresh attempt with its own deadline, once the late attempt has stopped', async () => {
       vi.useFakeTimers();
       let calls = 0;
-      const run = fanOut(['slow'], () => (++calls === 1 ? new Promise<string>(() => undefined) : Promise.resolve('second try')), 1, { deadlineMs: 500, retries: 1 });
-      await vi.advanceTimersByTimeAsync(500);
+      const stopsWhenAsked = (signal: AbortSignal) =>
+        new Promise<string>((_, reject) => signal.addEventListener('abort', () => setTimeout(() => reject(new Error('stopped')), 50)));
+      const run = fanOut(['slow'], (_s, signal) => (++calls === 1 ? stopsWhenAsked(signal) : Promise.resolve('second try')), 1, { deadlineMs: 500, retries: 1 });
+      await vi.advanceTimersByTimeAsync(549);
+      expect(calls).toBe(1); // told to stop at 500 ms, it takes 50 ms to do so
+      await vi.advanceTimersByTimeAsync(1);
       expect(await run).toEqual({ done: [{ subtask: 'slow', value: 'second try' }], failed: [] });
       expect(calls).toBe(2);
+    });
+
+    it('keeps a late worker in its slot until it stops, so workers that ignore their signal never exceed the limit', async () => {
+      vi.useFakeTimers();
+      let running = 0;
+      let peak = 0;
+      const starts: string[] = [];
+      const ignoresSignal = (s: string) => {
+        starts.push(`${s}@${Date.now()}`);
+        peak = Math.max(peak, ++running);
+        return new Promise<string>((resolve) => setTimeout(() => (running--, resolve(s)), 10_000)); // 10 s, whatever the signal says
+      };
+      const t0 = Date.now();
+      const run = fanOut(['a', 'b', 'c', 'd'], (s) => ignoresSignal(s), 1, { deadlineMs: 100, retries: 1 });
+      await vi.advanceTimersByTimeAsync(80_000);
+      const result = await run;
+      expect(peak).toBe(1);
+      // Each attempt gives up waiting at 100 ms but holds the only slot for 10 s: the retry, then the next piece, start after it.
+      expect(starts).toEqual(['a', 'a', 'b', 'b', 'c', 'c', 'd', 'd'].map((s, i) => `${s}@${t0 + i * 10_000}`));
+      expect(result.failed.map((f) => f.error)).toEqual(Array(4).fill('no result within 100 ms'));
+    });
+
+    it('returns once every piece has an outcome, without waiting for a late worker that never stops', async () => {
+      vi.useFakeTimers();
+      const run = fanOut(['a', 'hung'], (s) => (s === 'hung' ? new Promise<string>(() => undefined) : Promise.resolve(s)), 2, { deadlineMs: 100 });
+      await vi.advanceTimersByTimeAsync(100);
+      expect(await run).toEqual({ done: [{ subtask: 'a', value: 'a' }], failed: [{ subtask: 'hung', error: 'no result within 100 ms' }] });
     });
 
     it('rejects a deadline or retry count that makes no sense', async () => {

@@ -83,11 +83,15 @@ export interface FanOutOptions {
 
 const MAX_TIMER_MS = 2_147_483_647;
 
-/** One attempt: the worker's result, or a rejection once the deadline passes. */
-function attempt<T>(worker: (subtask: string, signal: AbortSignal) => Promise<T>, subtask: string, deadlineMs: number | undefined): Promise<T> {
+/** One attempt: the worker's result, or a rejection once the deadline passes; `stopped` settles when the worker does. */
+function attempt<T>(worker: (subtask: string, signal: AbortSignal) => Promise<T>, subtask: string, deadlineMs: number | undefined) {
   const controller = new AbortController();
   const work = (async () => worker(subtask, controller.signal))(); // a worker that throws at once becomes a rejection
-  if (deadlineMs === undefined) return work;
+  const stopped = work.then(
+    () => undefined,
+    () => undefined,
+  );
+  if (deadlineMs === undefined) return { result: work, stopped };
   let timer: ReturnType<typeof setTimeout> | undefined;
   const late = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
@@ -95,13 +99,15 @@ function attempt<T>(worker: (subtask: string, signal: AbortSignal) => Promise<T>
       reject(new Error(`no result within ${deadlineMs} ms`));
     }, deadlineMs);
   });
-  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+  return { result: Promise.race([work, late]).finally(() => clearTimeout(timer)), stopped };
 }
 
 /**
  * Runs at most `limit` workers at once; a failed worker is reported, not fatal. Results keep input order.
- * With a deadline, a lane stops waiting for a late worker and moves on; the worker is asked to stop through
- * its signal, and one that ignores it runs on in the background, its result discarded.
+ * A deadline only stops waiting for a worker's result: the worker is asked to stop through its signal, and
+ * keeps its slot until it does, so the next attempt or piece starts only then and the limit always holds.
+ * The result comes once every piece has an outcome; a late worker still running then is left to finish, its
+ * result discarded. One that never stops holds its slot for good.
  */
 export async function fanOut<T>(
   subtasks: readonly string[],
@@ -117,20 +123,30 @@ export async function fanOut<T>(
   if (!Number.isInteger(retries) || retries < 0) throw new RangeError(`retries must be a whole number of 0 or more, got ${retries}`);
   const outcomes: ({ ok: true; value: T } | { ok: false; error: string })[] = new Array(subtasks.length);
   let next = 0;
+  let open = subtasks.length; // pieces without a final outcome
+  let allDecided = (): void => undefined;
+  const decided = new Promise<void>((resolve) => (allDecided = resolve));
   const lane = async () => {
     while (next < subtasks.length) {
       const i = next++; // claimed synchronously, so two lanes never take the same subtask
-      for (let tries = 0; tries <= retries; tries++) {
+      for (let tries = 0; ; tries++) {
+        const { result, stopped } = attempt(worker, subtasks[i]!, deadlineMs);
         try {
-          outcomes[i] = { ok: true, value: await attempt(worker, subtasks[i]!, deadlineMs) };
-          break;
+          outcomes[i] = { ok: true, value: await result };
         } catch (e) {
           outcomes[i] = { ok: false, error: e instanceof Error ? e.message : String(e) }; // the last error is reported
         }
+        const final = outcomes[i]!.ok || tries === retries;
+        if (final && --open === 0) allDecided();
+        await stopped; // the slot stays taken until the worker stops, late or not
+        if (final) break;
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.min(limit, subtasks.length) }, lane));
+  if (open > 0) {
+    for (let l = 0; l < Math.min(limit, subtasks.length); l++) void lane();
+    await decided;
+  }
   const result: FanOutResult<T> = { done: [], failed: [] };
   outcomes.forEach((o, i) => {
     const subtask = subtasks[i]!;
