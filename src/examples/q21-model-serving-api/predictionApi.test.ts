@@ -29,6 +29,11 @@ describe('request validation against a versioned schema', () => {
     expect(validate(SCHEMAS.v1!, { features: [1, 2, 3, 4], modelAlias: 'challenger' })).toEqual(['modelAlias: unknown field']);
   });
 
+  it('rejects a field named after a property every object inherits, as JSON.parse makes it an own field', () => {
+    const body = JSON.parse('{"features": [1, 2, 3, 4], "constructor": 1, "toString": 2, "__proto__": 3}') as unknown;
+    expect(validate(SCHEMAS.v2!, body)).toEqual(['constructor: unknown field', 'toString: unknown field', '__proto__: unknown field']);
+  });
+
   it('rejects non-objects, NaN and unknown aliases', () => {
     expect(validate(SCHEMAS.v1!, [1, 2])).toEqual(['body: must be a JSON object']);
     expect(validate(SCHEMAS.v1!, { features: [1, Number.NaN, 3, 4] })).toEqual(['features: must be an array of finite numbers']);

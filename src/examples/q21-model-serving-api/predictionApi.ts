@@ -34,8 +34,9 @@ export const SCHEMAS: Readonly<Record<string, Schema>> = {
 export function validate(schema: Schema, body: unknown): string[] {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return ['body: must be a JSON object'];
   const record = body as Record<string, unknown>;
+  // Own fields only: `in` would also find "constructor" or "toString" on every object and let them through.
   const errors = Object.keys(record)
-    .filter((k) => !(k in schema))
+    .filter((k) => !Object.hasOwn(schema, k))
     .map((k) => `${k}: unknown field`);
   for (const [name, spec] of Object.entries(schema)) {
     const value = record[name];
