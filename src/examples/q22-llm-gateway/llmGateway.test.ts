@@ -127,6 +127,15 @@ describe('routing and fallback', () => {
     expect(small.calls + large.calls).toBe(0);
   });
 
+  it('treats a tenant or task named after a property every object inherits as unknown', async () => {
+    const { gateway, small, large } = setup();
+    for (const name of ['constructor', 'toString', '__proto__']) {
+      expect(await errorCode(gateway.complete(ask('classify', 'q', name)))).toBe('unknown_tenant');
+      expect(await errorCode(gateway.complete(ask(name)))).toBe('unknown_task');
+    }
+    expect(small.calls + large.calls).toBe(0);
+  });
+
   it('reports every provider when all of them fail', async () => {
     const { gateway } = setup({ small: new ScriptedProvider('small', ['down']), large: new ScriptedProvider('large', ['down']) });
     await expect(gateway.complete(ask('classify'))).rejects.toThrow('small: small returned 503; large: large returned 503');

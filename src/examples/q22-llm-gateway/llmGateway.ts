@@ -153,9 +153,10 @@ export class LlmGateway {
 
   async complete(req: GatewayRequest): Promise<GatewayResult> {
     const { now } = this.config;
-    const policy = this.config.tenants[req.tenant];
+    // Own entries only: a plain lookup would find "constructor" on every object and pass it as a tenant.
+    const policy = Object.hasOwn(this.config.tenants, req.tenant) ? this.config.tenants[req.tenant] : undefined;
     if (!policy) throw new GatewayError('unknown_tenant', `unknown tenant ${req.tenant}`);
-    const route = this.config.routes[req.task];
+    const route = Object.hasOwn(this.config.routes, req.task) ? this.config.routes[req.task] : undefined;
     if (!route) throw new GatewayError('unknown_task', `no route for task ${req.task}`);
 
     // The tenant is part of the key: one tenant must never see another tenant's cached answer.
