@@ -43,6 +43,7 @@ describe('request validation against a versioned schema', () => {
   it('answers 404 for a version the service does not serve and 400 for a bad body, without calling the model', async () => {
     const { endpoint, calls } = setup();
     expect((await endpoint.handle({ version: 'v9', clientId: 'c', body: {} })).status).toBe(404);
+    expect((await endpoint.handle({ version: 'constructor', clientId: 'c', body: {} })).status).toBe(404);
     const bad = await endpoint.handle({ version: 'v1', clientId: 'c', body: {} });
     expect(bad).toMatchObject({ status: 400, body: { details: ['features: required'] } });
     expect(calls).toHaveLength(0);
@@ -59,6 +60,14 @@ describe('idempotency keys', () => {
     expect(first).toMatchObject({ status: 200, replayed: false, body: { score: 1, label: true, modelVersion: 'fraud-7' } });
     expect(retry).toEqual({ ...first, replayed: true });
     expect(calls).toHaveLength(1);
+  });
+
+  it("never replays one client's answer to another, whatever characters their ids contain", async () => {
+    const { endpoint, calls } = setup();
+    await endpoint.handle({ version: 'v1', clientId: 'a:b', idempotencyKey: 'c', body });
+    const other = await endpoint.handle({ version: 'v1', clientId: 'a', idempotencyKey: 'b:c', body });
+    expect(other.replayed).toBe(false);
+    expect(calls).toHaveLength(2);
   });
 
   it('treats the same payload with its keys in another order as the same request', async () => {

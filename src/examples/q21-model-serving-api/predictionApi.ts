@@ -134,14 +134,15 @@ export class PredictionEndpoint {
   ) {}
 
   async handle(req: PredictRequest): Promise<PredictResponse> {
-    const schema = SCHEMAS[req.version];
+    const schema = Object.hasOwn(SCHEMAS, req.version) ? SCHEMAS[req.version] : undefined;
     if (!schema) return { status: 404, body: { error: `unknown API version ${req.version}` }, replayed: false };
     const errors = validate(schema, req.body);
     if (errors.length > 0) return { status: 400, body: { error: 'invalid request', details: errors }, replayed: false };
     if (req.idempotencyKey === undefined) return { ...(await this.run(req)), replayed: false };
 
-    // Keys are scoped per client so one client can never read another's stored answer.
-    const key = `${req.clientId}:${req.idempotencyKey}`;
+    // Keys are scoped per client so one client can never read another's stored answer; a JSON pair, since
+    // "a:b" + "c" and "a" + "b:c" joined with a colon would be the same key.
+    const key = JSON.stringify([req.clientId, req.idempotencyKey]);
     const print = await fingerprint(req.version, req.body);
     // Reserve before running: checking and writing after the model call lets two concurrent retries both run.
     const reserved = await this.store.reserve(key, { fingerprint: print, expiresAt: this.now() + this.ttlMs });
