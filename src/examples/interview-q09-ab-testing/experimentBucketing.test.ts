@@ -67,6 +67,17 @@ describe('experiment health and size', () => {
     expect(check.chiSquare).toBeGreaterThan(10.828);
   });
 
+  it('rejects arm sizes that are not non-negative integers instead of reporting no mismatch', () => {
+    expect(() => sampleRatioMismatch(50_000, undefined as unknown as number, 0.5)).toThrow(/treatmentUsers must be a non-negative integer, got undefined/);
+    expect(() => sampleRatioMismatch(Number.NaN, 50_000, 0.5)).toThrow(/controlUsers must be a non-negative integer, got NaN/);
+    expect(() => sampleRatioMismatch(50_000, -1, 0.5)).toThrow(RangeError);
+    expect(() => sampleRatioMismatch(50_000.5, 50_000, 0.5)).toThrow(RangeError);
+  });
+
+  it('reports a mismatch when the chi-square cannot be computed (arm sizes overflow)', () => {
+    expect(sampleRatioMismatch(Number.MAX_VALUE, Number.MAX_VALUE, 0.5).mismatch).toBe(true);
+  });
+
   it('needs about 760,000 users per arm to see CTR move from 5.0% to 5.1%', () => {
     expect(usersPerArm(0.05, 0.001)).toBe(760_000);
     expect(() => usersPerArm(0, 0.01)).toThrow(RangeError);

@@ -106,12 +106,19 @@ export interface SrmCheck {
 export function sampleRatioMismatch(controlUsers: number, treatmentUsers: number, treatmentShare: number): SrmCheck {
   checkShare(treatmentShare);
   if (treatmentShare === 0 || treatmentShare === 1) throw new RangeError('an SRM check needs both arms to be expected');
+  for (const [name, count] of [
+    ['controlUsers', controlUsers],
+    ['treatmentUsers', treatmentUsers],
+  ] as const) {
+    if (!(Number.isInteger(count) && count >= 0)) throw new RangeError(`${name} must be a non-negative integer, got ${count}`);
+  }
   const total = controlUsers + treatmentUsers;
   if (total <= 0) throw new RangeError('no users observed');
   const expectedTreatment = total * treatmentShare;
   const expectedControl = total - expectedTreatment;
   const chiSquare = (treatmentUsers - expectedTreatment) ** 2 / expectedTreatment + (controlUsers - expectedControl) ** 2 / expectedControl;
-  return { chiSquare, mismatch: chiSquare > SRM_CRITICAL };
+  // Written so that a chi-square that could not be computed (NaN) reads as a mismatch, not as healthy.
+  return { chiSquare, mismatch: !(chiSquare <= SRM_CRITICAL) };
 }
 
 /**

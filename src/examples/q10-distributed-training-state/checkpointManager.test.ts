@@ -89,6 +89,22 @@ describe('CheckpointManager', () => {
     expect([...store.objects.keys()].some((k) => k.startsWith(dir(1_000)))).toBe(false);
   });
 
+  it("never counts another job's checkpoints under a nested prefix as its own", async () => {
+    const store = new MemoryStore();
+    const jobA = new CheckpointManager(store); // checkpoints/
+    const jobB = new CheckpointManager(store, 3, 'checkpoints/finetune/');
+    for (const step of [1_000, 2_000, 3_000]) await jobB.save(state(step), shards(step));
+    for (const step of [100, 200]) await jobA.save(state(step), shards(step));
+    expect((await jobA.restoreLatest())?.state.step).toBe(200);
+    expect(store.objects.has(`${dir(100)}MANIFEST.json`)).toBe(true);
+    expect((await jobB.restoreLatest())?.state.step).toBe(3_000);
+  });
+
+  it('rejects a prefix that does not end with "/", since run-1 would also list run-10', () => {
+    expect(() => new CheckpointManager(new MemoryStore(), 3, 'run-1')).toThrow(/prefix must be empty or end with "\/", got "run-1"/);
+    expect(() => new CheckpointManager(new MemoryStore(), 3, '')).not.toThrow();
+  });
+
   it('starts fresh when nothing was ever committed', async () => {
     expect(await new CheckpointManager(new MemoryStore()).restoreLatest()).toBeUndefined();
   });

@@ -49,6 +49,8 @@ export class CheckpointManager {
     private readonly prefix = 'checkpoints/',
   ) {
     if (!Number.isInteger(keepLast) || keepLast < 1) throw new RangeError('keepLast must be a positive integer');
+    // Without the slash, prefix run-1 would also list (and prune) run-10's checkpoints.
+    if (prefix !== '' && !prefix.endsWith('/')) throw new RangeError(`prefix must be empty or end with "/", got "${prefix}"`);
   }
 
   /** Zero-padded so that listing order is step order. */
@@ -74,7 +76,8 @@ export class CheckpointManager {
   private async steps(): Promise<{ step: number; committed: boolean }[]> {
     const byStep = new Map<number, boolean>();
     for (const key of await this.store.list(this.prefix)) {
-      const match = /step-(\d+)\/(.+)$/.exec(key.slice(this.prefix.length));
+      // Anchored: checkpoints/finetune/step-... belongs to another job nested under this prefix.
+      const match = /^step-(\d+)\/(.+)$/.exec(key.slice(this.prefix.length));
       if (!match) continue;
       const step = Number(match[1]);
       byStep.set(step, (byStep.get(step) ?? false) || match[2] === MANIFEST);

@@ -91,6 +91,13 @@ describe('RetrainingPolicy.decide', () => {
     expect(actions).toEqual(['retrain', 'retrain', 'retrain', 'retrain', 'blocked']);
     expect(policy.decide({ now: Date.UTC(2025, 3, 1), ...drifted }).action).toBe('retrain');
   });
+
+  it('refuses rules that would silently switch a brake or trigger off, such as a NaN run cost', () => {
+    expect(() => new RetrainingPolicy({ ...rules, estimatedRunCostUsd: Number.NaN })).toThrow(/estimatedRunCostUsd must be a finite, positive number, got NaN/);
+    expect(() => new RetrainingPolicy({ ...rules, monthlyBudgetUsd: Number.NaN })).toThrow(RangeError);
+    expect(() => new RetrainingPolicy({ ...rules, coolDownMs: Number.NaN })).toThrow(RangeError);
+    expect(() => new RetrainingPolicy({ ...rules, maxModelAgeMs: Number.NaN })).toThrow(RangeError);
+  });
 });
 
 describe('promotionGate', () => {
@@ -112,5 +119,18 @@ describe('promotionGate', () => {
     const result = promotionGate(candidate, champion, gate);
     expect(result.promote).toBe(false);
     expect(result.failures).toEqual(['only 2000 evaluation rows, need 10000', 'slice high_value was not evaluated']);
+  });
+
+  it('treats a NaN score (AUC on a one-class slice) as not evaluated, not as a pass', () => {
+    const oneClassSlice: Evaluation = { overall: 0.91, slices: { new_users: Number.NaN, high_value: 0.89 }, evaluatedRows: 50_000 };
+    expect(promotionGate(oneClassSlice, champion, gate)).toEqual({ promote: false, failures: ['slice new_users has no finite score (got NaN)'] });
+    const noOverall: Evaluation = { overall: Number.NaN, slices: { new_users: 0.85, high_value: 0.89 }, evaluatedRows: 50_000 };
+    expect(promotionGate(noOverall, champion, gate)).toEqual({ promote: false, failures: ['overall has no finite score (got NaN)'] });
+  });
+
+  it('rejects gate rules that would compare against NaN', () => {
+    const candidate: Evaluation = { overall: 0.5, slices: { new_users: 0.5, high_value: 0.5 }, evaluatedRows: 50_000 };
+    expect(() => promotionGate(candidate, champion, { ...gate, maxRegression: Number.NaN })).toThrow(/maxRegression must be a finite, non-negative number, got NaN/);
+    expect(() => promotionGate(candidate, champion, { ...gate, minRows: Number.NaN })).toThrow(/minRows must be a non-negative integer, got NaN/);
   });
 });

@@ -66,7 +66,18 @@ export class RetrainingPolicy {
   /** Launched runs, recorded at their estimated cost when the decision is made. */
   private readonly runs: { at: number; costUsd: number }[] = [];
 
-  constructor(private readonly rules: RetrainingRules) {}
+  constructor(private readonly rules: RetrainingRules) {
+    // A NaN limit compares false with everything and would silently switch its brake or trigger off.
+    const { maxModelAgeMs, coolDownMs, monthlyBudgetUsd, estimatedRunCostUsd } = rules;
+    if (!(Number.isFinite(maxModelAgeMs) && maxModelAgeMs > 0)) throw new RangeError(`maxModelAgeMs must be a finite, positive number, got ${maxModelAgeMs}`);
+    if (!(Number.isFinite(coolDownMs) && coolDownMs >= 0)) throw new RangeError(`coolDownMs must be a finite, non-negative number, got ${coolDownMs}`);
+    if (!(Number.isFinite(monthlyBudgetUsd) && monthlyBudgetUsd >= 0)) {
+      throw new RangeError(`monthlyBudgetUsd must be a finite, non-negative number, got ${monthlyBudgetUsd}`);
+    }
+    if (!(Number.isFinite(estimatedRunCostUsd) && estimatedRunCostUsd > 0)) {
+      throw new RangeError(`estimatedRunCostUsd must be a finite, positive number, got ${estimatedRunCostUsd}`);
+    }
+  }
 
   decide(snapshot: MonitoringSnapshot): RetrainDecision {
     const significant = Object.entries(snapshot.featurePsi).filter(([, v]) => psiBand(v) === 'significant');
@@ -105,16 +116,23 @@ export interface GateRules {
 
 /** The promotion gate: an automatic retrain earns production only by evidence. */
 export function promotionGate(candidate: Evaluation, champion: Evaluation, rules: GateRules): { promote: boolean; failures: string[] } {
+  if (!(Number.isInteger(rules.minRows) && rules.minRows >= 0)) throw new RangeError(`minRows must be a non-negative integer, got ${rules.minRows}`);
+  if (!(Number.isFinite(rules.maxRegression) && rules.maxRegression >= 0)) {
+    throw new RangeError(`maxRegression must be a finite, non-negative number, got ${rules.maxRegression}`);
+  }
   const failures: string[] = [];
-  if (candidate.evaluatedRows < rules.minRows) failures.push(`only ${candidate.evaluatedRows} evaluation rows, need ${rules.minRows}`);
-  if (candidate.overall < champion.overall - rules.maxRegression) {
+  // Every check is written to pass only on evidence: a NaN anywhere fails it.
+  if (!(candidate.evaluatedRows >= rules.minRows)) failures.push(`only ${candidate.evaluatedRows} evaluation rows, need ${rules.minRows}`);
+  if (!Number.isFinite(candidate.overall)) failures.push(`overall has no finite score (got ${candidate.overall})`);
+  else if (!(candidate.overall >= champion.overall - rules.maxRegression)) {
     failures.push(`overall ${candidate.overall.toFixed(3)} vs champion ${champion.overall.toFixed(3)}`);
   }
   for (const [slice, value] of Object.entries(champion.slices)) {
     const c = candidate.slices[slice];
-    // A slice the candidate was not evaluated on is a failure, not a pass.
+    // A slice the candidate was not evaluated on is a failure, not a pass; so is NaN (AUC on a one-class slice).
     if (c === undefined) failures.push(`slice ${slice} was not evaluated`);
-    else if (c < value - rules.maxRegression) failures.push(`slice ${slice}: ${c.toFixed(3)} vs ${value.toFixed(3)}`);
+    else if (!Number.isFinite(c)) failures.push(`slice ${slice} has no finite score (got ${c})`);
+    else if (!(c >= value - rules.maxRegression)) failures.push(`slice ${slice}: ${c.toFixed(3)} vs ${value.toFixed(3)}`);
   }
   return { promote: failures.length === 0, failures };
 }
