@@ -58,6 +58,15 @@ describe('reviewPodCount', () => {
   it('finds nothing wrong with the planned 27 pods', () => {
     expect(reviewPodCount(27, design)).toEqual([]);
   });
+
+  it('refuses to call a pod count safe when the count or the load is not a number it can check', () => {
+    for (const pods of [Number.NaN, 0, -3, 2.5, Number.POSITIVE_INFINITY])
+      expect(() => reviewPodCount(pods, design)).toThrow(new RangeError(`pods must be a whole number of 1 or more, got ${pods}`));
+    expect(() => reviewPodCount(27, { ...design, peakRps: Number.NaN })).toThrow(/peakRps must be a positive number, got NaN/);
+    expect(() => reviewPodCount(27, { ...design, targetUtilisation: Number.NaN })).toThrow(/targetUtilisation/);
+    expect(() => reviewPodCount(27, { ...design, spares: Number.NaN })).toThrow(/spares/);
+    expect(() => reviewPodCount(27, { ...design, gatewayLimitRps: Number.NaN })).toThrow(/gatewayLimitRps must be a positive number, got NaN/);
+  });
 });
 
 /** A 5 ms stage that stalls for 100 ms on 0.9% of requests: its own p99 is 5 ms. */

@@ -39,12 +39,18 @@ function ceilTolerant(x: number): number {
   return Math.ceil(x - 1e-9); // 10,000 / 400 must stay 25, not become 26 through rounding noise.
 }
 
-export function planCapacity(input: CapacityInput): CapacityPlan {
+/** NaN fails every comparison, so an unchecked NaN would pass every test below as "no problem". */
+function checkInput(input: CapacityInput): void {
   positive('peakRps', input.peakRps);
   positive('perPodRps', input.perPodRps);
-  if (!(input.targetUtilisation > 0 && input.targetUtilisation <= 1)) throw new RangeError('targetUtilisation must be in (0, 1]');
-  if (!Number.isInteger(input.spares) || input.spares < 0) throw new RangeError('spares must be a non-negative integer');
-  if (!(input.cacheHitRate >= 0 && input.cacheHitRate < 1)) throw new RangeError('cacheHitRate must be in [0, 1)');
+  if (!(input.targetUtilisation > 0 && input.targetUtilisation <= 1)) throw new RangeError(`targetUtilisation must be in (0, 1], got ${input.targetUtilisation}`);
+  if (!Number.isInteger(input.spares) || input.spares < 0) throw new RangeError(`spares must be a non-negative integer, got ${input.spares}`);
+  positive('gatewayLimitRps', input.gatewayLimitRps);
+  if (!(input.cacheHitRate >= 0 && input.cacheHitRate < 1)) throw new RangeError(`cacheHitRate must be in [0, 1), got ${input.cacheHitRate}`);
+}
+
+export function planCapacity(input: CapacityInput): CapacityPlan {
+  checkInput(input);
   const servingPods = ceilTolerant(input.peakRps / (input.perPodRps * input.targetUtilisation));
   const totalPods = servingPods + input.spares;
   const capacityRps = totalPods * input.perPodRps;
@@ -60,6 +66,8 @@ export function planCapacity(input: CapacityInput): CapacityPlan {
 
 /** What is wrong with a given pod count for this load: empty when the count is safe. */
 export function reviewPodCount(pods: number, input: CapacityInput): string[] {
+  if (!Number.isInteger(pods) || pods < 1) throw new RangeError(`pods must be a whole number of 1 or more, got ${pods}`);
+  checkInput(input);
   const problems: string[] = [];
   const capacity = pods * input.perPodRps;
   if (input.peakRps / capacity > input.targetUtilisation) {

@@ -211,6 +211,37 @@ describe('ModelMesh', () => {
     expect(store.memory.now).toBe(6);
   });
 
+  it('survives an onEvict that throws for a load resolving after its deadline: no unhandled rejection', async () => {
+    const store = fakeStore({ a: 6 });
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      let fire = () => {};
+      store.hold('a');
+      const mesh = new ModelMesh({
+        capacityBytes: 10,
+        sizeOf: store.sizeOf,
+        load: store.load,
+        schedule: (_ms, callback) => ((fire = callback), () => {}),
+        onEvict: () => {
+          throw new Error('free() failed');
+        },
+      });
+      const request = mesh.use('a', (m) => m);
+      await flush();
+      fire();
+      await expect(request).rejects.toBeInstanceOf(LoadTimeoutError);
+      store.finish('a');
+      await flush();
+      await flush();
+      expect(unhandled).toEqual([]);
+      expect(mesh.stats().usedBytes).toBe(0);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+  });
+
   it.each([Number.NaN, Number.POSITIVE_INFINITY, 0, -1, 2 ** 31])('rejects a loadTimeoutMs of %s', (loadTimeoutMs) => {
     const store = fakeStore({ a: 1 });
     expect(() => new ModelMesh({ capacityBytes: 10, sizeOf: store.sizeOf, load: store.load, loadTimeoutMs })).toThrow(RangeError);

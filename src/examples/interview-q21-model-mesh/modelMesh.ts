@@ -185,10 +185,13 @@ export class ModelMesh<M> {
       // A hung load must not keep its reservation: past the deadline it fails, and the bytes are freed below.
       const loading = this.options.load(modelId, abort.signal);
       // Weights that arrive after the deadline are counted nowhere, so hand them straight back to be freed.
-      loading.then(
-        (late) => abort.signal.aborted && this.options.onEvict?.(modelId, late),
-        () => undefined,
-      );
+      // Nobody awaits this chain, so a throwing onEvict is swallowed here rather than crash the process.
+      loading
+        .then(
+          (late) => abort.signal.aborted && this.options.onEvict?.(modelId, late),
+          () => undefined,
+        )
+        .catch(() => undefined);
       const model = await Promise.race([loading, deadline]);
       entry.model = model;
       entry.loaded = true;

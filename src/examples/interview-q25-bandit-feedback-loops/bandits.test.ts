@@ -165,4 +165,22 @@ describe('input validation', () => {
     expect(() => new ThompsonSampling(2, seededRng(1), 0)).toThrow(/discount/);
     expect(() => new EpsilonGreedy(1, seededRng(1))).toThrow(/2 arms/);
   });
+
+  it.each([
+    ['initialEpsilon', Number.NaN],
+    ['initialEpsilon', 1.5],
+    ['decay', Number.NaN],
+    ['decay', 0],
+    ['decay', 1.1],
+    ['minEpsilon', Number.NaN],
+    ['minEpsilon', -0.1],
+    ['minEpsilon', 2],
+    ['stepSize', Number.NaN],
+    ['stepSize', 0],
+    ['stepSize', 1.5],
+  ])('rejects an epsilon-greedy %s of %s, which would make every probability NaN or stop exploring', (option, value) => {
+    expect(() => new EpsilonGreedy(2, seededRng(1), { [option]: value })).toThrow(
+      new RangeError(`${option} must be in ${option === 'initialEpsilon' || option === 'minEpsilon' ? '[0, 1]' : '(0, 1]'}, got ${value}`),
+    );
+  });
 });

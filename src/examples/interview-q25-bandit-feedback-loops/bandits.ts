@@ -120,6 +120,12 @@ export class EpsilonGreedy implements BanditPolicy {
     private readonly options: EpsilonGreedyOptions = {},
   ) {
     if (!Number.isInteger(arms) || arms < 2) throw new RangeError('a bandit needs at least 2 arms');
+    // NaN slips past Math.max and comparisons: it would make every probability NaN or stop exploration.
+    const { initialEpsilon, decay, minEpsilon, stepSize } = options;
+    if (initialEpsilon !== undefined && !(initialEpsilon >= 0 && initialEpsilon <= 1)) throw new RangeError(`initialEpsilon must be in [0, 1], got ${initialEpsilon}`);
+    if (decay !== undefined && !(decay > 0 && decay <= 1)) throw new RangeError(`decay must be in (0, 1], got ${decay}`);
+    if (minEpsilon !== undefined && !(minEpsilon >= 0 && minEpsilon <= 1)) throw new RangeError(`minEpsilon must be in [0, 1], got ${minEpsilon}`);
+    if (stepSize !== undefined && !(stepSize > 0 && stepSize <= 1)) throw new RangeError(`stepSize must be in (0, 1], got ${stepSize}`);
     this.values = new Array<number>(arms).fill(0);
     this.counts = new Array<number>(arms).fill(0);
     this.epsilonNow = options.initialEpsilon ?? 1;

@@ -57,6 +57,13 @@ describe('CollapseGuard', () => {
     expect(decisions.some((d) => d.forced)).toBe(false);
   });
 
+  it.each([Number.NaN, 0, -1, 2.5, Number.POSITIVE_INFINITY])('rejects an explorationBurst of %s, which would force no exploration or never stop', (explorationBurst) => {
+    const stuck: BanditPolicy = { arms: 3, select: () => 0, probabilities: () => [1, 0, 0], update: () => undefined };
+    expect(() => new CollapseGuard(stuck, seededRng(2), { window: 10, minDiversity: 0.2, explorationBurst })).toThrow(
+      new RangeError(`explorationBurst must be a whole number of 1 or more, got ${explorationBurst}`),
+    );
+  });
+
   it('marks forced decisions so they can be logged with their propensity', () => {
     const stuck: BanditPolicy = { arms: 3, select: () => 0, probabilities: () => [1, 0, 0], update: () => undefined };
     const guard = new CollapseGuard(stuck, seededRng(2), { window: 10, minDiversity: 0.2, explorationBurst: 5 });

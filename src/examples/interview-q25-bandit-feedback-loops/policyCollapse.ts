@@ -55,6 +55,10 @@ export class CollapseGuard {
   ) {
     if (!Number.isInteger(options.window) || options.window < 1) throw new RangeError('window must be a positive integer');
     if (!(options.minDiversity >= 0 && options.minDiversity < 1)) throw new RangeError('minDiversity must be in [0, 1)');
+    // NaN would never count down to 0, so the guard would force no decision at all.
+    if (!Number.isInteger(options.explorationBurst) || options.explorationBurst < 1) {
+      throw new RangeError(`explorationBurst must be a whole number of 1 or more, got ${options.explorationBurst}`);
+    }
   }
 
   decide(): Decision {

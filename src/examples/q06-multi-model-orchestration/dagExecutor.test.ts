@@ -117,6 +117,34 @@ describe('runDag', () => {
     expect(result.outputs.get('c')).toBe('independent');
   });
 
+  it('treats a run that throws synchronously like a failed call: fallback used, timeout timer cancelled', async () => {
+    let pendingTimers = 0;
+    const sleep = (_ms: number, cancel: AbortSignal) =>
+      new Promise<void>(() => {
+        pendingTimers++;
+        cancel.addEventListener('abort', () => pendingTimers--, { once: true });
+      });
+    const rank: DagNode = {
+      id: 'rank',
+      deps: [],
+      timeoutMs: 2_000,
+      run: (inputs) => (inputs as { user: { id: string } }).user.id as unknown as Promise<unknown>, // a non-async client wrapper
+      fallback: () => 'popular',
+    };
+    const result = await runDag([rank], sleep);
+    expect(result.status.get('rank')).toBe('fallback');
+    expect(result.errors.get('rank')).toBeInstanceOf(TypeError);
+    expect(result.outputs.get('rank')).toBe('popular');
+    expect(pendingTimers).toBe(0);
+  });
+
+  it.each([0, -1, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 31])('rejects a node timeoutMs of %s before calling any model', async (timeoutMs) => {
+    let calls = 0;
+    const nodes: DagNode[] = [{ id: 'x', deps: [], timeoutMs, run: async () => calls++ }];
+    await expect(runDag(nodes, new FakeClock().sleep)).rejects.toThrow(new RangeError(`node "x" timeoutMs must be a positive number of ms up to 2147483647, got ${timeoutMs}`));
+    expect(calls).toBe(0);
+  });
+
   it('rejects cycles and unknown dependencies before calling any model', () => {
     const run = async () => 1;
     expect(() =>

@@ -89,8 +89,17 @@ export function criticalPathMs(nodes: readonly DagNode[], weight: (n: DagNode) =
   return Math.max(0, ...finish.values());
 }
 
+/** The longest delay setTimeout supports; a longer one fires at once. */
+const MAX_TIMEOUT_MS = 2 ** 31 - 1;
+
 export async function runDag(nodes: readonly DagNode[], sleep: Sleep = realSleep): Promise<DagResult> {
   topologicalOrder(nodes);
+  for (const { id, timeoutMs } of nodes) {
+    // NaN, 0 or a value past 2^31 - 1 would make the timeout fire at once; Infinity would never time out.
+    if (!(Number.isFinite(timeoutMs) && timeoutMs > 0 && timeoutMs <= MAX_TIMEOUT_MS)) {
+      throw new RangeError(`node "${id}" timeoutMs must be a positive number of ms up to ${MAX_TIMEOUT_MS}, got ${timeoutMs}`);
+    }
+  }
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const outputs = new Map<string, unknown>();
   const status = new Map<string, NodeStatus>();
@@ -105,7 +114,8 @@ export async function runDag(nodes: readonly DagNode[], sleep: Sleep = realSleep
       timedOut = true;
       controller.abort(); // Cancel the losing call instead of leaving it running.
     });
-    const call = node.run(inputs, controller.signal);
+    // Called in a promise chain, so a run that throws synchronously fails like a rejected call and still cancels the timer.
+    const call = Promise.resolve().then(() => node.run(inputs, controller.signal));
     await Promise.race([call.catch(() => undefined), timer]);
     settled.abort();
     if (timedOut) throw new TimeoutError(node.id, node.timeoutMs);

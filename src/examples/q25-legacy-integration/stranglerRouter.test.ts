@@ -179,6 +179,37 @@ describe('StranglerRouter', () => {
     expect(comparisons[0]).toMatchObject({ match: false, error: expect.stringMatching(/ACCT_TYP "M"/) });
   });
 
+  it('keeps serving and settles when the comparison log itself fails, so a shadow call never crashes the process', async () => {
+    let recordCalls = 0;
+    const router = new StranglerRouter(
+      { score: { rolloutPercent: 0, shadowPercent: 100 } },
+      async () => ({ approve: true, score: 0.61 }),
+      async () => ({ approve: true, score: 0.58 }),
+      () => true,
+      () => {
+        recordCalls++;
+        throw new Error('comparison sink unavailable');
+      },
+    );
+    expect((await router.handle('score', record('0000000001'))).servedBy).toBe('legacy');
+    await expect(router.settled()).resolves.toBeUndefined();
+    expect(recordCalls).toBe(1); // a failing log is not retried as if the candidate had failed
+  });
+
+  it('records a shadow failure whose rejection is not an Error, such as null', async () => {
+    const comparisons: Comparison[] = [];
+    const router = new StranglerRouter(
+      { score: { rolloutPercent: 0, shadowPercent: 100 } },
+      async () => ({ approve: true, score: 0.61 }),
+      () => Promise.reject(null),
+      () => true,
+      (c) => comparisons.push(c),
+    );
+    await router.handle('score', record('0000000001'));
+    await expect(router.settled()).resolves.toBeUndefined();
+    expect(comparisons).toEqual([{ route: 'score', customerId: '1', legacy: { approve: true, score: 0.61 }, match: false, error: 'null' }]);
+  });
+
   it('shadows only the configured share of legacy traffic', async () => {
     const { router, comparisons } = setup(0, 25);
     for (const id of ids.slice(0, 2000)) await router.handle('score', record(id));

@@ -148,13 +148,17 @@ export class StranglerRouter {
   /** Fire and forget: the shadow call never delays or changes the live answer. */
   private shadow(route: string, customerId: string, legacyRecord: LegacyRecord, legacy: Decision): void {
     const run = (async () => {
+      let comparison: Comparison;
       try {
         const candidate = await this.candidate(route, translate(legacyRecord), { shadow: true });
-        this.record({ route, customerId, legacy, candidate, match: this.agree(legacy, candidate) });
+        comparison = { route, customerId, legacy, candidate, match: this.agree(legacy, candidate) };
       } catch (error) {
-        this.record({ route, customerId, legacy, match: false, error: (error as Error).message });
+        comparison = { route, customerId, legacy, match: false, error: error instanceof Error ? error.message : String(error) };
       }
-    })();
+      this.record(comparison);
+    })().catch(() => {
+      // The comparison log is down: lose this comparison, not the process (an unhandled rejection exits Node).
+    });
     this.pending.add(run);
     void run.finally(() => this.pending.delete(run));
   }
