@@ -193,4 +193,14 @@ describe('CircuitBreaker while open and half-open', () => {
   it('rejects a threshold given as a percentage instead of a ratio', () => {
     expect(() => setup({ failureRateThreshold: 20 })).toThrow(RangeError);
   });
+
+  it('rejects a threshold, minimum call count or probe count that is missing or NaN, e.g. from an unset environment variable', () => {
+    // A NaN threshold would keep the breaker closed through 100 failures in 100 calls.
+    expect(() => setup({ failureRateThreshold: Number(undefined) })).toThrow(/failureRateThreshold is a ratio in \(0, 1\], got NaN/);
+    expect(() => setup({ failureRateThreshold: 0 })).toThrow(RangeError);
+    expect(() => setup({ minimumCalls: Number.NaN })).toThrow(/minimumCalls must be an integer >= 1, got NaN/);
+    expect(() => setup({ minimumCalls: 2.5 })).toThrow(RangeError);
+    expect(() => setup({ halfOpenProbes: Number.NaN })).toThrow(/halfOpenProbes must be an integer >= 1, got NaN/);
+    expect(() => setup({ failureRateThreshold: 1, minimumCalls: 1, halfOpenProbes: 1 })).not.toThrow();
+  });
 });

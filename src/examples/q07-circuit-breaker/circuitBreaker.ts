@@ -67,10 +67,13 @@ export class CircuitBreaker {
   private generation = 0;
 
   constructor(private readonly options: BreakerOptions) {
-    if (options.failureRateThreshold <= 0 || options.failureRateThreshold > 1) {
-      throw new RangeError('failureRateThreshold is a ratio in (0, 1]');
+    // Written so that NaN (an unset environment variable through Number()) fails the check instead of passing it.
+    const threshold = options.failureRateThreshold;
+    if (!(threshold > 0 && threshold <= 1)) throw new RangeError(`failureRateThreshold is a ratio in (0, 1], got ${threshold}`);
+    for (const name of ['minimumCalls', 'halfOpenProbes'] as const) {
+      const n = options[name];
+      if (!(Number.isInteger(n) && n >= 1)) throw new RangeError(`${name} must be an integer >= 1, got ${n}`);
     }
-    if (options.minimumCalls < 1 || options.halfOpenProbes < 1) throw new RangeError('minimumCalls and halfOpenProbes must be at least 1');
   }
 
   /** The current state; an expired open period becomes half-open on read. */

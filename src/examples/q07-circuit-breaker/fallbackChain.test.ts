@@ -162,6 +162,18 @@ describe('predictWithFallback', () => {
   });
 });
 
+describe('predictWithFallback options', () => {
+  it('refuses a maxAttempts that is not a positive integer before calling the model, instead of retrying without end', async () => {
+    let attempts = 0;
+    // Give up after 10 attempts, so the unvalidated version falls back instead of looping for ever.
+    const primary = () => (attempts++ < 10 ? Promise.reject(new Timeout()) : Promise.reject(new Crash()));
+    const { options } = setup(primary, { maxAttempts: Number(undefined) });
+    await expect(predictWithFallback({ user: 'u1' }, options)).rejects.toThrow(/maxAttempts must be an integer >= 1, got NaN/);
+    expect(attempts).toBe(0);
+    await expect(predictWithFallback({ user: 'u1' }, setup(primary, { maxAttempts: 0 }).options)).rejects.toThrow(RangeError);
+  });
+});
+
 describe('cacheKey', () => {
   it('ignores key order and is the SHA-256 of canonical JSON, the same in every process', async () => {
     expect(canonicalJson({ b: [2, { c: 3 }], a: 1 })).toBe('{"a":1,"b":[2,{"c":3}]}');

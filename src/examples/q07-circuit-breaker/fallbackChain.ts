@@ -93,6 +93,9 @@ async function readCache<I, T>(key: string, o: ChainOptions<I, T>): Promise<T | 
 }
 
 export async function predictWithFallback<I, T>(input: I, o: ChainOptions<I, T>): Promise<Served<T>> {
+  // Checked up front: inside the chain the error would be caught and hidden behind a fallback, and a NaN
+  // limit never stops the retries, since `attempt >= NaN` is false.
+  if (!(Number.isInteger(o.maxAttempts) && o.maxAttempts >= 1)) throw new RangeError(`maxAttempts must be an integer >= 1, got ${o.maxAttempts}`);
   const key = await cacheKey(input);
   try {
     const value = await callPrimary(input, o);

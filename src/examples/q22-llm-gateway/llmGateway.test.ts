@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { costUsd, GatewayError, LlmGateway, ProviderError, type Completion, type GatewayConfig, type Overrun, type Provider } from './llmGateway';
+import { costUsd, GatewayError, LlmGateway, ProviderError, type Completion, type GatewayConfig, type Overrun, type Provider, type TenantPolicy } from './llmGateway';
 
 /** A provider that answers from a script: 'ok', a retryable failure or a bad-request failure. */
 class ScriptedProvider implements Provider {
@@ -317,5 +317,27 @@ describe('per-tenant rate limit (token bucket)', () => {
     expect((await gateway.complete(ask('classify', 'q'))).cached).toBe(true);
     expect(await errorCode(gateway.complete(ask('classify', 'new')))).toBe('rate_limited');
     expect((await gateway.complete(ask('classify', 'new', 'globex'))).provider).toBe('small');
+  });
+});
+
+describe('tenant policies', () => {
+  const build = (policy: unknown) => () =>
+    new LlmGateway({
+      providers: [new ScriptedProvider('small')],
+      pricing: PRICING,
+      routes: { classify: { providers: ['small'], cacheable: false } },
+      tenants: { acme: policy as TenantPolicy },
+      now: () => 0,
+    });
+
+  it('refuses to start with a tenant policy whose rate, burst or daily budget is missing, NaN or out of range', () => {
+    // A policy row read from a config file with only the rate set would otherwise admit every request and spend without limit.
+    expect(build({ requestsPerSecond: 1 })).toThrow(/acme: burst must be a finite number >= 1, got undefined/);
+    expect(build({ requestsPerSecond: 1, burst: 2 })).toThrow(/acme: dailyBudgetUsd must be a finite number >= 0, got undefined/);
+    expect(build({ requestsPerSecond: Number.NaN, burst: 2, dailyBudgetUsd: 1 })).toThrow(/acme: requestsPerSecond must be a finite number > 0, got NaN/);
+    expect(build({ requestsPerSecond: 0, burst: 2, dailyBudgetUsd: 1 })).toThrow(RangeError);
+    expect(build({ requestsPerSecond: 1, burst: 0.5, dailyBudgetUsd: 1 })).toThrow(RangeError);
+    expect(build({ requestsPerSecond: 1, burst: 2, dailyBudgetUsd: -1 })).toThrow(RangeError);
+    expect(build({ requestsPerSecond: 1, burst: 1, dailyBudgetUsd: 0 })).not.toThrow();
   });
 });

@@ -137,6 +137,14 @@ export class LlmGateway {
         throw new RangeError(`${p.name}: templateOverheadTokens must be a non-negative integer`);
       }
     }
+    // A policy row from a config file may lack a field: a NaN bucket never runs dry and a missing budget is never reached.
+    for (const [tenant, policy] of Object.entries(config.tenants)) {
+      const { requestsPerSecond, burst, dailyBudgetUsd } = policy;
+      if (!(Number.isFinite(requestsPerSecond) && requestsPerSecond > 0))
+        throw new RangeError(`${tenant}: requestsPerSecond must be a finite number > 0, got ${String(requestsPerSecond)}`);
+      if (!(Number.isFinite(burst) && burst >= 1)) throw new RangeError(`${tenant}: burst must be a finite number >= 1, got ${String(burst)}`);
+      if (!(Number.isFinite(dailyBudgetUsd) && dailyBudgetUsd >= 0)) throw new RangeError(`${tenant}: dailyBudgetUsd must be a finite number >= 0, got ${String(dailyBudgetUsd)}`);
+    }
     this.maxInputTokens =
       config.maxInputTokens ?? ((prompt, provider) => new TextEncoder().encode(prompt).length + (provider.templateOverheadTokens ?? DEFAULT_TEMPLATE_OVERHEAD_TOKENS));
   }
@@ -185,7 +193,8 @@ export class LlmGateway {
       // calls cannot overshoot: a reservation that could be smaller than the bill lets two calls pass together.
       const reserved = costUsd(price, this.maxInputTokens(req.prompt, provider), maxOutputTokens);
       if (!Number.isFinite(reserved) || reserved < 0) throw new RangeError(`reservation for ${name} is ${reserved} dollars; check its prices and maxInputTokens`);
-      if (this.spentToday(req.tenant) + reserved > policy.dailyBudgetUsd) {
+      // Written so that a NaN on either side refuses the call rather than letting it through.
+      if (!(this.spentToday(req.tenant) + reserved <= policy.dailyBudgetUsd)) {
         overBudget += 1;
         failures.push(`${name}: over budget`);
         continue; // a later, cheaper provider may still fit

@@ -119,6 +119,27 @@ describe('assemblePrompt', () => {
   it('refuses when the instructions and question alone exceed the budget', () => {
     expect(() => assemblePrompt(words(50), [], { budgetTokens: 40, reservedForAnswer: 10 })).toThrow(/only 30 are available/);
   });
+
+  it('rejects a budget or answer reserve that is not a non-negative integer, or leaves no room', () => {
+    // A model missing from a limits table gives an undefined budget: every comparison with NaN is false, so nothing would be dropped.
+    const limits: Record<string, number> = { 'model-a': 128_000 };
+    const ranked = [chunk('a', 20)];
+    expect(() => assemblePrompt('q?', ranked, { budgetTokens: limits['model-b']!, reservedForAnswer: 512 })).toThrow(/budgetTokens must be a non-negative integer, got undefined/);
+    expect(() => assemblePrompt('q?', ranked, { budgetTokens: Number.NaN, reservedForAnswer: 512 })).toThrow(/budgetTokens must be a non-negative integer, got NaN/);
+    expect(() => assemblePrompt('q?', ranked, { budgetTokens: 2000, reservedForAnswer: Number.NaN })).toThrow(/reservedForAnswer must be a non-negative integer, got NaN/);
+    expect(() => assemblePrompt('q?', ranked, { budgetTokens: 2000, reservedForAnswer: -1 })).toThrow(RangeError);
+    expect(() => assemblePrompt('q?', ranked, { budgetTokens: 512, reservedForAnswer: 512 })).toThrow(/budgetTokens \(512\) must exceed reservedForAnswer \(512\)/);
+  });
+
+  it('refuses a token counter that returns a count that is not a finite non-negative number', () => {
+    const ranked = [chunk('a', 20), chunk('b', 20)];
+    const nanForSources = (text: string) => (text.startsWith('[S') ? Number.NaN : count(text));
+    expect(() => assemblePrompt('q?', ranked, { budgetTokens: 100, reservedForAnswer: 10, countTokens: nanForSources })).toThrow(/countTokens returned NaN/);
+    expect(() => assemblePrompt('q?', ranked, { budgetTokens: 100, reservedForAnswer: 10, countTokens: () => Number.NaN })).toThrow(/countTokens returned NaN/);
+    expect(() => assemblePrompt('q?', ranked, { budgetTokens: 100, reservedForAnswer: 10, countTokens: (t) => (t.startsWith('[S') ? -50 : count(t)) })).toThrow(
+      /countTokens returned -50/,
+    );
+  });
 });
 
 describe('resolveCitations', () => {

@@ -130,11 +130,22 @@ export function assemblePrompt(
   ranked: readonly Chunk[],
   opts: { budgetTokens: number; reservedForAnswer: number; countTokens?: (text: string) => number },
 ): AssembledPrompt {
-  const count = opts.countTokens ?? ((text: string) => whitespaceTokens(text).length);
+  // NaN compares false with everything, so an undefined budget or a NaN count would let every chunk in.
+  for (const name of ['budgetTokens', 'reservedForAnswer'] as const) {
+    const n = opts[name];
+    if (!(Number.isInteger(n) && n >= 0)) throw new RangeError(`${name} must be a non-negative integer, got ${n}`);
+  }
+  if (!(opts.budgetTokens > opts.reservedForAnswer)) throw new RangeError(`budgetTokens (${opts.budgetTokens}) must exceed reservedForAnswer (${opts.reservedForAnswer})`);
+  const countTokens = opts.countTokens ?? ((text: string) => whitespaceTokens(text).length);
+  const count = (text: string): number => {
+    const n = countTokens(text);
+    if (!(Number.isFinite(n) && n >= 0)) throw new RangeError(`countTokens returned ${n}; it must return a finite, non-negative count`);
+    return n;
+  };
   const tail = `Question: ${question}`;
   let used = count(INSTRUCTIONS) + count(tail);
   const available = opts.budgetTokens - opts.reservedForAnswer;
-  if (used > available) throw new RangeError(`instructions and question need ${used} tokens; only ${available} are available`);
+  if (!(used <= available)) throw new RangeError(`instructions and question need ${used} tokens; only ${available} are available`);
   const blocks: string[] = [];
   const citations: Citation[] = [];
   const dropped: string[] = [];
@@ -143,7 +154,7 @@ export function assemblePrompt(
     const block = `[${label}] (${chunk.uri})\n${chunk.text}`;
     const cost = count(block);
     // Skip, do not stop: a shorter, lower-ranked chunk may still fit.
-    if (used + cost > available) {
+    if (!(used + cost <= available)) {
       dropped.push(chunk.id);
       continue;
     }

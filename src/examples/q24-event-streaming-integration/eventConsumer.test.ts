@@ -243,6 +243,14 @@ describe('retries and dead-lettering', () => {
     expect(result).toMatchObject({ applied: 1, deadLettered: 1 });
   });
 
+  it('refuses a maxAttempts that is not a positive integer, so a poison event cannot be retried without end', () => {
+    // Number() of an unset environment variable is NaN, which gets past a `?? 3` default and never reaches the cap.
+    expect(() => setup(async () => {}, { maxAttempts: Number(undefined) })).toThrow(/maxAttempts must be an integer >= 1, got NaN/);
+    expect(() => setup(async () => {}, { maxAttempts: 0 })).toThrow(RangeError);
+    expect(() => setup(async () => {}, { maxAttempts: 2.5 })).toThrow(RangeError);
+    expect(() => setup(async () => {}, { maxAttempts: 1 })).not.toThrow();
+  });
+
   it('sends a non-retryable failure straight to the dead-letter queue', async () => {
     const { consumer, dead, sleeps } = setup(async () => {
       throw new NonRetryableError('schema v3 is not supported');

@@ -88,6 +88,8 @@ export class IdempotentConsumer<T> {
 
   constructor(private readonly options: ConsumerOptions<T>) {
     this.maxAttempts = options.maxAttempts ?? 3;
+    // NaN gets past `??` and `attempt >= NaN` is never true: the cap would never dead-letter a poison event.
+    if (!(Number.isInteger(this.maxAttempts) && this.maxAttempts >= 1)) throw new RangeError(`maxAttempts must be an integer >= 1, got ${this.maxAttempts}`);
     this.baseDelayMs = options.baseDelayMs ?? 100;
     this.maxDelayMs = options.maxDelayMs ?? 5_000;
   }

@@ -274,6 +274,18 @@ describe('CanaryController', () => {
     expect(() => setup({ criticalZ: 0 })).toThrow(/criticalZ/);
     expect(() => setup({ errorCeiling: { maxErrors: 100, windowRequests: 100 } })).toThrow(/errorCeiling/);
   });
+
+  it('refuses a latency guardrail or step duration that is missing, NaN or out of range, instead of promoting a slow canary at once', () => {
+    // A config file without both fields: `ratio > undefined` and `elapsed < undefined` are never true, so an 18x slower canary would walk to 100%.
+    const { maxP95LatencyRatio: _ratio, minStepDurationMs: _duration, ...withoutBoth } = config;
+    expect(() => new CanaryController(withoutBoth as CanaryConfig, () => 0)).toThrow(/maxP95LatencyRatio must be a finite number >= 1, got undefined/);
+    expect(() => setup({ maxP95LatencyRatio: Number.NaN })).toThrow(/maxP95LatencyRatio must be a finite number >= 1, got NaN/);
+    expect(() => setup({ maxP95LatencyRatio: 0.8 })).toThrow(RangeError);
+    expect(() => setup({ minStepDurationMs: Number.NaN })).toThrow(/minStepDurationMs must be a number >= 0, got NaN/);
+    expect(() => setup({ minStepDurationMs: -1 })).toThrow(RangeError);
+    expect(() => setup({ maxP95LatencyRatio: 1, minStepDurationMs: 0 })).not.toThrow();
+    expect(() => setup({ minStepDurationMs: Number.POSITIVE_INFINITY })).not.toThrow(); // holds every step
+  });
 });
 
 describe('percentile', () => {

@@ -112,6 +112,11 @@ export class CanaryController {
     if (steps.length < 2 || !increasing || steps.at(-1) !== 100) throw new RangeError('steps must increase and end at 100');
     if (!(config.minSamplesPerArm >= 1)) throw new RangeError('minSamplesPerArm must be at least 1');
     if (!(config.criticalZ > 0)) throw new RangeError('criticalZ must be positive');
+    // Missing or NaN, either guardrail would never trigger: `ratio > NaN` and `elapsed < NaN` are both false.
+    const { maxP95LatencyRatio, minStepDurationMs } = config;
+    if (!(Number.isFinite(maxP95LatencyRatio) && maxP95LatencyRatio >= 1)) throw new RangeError(`maxP95LatencyRatio must be a finite number >= 1, got ${maxP95LatencyRatio}`);
+    // Infinity is allowed: it holds every step until an operator steps in.
+    if (!(minStepDurationMs >= 0)) throw new RangeError(`minStepDurationMs must be a number >= 0, got ${minStepDurationMs}`);
     const { maxErrors, windowRequests } = config.errorCeiling;
     if (!(Number.isInteger(windowRequests) && windowRequests >= 1 && maxErrors >= 0 && maxErrors < windowRequests)) {
       throw new RangeError('errorCeiling needs 0 <= maxErrors < windowRequests');
