@@ -39,6 +39,31 @@ function fakeStore(sizes: Record<string, number>) {
 /** Lets pending promise callbacks run. */
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
+/**
+ * A 10-byte mesh whose load of "a" outlives its deadline: the request times out, then the load completes
+ * anyway. Returns the mesh and the request's settled outcome once the abandoned load has finished.
+ */
+async function loadThatFinishesLate(store: ReturnType<typeof fakeStore>, onEvict: (id: string, model: string) => void) {
+  let fire = () => {};
+  store.hold('a');
+  const mesh = new ModelMesh({
+    capacityBytes: 10,
+    sizeOf: store.sizeOf,
+    load: store.load,
+    loadTimeoutMs: 1_000,
+    schedule: (_ms, callback) => ((fire = callback), () => {}),
+    onEvict,
+  });
+  const request = mesh.use('a', (m) => m);
+  await flush();
+  fire();
+  await expect(request).rejects.toBeInstanceOf(LoadTimeoutError);
+  store.finish('a'); // the abandoned load completes anyway
+  await flush();
+  await flush();
+  return mesh;
+}
+
 describe('ModelMesh', () => {
   it('loads a cold model once and serves it from memory afterwards', async () => {
     const store = fakeStore({ a: 100 * MB });
@@ -185,25 +210,10 @@ describe('ModelMesh', () => {
   it('hands a load that resolves after its deadline to onEvict, so the runtime frees weights nobody counts', async () => {
     const store = fakeStore({ a: 6, b: 6 });
     const evicted: string[] = [];
-    let fire = () => {};
-    store.hold('a');
-    const mesh = new ModelMesh({
-      capacityBytes: 10,
-      sizeOf: store.sizeOf,
-      load: store.load,
-      loadTimeoutMs: 1_000,
-      schedule: (_ms, callback) => ((fire = callback), () => {}),
-      onEvict: (id, model) => {
-        evicted.push(`${id}:${model}`);
-        store.onEvict(id);
-      },
+    const mesh = await loadThatFinishesLate(store, (id, model) => {
+      evicted.push(`${id}:${model}`);
+      store.onEvict(id);
     });
-    const request = mesh.use('a', (m) => m);
-    await flush();
-    fire();
-    await expect(request).rejects.toBeInstanceOf(LoadTimeoutError);
-    store.finish('a'); // the abandoned load completes anyway
-    await flush();
     expect(evicted).toEqual(['a:weights-of-a']);
     expect(await mesh.use('b', (m) => m)).toBe('weights-of-b');
     // What the mesh counts is what the runtime holds: 6 bytes, not 12 on a 10-byte pod.
@@ -217,24 +227,9 @@ describe('ModelMesh', () => {
     const onUnhandled = (reason: unknown) => unhandled.push(reason);
     process.on('unhandledRejection', onUnhandled);
     try {
-      let fire = () => {};
-      store.hold('a');
-      const mesh = new ModelMesh({
-        capacityBytes: 10,
-        sizeOf: store.sizeOf,
-        load: store.load,
-        schedule: (_ms, callback) => ((fire = callback), () => {}),
-        onEvict: () => {
-          throw new Error('free() failed');
-        },
+      const mesh = await loadThatFinishesLate(store, () => {
+        throw new Error('free() failed');
       });
-      const request = mesh.use('a', (m) => m);
-      await flush();
-      fire();
-      await expect(request).rejects.toBeInstanceOf(LoadTimeoutError);
-      store.finish('a');
-      await flush();
-      await flush();
       expect(unhandled).toEqual([]);
       expect(mesh.stats().usedBytes).toBe(0);
     } finally {
