@@ -237,6 +237,51 @@ describe('ModelMesh', () => {
     }
   });
 
+  it('still evicts and loads the new model when onEvict throws while making room for it', async () => {
+    const store = fakeStore({ a: 4, b: 4, c: 8 });
+    const evicted: string[] = [];
+    const mesh = new ModelMesh({
+      capacityBytes: 10,
+      sizeOf: store.sizeOf,
+      load: store.load,
+      onEvict: (id) => {
+        evicted.push(id);
+        throw new Error(`free() failed for ${id}`);
+      },
+    });
+    await mesh.use('a', () => undefined);
+    await mesh.use('b', () => undefined);
+    expect(await mesh.use('c', (m) => m)).toBe('weights-of-c'); // needs both a and b gone
+    expect(evicted).toEqual(['a', 'b']);
+    expect(mesh.stats()).toMatchObject({ evictions: 2, resident: ['c'], usedBytes: 8 });
+  });
+
+  it('survives an async onEvict that rejects while making room: the load succeeds and no unhandled rejection escapes', async () => {
+    const store = fakeStore({ a: 6, b: 6 });
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      const mesh = new ModelMesh({
+        capacityBytes: 10,
+        sizeOf: store.sizeOf,
+        load: store.load,
+        onEvict: async () => {
+          await Promise.resolve();
+          throw new Error('free() failed');
+        },
+      });
+      await mesh.use('a', () => undefined);
+      expect(await mesh.use('b', (m) => m)).toBe('weights-of-b');
+      await flush();
+      await flush();
+      expect(unhandled).toEqual([]);
+      expect(mesh.stats()).toMatchObject({ evictions: 1, resident: ['b'], usedBytes: 6 });
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+  });
+
   it.each([Number.NaN, Number.POSITIVE_INFINITY, 0, -1, 2 ** 31])('rejects a loadTimeoutMs of %s', (loadTimeoutMs) => {
     const store = fakeStore({ a: 1 });
     expect(() => new ModelMesh({ capacityBytes: 10, sizeOf: store.sizeOf, load: store.load, loadTimeoutMs })).toThrow(RangeError);

@@ -38,6 +38,8 @@ export interface ModelMeshOptions<M> {
   /**
    * Called after a model is dropped, so the runtime can free its memory: an evicted model, or one whose load
    * resolved after its deadline. Free `model` itself: by then another copy of `modelId` may be resident.
+   * If it throws or rejects, the model is dropped all the same and the error is swallowed: a failed free
+   * must not fail the load that needed the room.
    */
   readonly onEvict?: (modelId: string, model: M) => void;
 }
@@ -225,7 +227,18 @@ export class ModelMesh<M> {
       this.usedBytes -= victim.bytes;
       this.entries.delete(id);
       this.evictions++;
-      this.options.onEvict?.(id, victim.model as M);
+      this.handBack(id, victim.model as M);
+    }
+  }
+
+  /** onEvict, with a throw or rejection swallowed as for a late load: the eviction has happened either way. */
+  private handBack(modelId: string, model: M): void {
+    try {
+      // Typed void, but an async callback returns a promise: observe it, or its rejection crashes the process.
+      const result: unknown = this.options.onEvict?.(modelId, model);
+      if (result instanceof Promise) result.catch(() => undefined);
+    } catch {
+      // Swallowed: the model is already out of the mesh, and the load that needed its room goes ahead.
     }
   }
 

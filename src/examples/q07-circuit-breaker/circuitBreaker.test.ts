@@ -203,4 +203,17 @@ describe('CircuitBreaker while open and half-open', () => {
     expect(() => setup({ halfOpenProbes: Number.NaN })).toThrow(/halfOpenProbes must be an integer >= 1, got NaN/);
     expect(() => setup({ failureRateThreshold: 1, minimumCalls: 1, halfOpenProbes: 1 })).not.toThrow();
   });
+
+  it('rejects a window or open period that is NaN, not positive or past 2^31 - 1 ms, since a NaN open period never ends', () => {
+    // An unset OPEN_MS through Number(): `elapsed >= NaN` is never true, so the breaker would fail fast for ever.
+    expect(() => setup({ openMs: Number(undefined) })).toThrow(new RangeError('openMs must be a positive number of ms up to 2147483647, got NaN'));
+    expect(() => setup({ openMs: 0 })).toThrow(RangeError);
+    expect(() => setup({ openMs: -5_000 })).toThrow(RangeError);
+    expect(() => setup({ openMs: 2 ** 31 })).toThrow(RangeError); // a caller waiting retryAfterMs with setTimeout would retry at once
+    // A NaN window forgets every outcome at once, so the breaker never opens.
+    expect(() => setup({ windowMs: Number.NaN })).toThrow(new RangeError('windowMs must be a positive finite number of ms, got NaN'));
+    expect(() => setup({ windowMs: 0 })).toThrow(RangeError);
+    expect(() => setup({ windowMs: Number.POSITIVE_INFINITY })).toThrow(RangeError);
+    expect(() => setup({ windowMs: 1, openMs: 2 ** 31 - 1 })).not.toThrow();
+  });
 });

@@ -57,6 +57,9 @@ export class CircuitOpenError extends Error {
   }
 }
 
+/** The longest delay setTimeout keeps; a caller waiting a longer retryAfterMs would retry at once. */
+const MAX_TIMER_MS = 2_147_483_647;
+
 export class CircuitBreaker {
   private state: BreakerState = 'closed';
   private outcomes: { at: number; failed: boolean }[] = [];
@@ -74,6 +77,9 @@ export class CircuitBreaker {
       const n = options[name];
       if (!(Number.isInteger(n) && n >= 1)) throw new RangeError(`${name} must be an integer >= 1, got ${n}`);
     }
+    // A NaN window forgets every outcome at once (never opens); a NaN open period never ends (never closes).
+    if (!(options.windowMs > 0 && Number.isFinite(options.windowMs))) throw new RangeError(`windowMs must be a positive finite number of ms, got ${options.windowMs}`);
+    if (!(options.openMs > 0 && options.openMs <= MAX_TIMER_MS)) throw new RangeError(`openMs must be a positive number of ms up to ${MAX_TIMER_MS}, got ${options.openMs}`);
   }
 
   /** The current state; an expired open period becomes half-open on read. */

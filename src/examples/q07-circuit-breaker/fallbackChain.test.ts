@@ -172,6 +172,28 @@ describe('predictWithFallback options', () => {
     expect(attempts).toBe(0);
     await expect(predictWithFallback({ user: 'u1' }, setup(primary, { maxAttempts: 0 }).options)).rejects.toThrow(RangeError);
   });
+
+  it.each([
+    ['baseDelayMs', Number.NaN],
+    ['baseDelayMs', -50],
+    ['baseDelayMs', 2 ** 31],
+    ['maxDelayMs', Number.NaN],
+    ['maxDelayMs', -1],
+    ['maxDelayMs', Number.POSITIVE_INFINITY],
+  ] as const)('refuses a %s of %s before calling the model, so a retry neither fires at once nor never', async (name, delay) => {
+    let attempts = 0;
+    const primary = () => (attempts++, Promise.reject(new Timeout()));
+    const { options, sleeps } = setup(primary, { [name]: delay });
+    await expect(predictWithFallback({ user: 'u1' }, options)).rejects.toThrow(new RangeError(`${name} must be a number of ms from 0 to 2147483647, got ${delay}`));
+    expect(attempts).toBe(0);
+    expect(sleeps).toEqual([]);
+  });
+
+  it('accepts backoff delays from 0 to 2^31 - 1 ms', async () => {
+    const { options, sleeps } = setup(() => Promise.reject(new Timeout()), { baseDelayMs: 0, maxDelayMs: 2 ** 31 - 1 });
+    expect(await predictWithFallback({ user: 'u1' }, options)).toEqual({ value: { score: 0.42 }, source: 'baseline' });
+    expect(sleeps).toEqual([0, 0]);
+  });
 });
 
 describe('cacheKey', () => {

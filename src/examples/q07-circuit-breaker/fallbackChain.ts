@@ -19,6 +19,9 @@ import { CallerError, CircuitOpenError, type CircuitBreaker } from './circuitBre
 
 export type Source = 'primary' | 'cache' | 'baseline' | 'default';
 
+/** The longest delay setTimeout keeps; a longer one fires at once. */
+const MAX_TIMER_MS = 2_147_483_647;
+
 export interface Served<T> {
   readonly value: T;
   readonly source: Source;
@@ -96,6 +99,11 @@ export async function predictWithFallback<I, T>(input: I, o: ChainOptions<I, T>)
   // Checked up front: inside the chain the error would be caught and hidden behind a fallback, and a NaN
   // limit never stops the retries, since `attempt >= NaN` is false.
   if (!(Number.isInteger(o.maxAttempts) && o.maxAttempts >= 1)) throw new RangeError(`maxAttempts must be an integer >= 1, got ${o.maxAttempts}`);
+  // A NaN or negative delay retries at once (setTimeout treats it as 0), and so does one past 2^31 - 1 ms.
+  for (const name of ['baseDelayMs', 'maxDelayMs'] as const) {
+    const delay = o[name];
+    if (!(delay >= 0 && delay <= MAX_TIMER_MS)) throw new RangeError(`${name} must be a number of ms from 0 to ${MAX_TIMER_MS}, got ${delay}`);
+  }
   const key = await cacheKey(input);
   try {
     const value = await callPrimary(input, o);

@@ -251,6 +251,22 @@ describe('retries and dead-lettering', () => {
     expect(() => setup(async () => {}, { maxAttempts: 1 })).not.toThrow();
   });
 
+  it.each([
+    ['baseDelayMs', Number.NaN],
+    ['baseDelayMs', -100],
+    ['baseDelayMs', 2 ** 31],
+    ['maxDelayMs', Number.NaN],
+    ['maxDelayMs', -1],
+    ['maxDelayMs', Number.POSITIVE_INFINITY],
+  ] as const)('refuses a %s of %s, so a retry neither fires at once nor never', (name, delay) => {
+    // NaN gets past a `?? 100` default; setTimeout runs a NaN, negative or over-long delay at once.
+    expect(() => setup(async () => {}, { [name]: delay })).toThrow(new RangeError(`${name} must be a number of ms from 0 to 2147483647, got ${delay}`));
+  });
+
+  it('accepts backoff delays from 0 to 2^31 - 1 ms', () => {
+    expect(() => setup(async () => {}, { baseDelayMs: 0, maxDelayMs: 2 ** 31 - 1 })).not.toThrow();
+  });
+
   it('sends a non-retryable failure straight to the dead-letter queue', async () => {
     const { consumer, dead, sleeps } = setup(async () => {
       throw new NonRetryableError('schema v3 is not supported');

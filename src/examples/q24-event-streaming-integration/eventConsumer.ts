@@ -70,6 +70,9 @@ export interface ConsumerOptions<T> {
   maxDelayMs?: number;
 }
 
+/** The longest delay setTimeout keeps; a longer one fires at once. */
+const MAX_TIMER_MS = 2_147_483_647;
+
 export interface BatchResult {
   /** The offset to commit: the next one to read. Committed only after the whole batch is settled. */
   commitOffset: number;
@@ -92,6 +95,13 @@ export class IdempotentConsumer<T> {
     if (!(Number.isInteger(this.maxAttempts) && this.maxAttempts >= 1)) throw new RangeError(`maxAttempts must be an integer >= 1, got ${this.maxAttempts}`);
     this.baseDelayMs = options.baseDelayMs ?? 100;
     this.maxDelayMs = options.maxDelayMs ?? 5_000;
+    // NaN gets past `??` too, and setTimeout runs a NaN, negative or over-long delay at once.
+    for (const [name, delay] of [
+      ['baseDelayMs', this.baseDelayMs],
+      ['maxDelayMs', this.maxDelayMs],
+    ] as const) {
+      if (!(delay >= 0 && delay <= MAX_TIMER_MS)) throw new RangeError(`${name} must be a number of ms from 0 to ${MAX_TIMER_MS}, got ${delay}`);
+    }
   }
 
   /**

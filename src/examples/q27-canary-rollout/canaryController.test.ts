@@ -167,6 +167,29 @@ describe('CanaryController', () => {
     expect(controller.evaluate()).toEqual({ action: 'rollback', reason: 'p95 latency 1.40x baseline' });
   });
 
+  it('compares the p95s without dividing: both arms at 0 ms are equal and advance, a canary slower than a 0 ms baseline rolls back', () => {
+    const equal = setup();
+    feed(equal.controller, 'canary', 200, { latencyMs: 0 });
+    feed(equal.controller, 'baseline', 200, { latencyMs: 0 });
+    equal.advance(60_000);
+    expect(equal.controller.evaluate()).toEqual({ action: 'advance', weightPercent: 10 });
+
+    const slower = setup();
+    feed(slower.controller, 'canary', 200, { latencyMs: 5 });
+    feed(slower.controller, 'baseline', 200, { latencyMs: 0 });
+    slower.advance(60_000);
+    expect(slower.controller.evaluate()).toEqual({ action: 'rollback', reason: 'p95 latency 5 ms against a baseline of 0 ms' });
+  });
+
+  it('rolls back instead of promoting when a p95 cannot be measured: one NaN latency fails the guard rather than passing it', () => {
+    const { controller, advance } = setup();
+    feed(controller, 'canary', 199, { latencyMs: 40 });
+    controller.record('canary', { error: false, latencyMs: Number.NaN }); // a request timer that was never started
+    feed(controller, 'baseline', 200, { latencyMs: 40 });
+    advance(60_000);
+    expect(controller.evaluate()).toEqual({ action: 'rollback', reason: 'p95 latency cannot be compared: canary NaN ms, baseline 40 ms' });
+  });
+
   it('judges each step on its own window: errors from an earlier step do not carry over', () => {
     const { controller, advance } = setup();
     feed(controller, 'canary', 200, { failEvery: 200 });
@@ -293,5 +316,10 @@ describe('percentile', () => {
     expect(percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 95)).toBe(10);
     expect(percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 50)).toBe(5);
     expect(percentile([], 95)).toBeNaN();
+  });
+
+  it('is NaN when any value is NaN, so an unmeasured latency cannot hide in the sort', () => {
+    expect(percentile([1, Number.NaN, 3], 95)).toBeNaN();
+    expect(percentile([Number.NaN, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 50)).toBeNaN();
   });
 });

@@ -84,9 +84,9 @@ const emptyStats = (): Record<Arm, ArmStats> => ({
   canary: { requests: 0, errors: 0, latencies: [] },
 });
 
-/** Nearest-rank percentile. */
+/** Nearest-rank percentile; NaN when any value is NaN, which a sort would otherwise put anywhere. */
 export function percentile(values: readonly number[], p: number): number {
-  if (values.length === 0) return Number.NaN;
+  if (values.length === 0 || values.some(Number.isNaN)) return Number.NaN;
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
@@ -175,9 +175,15 @@ export class CanaryController {
       }
       this.errorTestPassed = true;
     }
-    const latencyRatio = percentile(canary.latencies, 95) / percentile(baseline.latencies, 95);
-    if (latencyRatio > this.config.maxP95LatencyRatio) {
-      return this.rollback(`p95 latency ${latencyRatio.toFixed(2)}x baseline`);
+    const canaryP95 = percentile(canary.latencies, 95);
+    const baselineP95 = percentile(baseline.latencies, 95);
+    // Not a division: 0 ms against 0 ms is equal, where 0/0 = NaN. Written so that a NaN p95 fails the guard, not passes it.
+    if (!(canaryP95 <= this.config.maxP95LatencyRatio * baselineP95)) {
+      if (Number.isNaN(canaryP95) || Number.isNaN(baselineP95)) {
+        return this.rollback(`p95 latency cannot be compared: canary ${canaryP95} ms, baseline ${baselineP95} ms`);
+      }
+      if (!(baselineP95 > 0)) return this.rollback(`p95 latency ${canaryP95} ms against a baseline of ${baselineP95} ms`);
+      return this.rollback(`p95 latency ${(canaryP95 / baselineP95).toFixed(2)}x baseline`);
     }
     if (this.now() - this.stepStartedAt < this.config.minStepDurationMs) return { action: 'wait', reason: 'minimum step duration not reached' };
     this.step++;
