@@ -43,8 +43,41 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env, exists: (p: s
   return found;
 }
 
+/**
+ * The features Playwright 1.65 switches off in Chromium (its chromiumSwitches.ts). Chromium honours only the
+ * last --disable-features switch on its command line, so ours (CHROMIUM_ARGS) must name these again or it
+ * turns them back on; a site test (browserFlags.test.ts) fails when Playwright's list has a name this one lacks.
+ */
+export const PLAYWRIGHT_DISABLED_FEATURES = [
+  'AvoidUnnecessaryBeforeUnloadCheckSync',
+  'DestroyProfileOnBrowserClose',
+  'HttpsUpgrades',
+  'HttpsFirstBalancedModeAutoEnable',
+  'LensOverlay',
+  'MediaRouter',
+  'PaintHolding',
+  'ThirdPartyStoragePartitioning',
+  'AvoidCorsURLLoaderRestartOnRedirect',
+  'TcpPortRandomizationWin',
+  'OptimizationHints',
+  'NetworkTimeServiceQuerying',
+  'AimEnabled',
+  'PreconnectToSearch',
+  'msForceBrowserSignIn',
+  'msEdgeUpdateLaunchServicesPreferredVersion',
+] as const;
+
+/**
+ * Features this project switches off as well. Every browser window, and each new browser context's page opens
+ * one, loads the address bar's two suggestion popups (chrome://omnibox-popup.top-chrome/) as web pages, each in
+ * a renderer process of its own, for an address bar a headless browser never shows: that made a new page cost
+ * three processes instead of one.
+ */
+export const EXTRA_DISABLED_FEATURES = ['WebUIOmniboxPopup', 'WebUIOmniboxAimPopup'] as const;
+
 /** Flags for a headless run on a machine without a network beyond localhost. */
 export const CHROMIUM_ARGS = [
+  `--disable-features=${[...PLAYWRIGHT_DISABLED_FEATURES, ...EXTRA_DISABLED_FEATURES].join(',')}`,
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',

@@ -42,6 +42,8 @@ declare module 'vitest' {
     siteUrl: string;
     /** The WebSocket endpoint of the Chromium globalSetup.ts started. */
     browserEndpoint: string;
+    /** The command line that Chromium was started with (Playwright's switches, then CHROMIUM_ARGS). */
+    browserCommandLine: string[];
   }
 }
 

@@ -27,6 +27,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('siteContent', content);
   project.provide('siteUrl', server.url);
   project.provide('browserEndpoint', browser.wsEndpoint());
+  project.provide('browserCommandLine', browser.process().spawnargs);
   return async () => {
     await browser.close();
     await server.close();
