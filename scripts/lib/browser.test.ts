@@ -1,5 +1,6 @@
+import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { BrowserNotFoundError, findChromium } from './browser';
+import { BrowserNotFoundError, commandLineOf, findChromium } from './browser';
 
 describe('findChromium', () => {
   it('prefers the CHROMIUM_PATH environment variable', () => {
@@ -17,5 +18,15 @@ describe('findChromium', () => {
 
   it('does not silently ignore a CHROMIUM_PATH that points nowhere', () => {
     expect(() => findChromium({ CHROMIUM_PATH: '/nope' }, (p) => p === '/usr/bin/chromium')).toThrow(BrowserNotFoundError);
+  });
+});
+
+describe('commandLineOf', () => {
+  it('reads the command line a process runs with from /proc where there is one, and falls back to the arguments it was started with', () => {
+    const line = commandLineOf({ pid: process.pid, spawnargs: ['started', 'with'] });
+    // This test's own process: the script Node runs is on its real command line, which the fallback is not.
+    if (existsSync('/proc/self/cmdline')) expect(line).toContain(process.argv[1]);
+    else expect(line).toEqual(['started', 'with']);
+    expect(commandLineOf({ pid: undefined, spawnargs: ['started', 'with'] })).toEqual(['started', 'with']);
   });
 });

@@ -2,7 +2,7 @@
  * Finds and starts a Chromium for the scripts that need a browser (PDF,
  * browser tests, screenshots). Never downloads one: it uses the system's.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { chromium, type Browser, type BrowserServer, type Page } from 'playwright-core';
 
 export const BROWSER_ENV = 'CHROMIUM_PATH';
@@ -46,7 +46,8 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env, exists: (p: s
 /**
  * The features Playwright 1.65 switches off in Chromium (its chromiumSwitches.ts). Chromium honours only the
  * last --disable-features switch on its command line, so ours (CHROMIUM_ARGS) must name these again or it
- * turns them back on; a site test (browserFlags.test.ts) fails when Playwright's list has a name this one lacks.
+ * turns them back on. A site test (browserFlags.test.ts) compares the two lists on the running browser's
+ * command line and fails when Playwright's changes.
  */
 export const PLAYWRIGHT_DISABLED_FEATURES = [
   'AvoidUnnecessaryBeforeUnloadCheckSync',
@@ -68,12 +69,28 @@ export const PLAYWRIGHT_DISABLED_FEATURES = [
 ] as const;
 
 /**
- * Features this project switches off as well. Every browser window, and each new browser context's page opens
- * one, loads the address bar's two suggestion popups (chrome://omnibox-popup.top-chrome/) as web pages, each in
- * a renderer process of its own, for an address bar a headless browser never shows: that made a new page cost
- * three processes instead of one.
+ * Features this project switches off as well. Every browser window (each browser context's first page opens
+ * one) loaded the address bar's suggestion popups (chrome://omnibox-popup.top-chrome/) as web pages, each in a
+ * renderer process of its own, for an address bar a headless browser never shows: a new context's page cost
+ * three processes instead of one. Chromium builds that popup when any of these three is on
+ * (OmniboxPopupUIConfig::IsWebUIEnabled); a name a Chromium does not know is ignored.
  */
-export const EXTRA_DISABLED_FEATURES = ['WebUIOmniboxPopup', 'WebUIOmniboxAimPopup'] as const;
+export const EXTRA_DISABLED_FEATURES = ['WebUIOmniboxPopup', 'WebUIOmniboxAimPopup', 'WebUIOmniboxFullPopup'] as const;
+
+/**
+ * The command line a launched browser runs with: read from /proc where there is one, since a distribution's
+ * launcher (Debian's /usr/bin/chromium is a shell script) may add switches of its own before it execs the
+ * browser in the same process; elsewhere, the arguments Playwright started it with.
+ */
+export function commandLineOf(child: { pid?: number; spawnargs: string[] }): string[] {
+  try {
+    const line = readFileSync(`/proc/${child.pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
+    if (line.length > 0) return line;
+  } catch {
+    // No /proc (macOS, Windows), or the process has gone.
+  }
+  return child.spawnargs;
+}
 
 /** Flags for a headless run on a machine without a network beyond localhost. */
 export const CHROMIUM_ARGS = [

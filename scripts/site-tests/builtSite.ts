@@ -42,7 +42,7 @@ declare module 'vitest' {
     siteUrl: string;
     /** The WebSocket endpoint of the Chromium globalSetup.ts started. */
     browserEndpoint: string;
-    /** The command line that Chromium was started with (Playwright's switches, then CHROMIUM_ARGS). */
+    /** The command line that Chromium runs with (scripts/lib/browser.ts, commandLineOf). */
     browserCommandLine: string[];
   }
 }

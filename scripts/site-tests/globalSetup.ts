@@ -5,7 +5,7 @@
  * on a two-core machine took seconds per file.
  */
 import type { TestProject } from 'vitest/node';
-import { launchChromiumServer } from '../lib/browser';
+import { commandLineOf, launchChromiumServer } from '../lib/browser';
 import { serveDirectory } from '../lib/staticServer';
 import { runnableExamples } from '../validate/rules/anatomy';
 import { validateContent } from '../validate/index';
@@ -27,7 +27,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('siteContent', content);
   project.provide('siteUrl', server.url);
   project.provide('browserEndpoint', browser.wsEndpoint());
-  project.provide('browserCommandLine', browser.process().spawnargs);
+  project.provide('browserCommandLine', commandLineOf(browser.process()));
   return async () => {
     await browser.close();
     await server.close();
