@@ -13,6 +13,10 @@ export default defineConfig({
     maxWorkers: 2,
     globalSetup: ['scripts/site-tests/globalSetup.ts'],
     testTimeout: 60_000,
+    // expect.poll waits for what a page does after an input (a zoom, a copied link, recoloured code). Vitest
+    // gives up after 1 s by default, which a page on a two-core machine busy with the other files can miss:
+    // a passing poll still returns as soon as its condition holds.
+    expect: { poll: { timeout: 10_000 } },
     // Files whose tests each open their own page mark them describe.concurrent: while one
     // waits for a click's effect or a timer, another uses the CPU. Three keeps two cores busy
     // without starving any test of time.
