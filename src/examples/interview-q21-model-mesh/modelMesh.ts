@@ -38,8 +38,8 @@ export interface ModelMeshOptions<M> {
   /**
    * Called after a model is dropped, so the runtime can free its memory: an evicted model, or one whose load
    * resolved after its deadline. Free `model` itself: by then another copy of `modelId` may be resident.
-   * If it throws or rejects, the model is dropped all the same and the error is swallowed: a failed free
-   * must not fail the load that needed the room.
+   * If it throws or rejects, the model is dropped all the same and stats().freeFailures counts it: a failed
+   * free must not fail the load that needed the room.
    */
   readonly onEvict?: (modelId: string, model: M) => void;
 }
@@ -79,6 +79,8 @@ export interface MeshStats {
   readonly misses: number;
   readonly loads: number;
   readonly evictions: number;
+  /** onEvict calls that threw or rejected: weights the mesh no longer counts that the runtime may still hold. */
+  readonly freeFailures: number;
   /** Bytes of loaded models plus bytes reserved for loads in flight; never above the capacity. */
   readonly usedBytes: number;
   readonly resident: readonly string[];
@@ -108,6 +110,7 @@ export class ModelMesh<M> {
   private misses = 0;
   private loads = 0;
   private evictions = 0;
+  private freeFailures = 0;
 
   constructor(private readonly options: ModelMeshOptions<M>) {
     if (!(options.capacityBytes > 0)) throw new RangeError('capacityBytes must be positive');
@@ -187,13 +190,12 @@ export class ModelMesh<M> {
       // A hung load must not keep its reservation: past the deadline it fails, and the bytes are freed below.
       const loading = this.options.load(modelId, abort.signal);
       // Weights that arrive after the deadline are counted nowhere, so hand them straight back to be freed.
-      // Nobody awaits this chain, so a throwing onEvict is swallowed here rather than crash the process.
-      loading
-        .then(
-          (late) => abort.signal.aborted && this.options.onEvict?.(modelId, late),
-          () => undefined,
-        )
-        .catch(() => undefined);
+      loading.then(
+        (late) => {
+          if (abort.signal.aborted) this.handBack(modelId, late);
+        },
+        () => undefined,
+      );
       const model = await Promise.race([loading, deadline]);
       entry.model = model;
       entry.loaded = true;
@@ -231,14 +233,17 @@ export class ModelMesh<M> {
     }
   }
 
-  /** onEvict, with a throw or rejection swallowed as for a late load: the eviction has happened either way. */
+  /**
+   * onEvict for an evicted model or a late load's weights. A throw or rejection is counted (freeFailures), not
+   * passed on: the model is out of the mesh either way, and the load that needed its room goes ahead.
+   */
   private handBack(modelId: string, model: M): void {
     try {
       // Typed void, but an async callback returns a promise: observe it, or its rejection crashes the process.
       const result: unknown = this.options.onEvict?.(modelId, model);
-      if (result instanceof Promise) result.catch(() => undefined);
+      if (result instanceof Promise) result.catch(() => this.freeFailures++);
     } catch {
-      // Swallowed: the model is already out of the mesh, and the load that needed its room goes ahead.
+      this.freeFailures++;
     }
   }
 
@@ -248,6 +253,7 @@ export class ModelMesh<M> {
       misses: this.misses,
       loads: this.loads,
       evictions: this.evictions,
+      freeFailures: this.freeFailures,
       usedBytes: this.usedBytes,
       resident: [...this.entries].filter(([, e]) => e.loaded).map(([id]) => id),
     };
