@@ -173,4 +173,42 @@ export const interviewParts12References: ReferenceEntry[] = [
     url: 'https://developers.openai.com/api/docs/guides/reasoning',
     note: 'Reasoning models such as GPT-5.5 spend hidden reasoning tokens before answering, set by the reasoning effort parameter; the tokens are billed as output and reported in the usage field.',
   },
+  {
+    id: 'L183',
+    kind: 'literature',
+    citation:
+      'Hu, E. J., Shen, Y., Wallis, P., Allen-Zhu, Z., Li, Y., Wang, S., Wang, L., & Chen, W. (2022). LoRA: Low-rank adaptation of large language models. In International Conference on Learning Representations.',
+    url: 'https://arxiv.org/abs/2106.09685',
+    note: 'Freezes the pre-trained weights and trains small low-rank matrices beside them: far fewer trainable parameters than full fine-tuning, at comparable quality.',
+  },
+  {
+    id: 'L184',
+    kind: 'literature',
+    citation:
+      "Gururangan, S., Marasović, A., Swayamdipta, S., Lo, K., Beltagy, I., Downey, D., & Smith, N. A. (2020). Don't stop pretraining: Adapt language models to domains and tasks. In Proceedings of the 58th Annual Meeting of the Association for Computational Linguistics. ACL.",
+    url: 'https://arxiv.org/abs/2004.10964',
+    note: "A second phase of pre-training on unlabelled in-domain text (domain-adaptive pre-training) improves a general model on that domain's tasks, in low- and high-resource settings.",
+  },
+  {
+    id: 'L185',
+    kind: 'literature',
+    citation:
+      'Chalkidis, I., Fergadiotis, M., Malakasiotis, P., Aletras, N., & Androutsopoulos, I. (2020). LEGAL-BERT: The Muppets straight out of law school. In Findings of the Association for Computational Linguistics: EMNLP 2020. ACL.',
+    url: 'https://aclanthology.org/2020.findings-emnlp.261',
+    note: 'BERT pre-trained further, or from scratch, on 12 GB of English legal text does better on legal tasks than BERT out of the box.',
+  },
+  {
+    id: 'L186',
+    kind: 'literature',
+    citation: 'Llama Team, AI @ Meta. (2024). The Llama 3 herd of models. arXiv.',
+    url: 'https://arxiv.org/abs/2407.21783',
+    note: 'Llama 3: dense Transformers up to 405B parameters, pre-trained on about 15 trillion tokens.',
+  },
+  {
+    id: 'L187',
+    kind: 'literature',
+    citation:
+      'European Data Protection Board. (2024). Opinion 28/2024 on certain data protection aspects related to the processing of personal data in the context of AI models (adopted 17 December 2024).',
+    note: 'AI models trained with personal data cannot, in all cases, be considered anonymous: whether a model is anonymous is assessed case by case.',
+  },
 ];

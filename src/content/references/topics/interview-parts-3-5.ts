@@ -146,4 +146,12 @@ export const interviewParts35References: ReferenceEntry[] = [
     term: 'Last known good model',
     definition: 'The most recent model version that passed its gates in production, kept loadable locally so serving survives a registry outage.',
   },
+  {
+    id: 'T163',
+    kind: 'tool',
+    name: 'Seldon licensing FAQs',
+    purpose:
+      'Since 22 January 2024 Seldon Core 1 and 2 are under the Business Source License 1.1: free for non-production use, production use under other (commercial) terms; MLServer stays Apache 2.0.',
+    url: 'https://www.seldon.io/resources/licensing-faqs',
+  },
 ];

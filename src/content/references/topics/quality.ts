@@ -156,4 +156,12 @@ export const qualityReferences: ReferenceEntry[] = [
     url: 'https://resources.nvidia.com/en-us-data-center-overview/l4-gpu-datasheet',
     note: 'L4: about 121 TFLOPS of dense FP16 Tensor Core compute (242 with sparsity), 24 GB of GDDR6 at 300 GB/s, 72 W.',
   },
+  {
+    id: 'T162',
+    kind: 'tool',
+    name: 'TensorRT 11.x migration guide',
+    purpose:
+      'NVIDIA: TensorRT 11 removed the INT8 calibrator and the precision builder flags; quantize explicitly (Q/DQ nodes, e.g. with ModelOpt) and use ModelOpt AutoCast for FP16.',
+    url: 'https://docs.nvidia.com/deeplearning/tensorrt/latest/api/migration/tensorrt-10x-to-11x-python-api-reference.html',
+  },
 ];
