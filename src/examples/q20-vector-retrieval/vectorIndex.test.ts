@@ -78,6 +78,11 @@ describe('IvfIndex against exact search', () => {
     for (let i = 1; i < recalls.length; i++) expect(recalls[i]!).toBeGreaterThanOrEqual(recalls[i - 1]!);
   });
 
+  it('files every vector in the list of its nearest centroid, so a stored vector is found probing one list', () => {
+    const missed = data.filter((v, id) => ivf.search(v, 1, 1).hits[0]?.id !== id).length;
+    expect(missed).toBe(0);
+  });
+
   it('builds the same index from the same seed', () => {
     const again = new IvfIndex(dim, 32, mulberry32(42));
     again.build(data);

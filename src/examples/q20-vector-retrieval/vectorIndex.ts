@@ -101,9 +101,9 @@ export class IvfIndex extends VectorStore {
     for (const v of data) this.vectors.push(this.prepare(v));
     const n = this.vectors.length;
     this.centroids = [...Array(this.nlist)].map(() => this.vectors[Math.floor(this.rng() * n)]!.slice());
-    let assign = new Int32Array(n);
+    const assignAll = () => Int32Array.from(this.vectors, (v) => this.nearestCentroids(v, 1)[0]!);
     for (let it = 0; it < this.iterations; it++) {
-      assign = Int32Array.from(this.vectors, (v) => this.nearestCentroids(v, 1)[0]!);
+      const assign = assignAll();
       const sums = this.centroids.map(() => new Float32Array(this.dim));
       const counts = new Int32Array(this.nlist);
       assign.forEach((c, i) => {
@@ -114,8 +114,10 @@ export class IvfIndex extends VectorStore {
       // An empty cluster is re-seeded with a random vector instead of becoming a dead list.
       this.centroids = sums.map((s, c) => (counts[c] === 0 ? this.vectors[Math.floor(this.rng() * n)]!.slice() : normalize(s)));
     }
+    // The last update moved the centroids, so file each vector against the final ones,
+    // the same centroids search will compare the query with.
     this.lists = this.centroids.map(() => []);
-    assign.forEach((c, i) => this.lists[c]!.push(i));
+    assignAll().forEach((c, i) => this.lists[c]!.push(i));
   }
 
   private nearestCentroids(q: Float32Array, nprobe: number): number[] {

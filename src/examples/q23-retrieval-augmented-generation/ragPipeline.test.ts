@@ -84,6 +84,17 @@ describe('ChunkIndex.search', () => {
     expect(index.search('reorganisation', engineer, 5)).toEqual([]);
   });
 
+  it('ignores a late delete of an older version, so a newer version stays searchable and can be re-indexed', () => {
+    const index = new ChunkIndex(8, 0);
+    const current = doc('p', 'parental leave policy', ['all'], 5);
+    index.upsert(current);
+    index.remove('p', 3); // the delete of version 3, redelivered after version 5 was indexed
+    expect(index.search('parental leave', engineer, 5).map((r) => r.id)).toEqual(['p@v5#0']);
+    expect(index.upsert(current)).toBe(1);
+    index.remove('p', 5); // deleting the indexed version still removes it
+    expect(index.search('parental leave', engineer, 5)).toEqual([]);
+  });
+
   it('indexes a document again when a newer version is created after the deletion', () => {
     const index = new ChunkIndex(8, 0);
     index.upsert(doc('memo', 'reorganisation memo'));

@@ -85,10 +85,13 @@ export class ChunkIndex {
    * A deleted source takes its chunks with it, so it disappears from answers at
    * once. The entry stays as a tombstone with the deleted version: a change event
    * for that version or an older one, redelivered late, must not bring it back.
+   * A late delete of an older version than the one indexed changes nothing:
+   * it must not remove the newer version or block its re-indexing.
    */
   remove(docId: string, version: number): void {
     const indexed = this.docs.get(docId);
-    this.docs.set(docId, { version: Math.max(version, indexed?.version ?? version), chunks: [] });
+    if (indexed && version < indexed.version) return;
+    this.docs.set(docId, { version, chunks: [] });
   }
 
   /**
