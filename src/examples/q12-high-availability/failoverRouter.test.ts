@@ -71,8 +71,15 @@ describe('FailoverRouter', () => {
     expect(shortfall.get('eu-west')).toBe(0);
   });
 
-  it('computes detection time from probe interval and threshold', () => {
-    expect(detectionSeconds(10, { unhealthyAfter: 3, healthyAfter: 2 })).toBe(30);
+  it('computes detection time from probe interval and threshold when a failed probe answers at once', () => {
+    expect(detectionSeconds(10, { unhealthyAfter: 3, healthyAfter: 2 }, 0)).toBe(30);
+  });
+
+  it('adds the timeout of the last failed probe to the detection time', () => {
+    // Probes 10 s apart, out after 3 failures, 5 s to answer: the third failed probe
+    // is sent 30 s after the last good one and is declared failed 5 s later.
+    expect(detectionSeconds(10, { unhealthyAfter: 3, healthyAfter: 2 }, 5)).toBe(35);
+    expect(() => detectionSeconds(10, { unhealthyAfter: 3, healthyAfter: 2 }, -1)).toThrow(RangeError);
   });
 
   it('rejects bad configuration and unknown regions', () => {

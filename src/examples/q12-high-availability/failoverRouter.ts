@@ -36,12 +36,14 @@ interface Health {
 }
 
 /**
- * Worst-case time from the start of a failure to traffic moving: interval × threshold (10 s × 3 = 30 s).
- * A failure that begins just after a good probe is first seen one interval later, and the threshold is
- * reached (threshold − 1) intervals after that first failed probe (20 s).
+ * Worst-case time from the start of a failure to traffic moving: interval × threshold + one probe timeout
+ * (10 s × 3 + 5 s = 35 s). A failure that begins just after a good probe is first probed one interval later,
+ * the last probe of the threshold is sent (threshold − 1) intervals after that (20 s), and it counts as
+ * failed only when its timeout expires. A probe refused at once adds no timeout (30 s).
  */
-export function detectionSeconds(probeIntervalSeconds: number, policy: HealthPolicy): number {
-  return probeIntervalSeconds * policy.unhealthyAfter;
+export function detectionSeconds(probeIntervalSeconds: number, policy: HealthPolicy, probeTimeoutSeconds: number): number {
+  if (!(probeTimeoutSeconds >= 0)) throw new RangeError('the probe timeout must be zero or more');
+  return probeIntervalSeconds * policy.unhealthyAfter + probeTimeoutSeconds;
 }
 
 export class FailoverRouter {
