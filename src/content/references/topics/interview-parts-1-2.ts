@@ -185,8 +185,8 @@ export const interviewParts12References: ReferenceEntry[] = [
     id: 'L184',
     kind: 'literature',
     citation:
-      "Gururangan, S., Marasović, A., Swayamdipta, S., Lo, K., Beltagy, I., Downey, D., & Smith, N. A. (2020). Don't stop pretraining: Adapt language models to domains and tasks. In Proceedings of the 58th Annual Meeting of the Association for Computational Linguistics. ACL.",
-    url: 'https://arxiv.org/abs/2004.10964',
+      "Gururangan, S., Marasović, A., Swayamdipta, S., Lo, K., Beltagy, I., Downey, D., & Smith, N. A. (2020). Don't stop pretraining: Adapt language models to domains and tasks. In Proceedings of the 58th Annual Meeting of the Association for Computational Linguistics (pp. 8342–8360). ACL.",
+    doi: '10.18653/v1/2020.acl-main.740',
     note: "A second phase of pre-training on unlabelled in-domain text (domain-adaptive pre-training) improves a general model on that domain's tasks, in low- and high-resource settings.",
   },
   {
@@ -194,7 +194,7 @@ export const interviewParts12References: ReferenceEntry[] = [
     kind: 'literature',
     citation:
       'Chalkidis, I., Fergadiotis, M., Malakasiotis, P., Aletras, N., & Androutsopoulos, I. (2020). LEGAL-BERT: The Muppets straight out of law school. In Findings of the Association for Computational Linguistics: EMNLP 2020. ACL.',
-    url: 'https://aclanthology.org/2020.findings-emnlp.261',
+    doi: '10.18653/v1/2020.findings-emnlp.261',
     note: 'BERT pre-trained further, or from scratch, on 12 GB of English legal text does better on legal tasks than BERT out of the box.',
   },
   {
