@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, InMemoryIdempotencyStore, PredictionEndpoint, SCHEMAS, validate, type Model } from './predictionApi';
+import { canonicalJson, DEFAULT_LEASE_MS, InMemoryIdempotencyStore, PredictionEndpoint, SCHEMAS, validate, type Model } from './predictionApi';
 
 const HOUR = 60 * 60 * 1000;
 
@@ -121,6 +121,53 @@ describe('idempotency keys', () => {
     const { endpoint } = setup(flaky);
     expect((await endpoint.handle({ version: 'v1', clientId: 'shop', idempotencyKey: 'k', body })).status).toBe(503);
     expect(await endpoint.handle({ version: 'v1', clientId: 'shop', idempotencyKey: 'k', body })).toMatchObject({ status: 200, replayed: false });
+  });
+
+  it('lets a retry run once the lease of a reservation whose worker died has expired, and answers 409 before', async () => {
+    let calls = 0;
+    let modelStarted!: () => void;
+    const started = new Promise<void>((r) => (modelStarted = r));
+    // The first call never returns: the worker holding the reservation died mid-call.
+    const dyingOnce: Model = (features) => {
+      modelStarted();
+      return ++calls === 1 ? new Promise(() => {}) : Promise.resolve({ score: features[0]!, modelVersion: 'm' });
+    };
+    const { endpoint, advance } = setup(dyingOnce);
+    void endpoint.handle({ version: 'v1', clientId: 'shop', idempotencyKey: 'k', body });
+    await started;
+    advance(DEFAULT_LEASE_MS - 1);
+    expect((await endpoint.handle({ version: 'v1', clientId: 'shop', idempotencyKey: 'k', body })).status).toBe(409);
+    advance(1);
+    expect(await endpoint.handle({ version: 'v1', clientId: 'shop', idempotencyKey: 'k', body })).toMatchObject({ status: 200, replayed: false });
+    expect(calls).toBe(2);
+  });
+
+  it('rejects a lease or retention that is not a positive number of milliseconds', () => {
+    const store = new InMemoryIdempotencyStore(() => 0);
+    const model: Model = async () => ({ score: 0, modelVersion: 'm' });
+    for (const bad of [0, -1, Number.NaN, Number.POSITIVE_INFINITY]) {
+      expect(() => new PredictionEndpoint(model, store, () => 0, { leaseMs: bad })).toThrow(RangeError);
+      expect(() => new PredictionEndpoint(model, store, () => 0, { ttlMs: bad })).toThrow(RangeError);
+    }
+  });
+
+  it('still answers, and does not run the model again, when storing the response fails after the model ran', async () => {
+    let now = 0;
+    const clock = () => now;
+    class FailingWrites extends InMemoryIdempotencyStore {
+      override async set(): Promise<void> {
+        throw new Error('store unavailable');
+      }
+    }
+    let calls = 0;
+    const model: Model = async () => ({ score: ++calls, modelVersion: 'm' });
+    const endpoint = new PredictionEndpoint(model, new FailingWrites(clock), clock);
+    expect(await endpoint.handle({ version: 'v1', clientId: 'shop', idempotencyKey: 'k', body })).toMatchObject({ status: 200, replayed: false, body: { score: 1 } });
+    // The reservation is kept, so a retry inside the lease is told to wait instead of running the model twice.
+    expect((await endpoint.handle({ version: 'v1', clientId: 'shop', idempotencyKey: 'k', body })).status).toBe(409);
+    expect(calls).toBe(1);
+    now += DEFAULT_LEASE_MS;
+    expect((await endpoint.handle({ version: 'v1', clientId: 'shop', idempotencyKey: 'k', body })).status).toBe(200);
   });
 
   it('forgets keys after the retention window (24 hours by default)', async () => {

@@ -125,13 +125,39 @@ export class InMemoryIdempotencyStore implements IdempotencyStore {
 
 export type Model = (features: readonly number[], alias: string) => Promise<{ score: number; modelVersion: string }>;
 
+/** How long a stored response is replayed for. */
+export const DEFAULT_TTL_MS = 24 * 60 * 60 * 1000;
+/**
+ * How long a reservation holds a key before any response exists. A worker that dies mid-call frees nothing,
+ * so the lease is what lets the client's retry run again. Assumption: a few request timeouts of 10-20 s; it
+ * must exceed the longest model call, or a slow but live call could be run a second time.
+ */
+export const DEFAULT_LEASE_MS = 60 * 1000;
+
+export interface EndpointOptions {
+  ttlMs?: number;
+  leaseMs?: number;
+}
+
+function positiveMs(name: string, value: number): number {
+  // `!(value > 0)` is also true for NaN, which `value <= 0` would let through.
+  if (!(value > 0) || !Number.isFinite(value)) throw new RangeError(`${name} must be a positive, finite number of milliseconds, got ${value}`);
+  return value;
+}
+
 export class PredictionEndpoint {
+  private readonly ttlMs: number;
+  private readonly leaseMs: number;
+
   constructor(
     private readonly model: Model,
     private readonly store: IdempotencyStore,
     private readonly now: () => number,
-    private readonly ttlMs = 24 * 60 * 60 * 1000,
-  ) {}
+    options: EndpointOptions = {},
+  ) {
+    this.ttlMs = positiveMs('ttlMs', options.ttlMs ?? DEFAULT_TTL_MS);
+    this.leaseMs = positiveMs('leaseMs', options.leaseMs ?? DEFAULT_LEASE_MS);
+  }
 
   async handle(req: PredictRequest): Promise<PredictResponse> {
     const schema = Object.hasOwn(SCHEMAS, req.version) ? SCHEMAS[req.version] : undefined;
@@ -145,7 +171,8 @@ export class PredictionEndpoint {
     const key = JSON.stringify([req.clientId, req.idempotencyKey]);
     const print = await fingerprint(req.version, req.body);
     // Reserve before running: checking and writing after the model call lets two concurrent retries both run.
-    const reserved = await this.store.reserve(key, { fingerprint: print, expiresAt: this.now() + this.ttlMs });
+    // The reservation carries a short lease, not the 24-hour retention, so a dead worker blocks the key briefly.
+    const reserved = await this.store.reserve(key, { fingerprint: print, expiresAt: this.now() + this.leaseMs });
     if (!reserved) {
       const existing = await this.store.get(key);
       if (existing && existing.fingerprint !== print) {
@@ -154,15 +181,23 @@ export class PredictionEndpoint {
       if (existing?.response) return { ...existing.response, replayed: true };
       return { status: 409, body: { error: 'a request with this idempotency key is still in progress' }, replayed: false };
     }
+    let response: Omit<PredictResponse, 'replayed'>;
     try {
-      const response = await this.run(req);
-      await this.store.set(key, { fingerprint: print, expiresAt: this.now() + this.ttlMs, response });
-      return { ...response, replayed: false };
+      response = await this.run(req);
     } catch {
-      // A crash is not an answer: free the key so the client's retry can run the request again.
-      await this.store.delete(key);
+      // A model error is not an answer: free the key so the client's retry can run the request again.
+      // If the delete fails too, the reservation still expires with its lease.
+      await this.store.delete(key).catch(() => undefined);
       return { status: 503, body: { error: 'model unavailable, retry with the same key' }, replayed: false };
     }
+    try {
+      // The 24-hour retention starts here, once there is a response to replay.
+      await this.store.set(key, { fingerprint: print, expiresAt: this.now() + this.ttlMs, response });
+    } catch {
+      // The model has run: freeing the key now would let a retry run it again. Keep the reservation (it
+      // expires with its lease) and still return the answer the client asked for.
+    }
+    return { ...response, replayed: false };
   }
 
   private async run(req: PredictRequest): Promise<Omit<PredictResponse, 'replayed'>> {

@@ -67,6 +67,16 @@ describe('transitions', () => {
     expect(registry.get('fraud', 1).stage).toBe('staging');
   });
 
+  it('refuses an approval by the person promoting, even when a pipeline registered the version', () => {
+    const { registry } = registryAt();
+    registry.register('fraud', 'training-pipeline', lineage('r1'), {});
+    registry.transition('fraud', 1, 'staging', 'training-pipeline', 'offline evaluation passed');
+    expect(() => registry.transition('fraud', 1, 'production', 'alice', 'ship', 'alice')).toThrow(/must not be the person promoting/);
+    expect(registry.get('fraud', 1).stage).toBe('staging');
+    registry.transition('fraud', 1, 'production', 'alice', 'ship', 'ben');
+    expect(registry.get('fraud', 1).stage).toBe('production');
+  });
+
   it('fails loudly for a version that does not exist', () => {
     const { registry } = registryAt();
     expect(() => registry.transition('fraud', 7, 'staging', 'ana', 'x')).toThrow(/fraud v7 does not exist/);
@@ -93,7 +103,7 @@ describe('one production version per model', () => {
 });
 
 describe('rollback', () => {
-  it('restores the previous production version as a pointer move and audits it', () => {
+  it('restores the previous production version by moving the alias, and audits it', () => {
     const { registry } = registryAt();
     const v1 = promote(registry);
     const v2 = promote(registry);

@@ -2,10 +2,11 @@
  * The lifecycle of model versions in a registry, as a state machine.
  *
  * registered -> staging -> production -> archived, with every move checked
- * against an explicit table, promotions to production approved by a second
- * person, lineage required at registration, and one production version per
- * model at any time. Serving resolves the "production" alias, so promotion
- * and rollback are pointer moves, never redeploys.
+ * against an explicit table, promotions to production approved by someone
+ * who is neither the author nor the promoter, lineage required at
+ * registration, and one production version per model at any time. Serving
+ * resolves the "production" alias when it loads, so promotion and rollback
+ * are alias moves followed by a reload, never rebuilds or redeploys.
  */
 
 export type Stage = 'registered' | 'staging' | 'production' | 'archived';
@@ -96,9 +97,12 @@ export class ModelRegistry {
       throw new LifecycleError(`${model} v${version}: ${target.stage} -> ${to} is not an allowed transition`);
     }
     if (to === 'production') {
-      // Four eyes: someone other than the author signs off on what users will see.
+      // Four eyes: someone who is neither the author nor the person promoting signs off on what users will
+      // see. Checking the author alone is not enough when a pipeline registers versions: the promoter could
+      // then approve their own promotion.
       if (!approvedBy) throw new LifecycleError('promotion to production needs an approver');
       if (approvedBy === target.registeredBy) throw new LifecycleError('the approver must not be the person who registered the version');
+      if (approvedBy === actor) throw new LifecycleError('the approver must not be the person promoting the version');
       this.demoteCurrentProduction(model, actor, `replaced by v${version}`);
       const history = this.productionHistory.get(model) ?? [];
       history.push(version);
