@@ -44,6 +44,17 @@ describe('AllocationStore', () => {
     expect(sample.every((u) => store.variantFor(u, 'ranker-v2') === 'control')).toBe(true);
   });
 
+  it('refuses a new salt for a running experiment, so treated users stay treated; a new experiment id is the way to re-randomise', () => {
+    const store = new AllocationStore();
+    store.upsert(ranker);
+    const treated = users.filter((u) => store.variantFor(u, 'ranker-v2') === 'treatment');
+    expect(() => store.upsert({ ...ranker, salt: 'ranker-v2-reshuffled', treatmentShare: 0.5 })).toThrow(/cannot change the salt of running experiment "ranker-v2"/);
+    expect(treated.every((u) => store.variantFor(u, 'ranker-v2') === 'treatment')).toBe(true);
+    store.upsert({ ...ranker, treatmentShare: 0.5 });
+    expect(treated.every((u) => store.variantFor(u, 'ranker-v2') === 'treatment')).toBe(true);
+    expect(() => store.upsert({ ...ranker, experimentId: 'ranker-v2b', salt: 'ranker-v2b-2024-07' })).not.toThrow();
+  });
+
   it('fails safe to control for an experiment it does not know', () => {
     expect(new AllocationStore().variantFor('user-1', 'missing')).toBe('control');
   });

@@ -65,9 +65,18 @@ function checkShare(share: number): void {
 export class AllocationStore {
   private readonly allocations = new Map<string, Allocation>();
 
+  /**
+   * Starts an experiment or changes its share. The salt is fixed once the experiment exists:
+   * a new salt would reshuffle every user, so treated users would no longer stay treated.
+   * To re-randomise, start a new experiment id with its own salt.
+   */
   upsert(allocation: Allocation): void {
     checkShare(allocation.treatmentShare);
     if (!allocation.salt) throw new RangeError('an experiment needs a non-empty salt');
+    const current = this.allocations.get(allocation.experimentId);
+    if (current && current.salt !== allocation.salt) {
+      throw new Error(`cannot change the salt of running experiment "${allocation.experimentId}": it would reshuffle users; start a new experiment id instead`);
+    }
     this.allocations.set(allocation.experimentId, { ...allocation });
   }
 

@@ -211,4 +211,11 @@ export const interviewParts12References: ReferenceEntry[] = [
       'European Data Protection Board. (2024). Opinion 28/2024 on certain data protection aspects related to the processing of personal data in the context of AI models (adopted 17 December 2024).',
     note: 'AI models trained with personal data cannot, in all cases, be considered anonymous: whether a model is anonymous is assessed case by case.',
   },
+  {
+    id: 'L188',
+    kind: 'literature',
+    citation: 'Google Cloud. (2023). MLOps: Continuous delivery and automation pipelines in machine learning [Cloud Architecture Center].',
+    url: 'https://cloud.google.com/architecture/mlops-continuous-delivery-and-automation-pipelines-in-machine-learning',
+    note: 'MLOps levels 0-2 with CI, CD and continuous training: CD delivers the training pipeline, which then deploys the prediction service, and the pipeline runs on a schedule or a trigger.',
+  },
 ];
