@@ -167,7 +167,36 @@ describe('idempotency keys', () => {
     expect((await endpoint.handle({ version: 'v1', clientId: 'shop', idempotencyKey: 'k', body })).status).toBe(409);
     expect(calls).toBe(1);
     now += DEFAULT_LEASE_MS;
+    // After the lease the reservation is gone, so the retry runs the model a second time: the price of a lost write.
     expect((await endpoint.handle({ version: 'v1', clientId: 'shop', idempotencyKey: 'k', body })).status).toBe(200);
+    expect(calls).toBe(2);
+  });
+
+  it('drops the answer of a call that outlived its lease, so a key never gets two answers: that caller retries and gets the stored one', async () => {
+    let now = 0;
+    const clock = () => now;
+    let calls = 0;
+    let finishSlowCall!: () => void;
+    let slowCallStarted!: () => void;
+    const started = new Promise<void>((resolve) => (slowCallStarted = resolve));
+    const slowFirst: Model = async () => {
+      const call = ++calls;
+      if (call === 1) {
+        slowCallStarted();
+        await new Promise<void>((resolve) => (finishSlowCall = resolve));
+      }
+      return { score: call, modelVersion: 'm' };
+    };
+    const endpoint = new PredictionEndpoint(slowFirst, new InMemoryIdempotencyStore(clock), clock);
+    const slow = endpoint.handle({ version: 'v1', clientId: 'shop', idempotencyKey: 'k', body });
+    await started;
+    now += DEFAULT_LEASE_MS; // the first call is still running when its lease ends
+    const retry = await endpoint.handle({ version: 'v1', clientId: 'shop', idempotencyKey: 'k', body });
+    expect(retry).toMatchObject({ status: 200, replayed: false, body: { score: 2 } });
+    finishSlowCall();
+    expect((await slow).status).toBe(503);
+    // The slow call neither overwrote the retry's answer nor handed out one of its own.
+    expect(await endpoint.handle({ version: 'v1', clientId: 'shop', idempotencyKey: 'k', body })).toMatchObject({ status: 200, replayed: true, body: { score: 2 } });
   });
 
   it('forgets keys after the retention window (24 hours by default)', async () => {

@@ -129,8 +129,9 @@ export type Model = (features: readonly number[], alias: string) => Promise<{ sc
 export const DEFAULT_TTL_MS = 24 * 60 * 60 * 1000;
 /**
  * How long a reservation holds a key before any response exists. A worker that dies mid-call frees nothing,
- * so the lease is what lets the client's retry run again. Assumption: a few request timeouts of 10-20 s; it
- * must exceed the longest model call, or a slow but live call could be run a second time.
+ * so the lease is what lets the client's retry run again. Assumption: a few request timeouts of 10-20 s, longer
+ * than the model call's deadline; a call that outlives it anyway has its answer dropped (503), so a retry that
+ * ran meanwhile keeps the only answer stored for the key.
  */
 export const DEFAULT_LEASE_MS = 60 * 1000;
 
@@ -172,7 +173,8 @@ export class PredictionEndpoint {
     const print = await fingerprint(req.version, req.body);
     // Reserve before running: checking and writing after the model call lets two concurrent retries both run.
     // The reservation carries a short lease, not the 24-hour retention, so a dead worker blocks the key briefly.
-    const reserved = await this.store.reserve(key, { fingerprint: print, expiresAt: this.now() + this.leaseMs });
+    const leaseEnds = this.now() + this.leaseMs;
+    const reserved = await this.store.reserve(key, { fingerprint: print, expiresAt: leaseEnds });
     if (!reserved) {
       const existing = await this.store.get(key);
       if (existing && existing.fingerprint !== print) {
@@ -189,6 +191,11 @@ export class PredictionEndpoint {
       // If the delete fails too, the reservation still expires with its lease.
       await this.store.delete(key).catch(() => undefined);
       return { status: 503, body: { error: 'model unavailable, retry with the same key' }, replayed: false };
+    }
+    if (this.now() >= leaseEnds) {
+      // The call outlived its lease, so a retry may hold the key now and have answered already. Storing or
+      // returning this answer could give one key two answers: drop it, and the client's retry gets the stored one.
+      return { status: 503, body: { error: 'the model call outlived its lease, retry with the same key' }, replayed: false };
     }
     try {
       // The 24-hour retention starts here, once there is a response to replay.
