@@ -29,7 +29,8 @@ export default defineConfig({
           name: 'site-and-scripts',
           include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
           // The site's plugins, the validator and the scripts keep caches and mock modules: each file starts afresh.
-          exclude: ['src/examples/**', 'node_modules/**', 'scripts/site-tests/**', 'scripts/validate/fixtures/**'],
+          // (The root's exclusions apply too: extends merges the lists.)
+          exclude: ['src/examples/**'],
         },
       },
     ],

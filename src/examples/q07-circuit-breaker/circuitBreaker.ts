@@ -57,8 +57,8 @@ export class CircuitOpenError extends Error {
   }
 }
 
-/** The longest delay setTimeout keeps; a caller waiting a longer retryAfterMs would retry at once. */
-const MAX_TIMER_MS = 2_147_483_647;
+/** The longest delay setTimeout keeps: a longer one fires at once (a caller waiting out retryAfterMs, a backoff). */
+export const MAX_TIMER_MS = 2_147_483_647;
 
 export class CircuitBreaker {
   private state: BreakerState = 'closed';

@@ -15,12 +15,9 @@
  *   not a reason to fall back, and not a mark against the model in the
  *   breaker. The chain asks the breaker, so the two never disagree.
  */
-import { CallerError, CircuitOpenError, type CircuitBreaker } from './circuitBreaker';
+import { CallerError, CircuitOpenError, MAX_TIMER_MS, type CircuitBreaker } from './circuitBreaker';
 
 export type Source = 'primary' | 'cache' | 'baseline' | 'default';
-
-/** The longest delay setTimeout keeps; a longer one fires at once. */
-const MAX_TIMER_MS = 2_147_483_647;
 
 export interface Served<T> {
   readonly value: T;
