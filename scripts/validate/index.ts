@@ -61,4 +61,5 @@ export { createValidator, type Validator, type ValidatorOptions, type ValidatorR
 export { PROJECT_ROOT };
 export { DIFFICULTIES };
 export { formatProblem } from './format';
+export { releaseRenderers } from './renderers';
 export type { Problem } from './types';

@@ -98,6 +98,25 @@ describe('the renderer worker', () => {
     expect(await run("renderers().warm();\nconsole.log('warmed');")).toBe('warmed');
   });
 
+  it('can be released: the worker stops once it has answered what was asked, and a later question starts a new one', async () => {
+    // Answers with the id of the thread it runs in, after a short pause, so a test sees which worker answered.
+    const threadEcho = await fakeWorker(
+      "import { threadId } from 'node:worker_threads';\nparentPort.on('message', (r) => setTimeout(() => parentPort.postMessage({ id: r.id, verdict: String(threadId) }), 20));",
+    );
+    const worker = workerRenderers(threadEcho);
+    const first = await worker.typeset('a', false);
+    expect(await worker.typeset('b', false), 'without a release the same worker answers').toBe(first);
+
+    const awaited = worker.typeset('c', false);
+    worker.release();
+    expect(await awaited, 'an answer awaited when the release came still arrives').toBe(first);
+    const afterRelease = await worker.typeset('d', false);
+    expect(afterRelease).not.toBe(first);
+
+    worker.release();
+    expect(await worker.typeset('e', false), 'released while idle').not.toBe(afterRelease);
+  });
+
   it('that exits fails every awaited answer with a plain error, and the next question starts a new worker', async () => {
     const worker = workerRenderers(await fakeWorker("parentPort.on('message', () => process.exit(3));"));
     const asked = [worker.diagram('flowchart TB\n  A --> B'), worker.typeset('x', false)];

@@ -32,6 +32,11 @@ export interface Renderers {
   diagram(source: string): Promise<DiagramAnswer>;
   /** Starts the worker loading KaTeX, jsdom and Mermaid before the first question; it does not hold the process open. */
   warm(): void;
+  /**
+   * Stops the worker as soon as no answer is awaited, which frees the memory jsdom and Mermaid hold (about
+   * 140 MB in a production build, which asks nothing more after its one check). A later question starts a new worker.
+   */
+  release(): void;
 }
 
 export const WORKER_FILE = new URL('./renderer-worker.mjs', import.meta.url);
@@ -43,6 +48,7 @@ export const WORKER_FILE = new URL('./renderer-worker.mjs', import.meta.url);
 export function workerRenderers(workerFile: URL = WORKER_FILE, mermaidOptions: object = MERMAID_OPTIONS): Renderers {
   let worker: Worker | undefined;
   let nextId = 0;
+  let releaseWhenIdle = false;
   const waiting = new Map<number, { resolve: (answer: Answer) => void; reject: (error: Error) => void }>();
 
   const stop = (cause: string): void => {
@@ -52,6 +58,13 @@ export function workerRenderers(workerFile: URL = WORKER_FILE, mermaidOptions: o
     waiting.clear();
   };
 
+  const release = (): void => {
+    releaseWhenIdle = false;
+    const current = worker;
+    worker = undefined;
+    void current?.terminate();
+  };
+
   const start = (): Worker => {
     const started = new Worker(workerFile, { workerData: { mermaidOptions } });
     started.on('message', (answer: Answer & { id: number }) => {
@@ -59,7 +72,9 @@ export function workerRenderers(workerFile: URL = WORKER_FILE, mermaidOptions: o
       if (!entry) return;
       waiting.delete(answer.id);
       entry.resolve(answer);
-      if (waiting.size === 0) started.unref();
+      if (waiting.size > 0) return;
+      started.unref();
+      if (releaseWhenIdle && worker === started) release();
     });
     started.on('error', (error) => {
       if (worker === started) stop(error.message.split('\n')[0] ?? String(error));
@@ -84,6 +99,10 @@ export function workerRenderers(workerFile: URL = WORKER_FILE, mermaidOptions: o
   };
 
   return {
+    release() {
+      if (waiting.size === 0) release();
+      else releaseWhenIdle = true;
+    },
     warm() {
       worker ??= start();
       worker.postMessage({ kind: 'warm' });
@@ -99,3 +118,8 @@ export function workerRenderers(workerFile: URL = WORKER_FILE, mermaidOptions: o
 /** The process's renderers: one worker for every page and every validator. */
 let shared: Renderers | undefined;
 export const renderers = (): Renderers => (shared ??= workerRenderers());
+
+/** Stops the process's renderer worker once it has answered, if one was started (see Renderers.release). */
+export function releaseRenderers(): void {
+  shared?.release();
+}

@@ -5,7 +5,7 @@ import handbookContentPlugin, { type HandbookContent } from './index';
 
 // A plain fake rather than vi.fn: a spy attaches its own handlers to the promises it returns, which would hide an
 // unhandled rejection.
-const validator = vi.hoisted(() => ({ calls: 0, runs: [] as (() => Promise<ValidatorRun>)[] }));
+const validator = vi.hoisted(() => ({ calls: 0, released: 0, runs: [] as (() => Promise<ValidatorRun>)[] }));
 
 vi.mock('../../../scripts/validate/index', () => ({
   createValidator: () => ({
@@ -16,6 +16,9 @@ vi.mock('../../../scripts/validate/index', () => ({
     revalidate: () => Promise.reject(new Error('not used by the plugin')),
   }),
   formatProblem: (p: { file: string; line: number; message: string }) => `${p.file}:${p.line}: ${p.message}`,
+  releaseRenderers: () => {
+    validator.released += 1;
+  },
 }));
 
 function runWith(title: string): ValidatorRun {
@@ -38,6 +41,20 @@ describe('the handbook-content plugin', () => {
     finish(runWith('first'));
     expect((await loading).report).toMatchObject({ title: 'first' });
     expect(validator.calls).toBe(1);
+  });
+
+  it('lets go of the worker that checks diagrams and formulas once a production build has its content, and keeps it for the dev server', async () => {
+    try {
+      validator.released = 0;
+      vi.stubEnv('NODE_ENV', 'production');
+      await pluginFor('/site-built', async () => runWith('build')).loadContent!();
+      expect(validator.released).toBe(1);
+      vi.stubEnv('NODE_ENV', 'development');
+      await pluginFor('/site-started', async () => runWith('start')).loadContent!();
+      expect(validator.released, 'the dev server re-checks saved pages with the same worker').toBe(1);
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 
   it('checks again on every later load, as the dev server does after a saved page', async () => {

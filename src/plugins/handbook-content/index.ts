@@ -18,7 +18,7 @@ import type { LoadContext, Plugin } from '@docusaurus/types';
 import type { QuestionSummary, ValidationReport } from '../../content/report';
 import { TRACKS } from '../../content/tracks';
 import { buildDeck } from '../../practice/deck';
-import { createValidator, formatProblem, type Validator, type ValidatorRun } from '../../../scripts/validate/index';
+import { createValidator, formatProblem, releaseRenderers, type Validator, type ValidatorRun } from '../../../scripts/validate/index';
 import { writeAnkiDeck } from './ankiDeckFile';
 import { PLUGIN_ROUTES, type HomeSummary, type PracticeDeck } from './routes';
 
@@ -58,6 +58,9 @@ export default function handbookContentPlugin(context: LoadContext): Plugin<Hand
       const run = started ?? validator.validateAll();
       started = undefined;
       const { problems, warnings, report } = await run;
+      // A production build checks the content once: the worker that holds jsdom and Mermaid goes before bundling
+      // starts (the build's peak memory comes later). The dev server keeps it for the pages saved next.
+      if (isProduction) releaseRenderers();
       // Warnings are advice (a diagram likely too wide for the column): shown in dev and production alike, never fatal.
       if (warnings.length > 0) console.warn(`[handbook-content] ${warnings.length} content warning(s):\n${warnings.map((w) => `warning: ${formatProblem(w)}`).join('\n')}`);
       if (problems.length > 0) {
