@@ -154,4 +154,56 @@ export const interviewParts35References: ReferenceEntry[] = [
       'Since 22 January 2024 Seldon Core 1 and 2 are under the Business Source License 1.1: free for non-production use, production use under other (commercial) terms; MLServer stays Apache 2.0.',
     url: 'https://www.seldon.io/resources/licensing-faqs',
   },
+  {
+    id: 'L189',
+    kind: 'literature',
+    citation: 'Weiss, B., & Furr, M. (n.d.). Static stability using Availability Zones [Web article]. Amazon Builders’ Library.',
+    url: 'https://aws.amazon.com/builders-library/static-stability-using-availability-zones/',
+    note: 'Static stability: the data plane keeps doing what it did before when the control plane it depends on is impaired, with EC2 as the worked example.',
+  },
+  {
+    id: 'L190',
+    kind: 'literature',
+    citation:
+      'Cawley, G. C., & Talbot, N. L. C. (2010). On over-fitting in model selection and subsequent selection bias in performance evaluation. Journal of Machine Learning Research, 11, 2079–2107.',
+    url: 'https://jmlr.org/papers/v11/cawley10a.html',
+    note: 'Choosing among many models on one validation estimate over-fits that estimate; the winner’s score is optimistic unless it is assessed outside the selection loop (nested cross-validation).',
+  },
+  {
+    id: 'T164',
+    kind: 'tool',
+    name: 'H2O AutoML: max_models',
+    purpose:
+      'H2O’s documentation: set max_models when an AutoML run must be reproducible, so every model trains to convergence and none is cut by a time budget; models constrained by time are not guaranteed reproducible.',
+    url: 'https://docs.h2o.ai/h2o/latest-stable/h2o-docs/data-science/algo-params/max_models.html',
+  },
+  {
+    id: 'T165',
+    kind: 'tool',
+    name: 'FLAML Task Oriented AutoML',
+    purpose: 'FLAML’s documentation of flaml.AutoML: with a time_budget the result can vary between runs because of runtime variance.',
+    url: 'https://microsoft.github.io/FLAML/docs/Use-Cases/Task-Oriented-AutoML',
+  },
+  {
+    id: 'T166',
+    kind: 'tool',
+    name: 'Amazon S3 replication',
+    purpose:
+      'Asynchronous copying of objects between buckets and regions: new objects only unless Batch Replication copies existing ones; Replication Time Control targets 99.99% of objects within 15 minutes.',
+    url: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/replication.html',
+  },
+  {
+    id: 'T167',
+    kind: 'tool',
+    name: 'Cloud Storage availability and durability',
+    purpose: 'Google Cloud Storage’s location types: regional buckets keep data in at least two zones of the region, dual- and multi-region buckets across regions.',
+    url: 'https://cloud.google.com/storage/docs/availability-durability',
+  },
+  {
+    id: 'T168',
+    kind: 'tool',
+    name: 'Azure Storage redundancy',
+    purpose: 'Azure’s redundancy options: LRS keeps three copies in one data centre, ZRS across three zones, GRS and GZRS add an asynchronous copy in a second region (GRS’s primary copy is LRS).',
+    url: 'https://learn.microsoft.com/en-us/azure/storage/common/storage-redundancy',
+  },
 ];
