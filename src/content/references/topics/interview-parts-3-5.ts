@@ -203,7 +203,8 @@ export const interviewParts35References: ReferenceEntry[] = [
     id: 'T168',
     kind: 'tool',
     name: 'Azure Storage redundancy',
-    purpose: 'Azure’s redundancy options: LRS keeps three copies in one data centre, ZRS across three zones, GRS and GZRS add an asynchronous copy in a second region (GRS’s primary copy is LRS).',
+    purpose:
+      'Azure’s redundancy options: LRS keeps three copies in one data centre, ZRS across three zones, GRS and GZRS add an asynchronous copy in a second region (GRS’s primary copy is LRS).',
     url: 'https://learn.microsoft.com/en-us/azure/storage/common/storage-redundancy',
   },
 ];
