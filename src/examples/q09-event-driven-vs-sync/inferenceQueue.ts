@@ -1,14 +1,21 @@
 /**
  * Two pieces of the event-driven versus synchronous decision.
  *
- * 1. `BoundedQueue`: the buffer between producers and model workers. Its
- *    capacity comes from Little's law (items waiting = drain rate x wait), so
- *    a full queue means "the wait would exceed the tolerance"; it then rejects
- *    with a retry-after hint (back-pressure) instead of growing without bound.
- * 2. `chooseInferenceMode`: the decision rule, with the reasons that drove it.
+ * 1. `BoundedQueue`: the buffer between producers and model workers. An item
+ *    behind N others, drained at D items per second, waits N / D seconds; so
+ *    the capacity is D x the tolerated wait, and a full queue means "the wait
+ *    would exceed the tolerance". It then rejects with a Retry-After hint
+ *    (back-pressure) instead of growing without bound.
+ * 2. `chooseInferenceMode`: the decision rule, the throughput to provision and
+ *    the reasons that drove both.
  */
 
-export type Offer = { readonly accepted: true; readonly depth: number } | { readonly accepted: false; readonly retryAfterMs: number };
+/** Retry-After in HTTP is a whole number of seconds (RFC 9110, section 10.2.3). */
+export type Offer = { readonly accepted: true; readonly depth: number } | { readonly accepted: false; readonly retryAfterSeconds: number };
+
+function requirePositive(name: string, value: number): void {
+  if (!(Number.isFinite(value) && value > 0)) throw new RangeError(`${name} must be a finite number > 0, got ${value}`);
+}
 
 export class BoundedQueue<T> {
   private items: T[] = [];
@@ -17,12 +24,15 @@ export class BoundedQueue<T> {
   /**
    * @param drainPerSecond items per second the workers complete (measured, not hoped for)
    * @param maxWaitMs longest acceptable time in the queue
+   * @param random source of retry jitter in [0, 1); tests pass a fixed one
    */
   constructor(
     readonly drainPerSecond: number,
     readonly maxWaitMs: number,
+    private readonly random: () => number = Math.random,
   ) {
-    if (!(drainPerSecond > 0) || !(maxWaitMs > 0)) throw new RangeError('drain rate and max wait must be positive');
+    requirePositive('drainPerSecond', drainPerSecond);
+    requirePositive('maxWaitMs', maxWaitMs);
     this.capacity = Math.max(1, Math.floor((drainPerSecond * maxWaitMs) / 1000));
   }
 
@@ -37,9 +47,14 @@ export class BoundedQueue<T> {
 
   offer(item: T): Offer {
     if (this.items.length >= this.capacity) {
-      // Retry after half the queue has drained, not after one slot: producers
-      // that retry the moment a slot frees keep the queue pinned at full.
-      return { accepted: false, retryAfterMs: Math.ceil((this.capacity / 2 / this.drainPerSecond) * 1000) };
+      // Retry once half the queue has drained, not after one slot: producers that
+      // retry the moment a slot frees keep the queue pinned at full. Jitter up to
+      // twice that spreads the retries, so rejected producers do not return in lockstep.
+      // Whole seconds leave few distinct values, so clients add sub-second jitter of their own.
+      const jitter = this.random();
+      if (!(jitter >= 0 && jitter < 1)) throw new RangeError(`random() must return a number in [0, 1), got ${jitter}`);
+      const halfDrainSeconds = this.capacity / 2 / this.drainPerSecond;
+      return { accepted: false, retryAfterSeconds: Math.ceil(halfDrainSeconds * (1 + jitter)) };
     }
     this.items.push(item);
     return { accepted: true, depth: this.items.length };
@@ -52,12 +67,16 @@ export class BoundedQueue<T> {
 }
 
 export interface Workload {
-  /** Longest time the caller can wait for the result inside its own request. */
+  /** Longest time until the result is needed: inside the caller's request, or the tolerated wait when nobody waits. */
   readonly latencyBudgetMs: number;
   /** Is a person or a synchronous caller blocked on this answer? */
   readonly callerWaits: boolean;
+  /** Can the answer be sent as it is produced, like LLM tokens? */
+  readonly streams?: boolean;
   readonly peakPerSecond: number;
   readonly meanPerSecond: number;
+  /** Largest batch that arrives at once, such as a catalogue import; 0 if none. */
+  readonly burstItems?: number;
   /** Services that need each prediction (search index, analytics, notifications...). */
   readonly consumers: number;
 }
@@ -66,29 +85,55 @@ export type Mode = 'synchronous' | 'event-driven' | 'hybrid';
 
 export interface Decision {
   readonly mode: Mode;
+  /** Throughput to provision, in predictions per second. */
+  readonly drainPerSecond: number;
   readonly reasons: readonly string[];
 }
 
 /** Rule-of-thumb limits, named so that a team can argue about them. */
-export const LIMITS = { syncBudgetMs: 1_000, burstRatio: 5, fanOut: 2 } as const;
+export const LIMITS = { syncBudgetMs: 1_000, burstRatio: 5, fanOut: 2, headroom: 1.5 } as const;
+
+function validate(w: Workload): void {
+  requirePositive('latencyBudgetMs', w.latencyBudgetMs);
+  requirePositive('peakPerSecond', w.peakPerSecond);
+  requirePositive('meanPerSecond', w.meanPerSecond);
+  if (w.peakPerSecond < w.meanPerSecond) throw new RangeError(`peakPerSecond (${w.peakPerSecond}) must be at least meanPerSecond (${w.meanPerSecond})`);
+  if (!(Number.isInteger(w.consumers) && w.consumers >= 1)) throw new RangeError(`consumers must be an integer >= 1, got ${w.consumers}`);
+  const burst = w.burstItems ?? 0;
+  if (!(Number.isInteger(burst) && burst >= 0)) throw new RangeError(`burstItems must be an integer >= 0, got ${burst}`);
+}
 
 export function chooseInferenceMode(w: Workload): Decision {
-  if (!(w.meanPerSecond > 0) || w.peakPerSecond < w.meanPerSecond) throw new RangeError('need 0 < mean <= peak');
-  const burst = w.peakPerSecond / w.meanPerSecond;
-  const bursty = burst >= LIMITS.burstRatio;
+  validate(w);
+  const ratio = (w.peakPerSecond / w.meanPerSecond).toFixed(0);
+  const bursty = w.peakPerSecond / w.meanPerSecond >= LIMITS.burstRatio;
   const fanOut = w.consumers >= LIMITS.fanOut;
 
-  if (w.callerWaits && w.latencyBudgetMs < LIMITS.syncBudgetMs) {
+  if (w.callerWaits && (w.latencyBudgetMs < LIMITS.syncBudgetMs || w.streams)) {
     // Someone is blocked: a queue cannot absorb a burst without breaking the budget.
-    const capacity = bursty ? [`peak is ${burst.toFixed(0)}x the mean: size for the peak or degrade (Q8)`] : [];
-    if (!fanOut) return { mode: 'synchronous', reasons: [`caller waits with a ${w.latencyBudgetMs} ms budget`, ...capacity] };
-    return {
-      mode: 'hybrid',
-      reasons: [`answer the caller within ${w.latencyBudgetMs} ms`, `then publish one event for ${w.consumers} consumers`, ...capacity],
-    };
+    const reasons = [w.streams ? `stream the answer: first tokens at once, the rest within ${w.latencyBudgetMs} ms` : `caller waits with a ${w.latencyBudgetMs} ms budget`];
+    if (fanOut) reasons.push(`then publish one event for ${w.consumers} consumers`);
+    if (bursty) reasons.push(`peak is ${ratio}x the mean: size for the peak or degrade (Q8)`);
+    return { mode: fanOut ? 'hybrid' : 'synchronous', drainPerSecond: w.peakPerSecond, reasons };
   }
+
+  // Workers must keep up with the mean and clear the largest burst within the tolerated
+  // wait while the mean keeps arriving; sized at the mean alone, a burst just fills the queue.
+  const waitSeconds = w.latencyBudgetMs / 1000;
+  const burstItems = w.burstItems ?? 0;
+  const drainPerSecond = Math.max(w.meanPerSecond * LIMITS.headroom, w.meanPerSecond + burstItems / waitSeconds);
   const reasons = [w.callerWaits ? `a ${w.latencyBudgetMs} ms budget allows submit-then-poll` : 'nobody waits for the result'];
-  if (bursty) reasons.push(`peak is ${burst.toFixed(0)}x the mean: workers can be sized near the mean`);
+  const drain = drainPerSecond.toFixed(1);
+  reasons.push(
+    burstItems > 0 ? `drain ${drain}/s to clear ${burstItems} items within ${waitSeconds} s on top of the mean` : `drain ${drain}/s: the mean with ${LIMITS.headroom}x headroom`,
+  );
+  if (bursty && drainPerSecond >= w.peakPerSecond) reasons.push(`peak is ${ratio}x the mean, below the ${drain}/s drain`);
+  if (bursty && drainPerSecond < w.peakPerSecond) {
+    // The queue holds drain x wait items and grows by (peak - drain) per second while the peak lasts.
+    const fillSeconds = (drainPerSecond * waitSeconds) / (w.peakPerSecond - drainPerSecond);
+    reasons.push(`peak is ${ratio}x the mean: ${w.peakPerSecond}/s against a ${drain}/s drain fills the ${waitSeconds} s queue in ${fillSeconds.toFixed(2)} s`);
+    if (burstItems === 0) reasons.push(`set burstItems to (${w.peakPerSecond} - ${drain}) x the peak's duration in s, so workers clear the peak within ${waitSeconds} s`);
+  }
   if (fanOut) reasons.push(`${w.consumers} consumers read one published result`);
-  return { mode: 'event-driven', reasons };
+  return { mode: 'event-driven', drainPerSecond, reasons };
 }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   bucketOf,
   canonicalCustomerId,
@@ -9,6 +9,7 @@ import {
   type Comparison,
   type Decision,
   type LegacyRecord,
+  type RouterOptions,
 } from './stranglerRouter';
 
 const record = (custNo: string, overrides: Partial<LegacyRecord> = {}): LegacyRecord => ({
@@ -47,6 +48,16 @@ describe('anti-corruption layer', () => {
     expect(() => translate(record('ABC'))).toThrow(/CUST_NO/);
   });
 
+  it.each(['constructor', 'toString', '__proto__', 'valueOf'])('refuses the inherited object key "%s" as an account type', (code) => {
+    expect(() => translate(record('1', { ACCT_TYP: code }))).toThrow(new TranslationError(`ACCT_TYP "${code}" is not a known account type`));
+  });
+
+  it('refuses a balance beyond 2^53 - 1 cents instead of silently rounding it', () => {
+    expect(translate(record('1', { BAL_CENTS: '9007199254740991' })).balanceCents).toBe(Number.MAX_SAFE_INTEGER);
+    expect(() => translate(record('1', { BAL_CENTS: '12345678901234567' }))).toThrow(/BAL_CENTS "12345678901234567" is beyond/);
+    expect(() => translate(record('1', { BAL_CENTS: '-9007199254740993' }))).toThrow(TranslationError);
+  });
+
   it('gives one canonical id for a customer however the legacy id is padded', () => {
     expect(canonicalCustomerId('0000012345')).toBe('12345');
     expect(canonicalCustomerId(' 12345 ')).toBe('12345');
@@ -78,13 +89,16 @@ describe('deterministic rollout by hashing', () => {
   });
 });
 
-function setup(rolloutPercent: number, shadowPercent = 0, candidateFails = false) {
+type CandidateBehaviour = 'answers' | 'fails' | 'hangs';
+
+function setup(rolloutPercent: number, shadowPercent = 0, behaviour: CandidateBehaviour = 'answers', options?: RouterOptions) {
   const comparisons: Comparison[] = [];
   const candidateCalls: CallContext[] = [];
   const legacy = async (): Promise<Decision> => ({ approve: true, score: 0.61 });
   const candidate = async (_route: string, applicant: { balanceCents: number }, context: CallContext): Promise<Decision> => {
     candidateCalls.push(context);
-    if (candidateFails) throw new Error('ml service timeout');
+    if (behaviour === 'fails') throw new Error('ml service unavailable');
+    if (behaviour === 'hangs') return new Promise(() => {}); // never settles, like a stuck connection
     return { approve: applicant.balanceCents >= 0, score: 0.58 };
   };
   const router = new StranglerRouter(
@@ -93,11 +107,14 @@ function setup(rolloutPercent: number, shadowPercent = 0, candidateFails = false
     candidate,
     (a, b) => a.approve === b.approve,
     (c) => comparisons.push(c),
+    options,
   );
   return { router, comparisons, candidateCalls };
 }
 
 describe('StranglerRouter', () => {
+  afterEach(() => vi.useRealTimers());
+
   it('serves 0 % and 100 % rollouts entirely from one side', async () => {
     const none = setup(0).router;
     const all = setup(100).router;
@@ -148,8 +165,109 @@ describe('StranglerRouter', () => {
   });
 
   it('falls back to legacy when the new path fails live', async () => {
-    const { router } = setup(100, 0, true);
+    const { router } = setup(100, 0, 'fails');
     expect(await router.handle('score', record('42'))).toEqual({ decision: { approve: true, score: 0.61 }, servedBy: 'legacy-fallback' });
+  });
+
+  it('falls back to legacy when the new path does not answer within the live timeout, and cancels the call', async () => {
+    vi.useFakeTimers();
+    const { router, candidateCalls } = setup(100, 0, 'hangs', { liveTimeoutMs: 250 });
+    const answer = router.handle('score', record('42'));
+    await vi.advanceTimersByTimeAsync(250);
+    expect(await answer).toEqual({ decision: { approve: true, score: 0.61 }, servedBy: 'legacy-fallback' });
+    expect(candidateCalls[0]!.signal.aborted).toBe(true);
+    expect(router.stats.get('score')?.liveFallbacks).toBe(1);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('clears the live timer when the new path answers in time', async () => {
+    vi.useFakeTimers();
+    const { router } = setup(100);
+    expect((await router.handle('score', record('42'))).servedBy).toBe('new');
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('counts a live translation failure, so the translation failure rate can be measured, and serves legacy', async () => {
+    const { router, candidateCalls } = setup(100);
+    expect((await router.handle('score', record('42', { ACCT_TYP: 'M' }))).servedBy).toBe('legacy-fallback');
+    await router.handle('score', record('43'));
+    expect(router.stats.get('score')).toMatchObject({ translated: 1, translationFailures: 1, liveFallbacks: 1 });
+    expect(candidateCalls).toHaveLength(1); // an untranslatable record never reaches the new path
+  });
+
+  it('keeps translation failures per route, so each route can be held to 0 before it goes live', async () => {
+    const { router } = setup(100);
+    router.setRollout('limits', 100);
+    await router.handle('score', record('42', { ACCT_TYP: 'M' }));
+    await router.handle('limits', record('43'));
+    await router.handle('limits', record('44'));
+    expect(router.stats.get('score')).toEqual({ translated: 0, translationFailures: 1, liveFallbacks: 1, shadowsDropped: 0 });
+    expect(router.stats.get('limits')).toEqual({ translated: 2, translationFailures: 0, liveFallbacks: 0, shadowsDropped: 0 });
+    expect([...router.stats.keys()]).toEqual(['score', 'limits']);
+  });
+
+  it('uses the default for an option passed as undefined: a 250 ms live timeout', async () => {
+    vi.useFakeTimers();
+    const { router } = setup(100, 0, 'hangs', { liveTimeoutMs: undefined, shadowTimeoutMs: undefined, maxShadowsInFlight: undefined });
+    let servedBy: string | undefined;
+    void router.handle('score', record('42')).then((r) => (servedBy = r.servedBy));
+    await vi.advanceTimersByTimeAsync(249);
+    expect(servedBy).toBeUndefined();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(servedBy).toBe('legacy-fallback');
+  });
+
+  it.each<[string, (signal: AbortSignal) => unknown]>([
+    ['with the signal reason, like fetch', (signal) => signal.reason],
+    ['with an error of its own', () => new Error('This operation was aborted')],
+  ])('logs the timeout, not the abort, when a shadow call rejects synchronously on abort %s', async (_how, rejection) => {
+    vi.useFakeTimers();
+    const comparisons: Comparison[] = [];
+    const rejectsOnAbort = (_route: string, _applicant: unknown, { signal }: CallContext) =>
+      new Promise<Decision>((_, reject) => signal.addEventListener('abort', () => reject(rejection(signal))));
+    const router = new StranglerRouter(
+      { score: { rolloutPercent: 0, shadowPercent: 100 } },
+      async () => ({ approve: true, score: 0.61 }),
+      rejectsOnAbort,
+      () => true,
+      (c) => comparisons.push(c),
+      {
+        shadowTimeoutMs: 30,
+      },
+    );
+    await router.handle('score', record('7'));
+    await vi.advanceTimersByTimeAsync(30);
+    await router.settled();
+    expect(comparisons).toMatchObject([{ match: false, error: 'new path did not answer within 30 ms' }]);
+  });
+
+  it('times out a hung shadow call, records the timeout and still settles', async () => {
+    vi.useFakeTimers();
+    const { router, comparisons } = setup(0, 100, 'hangs', { shadowTimeoutMs: 2_000 });
+    expect((await router.handle('score', record('7'))).servedBy).toBe('legacy');
+    const settled = router.settled();
+    await vi.advanceTimersByTimeAsync(2_000);
+    await expect(settled).resolves.toBeUndefined();
+    expect(comparisons).toMatchObject([{ customerId: '7', match: false, error: 'new path did not answer within 2000 ms' }]);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('caps shadow calls in flight and counts the ones it drops instead of queueing them', async () => {
+    vi.useFakeTimers();
+    const { router, candidateCalls } = setup(0, 100, 'hangs', { maxShadowsInFlight: 3 });
+    for (let n = 1; n <= 10; n++) expect((await router.handle('score', record(String(n)))).servedBy).toBe('legacy');
+    expect(candidateCalls).toHaveLength(3);
+    expect(router.stats.get('score')?.shadowsDropped).toBe(7);
+    await vi.runAllTimersAsync();
+    await router.settled();
+  });
+
+  it.each<[string, RouterOptions]>([
+    ['liveTimeoutMs must be a number of ms in 1..2147483647, got 0', { liveTimeoutMs: 0 }],
+    ['shadowTimeoutMs must be a number of ms in 1..2147483647, got Infinity', { shadowTimeoutMs: Number.POSITIVE_INFINITY }],
+    ['maxShadowsInFlight must be an integer >= 1, got 0.5', { maxShadowsInFlight: 0.5 }],
+  ])('rejects invalid options: %s', (message, options) => {
+    expect(() => setup(0, 0, 'answers', options)).toThrow(new RangeError(message));
   });
 
   it('returns the legacy answer and records whether the shadow answer agrees', async () => {
@@ -163,12 +281,12 @@ describe('StranglerRouter', () => {
   it('marks shadow calls, so the new path can skip its side effects, and live calls as live', async () => {
     const live = setup(100);
     await live.router.handle('score', record('0000000003'));
-    expect(live.candidateCalls).toEqual([{ shadow: false }]);
+    expect(live.candidateCalls).toMatchObject([{ shadow: false }]);
 
     const shadowed = setup(0, 100);
     await shadowed.router.handle('score', record('0000000003'));
     await shadowed.router.settled();
-    expect(shadowed.candidateCalls).toEqual([{ shadow: true }]);
+    expect(shadowed.candidateCalls).toMatchObject([{ shadow: true }]);
   });
 
   it('records shadow failures, including translation gaps, without affecting the response', async () => {

@@ -25,7 +25,12 @@ export interface Applicant {
 
 export class TranslationError extends Error {}
 
-const ACCOUNT_TYPES = { S: 'savings', C: 'current', L: 'loan' } as const;
+// A Map, not an object literal: "constructor" or "__proto__" must not look like a known code.
+const ACCOUNT_TYPES = new Map<string, Applicant['accountType']>([
+  ['S', 'savings'],
+  ['C', 'current'],
+  ['L', 'loan'],
+]);
 
 /**
  * The customer id without the legacy padding: "0000012345" and "12345" are
@@ -44,10 +49,12 @@ export function canonicalCustomerId(custNo: string): string {
 export function translate(record: LegacyRecord): Applicant {
   const customerId = canonicalCustomerId(record.CUST_NO);
   if (!/^\d+$/.test(customerId)) throw new TranslationError(`CUST_NO "${record.CUST_NO}" is not a number`);
-  const accountType = ACCOUNT_TYPES[record.ACCT_TYP.trim() as keyof typeof ACCOUNT_TYPES];
+  const accountType = ACCOUNT_TYPES.get(record.ACCT_TYP.trim());
   if (!accountType) throw new TranslationError(`ACCT_TYP "${record.ACCT_TYP}" is not a known account type`);
   if (!/^[+-]?\d+$/.test(record.BAL_CENTS.trim())) throw new TranslationError(`BAL_CENTS "${record.BAL_CENTS}" is not an integer`);
   const balanceCents = Number.parseInt(record.BAL_CENTS, 10); // integer cents: no floating-point money
+  // Past 2^53 - 1 cents (about $90 trillion) a number rounds silently: refuse rather than alter a balance.
+  if (!Number.isSafeInteger(balanceCents)) throw new TranslationError(`BAL_CENTS "${record.BAL_CENTS}" is beyond 2^53 - 1 cents`);
   const risk = record.RISK_CD.trim();
   if (risk !== '' && !/^[A-E]$/.test(risk)) throw new TranslationError(`RISK_CD "${record.RISK_CD}" is not A-E or blank`);
   return { customerId, accountType, balanceCents, openedOn: parseLegacyDate(record.OPEN_DT), riskBand: (risk || null) as Applicant['riskBand'] };
@@ -106,10 +113,56 @@ export type ServedBy = 'legacy' | 'new' | 'legacy-fallback';
 /** Passed on every call to the new path: in shadow it must have no side effects (no writes, no emails). */
 export interface CallContext {
   shadow: boolean;
+  /** Aborts when the call timed out: pass it to fetch or the gRPC call. */
+  signal: AbortSignal;
+}
+
+export interface RouterOptions {
+  /** How long a live customer waits for the new path before legacy answers instead. */
+  liveTimeoutMs?: number;
+  /** Shadow calls are slower to give up on, but must end: a hung one would be kept forever. */
+  shadowTimeoutMs?: number;
+  /**
+   * Shadow calls the facade keeps open at once; more are dropped and counted, never queued. It does not
+   * cap the new service's load: a call that ignores the abort keeps computing, so the service needs its own limit.
+   */
+  maxShadowsInFlight?: number;
+}
+
+const MAX_TIMER_MS = 2 ** 31 - 1; // setTimeout fires at once beyond this
+
+/** Runs `call` with a signal that aborts after `ms`; rejects then, and clears the timer either way. */
+async function withTimeout<T>(ms: number, call: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const controller = new AbortController();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      // One error, settled before the abort: a call that rejects as soon as it is aborted
+      // must not win the race, so the log records the timeout, not "aborted".
+      const error = new Error(`new path did not answer within ${ms} ms`);
+      reject(error);
+      controller.abort(error);
+    }, ms);
+  });
+  try {
+    return await Promise.race([call(controller.signal), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Counters for the page's metrics: translation failure rate = translationFailures / (translated + translationFailures). */
+export interface RouteStats {
+  translated: number;
+  translationFailures: number;
+  liveFallbacks: number;
+  shadowsDropped: number;
 }
 
 export class StranglerRouter {
   private readonly pending = new Set<Promise<void>>();
+  private readonly options: Required<RouterOptions>;
+  private readonly counters = new Map<string, RouteStats>();
 
   constructor(
     private readonly routes: Record<string, RouteConfig>,
@@ -117,7 +170,32 @@ export class StranglerRouter {
     private readonly candidate: (route: string, applicant: Applicant, context: CallContext) => Promise<Decision>,
     private readonly agree: (legacy: Decision, candidate: Decision) => boolean,
     private readonly record: (comparison: Comparison) => void,
-  ) {}
+    options: RouterOptions = {},
+  ) {
+    // `??` per option, so an option passed as undefined gets its default.
+    this.options = {
+      liveTimeoutMs: options.liveTimeoutMs ?? 250,
+      shadowTimeoutMs: options.shadowTimeoutMs ?? 2_000,
+      maxShadowsInFlight: options.maxShadowsInFlight ?? 50,
+    };
+    for (const name of ['liveTimeoutMs', 'shadowTimeoutMs'] as const) {
+      const ms = this.options[name];
+      if (!(Number.isFinite(ms) && ms >= 1 && ms <= MAX_TIMER_MS)) throw new RangeError(`${name} must be a number of ms in 1..${MAX_TIMER_MS}, got ${ms}`);
+    }
+    const cap = this.options.maxShadowsInFlight;
+    if (!(Number.isInteger(cap) && cap >= 1)) throw new RangeError(`maxShadowsInFlight must be an integer >= 1, got ${cap}`);
+  }
+
+  /** Counters per route, since each route goes live on its own evidence: `stats.get('score')?.translationFailures`. */
+  get stats(): ReadonlyMap<string, Readonly<RouteStats>> {
+    return this.counters;
+  }
+
+  private count(route: string): RouteStats {
+    let counters = this.counters.get(route);
+    if (!counters) this.counters.set(route, (counters = { translated: 0, translationFailures: 0, liveFallbacks: 0, shadowsDropped: 0 }));
+    return counters;
+  }
 
   setRollout(route: string, rolloutPercent: number): void {
     if (!(rolloutPercent >= 0 && rolloutPercent <= 100)) throw new RangeError(`rollout must be 0-100, got ${rolloutPercent}`);
@@ -129,15 +207,29 @@ export class StranglerRouter {
     const id = canonicalCustomerId(legacyRecord.CUST_NO);
     if (bucketOf(route, id) < config.rolloutPercent * 100) {
       try {
-        return { decision: await this.candidate(route, translate(legacyRecord), { shadow: false }), servedBy: 'new' };
+        const applicant = this.translateCounted(route, legacyRecord);
+        const decision = await withTimeout(this.options.liveTimeoutMs, (signal) => this.candidate(route, applicant, { shadow: false, signal }));
+        return { decision, servedBy: 'new' };
       } catch {
-        // The legacy path is still there: use it rather than fail the customer.
+        // Failed, too slow or untranslatable: the legacy path is still there, so use it rather than fail the customer.
+        this.count(route).liveFallbacks++;
         return { decision: await this.legacy(route, legacyRecord), servedBy: 'legacy-fallback' };
       }
     }
     const decision = await this.legacy(route, legacyRecord);
     if (bucketOf(`shadow:${route}`, id) < config.shadowPercent * 100) this.shadow(route, id, legacyRecord, decision);
     return { decision, servedBy: 'legacy' };
+  }
+
+  private translateCounted(route: string, legacyRecord: LegacyRecord): Applicant {
+    try {
+      const applicant = translate(legacyRecord);
+      this.count(route).translated++;
+      return applicant;
+    } catch (error) {
+      this.count(route).translationFailures++;
+      throw error;
+    }
   }
 
   /** Wait for shadow calls still running (tests, graceful shutdown). */
@@ -147,10 +239,15 @@ export class StranglerRouter {
 
   /** Fire and forget: the shadow call never delays or changes the live answer. */
   private shadow(route: string, customerId: string, legacyRecord: LegacyRecord, legacy: Decision): void {
+    if (this.pending.size >= this.options.maxShadowsInFlight) {
+      this.count(route).shadowsDropped++; // The new path is slow or down: shed shadow load, never queue it.
+      return;
+    }
     const run = (async () => {
       let comparison: Comparison;
       try {
-        const candidate = await this.candidate(route, translate(legacyRecord), { shadow: true });
+        const applicant = this.translateCounted(route, legacyRecord);
+        const candidate = await withTimeout(this.options.shadowTimeoutMs, (signal) => this.candidate(route, applicant, { shadow: true, signal }));
         comparison = { route, customerId, legacy, candidate, match: this.agree(legacy, candidate) };
       } catch (error) {
         comparison = { route, customerId, legacy, match: false, error: error instanceof Error ? error.message : String(error) };
