@@ -1,17 +1,45 @@
 import { describe, expect, it } from 'vitest';
-import { ageBucket, HashFeatureStore, InMemoryFeatureStore, UserFeatureEngineer, type HashClient } from './featurePipeline';
+import { ageBucket, HashFeatureStore, InMemoryFeatureStore, SET_IF_UNCHANGED, UserFeatureEngineer, type FeatureRow, type HashClient } from './featurePipeline';
 
-/** A fake Redis hash client: strings in, strings out, {} for a missing key. */
+/**
+ * A fake Redis hash client: strings in, strings out, {} for a missing key. Its eval runs the
+ * adapter's one Lua script (SET_IF_UNCHANGED) in JavaScript. It can fail on one key, and
+ * can run an ingestion write right after a read.
+ */
 class FakeHashClient implements HashClient {
   readonly hashes = new Map<string, Record<string, string>>();
+  failOn: string | undefined;
+  afterRead: (() => void) | undefined;
   async hGetAll(key: string) {
-    return { ...this.hashes.get(key) };
+    const hash = { ...this.hashes.get(key) };
+    this.afterRead?.();
+    return hash;
   }
-  async hSet(key: string, values: Record<string, string>) {
-    this.hashes.set(key, { ...this.hashes.get(key), ...values });
-    return Object.keys(values).length;
+  async eval(script: string, { keys, arguments: args }: { keys: string[]; arguments: string[] }) {
+    if (script !== SET_IF_UNCHANGED) throw new Error('the fake only knows SET_IF_UNCHANGED');
+    const key = keys[0]!;
+    if (key === this.failOn) throw new Error('connection reset');
+    const hash = { ...this.hashes.get(key) };
+    const guards = Number(args[0]);
+    for (let i = 1; i < 1 + 2 * guards; i += 2) if (hash[args[i]!] !== args[i + 1]) return 0;
+    const pairs = args.slice(1 + 2 * guards);
+    for (let i = 0; i < pairs.length; i += 2) hash[pairs[i]!] = pairs[i + 1]!;
+    this.hashes.set(key, hash);
+    return 1;
   }
 }
+
+/** An in-memory store whose reads each wait for a gate, so a test decides when each run goes on. */
+class GatedStore extends InMemoryFeatureStore {
+  readonly gates: (() => void)[] = [];
+  override async read(entityIds: readonly string[], features: readonly string[]): Promise<Map<string, FeatureRow>> {
+    const rows = await super.read(entityIds, features);
+    await new Promise<void>((resolve) => this.gates.push(resolve));
+    return rows;
+  }
+}
+
+const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('ageBucket', () => {
   it('puts every boundary in the bucket that starts there', () => {
@@ -33,24 +61,57 @@ describe('ageBucket', () => {
 });
 
 describe('UserFeatureEngineer (core) with the in-memory adapter', () => {
-  it('derives the age bucket and writes the derived row back through the port', async () => {
+  it('returns the row it read plus the age bucket, and writes back only the age bucket', async () => {
     const store = new InMemoryFeatureStore();
     store.rows.set('u1', { age: 42, country: 'PT' });
-    const result = await new UserFeatureEngineer(store).computeUserFeatures(['u1']);
-    expect(result.get('u1')).toEqual({ age: 42, country: 'PT', age_bucket: '35-49' });
-    expect(store.rows.get('u1')).toMatchObject({ age_bucket: '35-49' });
+    const run = await new UserFeatureEngineer(store).computeUserFeatures(['u1']);
+    expect(run.features.get('u1')).toEqual({ age: 42, country: 'PT', age_bucket: '35-49' });
+    expect(store.rows.get('u1')).toEqual({ age: 42, country: 'PT', age_bucket: '35-49' });
+  });
+
+  it('does not store a made-up value for a field the user lacks (no "unknown" country)', async () => {
+    const store = new InMemoryFeatureStore();
+    store.rows.set('u1', { age: 42 });
+    const run = await new UserFeatureEngineer(store).computeUserFeatures(['u1']);
+    expect(store.rows.get('u1')).toEqual({ age: 42, age_bucket: '35-49' });
+    expect(run.features.get('u1')).toEqual({ age: 42, age_bucket: '35-49' });
+  });
+
+  it('never lets a late run derived from an old age overwrite the recompute that the ingestion event triggered', async () => {
+    const store = new GatedStore();
+    store.rows.set('u1', { age: 17, country: 'PT' });
+    const nightly = new UserFeatureEngineer(store).computeUserFeatures(['u1']); // reads age 17
+    await tick();
+    store.rows.set('u1', { ...store.rows.get('u1'), age: 18 }); // ingestion writes a birthday and emits an event
+    const recompute = new UserFeatureEngineer(store).computeUserFeatures(['u1']); // the event's recompute reads 18
+    await tick();
+    store.gates[1]!();
+    await recompute; // writes 18-34
+    store.gates[0]!();
+    const late = await nightly; // lands last, still holding the bucket for 17
+    expect(store.rows.get('u1')).toEqual({ age: 18, country: 'PT', age_bucket: '18-34' });
+    expect(late.superseded).toEqual(new Set(['u1']));
+    expect(late.features.has('u1')).toBe(false);
   });
 
   it('skips users the store does not know', async () => {
     const store = new InMemoryFeatureStore();
-    const result = await new UserFeatureEngineer(store).computeUserFeatures(['ghost']);
-    expect(result.size).toBe(0);
+    const run = await new UserFeatureEngineer(store).computeUserFeatures(['ghost']);
+    expect(run.features.size).toBe(0);
+    expect(run.quarantined.size).toBe(0);
   });
 
-  it('fails loudly when a row has no usable age', async () => {
+  it('quarantines rows without a usable age, with the reason, and still writes the good rows', async () => {
     const store = new InMemoryFeatureStore();
-    store.rows.set('u2', { country: 'DE' });
-    await expect(new UserFeatureEngineer(store).computeUserFeatures(['u2'])).rejects.toThrow(/"age" is missing/);
+    store.rows.set('good', { age: 30, country: 'PT' });
+    store.rows.set('no-age', { country: 'DE' });
+    store.rows.set('negative', { age: -3, country: 'PT' });
+    const run = await new UserFeatureEngineer(store).computeUserFeatures(['good', 'no-age', 'negative']);
+    expect([...run.features.keys()]).toEqual(['good']);
+    expect(run.quarantined.get('no-age')).toMatch(/"age" is missing/);
+    expect(run.quarantined.get('negative')).toMatch(/non-negative/);
+    expect(store.rows.get('good')).toMatchObject({ age_bucket: '18-34' });
+    expect(store.rows.get('negative')).toEqual({ age: -3, country: 'PT' });
   });
 });
 
@@ -58,9 +119,44 @@ describe('HashFeatureStore (Redis-style adapter)', () => {
   it('decodes stored strings back to numbers, so the core behaves the same as in memory', async () => {
     const client = new FakeHashClient();
     client.hashes.set('features:u1', { age: '29', country: '"BR"' });
-    const result = await new UserFeatureEngineer(new HashFeatureStore(client)).computeUserFeatures(['u1', 'missing']);
-    expect(result.get('u1')).toEqual({ age: 29, country: 'BR', age_bucket: '18-34' });
-    expect(result.has('missing')).toBe(false);
-    expect(client.hashes.get('features:u1')?.age_bucket).toBe('"18-34"');
+    const run = await new UserFeatureEngineer(new HashFeatureStore(client)).computeUserFeatures(['u1', 'missing']);
+    expect(run.features.get('u1')).toEqual({ age: 29, country: 'BR', age_bucket: '18-34' });
+    expect(run.features.has('missing')).toBe(false);
+    expect(client.hashes.get('features:u1')).toEqual({ age: '29', country: '"BR"', age_bucket: '"18-34"' });
+  });
+
+  it('quarantines a row whose age it cannot decode and still writes the rest of the batch', async () => {
+    const client = new FakeHashClient();
+    client.hashes.set('features:good', { age: '30' });
+    client.hashes.set('features:bad', { age: 'forty', country: 'PT' }); // not JSON: written by something else
+    const run = await new UserFeatureEngineer(new HashFeatureStore(client)).computeUserFeatures(['good', 'bad']);
+    expect(run.quarantined.get('bad')).toMatch(/"age" is missing or not a number/);
+    expect(client.hashes.get('features:good')).toEqual({ age: '30', age_bucket: '"18-34"' });
+    expect(client.hashes.get('features:bad')).toEqual({ age: 'forty', country: 'PT' });
+  });
+
+  it('writes the bucket only if the stored age is still the one it was derived from', async () => {
+    const client = new FakeHashClient();
+    client.hashes.set('features:u1', { age: '17' });
+    client.afterRead = () => client.hashes.set('features:u1', { age: '18' }); // ingestion, between read and write
+    const run = await new UserFeatureEngineer(new HashFeatureStore(client)).computeUserFeatures(['u1']);
+    expect(run.superseded).toEqual(new Set(['u1']));
+    expect(client.hashes.get('features:u1')).toEqual({ age: '18' });
+  });
+
+  it('rejects the call when the store fails mid-batch, and a rerun completes it because the write is idempotent', async () => {
+    const client = new FakeHashClient();
+    client.hashes.set('features:a', { age: '30' });
+    client.hashes.set('features:b', { age: '40' });
+    client.failOn = 'features:b';
+    const engineer = new UserFeatureEngineer(new HashFeatureStore(client));
+    await expect(engineer.computeUserFeatures(['a', 'b'])).rejects.toThrow(/connection reset/);
+    // Partial: a was written, b was not.
+    expect(client.hashes.get('features:a')).toEqual({ age: '30', age_bucket: '"18-34"' });
+    expect(client.hashes.get('features:b')).toEqual({ age: '40' });
+    client.failOn = undefined;
+    await engineer.computeUserFeatures(['a', 'b']);
+    expect(client.hashes.get('features:a')).toEqual({ age: '30', age_bucket: '"18-34"' });
+    expect(client.hashes.get('features:b')).toEqual({ age: '40', age_bucket: '"35-49"' });
   });
 });

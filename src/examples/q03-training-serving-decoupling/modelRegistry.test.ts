@@ -1,14 +1,21 @@
-import { describe, expect, it } from 'vitest';
-import { ContractViolation, ModelRegistry, ServingSlot, sha256Hex, verifyContract, type InputSchema } from './modelRegistry';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ContractViolation, ModelRegistry, preprocessingDigest, ServingSlot, sha256Hex, verifyContract, type InputSchema, type ModelVersion } from './modelRegistry';
 
 const PREPROCESSING_V1 = 'income_z = (income - 52000) / 18000\nage_bucket = bucket(age, [18, 35, 50])\n';
 const PREPROCESSING_V2 = 'income_z = (log1p(income) - 10.7) / 0.6\nage_bucket = bucket(age, [18, 35, 50])\n';
 const SCHEMA: InputSchema = { age: 'number', income: 'number', country: 'string' };
 
+/** A promise the test opens when it chooses. */
+function gate() {
+  let open = () => {};
+  const opened = new Promise<void>((resolve) => (open = resolve));
+  return { opened, open };
+}
+
 async function registryWithTwoVersions() {
   let clock = 1_000;
   const registry = new ModelRegistry(() => clock++);
-  const contract = { inputSchema: SCHEMA, preprocessingSha256: await sha256Hex(PREPROCESSING_V1) };
+  const contract = { inputSchema: SCHEMA, preprocessingSha256: await preprocessingDigest(PREPROCESSING_V1) };
   registry.register('fraud', { artifactUri: 's3://models/fraud/1', contract, metrics: { auc: 0.91 } });
   registry.register('fraud', { artifactUri: 's3://models/fraud/2', contract, metrics: { auc: 0.93 } });
   return registry;
@@ -20,6 +27,23 @@ describe('sha256Hex', () => {
     expect(await sha256Hex('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
     expect(await sha256Hex(PREPROCESSING_V1)).toBe(await sha256Hex(PREPROCESSING_V1));
     expect(await sha256Hex(PREPROCESSING_V1)).not.toBe(await sha256Hex(PREPROCESSING_V1.replace('52000', '52001')));
+  });
+});
+
+describe('preprocessingDigest', () => {
+  it('ignores trailing spaces, Windows line endings and trailing blank lines', async () => {
+    const reformatted = PREPROCESSING_V1.replaceAll('\n', '  \r\n') + '\r\n\r\n';
+    expect(await preprocessingDigest(reformatted)).toBe(await preprocessingDigest(PREPROCESSING_V1));
+  });
+
+  it('also trims trailing spaces inside string literals, where they can matter (a known limit of normalising text)', async () => {
+    const sql = (padding: string) => `QUERY = """select *${padding}\nfrom events"""\n`;
+    expect(await preprocessingDigest(sql('   '))).toBe(await preprocessingDigest(sql('')));
+  });
+
+  it('still sees indentation and every other character, which can change behaviour', async () => {
+    expect(await preprocessingDigest('  ' + PREPROCESSING_V1)).not.toBe(await preprocessingDigest(PREPROCESSING_V1));
+    expect(await preprocessingDigest(PREPROCESSING_V1.replace('52000', '52001'))).not.toBe(await preprocessingDigest(PREPROCESSING_V1));
   });
 });
 
@@ -51,6 +75,34 @@ describe('ModelRegistry', () => {
     expect(registry.resolve('fraud', 'production').version).toBe(2);
     expect(registry.rollback('fraud', 'production').version).toBe(1);
     expect(() => registry.rollback('fraud', 'production')).toThrow(/no earlier version/);
+  });
+
+  it('treats rollback as undo of the last alias move: after 1 → 2 → 1 it returns to 2', async () => {
+    const registry = await registryWithTwoVersions();
+    registry.setAlias('fraud', 'production', 1);
+    registry.setAlias('fraud', 'production', 2);
+    registry.setAlias('fraud', 'production', 1);
+    expect(registry.rollback('fraud', 'production').version).toBe(2);
+    expect(registry.rollback('fraud', 'production').version).toBe(1);
+  });
+
+  it('keeps an append-only log of every alias move, rollbacks included, while rollback pops the undo stack', async () => {
+    const registry = await registryWithTwoVersions(); // the clock is at 1002 after two registrations
+    registry.setAlias('fraud', 'production', 1);
+    registry.setAlias('fraud', 'canary', 2);
+    registry.setAlias('fraud', 'production', 2);
+    registry.rollback('fraud', 'production');
+    const log = registry.aliasLog('fraud', 'production');
+    expect(log).toEqual([
+      { name: 'fraud', alias: 'production', action: 'set', from: null, to: 1, at: 1002 },
+      { name: 'fraud', alias: 'production', action: 'set', from: 1, to: 2, at: 1004 },
+      { name: 'fraud', alias: 'production', action: 'rollback', from: 2, to: 1, at: 1005 },
+    ]);
+    expect(() => registry.rollback('fraud', 'production')).toThrow(/no earlier version/);
+    expect(() => {
+      (log[0] as { to: number }).to = 2;
+    }).toThrow(TypeError);
+    expect(registry.aliasLog('fraud', 'production')).toHaveLength(3);
   });
 
   it('refuses aliases to versions that do not exist and unknown aliases', async () => {
@@ -99,7 +151,7 @@ describe('ServingSlot', () => {
 
   it('keeps serving the old version when the new one was trained with different preprocessing', async () => {
     const registry = await registryWithTwoVersions();
-    const skewed = { inputSchema: SCHEMA, preprocessingSha256: await sha256Hex(PREPROCESSING_V2) };
+    const skewed = { inputSchema: SCHEMA, preprocessingSha256: await preprocessingDigest(PREPROCESSING_V2) };
     registry.register('fraud', { artifactUri: 's3://models/fraud/3', contract: skewed, metrics: { auc: 0.95 } });
     registry.setAlias('fraud', 'production', 2);
     const slot = new ServingSlot(registry, 'fraud', 'production', build);
@@ -108,6 +160,89 @@ describe('ServingSlot', () => {
     expect(await slot.refresh()).toBe('rejected');
     expect(slot.active?.version).toBe(2);
     expect(slot.lastRejection?.model.version).toBe(3);
+  });
+
+  it('coalesces overlapping polls: five calls during one load give that load and one re-check, not five loads', async () => {
+    const registry = await registryWithTwoVersions();
+    registry.setAlias('fraud', 'production', 1);
+    const release = gate();
+    const loads: number[] = [];
+    const load = async (model: ModelVersion) => {
+      loads.push(model.version);
+      await release.opened;
+    };
+    const slot = new ServingSlot(registry, 'fraud', 'production', build, { load });
+    const resolves = vi.spyOn(registry, 'resolve');
+    const polls = Array.from({ length: 5 }, () => slot.refresh());
+    release.open();
+    expect(await Promise.all(polls)).toEqual(['loaded', 'unchanged', 'unchanged', 'unchanged', 'unchanged']);
+    expect(loads).toEqual([1]);
+    expect(resolves).toHaveBeenCalledTimes(2);
+  });
+
+  it('applies a rollback made while a slow load is in flight: that load lands, then the re-check restores v1', async () => {
+    const registry = await registryWithTwoVersions();
+    registry.setAlias('fraud', 'production', 1);
+    const release = gate();
+    const loads: number[] = [];
+    const load = async (model: ModelVersion) => {
+      loads.push(model.version);
+      if (model.version === 2) await release.opened;
+    };
+    const slot = new ServingSlot(registry, 'fraud', 'production', build, { load });
+    await slot.refresh();
+    registry.setAlias('fraud', 'production', 2);
+    const slowPoll = slot.refresh();
+    await vi.waitFor(() => expect(loads).toEqual([1, 2])); // v2 resolved and loading
+    registry.rollback('fraud', 'production');
+    const nextPoll = slot.refresh();
+    release.open();
+    expect(await slowPoll).toBe('loaded'); // v2 serves briefly: the rollback came after this poll resolved the alias
+    expect(await nextPoll).toBe('loaded');
+    expect(slot.active?.version).toBe(1);
+    expect(loads).toEqual([1, 2, 1]);
+  });
+
+  describe('with a load that hangs', () => {
+    afterEach(() => vi.useRealTimers());
+
+    it('gives up after the load timeout and aborts the load, so the next poll goes ahead; no timer is left pending', async () => {
+      vi.useFakeTimers();
+      const registry = await registryWithTwoVersions();
+      registry.setAlias('fraud', 'production', 1);
+      let hungSignal: AbortSignal | undefined;
+      const load = (model: ModelVersion, signal: AbortSignal) => {
+        if (model.version === 1) return Promise.resolve();
+        hungSignal = signal;
+        return new Promise<void>(() => undefined); // never settles
+      };
+      const slot = new ServingSlot(registry, 'fraud', 'production', build, { load, loadTimeoutMs: 60_000 });
+      expect(await slot.refresh()).toBe('loaded');
+      registry.setAlias('fraud', 'production', 2);
+      const hungPoll = slot.refresh().catch((error: unknown) => error);
+      await vi.waitFor(() => expect(hungSignal).toBeDefined());
+      registry.rollback('fraud', 'production');
+      const nextPoll = slot.refresh();
+      await vi.advanceTimersByTimeAsync(60_000);
+      expect(String(await hungPoll)).toMatch(/fraud v2 did not load within 60000 ms/);
+      expect(hungSignal!.aborted).toBe(true);
+      expect(await nextPoll).toBe('unchanged');
+      expect(slot.active?.version).toBe(1);
+      expect(vi.getTimerCount()).toBe(0);
+    });
+  });
+
+  it('refuses a rollback to a model whose preprocessing the current serving build no longer runs', async () => {
+    const registry = await registryWithTwoVersions();
+    const v3 = { inputSchema: SCHEMA, preprocessingSha256: await preprocessingDigest(PREPROCESSING_V2) };
+    registry.register('fraud', { artifactUri: 's3://models/fraud/3', contract: v3, metrics: { auc: 0.95 } });
+    registry.setAlias('fraud', 'production', 1);
+    registry.setAlias('fraud', 'production', 3); // released together with a serving deploy that runs V2
+    const slot = new ServingSlot(registry, 'fraud', 'production', { ...build, preprocessingSource: PREPROCESSING_V2 });
+    await slot.refresh();
+    registry.rollback('fraud', 'production');
+    expect(await slot.refresh()).toBe('rejected');
+    expect(slot.active?.version).toBe(3);
   });
 
   it('starts with no model rather than a wrong one when the first target breaks the contract', async () => {

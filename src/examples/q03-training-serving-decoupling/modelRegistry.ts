@@ -2,10 +2,13 @@
  * A model registry as the only link between training and serving.
  *
  * Training registers immutable versions, each with a contract: the input
- * schema and the SHA-256 of the preprocessing artefact it was trained with.
- * Release managers move aliases (production, canary). Serving resolves an
- * alias, verifies the contract against its own build at load time and keeps
- * the old model if the check fails. Rollback is moving the alias back.
+ * schema and a digest of the preprocessing source it was trained with
+ * (SHA-256 after light normalisation, see preprocessingDigest). Release
+ * managers move aliases (production, canary), and every move is logged.
+ * Serving resolves an alias, verifies the contract against its own build at
+ * load time and keeps the old model if the check fails. Rollback is moving
+ * the alias back; it restores the model only, never the serving build's
+ * preprocessing.
  */
 
 export type FieldType = 'number' | 'string' | 'boolean';
@@ -13,7 +16,7 @@ export type InputSchema = Readonly<Record<string, FieldType>>;
 
 export interface ModelContract {
   readonly inputSchema: InputSchema;
-  /** Hex SHA-256 of the preprocessing artefact (code or serialized spec). */
+  /** Hex SHA-256 of the preprocessing artefact, as computed by preprocessingDigest. */
   readonly preprocessingSha256: string;
 }
 
@@ -36,6 +39,22 @@ export async function sha256Hex(text: string): Promise<string> {
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+/**
+ * The contract's fingerprint of preprocessing source: layout-only edits
+ * (trailing spaces, CRLF, trailing blank lines) keep it; indentation and
+ * every other character change it. The trimming is textual, so it also
+ * drops trailing spaces inside string literals (a triple-quoted SQL query,
+ * say), where they can matter. It cannot see a library upgrade that changes
+ * behaviour either, which is why production also replays golden rows.
+ */
+export async function preprocessingDigest(source: string): Promise<string> {
+  const lines = source
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((line) => line.trimEnd());
+  return sha256Hex(lines.join('\n').replace(/\n+$/, '') + '\n');
+}
+
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object') {
     for (const inner of Object.values(value)) deepFreeze(inner);
@@ -44,10 +63,22 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
+/** One entry of the audit log: who pointed where is never rewritten, rollbacks included. */
+export interface AliasMove {
+  readonly name: string;
+  readonly alias: string;
+  readonly action: 'set' | 'rollback';
+  readonly from: number | null;
+  readonly to: number;
+  readonly at: number;
+}
+
 export class ModelRegistry {
   private readonly versions = new Map<string, ModelVersion[]>();
-  /** name@alias -> every version the alias has pointed to; the last is current. */
+  /** name@alias -> undo stack of the versions the alias pointed to; the last is current. */
   private readonly aliasHistory = new Map<string, number[]>();
+  /** Append-only record of every alias move, for audit; rollback pops the undo stack, never this. */
+  private readonly moves: AliasMove[] = [];
 
   constructor(private readonly now: () => number) {}
 
@@ -72,7 +103,9 @@ export class ModelRegistry {
   setAlias(name: string, alias: string, version: number): void {
     this.get(name, version);
     const history = this.aliasHistory.get(`${name}@${alias}`) ?? [];
-    if (history.at(-1) !== version) this.aliasHistory.set(`${name}@${alias}`, [...history, version]);
+    if (history.at(-1) === version) return;
+    this.aliasHistory.set(`${name}@${alias}`, [...history, version]);
+    this.logMove(name, alias, 'set', history.at(-1), version);
   }
 
   resolve(name: string, alias: string): ModelVersion {
@@ -81,12 +114,25 @@ export class ModelRegistry {
     return this.get(name, current);
   }
 
-  /** Moves the alias back to the version it pointed to before. */
+  /**
+   * Undoes the last move of the alias, like an editor's undo: after 1 → 2 → 1
+   * it returns to 2. To reach a particular version, call setAlias.
+   */
   rollback(name: string, alias: string): ModelVersion {
     const history = this.aliasHistory.get(`${name}@${alias}`) ?? [];
     if (history.length < 2) throw new Error(`${name}@${alias} has no earlier version to roll back to`);
     this.aliasHistory.set(`${name}@${alias}`, history.slice(0, -1));
+    this.logMove(name, alias, 'rollback', history.at(-1), history.at(-2)!);
     return this.resolve(name, alias);
+  }
+
+  /** Every move of the alias, oldest first. */
+  aliasLog(name: string, alias: string): AliasMove[] {
+    return this.moves.filter((move) => move.name === name && move.alias === alias);
+  }
+
+  private logMove(name: string, alias: string, action: AliasMove['action'], from: number | undefined, to: number): void {
+    this.moves.push(Object.freeze({ name, alias, action, from: from ?? null, to, at: this.now() }));
   }
 }
 
@@ -109,7 +155,7 @@ export interface ServingBuild {
 /** Checked once at load, so a mismatch stops a deployment instead of failing requests. */
 export async function verifyContract(model: ModelVersion, build: ServingBuild): Promise<void> {
   const problems: string[] = [];
-  const actual = await sha256Hex(build.preprocessingSource);
+  const actual = await preprocessingDigest(build.preprocessingSource);
   if (actual !== model.contract.preprocessingSha256) {
     problems.push(`preprocessing ${actual.slice(0, 12)} differs from trained ${model.contract.preprocessingSha256.slice(0, 12)}`);
   }
@@ -124,9 +170,26 @@ export async function verifyContract(model: ModelVersion, build: ServingBuild): 
 
 export type RefreshResult = 'loaded' | 'unchanged' | 'rejected';
 
-/** Serving side: follows one alias and swaps models only when the contract holds. */
+export interface SlotOptions {
+  /** Fetches and warms an artefact; it should stop when the signal aborts. */
+  readonly load?: (model: ModelVersion, signal: AbortSignal) => Promise<void>;
+  /** A load that takes longer is abandoned, so it cannot hold up later polls. */
+  readonly loadTimeoutMs?: number;
+}
+
+/**
+ * Serving side: follows one alias and swaps models only when the contract holds.
+ * At most one check runs at a time. Polls that arrive during it share one
+ * re-check after it, because the running check may have resolved the alias
+ * before they were made (before a rollback, say). So a slow load cannot
+ * overwrite a later poll, and a rollback applies at the next poll: at most one
+ * poll interval plus one load later, or, if a load is in flight, once that load
+ * finishes or times out.
+ */
 export class ServingSlot {
   private current: ModelVersion | undefined;
+  private running: Promise<RefreshResult> | undefined;
+  private recheck: Promise<RefreshResult> | undefined;
   lastRejection: ContractViolation | undefined;
 
   constructor(
@@ -134,6 +197,7 @@ export class ServingSlot {
     private readonly name: string,
     private readonly alias: string,
     private readonly build: ServingBuild,
+    private readonly options: SlotOptions = {},
   ) {}
 
   get active(): ModelVersion | undefined {
@@ -141,7 +205,25 @@ export class ServingSlot {
   }
 
   /** Called at startup and on each poll; a rollback arrives here as an ordinary alias change. */
-  async refresh(): Promise<RefreshResult> {
+  refresh(): Promise<RefreshResult> {
+    if (!this.running) {
+      this.running = this.check().finally(() => (this.running = undefined));
+      return this.running;
+    }
+    // A failed check must not block the re-check, so both outcomes lead to it.
+    this.recheck ??= this.running.then(
+      () => this.startRecheck(),
+      () => this.startRecheck(),
+    );
+    return this.recheck;
+  }
+
+  private startRecheck(): Promise<RefreshResult> {
+    this.recheck = undefined;
+    return this.refresh();
+  }
+
+  private async check(): Promise<RefreshResult> {
     const target = this.registry.resolve(this.name, this.alias);
     if (target.version === this.current?.version) return 'unchanged';
     try {
@@ -151,7 +233,26 @@ export class ServingSlot {
       this.lastRejection = error; // keep serving the previous version and report
       return 'rejected';
     }
+    await this.loadWithTimeout(target);
     this.current = target;
     return 'loaded';
+  }
+
+  private async loadWithTimeout(target: ModelVersion): Promise<void> {
+    // The 120 s default is illustrative: set the timeout above the slowest healthy load.
+    const { load = async () => {}, loadTimeoutMs = 120_000 } = this.options;
+    const controller = new AbortController();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        controller.abort();
+        reject(new Error(`${target.name} v${target.version} did not load within ${loadTimeoutMs} ms`));
+      }, loadTimeoutMs);
+    });
+    try {
+      await Promise.race([load(target, controller.signal), timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 }

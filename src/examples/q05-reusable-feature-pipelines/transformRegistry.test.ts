@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ageBucketV2, fit, logIncomeV1, plan, refOf, transformRow, TransformRegistry, zScore, type Row, type Transform } from './transformRegistry';
+import { ageBucketV2, fit, logIncomeV1, plan, refOf, transformRow, TransformRegistry, verifyFitted, zScore, type Row, type Transform } from './transformRegistry';
 
 const RAW = ['age', 'income', 'country'];
 
@@ -45,18 +45,23 @@ describe('plan', () => {
     expect(() => plan(registry(), ['income_z:v2'], RAW)).toThrow(/income_z:v2 needs "log_income"/);
   });
 
-  it('detects a cycle and names the transforms in it', () => {
-    const r = new TransformRegistry();
-    const passThrough = (name: string, input: string): Transform => ({
-      name,
-      version: 'v1',
-      inputs: [input],
-      output: name,
-      fit: () => ({}),
-      apply: (row) => row[input] ?? 0,
-    });
-    r.register(passThrough('a', 'b')).register(passThrough('b', 'a'));
-    expect(() => plan(r, ['a:v1', 'b:v1'], RAW)).toThrow(/cycle between a:v1, b:v1/);
+  const passThrough = (name: string, input: string): Transform => ({
+    name,
+    version: 'v1',
+    inputs: [input],
+    output: name,
+    fit: () => ({}),
+    apply: (row) => row[input] ?? 0,
+  });
+
+  it('detects a cycle and names only the transforms in it, not those downstream of it', () => {
+    const r = new TransformRegistry().register(passThrough('a', 'b')).register(passThrough('b', 'a')).register(passThrough('c', 'a'));
+    expect(() => plan(r, ['a:v1', 'b:v1', 'c:v1'], RAW)).toThrow(/^cycle among a:v1, b:v1$/);
+  });
+
+  it('reports two separate cycles separately', () => {
+    const r = new TransformRegistry().register(passThrough('a', 'b')).register(passThrough('b', 'a')).register(passThrough('c', 'd')).register(passThrough('d', 'c'));
+    expect(() => plan(r, ['a:v1', 'b:v1', 'c:v1', 'd:v1'], RAW)).toThrow(/^cycle among a:v1, b:v1; cycle among c:v1, d:v1$/);
   });
 
   it('refuses two producers of one output, such as two versions of the same feature', () => {
@@ -103,6 +108,7 @@ describe('fit and transformRow', () => {
     const fitted = fit(r, refs, RAW, training);
     const restored = JSON.parse(JSON.stringify(fitted)) as typeof fitted;
     const row = { age: 35, income: 45_000, country: 'DE' };
+    expect(() => verifyFitted(r, restored)).not.toThrow();
     expect(transformRow(r, restored, row)).toEqual(transformRow(r, fitted, row));
   });
 
@@ -113,11 +119,69 @@ describe('fit and transformRow', () => {
     expect([0, 17, 18, 35, 50, 104].map(bucket)).toEqual(['under-18', 'under-18', '18-34', '35-49', '50-plus', '50-plus']);
   });
 
-  it('scales a constant training column to 0 instead of dividing by zero', () => {
+  it('falls back to std 1 for a constant training column: no division by zero, but other values stay unscaled', () => {
     const r = registry();
-    const flat = training.map((row) => ({ ...row, income: 50_000 }));
-    expect(transformRow(r, fit(r, refs, RAW, flat), { age: 40, income: 50_000, country: 'PT' }).income_z).toBe(0);
+    const fitted = fit(
+      r,
+      refs,
+      RAW,
+      training.map((row) => ({ ...row, income: 50_000 })),
+    );
+    expect(transformRow(r, fitted, { age: 40, income: 50_000, country: 'PT' }).income_z).toBe(0);
+    // (60,000 - 50,000) / 1: scikit-learn's StandardScaler does the same with zero variance.
+    expect(transformRow(r, fitted, { age: 40, income: 60_000, country: 'PT' }).income_z).toBe(10_000);
   });
+
+  it('treats a column that is constant up to rounding as constant (0.1 three times gives std 1.4e-17, not 0)', () => {
+    const r = new TransformRegistry().register(zScore('x_z', 'v1', 'x'));
+    const fitted = fit(r, ['x_z:v1'], ['x'], [{ x: 0.1 }, { x: 0.1 }, { x: 0.1 }]);
+    expect(fitted.steps[0]?.params.std).toBe(1);
+    expect(transformRow(r, fitted, { x: 0.1 }).x_z).toBeCloseTo(0, 12);
+    expect(transformRow(r, fitted, { x: 0.2 }).x_z).toBeCloseTo(0.1, 12);
+  });
+});
+
+describe('verifyFitted (run once when serving loads a model version)', () => {
+  const refs = ['age_bucket:v2', 'income_z:v1'];
+
+  it('stores a few golden input/output rows per step at fit time', () => {
+    const fitted = fit(registry(), refs, RAW, training);
+    expect(fitted.steps.find((s) => s.ref === 'age_bucket:v2')?.golden).toEqual([
+      { input: { age: 23 }, output: '18-34' },
+      { input: { age: 41 }, output: '35-49' },
+      { input: { age: 67 }, output: '50-plus' },
+    ]);
+  });
+
+  it('accepts the same behaviour however it was built, such as differently written code in a fresh registry', () => {
+    const fitted = fit(registry(), refs, RAW, training);
+    const rewritten: Transform = { ...zScore('income_z', 'v1', 'income'), apply: (row, p) => ((row.income as number) - p.mean!) / p.std! };
+    expect(() => verifyFitted(new TransformRegistry().register(ageBucketV2).register(rewritten), fitted)).not.toThrow();
+  });
+
+  it('refuses, naming the step, a transform whose behaviour changed under the same name:version', () => {
+    const fitted = fit(registry(), refs, RAW, training);
+    const edited: Transform = { ...zScore('income_z', 'v1', 'income'), apply: (row, p) => ((row.income as number) - p.mean!) / p.std! / 2 };
+    expect(() => verifyFitted(new TransformRegistry().register(ageBucketV2).register(edited), fitted)).toThrow(/income_z:v1 .*golden row/);
+  });
+
+  it('catches a change made outside the transform body, in a value it captures', () => {
+    const adultFrom = (cutOff: number): Transform => ({
+      name: 'adult',
+      version: 'v1',
+      inputs: ['age'],
+      output: 'adult',
+      fit: () => ({}),
+      apply: (row) => ((row.age as number) >= cutOff ? 1 : 0),
+    });
+    const rows = [16, 20, 45].map((age) => ({ age }));
+    const fitted = fit(new TransformRegistry().register(adultFrom(18)), ['adult:v1'], ['age'], rows);
+    expect(() => verifyFitted(new TransformRegistry().register(adultFrom(21)), fitted)).toThrow(/adult:v1 .*\{"age":20\}/);
+  });
+});
+
+describe('input validation', () => {
+  const refs = ['age_bucket:v2', 'income_z:v1'];
 
   it('rejects bad input loudly: empty training data, a missing raw field, a negative age', () => {
     const r = registry();

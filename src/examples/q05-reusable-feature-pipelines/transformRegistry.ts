@@ -5,7 +5,9 @@
  * and one output. `fit` learns parameters from training data only; `apply`
  * turns one row into one value using those stored parameters. Training and
  * serving call the same `apply`, so a single serving row gets exactly the
- * value the model saw in training.
+ * value the model saw in training. A name:version is immutable only within
+ * one registry, so each fitted step also stores a few golden input/output
+ * rows, which serving replays once when it loads the model.
  */
 
 export type Value = number | string;
@@ -78,30 +80,82 @@ export function plan(registry: TransformRegistry, refs: readonly string[], rawIn
       if (left === 0) ready.push(d);
     }
   }
-  if (ordered.length < transforms.length) {
-    const stuck = transforms.filter((t) => !ordered.includes(t)).map(refOf);
-    throw new Error(`cycle between ${stuck.join(', ')}`);
-  }
+  const stuck = transforms.filter((t) => !ordered.includes(t));
+  if (stuck.length > 0) throw new Error(describeCycles(stuck, dependents));
   return ordered;
 }
 
-/** What is stored with a model version: pinned refs in run order and their fitted parameters. */
+/** Names each cycle on its own; transforms merely downstream of a cycle are left out. */
+function describeCycles(stuck: readonly Transform[], dependents: ReadonlyMap<Transform, Transform[]>): string {
+  const downstream = (start: Transform): Set<Transform> => {
+    const seen = new Set<Transform>();
+    const stack = [...(dependents.get(start) ?? [])];
+    while (stack.length > 0) {
+      const t = stack.pop()!;
+      if (seen.has(t)) continue;
+      seen.add(t);
+      stack.push(...(dependents.get(t) ?? []));
+    }
+    return seen;
+  };
+  const named = new Set<Transform>();
+  const cycles: string[] = [];
+  for (const t of stuck) {
+    if (named.has(t) || !downstream(t).has(t)) continue;
+    const cycle = stuck.filter((u) => downstream(t).has(u) && downstream(u).has(t));
+    cycle.forEach((u) => named.add(u));
+    cycles.push(`cycle among ${cycle.map(refOf).join(', ')}`);
+  }
+  return cycles.join('; ');
+}
+
+/** One example a step must reproduce: its declared inputs and the output it gave at fit time. */
+export interface GoldenRow {
+  readonly input: Row;
+  readonly output: Value;
+}
+
+/** What is stored with a model version: pinned refs in run order, fitted parameters and golden rows. */
 export interface FittedPipeline {
   readonly rawInputs: readonly string[];
-  readonly steps: readonly { readonly ref: string; readonly params: Params }[];
+  readonly steps: readonly { readonly ref: string; readonly params: Params; readonly golden: readonly GoldenRow[] }[];
 }
 
 /** Training: fit each step on training rows, after the steps it depends on have been applied. */
 export function fit(registry: TransformRegistry, refs: readonly string[], rawInputs: readonly string[], trainingRows: readonly Row[]): FittedPipeline {
   if (trainingRows.length === 0) throw new Error('cannot fit transforms on an empty training set');
+  const last = trainingRows.length - 1;
+  const sample = [...new Set([0, Math.floor(last / 2), last])]; // golden rows: the first, middle and last training rows
   let rows = trainingRows;
-  const steps: { ref: string; params: Params }[] = [];
+  const steps: FittedPipeline['steps'][number][] = [];
   for (const t of plan(registry, refs, rawInputs)) {
     const params = Object.freeze({ ...t.fit(rows) });
-    rows = rows.map((row) => ({ ...row, [t.output]: t.apply(row, params) }));
-    steps.push({ ref: refOf(t), params });
+    const outputs = rows.map((row) => t.apply(row, params));
+    const golden = sample.map((i) => ({ input: Object.fromEntries(t.inputs.map((f) => [f, rows[i]![f]!])), output: outputs[i]! }));
+    rows = rows.map((row, i) => ({ ...row, [t.output]: outputs[i]! }));
+    steps.push({ ref: refOf(t), params, golden });
   }
   return { rawInputs: [...rawInputs], steps };
+}
+
+/**
+ * Serving calls this once when it loads a model version: every step must still
+ * give its golden outputs. It compares behaviour, not code, so it passes
+ * whatever the build and catches edits to helpers and captured values; it
+ * sees only what the golden rows exercise. Numbers may differ in the last
+ * bits (another math library), so they are compared to 1e-9, relatively.
+ */
+export function verifyFitted(registry: TransformRegistry, fitted: FittedPipeline): void {
+  for (const step of fitted.steps) {
+    const t = registry.get(step.ref);
+    for (const { input, output } of step.golden) {
+      const now = t.apply(input, step.params);
+      const same = typeof now === 'number' && typeof output === 'number' ? Math.abs(now - output) <= 1e-9 * Math.max(1, Math.abs(output)) : now === output;
+      if (!same) {
+        throw new Error(`${step.ref} no longer reproduces golden row ${JSON.stringify(input)}: ${String(now)} instead of ${String(output)}; publish a new version and refit`);
+      }
+    }
+  }
 }
 
 /** Training and serving: one row in, the same features out, whatever the batch size. */
@@ -166,7 +220,10 @@ export function zScore(name: string, version: string, input: string): Transform 
       const xs = rows.map((r) => num(r, input));
       const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
       const std = Math.sqrt(xs.reduce((a, x) => a + (x - mean) ** 2, 0) / xs.length);
-      return { mean, std: std > 0 ? std : 1 }; // a constant column scales to 0, not to NaN
+      // A constant column gets std 1, as in scikit-learn: its value maps to 0, not NaN; others stay unscaled.
+      // "Constant" allows for rounding: 0.1 three times gives std 1.4e-17, which would map 0.2 to 7.2e15.
+      const constant = std <= 1e-12 * Math.max(1, Math.abs(mean));
+      return { mean, std: constant ? 1 : std };
     },
     apply: (row, p) => (num(row, input) - param(p, 'mean')) / param(p, 'std'),
   };

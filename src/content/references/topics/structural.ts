@@ -65,4 +65,11 @@ export const structuralReferences: ReferenceEntry[] = [
     term: 'Modular monolith',
     definition: 'One deployable unit whose code is split into modules along bounded contexts with enforced interfaces, so a module can later become a service.',
   },
+  {
+    id: 'L201',
+    kind: 'literature',
+    citation: 'Python Software Foundation. (n.d.). Data model: object.__hash__ [Documentation]. The Python language reference.',
+    url: 'https://docs.python.org/3/reference/datamodel.html#object.__hash__',
+    note: 'String and bytes hashes are salted per process (PYTHONHASHSEED), so hash() differs between runs and must not fingerprint data that crosses processes.',
+  },
 ];
