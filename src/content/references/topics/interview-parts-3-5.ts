@@ -170,6 +170,77 @@ export const interviewParts35References: ReferenceEntry[] = [
     note: 'Choosing among many models on one validation estimate over-fits that estimate; the winner’s score is optimistic unless it is assessed outside the selection loop (nested cross-validation).',
   },
   {
+    id: 'L191',
+    kind: 'literature',
+    citation:
+      'Equal Employment Opportunity Commission, Civil Service Commission, Department of Labor, & Department of Justice. (1978). Uniform guidelines on employee selection procedures, 29 CFR part 1607.',
+    url: 'https://www.ecfr.gov/current/title-29/subtitle-B/chapter-XIV/part-1607',
+    note: 'The four-fifths rule of thumb for adverse impact (§ 1607.4(D)), which itself allows for small samples and statistical significance. The EEOC’s Fall 2025 regulatory agenda lists rescinding the guidelines (RIN 3046-AB43) at the final-rule stage.',
+  },
+  {
+    id: 'L192',
+    kind: 'literature',
+    citation:
+      'Kleinberg, J., Mullainathan, S., & Raghavan, M. (2017). Inherent trade-offs in the fair determination of risk scores. In 8th Innovations in Theoretical Computer Science Conference (ITCS 2017), LIPIcs 67, 43:1–43:23.',
+    doi: '10.4230/LIPIcs.ITCS.2017.43',
+    note: 'Calibration within groups and balance of error rates across groups cannot all hold at once unless base rates are equal or prediction is perfect.',
+  },
+  {
+    id: 'L193',
+    kind: 'literature',
+    citation: 'Consumer Financial Protection Bureau. (2026, April 22). Equal Credit Opportunity Act (Regulation B) [Final rule]. Federal Register.',
+    note: 'In effect since 21 July 2026: removes the disparate-impact “effects test” from Regulation B, following Executive Order 14281 of 23 April 2025; adverse-action notice duties are unchanged.',
+  },
+  {
+    id: 'L194',
+    kind: 'literature',
+    citation: 'Consumer Financial Protection Bureau. Equal Credit Opportunity Act (Regulation B), 12 CFR part 1002.',
+    url: 'https://www.ecfr.gov/current/title-12/chapter-X/part-1002',
+    note: 'Adverse-action notices must state the specific principal reasons for a denial (§ 1002.9); creditors keep application records for 25 months (§ 1002.12(b)).',
+  },
+  {
+    id: 'L195',
+    kind: 'literature',
+    citation:
+      'Lakkaraju, H., Kleinberg, J., Leskovec, J., Ludwig, J., & Mullainathan, S. (2017). The selective labels problem: Evaluating algorithmic predictions in the presence of unobservables. In Proceedings of the 23rd ACM SIGKDD International Conference on Knowledge Discovery and Data Mining (pp. 275–284). ACM.',
+    doi: '10.1145/3097983.3098066',
+    note: 'When past decisions decide which outcomes are observed (only approved loans can default), a model cannot be evaluated on the cases it would have decided differently without extra care.',
+  },
+  {
+    id: 'L196',
+    kind: 'literature',
+    citation: 'Court of Justice of the European Union. (2023, December 7). OQ v Land Hessen (SCHUFA Holding, Scoring), Case C-634/21, ECLI:EU:C:2023:957.',
+    note: 'A credit score that a lender relies on decisively is itself an automated decision under GDPR Article 22.',
+  },
+  {
+    id: 'L197',
+    kind: 'literature',
+    citation: 'Court of Justice of the European Union. (2025, February 27). CK v Magistrat der Stadt Wien (Dun & Bradstreet Austria), Case C-203/22, ECLI:EU:C:2025:117.',
+    note: 'Under GDPR Article 15(1)(h) a person subject to automated scoring is owed an intelligible account of the procedure and principles actually applied to their data; handing over the algorithm is not enough.',
+  },
+  {
+    id: 'L198',
+    kind: 'literature',
+    citation:
+      'Saito, T., & Rehmsmeier, M. (2015). The precision-recall plot is more informative than the ROC plot when evaluating binary classifiers on imbalanced datasets. PLOS ONE, 10(3), e0118432.',
+    doi: '10.1371/journal.pone.0118432',
+    note: 'With rare positives, ROC curves look good while precision is poor; precision-recall curves show it.',
+  },
+  {
+    id: 'L199',
+    kind: 'literature',
+    citation:
+      'Elkan, C. (2001). The foundations of cost-sensitive learning. In Proceedings of the 17th International Joint Conference on Artificial Intelligence (IJCAI 2001) (pp. 973–978).',
+    note: 'With calibrated probabilities, the cost-minimising decision threshold follows from the misclassification costs alone: flag when p > C_FP / (C_FP + C_FN).',
+  },
+  {
+    id: 'L200',
+    kind: 'literature',
+    citation:
+      'New York City. (2021). Local Law 144 of 2021 on automated employment decision tools (NYC Administrative Code §§ 20-870 to 20-874), with the Department of Consumer and Worker Protection’s rules, 6 RCNY § 5-300.',
+    note: 'Enforced since 5 July 2023: a yearly independent bias audit of hiring and promotion tools, publishing selection rates and impact ratios by sex and race or ethnicity.',
+  },
+  {
     id: 'T164',
     kind: 'tool',
     name: 'H2O AutoML: max_models',
@@ -206,5 +277,27 @@ export const interviewParts35References: ReferenceEntry[] = [
     purpose:
       'Azure’s redundancy options: LRS keeps three copies in one data centre, ZRS across three zones, GRS and GZRS add an asynchronous copy in a second region (GRS’s primary copy is LRS).',
     url: 'https://learn.microsoft.com/en-us/azure/storage/common/storage-redundancy',
+  },
+  {
+    id: 'L203',
+    kind: 'literature',
+    citation: 'Civil Rights Act of 1964, Title VII, § 703(l), 42 U.S.C. § 2000e-2(l) (prohibition of discriminatory use of test scores).',
+    url: 'https://www.law.cornell.edu/uscode/text/42/2000e-2',
+    note: 'An employer may not adjust scores, use different cut-off scores or otherwise alter test results on the basis of race, colour, religion, sex or national origin.',
+  },
+  {
+    id: 'L204',
+    kind: 'literature',
+    citation:
+      'European Parliament & Council of the European Union. (2023). Directive (EU) 2023/2225 of 18 October 2023 on credit agreements for consumers and repealing Directive 2008/48/EC. Official Journal of the European Union, L, 2023/2225.',
+    url: 'https://eur-lex.europa.eu/eli/dir/2023/2225/oj/eng',
+    note: 'The second Consumer Credit Directive, applying from 20 November 2026: credit only where the creditworthiness assessment says the obligations are likely to be met (Art. 18(6)), and a right to human review of automated assessments (Art. 18(8)).',
+  },
+  {
+    id: 'L205',
+    kind: 'literature',
+    citation:
+      'Consumer Financial Protection Bureau. (2014). Using publicly available information to proxy for unidentified race and ethnicity: A methodology and assessment [Report].',
+    note: 'Bayesian Improved Surname Geocoding (BISG): estimating an applicant’s race and ethnicity from surname and address when the data may not be collected, as used in fair-lending analysis.',
   },
 ];
