@@ -15,8 +15,8 @@ export const KEYS = Object.keys(DEFAULTS) as Key[];
 
 export const BAND_TEXT: Record<PsiBand, string> = {
   stable: `stable (below ${PSI_WARN}): no action`,
-  moderate: `moderate shift (${PSI_WARN} to ${PSI_ACT}): investigate`,
-  significant: `significant shift (above ${PSI_ACT}): act, retrain or roll back`,
+  moderate: `moderate shift (${PSI_WARN} to ${PSI_ACT}, this handbook's cut; convention 0.25): investigate`,
+  significant: `significant shift (above ${PSI_ACT}, this handbook's cut; convention 0.25): act, retrain or roll back`,
 };
 
 export interface DriftResult {

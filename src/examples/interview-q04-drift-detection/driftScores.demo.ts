@@ -27,6 +27,6 @@ export function demo(): Record<string, { psi: number; band: string }> {
     console.log(`${name}: PSI ${report.psi.toFixed(3)} (${report.band}), KL ${report.kl.toFixed(3)}, JS ${js.toFixed(3)} nats`);
     result[name] = { psi: Number(report.psi.toFixed(3)), band: report.band };
   }
-  console.log('bands: below 0.1 stable, 0.1-0.2 moderate (warn), above 0.2 significant (act)');
+  console.log('handbook bands: below 0.1 stable, 0.1-0.2 moderate (warn), above 0.2 significant (act); convention acts above 0.25');
   return result;
 }

@@ -40,10 +40,17 @@ describe('psi', () => {
     expect(psiBand(score)).toBe('significant');
   });
 
-  it('rejects mismatched bins, negative counts and empty windows', () => {
+  it('rejects mismatched bins, negative or infinite counts and empty windows', () => {
     expect(() => psi([1, 2, 3], [1, 2])).toThrow(/bin counts differ/);
     expect(() => psi([1, -2], [1, 2])).toThrow(/invalid bin value/);
+    expect(() => psi([Number.POSITIVE_INFINITY, 1], [1, 1])).toThrow(/invalid bin value/);
     expect(() => psi([0, 0], [1, 2])).toThrow(/empty/);
+  });
+
+  it('rejects an epsilon that is negative, zero or not a number, which would let ln(0) back in', () => {
+    expect(() => psi([1, 0], [1, 1], -1e-4)).toThrow(/epsilon/);
+    expect(() => psi([1, 0], [1, 1], 0)).toThrow(/epsilon/);
+    expect(() => psi([1, 0], [1, 1], Number.NaN)).toThrow(/epsilon/);
   });
 });
 
@@ -98,6 +105,21 @@ describe('binning and featureDrift', () => {
   it('flags a calibration shift of half a standard deviation as significant', () => {
     const report = featureDrift(normalSample(20_000, 50, 10, 4), normalSample(20_000, 55, 10, 5));
     expect(report.band).toBe('significant');
+  });
+
+  it('scores pure sampling noise near (bins - 1)(1/n + 1/m): about 0.09 for 100-row windows, under 0.02 for 500', () => {
+    const reference = normalSample(50_000, 0, 1, 6);
+    const edges = quantileEdges(reference, 10);
+    const expected = binCounts(reference, edges);
+    const meanNoise = (rows: number): number => {
+      let sum = 0;
+      for (let t = 0; t < 400; t++) sum += psi(expected, binCounts(normalSample(rows, 0, 1, 100 + t), edges));
+      return sum / 400;
+    };
+    const small = meanNoise(100);
+    expect(small).toBeGreaterThan(0.08);
+    expect(small).toBeLessThan(0.11);
+    expect(meanNoise(500)).toBeLessThan(0.02);
   });
 
   it('needs enough reference values to place the edges', () => {

@@ -6,7 +6,10 @@
  * Logarithms are natural, so scores are in nats.
  */
 
-/** PSI bands: below 0.1 stable, 0.1 to 0.2 moderate shift (warn), above 0.2 significant shift (act). */
+/**
+ * This handbook's PSI bands: below 0.1 stable, 0.1 to 0.2 moderate shift (warn), above 0.2 significant
+ * shift (act). The credit-scoring convention acts only above 0.25; 0.2 is the stricter choice.
+ */
 export const PSI_WARN = 0.1;
 export const PSI_ACT = 0.2;
 export type PsiBand = 'stable' | 'moderate' | 'significant';
@@ -30,6 +33,7 @@ function validate(counts: readonly number[], name: string): number {
 
 /** Counts to proportions; empty bins are floored at epsilon and the result renormalised to sum to 1. */
 export function toProportions(counts: readonly number[], epsilon = DEFAULT_EPSILON): number[] {
+  if (!(Number.isFinite(epsilon) && epsilon > 0)) throw new RangeError(`epsilon must be a finite, positive number, got ${epsilon}`);
   const total = validate(counts, 'distribution');
   const floored = counts.map((c) => Math.max(c / total, epsilon));
   const sum = floored.reduce((a, b) => a + b, 0);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { promotionGate, psi, psiBand, RetrainingPolicy, type Evaluation, type RetrainingRules } from './retrainingPolicy';
 
-const DAY = 86_400_000;
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 const T0 = Date.UTC(2025, 2, 10); // 10 March 2025
 
 describe('psi', () => {
@@ -30,10 +31,17 @@ describe('psi', () => {
     expect(psiBand(smoothed)).toBe('significant');
   });
 
-  it('rejects mismatched bins, negative counts and empty samples', () => {
+  it('rejects mismatched bins, negative or infinite counts and empty samples', () => {
     expect(() => psi([1, 2], [1, 2, 3])).toThrow(/same number of bins/);
     expect(() => psi([1, -2], [1, 2])).toThrow(/non-negative/);
+    expect(() => psi([Number.POSITIVE_INFINITY, 1], [1, 1])).toThrow(RangeError);
     expect(() => psi([0, 0], [1, 2])).toThrow(/no observations/);
+  });
+
+  it('rejects an epsilon that is negative, zero or not a number, as the Q04 version does', () => {
+    expect(() => psi([1, 2], [2, 1], -1e-4)).toThrow(/epsilon/);
+    expect(() => psi([1, 2], [2, 1], 0)).toThrow(/epsilon/);
+    expect(() => psi([1, 2], [2, 1], Number.NaN)).toThrow(/epsilon/);
   });
 });
 
@@ -48,61 +56,195 @@ describe('psiBand', () => {
   });
 });
 
-const rules: RetrainingRules = { maxModelAgeMs: 30 * DAY, coolDownMs: DAY, monthlyBudgetUsd: 600, estimatedRunCostUsd: 150 };
+const rules: RetrainingRules = {
+  maxModelAgeMs: 30 * DAY,
+  coolDownMs: DAY,
+  monthlyBudgetUsd: 600,
+  estimatedRunCostUsd: 150,
+  minWindowRows: 500,
+  maxRunMs: 10 * DAY,
+  maxRetries: 2,
+};
+const ROWS = 5_000; // a monitoring window large enough to trust its PSI
 
 describe('RetrainingPolicy.decide', () => {
   it('does nothing while every feature is stable and the model is fresh', () => {
     const policy = new RetrainingPolicy(rules);
-    expect(policy.decide({ now: T0, featurePsi: { amount: 0.03, country: 0.01 }, trainedAt: T0 - 5 * DAY })).toEqual({ action: 'none', reasons: [] });
+    expect(policy.decide({ now: T0, featurePsi: { amount: 0.03, country: 0.01 }, windowRows: ROWS, trainedAt: T0 - 5 * DAY })).toEqual({ action: 'none', reasons: [] });
   });
 
   it('alerts a person on moderate drift instead of spending a training run', () => {
     const policy = new RetrainingPolicy(rules);
-    expect(policy.decide({ now: T0, featurePsi: { amount: 0.15 }, trainedAt: T0 - DAY })).toEqual({ action: 'alert', reasons: ['watch: amount PSI 0.150'] });
+    expect(policy.decide({ now: T0, featurePsi: { amount: 0.15 }, windowRows: ROWS, trainedAt: T0 - DAY })).toEqual({ action: 'alert', reasons: ['watch: amount PSI 0.150'] });
   });
 
-  it('retrains on significant drift and names the feature', () => {
+  it('retrains on significant drift, names the feature and returns a run id', () => {
     const policy = new RetrainingPolicy(rules);
-    expect(policy.decide({ now: T0, featurePsi: { amount: 0.31, country: 0.02 }, trainedAt: T0 - DAY })).toEqual({
+    expect(policy.decide({ now: T0, featurePsi: { amount: 0.31, country: 0.02 }, windowRows: ROWS, trainedAt: T0 - DAY })).toEqual({
       action: 'retrain',
       reasons: ['drift: amount PSI 0.310'],
+      runId: 'run-1',
     });
   });
 
   it('retrains a stale model even without drift', () => {
     const policy = new RetrainingPolicy(rules);
-    expect(policy.decide({ now: T0, featurePsi: {}, trainedAt: T0 - 31 * DAY })).toEqual({ action: 'retrain', reasons: ['stale: model is 31 days old'] });
+    expect(policy.decide({ now: T0, featurePsi: {}, windowRows: ROWS, trainedAt: T0 - 31 * DAY })).toMatchObject({
+      action: 'retrain',
+      reasons: ['stale: model is 31 days old'],
+    });
   });
 
-  it('blocks a second run inside the 24 h cool-down, then allows it', () => {
+  it('alerts a person when the window is smaller than minWindowRows, whatever its PSI, and still retrains a stale model', () => {
     const policy = new RetrainingPolicy(rules);
-    const drifted = { featurePsi: { amount: 0.4 }, trainedAt: T0 - DAY };
-    expect(policy.decide({ now: T0, ...drifted }).action).toBe('retrain');
+    const tooSmall = 'window: 100 rows, fewer than 500; PSI not judged, merge windows';
+    expect(policy.decide({ now: T0, featurePsi: { amount: 2.5 }, windowRows: 100, trainedAt: T0 - DAY })).toEqual({ action: 'alert', reasons: [tooSmall] });
+    expect(policy.decide({ now: T0, featurePsi: { amount: 0.01 }, windowRows: 100, trainedAt: T0 - DAY }).action).toBe('alert');
+    expect(policy.decide({ now: T0, featurePsi: { amount: 0.35 }, windowRows: 100, trainedAt: T0 - 31 * DAY })).toMatchObject({
+      action: 'retrain',
+      reasons: ['stale: model is 31 days old', tooSmall],
+    });
+  });
+
+  it('launches one run for one persistent shift while that run is still pending (hourly checks for 5 days)', () => {
+    const policy = new RetrainingPolicy(rules);
+    const launches: number[] = [];
+    for (let h = 0; h < 120; h++) {
+      const decision = policy.decide({ now: T0 + h * HOUR, featurePsi: { amount: 0.35 }, windowRows: ROWS, trainedAt: T0 - 10 * DAY });
+      if (decision.action === 'retrain') launches.push(h);
+    }
+    expect(launches).toEqual([0]);
+    expect(policy.decide({ now: T0 + 120 * HOUR, featurePsi: { amount: 0.35 }, windowRows: ROWS, trainedAt: T0 - 10 * DAY })).toEqual({
+      action: 'pending',
+      reasons: ['drift: amount PSI 0.350', 'pending: run-1 still in training, gate or canary'],
+    });
+  });
+
+  it('still launches for a shift the pending run does not cover, once the cool-down allows', () => {
+    const policy = new RetrainingPolicy(rules);
+    const trainedAt = T0 - DAY;
+    expect(policy.decide({ now: T0, featurePsi: { amount: 0.35 }, windowRows: ROWS, trainedAt }).action).toBe('retrain');
+    const newShift = { featurePsi: { amount: 0.35, country: 0.4 }, windowRows: ROWS, trainedAt };
+    expect(policy.decide({ now: T0 + HOUR, ...newShift }).action).toBe('blocked');
+    expect(policy.decide({ now: T0 + DAY, ...newShift })).toMatchObject({ action: 'retrain', runId: 'run-2' });
+  });
+
+  it('lets the same shift launch again after the pending run is rejected, once the cool-down has passed', () => {
+    const policy = new RetrainingPolicy(rules);
+    const drifted = { featurePsi: { amount: 0.4 }, windowRows: ROWS, trainedAt: T0 - DAY };
+    const first = policy.decide({ now: T0, ...drifted });
+    policy.recordOutcome(first.runId!, 'rejected', 140);
     const blocked = policy.decide({ now: T0 + DAY - 1, ...drifted });
     expect(blocked.action).toBe('blocked');
     expect(blocked.reasons).toContain('cool-down: the last run is too recent');
     expect(policy.decide({ now: T0 + DAY, ...drifted }).action).toBe('retrain');
   });
 
+  it('releases the cool-down of a run that failed to launch and charges only its actual cost', () => {
+    const policy = new RetrainingPolicy({ ...rules, monthlyBudgetUsd: 150 });
+    const drifted = { featurePsi: { amount: 0.4 }, windowRows: ROWS, trainedAt: T0 - DAY };
+    const first = policy.decide({ now: T0, ...drifted });
+    policy.recordOutcome(first.runId!, 'failed', 0);
+    expect(policy.decide({ now: T0 + HOUR, ...drifted }).action).toBe('retrain');
+  });
+
+  it('pages a person about a run whose outcome was never recorded once it is past maxRunMs, instead of waiting forever', () => {
+    const policy = new RetrainingPolicy(rules);
+    const drifted = (now: number) => ({ now, featurePsi: { amount: 0.4 }, windowRows: ROWS, trainedAt: T0 - DAY });
+    expect(policy.decide(drifted(T0)).runId).toBe('run-1');
+    expect(policy.decide(drifted(T0 + 10 * DAY)).action).toBe('pending');
+    expect(policy.decide(drifted(T0 + 90 * DAY))).toEqual({
+      action: 'blocked',
+      reasons: ['drift: amount PSI 0.400', 'stale: model is 91 days old', 'overdue: run-1 pending for 90 days, past the 10-day limit; record its outcome'],
+    });
+    expect(policy.decide({ ...drifted(T0 + 90 * DAY), featurePsi: {}, trainedAt: T0 + 89 * DAY }).action).toBe('blocked');
+    policy.recordOutcome('run-1', 'failed', 150);
+    expect(policy.decide(drifted(T0 + 90 * DAY))).toMatchObject({ action: 'retrain', runId: 'run-2' });
+  });
+
+  it('stops launching after two automatic retries of a failing pipeline (3 runs, not 24, in 24 hourly checks) until a run succeeds', () => {
+    const policy = new RetrainingPolicy(rules);
+    const drifted = (now: number) => ({ now, featurePsi: { amount: 0.4 }, windowRows: ROWS, trainedAt: T0 - DAY });
+    const launched: string[] = [];
+    for (let h = 0; h < 24; h++) {
+      const decision = policy.decide(drifted(T0 + h * HOUR));
+      if (decision.runId) {
+        launched.push(decision.runId);
+        policy.recordOutcome(decision.runId, 'failed', 0);
+      }
+    }
+    expect(launched).toEqual(['run-1', 'run-2', 'run-3']);
+    expect(policy.decide(drifted(T0 + 24 * HOUR))).toEqual({
+      action: 'blocked',
+      reasons: ['drift: amount PSI 0.400', 'failures: the last 3 runs failed (2 automatic retries); fix the pipeline, then call resume()'],
+    });
+    policy.resume();
+    const retry = policy.decide(drifted(T0 + 25 * HOUR));
+    expect(retry).toMatchObject({ action: 'retrain', runId: 'run-4' });
+    policy.recordOutcome(retry.runId!, 'rejected', 150);
+    const next = policy.decide(drifted(T0 + 49 * HOUR));
+    policy.recordOutcome(next.runId!, 'failed', 0);
+    expect(policy.decide(drifted(T0 + 50 * HOUR)).action).toBe('retrain'); // a success reset the count: one failure is retried
+  });
+
   it('stops at the monthly budget (4 runs of 150 USD in 600 USD) and starts again next month', () => {
     const policy = new RetrainingPolicy(rules);
-    const drifted = { featurePsi: { amount: 0.4 }, trainedAt: T0 - DAY };
-    const actions = [0, 2, 4, 6, 8].map((d) => policy.decide({ now: T0 + d * DAY, ...drifted }).action);
+    const drifted = { featurePsi: { amount: 0.4 }, windowRows: ROWS, trainedAt: T0 - DAY };
+    const actions = [0, 2, 4, 6, 8].map((d) => {
+      const decision = policy.decide({ now: T0 + d * DAY, ...drifted });
+      if (decision.runId) policy.recordOutcome(decision.runId, 'rejected', 150);
+      return decision.action;
+    });
     expect(actions).toEqual(['retrain', 'retrain', 'retrain', 'retrain', 'blocked']);
     expect(policy.decide({ now: Date.UTC(2025, 3, 1), ...drifted }).action).toBe('retrain');
   });
 
+  it('counts the budget in whole cents, so three runs of 0.10 USD fit in 0.30 USD', () => {
+    const policy = new RetrainingPolicy({ ...rules, coolDownMs: 0, monthlyBudgetUsd: 0.3, estimatedRunCostUsd: 0.1 });
+    const drifted = { featurePsi: { amount: 0.4 }, windowRows: ROWS, trainedAt: T0 - DAY };
+    const actions = [0, 1, 2, 3].map((h) => {
+      const decision = policy.decide({ now: T0 + h * HOUR, ...drifted });
+      if (decision.runId) policy.recordOutcome(decision.runId, 'rejected', 0.1);
+      return decision.action;
+    });
+    expect(actions).toEqual(['retrain', 'retrain', 'retrain', 'blocked']);
+  });
+
+  it('refuses an outcome for an unknown run or one already recorded, and a cost that is not a number', () => {
+    const policy = new RetrainingPolicy(rules);
+    const { runId } = policy.decide({ now: T0, featurePsi: { amount: 0.4 }, windowRows: ROWS, trainedAt: T0 - DAY });
+    expect(() => policy.recordOutcome(runId!, 'promoted', Number.NaN)).toThrow(RangeError);
+    policy.recordOutcome(runId!, 'promoted', 150);
+    expect(() => policy.recordOutcome(runId!, 'promoted', 150)).toThrow(/no pending run/);
+    expect(() => policy.recordOutcome('run-99', 'failed', 0)).toThrow(/no pending run/);
+  });
+
+  it('refuses a snapshot whose now or trainedAt is not a finite time, and stays usable afterwards', () => {
+    const policy = new RetrainingPolicy(rules);
+    expect(() => policy.decide({ now: T0, featurePsi: {}, windowRows: ROWS, trainedAt: Number.NaN })).toThrow(/trainedAt must be a finite time/);
+    expect(() => policy.decide({ now: Number.NaN, featurePsi: { amount: 0.5 }, windowRows: ROWS, trainedAt: T0 })).toThrow(/now must be a finite time/);
+    expect(policy.decide({ now: T0 + 40 * DAY, featurePsi: { amount: 0.5 }, windowRows: ROWS, trainedAt: T0 }).action).toBe('retrain');
+  });
+
   it('refuses rules that would silently switch a brake or trigger off, such as a NaN run cost', () => {
-    expect(() => new RetrainingPolicy({ ...rules, estimatedRunCostUsd: Number.NaN })).toThrow(/estimatedRunCostUsd must be a finite, positive number, got NaN/);
+    expect(() => new RetrainingPolicy({ ...rules, estimatedRunCostUsd: Number.NaN })).toThrow(/estimatedRunCostUsd must be a finite number of at least 0.01 USD.*got NaN/);
     expect(() => new RetrainingPolicy({ ...rules, monthlyBudgetUsd: Number.NaN })).toThrow(RangeError);
     expect(() => new RetrainingPolicy({ ...rules, coolDownMs: Number.NaN })).toThrow(RangeError);
     expect(() => new RetrainingPolicy({ ...rules, maxModelAgeMs: Number.NaN })).toThrow(RangeError);
+    expect(() => new RetrainingPolicy({ ...rules, minWindowRows: Number.NaN })).toThrow(RangeError);
+    expect(() => new RetrainingPolicy({ ...rules, maxRunMs: Number.NaN })).toThrow(/maxRunMs/);
+    expect(() => new RetrainingPolicy({ ...rules, maxRetries: -1 })).toThrow(/maxRetries/);
+  });
+
+  it('refuses a run cost under one cent, which the budget would count as a free run', () => {
+    expect(() => new RetrainingPolicy({ ...rules, estimatedRunCostUsd: 0.004 })).toThrow(/at least 0.01 USD/);
+    expect(new RetrainingPolicy({ ...rules, estimatedRunCostUsd: 0.01 })).toBeInstanceOf(RetrainingPolicy);
   });
 });
 
 describe('promotionGate', () => {
   const champion: Evaluation = { overall: 0.9, slices: { new_users: 0.84, high_value: 0.88 }, evaluatedRows: 50_000 };
-  const gate = { minRows: 10_000, maxRegression: 0.005 };
+  const gate = { minRows: 10_000, maxRegression: 0.005, requiredSlices: ['new_users', 'high_value'] };
 
   it('promotes a candidate within the allowed regression everywhere', () => {
     const candidate: Evaluation = { overall: 0.897, slices: { new_users: 0.85, high_value: 0.879 }, evaluatedRows: 50_000 };
@@ -126,6 +268,21 @@ describe('promotionGate', () => {
     expect(promotionGate(oneClassSlice, champion, gate)).toEqual({ promote: false, failures: ['slice new_users has no finite score (got NaN)'] });
     const noOverall: Evaluation = { overall: Number.NaN, slices: { new_users: 0.85, high_value: 0.89 }, evaluatedRows: 50_000 };
     expect(promotionGate(noOverall, champion, gate)).toEqual({ promote: false, failures: ['overall has no finite score (got NaN)'] });
+  });
+
+  it("fails a required slice that is missing from the champion's or the candidate's evaluation", () => {
+    const championWithoutHighValue: Evaluation = { overall: 0.9, slices: { new_users: 0.84 }, evaluatedRows: 50_000 };
+    expect(promotionGate(championWithoutHighValue, championWithoutHighValue, gate)).toEqual({
+      promote: false,
+      failures: ['slice high_value has no champion score to compare against', 'slice high_value was not evaluated'],
+    });
+  });
+
+  it('compares in basis points, so a score exactly at the tolerance passes (0.47 vs 0.52, tolerance 0.05)', () => {
+    const rules = { minRows: 1, maxRegression: 0.05, requiredSlices: ['s'] };
+    const champ: Evaluation = { overall: 0.52, slices: { s: 0.52 }, evaluatedRows: 10 };
+    expect(promotionGate({ overall: 0.47, slices: { s: 0.47 }, evaluatedRows: 10 }, champ, rules)).toEqual({ promote: true, failures: [] });
+    expect(promotionGate({ overall: 0.52, slices: { s: 0.469 }, evaluatedRows: 10 }, champ, rules)).toEqual({ promote: false, failures: ['slice s: 0.469 vs 0.520'] });
   });
 
   it('rejects gate rules that would compare against NaN', () => {

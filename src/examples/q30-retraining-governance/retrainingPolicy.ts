@@ -2,12 +2,17 @@
  * Continuous-training governance: when may the pipeline retrain, and when
  * may the result replace the production model?
  *
- * Triggers: input drift (PSI) or staleness. Brakes: a cool-down between
- * runs and a monthly budget. Gate: a candidate is promoted only if it does
- * not regress against the current model, overall and on every slice.
+ * Triggers: input drift (PSI) or staleness. Brakes: a run still in progress,
+ * a cool-down between runs, a monthly budget and a limit on retries. A run
+ * that never reports back, or a pipeline that keeps failing, pages a person.
+ * Gate: a candidate is promoted only if it does not regress against the
+ * current model, overall and on every required slice.
  */
 
-/** Bands used in this handbook (rule of thumb): under 0.1 stable, 0.1-0.2 moderate, above 0.2 significant. */
+/**
+ * This handbook's bands (rule of thumb): under 0.1 stable, 0.1-0.2 moderate, above 0.2 significant.
+ * The credit-scoring convention puts the upper cut at 0.25; acting at 0.2 is the stricter choice.
+ */
 export const PSI_MODERATE = 0.1;
 export const PSI_SIGNIFICANT = 0.2;
 
@@ -23,8 +28,9 @@ export function psi(expectedCounts: readonly number[], actualCounts: readonly nu
   if (expectedCounts.length !== actualCounts.length || expectedCounts.length < 2) {
     throw new RangeError('PSI needs the same number of bins (at least 2) on both sides');
   }
+  if (!(Number.isFinite(epsilon) && epsilon > 0)) throw new RangeError(`epsilon must be a finite, positive number, got ${epsilon}`);
   const shares = (counts: readonly number[]): number[] => {
-    if (counts.some((c) => !(c >= 0))) throw new RangeError('bin counts must be non-negative numbers');
+    if (counts.some((c) => !(Number.isFinite(c) && c >= 0))) throw new RangeError('bin counts must be finite, non-negative numbers');
     const total = counts.reduce((a, b) => a + b, 0);
     if (total === 0) throw new RangeError('a distribution with no observations has no shares');
     return counts.map((c) => (c / total + epsilon) / (1 + epsilon * counts.length));
@@ -44,60 +50,154 @@ export interface RetrainingRules {
   readonly maxModelAgeMs: number;
   readonly coolDownMs: number;
   readonly monthlyBudgetUsd: number;
+  /** At least 0.01 USD: the budget counts whole cents, so a smaller cost would round to a free run. */
   readonly estimatedRunCostUsd: number;
+  /**
+   * Fewest rows a monitoring window needs before its PSI is judged. With 10 bins and no drift,
+   * a 100-row window exceeds 0.2 on about 3 % of checks per feature; 500 rows make that negligible.
+   */
+  readonly minWindowRows: number;
+  /**
+   * Longest a run may stay pending (training, gate and canary) before it counts as lost, e.g. 10 days
+   * against an 8-day canary path (rule of thumb). A lost run stops holding triggers back and pages a person.
+   */
+  readonly maxRunMs: number;
+  /** Automatic retries after a failed run, e.g. 2; one more failure in a row blocks launches until resume(). */
+  readonly maxRetries: number;
 }
 
 export interface MonitoringSnapshot {
   readonly now: number;
   /** PSI per input feature against the training distribution. */
   readonly featurePsi: Readonly<Record<string, number>>;
+  /** Rows in the production window the PSI values were computed on. */
+  readonly windowRows: number;
   /** When the production model's training data ends. */
   readonly trainedAt: number;
 }
 
 export interface RetrainDecision {
-  readonly action: 'none' | 'alert' | 'retrain' | 'blocked';
+  /**
+   * 'blocked' means evidence that cannot be acted on, a lost run or a failing pipeline: page a person.
+   * 'pending' means a run in progress covers the evidence.
+   */
+  readonly action: 'none' | 'alert' | 'retrain' | 'pending' | 'blocked';
   readonly reasons: readonly string[];
+  /** Set with 'retrain': report the run's end with recordOutcome(runId, ...). */
+  readonly runId?: string;
 }
 
+/** How a run ended: its candidate was promoted, rejected by the gate or canary, or the run failed (nothing was trained). */
+export type RunOutcome = 'promoted' | 'rejected' | 'failed';
+
+interface Run {
+  readonly id: string;
+  readonly at: number;
+  /** Money in whole cents: 0.1 + 0.1 + 0.1 in floating point is 0.30000000000000004, over a 0.30 budget. */
+  costCents: number;
+  status: 'pending' | RunOutcome;
+  /** The triggers this run was launched for; 'stale' is always covered, since any run yields a fresh model. */
+  readonly covers: ReadonlySet<string>;
+}
+
+const DAY = 86_400_000;
+const days = (ms: number): number => Math.floor(ms / DAY);
 const month = (t: number): string => new Date(t).toISOString().slice(0, 7);
+const cents = (usd: number): number => Math.round(usd * 100);
 
 export class RetrainingPolicy {
-  /** Launched runs, recorded at their estimated cost when the decision is made. */
-  private readonly runs: { at: number; costUsd: number }[] = [];
+  private readonly runs: Run[] = [];
+  private consecutiveFailures = 0;
 
   constructor(private readonly rules: RetrainingRules) {
     // A NaN limit compares false with everything and would silently switch its brake or trigger off.
-    const { maxModelAgeMs, coolDownMs, monthlyBudgetUsd, estimatedRunCostUsd } = rules;
+    const { maxModelAgeMs, coolDownMs, monthlyBudgetUsd, estimatedRunCostUsd, minWindowRows, maxRunMs, maxRetries } = rules;
     if (!(Number.isFinite(maxModelAgeMs) && maxModelAgeMs > 0)) throw new RangeError(`maxModelAgeMs must be a finite, positive number, got ${maxModelAgeMs}`);
     if (!(Number.isFinite(coolDownMs) && coolDownMs >= 0)) throw new RangeError(`coolDownMs must be a finite, non-negative number, got ${coolDownMs}`);
     if (!(Number.isFinite(monthlyBudgetUsd) && monthlyBudgetUsd >= 0)) {
       throw new RangeError(`monthlyBudgetUsd must be a finite, non-negative number, got ${monthlyBudgetUsd}`);
     }
-    if (!(Number.isFinite(estimatedRunCostUsd) && estimatedRunCostUsd > 0)) {
-      throw new RangeError(`estimatedRunCostUsd must be a finite, positive number, got ${estimatedRunCostUsd}`);
+    if (!(Number.isFinite(estimatedRunCostUsd) && cents(estimatedRunCostUsd) >= 1)) {
+      throw new RangeError(`estimatedRunCostUsd must be a finite number of at least 0.01 USD (the budget counts whole cents), got ${estimatedRunCostUsd}`);
     }
+    if (!(Number.isInteger(minWindowRows) && minWindowRows >= 0)) throw new RangeError(`minWindowRows must be a non-negative integer, got ${minWindowRows}`);
+    if (!(Number.isFinite(maxRunMs) && maxRunMs > 0)) throw new RangeError(`maxRunMs must be a finite, positive number, got ${maxRunMs}`);
+    if (!(Number.isInteger(maxRetries) && maxRetries >= 0)) throw new RangeError(`maxRetries must be a non-negative integer, got ${maxRetries}`);
   }
 
   decide(snapshot: MonitoringSnapshot): RetrainDecision {
-    const significant = Object.entries(snapshot.featurePsi).filter(([, v]) => psiBand(v) === 'significant');
-    const moderate = Object.entries(snapshot.featurePsi).filter(([, v]) => psiBand(v) === 'moderate');
-    const triggers = significant.map(([f, v]) => `drift: ${f} PSI ${v.toFixed(3)}`);
-    const ageMs = snapshot.now - snapshot.trainedAt;
-    if (ageMs > this.rules.maxModelAgeMs) triggers.push(`stale: model is ${Math.floor(ageMs / 86_400_000)} days old`);
-    if (triggers.length === 0) {
-      // Moderate drift is worth a look by a person, not a training run.
-      if (moderate.length > 0) return { action: 'alert', reasons: moderate.map(([f, v]) => `watch: ${f} PSI ${v.toFixed(3)}`) };
-      return { action: 'none', reasons: [] };
+    const { now, trainedAt, windowRows } = snapshot;
+    if (!Number.isFinite(now)) throw new RangeError(`now must be a finite time, got ${now}`);
+    // A missing training date would make the age NaN and switch the staleness trigger off.
+    if (!Number.isFinite(trainedAt)) throw new RangeError(`trainedAt must be a finite time, got ${trainedAt}`);
+    if (!(Number.isInteger(windowRows) && windowRows >= 0)) throw new RangeError(`windowRows must be a non-negative integer, got ${windowRows}`);
+
+    const bands = Object.entries(snapshot.featurePsi).map(([f, v]) => ({ f, v, band: psiBand(v) }));
+    // On a small window PSI measures sampling noise, not drift: do not judge it.
+    const judged = windowRows >= this.rules.minWindowRows;
+    const notes = judged ? [] : [`window: ${windowRows} rows, fewer than ${this.rules.minWindowRows}; PSI not judged, merge windows`];
+    const triggers = new Map<string, string>();
+    for (const { f, v, band } of bands) if (judged && band === 'significant') triggers.set(`drift:${f}`, `drift: ${f} PSI ${v.toFixed(3)}`);
+    const ageMs = now - trainedAt;
+    if (ageMs > this.rules.maxModelAgeMs) triggers.set('stale', `stale: model is ${days(ageMs)} days old`);
+    const reasons = [...triggers.values(), ...notes];
+
+    // A run that never reports back would hold its triggers forever: past maxRunMs it is lost, and a person closes it.
+    const pending = this.runs.filter((r) => r.status === 'pending');
+    const overdue = pending.filter((r) => now - r.at > this.rules.maxRunMs);
+    if (overdue.length > 0) {
+      const limit = `${days(this.rules.maxRunMs)}-day limit`;
+      return { action: 'blocked', reasons: [...reasons, ...overdue.map((r) => `overdue: ${r.id} pending for ${days(now - r.at)} days, past the ${limit}; record its outcome`)] };
     }
-    const last = this.runs.at(-1);
-    if (last && snapshot.now - last.at < this.rules.coolDownMs) return { action: 'blocked', reasons: [...triggers, 'cool-down: the last run is too recent'] };
-    const spent = this.runs.filter((r) => month(r.at) === month(snapshot.now)).reduce((s, r) => s + r.costUsd, 0);
-    if (spent + this.rules.estimatedRunCostUsd > this.rules.monthlyBudgetUsd) {
-      return { action: 'blocked', reasons: [...triggers, `budget: ${spent} USD spent of ${this.rules.monthlyBudgetUsd} USD this month`] };
+    if (triggers.size === 0) {
+      // Moderate drift, or a window too small to judge, is worth a look by a person, not a training run.
+      const watch = judged ? bands.filter((b) => b.band === 'moderate').map(({ f, v }) => `watch: ${f} PSI ${v.toFixed(3)}`) : notes;
+      return watch.length > 0 ? { action: 'alert', reasons: watch } : { action: 'none', reasons: [] };
     }
-    this.runs.push({ at: snapshot.now, costUsd: this.rules.estimatedRunCostUsd });
-    return { action: 'retrain', reasons: triggers };
+    // One shift, one run: while a run is in training, gate or canary, its own triggers do not launch another.
+    const uncovered = [...triggers.keys()].filter((t) => !pending.some((r) => r.covers.has(t)));
+    if (uncovered.length === 0) {
+      return { action: 'pending', reasons: [...reasons, `pending: ${pending.map((r) => r.id).join(', ')} still in training, gate or canary`] };
+    }
+    // A failing pipeline would relaunch at every check, since failed runs free the cool-down: retry, then stop.
+    if (this.consecutiveFailures > this.rules.maxRetries) {
+      const streak = `the last ${this.consecutiveFailures} runs failed (${this.rules.maxRetries} automatic retries)`;
+      return { action: 'blocked', reasons: [...reasons, `failures: ${streak}; fix the pipeline, then call resume()`] };
+    }
+    // A run that failed trained nothing, so it does not hold back the next one.
+    const last = this.runs.filter((r) => r.status !== 'failed').at(-1);
+    if (last && now - last.at < this.rules.coolDownMs) return { action: 'blocked', reasons: [...reasons, 'cool-down: the last run is too recent'] };
+    const spentCents = this.runs.filter((r) => month(r.at) === month(now)).reduce((sum, r) => sum + r.costCents, 0);
+    if (spentCents + cents(this.rules.estimatedRunCostUsd) > cents(this.rules.monthlyBudgetUsd)) {
+      return { action: 'blocked', reasons: [...reasons, `budget: ${(spentCents / 100).toFixed(2)} USD spent of ${this.rules.monthlyBudgetUsd} USD this month`] };
+    }
+    const run: Run = {
+      id: `run-${this.runs.length + 1}`,
+      at: now,
+      costCents: cents(this.rules.estimatedRunCostUsd), // reserved now, replaced by the actual cost at the end
+      status: 'pending',
+      covers: new Set([...triggers.keys(), 'stale']),
+    };
+    this.runs.push(run);
+    return { action: 'retrain', reasons, runId: run.id };
+  }
+
+  /**
+   * Close a pending run with what it actually cost. A failed run (nothing trained) keeps its
+   * actual spend on the budget but releases the cool-down, so the evidence can launch a retry.
+   */
+  recordOutcome(runId: string, outcome: RunOutcome, actualCostUsd: number): void {
+    const run = this.runs.find((r) => r.id === runId && r.status === 'pending');
+    if (!run) throw new Error(`no pending run ${runId}`);
+    if (!(Number.isFinite(actualCostUsd) && actualCostUsd >= 0)) throw new RangeError(`actualCostUsd must be a finite, non-negative number, got ${actualCostUsd}`);
+    run.status = outcome;
+    run.costCents = cents(actualCostUsd);
+    this.consecutiveFailures = outcome === 'failed' ? this.consecutiveFailures + 1 : 0;
+  }
+
+  /** Called by the person who fixed a failing pipeline: automatic launches may start again. */
+  resume(): void {
+    this.consecutiveFailures = 0;
   }
 }
 
@@ -110,9 +210,14 @@ export interface Evaluation {
 
 export interface GateRules {
   readonly minRows: number;
-  /** How much worse than the champion a candidate may be, overall and per slice. */
+  /** How much worse than the champion a candidate may be, overall and per slice; compared to four decimals. */
   readonly maxRegression: number;
+  /** Slices both evaluations must contain: a slice missing from the champion's record would otherwise go unchecked. */
+  readonly requiredSlices: readonly string[];
 }
+
+/** Scores in whole basis points, as in Q05: in floating point 0.52 - 0.05 is 0.47000000000000003, which would reject 0.47. */
+const basisPoints = (score: number): number => Math.round(score * 10_000);
 
 /** The promotion gate: an automatic retrain earns production only by evidence. */
 export function promotionGate(candidate: Evaluation, champion: Evaluation, rules: GateRules): { promote: boolean; failures: string[] } {
@@ -124,15 +229,18 @@ export function promotionGate(candidate: Evaluation, champion: Evaluation, rules
   // Every check is written to pass only on evidence: a NaN anywhere fails it.
   if (!(candidate.evaluatedRows >= rules.minRows)) failures.push(`only ${candidate.evaluatedRows} evaluation rows, need ${rules.minRows}`);
   if (!Number.isFinite(candidate.overall)) failures.push(`overall has no finite score (got ${candidate.overall})`);
-  else if (!(candidate.overall >= champion.overall - rules.maxRegression)) {
+  else if (!(basisPoints(candidate.overall) >= basisPoints(champion.overall) - basisPoints(rules.maxRegression))) {
     failures.push(`overall ${candidate.overall.toFixed(3)} vs champion ${champion.overall.toFixed(3)}`);
   }
-  for (const [slice, value] of Object.entries(champion.slices)) {
-    const c = candidate.slices[slice];
-    // A slice the candidate was not evaluated on is a failure, not a pass; so is NaN (AUC on a one-class slice).
+  for (const slice of new Set([...rules.requiredSlices, ...Object.keys(champion.slices)])) {
+    const [c, value] = [candidate.slices[slice], champion.slices[slice]];
+    // A slice without a score on either side is a failure, not a pass; so is NaN (AUC on a one-class slice).
+    if (value === undefined) failures.push(`slice ${slice} has no champion score to compare against`);
     if (c === undefined) failures.push(`slice ${slice} was not evaluated`);
     else if (!Number.isFinite(c)) failures.push(`slice ${slice} has no finite score (got ${c})`);
-    else if (!(c >= value - rules.maxRegression)) failures.push(`slice ${slice}: ${c.toFixed(3)} vs ${value.toFixed(3)}`);
+    else if (value !== undefined && !(basisPoints(c) >= basisPoints(value) - basisPoints(rules.maxRegression))) {
+      failures.push(`slice ${slice}: ${c.toFixed(3)} vs ${value.toFixed(3)}`);
+    }
   }
   return { promote: failures.length === 0, failures };
 }

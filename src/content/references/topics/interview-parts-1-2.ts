@@ -218,4 +218,12 @@ export const interviewParts12References: ReferenceEntry[] = [
     url: 'https://cloud.google.com/architecture/mlops-continuous-delivery-and-automation-pipelines-in-machine-learning',
     note: 'MLOps levels 0-2 with CI, CD and continuous training: CD delivers the training pipeline, which then deploys the prediction service, and the pipeline runs on a schedule or a trigger.',
   },
+  {
+    id: 'L202',
+    kind: 'literature',
+    citation:
+      'du Pisanie, J., Allison, J. S., Budde, C. J., & Visagie, I. J. H. (2023). A critical review of existing and new population stability testing procedures in credit risk scoring (arXiv:2303.01227) [Preprint]. arXiv.',
+    url: 'https://arxiv.org/abs/2303.01227',
+    note: 'Reviews the population stability index and classical goodness-of-fit tests for scorecard monitoring; with large samples the tests reject trivial shifts, so it proposes effect sizes instead.',
+  },
 ];
