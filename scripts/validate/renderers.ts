@@ -33,8 +33,8 @@ export interface Renderers {
   /** Starts the worker loading KaTeX, jsdom and Mermaid before the first question; it does not hold the process open. */
   warm(): void;
   /**
-   * Stops the worker as soon as no answer is awaited, which frees the memory jsdom and Mermaid hold (about
-   * 140 MB in a production build, which asks nothing more after its one check). A later question starts a new worker.
+   * Stops the worker as soon as no answer is awaited, which frees the memory jsdom and Mermaid hold (a production
+   * build, which asks nothing more after its one check, peaked about 100 MB lower). A later question starts a new worker.
    */
   release(): void;
 }
