@@ -72,6 +72,16 @@ describe('decide (retraining trigger)', () => {
   });
 });
 
+/** A rollout whose router moves traffic, except to 0% while `down` is true: it throws instead. */
+function rolloutWithFailingRollback() {
+  const router = { down: true, traffic: 0 };
+  const rollout = new Rollout(0, (share) => {
+    if (share === 0 && router.down) throw new Error('router down');
+    router.traffic = share;
+  });
+  return { router, rollout };
+}
+
 describe('Rollout', () => {
   it('walks 1% -> 10% -> 50% -> 100%, reaching 100% once the candidate has been live a full week (168 h)', () => {
     const shares: number[] = [];
@@ -106,33 +116,23 @@ describe('Rollout', () => {
   });
 
   it('keeps the rollout open and retries the rollback when the router fails to move traffic to 0%', () => {
-    let traffic = 0;
-    let routerDown = true;
-    const rollout = new Rollout(0, (s) => {
-      if (s === 0 && routerDown) throw new Error('router down');
-      traffic = s;
-    });
+    const { router, rollout } = rolloutWithFailingRollback();
     rollout.evaluate(allGreen, DAY);
     const failing = { ...allGreen, errorRateOk: false };
     expect(() => rollout.evaluate(failing, 2 * DAY)).toThrow('router down');
-    expect([rollout.state, rollout.share, traffic]).toEqual(['rolling-out', 0.1, 0.1]);
-    routerDown = false;
+    expect([rollout.state, rollout.share, router.traffic]).toEqual(['rolling-out', 0.1, 0.1]);
+    router.down = false;
     expect(rollout.evaluate(failing, 2 * DAY + HOUR)).toBe('rolled-back');
-    expect([rollout.share, traffic]).toEqual([0, 0]);
+    expect([rollout.share, router.traffic]).toEqual([0, 0]);
   });
 
   it('retries an owed rollback at the next evaluation even when that gate is green, instead of advancing the candidate', () => {
-    let traffic = 0;
-    let routerDown = true;
-    const rollout = new Rollout(0, (s) => {
-      if (s === 0 && routerDown) throw new Error('router down');
-      traffic = s;
-    });
+    const { router, rollout } = rolloutWithFailingRollback();
     rollout.evaluate(allGreen, DAY); // 10%
     expect(() => rollout.evaluate({ ...allGreen, errorRateOk: false }, 2 * DAY)).toThrow('router down');
-    routerDown = false;
+    router.down = false;
     expect(rollout.evaluate(allGreen, 2 * DAY + HOUR)).toBe('rolled-back');
-    expect([rollout.share, traffic]).toEqual([0, 0]);
+    expect([rollout.share, router.traffic]).toEqual([0, 0]);
     expect(rollout.log).toEqual(['advanced to 10%', 'rolled back from 10%']);
   });
 

@@ -12,6 +12,17 @@ function gate() {
   return { opened, open };
 }
 
+/** A load that records each version it is asked for and, for the versions `held` picks, waits until the gate opens. */
+function gatedLoad(held: (version: number) => boolean = () => true) {
+  const release = gate();
+  const loads: number[] = [];
+  const load = async (model: ModelVersion) => {
+    loads.push(model.version);
+    if (held(model.version)) await release.opened;
+  };
+  return { release, loads, load };
+}
+
 async function registryWithTwoVersions() {
   let clock = 1_000;
   const registry = new ModelRegistry(() => clock++);
@@ -165,12 +176,7 @@ describe('ServingSlot', () => {
   it('coalesces overlapping polls: five calls during one load give that load and one re-check, not five loads', async () => {
     const registry = await registryWithTwoVersions();
     registry.setAlias('fraud', 'production', 1);
-    const release = gate();
-    const loads: number[] = [];
-    const load = async (model: ModelVersion) => {
-      loads.push(model.version);
-      await release.opened;
-    };
+    const { release, loads, load } = gatedLoad();
     const slot = new ServingSlot(registry, 'fraud', 'production', build, { load });
     const resolves = vi.spyOn(registry, 'resolve');
     const polls = Array.from({ length: 5 }, () => slot.refresh());
@@ -183,12 +189,7 @@ describe('ServingSlot', () => {
   it('applies a rollback made while a slow load is in flight: that load lands, then the re-check restores v1', async () => {
     const registry = await registryWithTwoVersions();
     registry.setAlias('fraud', 'production', 1);
-    const release = gate();
-    const loads: number[] = [];
-    const load = async (model: ModelVersion) => {
-      loads.push(model.version);
-      if (model.version === 2) await release.opened;
-    };
+    const { release, loads, load } = gatedLoad((version) => version === 2);
     const slot = new ServingSlot(registry, 'fraud', 'production', build, { load });
     await slot.refresh();
     registry.setAlias('fraud', 'production', 2);
