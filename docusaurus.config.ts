@@ -65,7 +65,7 @@ const config = {
   // Every "faster" option but the HTML minifier: @swc/html (1.16) writes the escaped text "&amp;&lt;" as "&<",
   // so code or prose holding "&<" would reach readers as markup before the page hydrates, and for good in the
   // book and the search index. Docusaurus's other minifier, html-minifier-terser, keeps it escaped
-  // (scripts/htmlMinifier.test.ts).
+  // (scripts/htmlMinifier.test.ts); `npm run build` skips minifying altogether (package.json, build:site).
   future: { v4: true, faster: { swcHtmlMinimizer: false } },
 
   i18n: { defaultLocale: 'en', locales: ['en'] },

@@ -99,6 +99,26 @@ function resolve(specifier: string, from: string): { file?: string; pkg?: string
   return [...loaders, { pkg: name }];
 }
 
+/**
+ * The commands a package.json script runs, each as its words: another script it runs (`npm run <name>`) by
+ * that script's commands, and `cross-env VAR=value command` as cross-env and then the command.
+ */
+function commandsOf(script: string): string[][] {
+  return script.split('&&').flatMap((command) => {
+    const words = command.trim().split(/\s+/);
+    if (words[0] === 'npm' && words[1] === 'run') {
+      const named = pkg.scripts[words[2]!];
+      if (named === undefined) throw new Error(`"${command.trim()}" runs a script package.json does not have`);
+      return commandsOf(named);
+    }
+    if (words[0] === 'cross-env') {
+      const start = words.findIndex((word, i) => i > 0 && !/^\w+=/.test(word));
+      return [['cross-env'], ...(start > 0 ? commandsOf(words.slice(start).join(' ')) : [])];
+    }
+    return [words];
+  });
+}
+
 /** The packages `npm run build` loads: imports reachable from the config, the site's code, the pages and the scripts it runs. */
 function buildPackages(): Map<string, string> {
   const isCode = (f: string): boolean => /\.(ts|tsx)$/.test(f) && !/\.test\.tsx?$/.test(f);
@@ -109,12 +129,11 @@ function buildPackages(): Map<string, string> {
     ...listFiles(path.join(PROJECT_ROOT, 'docs'), (f) => f.endsWith('.mdx')),
   ];
   const packages = new Map<string, string>();
-  // The commands of the build script: `docusaurus build`, `tsx scripts/pdf.ts`.
-  for (const command of pkg.scripts.build!.split('&&')) {
-    const [bin, ...args] = command.trim().split(/\s+/);
+  // The commands of the build script: `cross-env`, `docusaurus build`, `tsx scripts/pdf.ts`.
+  for (const [bin, ...args] of commandsOf(pkg.scripts.build!)) {
     const binPath = path.join(PROJECT_ROOT, 'node_modules/.bin', bin!);
     const real = path.relative(path.join(PROJECT_ROOT, 'node_modules'), realpathSync(binPath)).split(path.sep);
-    packages.set(real[0]!.startsWith('@') ? `${real[0]}/${real[1]}` : real[0]!, `the build script's "${command.trim()}"`);
+    packages.set(real[0]!.startsWith('@') ? `${real[0]}/${real[1]}` : real[0]!, `the build script's "${[bin, ...args].join(' ')}"`);
     for (const arg of args) if (/\.(ts|tsx)$/.test(arg)) entries.push(path.join(PROJECT_ROOT, arg));
   }
   const seen = new Set<string>();
@@ -157,6 +176,7 @@ describe('dependencies', () => {
     expect(packages.get('@docusaurus/core')).toBeDefined();
     expect(packages.get('raw-loader')).toBeDefined();
     expect(packages.get('pdf-lib')).toBeDefined();
+    expect(packages.get('cross-env'), 'the commands of `npm run build:site`, which the build script runs').toBeDefined();
     const misplaced = [...packages].filter(([name]) => !(name in pkg.dependencies)).map(([name, where]) => `${name} (loaded by ${where})`);
     expect(misplaced, 'loaded by the build but not in "dependencies"').toEqual([]);
   });

@@ -111,7 +111,7 @@ describe.each(CHEAT_SHEET_PDFS)('the $paper cheat-sheet PDF', (pdf) => {
 
   it('has a footer with the handbook URL and the content date on every page', () => {
     const html = htmlFor(CHEAT_SHEET_ROUTE);
-    const date = /<time[^>]*datetime="?(\d{4}-\d{2}-\d{2})/.exec(html)?.[1];
+    const date = /<time[^>]*datetime="?(\d{4}-\d{2}-\d{2})/i.exec(html)?.[1];
     expect(date, 'the page shows its last-updated date').toBeDefined();
     const pages = pdfInfo(file).pages;
     for (let page = 1; page <= pages; page++) {
