@@ -101,7 +101,7 @@ export class WindowedAggregator {
     return out.concat(this.advanceWatermark(this.maxEventTime - this.config.maxOutOfOrdernessMs));
   }
 
-  /** Move the watermark (also used for idle sources); it never goes backwards. */
+  /** Move the watermark without an event: when the source goes quiet, a timer calls this so open windows still fire. It never goes backwards. */
   advanceWatermark(to: number): WindowResult[] {
     if (to <= this.watermarkMs) return [];
     this.watermarkMs = to;

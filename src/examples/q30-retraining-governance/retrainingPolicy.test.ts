@@ -155,11 +155,21 @@ describe('RetrainingPolicy.decide', () => {
     expect(policy.decide(drifted(T0 + 10 * DAY)).action).toBe('pending');
     expect(policy.decide(drifted(T0 + 90 * DAY))).toEqual({
       action: 'blocked',
-      reasons: ['drift: amount PSI 0.400', 'stale: model is 91 days old', 'overdue: run-1 pending for 90 days, past the 10-day limit; record its outcome'],
+      reasons: ['drift: amount PSI 0.400', 'stale: model is 91 days old', 'overdue: run-1 pending for 90 days, past its limit of 10 days; record its outcome'],
     });
     expect(policy.decide({ ...drifted(T0 + 90 * DAY), featurePsi: {}, trainedAt: T0 + 89 * DAY }).action).toBe('blocked');
     policy.recordOutcome('run-1', 'failed', 150);
     expect(policy.decide(drifted(T0 + 90 * DAY))).toMatchObject({ action: 'retrain', runId: 'run-2' });
+  });
+
+  it('states an overdue run and its limit in the unit they fill: a limit of hours is not "0 days"', () => {
+    const policy = new RetrainingPolicy({ ...rules, maxRunMs: 6 * HOUR });
+    const drifted = (now: number) => ({ now, featurePsi: { amount: 0.4 }, windowRows: ROWS, trainedAt: T0 - DAY });
+    expect(policy.decide(drifted(T0)).runId).toBe('run-1');
+    expect(policy.decide(drifted(T0 + 6 * HOUR)).action).toBe('pending');
+    expect(policy.decide(drifted(T0 + 7.5 * HOUR)).reasons).toContain('overdue: run-1 pending for 7.5 hours, past its limit of 6 hours; record its outcome');
+    expect(policy.decide(drifted(T0 + 36 * HOUR)).reasons).toContain('overdue: run-1 pending for 1.5 days, past its limit of 6 hours; record its outcome');
+    expect(policy.decide(drifted(T0 + 24 * HOUR)).reasons).toContain('overdue: run-1 pending for 1 day, past its limit of 6 hours; record its outcome');
   });
 
   it('stops launching after two automatic retries of a failing pipeline (3 runs, not 24, in 24 hourly checks) until a run succeeds', () => {

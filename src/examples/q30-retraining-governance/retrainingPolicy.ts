@@ -100,8 +100,15 @@ interface Run {
   readonly covers: ReadonlySet<string>;
 }
 
-const DAY = 86_400_000;
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 const days = (ms: number): number => Math.floor(ms / DAY);
+/** A span in the largest unit it fills, to a tenth and never rounded up, so a limit of hours is not "0 days". */
+const span = (ms: number): string => {
+  const [count, unit] = ms >= DAY ? [ms / DAY, 'day'] : ms >= HOUR ? [ms / HOUR, 'hour'] : [ms / 60_000, 'minute'];
+  const shown = Math.floor(count * 10) / 10;
+  return `${shown} ${unit}${shown === 1 ? '' : 's'}`;
+};
 const month = (t: number): string => new Date(t).toISOString().slice(0, 7);
 const cents = (usd: number): number => Math.round(usd * 100);
 
@@ -146,8 +153,11 @@ export class RetrainingPolicy {
     const pending = this.runs.filter((r) => r.status === 'pending');
     const overdue = pending.filter((r) => now - r.at > this.rules.maxRunMs);
     if (overdue.length > 0) {
-      const limit = `${days(this.rules.maxRunMs)}-day limit`;
-      return { action: 'blocked', reasons: [...reasons, ...overdue.map((r) => `overdue: ${r.id} pending for ${days(now - r.at)} days, past the ${limit}; record its outcome`)] };
+      const limit = span(this.rules.maxRunMs);
+      return {
+        action: 'blocked',
+        reasons: [...reasons, ...overdue.map((r) => `overdue: ${r.id} pending for ${span(now - r.at)}, past its limit of ${limit}; record its outcome`)],
+      };
     }
     if (triggers.size === 0) {
       // Moderate drift, or a window too small to judge, is worth a look by a person, not a training run.
