@@ -85,7 +85,7 @@ describe('question pages', () => {
   it('say beside the difficulty on which day their facts were last checked', () => {
     for (const q of content.questions) {
       const html = decodeEntities(htmlFor(q.permalink));
-      // The minified HTML drops the attribute's quotes.
+      // As React writes it (dateTime, quoted), or as a minified build does (a plain `docusaurus build`: datetime, unquoted).
       expect(html, q.permalink).toMatch(new RegExp(`Facts checked <time date[tT]ime="?${q.frontMatter.reviewed}"?>${formatDay(q.frontMatter.reviewed)}</time>`));
     }
   });

@@ -102,7 +102,6 @@ interface Run {
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-const days = (ms: number): number => Math.floor(ms / DAY);
 /** A span in the largest unit it fills, to a tenth and never rounded up, so a limit of hours is not "0 days". */
 const span = (ms: number): string => {
   const [count, unit] = ms >= DAY ? [ms / DAY, 'day'] : ms >= HOUR ? [ms / HOUR, 'hour'] : [ms / 60_000, 'minute'];
@@ -146,7 +145,7 @@ export class RetrainingPolicy {
     const triggers = new Map<string, string>();
     for (const { f, v, band } of bands) if (judged && band === 'significant') triggers.set(`drift:${f}`, `drift: ${f} PSI ${v.toFixed(3)}`);
     const ageMs = now - trainedAt;
-    if (ageMs > this.rules.maxModelAgeMs) triggers.set('stale', `stale: model is ${days(ageMs)} days old`);
+    if (ageMs > this.rules.maxModelAgeMs) triggers.set('stale', `stale: model is ${span(ageMs)} old`);
     const reasons = [...triggers.values(), ...notes];
 
     // A run that never reports back would hold its triggers forever: past maxRunMs it is lost, and a person closes it.
