@@ -293,6 +293,9 @@ describe.concurrent('an address with no page', () => {
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
     await expect(page.getByRole('list', { name: /closest address/ }).count()).resolves.toBe(0);
     // Offline with no saved copy answering (the page was open when the network went), it says nothing of a saved copy.
+    // The footer's offline-reading control, the part that could claim one, loads when the browser is idle: wait for it,
+    // so the check is not passed by its absence and its script is not fetched after the network went.
+    await page.getByRole('region', { name: 'Offline reading' }).waitFor({ state: 'attached', timeout: 15_000 });
     await context.setOffline(true);
     await page.waitForFunction(() => !navigator.onLine);
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
