@@ -151,7 +151,7 @@ async function buildSteps(): Promise<void> {
     const kb = Number(readFileSync(memoryFile, 'utf8').trim().split('\n').pop());
     if (Number.isFinite(kb)) rows.push(['  peak memory of the cold build (resident)', `${(kb / 1024 / 1024).toFixed(2)} GiB`, TARGETS.coldBuildMemory]);
   }
-  timed('Production build, warm (run again at once)', await run('build-warm', 'npm', SITE_BUILD));
+  timed('Production build again at once (build/ and .docusaurus/ kept; a production build keeps no Rspack cache)', await run('build-warm', 'npm', SITE_BUILD));
   timed('Cheat-sheet PDFs (`tsx scripts/pdf.ts`)', await run('pdf', bin('tsx'), ['scripts/pdf.ts']));
   const book = await run('book', bin('tsx'), ['scripts/book.ts']);
   timed('The book: both PDFs and the EPUB (`tsx scripts/book.ts`)', book);

@@ -6,7 +6,9 @@
  * a sub-path build after a root build reused the root's KaTeX font URLs
  * (/assets/fonts/…) and its pages lost their fonts. A build under a sub-path
  * therefore gets its own cache folder and version; root builds keep the
- * default, so their warm cache stays as it was.
+ * default, so their warm cache stays as it was. Production builds keep no
+ * persistent cache (docusaurus.config.ts), so this matters to the dev server
+ * started under a sub-path (`BASE_URL=/handbook/ npm start`).
  */
 import path from 'node:path';
 import type { LoadContext, Plugin } from '@docusaurus/types';
