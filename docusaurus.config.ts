@@ -101,7 +101,10 @@ const config = {
         indexPages: false,
         // The example modules shown whole on question pages are most of their text: searched, their identifiers
         // drowned the prose, and they made the index that a reader's first search downloads four times larger.
-        ignoreCssSelectors: ['figure[data-example] pre'],
+        // Each question's reference list repeats entries of the catalog page, which the index keeps with their
+        // "Cited by" links: a search for an author finds one result instead of one per citing page, and the index
+        // is 13 % smaller (918 -> 799 KiB gzipped).
+        ignoreCssSelectors: ['figure[data-example] pre', 'ol[data-references]'],
         hashed: true,
         highlightSearchTermsOnTargetPage: true,
         searchResultLimits: 10,

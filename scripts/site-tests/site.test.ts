@@ -277,4 +277,28 @@ describe('the search index', () => {
     const found = codeLines.filter((line) => all.includes(line));
     expect(found.length, `lines of example code in the search index, such as:\n${found.slice(0, 5).join('\n')}`).toBe(0);
   });
+
+  it("leaves out each question's reference list, whose every entry it holds on the catalog page", () => {
+    const parts = JSON.parse(readFileSync(path.join(BUILD_DIR, 'search-index.json'), 'utf8')) as { documents: { t?: string; u: string }[] }[];
+    const textAt = (url: string): string =>
+      parts
+        .flatMap((part) => part.documents)
+        .filter((d) => d.u === url)
+        .map((d) => decodeEntities(d.t ?? ''))
+        .join('\n');
+    const catalog = textAt('/references');
+    const cited = new Set<string>();
+    for (const q of content.questions) {
+      const page = textAt(q.permalink);
+      expect(page, `${q.permalink} is in the search index`).toContain(q.frontMatter.title);
+      // The built page shows each entry as "[A12] …"; in the index that marker is on the catalog page only.
+      expect(htmlFor(q.permalink), `${q.permalink} shows its reference list`).toContain('data-references');
+      for (const id of q.frontMatter.references) {
+        expect(page, `${q.permalink}: entry ${id} of its reference list`).not.toContain(`[${id}]`);
+        cited.add(id);
+      }
+    }
+    expect(cited.size, 'references cited by the questions').toBeGreaterThan(100);
+    for (const id of cited) expect(catalog, `catalog entry ${id}`).toContain(`[${id}]`);
+  });
 });

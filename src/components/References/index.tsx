@@ -56,7 +56,8 @@ export default function References(): ReactNode {
   const fm = useQuestionFrontMatter();
   return (
     <>
-      <ol className={styles.list}>
+      {/* data-references: the search index leaves the list out (docusaurus.config.ts); the catalog page holds every entry. */}
+      <ol className={styles.list} data-references>
         {fm.referenceList.map((entry) => (
           <Entry key={entry.id} entry={entry} />
         ))}
