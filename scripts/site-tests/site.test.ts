@@ -278,14 +278,15 @@ describe('the search index', () => {
     expect(found.length, `lines of example code in the search index, such as:\n${found.slice(0, 5).join('\n')}`).toBe(0);
   });
 
+  /** The text the search index holds for the page at `url`, all its sections together. */
+  const textAt = (url: string): string =>
+    (JSON.parse(readFileSync(path.join(BUILD_DIR, 'search-index.json'), 'utf8')) as { documents: { t?: string; u: string }[] }[])
+      .flatMap((part) => part.documents)
+      .filter((d) => d.u === url)
+      .map((d) => decodeEntities(d.t ?? ''))
+      .join('\n');
+
   it("leaves out each question's reference list, whose every entry it holds on the catalog page", () => {
-    const parts = JSON.parse(readFileSync(path.join(BUILD_DIR, 'search-index.json'), 'utf8')) as { documents: { t?: string; u: string }[] }[];
-    const textAt = (url: string): string =>
-      parts
-        .flatMap((part) => part.documents)
-        .filter((d) => d.u === url)
-        .map((d) => decodeEntities(d.t ?? ''))
-        .join('\n');
     const catalog = textAt('/references');
     const cited = new Set<string>();
     for (const q of content.questions) {
@@ -300,5 +301,18 @@ describe('the search index', () => {
     }
     expect(cited.size, 'references cited by the questions').toBeGreaterThan(100);
     for (const id of cited) expect(catalog, `catalog entry ${id}`).toContain(`[${id}]`);
+  });
+
+  it("leaves out each question's related questions, each of which it finds by its own page", () => {
+    const byId = new Map(content.questions.map((q) => [q.frontMatter.questionId, q]));
+    const pairs = content.questions.flatMap((q) => q.frontMatter.related.flatMap((id) => (byId.has(id) ? [[q, byId.get(id)!] as const] : [])));
+    expect(pairs.length, 'related pairs').toBeGreaterThan(50);
+    // A link stated on either page is shown on both, so neither page's indexed text holds the other's title.
+    for (const [a, b] of pairs) {
+      expect(decodeEntities(htmlFor(a.permalink)), `${a.permalink} shows ${b.permalink} as related`).toContain(b.frontMatter.title);
+      expect(textAt(a.permalink), `${a.permalink}: related ${b.permalink}`).not.toContain(b.frontMatter.title);
+      expect(textAt(b.permalink), `${b.permalink}: related ${a.permalink}`).not.toContain(a.frontMatter.title);
+      expect(textAt(b.permalink), `${b.permalink} is found by its title`).toContain(b.frontMatter.title);
+    }
   });
 });

@@ -39,7 +39,8 @@ export function RelatedQuestions(): ReactNode {
       <p className={styles.relatedTitle}>
         <strong>Related questions</strong>
       </p>
-      <ul>
+      {/* data-related-questions: the search index leaves the list out, as each title is found on its own page. */}
+      <ul data-related-questions>
         {fm.relatedQuestions.map((q) => (
           <li key={q.questionId}>
             <Link to={q.permalink}>{q.title}</Link>
@@ -56,7 +57,7 @@ export default function References(): ReactNode {
   const fm = useQuestionFrontMatter();
   return (
     <>
-      {/* data-references: the search index leaves the list out (docusaurus.config.ts); the catalog page holds every entry. */}
+      {/* data-references: the search index leaves the list out (docusaurus.config.ts); the references page holds every entry. */}
       <ol className={styles.list} data-references>
         {fm.referenceList.map((entry) => (
           <Entry key={entry.id} entry={entry} />
