@@ -248,11 +248,14 @@ describe('the preparation template', () => {
 });
 
 describe('the search index', () => {
-  // Each document the search plugin indexed: a page (title, description) or one of its sections (heading, text).
-  const indexed = (): string[] => {
-    const parts = JSON.parse(readFileSync(path.join(BUILD_DIR, 'search-index.json'), 'utf8')) as { documents: { t?: string; s?: string }[] }[];
-    return parts.flatMap((part) => part.documents.map((d) => decodeEntities(`${d.s ?? ''} ${d.t ?? ''}`)));
-  };
+  // Each document the search plugin indexed: a page (title, description) or one of its sections (heading, text),
+  // with the address it opens. The 3 MB index is read once.
+  let documents: { u: string; s: string; t: string }[] | undefined;
+  const searchDocuments = (): { u: string; s: string; t: string }[] =>
+    (documents ??= (JSON.parse(readFileSync(path.join(BUILD_DIR, 'search-index.json'), 'utf8')) as { documents: { t?: string; s?: string; u: string }[] }[]).flatMap((part) =>
+      part.documents.map((d) => ({ u: d.u, s: decodeEntities(d.s ?? ''), t: decodeEntities(d.t ?? '') })),
+    ));
+  const indexed = (): string[] => searchDocuments().map((d) => `${d.s} ${d.t}`);
 
   it("holds every question's title and key insight, and none of the example modules shown whole on the pages", () => {
     const documents = indexed();
@@ -278,13 +281,12 @@ describe('the search index', () => {
     expect(found.length, `lines of example code in the search index, such as:\n${found.slice(0, 5).join('\n')}`).toBe(0);
   });
 
-  // The text the search index holds for each page, all its sections together (the 3 MB index read once).
+  // The text the search index holds for each page, all its sections together.
   let pageTexts: Map<string, string> | undefined;
   const textAt = (url: string): string => {
     if (!pageTexts) {
       pageTexts = new Map();
-      const parts = JSON.parse(readFileSync(path.join(BUILD_DIR, 'search-index.json'), 'utf8')) as { documents: { t?: string; u: string }[] }[];
-      for (const d of parts.flatMap((part) => part.documents)) pageTexts.set(d.u, `${pageTexts.get(d.u) ?? ''}\n${decodeEntities(d.t ?? '')}`);
+      for (const d of searchDocuments()) pageTexts.set(d.u, `${pageTexts.get(d.u) ?? ''}\n${d.t}`);
     }
     return pageTexts.get(url) ?? '';
   };
