@@ -13,6 +13,7 @@ import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { camelCase, scaffold, ScaffoldError } from './new-question';
 import { formatProblem, PROJECT_ROOT, validateContent } from './validate/index';
+import { ANSWER_WORDS } from './validate/rules/anatomy';
 import { TODO_MARKER } from './validate/rules/todo';
 
 const GOOD = path.join(PROJECT_ROOT, 'scripts/validate/fixtures/good');
@@ -58,6 +59,11 @@ describe('new:question', () => {
     );
     // The files are well-formed: apart from the markers, only the placeholders' length and the missing references are reported.
     expect(new Set(problems.map((p) => p.rule))).toEqual(new Set(['todo-marker', 'answer-length', 'references-too-few']));
+    // The placeholder asks for the length the validator then checks.
+    const page = await readFile(path.join(dir, files[0]!), 'utf8');
+    const length = problems.find((p) => p.rule === 'answer-length')!;
+    expect(page).toContain(`The three parts together are ${ANSWER_WORDS.min}-${ANSWER_WORDS.max} words.`);
+    expect(formatProblem(length)).toContain(`between ${ANSWER_WORDS.min} and ${ANSWER_WORDS.max} words`);
   });
 
   it('clears the marker rule once the placeholders are replaced', async () => {

@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { QUESTION_TYPES } from '../src/content/schema';
 import { findTrack, padNumber, questionIdFor, TRACKS, type TopicDefinition, type TrackDefinition } from '../src/content/tracks';
+import { ANSWER_WORDS } from './validate/rules/anatomy';
 import { TODO_MARKER } from './validate/rules/todo';
 import { PROJECT_ROOT } from './validate/index';
 
@@ -110,7 +111,7 @@ ${TODO_MARKER}: how it works, with concrete numbers and units (ms, GB, $ per mon
 
 ### Trade-off
 
-${TODO_MARKER}: what it costs and when not to do it. The three parts together are 200-350 words.
+${TODO_MARKER}: what it costs and when not to do it. The three parts together are ${ANSWER_WORDS.min}-${ANSWER_WORDS.max} words.
 
 ## Implementation
 

@@ -23,6 +23,7 @@ export const MOCK_ANSWER_SECTION = 'Mock answer';
 export const METRICS_HEADER = ['Metric', 'Formula', 'Target'];
 export const TRADEOFFS_HEADER = ['Approach', 'Pros', 'Cons', 'Use when'];
 export const ANSWER_PARTS = ['What', 'How', 'Trade-off'];
+/** What, How and Trade-off together: about three minutes said aloud at most (CONTRIBUTING, "Fix a question"). */
 export const ANSWER_WORDS = { min: 180, max: 420 } as const;
 
 export const RAW_IMPORT = /import\s+(\w+)\s+from\s+['"]!!raw-loader!@site\/([^'"]+)['"]/g;
@@ -303,7 +304,7 @@ export async function checkQuestionAnatomy(rootDir: string, page: QuestionPage, 
             lineOf(answer.heading),
             'answer-length',
             `the answer has ${parts.answerWords} words`,
-            `keep it between ${ANSWER_WORDS.min} and ${ANSWER_WORDS.max} words (aim for 200-350)`,
+            `keep What, How and Trade-off together between ${ANSWER_WORDS.min} and ${ANSWER_WORDS.max} words (code blocks are not counted)`,
           ),
         );
       }
