@@ -168,10 +168,12 @@ describe('npm test', () => {
     expect(at('test:subpath')).toBe(steps.length - 1);
   });
 
-  it('keeps what the type check, lint and format check found under node_modules/.cache, so a second run re-checks only what changed', () => {
+  it('keeps what the type check, lint, format check and spell check found under node_modules/.cache, so a second run re-checks only what changed', () => {
     // Never committed (node_modules is ignored), emptied by `npm run clear`, absent from a fresh clone and from CI.
     expect(packageJson.scripts.typecheck).toMatch(/--incremental --tsBuildInfoFile node_modules\/\.cache\//);
     expect(packageJson.scripts.lint).toMatch(/--cache --cache-location node_modules\/\.cache\//);
+    // cspell checks every file again when project-words.txt or its config changes.
+    expect(packageJson.scripts.spell).toMatch(/--cache --cache-location node_modules\/\.cache\//);
     // Prettier keeps its cache in node_modules/.cache/prettier when given no location.
     expect(packageJson.scripts['format:check']).toMatch(/--cache(?! ?-location)/);
     expect(packageJson.scripts.format).toMatch(/--cache(?! ?-location)/);
