@@ -18,9 +18,9 @@ export const integrationReferences: ReferenceEntry[] = [
     id: 'L61',
     kind: 'literature',
     citation:
-      'Jena, J., & Dalal, S. (2025). The Idempotency-Key HTTP header field (Internet-Draft draft-ietf-httpapi-idempotency-key-header-07). Internet Engineering Task Force. Work in progress.',
+      'Jena, J., & Dalal, S. (2025). The Idempotency-Key HTTP header field (Internet-Draft draft-ietf-httpapi-idempotency-key-header-07). Internet Engineering Task Force. Expired 18 April 2026.',
     url: 'https://datatracker.ietf.org/doc/draft-ietf-httpapi-idempotency-key-header/',
-    note: 'The header, the payload fingerprint, and the 409 (in progress) and 422 (key reused with another payload) answers.',
+    note: 'The header, the payload fingerprint, and the 409 (in progress) and 422 (key reused with another payload) answers. Revision 07 (15 October 2025) expired on 18 April 2026 without becoming an RFC (IETF Datatracker, checked 5 December 2026): the header is a convention that APIs such as Stripe’s follow, not a standard.',
   },
   {
     id: 'L62',
