@@ -46,7 +46,8 @@ export interface QuestionChecklist extends QuestionSummary {
   problems: number;
 }
 
-export interface DifficultyRowData {
+/** One topic's questions by difficulty, against what the track expects (the validator's difficulty policy). */
+export interface DifficultyRow {
   track: string;
   topic: string;
   label: string;
@@ -69,7 +70,7 @@ export interface ValidationReport {
   problemCount: number;
   problems: { file: string; line: number; rule: string; message: string; fix: string }[];
   tracks: TrackReport[];
-  difficulty: DifficultyRowData[];
+  difficulty: DifficultyRow[];
   questions: QuestionChecklist[];
   quickHits: QuickHitSummary[];
   catalog: { entries: number; cited: number; byKind: Record<string, number> };

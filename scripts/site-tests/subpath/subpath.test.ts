@@ -255,13 +255,13 @@ describe.concurrent(`the site served at ${BASE} in Chromium`, () => {
     await close();
   });
 
-  it.for<[string, string, string, number]>([
-    ['/cheat-sheet', 'a[data-pdf]', 'application/pdf', CHEAT_SHEET_PDFS.length],
-    ['/practice', `a[download="${ANKI_DECK_FILE}"]`, 'text/tab-separated-values; charset=utf-8', 1],
-    ['/architect-interview/preparation-template', 'a[href*="/downloads/"]', 'text/markdown; charset=utf-8', 1],
-    ['/architecture', 'a[data-book-file$=".pdf"]', 'application/pdf', BOOK_PAPERS.length],
-    ['/architecture', 'a[data-book-file$=".epub"]', 'application/epub+zip', 1],
-  ])('offers downloads on %s that resolve under the sub-path', async ([pagePath, selector, type, atLeast], { expect }) => {
+  it.for<[string, string, string, string, number]>([
+    ['the cheat sheet', '/cheat-sheet', 'a[data-pdf]', 'application/pdf', CHEAT_SHEET_PDFS.length],
+    ['the Anki deck', '/practice', `a[download="${ANKI_DECK_FILE}"]`, 'text/tab-separated-values; charset=utf-8', 1],
+    ['the preparation template', '/architect-interview/preparation-template', 'a[href*="/downloads/"]', 'text/markdown; charset=utf-8', 1],
+    ["the book's PDFs", '/architecture', 'a[data-book-file$=".pdf"]', 'application/pdf', BOOK_PAPERS.length],
+    ["the book's EPUB", '/architecture', 'a[data-book-file$=".epub"]', 'application/epub+zip', 1],
+  ])('offers %s from %s as downloads that resolve under the sub-path', async ([, pagePath, selector, type, atLeast], { expect }) => {
     const { page, problems, close } = await open(pagePath);
     const links = await page.locator(selector).evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
     expect(links.length).toBeGreaterThanOrEqual(atLeast);

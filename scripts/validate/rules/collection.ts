@@ -2,7 +2,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { referenceEntrySchema, type ReferenceEntry } from '../../../src/content/references/schema';
-import { DIFFICULTIES, TRACKS, findTrack, type Difficulty } from '../../../src/content/tracks';
+import type { DifficultyRow } from '../../../src/content/report';
+import { DIFFICULTIES, TRACKS, findTrack } from '../../../src/content/tracks';
 import { problem, type Problem, type QuestionFacts } from '../types';
 
 function duplicates<T>(items: readonly T[], key: (item: T) => string): T[][] {
@@ -37,15 +38,6 @@ export function checkUniqueness(questions: readonly QuestionFacts[]): Problem[] 
     report(group, 'title', `the slug "${slugOf(group[0]!).split('#')[1]}"`, 'give the file a slug that names this question only');
   }
   return problems;
-}
-
-export interface DifficultyRow {
-  track: string;
-  topic: string;
-  label: string;
-  counts: Record<Difficulty, number>;
-  expected: Record<Difficulty, number> | null;
-  complete: boolean;
 }
 
 export function difficultyTable(questions: readonly QuestionFacts[]): DifficultyRow[] {
