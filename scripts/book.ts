@@ -148,7 +148,7 @@ async function main(): Promise<number> {
     // Both papers at once: each print is one Chromium renderer, so two keep both cores busy.
     const printed = await Promise.all(
       BOOK_PAPERS.map(async (paper) => {
-        const result = await printBook(browser, paper, html, entries);
+        const result = await printBook(browser, paper, html, entries, `${server.url}${baseUrl}`);
         return { paper, bytes: await withMetadata(result.document, facts, paper), pages: result.pages };
       }),
     );

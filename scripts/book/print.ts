@@ -22,14 +22,30 @@ export interface PrintedBook {
   pages: number;
 }
 
-/** Prints the book on one paper size: once to learn where entries start, once more with those numbers in the contents. */
-export async function printBook(browser: Browser, paper: BookPaper, html: string, entries: readonly BookEntry[]): Promise<PrintedBook> {
+/**
+ * Prints the book on one paper size: once to learn where entries start, once more with those numbers in the contents.
+ * The book is opened at an address under `site`, where the site's server serves the site (the server is not asked
+ * for it: the browser is handed `html`), so the site's fonts are files of the document's own origin. A document
+ * written into a blank page has no origin, and a browser loads a font from another origin only with CORS headers,
+ * which a static host need not send: KaTeX's fonts failed there, and formulas printed in a fallback serif.
+ */
+export async function printBook(browser: Browser, paper: BookPaper, html: string, entries: readonly BookEntry[], site: string): Promise<PrintedBook> {
+  const address = new URL('book-being-printed.html', site).href;
   const context = await browser.newContext({ colorScheme: 'light' });
   try {
     const page = await context.newPage();
     await page.emulateMedia({ media: 'print', colorScheme: 'light' });
-    await page.setContent(html, { waitUntil: 'load', timeout: 120_000 });
-    await page.evaluate(() => document.fonts.ready);
+    await page.route(address, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
+    await page.goto(address, { waitUntil: 'load', timeout: 120_000 });
+    // Waits for the fonts the laid-out text asked for; one that failed would print its text in a fallback font.
+    const failed = await page.evaluate(async () => {
+      await document.fonts.ready;
+      return [...document.fonts]
+        .filter((font) => font.status === 'error')
+        .map((font) => [font.family, font.weight, font.style].filter((part) => part !== 'normal' && part !== '400').join(' '));
+    });
+    if (failed.length > 0)
+      throw new Error(`the book's fonts did not load from ${new URL(address).origin} (${failed.join(', ')}): is the site's stylesheet naming fonts the build holds?`);
     // The first print only measures, so it paints nothing: untagged, without an outline or backgrounds, and every
     // element hidden. Hiding keeps each box where it is (visibility does not change layout), and Chromium writes a
     // named destination from a target's box, not its paint; the second print is checked against this one all the same.

@@ -118,10 +118,12 @@ describe.each(BOOK_PAPERS)('the $paper book', (paper) => {
     expect(info.pages).toBeGreaterThan(entries.length);
   });
 
-  it('embeds every font, KaTeX math fonts included', () => {
+  it("embeds every font, and sets formulas in KaTeX's own: its main font for digits and operators, its math italic for variables", () => {
     const fonts = pdfFonts(file);
     expect(fonts.filter((f) => !f.embedded)).toEqual([]);
-    expect(fonts.some((f) => f.name.includes('KaTeX'))).toBe(true);
+    expect(fonts.map((f) => f.name.replace(/^[A-Z]{6}\+/, '')).filter((name) => name.startsWith('KaTeX_'))).toEqual(
+      expect.arrayContaining(['KaTeX_Main-Regular', 'KaTeX_Math-Italic']),
+    );
   });
 
   it('has a cover with the title, the edition (build date and commit), the site address and the licence', () => {
@@ -245,11 +247,16 @@ describe('test pages printed as the book prints', () => {
       baseHref: `${site.server.url}/`,
       pages: new Map(),
     });
-    const printed = await printBook(site.browser, BOOK_PAPERS[0]!, html, [entry]);
+    const printed = await printBook(site.browser, BOOK_PAPERS[0]!, html, [entry], `${site.server.url}/`);
     const file = path.join(await tempDir('handbook-book-'), `${name}.pdf`);
     writeFileSync(file, printed.bytes);
     return file;
   }
+
+  it('stop with the font that did not load rather than print its text in a fallback font', async () => {
+    const content = `<style>@font-face { font-family: Gone; src: url(/assets/fonts/no-such-font.woff2) format("woff2"); }</style><p style="font-family: Gone">set in a font the build lacks</p>`;
+    await expect(printTestPage('missing-font', content)).rejects.toThrow(/the book's fonts did not load from http:\/\/127\.0\.0\.1:\d+ \(Gone\)/);
+  }, 120_000);
 
   it("repeat a table's header on every page the table crosses", async () => {
     const rows = Array.from({ length: 90 }, (_, i) => `<tr><td>row ${i + 1}</td><td>value</td></tr>`).join('');
