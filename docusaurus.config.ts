@@ -162,6 +162,8 @@ const config = {
     './src/plugins/code-colours/index.ts',
     // The site has no PostCSS config: postcss-loader need not search for one for every stylesheet.
     './src/plugins/postcss-no-config-search/index.ts',
+    // KaTeX's small fonts as files, fetched by the pages that draw them, not inlined into every page's stylesheet.
+    './src/plugins/fonts-as-files/index.ts',
     [
       // Offline reading (production builds only): a service worker that precaches the site once a reader turns
       // it on from the footer or installs the handbook. src/components/OfflineReading registers it, lazily.

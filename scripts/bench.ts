@@ -24,6 +24,7 @@ import {
   entryBytes,
   isBookFile,
   entryScripts,
+  entryStylesheets,
   kib,
   MIB,
   pageKinds,
@@ -301,6 +302,8 @@ async function sizeSteps(): Promise<void> {
   );
   const entry = entryScripts(paths.map((p) => ({ html: htmlFor(p), pageUrl: `http://localhost${p}` })));
   const entryTotal = entryBytes(BUILD_DIR, entry);
+  const stylesheets = entryStylesheets(paths.map((p) => ({ html: htmlFor(p), pageUrl: `http://localhost${p}` })));
+  const stylesheetTotal = entryBytes(BUILD_DIR, stylesheets);
   const files = listFiles().filter((f) => !isBookFile(f));
   const bytes = buildSize(files);
   const summary = summarise(executed);
@@ -310,6 +313,7 @@ async function sizeSteps(): Promise<void> {
   };
   const largest = executed.reduce((a, b) => (b.jsBytes > a.jsBytes ? b : a));
   rows.push([`JS every page loads first, gzipped (${entry.map((u) => u.split('/').pop()).join(' + ')})`, kib(entryTotal), TARGETS.entryJs]);
+  rows.push([`CSS every page loads before it paints, gzipped (${stylesheets.map((u) => u.split('/').pop()).join(' + ')})`, kib(stylesheetTotal)]);
   rows.push([`JS per page, gzipped, executed in Chromium (${executed.length} pages): min / median / max`, `${range(executed)} (largest: ${largest.path})`]);
   rows.push(['JS per page, gzipped, named in the HTML (entry scripts): min / median / max', range(named)]);
   rows.push(['JS of a question page without a diagram (largest; median)', `${kib(summary.questionPageJs)}; ${kib(summary.questionBaseline)}`, TARGETS.questionPageJs]);
@@ -323,7 +327,7 @@ async function sizeSteps(): Promise<void> {
   }
   const searchIndex = searchIndexBytes(listFiles());
   rows.push(['Search index, gzipped (downloaded by the first search)', kib(searchIndex)]);
-  figures = recordedFigures(summary, bytes, entryTotal, book, searchIndex);
+  figures = recordedFigures(summary, bytes, { jsBytes: entryTotal, cssBytes: stylesheetTotal }, book, searchIndex);
 }
 
 async function main(): Promise<number> {

@@ -61,8 +61,9 @@ describe('the benchmark report', () => {
 
   it('records figures in the units of scripts/budgets.json', () => {
     const summary = { questionPageJs: 250.04 * KIB, questionBaseline: 240 * KIB, diagramExtraJs: 180.26 * KIB, anyPageJs: 431.55 * KIB };
-    expect(recordedFigures(summary, 20.456 * MIB, 141.26 * KIB, { pdfBytes: 5.834 * MIB, epubBytes: 0.712 * MIB }, 854.56 * KIB)).toEqual({
+    expect(recordedFigures(summary, 20.456 * MIB, { jsBytes: 141.26 * KIB, cssBytes: 25.41 * KIB }, { pdfBytes: 5.834 * MIB, epubBytes: 0.712 * MIB }, 854.56 * KIB)).toEqual({
       entryJsKiB: 141.3,
+      entryCssKiB: 25.4,
       questionPageJsKiB: 250,
       diagramExtraJsKiB: 180.3,
       anyPageJsKiB: 431.6,
@@ -77,6 +78,7 @@ describe('the benchmark report', () => {
     expect(
       suggestedBudgets({
         entryJsKiB: 141.3,
+        entryCssKiB: 25.4,
         questionPageJsKiB: 250,
         diagramExtraJsKiB: 180.3,
         anyPageJsKiB: 431.6,
@@ -87,6 +89,7 @@ describe('the benchmark report', () => {
       }),
     ).toEqual({
       entryJsKiB: 156,
+      entryCssKiB: 28,
       questionPageJsKiB: 275,
       diagramExtraJsKiB: 199,
       anyPageJsKiB: 475,

@@ -105,11 +105,18 @@ export function markdownTable(header: readonly string[], rows: readonly (readonl
 }
 
 /** Today's figures in the units of scripts/budgets.json (KiB and MiB, one and two decimals). */
-export function recordedFigures(summary: JsSummary, buildBytes: number, entryBytes: number, book: { pdfBytes: number; epubBytes: number }, searchIndexBytes: number): Budgets {
+export function recordedFigures(
+  summary: JsSummary,
+  buildBytes: number,
+  entry: { jsBytes: number; cssBytes: number },
+  book: { pdfBytes: number; epubBytes: number },
+  searchIndexBytes: number,
+): Budgets {
   const kib = (bytes: number): number => Math.round((bytes / KIB) * 10) / 10;
   const mib = (bytes: number): number => Math.round((bytes / MIB) * 100) / 100;
   return {
-    entryJsKiB: kib(entryBytes),
+    entryJsKiB: kib(entry.jsBytes),
+    entryCssKiB: kib(entry.cssBytes),
     questionPageJsKiB: kib(summary.questionPageJs),
     diagramExtraJsKiB: kib(summary.diagramExtraJs),
     anyPageJsKiB: kib(summary.anyPageJs),
@@ -125,6 +132,7 @@ export function suggestedBudgets(recorded: Budgets, headroom = 1.1): Budgets {
   const up = (value: number, step: number): number => Math.round(Math.ceil((value * headroom) / step) * step * 10) / 10;
   return {
     entryJsKiB: up(recorded.entryJsKiB, 1),
+    entryCssKiB: up(recorded.entryCssKiB, 1),
     questionPageJsKiB: up(recorded.questionPageJsKiB, 1),
     diagramExtraJsKiB: up(recorded.diagramExtraJsKiB, 1),
     anyPageJsKiB: up(recorded.anyPageJsKiB, 1),

@@ -7,6 +7,7 @@ import {
   buildOverrun,
   checkBudgetsFile,
   entryScripts,
+  entryStylesheets,
   fileForUrl,
   jsOverruns,
   KIB,
@@ -30,6 +31,7 @@ import {
 
 const budgets: Budgets = {
   entryJsKiB: 150,
+  entryCssKiB: 30,
   questionPageJsKiB: 300,
   diagramExtraJsKiB: 200,
   anyPageJsKiB: 600,
@@ -199,12 +201,32 @@ describe('the entry scripts', () => {
   });
 });
 
+describe('the entry stylesheets', () => {
+  it("are the stylesheets every page's HTML links, not one page's own or a preloaded font", () => {
+    const html = (extra: string): string =>
+      `<link rel="preload" href="/assets/fonts/a.woff2" as="font"><link rel="stylesheet" href="/assets/css/styles.css"><link rel="icon" href="/img/favicon.ico">${extra}`;
+    expect(
+      entryStylesheets([
+        { html: html('<link href="/assets/css/only-here.css" rel="stylesheet">'), pageUrl: 'http://localhost/a' },
+        { html: html(''), pageUrl: 'http://localhost/b/c' },
+      ]),
+    ).toEqual(['http://localhost/assets/css/styles.css']);
+  });
+
+  it('resolve a relative address against each page, as a browser does', () => {
+    expect(entryStylesheets([{ html: '<link rel="stylesheet" href="../assets/css/styles.css">', pageUrl: 'http://localhost/handbook/architecture/x' }])).toEqual([
+      'http://localhost/handbook/assets/css/styles.css',
+    ]);
+  });
+});
+
 describe('the budgets file', () => {
   const good: BudgetsFile = {
     recorded: {
       on: '2025-01-31',
       machine: 'AMD EPYC, 2 cores, 23 GiB, Node.js v20',
       entryJsKiB: 140,
+      entryCssKiB: 25,
       questionPageJsKiB: 200,
       diagramExtraJsKiB: 180,
       anyPageJsKiB: 400,
@@ -213,7 +235,17 @@ describe('the budgets file', () => {
       bookEpubMiB: 0.7,
       searchIndexKiB: 850,
     },
-    budgets: { entryJsKiB: 150, questionPageJsKiB: 220, diagramExtraJsKiB: 200, anyPageJsKiB: 440, buildTotalMiB: 22, bookPdfMiB: 6.6, bookEpubMiB: 0.8, searchIndexKiB: 900 },
+    budgets: {
+      entryJsKiB: 150,
+      entryCssKiB: 27,
+      questionPageJsKiB: 220,
+      diagramExtraJsKiB: 200,
+      anyPageJsKiB: 440,
+      buildTotalMiB: 22,
+      bookPdfMiB: 6.6,
+      bookEpubMiB: 0.8,
+      searchIndexKiB: 900,
+    },
   };
 
   it('accepts budgets a little above figures recorded with their day and machine', () => {

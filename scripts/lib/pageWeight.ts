@@ -14,6 +14,8 @@ export const MIB = 1024 * 1024;
 export interface Budgets {
   /** Gzipped JS every page loads first (the scripts every page's HTML names: runtime and main). */
   entryJsKiB: number;
+  /** Gzipped CSS every page loads before it paints (the stylesheets every page's HTML links). */
+  entryCssKiB: number;
   /** Gzipped JS loaded by a question page that has no diagram. */
   questionPageJsKiB: number;
   /** What a page with a diagram loads beyond a question page without one (Mermaid and its diagram types). */
@@ -38,6 +40,7 @@ export interface BudgetsFile {
 
 const BUDGET_KEYS = [
   'entryJsKiB',
+  'entryCssKiB',
   'questionPageJsKiB',
   'diagramExtraJsKiB',
   'anyPageJsKiB',
@@ -144,21 +147,36 @@ export function kib(bytes: number): string {
   return `${(bytes / KIB).toFixed(1)} KiB`;
 }
 
+/** The URLs that every page's HTML names in tags matching `tags`, each resolved against its page by `urlOf`. */
+function onEveryPage(htmlByPage: readonly { html: string; pageUrl: string }[], tags: RegExp, urlOf: (tag: string) => string | undefined): string[] {
+  const lists = htmlByPage.map(({ html, pageUrl }) =>
+    (html.match(tags) ?? []).flatMap((tag) => {
+      const url = urlOf(tag);
+      return url ? [new URL(url, pageUrl).href] : [];
+    }),
+  );
+  const [first = [], ...rest] = lists;
+  return first.filter((url) => rest.every((list) => list.includes(url)));
+}
+
 /**
  * The scripts every page loads first: those named by a `<script src>` in the
  * HTML of every page (the runtime and main.js), not a page's own preloads.
  */
 export function entryScripts(htmlByPage: readonly { html: string; pageUrl: string }[]): string[] {
-  const lists = htmlByPage.map(({ html, pageUrl }) =>
-    (html.match(/<script\b[^>]*>/gi) ?? []).map((tag) => attribute(tag, 'src')).flatMap((src) => (src ? [new URL(src, pageUrl).href] : [])),
-  );
-  const [first = [], ...rest] = lists;
-  return first.filter((src) => rest.every((list) => list.includes(src)));
+  return onEveryPage(htmlByPage, /<script\b[^>]*>/gi, (tag) => attribute(tag, 'src'));
 }
 
-/** Gzipped bytes of the entry scripts (see entryScripts). */
-export function entryBytes(buildDir: string, scripts: readonly string[], basePath = '/'): number {
-  return scripts.reduce((sum, src) => sum + gzipSize(fileForUrl(buildDir, src, basePath)), 0);
+/** The stylesheets every page links (`<link rel="stylesheet">` in the HTML of every page), which it loads before it paints. */
+export function entryStylesheets(htmlByPage: readonly { html: string; pageUrl: string }[]): string[] {
+  return onEveryPage(htmlByPage, /<link\b[^>]*>/gi, (tag) =>
+    (attribute(tag, 'rel') ?? '').toLowerCase().split(/\s+/).includes('stylesheet') ? attribute(tag, 'href') : undefined,
+  );
+}
+
+/** Gzipped bytes of the files behind `urls` (the entry scripts, or the entry stylesheets). */
+export function entryBytes(buildDir: string, urls: readonly string[], basePath = '/'): number {
+  return urls.reduce((sum, url) => sum + gzipSize(fileForUrl(buildDir, url, basePath)), 0);
 }
 
 export interface JsSummary {

@@ -15,6 +15,7 @@ import {
   buildSize,
   entryBytes,
   entryScripts,
+  entryStylesheets,
   isBookFile,
   jsOverruns,
   KIB,
@@ -66,6 +67,17 @@ describe('size budgets of the build (scripts/budgets.json)', () => {
       bytes,
       `${entry.map((u) => u.split('/').pop()).join(' + ')} weigh ${kib(bytes)}, over the entryJsKiB budget of ${budgets.budgets.entryJsKiB} KiB: look inside main.js for what grew before raising it (README, "Size budgets")`,
     ).toBeLessThanOrEqual(budgets.budgets.entryJsKiB * KIB);
+  });
+
+  it('keeps the CSS every page loads before it paints (gzipped) within entryCssKiB', () => {
+    const pages = builtPages();
+    const stylesheets = entryStylesheets(pages.map((p) => ({ html: htmlFor(p), pageUrl: `http://localhost${p}` })));
+    expect(stylesheets.length, 'every page links the same stylesheet').toBeGreaterThanOrEqual(1);
+    const bytes = entryBytes(BUILD_DIR, stylesheets);
+    expect(
+      bytes,
+      `${stylesheets.map((u) => u.split('/').pop()).join(' + ')} weigh ${kib(bytes)}, over the entryCssKiB budget of ${budgets.budgets.entryCssKiB} KiB: look for what grew (an inlined font or image is a data: URL) before raising it`,
+    ).toBeLessThanOrEqual(budgets.budgets.entryCssKiB * KIB);
   });
 
   it('keeps the JavaScript every page names in its HTML (gzipped) within the page budgets', () => {

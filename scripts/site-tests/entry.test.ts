@@ -4,13 +4,15 @@
  * calculator and no schema library. Each of those belongs to the pages that
  * show it (see src/content/derive.ts and the handbook-content plugin), and a
  * change that puts one back into the entry would make every page heavier.
+ * Nor does the stylesheet every page loads carry a font: fonts are files,
+ * fetched by the pages that draw their glyphs (src/plugins/fonts-as-files).
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { referenceCatalog } from '../../src/content/references';
-import { entryScripts, fileForUrl } from '../lib/pageWeight';
+import { entryScripts, entryStylesheets, fileForUrl } from '../lib/pageWeight';
 import { siteContent } from './builtSite';
 import { assertBuilt, BUILD_DIR, builtPages, htmlFor, PROJECT_ROOT } from './buildOutput';
 
@@ -115,6 +117,37 @@ describe('the entry scripts every page loads', () => {
     for (const marker of ['$ZodType', 'unrecognized_keys']) {
       expect(inSomeScript(marker), `${marker} is in the Practice page's chunk`).toBe(true);
       expect(foundIn(marker), marker).toEqual([]);
+    }
+  });
+});
+
+describe('the stylesheet every page loads', () => {
+  let stylesheets: { file: string; text: string }[];
+  beforeAll(() => {
+    const pages = builtPages();
+    stylesheets = entryStylesheets(pages.map((p) => ({ html: htmlFor(p), pageUrl: `http://localhost${p}` }))).map((url) => {
+      const file = fileForUrl(BUILD_DIR, url);
+      return { file, text: readFileSync(file, 'utf8') };
+    });
+  });
+
+  it('is one file', () => {
+    expect(stylesheets.map((s) => path.basename(s.file).replace(/\.[0-9a-f]+\.css$/, ''))).toEqual(['styles']);
+  });
+
+  it("carries no font: each of its @font-face rules (KaTeX's twenty among them) names font files of the build", () => {
+    const faces = stylesheets.flatMap((s) => (s.text.match(/@font-face\s*\{[^}]*\}/g) ?? []).map((face) => ({ face, from: s.file })));
+    expect(faces.filter(({ face }) => face.includes('KaTeX_')).length, "KaTeX's fonts are declared").toBeGreaterThanOrEqual(20);
+    for (const { face, from } of faces) {
+      const family = /font-family:\s*([^;]+)/.exec(face)?.[1];
+      const urls = [...face.matchAll(/url\(\s*(['"]?)([^'")]+)\1\s*\)/g)].map((m) => m[2]!);
+      expect(urls.length, `${family} has a source`).toBeGreaterThan(0);
+      for (const url of urls) {
+        expect(url.startsWith('data:'), `${family} is inlined into the stylesheet (${url.slice(0, 30)}…)`).toBe(false);
+        // An address from the site's root (the build's base URL is /), or relative to the stylesheet.
+        const file = url.startsWith('/') ? path.join(BUILD_DIR, url) : path.resolve(path.dirname(from), url);
+        expect(existsSync(file), `${family}: ${url} is a file of the build`).toBe(true);
+      }
     }
   });
 });
