@@ -3,6 +3,9 @@ import { defineConfig } from 'vitest/config';
 
 /** Unit tests: examples, content schema, validator. The built-site tests have their own config. */
 export default defineConfig({
+  // The site's tsconfig leaves JSX to Docusaurus' bundler ("jsx": "preserve"); a test that renders a theme component
+  // gets React's automatic runtime, as the bundler uses.
+  oxc: { jsx: { runtime: 'automatic' } },
   test: {
     exclude: ['node_modules/**', 'scripts/site-tests/**', 'scripts/validate/fixtures/**'],
     testTimeout: 20_000,

@@ -2,8 +2,8 @@
  * axe-core run inside a Playwright page: the serious and critical violations,
  * one readable line each (rule, count, first element and why it fails).
  *
- * Highlighted code is most of a question page's elements (about 2,200 of
- * 3,100 on a page with an example module), and nearly all of it is the same
+ * Highlighted code is most of a question page's elements (about 1,800 of
+ * 2,300 on Q01, whose example module is shown whole), nearly all of it the same
  * few token styles repeated. axe-core's verdict on a token rests on its
  * colour, size, weight, shadow and visibility and on the backgrounds and
  * opacity of the boxes behind it up to its line, so within one code block each
