@@ -51,7 +51,7 @@ import {
   suggestedBudgets,
   thisMachine,
 } from './bench/report';
-import { builtPages, htmlFor, listFiles } from './site-tests/buildOutput';
+import { builtPages, builtPagesHtml, htmlFor, listFiles } from './site-tests/buildOutput';
 import { validateContent } from './validate/index';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -300,9 +300,9 @@ async function sizeSteps(): Promise<void> {
     BUILD_DIR,
     paths.map((p) => ({ path: p, question: kinds.question(p), diagram: kinds.diagram(p), scripts: scriptUrlsInHtml(htmlFor(p), `http://localhost${p}`) })),
   );
-  const entry = entryScripts(paths.map((p) => ({ html: htmlFor(p), pageUrl: `http://localhost${p}` })));
+  const entry = entryScripts(builtPagesHtml(paths));
   const entryTotal = entryBytes(BUILD_DIR, entry);
-  const stylesheets = entryStylesheets(paths.map((p) => ({ html: htmlFor(p), pageUrl: `http://localhost${p}` })));
+  const stylesheets = entryStylesheets(builtPagesHtml(paths));
   const stylesheetTotal = entryBytes(BUILD_DIR, stylesheets);
   const files = listFiles().filter((f) => !isBookFile(f));
   const bytes = buildSize(files);

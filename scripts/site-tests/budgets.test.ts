@@ -29,7 +29,7 @@ import {
   type BudgetsFile,
   type PageScripts,
 } from '../lib/pageWeight';
-import { assertBuilt, BUILD_DIR, builtPages, htmlFor, listFiles, PROJECT_ROOT } from './buildOutput';
+import { assertBuilt, BUILD_DIR, builtPages, builtPagesHtml, htmlFor, listFiles, PROJECT_ROOT } from './buildOutput';
 
 let budgets: BudgetsFile;
 
@@ -59,8 +59,7 @@ describe('size budgets of the build (scripts/budgets.json)', () => {
   });
 
   it('keeps the JavaScript every page loads first (runtime and main, gzipped) within entryJsKiB', () => {
-    const pages = builtPages();
-    const entry = entryScripts(pages.map((p) => ({ html: htmlFor(p), pageUrl: `http://localhost${p}` })));
+    const entry = entryScripts(builtPagesHtml());
     expect(entry.length, 'every page runs the same entry scripts').toBeGreaterThanOrEqual(2);
     const bytes = entryBytes(BUILD_DIR, entry);
     expect(
@@ -70,8 +69,7 @@ describe('size budgets of the build (scripts/budgets.json)', () => {
   });
 
   it('keeps the CSS every page loads before it paints (gzipped) within entryCssKiB', () => {
-    const pages = builtPages();
-    const stylesheets = entryStylesheets(pages.map((p) => ({ html: htmlFor(p), pageUrl: `http://localhost${p}` })));
+    const stylesheets = entryStylesheets(builtPagesHtml());
     expect(stylesheets.length, 'every page links the same stylesheet').toBeGreaterThanOrEqual(1);
     const bytes = entryBytes(BUILD_DIR, stylesheets);
     expect(

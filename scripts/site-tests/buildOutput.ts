@@ -112,3 +112,8 @@ export function builtPages(dir = BUILD_DIR): string[] {
     })
     .sort();
 }
+
+/** Each page's built HTML with the address it is served at, as pageWeight's entryScripts and entryStylesheets read them. */
+export function builtPagesHtml(paths: readonly string[] = builtPages()): { html: string; pageUrl: string }[] {
+  return paths.map((p) => ({ html: htmlFor(p), pageUrl: `http://localhost${p}` }));
+}

@@ -14,15 +14,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { referenceCatalog } from '../../src/content/references';
 import { entryScripts, entryStylesheets, fileForUrl } from '../lib/pageWeight';
 import { siteContent } from './builtSite';
-import { assertBuilt, BUILD_DIR, builtPages, htmlFor, PROJECT_ROOT } from './buildOutput';
+import { assertBuilt, BUILD_DIR, builtPagesHtml, PROJECT_ROOT } from './buildOutput';
 
 const content = siteContent();
 let entry: { file: string; text: string }[];
 
 beforeAll(() => {
   assertBuilt();
-  const pages = builtPages();
-  const urls = entryScripts(pages.map((p) => ({ html: htmlFor(p), pageUrl: `http://localhost${p}` })));
+  const urls = entryScripts(builtPagesHtml());
   entry = urls.map((url) => {
     const file = fileForUrl(BUILD_DIR, url);
     return { file: path.basename(file), text: readFileSync(file, 'utf8') };
@@ -124,8 +123,7 @@ describe('the entry scripts every page loads', () => {
 describe('the stylesheet every page loads', () => {
   let stylesheets: { file: string; text: string }[];
   beforeAll(() => {
-    const pages = builtPages();
-    stylesheets = entryStylesheets(pages.map((p) => ({ html: htmlFor(p), pageUrl: `http://localhost${p}` }))).map((url) => {
+    stylesheets = entryStylesheets(builtPagesHtml()).map((url) => {
       const file = fileForUrl(BUILD_DIR, url);
       return { file, text: readFileSync(file, 'utf8') };
     });

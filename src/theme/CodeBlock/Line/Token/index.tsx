@@ -9,7 +9,8 @@
 import type { ReactNode } from 'react';
 import type { Props } from '@theme/CodeBlock/Line/Token';
 
-export default function CodeBlockLineToken({ line: _line, token, ...props }: Props): ReactNode {
-  const plainText = token.types.length === 1 && token.types[0] === 'plain' && !token.empty && props.className === 'token plain' && props.style === undefined;
-  return plainText ? props.children : <span {...props} />;
+export default function CodeBlockLineToken({ line: _line, token: _token, ...props }: Props): ReactNode {
+  // The class names say the token is plain text and nothing else; an empty line's plain token has a style (an
+  // inline block that holds the line's height) and keeps its span.
+  return props.className === 'token plain' && props.style === undefined ? props.children : <span {...props} />;
 }
