@@ -31,13 +31,13 @@ function firstQuestion(docsDir: string): string {
 export async function measureRecheck(projectRoot: string, rootDir: string, cacheDir: string): Promise<Recheck> {
   const questions = readdirSync(path.join(projectRoot, 'docs'), { recursive: true, encoding: 'utf8' }).filter((f) => /(^|[\\/])q\d{2}-[a-z0-9-]+\.mdx$/.test(f)).length;
   generateContentRoot(projectRoot, rootDir, questions);
-  const pluginModule = (await loadFreshModule(path.join(projectRoot, 'src/plugins/handbook-content/index.ts'))) as (context: LoadContext) => Plugin<unknown>;
+  const pluginModule = (await loadFreshModule(path.join(projectRoot, 'src/plugins/handbook-content/index.ts'))) as (context: LoadContext) => Promise<Plugin<unknown>>;
   const saved = process.env[CACHE_DIR_VARIABLE];
   process.env[CACHE_DIR_VARIABLE] = cacheDir;
   try {
     // The plugin starts its first check as it is created.
     let started = performance.now();
-    const plugin = pluginModule({ siteDir: rootDir, baseUrl: '/' } as LoadContext);
+    const plugin = await pluginModule({ siteDir: rootDir, baseUrl: '/' } as LoadContext);
     await plugin.loadContent!();
     const firstMs = performance.now() - started;
     const page = firstQuestion(path.join(rootDir, 'docs'));

@@ -55,6 +55,13 @@ describe('a kept bundle', () => {
     expect(isFresh(root, { ...manifest!, format: BUNDLE_FORMAT + 1 }, 'scripts/main.ts')).toBe(false);
     expect(isFresh(root, undefined, 'scripts/main.ts')).toBe(false);
   });
+
+  it('is used only in the module format it was made in: an ES module for a command, CommonJS for a plugin', async () => {
+    const { root, manifest } = await project();
+    expect(isFresh(root, manifest, 'scripts/main.ts', 'cjs')).toBe(false);
+    expect(isFresh(root, { ...manifest!, output: 'cjs' }, 'scripts/main.ts', 'cjs')).toBe(true);
+    expect(isFresh(root, { ...manifest!, output: 'cjs' }, 'scripts/main.ts')).toBe(false);
+  });
 });
 
 describe('npm run validate (node scripts/validate.mjs)', () => {

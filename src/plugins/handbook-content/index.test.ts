@@ -7,34 +7,36 @@ import handbookContentPlugin, { type HandbookContent } from './index';
 // unhandled rejection.
 const validator = vi.hoisted(() => ({ calls: 0, released: 0, runs: [] as (() => Promise<ValidatorRun>)[] }));
 
-vi.mock('../../../scripts/validate/index', () => ({
-  createValidator: () => ({
-    validateAll: () => {
-      validator.calls += 1;
-      return validator.runs.shift()!();
+vi.mock('./validatorApi', () => ({
+  loadValidatorApi: async () => ({
+    createValidator: () => ({
+      validateAll: () => {
+        validator.calls += 1;
+        return validator.runs.shift()!();
+      },
+      revalidate: () => Promise.reject(new Error('not used by the plugin')),
+    }),
+    formatProblem: (p: { file: string; line: number; message: string }) => `${p.file}:${p.line}: ${p.message}`,
+    releaseRenderers: () => {
+      validator.released += 1;
     },
-    revalidate: () => Promise.reject(new Error('not used by the plugin')),
   }),
-  formatProblem: (p: { file: string; line: number; message: string }) => `${p.file}:${p.line}: ${p.message}`,
-  releaseRenderers: () => {
-    validator.released += 1;
-  },
 }));
 
 function runWith(title: string): ValidatorRun {
   return { problems: [], warnings: [], report: { questions: [], quickHits: [], title } as unknown as ValidatorRun['report'], read: [], checked: [] };
 }
 
-function pluginFor(siteDir: string, ...runs: (() => Promise<ValidatorRun>)[]): Plugin<HandbookContent> {
+function pluginFor(siteDir: string, ...runs: (() => Promise<ValidatorRun>)[]): Promise<Plugin<HandbookContent>> {
   validator.calls = 0;
   validator.runs = runs;
-  return handbookContentPlugin({ siteDir, baseUrl: '/' } as LoadContext) as Plugin<HandbookContent>;
+  return handbookContentPlugin({ siteDir, baseUrl: '/' } as LoadContext);
 }
 
 describe('the handbook-content plugin', () => {
   it('starts checking the content as it is created, and its first load takes that run', async () => {
     let finish: (run: ValidatorRun) => void = () => undefined;
-    const plugin = pluginFor('/site-a', () => new Promise((resolve) => (finish = resolve)));
+    const plugin = await pluginFor('/site-a', () => new Promise((resolve) => (finish = resolve)));
     // While the other plugins load, the check is already under way.
     expect(validator.calls).toBe(1);
     const loading = plugin.loadContent!();
@@ -47,10 +49,14 @@ describe('the handbook-content plugin', () => {
     try {
       validator.released = 0;
       vi.stubEnv('NODE_ENV', 'production');
-      await pluginFor('/site-built', async () => runWith('build')).loadContent!();
+      await (
+        await pluginFor('/site-built', async () => runWith('build'))
+      ).loadContent!();
       expect(validator.released).toBe(1);
       vi.stubEnv('NODE_ENV', 'development');
-      await pluginFor('/site-started', async () => runWith('start')).loadContent!();
+      await (
+        await pluginFor('/site-started', async () => runWith('start'))
+      ).loadContent!();
       expect(validator.released, 'the dev server re-checks saved pages with the same worker').toBe(1);
     } finally {
       vi.unstubAllEnvs();
@@ -58,7 +64,7 @@ describe('the handbook-content plugin', () => {
   });
 
   it('checks again on every later load, as the dev server does after a saved page', async () => {
-    const plugin = pluginFor(
+    const plugin = await pluginFor(
       '/site-b',
       async () => runWith('at start'),
       async () => runWith('after a save'),
@@ -73,7 +79,7 @@ describe('the handbook-content plugin', () => {
     const listen = (reason: unknown): number => unhandled.push(reason);
     process.on('unhandledRejection', listen);
     try {
-      const plugin = pluginFor(
+      const plugin = await pluginFor(
         '/site-c',
         () => Promise.reject(new Error('cannot read docs/architecture/x.mdx')),
         async () => runWith('after the fix'),

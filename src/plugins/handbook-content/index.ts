@@ -18,9 +18,10 @@ import type { LoadContext, Plugin } from '@docusaurus/types';
 import type { QuestionSummary, ValidationReport } from '../../content/report';
 import { TRACKS } from '../../content/tracks';
 import { buildDeck } from '../../practice/deck';
-import { createValidator, formatProblem, releaseRenderers, type Validator, type ValidatorRun } from '../../../scripts/validate/index';
+import type { Validator, ValidatorRun } from '../../../scripts/validate/index';
 import { writeAnkiDeck } from './ankiDeckFile';
 import { PLUGIN_ROUTES, type HomeSummary, type PracticeDeck } from './routes';
+import { loadValidatorApi } from './validatorApi';
 
 // One validator per site for the life of the process: `docusaurus start` calls loadContent again on every saved file, and the validator then re-checks only the pages (and example files) that changed.
 const validators = new Map<string, Validator>();
@@ -38,8 +39,9 @@ export function homeSummary(questions: readonly QuestionSummary[]): HomeSummary 
   };
 }
 
-export default function handbookContentPlugin(context: LoadContext): Plugin<HandbookContent> {
+export default async function handbookContentPlugin(context: LoadContext): Promise<Plugin<HandbookContent>> {
   const isProduction = process.env.NODE_ENV === 'production';
+  const { createValidator, formatProblem, releaseRenderers } = await loadValidatorApi();
   let validator = validators.get(context.siteDir);
   if (!validator) validators.set(context.siteDir, (validator = createValidator({ rootDir: context.siteDir })));
   // Started as the plugin is created, so the check (and on a cold cache the worker that loads Mermaid and jsdom)
