@@ -24,7 +24,7 @@ function read(html: string): { text: string; elements: number } {
 
 describe("the build's HTML minifier", () => {
   it('keeps "&<" in text as text', { timeout: 60_000 }, async () => {
-    const { default: config } = await import('../docusaurus.config');
+    const config = await (await import('../docusaurus.config')).default();
     const type = validateConfig(config, 'docusaurus.config.ts').future.faster.swcHtmlMinimizer ? 'swc' : 'terser';
     const { code } = await (await getHtmlMinifier({ type })).minify(ESCAPED);
     expect(read(code)).toEqual({ text: TEXT, elements: 0 });

@@ -14,7 +14,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 async function persistentCacheUnder(nodeEnv: 'production' | 'development'): Promise<boolean> {
   vi.stubEnv('NODE_ENV', nodeEnv);
   vi.resetModules();
-  const { default: config } = await import('../docusaurus.config');
+  const config = await (await import('../docusaurus.config')).default();
   return validateConfig(config, 'docusaurus.config.ts').future.faster.rspackPersistentCache;
 }
 

@@ -72,7 +72,7 @@ describe('the renderer worker', () => {
 
   it("reads diagrams with the site's Mermaid settings, which can change the kind Mermaid picks", async () => {
     const { MERMAID_OPTIONS } = await import('../../src/content/mermaidOptions');
-    const { default: config } = await import('../../docusaurus.config');
+    const config = await (await import('../../docusaurus.config')).default();
     expect(config.themeConfig.mermaid.options, 'the theme draws with the settings the validator reads with').toBe(MERMAID_OPTIONS);
     // A renderer setting turns a state diagram and a flowchart into kinds the site leaves out: the validator sees it.
     const otherSettings = workerRenderers(undefined, { state: { defaultRenderer: 'dagre-d3' }, flowchart: { defaultRenderer: 'elk' } });

@@ -46,7 +46,7 @@ describe('fonts as files', () => {
   });
 
   it("is registered in the site's config", async () => {
-    const { default: config } = await import('../../../docusaurus.config');
+    const config = await (await import('../../../docusaurus.config')).default();
     expect(config.plugins).toContain('./src/plugins/fonts-as-files/index.ts');
   });
 });

@@ -49,7 +49,7 @@ describe('Mermaid in the bundles', () => {
   });
 
   it("is registered in the site's config", async () => {
-    const { default: config } = await import('../../../docusaurus.config');
+    const config = await (await import('../../../docusaurus.config')).default();
     expect(config.plugins).toContain('./src/plugins/mermaid-browser-only/index.ts');
   });
 });

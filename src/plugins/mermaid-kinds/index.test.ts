@@ -173,7 +173,7 @@ describe('the plugin', () => {
   });
 
   it("is registered in the site's config", async () => {
-    const { default: config } = await import('../../../docusaurus.config');
+    const config = await (await import('../../../docusaurus.config')).default();
     expect(config.plugins).toContain('./src/plugins/mermaid-kinds/index.ts');
   });
 });
