@@ -23,10 +23,26 @@ import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync }
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import process from 'node:process';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /** Bump when the way bundles are made changes. */
 export const BUNDLE_FORMAT = 1;
+
+/** The project's root: this file is scripts/lib/bundledScript.mjs. */
+export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/**
+ * An error's message in one line: its first, and the next too when the first only announces it (esbuild's
+ * "Build failed with 1 error:" before the file, line and reason).
+ * @param {unknown} error
+ */
+function firstLineOf(error) {
+  const lines = (error instanceof Error ? error.message : String(error))
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
+  return lines.length > 1 && lines[0]?.endsWith(':') ? `${lines[0]} ${lines[1]}` : (lines[0] ?? '');
+}
 
 /** @param {string} file */
 function hashOf(file) {
@@ -163,6 +179,25 @@ export async function requireBundled({ root, entry, name, external }) {
 }
 
 /**
+ * What requireBundled loads (from PROJECT_ROOT unless `root` is given), or, when the bundle cannot be made or
+ * loaded, what `fallback` imports from the sources, after one line on the console: `${note}: its bundle could not be
+ * made or loaded (the reason).` No stack trace: the site works either way, only more slowly on a first build.
+ * @template T
+ * @param {{ root?: string, entry: string, name: string, external: string[] }} options
+ * @param {{ fallback: () => Promise<T>, note: string }} instead
+ * @returns {Promise<T>}
+ */
+export async function requireBundledOr({ root = PROJECT_ROOT, ...options }, { fallback, note }) {
+  try {
+    return /** @type {T} */ (await requireBundled({ root, ...options }));
+  } catch (error) {
+    // The global console, not node:console's: a test runner (or a host) may have replaced it.
+    globalThis.console.warn(`${note}: its bundle could not be made or loaded (${firstLineOf(error)}).`);
+    return fallback();
+  }
+}
+
+/**
  * Runs `entry` (a path from root) with the process's arguments, from its bundle when it can.
  * @param {{ root: string, entry: string, name: string, external: string[] }} options
  */
@@ -173,7 +208,7 @@ export async function runBundled({ root, entry, name, external }) {
     // The script starts its work when loaded; an error here means it never started, so running it through tsx instead is safe.
     await import(pathToFileURL(main).href);
   } catch (error) {
-    process.stderr.write(`(${entry} runs through tsx: its bundle could not be made or loaded: ${error instanceof Error ? error.message.split('\n')[0] : String(error)})\n`);
+    process.stderr.write(`(${entry} runs through tsx: its bundle could not be made or loaded: ${firstLineOf(error)})\n`);
     const tsx = path.join(root, 'node_modules/.bin', process.platform === 'win32' ? 'tsx.cmd' : 'tsx');
     const child = spawnSync(tsx, [entry, ...process.argv.slice(2)], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
     process.exit(child.status ?? 1);

@@ -4,12 +4,12 @@
  * result as the TypeScript it was made from.
  */
 import { execFile } from 'node:child_process';
-import { cp, mkdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, rm, stat, symlink, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PROJECT_ROOT } from '../validate/index';
-import { BUNDLE_FORMAT, fingerprint, isFresh, readManifest } from './bundledScript.mjs';
+import { BUNDLE_FORMAT, fingerprint, isFresh, PROJECT_ROOT as BUNDLES_ROOT, readManifest, requireBundledOr } from './bundledScript.mjs';
 import { tempDirsRemovedAfterAll } from './tempDirs';
 
 const tempDir = tempDirsRemovedAfterAll();
@@ -62,6 +62,51 @@ describe('a kept bundle', () => {
     expect(isFresh(root, { ...manifest!, output: 'cjs' }, 'scripts/main.ts', 'cjs')).toBe(true);
     expect(isFresh(root, { ...manifest!, output: 'cjs' }, 'scripts/main.ts')).toBe(false);
   });
+});
+
+describe('code Docusaurus loads, from its bundle or else from its sources (requireBundledOr)', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  /** A project with one module and the bundler (tsx brings esbuild), so bundles are made in a folder of its own. */
+  async function project(source: string): Promise<string> {
+    const root = await tempDir('handbook-bundle-or-');
+    await mkdir(path.join(root, 'scripts'), { recursive: true });
+    await mkdir(path.join(root, 'node_modules'), { recursive: true });
+    await writeFile(path.join(root, 'package.json'), '{"name":"p","private":true}\n');
+    await symlink(path.join(PROJECT_ROOT, 'node_modules/tsx'), path.join(root, 'node_modules/tsx'), 'dir');
+    await writeFile(path.join(root, 'scripts/answer.ts'), source);
+    return root;
+  }
+  const options = (root: string) => ({ root, entry: 'scripts/answer.ts', name: 'answer', external: [] });
+
+  it("finds the project's root by itself", () => {
+    expect(BUNDLES_ROOT).toBe(PROJECT_ROOT);
+  });
+
+  it('gives what the bundle exports, silently, and leaves the sources alone', async () => {
+    const root = await project('export const answer: number = 6 * 7;\n');
+    const warn = vi.spyOn(console, 'warn');
+    const fallback = vi.fn(async () => ({ answer: -1 }));
+    await expect(requireBundledOr(options(root), { fallback, note: '[test] from the sources' })).resolves.toMatchObject({ answer: 42 });
+    expect(fallback).not.toHaveBeenCalled();
+    expect(warn).not.toHaveBeenCalled();
+    expect(readManifest(path.join(root, 'node_modules/.cache/bundled-scripts/answer'))?.output).toBe('cjs');
+  }, 30_000);
+
+  it('gives what the fallback imports, after one line that names the reason, when the bundle cannot be made', async () => {
+    const root = await project('export const answer: number = ;\n');
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const fallback = vi.fn(async () => ({ answer: -1 }));
+    await expect(requireBundledOr(options(root), { fallback, note: '[test] from the sources' })).resolves.toEqual({ answer: -1 });
+    expect(fallback).toHaveBeenCalledTimes(1);
+    expect(warn).toHaveBeenCalledTimes(1);
+    // esbuild's reason, with the file and line, not only its "Build failed with 1 error:".
+    expect(String(warn.mock.calls[0]![0])).toMatch(
+      /^\[test\] from the sources: its bundle could not be made or loaded \(Build failed with 1 error: scripts\/answer\.ts:1:\d+: ERROR: [^\n]+\)\.$/,
+    );
+  }, 30_000);
 });
 
 describe('npm run validate (node scripts/validate.mjs)', () => {

@@ -10,23 +10,16 @@
  * comment in it for ES module syntax): about 1.7 s. KaTeX stays outside the
  * bundle, so its own CommonJS build loads natively.
  */
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { requireBundled } from '../../scripts/lib/bundledScript.mjs';
+import { requireBundledOr } from '../../scripts/lib/bundledScript.mjs';
 
 export type MarkdownMath = typeof import('./markdownMathPlugins');
 
-const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const MARKDOWN_MATH_ENTRY = 'src/content/markdownMathPlugins.ts';
 
 /** remark-math and rehype-katex: from their bundle, or from their packages (with a one-line note) when the bundle cannot be made or loaded. */
-export async function loadMarkdownMath(root: string = PROJECT_ROOT): Promise<MarkdownMath> {
-  try {
-    return (await requireBundled({ root, entry: MARKDOWN_MATH_ENTRY, name: 'markdown-math', external: ['katex'] })) as MarkdownMath;
-  } catch (error) {
-    console.warn(
-      `[docusaurus.config] Markdown math loads from its packages: its bundle could not be made or loaded (${error instanceof Error ? error.message.split('\n')[0] : String(error)}).`,
-    );
-    return import('./markdownMathPlugins');
-  }
+export function loadMarkdownMath(root?: string): Promise<MarkdownMath> {
+  return requireBundledOr(
+    { root, entry: MARKDOWN_MATH_ENTRY, name: 'markdown-math', external: ['katex'] },
+    { fallback: () => import('./markdownMathPlugins'), note: '[docusaurus.config] Markdown math loads from its packages' },
+  );
 }
