@@ -38,6 +38,7 @@ import {
 import { serveDirectory } from './lib/staticServer';
 import { EXPECTED_RULES, generateContentRoot, problemsByRule } from './bench/generate';
 import { newMachineTemp } from './bench/newMachineTemp';
+import { residentMemoryLine, sampleResidentMemory } from './bench/residentMemory';
 import {
   TARGETS,
   buildPhases,
@@ -48,9 +49,11 @@ import {
   markdownTable,
   postBuildByPlugin,
   recordedFigures,
+  residentMemoryByPhase,
   seconds,
   suggestedBudgets,
   thisMachine,
+  type MemoryPhase,
 } from './bench/report';
 import { builtPages, builtPagesHtml, htmlFor, listFiles } from './site-tests/buildOutput';
 import { validateContent } from './validate/index';
@@ -74,7 +77,14 @@ interface Run {
 }
 
 /** Runs a command of the project with its output sent to a log file, and times it. */
-async function run(name: string, command: string, commandArgs: readonly string[], expectedCodes: readonly number[] = [0], env: NodeJS.ProcessEnv = {}): Promise<Run> {
+async function run(
+  name: string,
+  command: string,
+  commandArgs: readonly string[],
+  expectedCodes: readonly number[] = [0],
+  env: NodeJS.ProcessEnv = {},
+  { sampleMemory = false }: { sampleMemory?: boolean } = {},
+): Promise<Run> {
   const log = path.join(LOG_DIR, `${name}.log`);
   const out = createWriteStream(log);
   let output = '';
@@ -89,6 +99,9 @@ async function run(name: string, command: string, commandArgs: readonly string[]
     };
     child.stdout.on('data', collect);
     child.stderr.on('data', collect);
+    // Samples go into the log in order with the build's own lines, so each falls in the phase that was running.
+    const stopSampling = sampleMemory && child.pid !== undefined ? sampleResidentMemory(child.pid, (mib) => collect(Buffer.from(residentMemoryLine(mib)))) : undefined;
+    child.on('close', () => stopSampling?.());
     child.on('error', (error) => {
       output += String(error);
       resolve(127);
@@ -123,6 +136,15 @@ function countMatch(output: string, pattern: RegExp): string {
 // The site as `npm run build` makes it (package.json's build:site: `docusaurus build` without HTML minification).
 const SITE_BUILD = ['run', '--silent', 'build:site'];
 
+/** The build's phases as the memory row names them. */
+const MEMORY_PHASES: [MemoryPhase, string][] = [
+  ['loadSite', 'loading'],
+  ['bundling', 'bundling'],
+  ['staticGeneration', 'static generation'],
+  ['postBuild', 'postBuild'],
+  ['afterPostBuild', 'after postBuild'],
+];
+
 // GNU time reports the build's peak memory; without it the row is left out.
 const GNU_TIME = '/usr/bin/time';
 
@@ -136,7 +158,9 @@ async function buildSteps(): Promise<void> {
   // A new machine's empty temporary folder, which the warm build then finds as the cold one left it.
   const temp = newMachineTemp(LOG_DIR, 'build');
   const env = { ...temp, DOCUSAURUS_PERF_LOGGER: 'true', NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${JSON.stringify(timer)}`.trim() };
-  const cold = measured ? await run('build-cold', GNU_TIME, ['-f', '%M', '-o', memoryFile, 'npm', ...SITE_BUILD], [0], env) : await run('build-cold', 'npm', SITE_BUILD, [0], env);
+  const cold = measured
+    ? await run('build-cold', GNU_TIME, ['-f', '%M', '-o', memoryFile, 'npm', ...SITE_BUILD], [0], env, { sampleMemory: true })
+    : await run('build-cold', 'npm', SITE_BUILD, [0], env, { sampleMemory: true });
   timed('Production build, cold (`npm run build:site`; no build/, .docusaurus/, node_modules/.cache, nothing transpiled by jiti)', cold, '', TARGETS.coldBuild);
   const phases = buildPhases(cold.output);
   const phase = (label: string, ms: number | undefined): void => {
@@ -155,6 +179,9 @@ async function buildSteps(): Promise<void> {
     const kb = Number(readFileSync(memoryFile, 'utf8').trim().split('\n').pop());
     if (Number.isFinite(kb)) rows.push(['  peak memory of the cold build (resident)', `${(kb / 1024 / 1024).toFixed(2)} GiB`, TARGETS.coldBuildMemory]);
   }
+  const memory = residentMemoryByPhase(cold.output);
+  const inPhases = MEMORY_PHASES.filter(([key]) => memory[key] !== undefined).map(([key, label]) => `${label} ${(memory[key]! / 1024).toFixed(2)} GiB`);
+  if (inPhases.length > 0) rows.push(['    highest resident memory sampled in each phase (every 0.1 s)', inPhases.join('; ')]);
   timed(
     "Production build again at once (build/, .docusaurus/ and jiti's transpiled files kept; a production build keeps no Rspack cache)",
     await run('build-warm', 'npm', SITE_BUILD, [0], temp),

@@ -9,6 +9,7 @@ import {
   markdownTable,
   postBuildByPlugin,
   recordedFigures,
+  residentMemoryByPhase,
   seconds,
   suggestedBudgets,
   thisMachine,
@@ -135,5 +136,25 @@ describe('the build breakdown', () => {
 
   it('has no plugin rows when the build ran without the timer', () => {
     expect(postBuildByPlugin('[PERF] Build > en > postBuild() - 432.5 ms - (Heap 280mb -> 278mb / Total 438mb)')).toEqual([]);
+  });
+  it("places each resident-memory sample in the phase of the build that was running, and keeps each phase's highest", () => {
+    const log = [
+      '[RSS] 80.0 MiB',
+      '[PERF] Build > en > Load site > Load plugins - 2.00 seconds! - (Heap 1mb -> 1mb / Total 1mb)',
+      '[RSS] 270.5 MiB',
+      '[PERF] Build > en > Load site - 2.68 seconds! - (Heap 1mb -> 1mb / Total 1mb)',
+      '[RSS] 350.0 MiB',
+      '[RSS] 783.0 MiB',
+      '[PERF] Build > en > Bundling with rspack - 8.10 seconds! - (Heap 1mb -> 1mb / Total 1mb)',
+      '[PERF] SSG Worker 1 - Task 1 - Rendering 10 pathnames - 1.00 seconds! - (Heap 37mb -> 52mb / Total 83mb)',
+      '[RSS] 1100.0 MiB',
+      '[RSS] 1050.0 MiB',
+      '[PERF] Build > en > SSG - 4.20 seconds! - (Heap 1mb -> 1mb / Total 1mb)',
+      '[RSS] 968.0 MiB',
+      '[PERF] Build > en > postBuild() - 4.00 seconds! - (Heap 1mb -> 1mb / Total 1mb)',
+      '[RSS] 907.0 MiB',
+    ].join('\n');
+    expect(residentMemoryByPhase(log)).toEqual({ loadSite: 270.5, bundling: 783, staticGeneration: 1100, postBuild: 968, afterPostBuild: 907 });
+    expect(residentMemoryByPhase('[PERF] Build - 1.00 seconds!')).toEqual({});
   });
 });

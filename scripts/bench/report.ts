@@ -210,3 +210,33 @@ export function postBuildByPlugin(log: string): PluginPostBuild[] {
   }
   return times.sort((a, b) => b.mainThreadMs - a.mainThreadMs);
 }
+
+/** The order of the build's phases, each ending with its line in PHASE_LINES. */
+const PHASE_ORDER = ['loadSite', 'bundling', 'staticGeneration', 'postBuild'] as const;
+export type MemoryPhase = (typeof PHASE_ORDER)[number] | 'afterPostBuild';
+
+const RSS_LINE = /^\[RSS\] ([\d.]+) MiB$/;
+
+/**
+ * The highest resident memory sampled in each phase of the build, in MiB, from the `[RSS]` lines the bench
+ * writes into the build's log as it samples (scripts/bench/residentMemory.ts): a sample belongs to the first
+ * phase whose closing [PERF] line has not come yet (so bundling includes making Rspack's configs). A phase
+ * without a sample is left out.
+ */
+export function residentMemoryByPhase(log: string): Partial<Record<MemoryPhase, number>> {
+  const peaks: Partial<Record<MemoryPhase, number>> = {};
+  const ends = PHASE_ORDER.map((phase) => PHASE_LINES.find(([key]) => key === phase)![1]);
+  let current = 0;
+  for (const raw of log.split('\n')) {
+    const line = raw.trim();
+    const rss = RSS_LINE.exec(line);
+    if (rss) {
+      const phase: MemoryPhase = PHASE_ORDER[current] ?? 'afterPostBuild';
+      peaks[phase] = Math.max(peaks[phase] ?? 0, Number(rss[1]));
+      continue;
+    }
+    const ended = ends.findIndex((pattern) => pattern.test(line));
+    if (ended >= current) current = ended + 1;
+  }
+  return peaks;
+}
