@@ -103,6 +103,7 @@ async function run(
     const stopSampling = sampleMemory && child.pid !== undefined ? sampleResidentMemory(child.pid, (mib) => collect(Buffer.from(residentMemoryLine(mib)))) : undefined;
     child.on('close', () => stopSampling?.());
     child.on('error', (error) => {
+      stopSampling?.();
       output += String(error);
       resolve(127);
     });

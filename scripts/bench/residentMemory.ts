@@ -9,13 +9,19 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 
-/** The parent of each process on the machine, from /proc/<pid>/stat. */
-function parents(): Map<number, number> {
+/** The parent of each process on the machine, from <proc>/<pid>/stat; none where there is no such folder (macOS, Windows). */
+function parents(proc: string): Map<number, number> {
   const map = new Map<number, number>();
-  for (const entry of readdirSync('/proc')) {
+  let entries: string[];
+  try {
+    entries = readdirSync(proc);
+  } catch {
+    return map;
+  }
+  for (const entry of entries) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const stat = readFileSync(`${proc}/${entry}/stat`, 'utf8');
       // The command name may hold spaces and parentheses: the fields after its last ')' are fixed.
       const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
       map.set(Number(entry), ppid);
@@ -27,15 +33,15 @@ function parents(): Map<number, number> {
 }
 
 /** The resident memory of `pid` and its descendants, each read from /proc/<pid>/status, in MiB; the largest one is what GNU time reports. */
-export function largestResidentMiB(rootPid: number): number | undefined {
-  const parentOf = parents();
+export function largestResidentMiB(rootPid: number, proc = '/proc'): number | undefined {
+  const parentOf = parents(proc);
   let largest: number | undefined;
   for (const pid of parentOf.keys()) {
     let ancestor: number | undefined = pid;
     while (ancestor !== undefined && ancestor > 1 && ancestor !== rootPid) ancestor = parentOf.get(ancestor);
     if (ancestor !== rootPid) continue;
     try {
-      const kib = Number(/^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
+      const kib = Number(/^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`${proc}/${pid}/status`, 'utf8'))?.[1]);
       // VmRSS is in kB, which /proc means as KiB.
       if (Number.isFinite(kib)) largest = Math.max(largest ?? 0, kib / 1024);
     } catch {
