@@ -170,26 +170,40 @@ describe.each(['light', 'dark'] as const)('the Expand view in %s mode', (colorSc
 
       if (phone) {
         const cdp = await context.newCDPSession(page);
-        const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', points: [number, number][]) =>
-          cdp.send('Input.dispatchTouchEvent', { type, touchPoints: points.map(([x, y], id) => ({ x, y, id })) });
+        // Each touch carries its own time (seconds after the gesture's start), so a loaded machine that sends
+        // them late cannot turn a steady drag into a flick: Chrome answers a flick with a fling, and a tap during
+        // a fling only stops the fling, so Close would not be clicked.
+        let start = Date.now() / 1000;
+        const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', points: [number, number][], at: number) =>
+          cdp.send('Input.dispatchTouchEvent', { type, timestamp: start + at, touchPoints: points.map(([x, y], id) => ({ x, y, id })) });
         // Two fingers move apart: zoom in.
-        await touch('touchStart', [
-          [cx - 20, cy],
-          [cx + 20, cy],
-        ]);
+        await touch(
+          'touchStart',
+          [
+            [cx - 20, cy],
+            [cx + 20, cy],
+          ],
+          0,
+        );
         for (let d = 30; d <= 120; d += 15) {
-          await touch('touchMove', [
-            [cx - d, cy],
-            [cx + d, cy],
-          ]);
+          await touch(
+            'touchMove',
+            [
+              [cx - d, cy],
+              [cx + d, cy],
+            ],
+            d / 600,
+          );
         }
-        await touch('touchEnd', []);
+        await touch('touchEnd', [], 0.3);
         await expect.poll(async () => (await view(page)).scale).toBeGreaterThan(1.5);
-        // One finger drags: pan.
+        // One finger drags, rests and lifts, as a reader moves a diagram into place: pan.
         const before = await view(page);
-        await touch('touchStart', [[cx, cy]]);
-        for (let d = 10; d <= 80; d += 10) await touch('touchMove', [[cx + d, cy + d / 2]]);
-        await touch('touchEnd', []);
+        start = Date.now() / 1000;
+        await touch('touchStart', [[cx, cy]], 0);
+        for (let d = 10; d <= 80; d += 10) await touch('touchMove', [[cx + d, cy + d / 2]], d / 400);
+        await touch('touchMove', [[cx + 80, cy + 40]], 0.5);
+        await touch('touchEnd', [], 0.52);
         await expect.poll(async () => (await view(page)).x).toBeGreaterThan(before.x + 20);
       } else {
         await page.mouse.move(cx, cy);
@@ -203,8 +217,6 @@ describe.each(['light', 'dark'] as const)('the Expand view in %s mode', (colorSc
       }
 
       const close = page.getByRole('button', { name: 'Close' });
-      // Chrome can take a tap that follows a gesture at once as the gesture's end; a reader pauses first.
-      if (phone) await page.waitForTimeout(600);
       if (phone) await close.tap();
       else await close.click();
       await dialog.waitFor({ state: 'detached' });
