@@ -47,13 +47,13 @@ import {
   describeMachine,
   loadAverage,
   markdownTable,
+  memoryByPhaseSummary,
   postBuildByPlugin,
   recordedFigures,
   residentMemoryByPhase,
   seconds,
   suggestedBudgets,
   thisMachine,
-  type MemoryPhase,
 } from './bench/report';
 import { builtPages, builtPagesHtml, htmlFor, listFiles } from './site-tests/buildOutput';
 import { validateContent } from './validate/index';
@@ -137,15 +137,6 @@ function countMatch(output: string, pattern: RegExp): string {
 // The site as `npm run build` makes it (package.json's build:site: `docusaurus build` without HTML minification).
 const SITE_BUILD = ['run', '--silent', 'build:site'];
 
-/** The build's phases as the memory row names them. */
-const MEMORY_PHASES: [MemoryPhase, string][] = [
-  ['loadSite', 'loading'],
-  ['bundling', 'bundling'],
-  ['staticGeneration', 'static generation'],
-  ['postBuild', 'postBuild'],
-  ['afterPostBuild', 'after postBuild'],
-];
-
 // GNU time reports the build's peak memory; without it the row is left out.
 const GNU_TIME = '/usr/bin/time';
 
@@ -180,9 +171,8 @@ async function buildSteps(): Promise<void> {
     const kb = Number(readFileSync(memoryFile, 'utf8').trim().split('\n').pop());
     if (Number.isFinite(kb)) rows.push(['  peak memory of the cold build (resident)', `${(kb / 1024 / 1024).toFixed(2)} GiB`, TARGETS.coldBuildMemory]);
   }
-  const memory = residentMemoryByPhase(cold.output);
-  const inPhases = MEMORY_PHASES.filter(([key]) => memory[key] !== undefined).map(([key, label]) => `${label} ${(memory[key]! / 1024).toFixed(2)} GiB`);
-  if (inPhases.length > 0) rows.push(['    highest resident memory sampled in each phase (every 0.1 s)', inPhases.join('; ')]);
+  const inPhases = memoryByPhaseSummary(residentMemoryByPhase(cold.output));
+  if (inPhases) rows.push(['    highest resident memory sampled in each phase (every 0.1 s)', inPhases]);
   timed(
     "Production build again at once (build/, .docusaurus/ and jiti's transpiled files kept; a production build keeps no Rspack cache)",
     await run('build-warm', 'npm', SITE_BUILD, [0], temp),

@@ -9,6 +9,7 @@ import {
   markdownTable,
   postBuildByPlugin,
   recordedFigures,
+  memoryByPhaseSummary,
   residentMemoryByPhase,
   seconds,
   suggestedBudgets,
@@ -156,5 +157,12 @@ describe('the build breakdown', () => {
     ].join('\n');
     expect(residentMemoryByPhase(log)).toEqual({ loadSite: 270.5, bundling: 783, staticGeneration: 1100, postBuild: 968, afterPostBuild: 907 });
     expect(residentMemoryByPhase('[PERF] Build - 1.00 seconds!')).toEqual({});
+  });
+
+  it('names the sampled phases in the order they run, in GiB, and leaves out a phase without a sample', () => {
+    expect(memoryByPhaseSummary({ postBuild: 968, loadSite: 270.5, afterPostBuild: 907, staticGeneration: 1136.6 })).toBe(
+      'loading 0.26 GiB; static generation 1.11 GiB; postBuild 0.95 GiB; after postBuild 0.89 GiB',
+    );
+    expect(memoryByPhaseSummary({})).toBe('');
   });
 });

@@ -211,9 +211,15 @@ export function postBuildByPlugin(log: string): PluginPostBuild[] {
   return times.sort((a, b) => b.mainThreadMs - a.mainThreadMs);
 }
 
-/** The order of the build's phases, each ending with its line in PHASE_LINES. */
-const PHASE_ORDER = ['loadSite', 'bundling', 'staticGeneration', 'postBuild'] as const;
-export type MemoryPhase = (typeof PHASE_ORDER)[number] | 'afterPostBuild';
+/** The build's phases in the order they run, each ending with its line in PHASE_LINES, as the memory row names them. */
+const PHASE_ORDER = [
+  ['loadSite', 'loading'],
+  ['bundling', 'bundling'],
+  ['staticGeneration', 'static generation'],
+  ['postBuild', 'postBuild'],
+] as const;
+export type MemoryPhase = (typeof PHASE_ORDER)[number][0] | 'afterPostBuild';
+const AFTER_POST_BUILD: [MemoryPhase, string] = ['afterPostBuild', 'after postBuild'];
 
 const RSS_LINE = /^\[RSS\] ([\d.]+) MiB$/;
 
@@ -225,13 +231,13 @@ const RSS_LINE = /^\[RSS\] ([\d.]+) MiB$/;
  */
 export function residentMemoryByPhase(log: string): Partial<Record<MemoryPhase, number>> {
   const peaks: Partial<Record<MemoryPhase, number>> = {};
-  const ends = PHASE_ORDER.map((phase) => PHASE_LINES.find(([key]) => key === phase)![1]);
+  const ends = PHASE_ORDER.map(([phase]) => PHASE_LINES.find(([key]) => key === phase)![1]);
   let current = 0;
   for (const raw of log.split('\n')) {
     const line = raw.trim();
     const rss = RSS_LINE.exec(line);
     if (rss) {
-      const phase: MemoryPhase = PHASE_ORDER[current] ?? 'afterPostBuild';
+      const phase: MemoryPhase = PHASE_ORDER[current]?.[0] ?? 'afterPostBuild';
       peaks[phase] = Math.max(peaks[phase] ?? 0, Number(rss[1]));
       continue;
     }
@@ -239,4 +245,12 @@ export function residentMemoryByPhase(log: string): Partial<Record<MemoryPhase, 
     if (ended >= current) current = ended + 1;
   }
   return peaks;
+}
+
+/** Each sampled phase's highest resident memory, in the order the phases run: "loading 0.37 GiB; bundling 0.80 GiB; …". */
+export function memoryByPhaseSummary(peaks: Partial<Record<MemoryPhase, number>>): string {
+  return [...PHASE_ORDER, AFTER_POST_BUILD]
+    .filter(([key]) => peaks[key] !== undefined)
+    .map(([key, label]) => `${label} ${(peaks[key]! / 1024).toFixed(2)} GiB`)
+    .join('; ');
 }
