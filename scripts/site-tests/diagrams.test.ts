@@ -173,9 +173,16 @@ describe.each(['light', 'dark'] as const)('the Expand view in %s mode', (colorSc
         // Each touch carries its own time (seconds after the gesture's start), so a loaded machine that sends
         // them late cannot turn a steady drag into a flick: Chrome answers a flick with a fling, and a tap during
         // a fling only stops the fling, so Close would not be clicked.
-        let start = Date.now() / 1000;
-        const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', points: [number, number][], at: number) =>
-          cdp.send('Input.dispatchTouchEvent', { type, timestamp: start + at, touchPoints: points.map(([x, y], id) => ({ x, y, id })) });
+        // A gesture's times run ahead of the clock when its touches go out faster than it lasts; each next gesture
+        // (and the tap on Close) begins once the last one's time has passed, so times never go backwards.
+        let start = 0;
+        let last = 0;
+        const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', points: [number, number][], at: number) => {
+          last = start + at;
+          return cdp.send('Input.dispatchTouchEvent', { type, timestamp: last, touchPoints: points.map(([x, y], id) => ({ x, y, id })) });
+        };
+        const gestureOver = () => page.waitForTimeout(Math.max(0, (last - Date.now() / 1000) * 1000));
+        start = Date.now() / 1000;
         // Two fingers move apart: zoom in.
         await touch(
           'touchStart',
@@ -199,12 +206,14 @@ describe.each(['light', 'dark'] as const)('the Expand view in %s mode', (colorSc
         await expect.poll(async () => (await view(page)).scale).toBeGreaterThan(1.5);
         // One finger drags, rests and lifts, as a reader moves a diagram into place: pan.
         const before = await view(page);
+        await gestureOver();
         start = Date.now() / 1000;
         await touch('touchStart', [[cx, cy]], 0);
         for (let d = 10; d <= 80; d += 10) await touch('touchMove', [[cx + d, cy + d / 2]], d / 400);
         await touch('touchMove', [[cx + 80, cy + 40]], 0.5);
         await touch('touchEnd', [], 0.52);
         await expect.poll(async () => (await view(page)).x).toBeGreaterThan(before.x + 20);
+        await gestureOver();
       } else {
         await page.mouse.move(cx, cy);
         for (let i = 0; i < 4; i++) await page.mouse.wheel(0, -200);
