@@ -134,7 +134,8 @@ function countMatch(output: string, pattern: RegExp): string {
   return pattern.exec(output.replace(ANSI_COLOUR, ''))?.[1] ?? '?';
 }
 
-// The site as `npm run build` makes it (package.json's build:site: `docusaurus build` without HTML minification).
+// The site as `npm run build` makes it (package.json's build:site: `docusaurus build` without HTML minification,
+// V8 collecting garbage sooner).
 const SITE_BUILD = ['run', '--silent', 'build:site'];
 
 // GNU time reports the build's peak memory; without it the row is left out.

@@ -129,9 +129,12 @@ function buildPackages(): Map<string, string> {
     ...listFiles(path.join(PROJECT_ROOT, 'docs'), (f) => f.endsWith('.mdx')),
   ];
   const packages = new Map<string, string>();
-  // The commands of the build script: `cross-env`, `docusaurus build`, `tsx scripts/pdf.ts`.
+  // The commands of the build script: `cross-env`, `node … @docusaurus/core/bin/docusaurus.mjs build`, `tsx scripts/pdf.ts`.
   for (const [bin, ...args] of commandsOf(pkg.scripts.build!)) {
-    const binPath = path.join(PROJECT_ROOT, 'node_modules/.bin', bin!);
+    // `node <flags> <script>` runs a package's script by its path; any other command is a package's bin.
+    const script = bin === 'node' ? args.find((arg) => !arg.startsWith('-')) : undefined;
+    if (bin === 'node' && !script) throw new Error(`"node ${args.join(' ')}" in the build script runs no file`);
+    const binPath = script ? path.join(PROJECT_ROOT, script) : path.join(PROJECT_ROOT, 'node_modules/.bin', bin!);
     const real = path.relative(path.join(PROJECT_ROOT, 'node_modules'), realpathSync(binPath)).split(path.sep);
     packages.set(real[0]!.startsWith('@') ? `${real[0]}/${real[1]}` : real[0]!, `the build script's "${[bin, ...args].join(' ')}"`);
     for (const arg of args) if (/\.(ts|tsx)$/.test(arg)) entries.push(path.join(PROJECT_ROOT, arg));
@@ -177,6 +180,7 @@ describe('dependencies', () => {
     expect(packages.get('raw-loader')).toBeDefined();
     expect(packages.get('pdf-lib')).toBeDefined();
     expect(packages.get('cross-env'), 'the commands of `npm run build:site`, which the build script runs').toBeDefined();
+    expect(packages.get('@docusaurus/core'), 'the script `npm run build:site` runs with node').toMatch(/^the build script's "node .*docusaurus\.mjs build"$/);
     const misplaced = [...packages].filter(([name]) => !(name in pkg.dependencies)).map(([name, where]) => `${name} (loaded by ${where})`);
     expect(misplaced, 'loaded by the build but not in "dependencies"').toEqual([]);
   });
