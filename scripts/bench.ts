@@ -48,6 +48,7 @@ import {
   loadAverage,
   markdownTable,
   memoryByPhaseSummary,
+  phaseTimesSummary,
   postBuildByPlugin,
   recordedFigures,
   residentMemoryByPhase,
@@ -188,15 +189,8 @@ async function buildSteps(): Promise<void> {
     '',
     TARGETS.coldBuild,
   );
-  const again = buildPhases(coldAgain.output);
-  const parts = [
-    ['loading', again.loadSite],
-    ['bundling', again.bundling],
-    ['static generation', again.staticGeneration],
-    ['postBuild', again.postBuild],
-  ] as const;
-  const known = parts.filter(([, ms]) => ms !== undefined).map(([label, ms]) => `${label} ${seconds(ms!)}`);
-  if (known.length > 0) rows.push(['  of which', known.join('; ')]);
+  const againPhases = phaseTimesSummary(buildPhases(coldAgain.output));
+  if (againPhases) rows.push(['  of which', againPhases]);
   timed(
     "Production build again at once (build/, .docusaurus/ and jiti's transpiled files kept; a production build keeps no Rspack cache)",
     await run('build-warm', 'npm', SITE_BUILD, [0], temp),

@@ -10,6 +10,7 @@ import {
   postBuildByPlugin,
   recordedFigures,
   memoryByPhaseSummary,
+  phaseTimesSummary,
   residentMemoryByPhase,
   seconds,
   suggestedBudgets,
@@ -164,5 +165,10 @@ describe('the build breakdown', () => {
       'loading 0.26 GiB; static generation 1.11 GiB; postBuild 0.95 GiB; after postBuild 0.89 GiB',
     );
     expect(memoryByPhaseSummary({})).toBe('');
+  });
+
+  it("names the build's timed phases in the order they run, in seconds, and leaves out a phase without a time", () => {
+    expect(phaseTimesSummary({ postBuild: 2760, loadSite: 3040, bundling: 5890, validation: 1870, total: 14680 })).toBe('loading 3.0 s; bundling 5.9 s; postBuild 2.8 s');
+    expect(phaseTimesSummary({})).toBe('');
   });
 });

@@ -254,3 +254,10 @@ export function memoryByPhaseSummary(peaks: Partial<Record<MemoryPhase, number>>
     .map(([key, label]) => `${label} ${(peaks[key]! / 1024).toFixed(2)} GiB`)
     .join('; ');
 }
+
+/** The build's phases with their times, in the order they run: "loading 3.0 s; bundling 5.9 s; …"; a phase without a time is left out. */
+export function phaseTimesSummary(phases: BuildPhases): string {
+  return PHASE_ORDER.filter(([key]) => phases[key] !== undefined)
+    .map(([key, label]) => `${label} ${seconds(phases[key]!)}`)
+    .join('; ');
+}
