@@ -6,8 +6,8 @@
  * when a step itself fails, since its figures would then mean nothing.
  *
  *   --skip-build       measure the existing build/ instead of building (no build or PDF times)
- *   --skip-tests       leave out the unit and site test suites
- *   --skip-site-tests  leave out the site test suite only (the longest step)
+ *   --skip-tests       leave out `npm test`
+ *   --skip-site-tests  run the unit tests only, not the whole of `npm test` (the longest step)
  *   --questions <n>    size of the generated content for the validator (default 1000)
  */
 import { spawn } from 'node:child_process';
@@ -40,6 +40,7 @@ import { EXPECTED_RULES, generateContentRoot, problemsByRule } from './bench/gen
 import { newMachineTemp } from './bench/newMachineTemp';
 import { residentMemoryLine, sampleResidentMemory } from './bench/residentMemory';
 import {
+  ANSI_COLOUR,
   TARGETS,
   buildPhases,
   cpuShare,
@@ -55,6 +56,7 @@ import {
   seconds,
   suggestedBudgets,
   thisMachine,
+  vitestRuns,
 } from './bench/report';
 import { builtPages, builtPagesHtml, htmlFor, listFiles } from './site-tests/buildOutput';
 import { validateContent } from './validate/index';
@@ -127,9 +129,6 @@ function timed(label: string, result: Run, note = '', target?: string): void {
   if (result.code !== 0) failures.push(`${label}: exit ${result.code}, see ${result.log}`);
   rows.push([label, `${seconds(result.ms)}${note}${result.code === 0 ? '' : `, FAILED (exit ${result.code})`}`, target]);
 }
-
-// Colour codes of the tools' output, dropped before reading figures from it.
-const ANSI_COLOUR = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
 
 function countMatch(output: string, pattern: RegExp): string {
   return pattern.exec(output.replace(ANSI_COLOUR, ''))?.[1] ?? '?';
@@ -308,11 +307,22 @@ async function validateSteps(): Promise<void> {
 }
 
 async function testSteps(): Promise<void> {
-  const unit = await run('test-unit', bin('vitest'), ['run']);
-  timed(`Unit tests (\`npm run test:unit\`, ${countMatch(unit.output, /Tests\s+(?:\d+ failed \| )?(\d+) passed/)} tests)`, unit);
-  if (flag('--skip-site-tests')) return;
-  const site = await run('test-site', bin('vitest'), ['run', '--config', 'scripts/site-tests/vitest.config.mts']);
-  timed(`Site tests (\`npm run test:site\`, ${countMatch(site.output, /Tests\s+(?:\d+ failed \| )?(\d+) passed/)} tests)`, site);
+  if (flag('--skip-site-tests')) {
+    const unit = await run('test-unit', bin('vitest'), ['run']);
+    timed(`Unit tests (\`npm run test:unit\`, ${countMatch(unit.output, /Tests\s+(?:\d+ failed \| )?(\d+) passed/)} tests)`, unit);
+    return;
+  }
+  // The README's test command, as CI runs it after the install: checks, unit tests, the build with its PDFs and book, the
+  // site tests, then the sub-path build and its tests. It builds build/ again, which the size steps then measure.
+  const all = await run('test', 'npm', ['test']);
+  timed(
+    '`npm test` end to end (checks, unit tests, build with PDFs and book, site tests, sub-path build and tests; no install)',
+    all,
+    ` (${(all.ms / 60_000).toFixed(1)} min)`,
+    TARGETS.npmTest,
+  );
+  const labels = ['unit tests', 'site tests', 'sub-path tests'];
+  for (const [i, suite] of vitestRuns(all.output).entries()) rows.push([`  of which ${labels[i] ?? 'another Vitest run'} (${suite.tests} tests)`, seconds(suite.ms)]);
 }
 
 /** Gzipped JS per page: what each page executes in Chromium, and what its HTML names. */

@@ -10,6 +10,7 @@ import {
   postBuildByPlugin,
   recordedFigures,
   memoryByPhaseSummary,
+  vitestRuns,
   phaseTimesSummary,
   residentMemoryByPhase,
   seconds,
@@ -170,5 +171,28 @@ describe('the build breakdown', () => {
   it("names the build's timed phases in the order they run, in seconds, and leaves out a phase without a time", () => {
     expect(phaseTimesSummary({ postBuild: 2760, loadSite: 3040, bundling: 5890, validation: 1870, total: 14680 })).toBe('loading 3.0 s; bundling 5.9 s; postBuild 2.8 s');
     expect(phaseTimesSummary({})).toBe('');
+  });
+});
+
+describe('the test suites in the log of `npm test`', () => {
+  it("gives each Vitest run's passed tests and duration, in the order they ran, through colour codes and skipped or failed tests", () => {
+    const esc = String.fromCharCode(27);
+    const log = [
+      ' Test Files  177 passed (177)',
+      `${esc}[2m      Tests ${esc}[22m ${esc}[1m${esc}[32m1375 passed${esc}[39m${esc}[22m${esc}[90m (1375)${esc}[39m`,
+      '   Start at  03:12:00',
+      `${esc}[2m   Duration ${esc}[22m 41.03s${esc}[2m (transform 4.12s, setup 0ms)${esc}[22m`,
+      'Book build time: 35.3 s',
+      '      Tests  1 failed | 191 passed | 1 skipped (193)',
+      '   Duration  352.69s (transform 1.22s)',
+      '      Tests  21 passed (21)',
+      '   Duration  950ms (transform 169ms)',
+    ].join('\n');
+    expect(vitestRuns(log)).toEqual([
+      { tests: 1375, ms: 41030 },
+      { tests: 191, ms: 352690 },
+      { tests: 21, ms: 950 },
+    ]);
+    expect(vitestRuns('   Duration  12.00s')).toEqual([]);
   });
 });

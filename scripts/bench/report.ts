@@ -26,6 +26,7 @@ export const TARGETS = {
   perQuestion: 'at most 2 ms per question',
   start: 'at most 15 s',
   recheck: 'under 1 s',
+  npmTest: 'at most 8 min',
 } as const;
 
 export function thisMachine(): Machine {
@@ -260,4 +261,33 @@ export function phaseTimesSummary(phases: BuildPhases): string {
   return PHASE_ORDER.filter(([key]) => phases[key] !== undefined)
     .map(([key, label]) => `${label} ${seconds(phases[key]!)}`)
     .join('; ');
+}
+
+/** Colour codes of the tools' output, dropped before reading figures from it. */
+export const ANSI_COLOUR = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
+
+export interface VitestRun {
+  tests: number;
+  ms: number;
+}
+
+// Vitest's summary: "Tests  191 passed | 1 skipped (192)" (or "1 failed | 190 passed") and "Duration  340.40s (…)".
+const VITEST_TESTS = /^\s*Tests\s+(?:\d+ failed \| )?(\d+) passed/;
+const VITEST_DURATION = /^\s*Duration\s+([\d.]+)(ms|s)\b/;
+
+/** Each Vitest run's summary in a log, in order (with `npm test`: unit tests, site tests, sub-path tests); colour codes are dropped. */
+export function vitestRuns(log: string): VitestRun[] {
+  const runs: VitestRun[] = [];
+  let tests: number | undefined;
+  for (const raw of log.split('\n')) {
+    const line = raw.replace(ANSI_COLOUR, '');
+    const counted = VITEST_TESTS.exec(line);
+    if (counted) tests = Number(counted[1]);
+    const duration = VITEST_DURATION.exec(line);
+    if (duration && tests !== undefined) {
+      runs.push({ tests, ms: Number(duration[1]) * (duration[2] === 's' ? 1000 : 1) });
+      tests = undefined;
+    }
+  }
+  return runs;
 }
