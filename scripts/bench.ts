@@ -309,7 +309,7 @@ async function validateSteps(): Promise<void> {
 async function testSteps(): Promise<void> {
   if (flag('--skip-site-tests')) {
     const unit = await run('test-unit', bin('vitest'), ['run']);
-    timed(`Unit tests (\`npm run test:unit\`, ${countMatch(unit.output, /Tests\s+(?:\d+ failed \| )?(\d+) passed/)} tests)`, unit);
+    timed(`Unit tests (\`npm run test:unit\`, ${vitestRuns(unit.output)[0]?.tests ?? '?'} tests)`, unit);
     return;
   }
   // The README's test command, as CI runs it after the install: checks, unit tests, the build with its PDFs and book, the

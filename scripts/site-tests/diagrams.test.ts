@@ -175,14 +175,13 @@ describe.each(['light', 'dark'] as const)('the Expand view in %s mode', (colorSc
         // a fling only stops the fling, so Close would not be clicked.
         // A gesture's times run ahead of the clock when its touches go out faster than it lasts; each next gesture
         // (and the tap on Close) begins once the last one's time has passed, so times never go backwards.
-        let start = 0;
-        let last = 0;
+        let start = Date.now() / 1000;
+        let last = start;
         const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', points: [number, number][], at: number) => {
           last = start + at;
           return cdp.send('Input.dispatchTouchEvent', { type, timestamp: last, touchPoints: points.map(([x, y], id) => ({ x, y, id })) });
         };
         const gestureOver = () => page.waitForTimeout(Math.max(0, (last - Date.now() / 1000) * 1000));
-        start = Date.now() / 1000;
         // Two fingers move apart: zoom in.
         await touch(
           'touchStart',
