@@ -72,15 +72,46 @@ describe('serve (cascade) and cost accounting', () => {
 });
 
 describe('dailyTokenCost', () => {
-  it('prices 1M requests x 200 tokens with 70% routed small at $14 + $60 = $74 a day', () => {
-    const cost = dailyTokenCost({ requestsPerDay: 1_000_000, outputTokensPerRequest: 200, smallShare: 0.7, policy });
+  const day = { requestsPerDay: 1_000_000, outputTokensPerRequest: 200, policy };
+
+  it('prices 1M requests x 200 tokens with 70% routed small at $14 + $60 = $74 a day when nothing escalates', () => {
+    const cost = dailyTokenCost({ ...day, smallShare: 0.7 });
     expect(cost.small).toBeCloseTo(14, 6);
     expect(cost.large).toBeCloseTo(60, 6);
+    expect(cost.escalated).toBe(0);
     expect(cost.total).toBeCloseTo(74, 6);
   });
 
+  it('charges escalations again at the large price: 1 in 10 of the 140M small tokens is 14M x $0.001 per 1K = $14, so $88 a day', () => {
+    const cost = dailyTokenCost({ ...day, smallShare: 0.7, escalationRate: 0.1 });
+    expect(cost.small).toBeCloseTo(14, 6);
+    expect(cost.large).toBeCloseTo(60, 6);
+    expect(cost.escalated).toBeCloseTo(14, 6);
+    expect(cost.total).toBeCloseTo(88, 6);
+  });
+
   it('shows why the routing share matters: everything on the large model costs $200 a day', () => {
-    expect(dailyTokenCost({ requestsPerDay: 1_000_000, outputTokensPerRequest: 200, smallShare: 0, policy }).total).toBeCloseTo(200, 6);
-    expect(() => dailyTokenCost({ requestsPerDay: 1, outputTokensPerRequest: 1, smallShare: 1.5, policy })).toThrow(RangeError);
+    expect(dailyTokenCost({ ...day, smallShare: 0 }).total).toBeCloseTo(200, 6);
+  });
+
+  it('shows why the escalation rate matters: if every small answer escalates, the cascade costs $214, more than all-large', () => {
+    expect(dailyTokenCost({ ...day, smallShare: 0.7, escalationRate: 1 }).total).toBeCloseTo(214, 6);
+  });
+
+  it.each([
+    ['requestsPerDay', { requestsPerDay: -1 }],
+    ['requestsPerDay', { requestsPerDay: Number.NaN }],
+    ['requestsPerDay', { requestsPerDay: Number.POSITIVE_INFINITY }],
+    ['outputTokensPerRequest', { outputTokensPerRequest: Number.NaN }],
+    ['outputTokensPerRequest', { outputTokensPerRequest: -200 }],
+    ['smallShare', { smallShare: Number.NaN }],
+    ['smallShare', { smallShare: 1.5 }],
+    ['smallShare', { smallShare: -0.1 }],
+    ['escalationRate', { escalationRate: Number.NaN }],
+    ['escalationRate', { escalationRate: 1.2 }],
+    ['escalationRate', { escalationRate: -0.1 }],
+  ])('rejects an invalid %s (%o) with a RangeError that names it', (name, override) => {
+    expect(() => dailyTokenCost({ ...day, smallShare: 0.7, ...override })).toThrow(new RegExp(`^${name} `));
+    expect(() => dailyTokenCost({ ...day, smallShare: 0.7, ...override })).toThrow(RangeError);
   });
 });

@@ -4,7 +4,8 @@
  *
  * Prices are per 1,000 output tokens. Reading a price "per 1K tokens" as "per token", a factor of 1,000, is the usual
  * slip in back-of-the-envelope costs: at 200M tokens a day, $0.001 per token is $200,000,
- * $0.001 per 1K tokens is $200.
+ * $0.001 per 1K tokens is $200. Prompt tokens have no price of their own: prefill reads a whole
+ * prompt in one pass, far cheaper per token than decoding, so a self-hosted price per output token is meant to cover it.
  */
 
 export type TaskKind = 'classification' | 'extraction' | 'summarization' | 'reasoning' | 'code' | 'open-ended';
@@ -82,7 +83,8 @@ export interface ServedCompletion extends Completion {
 
 /**
  * Serve with a cascade: try the routed small model; if it fails or is unsure, escalate to the
- * large model. An escalated request is paid twice, so a high escalation rate erases the saving.
+ * large model. An unsure answer is paid on both tiers (a failed one only on the large tier), so a high
+ * escalation rate erases the saving.
  */
 export async function serve(
   request: LlmRequest,
@@ -111,15 +113,36 @@ export async function serve(
 export interface DailyCostInput {
   requestsPerDay: number;
   outputTokensPerRequest: number;
+  /** Share of requests routed to the small model, in [0, 1]. */
   smallShare: number;
+  /** Share of small-routed requests that escalate and are answered again by the large model, in [0, 1]; default 0. */
+  escalationRate?: number;
   policy: RoutingPolicy;
 }
 
-/** Token-proportional compute cost per day; idle capacity and caches come on top. */
-export function dailyTokenCost(input: DailyCostInput): { small: number; large: number; total: number } {
-  if (input.smallShare < 0 || input.smallShare > 1) throw new RangeError('smallShare must be between 0 and 1');
-  const tokens = input.requestsPerDay * input.outputTokensPerRequest;
-  const small = tokenCost(input.policy.small, tokens * input.smallShare);
-  const large = tokenCost(input.policy.large, tokens * (1 - input.smallShare));
-  return { small, large, total: small + large };
+function requireNonNegative(name: string, value: number): void {
+  if (!Number.isFinite(value) || value < 0) throw new RangeError(`${name} must be a finite number >= 0, got ${value}`);
+}
+
+function requireShare(name: string, value: number): void {
+  if (!Number.isFinite(value) || value < 0 || value > 1) throw new RangeError(`${name} must be between 0 and 1, got ${value}`);
+}
+
+/**
+ * Token-proportional compute cost per day; idle capacity and caches come on top. An escalated request
+ * keeps its small-model charge and pays the large model for a second answer of the same length.
+ */
+export function dailyTokenCost(input: DailyCostInput): { small: number; large: number; escalated: number; total: number } {
+  const { requestsPerDay, outputTokensPerRequest, smallShare, escalationRate = 0, policy } = input;
+  // NaN slips through plain comparisons and would come back as a NaN bill, so every input is checked.
+  requireNonNegative('requestsPerDay', requestsPerDay);
+  requireNonNegative('outputTokensPerRequest', outputTokensPerRequest);
+  requireShare('smallShare', smallShare);
+  requireShare('escalationRate', escalationRate);
+  const tokens = requestsPerDay * outputTokensPerRequest;
+  const smallTokens = tokens * smallShare;
+  const small = tokenCost(policy.small, smallTokens);
+  const large = tokenCost(policy.large, tokens * (1 - smallShare));
+  const escalated = tokenCost(policy.large, smallTokens * escalationRate);
+  return { small, large, escalated, total: small + large + escalated };
 }

@@ -87,6 +87,17 @@ describe('maxBatchSize', () => {
   it('returns 0 when the weights and overhead alone exceed the card', () => {
     expect(maxBatchSize(MODEL_PRESETS['70B'], 80, { sequenceLength: 2048 })).toBe(0);
   });
+
+  it('returns 0 when the weights fit but one sequence of 200,000 tokens does not (105 GB of KV cache)', () => {
+    const sequenceLength = 200_000;
+    expect(kvCacheBytes(MODEL_PRESETS['7B'], { batchSize: 1, sequenceLength }) / 1e9).toBeCloseTo(104.9, 1);
+    expect(maxBatchSize(MODEL_PRESETS['7B'], 80, { sequenceLength: 2048 })).toBeGreaterThan(0);
+    expect(maxBatchSize(MODEL_PRESETS['7B'], 80, { sequenceLength })).toBe(0);
+  });
+
+  it('holds 42 sequences instead of 49 in the 72 GB that vLLM claims by default on an 80 GB card', () => {
+    expect(maxBatchSize(MODEL_PRESETS['7B'], 72, { sequenceLength: 2048 })).toBe(42);
+  });
 });
 
 describe('input validation', () => {
@@ -99,5 +110,23 @@ describe('input validation', () => {
     expect(() => kvCacheBytes(MODEL_PRESETS['7B'], { batchSize: 0, sequenceLength: 2048 })).toThrow(RangeError);
     expect(() => kvCacheBytes(MODEL_PRESETS['7B'], { batchSize: 1.5, sequenceLength: 2048 })).toThrow(/integer/);
     expect(() => estimateServingMemory(MODEL_PRESETS['7B'], { ...batch32, overheadFraction: -0.1 })).toThrow(/overhead/);
+  });
+
+  it('rejects a negative or NaN overhead in maxBatchSize too, instead of returning a larger, infinite or NaN batch', () => {
+    for (const overheadFraction of [-0.5, -1, Number.NaN]) {
+      expect(() => maxBatchSize(MODEL_PRESETS['7B'], 80, { sequenceLength: 2048, overheadFraction })).toThrow(/overheadFraction must be/);
+    }
+  });
+
+  it('rejects a zero, negative or fractional hidden size instead of computing a zero or negative KV width', () => {
+    for (const hiddenSize of [0, -4096, 4096.5]) {
+      expect(() => kvWidth({ ...MODEL_PRESETS['7B'], hiddenSize })).toThrow(/hiddenSize must be a positive integer/);
+    }
+  });
+
+  it('rejects a card size of 0 GB or less instead of asking for Infinity or 0 cards', () => {
+    for (const size of [0, -80, Number.NaN]) {
+      expect(() => estimateServingMemory(MODEL_PRESETS['7B'], batch32, [size])).toThrow(/gpuSizesGB must be a positive number/);
+    }
   });
 });

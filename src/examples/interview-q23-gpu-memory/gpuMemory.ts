@@ -11,7 +11,9 @@
  * and allocator fragmentation: a rule of thumb, not a measurement.
  *
  * Sizes are decimal (1 GB = 1e9 bytes) and a card's nominal size is treated as
- * 1e9 bytes per GB, which errs on the safe side for "80 GB" parts.
+ * 1e9 bytes per GB, which errs on the safe side for "80 GB" parts. The whole card
+ * counts: a server that claims only a share of it (vLLM's gpu_memory_utilization)
+ * leaves less, so pass that share as the card size.
  */
 
 export interface ModelShape {
@@ -81,8 +83,17 @@ function requirePositive(label: string, value: number, integer = false): void {
   }
 }
 
+/** One check for both callers, so a negative or NaN overhead cannot inflate a batch or a total. */
+function overheadOf(workload: Pick<ServingWorkload, 'overheadFraction'>): number {
+  const overhead = workload.overheadFraction ?? 0.2;
+  if (!Number.isFinite(overhead) || overhead < 0) throw new RangeError(`overheadFraction must be a finite number >= 0, got ${overhead}`);
+  return overhead;
+}
+
 /** Width of one cached K (or V) vector per layer: hidden size for MHA, KV heads × head dim for GQA. */
 export function kvWidth(model: ModelShape): number {
+  // A zero or negative width passes the divisibility checks below and yields memory that "fits".
+  requirePositive('hiddenSize', model.hiddenSize, true);
   requirePositive('attentionHeads', model.attentionHeads, true);
   requirePositive('kvHeads', model.kvHeads, true);
   if (model.hiddenSize % model.attentionHeads !== 0) {
@@ -114,8 +125,9 @@ export function kvCacheBytes(model: ModelShape, workload: ServingWorkload): numb
 }
 
 export function estimateServingMemory(model: ModelShape, workload: ServingWorkload, gpuSizesGB: readonly number[] = GPU_MEMORY_GB): MemoryEstimate {
-  const overhead = workload.overheadFraction ?? 0.2;
-  if (!Number.isFinite(overhead) || overhead < 0) throw new RangeError(`overheadFraction must be >= 0, got ${overhead}`);
+  const overhead = overheadOf(workload);
+  // A 0 GB card would need Infinity cards and a negative one 0.
+  for (const memoryGB of gpuSizesGB) requirePositive('gpuSizesGB', memoryGB);
   const weights = weightBytes(model, workload.weightBits);
   const kv = kvCacheBytes(model, workload);
   const overheadBytes = overhead * (weights + kv);
@@ -137,13 +149,14 @@ export function estimateServingMemory(model: ModelShape, workload: ServingWorklo
 }
 
 /**
- * Largest batch whose estimate fits on one card of the given size, or 0 when
- * even the weights plus overhead do not fit.
+ * Largest batch whose estimate fits on one card of the given size. It is 0 when
+ * not even one sequence fits: either the weights plus overhead fill the card, or
+ * they fit but one sequence's KV cache is larger than the room they leave.
  */
 export function maxBatchSize(model: ModelShape, gpuMemoryGB: number, workload: Omit<ServingWorkload, 'batchSize'>): number {
   requirePositive('gpuMemoryGB', gpuMemoryGB);
   requirePositive('sequenceLength', workload.sequenceLength, true);
-  const overhead = workload.overheadFraction ?? 0.2;
+  const overhead = overheadOf(workload);
   const kvBudget = (gpuMemoryGB * BYTES_PER_GB) / (1 + overhead) - weightBytes(model, workload.weightBits);
   const perSequence = workload.sequenceLength * kvBytesPerToken(model, workload.kvBytesPerValue);
   return kvBudget <= 0 ? 0 : Math.floor(kvBudget / perSequence);

@@ -226,4 +226,25 @@ export const interviewParts12References: ReferenceEntry[] = [
     url: 'https://arxiv.org/abs/2303.01227',
     note: 'Reviews the population stability index and classical goodness-of-fit tests for scorecard monitoring; with large samples the tests reject trivial shifts, so it proposes effect sizes instead.',
   },
+  {
+    id: 'L206',
+    kind: 'literature',
+    citation:
+      'Touvron, H., Martin, L., Stone, K., Albert, P., Almahairi, A., Babaei, Y., Bashlykov, N., Batra, S., Bhargava, P., Bhosale, S., Bikel, D., Blecher, L., Canton Ferrer, C., Chen, M., Cucurull, G., Esiobu, D., Fernandes, J., Fu, J., Fu, W., … Scialom, T. (2023). Llama 2: Open foundation and fine-tuned chat models [Preprint]. arXiv.',
+    url: 'https://arxiv.org/abs/2307.09288',
+    note: 'Llama 2 models from 7B to 70B parameters with a 4k-token context; the 34B and 70B models use grouped-query attention instead of multi-head attention so that inference scales to larger batches.',
+  },
+  {
+    id: 'L207',
+    kind: 'literature',
+    citation: 'OpenAI. (n.d.). GPT-6.1 Terra [API model page].',
+    note: 'GPT-6.1 Terra, released on 26 October 2026, at standard API prices of $1 per million input tokens and $5 per million output tokens, with reasoning effort from none to max and medium by default (read on 6 December 2026).',
+  },
+  {
+    id: 'L208',
+    kind: 'literature',
+    citation: 'OpenAI. (n.d.). GPT-6 Luna [API model page].',
+    url: 'https://developers.openai.com/api/docs/models/gpt-6-luna',
+    note: 'GPT-6 Luna, the small GPT-6 tier for high-volume tasks, released on 22 September 2026, at standard API prices of $0.10 per million input tokens and $0.50 per million output tokens (read on 6 December 2026).',
+  },
 ];
