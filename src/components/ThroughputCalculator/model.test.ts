@@ -3,18 +3,21 @@ import { concurrentThroughput, formatRps, replicasForLoad } from '../../lib/form
 import { DEFAULTS, evaluate } from './model';
 
 describe('throughput and concurrency calculator', () => {
-  it("sizes Q13's load: 10,000 requests/s at 50 ms with 8 slots per replica needs 90 replicas at 70 %", () => {
+  it("opens on Q13's scenario: 10,000 requests/s at 50 ms with 40 slots per replica is 800 per replica and 18 replicas at 70 %", () => {
     const { result } = evaluate(DEFAULTS);
-    expect(result?.perReplica).toBe(formatRps(160));
-    expect(result?.replicas).toBe(`${replicasForLoad(10_000, 160, 0.7)} replicas`);
-    expect(result?.replicas).toBe('90 replicas');
+    const perReplica = concurrentThroughput(40, 0.05);
+    expect(perReplica).toBeCloseTo(800, 9);
+    expect(result?.perReplica).toBe(formatRps(perReplica));
+    expect(result?.replicas).toBe(`${replicasForLoad(10_000, perReplica, 0.7)} replicas`);
+    expect(result?.replicas).toBe('18 replicas');
     expect(result?.inFlight).toBe('500 requests');
+    expect(result?.inFlightPerReplica).toBe('27.8 of 40 slots'); // 500 / 18
     expect(result?.singleThread).toBe('20 requests/s');
   });
 
   it('counts the overhead in throughput and in Little’s law', () => {
     const { result } = evaluate({ ...DEFAULTS, overhead: '10' });
-    expect(result?.perReplica).toBe(formatRps(concurrentThroughput(8, 0.05, 0.01)));
+    expect(result?.perReplica).toBe(formatRps(concurrentThroughput(40, 0.05, 0.01)));
     expect(result?.inFlight).toBe('600 requests');
   });
 

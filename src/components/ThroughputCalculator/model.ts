@@ -18,8 +18,12 @@ export const NUMBER_FIELDS = {
 export type Key = keyof typeof NUMBER_FIELDS;
 export type Raw = Record<Key, string>;
 
-/** Q13's scenario: 10,000 requests/s, 50 ms, 8 requests at a time per replica, 70 % target. */
-export const DEFAULTS: Raw = { rps: '10000', latency: '50', overhead: '0', concurrency: '8', utilisation: '70' };
+/**
+ * Q13's scenario: 10,000 requests/s at a 50 ms mean, 70 % target. A pod serving
+ * 800 requests/s holds 800 × 0.05 = 40 in flight, so 40 slots per replica make
+ * the calculator show the page's 18 replicas.
+ */
+export const DEFAULTS: Raw = { rps: '10000', latency: '50', overhead: '0', concurrency: '40', utilisation: '70' };
 export const KEYS = Object.keys(DEFAULTS) as Key[];
 
 export interface ThroughputResult {

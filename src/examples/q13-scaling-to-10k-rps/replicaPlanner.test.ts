@@ -20,6 +20,17 @@ describe('hpaDesiredReplicas', () => {
   it('rejects a zero target', () => {
     expect(() => hpaDesiredReplicas(10, 50, 0)).toThrow(RangeError);
   });
+
+  it('recommends 0 pods, not -0, for an idle metric', () => {
+    expect(Object.is(hpaDesiredReplicas(10, 0, 70), 0)).toBe(true);
+  });
+
+  it('rejects an infinite metric, a fractional pod count and a negative tolerance, naming the input', () => {
+    expect(() => hpaDesiredReplicas(10, Number.POSITIVE_INFINITY, 70)).toThrow(/currentMetric/);
+    expect(() => hpaDesiredReplicas(10, 50, Number.POSITIVE_INFINITY)).toThrow(/targetMetric/);
+    expect(() => hpaDesiredReplicas(2.5, 50, 70)).toThrow(/currentReplicas/);
+    expect(() => hpaDesiredReplicas(10, 50, 70, -0.1)).toThrow(/tolerance/);
+  });
 });
 
 describe('replicasForLoad', () => {
@@ -39,6 +50,16 @@ describe('replicasForLoad', () => {
   it('rejects impossible utilisation targets', () => {
     expect(() => replicasForLoad(10_000, 800, 0)).toThrow(RangeError);
     expect(() => replicasForLoad(10_000, 800, 1.2)).toThrow(RangeError);
+  });
+
+  it('needs 0 pods, not -0, for no load', () => {
+    expect(Object.is(replicasForLoad(0, 800), 0)).toBe(true);
+  });
+
+  it('rejects an infinite load or capacity instead of answering Infinity', () => {
+    expect(() => replicasForLoad(Number.POSITIVE_INFINITY, 800)).toThrow(/targetRps/);
+    expect(() => replicasForLoad(10_000, Number.POSITIVE_INFINITY)).toThrow(/perPodCapacityRps/);
+    expect(() => replicasForLoad(Number.NaN, 800)).toThrow(/targetRps/);
   });
 });
 
@@ -101,9 +122,52 @@ describe('ReplicaAutoscaler', () => {
     const clock = { t: 0 };
     const scaler = new ReplicaAutoscaler(cautious, 20, () => clock.t);
     const seen = run(scaler, clock, 20 * 7, 70, 25); // load drops to a tenth
-    expect(seen.slice(0, 20)).toEqual(Array(20).fill(20)); // 300 s of waiting
-    expect(seen.slice(20)).toEqual([16, 12, 9, 7, 5]);
+    // The starting size of 20 counts as recommended at t = 0 and leaves the 300 s window at t = 300 s, step 20.
+    expect(seen.slice(0, 19)).toEqual(Array(19).fill(20));
+    expect(seen.slice(19)).toEqual([16, 12, 9, 7, 5, 4]);
     expect(run(scaler, clock, 20 * 7, 70, 30).at(-1)).toBe(3);
+  });
+
+  it('scales down exactly when the window has passed since the last high recommendation, not a step later', () => {
+    const clock = { t: 0 };
+    const scaler = new ReplicaAutoscaler(cautious, 20, () => clock.t);
+    clock.t = 60_000;
+    expect(scaler.observe(70, 70).recommended).toBe(20); // the last high recommendation
+    clock.t = 359_999;
+    expect(scaler.observe(7, 70).replicas).toBe(20); // 1 ms short of 300 s: still held
+    clock.t = 360_000;
+    expect(scaler.observe(7, 70).replicas).toBe(16); // 300 s later: the 20 no longer counts
+  });
+
+  it('scales up at once with a 0 s up-window when several observations share one instant', () => {
+    const clock = { t: 0 };
+    const scaler = new ReplicaAutoscaler({ ...DEFAULT_BEHAVIOUR, maxReplicas: 100 }, 4, () => clock.t);
+    // Same instant as construction: the starting size must not hold back the scale-up.
+    expect(scaler.observe(350, 70).replicas).toBe(8); // wants 20, limited to doubling
+    clock.t = 15_000;
+    expect(scaler.observe(35, 70).recommended).toBe(4); // a low reading: the down-window holds 8
+    expect(scaler.replicas).toBe(8);
+    // A high reading at that same instant: only the current recommendation is in a 0 s window.
+    expect(scaler.observe(350, 70).replicas).toBe(16);
+  });
+
+  it('holds the scale-up limit per 15 s period however often it is called, as Kubernetes counts pods added in the period', () => {
+    const clock = { t: 0 };
+    const scaler = new ReplicaAutoscaler({ ...DEFAULT_BEHAVIOUR, maxReplicas: 100 }, 4, () => clock.t);
+    // Four readings at one instant and one 5 s later: all inside the first period, so 4 pods may only double once.
+    expect([0, 0, 0, 5_000].map((t) => ((clock.t = t), scaler.observe(350, 70).replicas))).toEqual([8, 8, 8, 8]);
+    clock.t = 15_000; // the first scale-up (at 0 s) has left the period: doubling again is allowed
+    expect(scaler.observe(350, 70).replicas).toBe(16);
+  });
+
+  it('measures a scale-up after a scale-down in the same period from the size at the period start', () => {
+    const clock = { t: 0 };
+    const fast = { ...DEFAULT_BEHAVIOUR, maxReplicas: 100, scaleDown: { percent: 100, stabilizationMs: 0 } };
+    const scaler = new ReplicaAutoscaler(fast, 20, () => clock.t);
+    expect(scaler.observe(7, 70).replicas).toBe(2); // 20 pods at a tenth of the target: down to 2 at once
+    clock.t = 5_000;
+    // The period started at 20 pods, so doubling allows 40, not the 6 that doubling from 2 or adding 4 would give.
+    expect(scaler.observe(700, 70).replicas).toBe(20);
   });
 
   it('scales up at once even inside a scale-down window', () => {
@@ -115,5 +179,21 @@ describe('ReplicaAutoscaler', () => {
 
   it('refuses min above max', () => {
     expect(() => new ReplicaAutoscaler({ ...cautious, minReplicas: 60 }, 10, () => 0)).toThrow(RangeError);
+  });
+
+  it('refuses a pod count that is not a whole number, naming it', () => {
+    expect(() => new ReplicaAutoscaler({ ...cautious, minReplicas: Number.NaN }, 10, () => 0)).toThrow(/minReplicas/);
+    expect(() => new ReplicaAutoscaler({ ...cautious, minReplicas: 2.5 }, 10, () => 0)).toThrow(/minReplicas/);
+    expect(() => new ReplicaAutoscaler({ ...cautious, maxReplicas: 50.5 }, 10, () => 0)).toThrow(/maxReplicas/);
+    expect(() => new ReplicaAutoscaler(cautious, 10.5, () => 0)).toThrow(/initialReplicas/);
+    expect(() => new ReplicaAutoscaler(cautious, Number.NaN, () => 0)).toThrow(/initialReplicas/);
+  });
+
+  it('refuses a clock that goes backwards or is not a finite time', () => {
+    const clock = { t: 30_000 };
+    const scaler = new ReplicaAutoscaler(cautious, 10, () => clock.t);
+    clock.t = 15_000;
+    expect(() => scaler.observe(70, 70)).toThrow(/went backwards/);
+    expect(() => new ReplicaAutoscaler(cautious, 10, () => Number.NaN)).toThrow(/finite time/);
   });
 });

@@ -17,14 +17,30 @@ function positive(value: number, name: string): number {
   return value;
 }
 
+function nonNegative(value: number, name: string): number {
+  if (!Number.isFinite(value) || value < 0) throw new RangeError(`${name} must be a finite number of zero or more, got ${value}`);
+  return value;
+}
+
+function wholeNumber(value: number, name: string, min: number): number {
+  if (!Number.isInteger(value) || value < min) throw new RangeError(`${name} must be a whole number of at least ${min}, got ${value}`);
+  return value;
+}
+
+/** Rounds a pod count up; Math.max turns the -0 that Math.ceil(-EPSILON) gives into 0. */
+function podsNeeded(exact: number): number {
+  return Math.max(0, Math.ceil(exact - EPSILON));
+}
+
 /** The HPA formula for one metric, including its no-change tolerance band. */
 export function hpaDesiredReplicas(currentReplicas: number, currentMetric: number, targetMetric: number, tolerance = 0.1): number {
-  positive(currentReplicas, 'currentReplicas');
+  wholeNumber(currentReplicas, 'currentReplicas', 1);
+  nonNegative(currentMetric, 'currentMetric');
   positive(targetMetric, 'targetMetric');
-  if (!(currentMetric >= 0)) throw new RangeError('currentMetric must be zero or more');
+  nonNegative(tolerance, 'tolerance');
   const ratio = currentMetric / targetMetric;
   if (Math.abs(ratio - 1) <= tolerance) return currentReplicas;
-  return Math.ceil(currentReplicas * ratio - EPSILON);
+  return podsNeeded(currentReplicas * ratio);
 }
 
 /**
@@ -32,10 +48,10 @@ export function hpaDesiredReplicas(currentReplicas: number, currentMetric: numbe
  * 10,000 rps at 800 rps per pod: 13 pods at 100 % utilisation, 18 at 70 %.
  */
 export function replicasForLoad(targetRps: number, perPodCapacityRps: number, targetUtilisation = 0.7): number {
+  nonNegative(targetRps, 'targetRps');
   positive(perPodCapacityRps, 'perPodCapacityRps');
-  if (!(targetUtilisation > 0 && targetUtilisation <= 1)) throw new RangeError('targetUtilisation must be in (0, 1]');
-  if (!(targetRps >= 0)) throw new RangeError('targetRps must be zero or more');
-  return Math.ceil(targetRps / (perPodCapacityRps * targetUtilisation) - EPSILON);
+  if (!(targetUtilisation > 0 && targetUtilisation <= 1)) throw new RangeError(`targetUtilisation must be in (0, 1], got ${targetUtilisation}`);
+  return podsNeeded(targetRps / (perPodCapacityRps * targetUtilisation));
 }
 
 /**
@@ -43,7 +59,7 @@ export function replicasForLoad(targetRps: number, perPodCapacityRps: number, ta
  * W is the mean time in the system; a p95 would overstate it.
  */
 export function inFlightPerPod(rpsPerPod: number, meanLatencySeconds: number): number {
-  if (!(rpsPerPod >= 0) || !Number.isFinite(rpsPerPod)) throw new RangeError(`rpsPerPod must be zero or more, got ${rpsPerPod}`);
+  nonNegative(rpsPerPod, 'rpsPerPod');
   positive(meanLatencySeconds, 'meanLatencySeconds');
   return rpsPerPod * meanLatencySeconds;
 }
@@ -51,14 +67,15 @@ export function inFlightPerPod(rpsPerPod: number, meanLatencySeconds: number): n
 export interface ScalingBehaviour {
   minReplicas: number;
   maxReplicas: number;
-  /** Per step, add at most the larger of `percent` % or `pods` pods. */
-  scaleUp: { percent: number; pods: number; stabilizationMs: number };
-  /** Per step, remove at most `percent` % of pods, after `stabilizationMs` of lower recommendations. */
-  scaleDown: { percent: number; stabilizationMs: number };
+  /** Within any `periodMs` (15 s unless set), add at most the larger of `percent` % or `pods` pods. */
+  scaleUp: { percent: number; pods: number; stabilizationMs: number; periodMs?: number };
+  /** Within any `periodMs` (15 s unless set), remove at most `percent` % of pods, after `stabilizationMs` of lower recommendations. */
+  scaleDown: { percent: number; stabilizationMs: number; periodMs?: number };
 }
 
 /**
- * Kubernetes' defaults: minReplicas 1, scale up by 100 % or 4 pods per 15 s step, scale down after 300 s.
+ * Kubernetes' defaults: minReplicas 1; scale up by 100 % or 4 pods per 15 s step, whichever is larger
+ * (selectPolicy Max); scale down after a 300 s window.
  * maxReplicas has no default: the HPA spec requires it, so every caller sets its own ceiling.
  */
 export const DEFAULT_BEHAVIOUR: Omit<ScalingBehaviour, 'maxReplicas'> = {
@@ -73,10 +90,16 @@ export interface ScalingStep {
   replicas: number;
 }
 
-/** An HPA-like controller; call `observe` once per sync period (15 s in Kubernetes). */
+/** Kubernetes' policy period: a rate limit counts the pods added and removed in the last 15 s. */
+const DEFAULT_PERIOD_MS = 15_000;
+
+/** An HPA-like controller; Kubernetes calls it once per sync period (15 s), and its rate limits hold however often it is called. */
 export class ReplicaAutoscaler {
-  private recommendations: { at: number; desired: number }[] = [];
+  private history: { at: number; desired: number }[] = [];
+  /** Changes in replica count, so a rate limit holds per period however often `observe` is called. */
+  private changes: { at: number; change: number }[] = [];
   private current: number;
+  private lastAt = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly behaviour: ScalingBehaviour,
@@ -84,13 +107,22 @@ export class ReplicaAutoscaler {
     private readonly now: () => number,
     private readonly tolerance = 0.1,
   ) {
-    if (!Number.isInteger(behaviour.maxReplicas)) throw new RangeError('maxReplicas is required: Kubernetes has no default ceiling');
-    if (behaviour.minReplicas < 1 || behaviour.maxReplicas < behaviour.minReplicas) {
-      throw new RangeError('need 1 <= minReplicas <= maxReplicas');
+    if (behaviour.maxReplicas === undefined) throw new RangeError('maxReplicas is required: Kubernetes has no default ceiling');
+    wholeNumber(behaviour.minReplicas, 'minReplicas', 1);
+    wholeNumber(behaviour.maxReplicas, 'maxReplicas', behaviour.minReplicas);
+    nonNegative(behaviour.scaleUp.percent, 'scaleUp.percent');
+    wholeNumber(behaviour.scaleUp.pods, 'scaleUp.pods', 0);
+    nonNegative(behaviour.scaleUp.stabilizationMs, 'scaleUp.stabilizationMs');
+    if (!(behaviour.scaleDown.percent >= 0 && behaviour.scaleDown.percent <= 100)) {
+      throw new RangeError(`scaleDown.percent must be in [0, 100], got ${behaviour.scaleDown.percent}`);
     }
-    this.current = this.clamp(initialReplicas);
+    nonNegative(behaviour.scaleDown.stabilizationMs, 'scaleDown.stabilizationMs');
+    positive(behaviour.scaleUp.periodMs ?? DEFAULT_PERIOD_MS, 'scaleUp.periodMs');
+    positive(behaviour.scaleDown.periodMs ?? DEFAULT_PERIOD_MS, 'scaleDown.periodMs');
+    nonNegative(tolerance, 'tolerance');
+    this.current = this.clamp(wholeNumber(initialReplicas, 'initialReplicas', 0));
     // Start as if the current size had been recommended, so a first low reading cannot shrink the fleet.
-    this.recommendations.push({ at: now(), desired: this.current });
+    this.history.push({ at: this.tick(), desired: this.current });
   }
 
   get replicas(): number {
@@ -99,28 +131,49 @@ export class ReplicaAutoscaler {
 
   /** Feed the per-pod metric (utilisation, queue depth, in-flight requests) and its target. */
   observe(metricPerPod: number, targetPerPod: number): ScalingStep {
-    const at = this.now();
+    const at = this.tick();
     const desired = this.clamp(hpaDesiredReplicas(this.current, metricPerPod, targetPerPod, this.tolerance));
-    this.recommendations.push({ at, desired });
-    const keep = Math.max(this.behaviour.scaleUp.stabilizationMs, this.behaviour.scaleDown.stabilizationMs);
-    this.recommendations = this.recommendations.filter((r) => at - r.at <= keep);
+    const { scaleUp, scaleDown } = this.behaviour;
+    // As in Kubernetes: the current recommendation always counts, a past one only while strictly younger than the window.
+    const within = (ms: number) => [desired, ...this.history.filter((r) => at - r.at < ms).map((r) => r.desired)];
 
-    const within = (ms: number) => this.recommendations.filter((r) => at - r.at <= ms).map((r) => r.desired);
+    // As in Kubernetes, a limit applies to the size at the start of the period: the pods added in it are taken
+    // off and the pods removed put back, so calling more often than once a period does not scale faster.
+    const periodStart = (periodMs: number) => this.current - this.changes.filter((c) => at - c.at < periodMs).reduce((sum, c) => sum + c.change, 0);
+
     let next = this.current;
     if (desired > this.current) {
-      // Scale up to the lowest recommendation in the up-window, limited per step.
-      const target = Math.min(...within(this.behaviour.scaleUp.stabilizationMs));
-      const { percent, pods } = this.behaviour.scaleUp;
-      const limit = Math.max(Math.ceil(this.current * (1 + percent / 100)), this.current + pods);
+      // Scale up to the lowest recommendation in the up-window, limited per period.
+      const target = Math.min(...within(scaleUp.stabilizationMs));
+      const start = periodStart(scaleUp.periodMs ?? DEFAULT_PERIOD_MS);
+      const limit = Math.max(Math.ceil(start * (1 + scaleUp.percent / 100)), start + scaleUp.pods);
       next = Math.max(this.current, Math.min(target, limit));
     } else if (desired < this.current) {
       // Scale down only to the highest recommendation in the down-window: a short dip changes nothing.
-      const target = Math.max(...within(this.behaviour.scaleDown.stabilizationMs));
-      const limit = Math.floor(this.current * (1 - this.behaviour.scaleDown.percent / 100));
+      const target = Math.max(...within(scaleDown.stabilizationMs));
+      const start = periodStart(scaleDown.periodMs ?? DEFAULT_PERIOD_MS);
+      const limit = Math.floor(start * (1 - scaleDown.percent / 100));
       next = Math.min(this.current, Math.max(target, limit));
     }
-    this.current = this.clamp(next);
+    next = this.clamp(next);
+    if (next !== this.current) this.changes.push({ at, change: next - this.current });
+    this.current = next;
+    const longestPeriod = Math.max(scaleUp.periodMs ?? DEFAULT_PERIOD_MS, scaleDown.periodMs ?? DEFAULT_PERIOD_MS);
+    this.changes = this.changes.filter((c) => at - c.at < longestPeriod);
+
+    this.history.push({ at, desired });
+    const keep = Math.max(scaleUp.stabilizationMs, scaleDown.stabilizationMs);
+    this.history = this.history.filter((r) => at - r.at < keep);
     return { at, recommended: desired, replicas: this.current };
+  }
+
+  /** Reads the clock; windows are measured backwards from now, so time must not run backwards. */
+  private tick(): number {
+    const at = this.now();
+    if (!Number.isFinite(at)) throw new RangeError(`now() must return a finite time, got ${at}`);
+    if (at < this.lastAt) throw new RangeError(`now() went backwards: ${at} ms after ${this.lastAt} ms`);
+    this.lastAt = at;
+    return at;
   }
 
   private clamp(replicas: number): number {
