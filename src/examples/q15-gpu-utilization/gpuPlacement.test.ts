@@ -1,12 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { A100_40GB_MIG, A100_80GB_MIG, costReduction, migSlots, placeModels, servingMemoryGb, weightsGb, type GpuSlot } from './gpuPlacement';
+import { A100_40GB_MIG, A100_80GB_MIG, costReduction, gpusNeeded, migSlots, placeModels, servingMemoryGb, weightsGb, type GpuSlot, type Placement } from './gpuPlacement';
 
 const twoT4s: GpuSlot[] = [
   { id: 'gpu0', memoryGb: 16 },
   { id: 'gpu1', memoryGb: 16 },
 ];
 
-describe('placeModels (first-fit decreasing)', () => {
+/** Model -> profile of the slot it landed in ("gpu0/2g.10gb"), so layouts listed in any order compare equal. */
+function profileOf(placement: Placement): Record<string, string> {
+  const where: Record<string, string> = {};
+  for (const [slot, names] of placement.assignments) for (const name of names) where[name] = slot.replace(/#\d+$/, '');
+  return where;
+}
+
+describe('placeModels (best-fit decreasing)', () => {
   it('packs the largest models first and reports memory utilisation', () => {
     const models = [
       { name: 'ranker', memoryGb: 5 },
@@ -19,7 +26,7 @@ describe('placeModels (first-fit decreasing)', () => {
     expect(placement.assignments.get('gpu0')).toEqual(['embedder', 'classifier']);
     expect(placement.assignments.get('gpu1')).toEqual(['ranker', 'ner', 'ocr']);
     expect(placement.usedGb.get('gpu0')).toBe(16);
-    expect(placement.memoryUtilisation).toBeCloseTo(28 / 32, 12);
+    expect(placement.memoryUtilisation).toBe(28 / 32);
     expect(placement.unplaced).toEqual([]);
   });
 
@@ -33,6 +40,64 @@ describe('placeModels (first-fit decreasing)', () => {
     expect(placeModels(models, slots).unplaced).toEqual([]);
   });
 
+  it('puts each model in the slot it leaves the least room in, whatever order the layout lists its slots in', () => {
+    const models = [
+      { name: 'big', memoryGb: 12 },
+      { name: 'detector', memoryGb: 6 },
+      { name: 'small-a', memoryGb: 4 },
+      { name: 'small-b', memoryGb: 4 },
+    ];
+    const largestFirst = migSlots('gpu0', A100_40GB_MIG, ['3g.20gb', '2g.10gb', '1g.5gb', '1g.5gb']);
+    const smallestFirst = migSlots('gpu0', A100_40GB_MIG, ['1g.5gb', '1g.5gb', '2g.10gb', '3g.20gb']);
+    // The detector fills the 8 GB the big model leaves in the 3g.20gb (2 GB spare) rather than the empty 2g.10gb (4 GB spare).
+    const expected = { big: 'gpu0/3g.20gb', detector: 'gpu0/3g.20gb', 'small-a': 'gpu0/1g.5gb', 'small-b': 'gpu0/1g.5gb' };
+    expect(profileOf(placeModels(models, largestFirst))).toEqual(expected);
+    expect(profileOf(placeModels(models, smallestFirst))).toEqual(expected);
+    expect(profileOf(placeModels(models, [...largestFirst].reverse()))).toEqual(expected);
+  });
+
+  it('fills a started GPU before an empty one: a 2 GB model joins the 38 GB one on an A100 instead of opening a T4', () => {
+    const slots: GpuSlot[] = [
+      { id: 't4', memoryGb: 16 },
+      { id: 'a100', memoryGb: 40 },
+    ];
+    const placement = placeModels(
+      [
+        { name: 'large', memoryGb: 38 },
+        { name: 'small', memoryGb: 2 },
+      ],
+      slots,
+    );
+    expect(placement.assignments.get('a100')).toEqual(['large', 'small']);
+    expect(placement.slotsUsed).toBe(1);
+  });
+
+  it('prefers a MIG slice to a whole GPU when both would be left with the same room', () => {
+    const slots: GpuSlot[] = [{ id: 'whole', memoryGb: 40 }, ...migSlots('cut', A100_80GB_MIG, ['3g.40gb'])];
+    expect(profileOf(placeModels([{ name: 'm', memoryGb: 30 }], slots))).toEqual({ m: 'cut/3g.40gb' });
+  });
+
+  it('rejects a MIG GPU with no instances, two layouts that overfill one GPU, and a model listed twice', () => {
+    expect(() => migSlots('gpu0', A100_40GB_MIG, [])).toThrow(/"gpu0" has an empty MIG layout/);
+    // Each layout is valid alone (4 compute slices each); together they claim 8 of the GPU's 7.
+    const twice = [...migSlots('gpu0', A100_40GB_MIG, ['4g.20gb']), ...migSlots('gpu0', A100_40GB_MIG, ['1g.5gb', '1g.5gb', '2g.10gb'])];
+    expect(() => placeModels([{ name: 'm', memoryGb: 1 }], twice)).toThrow(/past its 7 compute slices/);
+    expect(() =>
+      placeModels(
+        [
+          { name: 'a', memoryGb: 1 },
+          { name: 'a', memoryGb: 2 },
+        ],
+        [{ id: 'gpu0', memoryGb: 16 }],
+      ),
+    ).toThrow(/"a" is listed twice/);
+  });
+
+  it('breaks a tie between equal slots by fewer compute slices, not by list order', () => {
+    const hostile = migSlots('gpu0', A100_40GB_MIG, ['2g.10gb', '1g.10gb']);
+    expect(profileOf(placeModels([{ name: 'detector', memoryGb: 6 }], hostile))).toEqual({ detector: 'gpu0/1g.10gb' });
+  });
+
   it('lists a model larger than every slot as unplaced instead of overfilling', () => {
     const placement = placeModels([{ name: 'llm-7b-fp16', memoryGb: servingMemoryGb(weightsGb(7, 2)) }], twoT4s);
     expect(placement.unplaced).toEqual(['llm-7b-fp16']);
@@ -43,20 +108,77 @@ describe('placeModels (first-fit decreasing)', () => {
   it('three 2 GB models leave most of a 16 GB GPU idle', () => {
     const models = ['a', 'b', 'c'].map((name) => ({ name, memoryGb: servingMemoryGb(2) }));
     const placement = placeModels(models, [{ id: 'gpu0', memoryGb: 16 }]);
-    expect(placement.usedGb.get('gpu0')).toBeCloseTo(7.2, 9);
-    expect(placement.memoryUtilisation).toBeCloseTo(0.45, 9);
+    expect(placement.usedGb.get('gpu0')).toBe(7.2);
+    expect(String(placement.usedGb.get('gpu0'))).toBe('7.2');
+    expect(placement.memoryUtilisation).toBe(0.45);
   });
 
-  it('rejects a model without a positive memory demand', () => {
+  it('fits models that fill a slot exactly, which floating-point sums would reject', () => {
+    const models = [...Array(6).fill(2.4), 1.6].map((gb: number, i) => ({ name: `m${i}`, memoryGb: gb }));
+    const placement = placeModels(models, [{ id: 't4', memoryGb: 16 }]);
+    expect(placement.unplaced).toEqual([]);
+    expect(placement.usedGb.get('t4')).toBe(16);
+    expect(placement.memoryUtilisation).toBe(1);
+  });
+
+  it('rejects a model without a finite, positive memory demand, naming it', () => {
     expect(() => placeModels([{ name: 'x', memoryGb: 0 }], twoT4s)).toThrow(RangeError);
+    expect(() => placeModels([{ name: 'nan-model', memoryGb: Number.NaN }], twoT4s)).toThrow(/nan-model/);
+  });
+
+  it('rejects a slot with a NaN, negative or infinite size, or a duplicate id, naming the slot', () => {
+    const model = [{ name: 'm', memoryGb: 1 }];
+    for (const memoryGb of [Number.NaN, -16, Number.POSITIVE_INFINITY]) {
+      expect(() => placeModels(model, [{ id: 'bad-gpu', memoryGb }])).toThrow(RangeError);
+      expect(() => placeModels(model, [{ id: 'bad-gpu', memoryGb }])).toThrow(/bad-gpu/);
+    }
+    expect(() => placeModels(model, [...twoT4s.slice(0, 1), { id: 'gpu0', memoryGb: 24 }])).toThrow(/"gpu0".*twice/);
+  });
+
+  it('rejects slices that claim more memory than their GPU has', () => {
+    const gpu = { id: 'gpu0', memoryGb: 40 };
+    const slots: GpuSlot[] = [
+      { id: 'gpu0/a', memoryGb: 30, gpu },
+      { id: 'gpu0/b', memoryGb: 20, gpu },
+    ];
+    expect(() => placeModels([{ name: 'm', memoryGb: 1 }], slots)).toThrow(/gpu0\/b/);
+  });
+});
+
+describe('memory packing against what was paid for', () => {
+  it('counts the memory a MIG layout strands: seven full 1g.5gb slices use 87.5 % of a 40 GB A100', () => {
+    const slots = migSlots('gpu0', A100_40GB_MIG, Array(7).fill('1g.5gb'));
+    const models = Array.from({ length: 7 }, (_, i) => ({ name: `m${i}`, memoryGb: 5 }));
+    const placement = placeModels(models, slots);
+    expect(placement.unplaced).toEqual([]);
+    expect([...placement.usedGb.values()].reduce((sum, gb) => sum + gb, 0)).toBe(35);
+    expect(placement.memoryUtilisation).toBe(0.875);
+  });
+
+  it('adds whole GPUs and MIG-cut GPUs by their physical memory', () => {
+    const slots = [{ id: 't4', memoryGb: 16 }, ...migSlots('a100', A100_40GB_MIG, ['3g.20gb'])];
+    const placement = placeModels(
+      [
+        { name: 'a', memoryGb: 16 },
+        { name: 'b', memoryGb: 20 },
+      ],
+      slots,
+    );
+    // 36 GB used of 16 + 40 = 56 GB bought; the half of the A100 left unsliced still costs money.
+    expect(placement.memoryUtilisation).toBe(36 / 56);
   });
 });
 
 describe('MIG layouts', () => {
-  it('cuts an A100 40 GB into seven 1g.5gb slices, 35 GB in all', () => {
+  it('cuts an A100 40 GB into seven 1g.5gb slices, 35 GB in all, each tied to the 40 GB GPU', () => {
     const slots = migSlots('gpu0', A100_40GB_MIG, Array(7).fill('1g.5gb'));
     expect(slots).toHaveLength(7);
     expect(slots.reduce((sum, s) => sum + s.memoryGb, 0)).toBe(35);
+    expect(slots.every((s) => s.gpu?.id === 'gpu0' && s.gpu.memoryGb === 40)).toBe(true);
+  });
+
+  it('ties 80 GB slices to an 80 GB GPU', () => {
+    expect(migSlots('gpu0', A100_80GB_MIG, ['1g.10gb'])[0]?.gpu).toEqual({ id: 'gpu0', memoryGb: 80 });
   });
 
   it('refuses an eighth instance', () => {
@@ -94,5 +216,11 @@ describe('sizing helpers', () => {
   it('saves 62.5 % of GPU spend going from 30 % to 80 % utilisation', () => {
     expect(costReduction(0.3, 0.8)).toBeCloseTo(0.625, 12);
     expect(() => costReduction(0.8, 0.3)).toThrow(RangeError);
+  });
+
+  it('rounds the GPUs needed up to whole GPUs: 10 at 30 % become 4 at 80 %, not 3.75', () => {
+    expect(gpusNeeded(10, 0.3, 0.8)).toBe(4);
+    expect(gpusNeeded(8, 0.3, 0.8)).toBe(3);
+    expect(() => gpusNeeded(2.5, 0.3, 0.8)).toThrow(RangeError);
   });
 });

@@ -2,15 +2,25 @@
  * Packing models onto GPUs or MIG slices by memory, and reporting how full
  * the fleet is. Pure functions, reusable in calculators.
  *
- * Placement is bin packing: first-fit decreasing (largest model first, into
- * the first slot with room) is simple and, for memory-bound serving, close to
- * optimal. Placing in arrival order strands large models that no longer fit.
+ * Placement is bin packing: best-fit decreasing (largest model first, into the
+ * slot it leaves the least room in) is a simple heuristic that does well on
+ * memory-bound serving. Choosing by the room left, not by the first slot
+ * listed, keeps big MIG slices for big models and fills a started GPU before
+ * an empty one of its size, whatever order the slots are listed in. Placing in arrival
+ * order strands large models that no longer fit.
  */
 
 export interface GpuSlot {
   /** A whole GPU ("gpu0") or a MIG instance ("gpu0/3g.20gb#0"). */
   readonly id: string;
   readonly memoryGb: number;
+  /** MIG slices only: compute slices out of 7, used to break ties between slots with equal room left (a whole GPU counts as all 7). */
+  readonly computeSlices?: number;
+  /**
+   * MIG slices only: the physical GPU the slice is cut from. You pay for all
+   * of its memory, including what the layout leaves unused.
+   */
+  readonly gpu?: { readonly id: string; readonly memoryGb: number };
 }
 
 export interface ModelDemand {
@@ -54,9 +64,14 @@ export const A100_80GB_MIG: readonly MigProfile[] = A100_40GB_MIG.map((p) =>
 /**
  * Slots for one GPU cut into MIG instances. Checks slice totals and instance
  * counts, which every valid layout satisfies; the exact placements a GPU
- * accepts are listed by `nvidia-smi mig -lgipp`.
+ * accepts are listed by `nvidia-smi mig -lgipp`. Each slot carries its GPU's
+ * whole memory, so packing is measured against what was bought.
  */
 export function migSlots(gpuId: string, profiles: readonly MigProfile[], layout: readonly string[]): GpuSlot[] {
+  // A MIG-enabled GPU with no instances is still paid for, but no slot would carry its memory.
+  if (layout.length === 0) throw new RangeError(`GPU "${gpuId}" has an empty MIG layout: give it instances, or list it as a whole GPU`);
+  const whole = profiles.find((p) => p.memorySlices === 8);
+  if (!whole) throw new RangeError('the profile list needs the whole-GPU profile (all 8 memory slices) to know the GPU memory');
   const chosen = layout.map((name) => {
     const p = profiles.find((candidate) => candidate.name === name);
     if (!p) throw new RangeError(`unknown MIG profile "${name}"`);
@@ -70,7 +85,8 @@ export function migSlots(gpuId: string, profiles: readonly MigProfile[], layout:
     const count = chosen.filter((c) => c === p).length;
     if (count > p.maxInstances) throw new RangeError(`${p.name} allows at most ${p.maxInstances} instances, got ${count}`);
   }
-  return chosen.map((p, i) => ({ id: `${gpuId}/${p.name}#${i}`, memoryGb: p.memoryGb }));
+  const gpu = { id: gpuId, memoryGb: whole.memoryGb };
+  return chosen.map((p, i) => ({ id: `${gpuId}/${p.name}#${i}`, memoryGb: p.memoryGb, computeSlices: p.computeSlices, gpu }));
 }
 
 /** Weights only: parameters × bytes per parameter. 7B at FP16 (2 bytes) is 14 GB. */
@@ -90,35 +106,117 @@ export interface Placement {
   /** Models that fit no slot: they need a bigger slot, another GPU, or a smaller (quantised) model. */
   readonly unplaced: readonly string[];
   readonly slotsUsed: number;
-  /** Memory in use over memory of all slots: what you pay for versus what you use. */
+  /**
+   * Memory in use over the physical memory of every GPU paid for: a MIG
+   * layout's unused memory counts as paid for, so stranded memory shows.
+   */
   readonly memoryUtilisation: number;
 }
 
+/**
+ * Sums in whole megabytes are exact, so a model that exactly fills what is
+ * left of a slot fits (float GB sums drift: 6 × 2.4 + 1.6 is not 16).
+ * Rounding to the nearest megabyte is far finer than any serving-memory estimate.
+ */
+function toMb(gb: number): number {
+  return Math.round(gb * 1000);
+}
+
+function checkSlots(slots: readonly GpuSlot[]): Map<string, number> {
+  const ids = new Set<string>();
+  const paidMb = new Map<string, number>();
+  const slicedMb = new Map<string, number>();
+  const computeByGpu = new Map<string, number>();
+  for (const slot of slots) {
+    if (ids.has(slot.id)) throw new RangeError(`slot "${slot.id}" is listed twice`);
+    ids.add(slot.id);
+    if (!Number.isFinite(slot.memoryGb) || toMb(slot.memoryGb) <= 0) {
+      throw new RangeError(`slot "${slot.id}" needs a finite, positive memory size, got ${slot.memoryGb}`);
+    }
+    // A whole GPU is paid for by itself; a MIG slice by the GPU it is cut from.
+    const gpuId = slot.gpu?.id ?? slot.id;
+    const gpuMb = slot.gpu ? toMb(slot.gpu.memoryGb) : toMb(slot.memoryGb);
+    if (slot.gpu && !(Number.isFinite(slot.gpu.memoryGb) && gpuMb > 0)) {
+      throw new RangeError(`slot "${slot.id}" needs a finite, positive GPU memory size, got ${slot.gpu.memoryGb}`);
+    }
+    const known = paidMb.get(gpuId);
+    if (known !== undefined && (known !== gpuMb || !slot.gpu)) {
+      throw new RangeError(`slot "${slot.id}" disagrees with another slot about GPU "${gpuId}"`);
+    }
+    paidMb.set(gpuId, gpuMb);
+    const sliced = (slicedMb.get(gpuId) ?? 0) + toMb(slot.memoryGb);
+    if (sliced > gpuMb) throw new RangeError(`slot "${slot.id}" takes GPU "${gpuId}" past its ${gpuMb / 1000} GB`);
+    slicedMb.set(gpuId, sliced);
+    if (slot.computeSlices !== undefined) {
+      if (!(Number.isInteger(slot.computeSlices) && slot.computeSlices >= 1 && slot.computeSlices <= 7)) {
+        throw new RangeError(`slot "${slot.id}" needs 1 to 7 compute slices, got ${slot.computeSlices}`);
+      }
+      // Checked across all slots, since two layouts for one GPU id would each pass migSlots alone.
+      const compute = (computeByGpu.get(gpuId) ?? 0) + slot.computeSlices;
+      if (compute > 7) throw new RangeError(`slot "${slot.id}" takes GPU "${gpuId}" past its 7 compute slices`);
+      computeByGpu.set(gpuId, compute);
+    }
+  }
+  return paidMb;
+}
+
 export function placeModels(models: readonly ModelDemand[], slots: readonly GpuSlot[], order: 'decreasing' | 'as-given' = 'decreasing'): Placement {
-  if (models.some((m) => !(m.memoryGb > 0))) throw new RangeError('every model needs a positive memory demand');
-  const queue = order === 'decreasing' ? [...models].sort((a, b) => b.memoryGb - a.memoryGb) : [...models];
-  const free = new Map(slots.map((s) => [s.id, s.memoryGb]));
+  const names = new Set<string>();
+  for (const m of models) {
+    if (!(Number.isFinite(m.memoryGb) && m.memoryGb > 0)) throw new RangeError(`model "${m.name}" needs a finite, positive memory demand`);
+    // The result names models: two of one name could read as both placed and unplaced.
+    if (names.has(m.name)) throw new RangeError(`model "${m.name}" is listed twice`);
+    names.add(m.name);
+  }
+  const paidMb = checkSlots(slots);
+  // At least 1 MB, so a tiny positive demand never rounds to free.
+  const demandMb = (m: ModelDemand) => Math.max(1, toMb(m.memoryGb));
+  const queue = order === 'decreasing' ? [...models].sort((a, b) => demandMb(b) - demandMb(a)) : [...models];
+  const freeMb = new Map(slots.map((s) => [s.id, toMb(s.memoryGb)]));
+  const free = (s: GpuSlot) => freeMb.get(s.id) ?? 0;
+  // Best fit: the slot left with the least room, so small models do not fill big slices and a started GPU fills
+  // before an empty one of its size; on a tie, fewer compute slices (a whole GPU counts as all 7), then the lower id.
+  // The order the slots are listed in never decides.
+  const better = (a: GpuSlot, b: GpuSlot): boolean => {
+    if (free(a) !== free(b)) return free(a) < free(b);
+    const [ca, cb] = [a.computeSlices ?? 7, b.computeSlices ?? 7];
+    if (ca !== cb) return ca < cb;
+    return a.id < b.id;
+  };
   const assignments = new Map<string, string[]>(slots.map((s) => [s.id, []]));
   const unplaced: string[] = [];
   for (const model of queue) {
-    const slot = slots.find((s) => (free.get(s.id) ?? 0) >= model.memoryGb);
+    const need = demandMb(model);
+    const slot = slots.filter((s) => free(s) >= need).reduce<GpuSlot | undefined>((best, s) => (!best || better(s, best) ? s : best), undefined);
     if (!slot) {
       unplaced.push(model.name);
       continue;
     }
-    free.set(slot.id, (free.get(slot.id) ?? 0) - model.memoryGb);
+    freeMb.set(slot.id, free(slot) - need);
     assignments.get(slot.id)?.push(model.name);
   }
-  const usedGb = new Map(slots.map((s) => [s.id, s.memoryGb - (free.get(s.id) ?? 0)]));
-  const total = slots.reduce((sum, s) => sum + s.memoryGb, 0);
-  const used = [...usedGb.values()].reduce((sum, gb) => sum + gb, 0);
+  const usedMb = new Map(slots.map((s) => [s.id, toMb(s.memoryGb) - free(s)]));
+  const paid = [...paidMb.values()].reduce((sum, mb) => sum + mb, 0);
+  const used = [...usedMb.values()].reduce((sum, mb) => sum + mb, 0);
   return {
     assignments,
-    usedGb,
+    usedGb: new Map([...usedMb].map(([id, mb]) => [id, mb / 1000])),
     unplaced,
     slotsUsed: [...assignments.values()].filter((names) => names.length > 0).length,
-    memoryUtilisation: total === 0 ? 0 : used / total,
+    memoryUtilisation: paid === 0 ? 0 : used / paid,
   };
+}
+
+/**
+ * Whole GPUs needed for the same work at a higher utilisation: a fleet cannot
+ * buy 3.75 GPUs, so 10 GPUs at 30 % need 4 at 80 %, not 3.75.
+ */
+export function gpusNeeded(gpusToday: number, utilisationBefore: number, utilisationAfter: number): number {
+  if (!Number.isInteger(gpusToday) || gpusToday < 0) throw new RangeError('need a whole number of GPUs');
+  if (gpusToday === 0) return 0;
+  const share = 1 - costReduction(utilisationBefore, utilisationAfter);
+  // The small allowance stops float noise (3.0000000000000004) from buying a GPU.
+  return Math.ceil(gpusToday * share - 1e-9);
 }
 
 /** Fraction of GPU spend saved when the same work runs at a higher utilisation: 30 % -> 80 % saves 62.5 %. */

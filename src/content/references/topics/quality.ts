@@ -140,7 +140,8 @@ export const qualityReferences: ReferenceEntry[] = [
     id: 'G47',
     kind: 'glossary',
     term: 'Multi-Instance GPU (MIG)',
-    definition: 'Hardware partitioning of an A100, H100 or later GPU into up to seven instances, each with its own compute, memory and cache.',
+    definition:
+      'Hardware partitioning of a supported data-centre GPU (NVIDIA lists the A100, A30, H100, H200 and some Blackwell parts) into up to seven instances, each with its own compute, memory and cache.',
   },
   {
     id: 'L100',
@@ -163,5 +164,13 @@ export const qualityReferences: ReferenceEntry[] = [
     purpose:
       'NVIDIA: TensorRT 11 removed the INT8 calibrator and the precision builder flags; quantize explicitly (Q/DQ nodes, e.g. with ModelOpt) and use ModelOpt AutoCast for FP16.',
     url: 'https://docs.nvidia.com/deeplearning/tensorrt/latest/api/migration/tensorrt-10x-to-11x-python-api-reference.html',
+  },
+  {
+    id: 'T169',
+    kind: 'tool',
+    name: 'AWS Lambda API reference: AcceleratorConfig',
+    purpose:
+      'AWS: accelerator (GPU) memory for a Lambda function, 3 to 48 GB per execution environment, available only to functions that run on Lambda Managed Instances through a capacity provider (read on 6 December 2026).',
+    url: 'https://docs.aws.amazon.com/lambda/latest/api/API_AcceleratorConfig.html',
   },
 ];
