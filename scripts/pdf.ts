@@ -19,7 +19,7 @@ import type { Page } from 'playwright-core';
 import { siteAddressFrom } from '../src/content/siteAddress';
 import { BOOK_FILES } from '../src/lib/bookDownloads';
 import { CHEAT_SHEET_MAX_PAGES, CHEAT_SHEET_PDFS, CHEAT_SHEET_ROUTE, type CheatSheetPdf } from '../src/lib/cheatSheetPdf';
-import { BrowserNotFoundError, findChromium, launchChromium } from './lib/browser';
+import { BrowserNotFoundError, findChromium, gotoHydrated, launchChromium } from './lib/browser';
 import { serveDirectory } from './lib/staticServer';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -55,6 +55,8 @@ function builtPage(route: string): boolean {
 
 /** Reads the facts from the page itself, then makes it ready for paper. */
 async function preparePage(page: Page): Promise<SheetFacts> {
+  // A missing link still fails below, with the fix; the wait only gives the head its last render.
+  await page.waitForSelector('link[rel="canonical"]', { state: 'attached', timeout: 10_000 }).catch(() => undefined);
   const facts = await page.evaluate(() => {
     const canonical = document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href ?? '';
     const description = document.querySelector<HTMLMetaElement>('meta[name="description"]')?.content ?? '';
@@ -129,7 +131,9 @@ async function main(): Promise<number> {
       // The book's manifest (for the page's book links) is written by the book step, which runs after this one.
       if (response.status() >= 400 && !pathname.endsWith(`/${BOOK_FILES.manifest}`)) missing.push(pathname);
     });
-    await page.goto(`${server.url}${route}`, { waitUntil: 'networkidle' });
+    // Hydrated first: the head is rendered again while the page hydrates, and a build on a busy machine once found
+    // no canonical link there before it had.
+    await gotoHydrated(page, `${server.url}${route}`, 'networkidle');
     // The page exists in the build, so missing files mean it was built for another sub-path.
     if (missing.length > 0) {
       throw new Error(`${route} did not load from ${BUILD_NAME} (missing: ${missing.slice(0, 3).join(', ')}). Build and print with the same BASE_URL (now "${baseUrl}").`);
