@@ -100,6 +100,8 @@ export class ReplicaAutoscaler {
   private changes: { at: number; change: number }[] = [];
   private current: number;
   private lastAt = Number.NEGATIVE_INFINITY;
+  private readonly upPeriodMs: number;
+  private readonly downPeriodMs: number;
 
   constructor(
     private readonly behaviour: ScalingBehaviour,
@@ -117,8 +119,8 @@ export class ReplicaAutoscaler {
       throw new RangeError(`scaleDown.percent must be in [0, 100], got ${behaviour.scaleDown.percent}`);
     }
     nonNegative(behaviour.scaleDown.stabilizationMs, 'scaleDown.stabilizationMs');
-    positive(behaviour.scaleUp.periodMs ?? DEFAULT_PERIOD_MS, 'scaleUp.periodMs');
-    positive(behaviour.scaleDown.periodMs ?? DEFAULT_PERIOD_MS, 'scaleDown.periodMs');
+    this.upPeriodMs = positive(behaviour.scaleUp.periodMs ?? DEFAULT_PERIOD_MS, 'scaleUp.periodMs');
+    this.downPeriodMs = positive(behaviour.scaleDown.periodMs ?? DEFAULT_PERIOD_MS, 'scaleDown.periodMs');
     nonNegative(tolerance, 'tolerance');
     this.current = this.clamp(wholeNumber(initialReplicas, 'initialReplicas', 0));
     // Start as if the current size had been recommended, so a first low reading cannot shrink the fleet.
@@ -145,20 +147,20 @@ export class ReplicaAutoscaler {
     if (desired > this.current) {
       // Scale up to the lowest recommendation in the up-window, limited per period.
       const target = Math.min(...within(scaleUp.stabilizationMs));
-      const start = periodStart(scaleUp.periodMs ?? DEFAULT_PERIOD_MS);
+      const start = periodStart(this.upPeriodMs);
       const limit = Math.max(Math.ceil(start * (1 + scaleUp.percent / 100)), start + scaleUp.pods);
       next = Math.max(this.current, Math.min(target, limit));
     } else if (desired < this.current) {
       // Scale down only to the highest recommendation in the down-window: a short dip changes nothing.
       const target = Math.max(...within(scaleDown.stabilizationMs));
-      const start = periodStart(scaleDown.periodMs ?? DEFAULT_PERIOD_MS);
+      const start = periodStart(this.downPeriodMs);
       const limit = Math.floor(start * (1 - scaleDown.percent / 100));
       next = Math.min(this.current, Math.max(target, limit));
     }
     next = this.clamp(next);
     if (next !== this.current) this.changes.push({ at, change: next - this.current });
     this.current = next;
-    const longestPeriod = Math.max(scaleUp.periodMs ?? DEFAULT_PERIOD_MS, scaleDown.periodMs ?? DEFAULT_PERIOD_MS);
+    const longestPeriod = Math.max(this.upPeriodMs, this.downPeriodMs);
     this.changes = this.changes.filter((c) => at - c.at < longestPeriod);
 
     this.history.push({ at, desired });

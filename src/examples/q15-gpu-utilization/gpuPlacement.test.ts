@@ -221,6 +221,7 @@ describe('sizing helpers', () => {
   it('rounds the GPUs needed up to whole GPUs: 10 at 30 % become 4 at 80 %, not 3.75', () => {
     expect(gpusNeeded(10, 0.3, 0.8)).toBe(4);
     expect(gpusNeeded(8, 0.3, 0.8)).toBe(3);
+    expect(Object.is(gpusNeeded(0, 0.3, 0.8), 0), 'no GPUs today need 0, not -0').toBe(true);
     expect(() => gpusNeeded(2.5, 0.3, 0.8)).toThrow(RangeError);
   });
 });
