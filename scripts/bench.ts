@@ -9,9 +9,11 @@
  *   --skip-tests       leave out `npm test`
  *   --skip-site-tests  run the unit tests only, not the whole of `npm test` (the longest step)
  *   --questions <n>    size of the generated content for the validator (default 1000)
+ *   --report <file>    also append the table, the machine and any failed step to <file>, in Markdown
+ *                      (.github/workflows/bench.yml points it at the run's summary page)
  */
 import { spawn } from 'node:child_process';
-import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { appendFileSync, createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -52,6 +54,7 @@ import {
   phaseTimesSummary,
   postBuildByPlugin,
   recordedFigures,
+  reportMarkdown,
   residentMemoryByPhase,
   seconds,
   suggestedBudgets,
@@ -69,6 +72,8 @@ const args = process.argv.slice(2);
 const flag = (name: string): boolean => args.includes(name);
 const questionsIndex = args.indexOf('--questions');
 const generatedQuestions = questionsIndex >= 0 ? Number(args[questionsIndex + 1]) : 1000;
+const reportIndex = args.indexOf('--report');
+const reportFile = reportIndex >= 0 ? args[reportIndex + 1] : undefined;
 
 const bin = (name: string): string => path.join(ROOT, 'node_modules', '.bin', process.platform === 'win32' ? `${name}.cmd` : name);
 
@@ -395,6 +400,19 @@ async function main(): Promise<number> {
     console.error(`--questions needs a whole number, got "${args[questionsIndex + 1] ?? ''}"`);
     return 2;
   }
+  if (reportIndex >= 0 && (!reportFile || reportFile.startsWith('--'))) {
+    console.error('--report needs a file to append the report to, e.g. --report bench.md');
+    return 2;
+  }
+  if (reportFile) {
+    // Found out now, not after half an hour of measuring.
+    try {
+      appendFileSync(reportFile, '');
+    } catch (error) {
+      console.error(`--report ${reportFile}: cannot write there (${(error as NodeJS.ErrnoException).code ?? String(error)}); name a file in a folder that exists`);
+      return 2;
+    }
+  }
   if (!flag('--skip-build')) await buildSteps();
   if (!flag('--skip-build')) await devServerSteps();
   await validateSteps();
@@ -402,14 +420,15 @@ async function main(): Promise<number> {
   await sizeSteps();
 
   const day = new Date().toISOString().slice(0, 10);
-  console.log(
-    `\n${markdownTable(
-      ['Measure', 'Figure', 'Target (issue 12)'],
-      rows.map(([measure, figure, target]) => [measure, figure, target ?? '']),
-    )}\n`,
+  const table = markdownTable(
+    ['Measure', 'Figure', 'Target (issue 12)'],
+    rows.map(([measure, figure, target]) => [measure, figure, target ?? '']),
   );
+  console.log(`\n${table}\n`);
   const share = cpuShare(cpuAtStart, cpuTimesNow());
-  console.log(`Machine: ${machine}. Load average at the end: ${loadAverage()} (1 / 5 / 15 min).${share ? ` Over the whole run: ${share}.` : ''} Date: ${day}.`);
+  const machineLine = `Machine: ${machine}. Load average at the end: ${loadAverage()} (1 / 5 / 15 min).${share ? ` Over the whole run: ${share}.` : ''} Date: ${day}.`;
+  console.log(machineLine);
+  if (reportFile) appendFileSync(reportFile, reportMarkdown({ table, machineLine, failures }));
   if (figures) {
     const recorded = { on: day, machine, ...figures };
     console.log(`\nFigures for scripts/budgets.json ("recorded"), and budgets 10 % above them:\n${JSON.stringify({ recorded, budgets: suggestedBudgets(figures) }, null, 2)}`);

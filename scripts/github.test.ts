@@ -36,6 +36,7 @@ interface Step {
   run?: string;
   with?: Record<string, unknown>;
   env?: Record<string, unknown>;
+  if?: string;
 }
 interface Job {
   'runs-on'?: string;
@@ -94,6 +95,7 @@ describe('every YAML file under .github', () => {
       '.github/ISSUE_TEMPLATE/config.yml',
       '.github/ISSUE_TEMPLATE/new-question.yml',
       '.github/ISSUE_TEMPLATE/wrong-answer.yml',
+      '.github/workflows/bench.yml',
       '.github/workflows/ci.yml',
       '.github/workflows/deploy.yml',
     ]);
@@ -144,6 +146,48 @@ describe('CI workflow', () => {
     const auditJobs = Object.values(jobs(ci)).filter((job) => job.steps.some((s) => s.run?.trim() === 'npm run audit'));
     expect(auditJobs).toHaveLength(1);
     expectSetupNode(auditJobs[0]!, { cache: false });
+  });
+});
+
+describe('bench workflow', () => {
+  const bench = yamlFile('.github/workflows/bench.yml');
+  const [job, ...others] = Object.values(jobs(bench));
+  const script = job!.steps.map((s) => s.run ?? '').join('\n');
+
+  it('runs only when asked, never on a push or a pull request, and may only read the repository', () => {
+    expect(Object.keys(bench.on as object)).toEqual(['workflow_dispatch']);
+    expect(bench.permissions).toEqual({ contents: 'read' });
+    expect(others).toEqual([]);
+  });
+
+  it("runs on the runner CI's npm test runs on, installed as .ci/run installs", () => {
+    const ci = yamlFile('.github/workflows/ci.yml');
+    const ciRunner = Object.values(jobs(ci)).find((j) => j.steps.some((s) => s.run?.trim() === 'bash .ci/run'))!;
+    expect(job!['runs-on']).toBe(ciRunner['runs-on']);
+    expectSetupNode(job!, { cache: true });
+    expect(topLevelCommands(read('.ci/run'))).toContain('npm install --no-audit --no-fund');
+    expect(job!.steps.map((s) => s.run?.trim())).toContain('npm install --no-audit --no-fund');
+  });
+
+  it('gives npm test its browser, poppler and EPUBCheck, and the bench GNU time at the path it reads, without downloading a browser', () => {
+    expect(script).toMatch(new RegExp(`echo "${BROWSER_ENV}=\\$\\(command -v google-chrome\\)" >> "\\$GITHUB_ENV"`));
+    const packages = /apt-get install -y -qq ([^\n]+)/.exec(script)?.[1]?.split(/\s+/) ?? [];
+    expect(packages).toEqual(expect.arrayContaining(['poppler-utils', 'epubcheck', 'time']));
+    // Debian and Ubuntu's "time" package installs GNU time there; scripts/bench.ts reads the peak memory from it.
+    expect(read('scripts/bench.ts')).toContain("const GNU_TIME = '/usr/bin/time';");
+    expect(script).not.toMatch(/playwright install|npx playwright/);
+  });
+
+  it("runs npm run bench with its report on the run's summary page, fails when a step fails, and keeps the whole output", () => {
+    const step = job!.steps.find((s) => s.run?.includes('npm run bench'))!;
+    expect(step.run).toMatch(/^set -o pipefail$/m);
+    expect(step.run).toMatch(/^npm run bench -- --report "\$GITHUB_STEP_SUMMARY" 2>&1 \| tee (\S+)$/m);
+    const output = /tee (\S+)$/m.exec(step.run!)![1];
+    const upload = job!.steps.find((s) => action(s) === 'actions/upload-artifact')!;
+    expect(upload.with?.path).toBe(output);
+    expect(upload).toHaveProperty('if', 'always()');
+    expect(packageJson.scripts.bench).toBe('tsx scripts/bench.ts');
+    expect(read('scripts/bench.ts')).toContain("args.indexOf('--report')");
   });
 });
 

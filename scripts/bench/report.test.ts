@@ -9,6 +9,7 @@ import {
   markdownTable,
   postBuildByPlugin,
   recordedFigures,
+  reportMarkdown,
   memoryByPhaseSummary,
   vitestRuns,
   phaseTimesSummary,
@@ -61,6 +62,14 @@ describe('the benchmark report', () => {
         ],
       ),
     ).toBe('| Step | Figure |\n| --- | --- |\n| Build | 12.0 s |\n| a \\| b | 1 |');
+  });
+
+  it('leaves a Markdown report for a summary page: the table, the machine, and any failed step named as such', () => {
+    const table = markdownTable(['Measure', 'Figure'], [['Build', '12.0 s']]);
+    const machineLine = 'Machine: AMD EPYC, 4 cores. Date: 2026-12-06.';
+    expect(reportMarkdown({ table, machineLine, failures: [] })).toBe(`## npm run bench\n\n${table}\n\n${machineLine}\n`);
+    const failed = reportMarkdown({ table, machineLine, failures: ['Production build: exit 1, see /tmp/build.log'] });
+    expect(failed).toContain(`${machineLine}\n\n**Some steps failed, so their figures do not count:**\n\n- Production build: exit 1, see /tmp/build.log\n`);
   });
 
   it('records figures in the units of scripts/budgets.json', () => {

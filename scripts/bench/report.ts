@@ -105,6 +105,15 @@ export function markdownTable(header: readonly string[], rows: readonly (readonl
   return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
 }
 
+/**
+ * The report a run leaves for readers beyond its terminal (`--report <file>`, which CI's bench workflow points at
+ * the run's summary page): the table, the machine and its load, and any step that failed, in Markdown.
+ */
+export function reportMarkdown({ table, machineLine, failures }: { table: string; machineLine: string; failures: readonly string[] }): string {
+  const failed = failures.length > 0 ? `\n\n**Some steps failed, so their figures do not count:**\n\n${failures.map((f) => `- ${f}`).join('\n')}` : '';
+  return `## npm run bench\n\n${table}\n\n${machineLine}${failed}\n`;
+}
+
 /** Today's figures in the units of scripts/budgets.json (KiB and MiB, one and two decimals). */
 export function recordedFigures(
   summary: JsSummary,
