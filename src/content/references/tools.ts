@@ -38,7 +38,7 @@ const entries: Tool[] = [
     id: 'T6',
     name: 'NVIDIA TensorRT',
     purpose:
-      'Compiles trained networks for NVIDIA GPUs with layer fusion and FP16/INT8/FP8 precision; since 8.6, engines can be built hardware-compatible (Ampere and newer) and version-compatible.',
+      'Compiles trained networks for NVIDIA GPUs with layer fusion and reduced precision (from TensorRT 11, set in the network itself: strongly typed, with explicit quantize/dequantize nodes); since 8.6, engines can be built hardware-compatible (Ampere and newer) and version-compatible (later runtimes of the same major version and, per TensorRT 11.4’s support matrix, the major-version steps it lists: 8 to 10 and 10 to 11).',
     url: 'https://developer.nvidia.com/tensorrt',
   },
   {

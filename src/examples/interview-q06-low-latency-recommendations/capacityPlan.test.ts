@@ -36,6 +36,11 @@ describe('planCapacity', () => {
     expect(planCapacity(design).survivesLossOfSpares).toBe(true);
   });
 
+  it('says so when the fleet minus its spares cannot carry the gateway limit', () => {
+    // 25 serving pods x 500 = 12,500 RPS, short of a 13,000 RPS gateway limit.
+    expect(planCapacity({ ...design, gatewayLimitRps: 13_000 }).survivesLossOfSpares).toBe(false);
+  });
+
   it('sends only 2,000 RPS to the model stages when 80% of requests hit the cache', () => {
     expect(planCapacity(design).modelStageRps).toBeCloseTo(2_000, 6);
   });
@@ -44,6 +49,14 @@ describe('planCapacity', () => {
     expect(() => planCapacity({ ...design, perPodRps: 0 })).toThrow(/perPodRps/);
     expect(() => planCapacity({ ...design, targetUtilisation: 1.2 })).toThrow(/targetUtilisation/);
     expect(() => planCapacity({ ...design, spares: 1.5 })).toThrow(/spares/);
+  });
+
+  it('rejects a gateway limit below the peak it is meant to admit', () => {
+    expect(() => planCapacity({ ...design, gatewayLimitRps: 5 })).toThrow(/gateway must admit at least the peak/);
+  });
+
+  it('rejects a load that needs more pods than it can count', () => {
+    expect(() => planCapacity({ ...design, perPodRps: 1e-300 })).toThrow(/not a countable number of pods/);
   });
 });
 
@@ -57,6 +70,27 @@ describe('reviewPodCount', () => {
 
   it('finds nothing wrong with the planned 27 pods', () => {
     expect(reviewPodCount(27, design)).toEqual([]);
+  });
+
+  it('wants the spares on top of the 80% target: 25 and 26 pods are not enough', () => {
+    // 25 pods run at exactly 80% until two are lost: 10,000 / (23 x 500) = 87%.
+    expect(reviewPodCount(25, design)).toEqual(['losing 2 pod(s) pushes utilisation at peak to 87%, above the 80% target']);
+    expect(reviewPodCount(26, design)).toEqual(['losing 2 pod(s) pushes utilisation at peak to 83.3%, above the 80% target']);
+  });
+
+  it('wants the pods left after losing the spares to carry the gateway limit', () => {
+    expect(reviewPodCount(27, { ...design, gatewayLimitRps: 13_000 })).toEqual(['losing 2 pod(s) leaves 12500 RPS, below the gateway limit of 13000 RPS']);
+  });
+
+  it('says so when losing the spares would leave no pod at all', () => {
+    expect(reviewPodCount(2, design)).toContain('losing 2 pod(s) leaves no pod running');
+  });
+
+  it('prints percentages without float noise, and never rounds an overrun down to the target', () => {
+    expect(reviewPodCount(20, { ...design, targetUtilisation: 0.55 })[0]).toBe('utilisation at peak is 100%, above the 55% target');
+    // 10,050 / 12,500 = 80.4% and 10,005 / 12,500 = 80.04%: flagged, and printed as more than 80%.
+    expect(reviewPodCount(25, { ...design, peakRps: 10_050 })[0]).toBe('utilisation at peak is 80.4%, above the 80% target');
+    expect(reviewPodCount(25, { ...design, peakRps: 10_005 })[0]).toBe('utilisation at peak is 80.04%, above the 80% target');
   });
 
   it('refuses to call a pod count safe when the count or the load is not a number it can check', () => {
@@ -92,6 +126,31 @@ describe('composing stage latencies', () => {
     ];
     expect(percentileOf(stallsOften, 0.99)).toBe(100);
     expect(percentileOf(composeStages([stallsOften, stallsOften, stallsOften]), 0.99)).toBe(110);
+  });
+
+  it('gives the largest possible latency as the p100, however rare it is', () => {
+    expect(
+      percentileOf(
+        [
+          { ms: 5, probability: 1 - 1e-10 },
+          { ms: 1000, probability: 1e-10 },
+        ],
+        1,
+      ),
+    ).toBe(1000);
+  });
+
+  it('does not count a share a hair under p as reaching p', () => {
+    // Only 98.99999995% of requests stay within 5 ms, so 5 ms is not the p99.
+    expect(
+      percentileOf(
+        [
+          { ms: 5, probability: 0.99 - 5e-10 },
+          { ms: 1000, probability: 0.01 + 5e-10 },
+        ],
+        0.99,
+      ),
+    ).toBe(1000);
   });
 
   it('rejects a distribution whose probabilities do not add up to 1', () => {
@@ -149,6 +208,10 @@ describe('latencyBudget', () => {
     for (const p of [1, 0, Number.NaN, 99, -0.5]) expect(() => formatPercentile(p)).toThrow(RangeError);
   });
 
+  it('refuses to name a percentile so close to 1 or 0 that it would print as p100 or p0', () => {
+    for (const p of [1 - 1e-15, 1e-20]) expect(() => formatPercentile(p)).toThrow(/too close to 0 or 1/);
+  });
+
   it('reports an overrun instead of hiding it', () => {
     expect(latencyBudget([{ name: 'GPU ranking with transfer', latencyMs: 60, percentile: 0.99 }], 50).withinBudget).toBe(false);
   });
@@ -157,6 +220,11 @@ describe('latencyBudget', () => {
 describe('cost and memory arithmetic', () => {
   it('27 pods at an illustrative $0.70 per hour cost about $0.0000005 per request at 10,000 RPS', () => {
     expect(fleetCostPerRequest(27, 0.7, 10_000)).toBeCloseTo(5.25e-7, 9);
+  });
+
+  it('rejects a pod count that is not a whole number of 1 or more instead of returning a negative cost', () => {
+    for (const pods of [-27, 0, Number.NaN, 2.5])
+      expect(() => fleetCostPerRequest(pods, 0.7, 10_000)).toThrow(new RangeError(`pods must be a whole number of 1 or more, got ${pods}`));
   });
 
   it('shows that $0.0003 per request at 10,000 RPS would be about $259,000 a day', () => {

@@ -3,14 +3,18 @@
  *
  * pods = ceil(peak RPS / (per-pod RPS x target utilisation)) + spares.
  * Sizing at exactly peak / per-pod (20 pods x 500 RPS = 10,000) leaves no headroom: one pod
- * lost or one burst above peak and the queue, and the p99, grow without bound.
+ * lost or one burst above peak and the queue, and the p99, grow without bound. The spares sit on
+ * top of the target, so the fleet is still at it with the spares out (27 - 2 = 25 pods at 80%).
  */
 
 export interface CapacityInput {
   peakRps: number;
   /** Load one pod sustains inside the latency SLO, measured with full-path (cache-miss) requests. */
   perPodRps: number;
-  /** Utilisation to plan for at peak; queueing delay climbs steeply above about 80%. */
+  /**
+   * Utilisation to plan for at peak. 80% is a rule of thumb: in an M/M/1 queue the mean wait is
+   * rho / (1 - rho) service times, 4 at 80% but 9 at 90% and 19 at 95%.
+   */
   targetUtilisation: number;
   /** Extra pods for failures and rolling deploys: 2 means N+2. */
   spares: number;
@@ -46,12 +50,15 @@ function checkInput(input: CapacityInput): void {
   if (!(input.targetUtilisation > 0 && input.targetUtilisation <= 1)) throw new RangeError(`targetUtilisation must be in (0, 1], got ${input.targetUtilisation}`);
   if (!Number.isInteger(input.spares) || input.spares < 0) throw new RangeError(`spares must be a non-negative integer, got ${input.spares}`);
   positive('gatewayLimitRps', input.gatewayLimitRps);
+  if (input.gatewayLimitRps < input.peakRps)
+    throw new RangeError(`gatewayLimitRps ${input.gatewayLimitRps} is below peakRps ${input.peakRps}: the gateway must admit at least the peak`);
   if (!(input.cacheHitRate >= 0 && input.cacheHitRate < 1)) throw new RangeError(`cacheHitRate must be in [0, 1), got ${input.cacheHitRate}`);
 }
 
 export function planCapacity(input: CapacityInput): CapacityPlan {
   checkInput(input);
   const servingPods = ceilTolerant(input.peakRps / (input.perPodRps * input.targetUtilisation));
+  if (!Number.isSafeInteger(servingPods)) throw new RangeError(`the load needs ${servingPods} serving pods, not a countable number of pods`);
   const totalPods = servingPods + input.spares;
   const capacityRps = totalPods * input.perPodRps;
   return {
@@ -64,17 +71,41 @@ export function planCapacity(input: CapacityInput): CapacityPlan {
   };
 }
 
-/** What is wrong with a given pod count for this load: empty when the count is safe. */
-export function reviewPodCount(pods: number, input: CapacityInput): string[] {
+function checkPods(pods: number): void {
   if (!Number.isInteger(pods) || pods < 1) throw new RangeError(`pods must be a whole number of 1 or more, got ${pods}`);
+}
+
+/** A share over a limit as a percentage: one decimal, more where one would print 80.04% over 80% as 80%. */
+function percentOver(share: number, limit: number): string {
+  let decimals = 1;
+  while (decimals < 6 && Number((100 * share).toFixed(decimals)) <= Number((100 * limit).toFixed(decimals))) decimals++;
+  return `${Number((100 * share).toFixed(decimals))}%`;
+}
+
+/**
+ * What is wrong with a given pod count for this load: empty when the count is safe. Safe means
+ * at or under the target utilisation at peak, able to take the gateway limit, and both still true
+ * with the spares out (a node failure during a rolling deploy), so 25 pods pass the first two
+ * checks and fail the third.
+ */
+export function reviewPodCount(pods: number, input: CapacityInput): string[] {
+  checkPods(pods);
   checkInput(input);
   const problems: string[] = [];
+  const target = `${Number((100 * input.targetUtilisation).toPrecision(4))}%`;
   const capacity = pods * input.perPodRps;
-  if (input.peakRps / capacity > input.targetUtilisation) {
-    problems.push(`utilisation at peak is ${Math.round((100 * input.peakRps) / capacity)}%, above the ${input.targetUtilisation * 100}% target`);
-  }
+  if (input.peakRps / capacity > input.targetUtilisation)
+    problems.push(`utilisation at peak is ${percentOver(input.peakRps / capacity, input.targetUtilisation)}, above the ${target} target`);
   if (capacity < input.gatewayLimitRps) problems.push(`capacity ${capacity} RPS is below the gateway limit of ${input.gatewayLimitRps} RPS`);
-  if ((pods - input.spares) * input.perPodRps < input.peakRps) problems.push(`losing ${input.spares} pod(s) drops capacity below peak`);
+  const survivors = pods - input.spares;
+  const survivorCapacity = survivors * input.perPodRps;
+  if (survivors < 1) problems.push(`losing ${input.spares} pod(s) leaves no pod running`);
+  else if (input.peakRps / survivorCapacity > input.targetUtilisation)
+    problems.push(
+      `losing ${input.spares} pod(s) pushes utilisation at peak to ${percentOver(input.peakRps / survivorCapacity, input.targetUtilisation)}, above the ${target} target`,
+    );
+  else if (survivorCapacity < input.gatewayLimitRps)
+    problems.push(`losing ${input.spares} pod(s) leaves ${survivorCapacity} RPS, below the gateway limit of ${input.gatewayLimitRps} RPS`);
   return problems;
 }
 
@@ -110,7 +141,10 @@ export function formatPercentile(p: number): string {
   if (!(p > 0 && p < 1)) throw new RangeError(`a percentile is a fraction in (0, 1), got ${p}`);
   const tailPct = 100 * (1 - p);
   const decimals = Math.min(12, Math.max(2, Math.ceil(-Math.log10(tailPct)) + 1));
-  return `p${Number((100 * p).toFixed(decimals))}`;
+  const shown = Number((100 * p).toFixed(decimals));
+  // Past 12 decimals float noise swamps the digits: such a p would print as p100 (or p0).
+  if (shown <= 0 || shown >= 100) throw new RangeError(`${p} is too close to 0 or 1 to name as a percentile`);
+  return `p${shown}`;
 }
 
 /**
@@ -176,22 +210,31 @@ export function composeStages(stages: readonly LatencyDistribution[]): LatencyDi
   return [...sums].map(([ms, probability]) => ({ ms, probability })).sort((a, b) => a.ms - b.ms);
 }
 
+/**
+ * Slack for the running sum in `percentileOf`: each addition can be off by about 1e-16, far less
+ * than this, and a share a reader means is never this close to p without reaching it.
+ */
+const SUM_ROUNDING = 1e-12;
+
 /** The `p` percentile of a distribution: the smallest latency that at least a share p of requests stay within. */
 export function percentileOf(distribution: LatencyDistribution, p: number): number {
   if (!(p > 0 && p <= 1)) throw new RangeError('p must be in (0, 1]');
   checkDistribution(distribution);
-  const sorted = [...distribution].sort((a, b) => a.ms - b.ms);
+  const possible = distribution.filter((v) => v.probability > 0).sort((a, b) => a.ms - b.ms);
+  const largest = Math.max(...possible.map((v) => v.ms));
+  if (p === 1) return largest; // however rare, a possible value is within the p100
   let cumulative = 0;
-  for (const { ms, probability } of sorted) {
+  for (const { ms, probability } of possible) {
     cumulative += probability;
-    if (cumulative >= p - PROBABILITY_TOLERANCE) return ms;
+    if (cumulative >= p - SUM_ROUNDING) return ms;
   }
-  // Rounding can leave the running sum a hair under p: the largest value is then the answer.
-  return Math.max(...sorted.map((v) => v.ms));
+  // Probabilities may add up to a hair under 1 (checkDistribution allows it): then the largest value.
+  return largest;
 }
 
 /** Fleet cost per request at a sustained rate: the number to compare with revenue per request. */
 export function fleetCostPerRequest(pods: number, dollarsPerPodHour: number, sustainedRps: number): number {
+  checkPods(pods);
   positive('dollarsPerPodHour', dollarsPerPodHour);
   positive('sustainedRps', sustainedRps);
   return (pods * dollarsPerPodHour) / (sustainedRps * 3600);

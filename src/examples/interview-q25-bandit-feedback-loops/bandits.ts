@@ -2,9 +2,10 @@
  * Bandit policies for a non-stationary world: rewards drift because the
  * recommender itself changes what users do.
  *
- * The textbook versions fail here in two ways:
- *  - epsilon decaying to zero stops exploration for good, so an arm that
- *    improves later is never tried again; keep a floor;
+ * The textbook versions fail here in two ways, and the fixes work together:
+ *  - epsilon decaying to zero stops exploration, so an arm that improves later
+ *    is tried again only if the incumbent's estimate happens to fall below its
+ *    stale one; keep a floor;
  *  - sample-average estimates (step 1/n) and undiscounted Beta counts weigh
  *    last year's clicks like today's; use a constant step size or a discount.
  * Every policy also reports its propensities, the probability of each arm on the
@@ -62,31 +63,39 @@ export interface BanditPolicy {
   update(arm: number, reward: number): void;
 }
 
-/** A decision as it is logged: the arm and the probability the policy had of choosing it. */
+/** A decision as it is logged: the arm, the probability the policy had of choosing it, and its whole action distribution. */
 export interface LoggedDecision {
   readonly arm: number;
   readonly propensity: number;
+  /** Every arm's probability at that decision: the arms never chosen are the ones that show missing coverage. */
+  readonly probabilities: readonly number[];
 }
 
-/** Decides and returns the arm with its propensity for the caller to log; the propensity is read before select() changes the policy's state. */
+/** Decides and returns the arm with its propensities for the caller to log; they are read before select() changes the policy's state. */
 export function decide(policy: BanditPolicy): LoggedDecision {
   const probabilities = policy.probabilities();
   const arm = policy.select();
-  return { arm, propensity: probabilities[arm] ?? 0 };
+  return { arm, propensity: probabilities[arm] ?? 0, probabilities };
 }
 
 /**
  * Inverse propensity scoring: the average reward another policy would have earned on the logged
- * decisions, each reward weighted by target probability / logged propensity. Unbiased when every
- * arm the target might choose had a propensity above 0, which is why exploration must never stop.
+ * decisions, each reward weighted by target probability / logged propensity. Unbiased only where the
+ * logger could have chosen every arm the target chooses; elsewhere the log holds no evidence at all,
+ * and the estimate would quietly count those rewards as 0, so that case throws.
  */
 export function inversePropensityEstimate(log: readonly (LoggedDecision & { reward: number })[], targetProbability: (arm: number) => number): number {
   if (log.length === 0) throw new RangeError('no logged decisions');
   let sum = 0;
-  for (const { arm, propensity, reward } of log) {
+  let uncovered = 0;
+  for (const { arm, propensity, probabilities, reward } of log) {
+    // Logs written before the distribution was recorded, or read back from JSON, may lack it.
+    if (!Array.isArray(probabilities)) throw new RangeError('decision logged without its action distribution: coverage cannot be checked');
     if (!(propensity > 0)) throw new RangeError(`arm ${arm} was logged with propensity ${propensity}`);
+    if (probabilities.some((p, a) => p === 0 && targetProbability(a) > 0)) uncovered++;
     sum += (reward * targetProbability(arm)) / propensity;
   }
+  if (uncovered > 0) throw new RangeError(`the target policy chooses arms not covered by the logging policy in ${uncovered} of ${log.length} decisions`);
   return sum / log.length;
 }
 
@@ -146,12 +155,14 @@ export class EpsilonGreedy implements BanditPolicy {
 
   /** epsilon / arms for every arm, plus (1 - epsilon) shared among the arms tied for the best estimate. */
   probabilities(): number[] {
-    const leaders = this.leaders();
-    return this.values.map((_, arm) => this.epsilonNow / this.arms + (leaders.includes(arm) ? (1 - this.epsilonNow) / leaders.length : 0));
+    const leaders = new Set(this.leaders());
+    return this.values.map((_, arm) => this.epsilonNow / this.arms + (leaders.has(arm) ? (1 - this.epsilonNow) / leaders.size : 0));
   }
 
   private leaders(): number[] {
-    const best = Math.max(...this.values);
+    // A loop, not Math.max(...values): spreading hundreds of thousands of arms overflows the call stack.
+    let best = -Infinity;
+    for (const v of this.values) if (v > best) best = v;
     return this.values.flatMap((v, i) => (v === best ? [i] : []));
   }
 
@@ -171,11 +182,126 @@ export class EpsilonGreedy implements BanditPolicy {
   }
 }
 
+/** Cells per posterior when integrating Thompson propensities. */
+const CELLS = 2_000;
+/** With both shapes at least 1 a Beta tail falls off at least exponentially: beyond 20 standard deviations of Beta(1, b) lies about e^-21 ≈ 8e-10. */
+const RANGE_SDS = 20;
+
+/** One arm's posterior tabulated over its own range: probability mass per cell and the CDF at each cell's left edge. */
+interface PosteriorTable {
+  readonly lo: number;
+  readonly width: number;
+  readonly mass: Float64Array;
+  readonly cdf: Float64Array;
+}
+
+function tabulateBeta(a: number, b: number): PosteriorTable {
+  const mean = a / (a + b);
+  const sd = Math.sqrt((a * b) / ((a + b) ** 2 * (a + b + 1)));
+  const lo = Math.max(0, mean - RANGE_SDS * sd);
+  const width = (Math.min(1, mean + RANGE_SDS * sd) - lo) / CELLS;
+  const mass = new Float64Array(CELLS);
+  let peak = -Infinity;
+  for (let i = 0; i < CELLS; i++) {
+    const x = lo + (i + 0.5) * width;
+    mass[i] = (a - 1) * Math.log(x) + (b - 1) * Math.log1p(-x); // log density, up to a constant
+    if (mass[i]! > peak) peak = mass[i]!;
+  }
+  let total = 0;
+  for (let i = 0; i < CELLS; i++) total += mass[i] = Math.exp(mass[i]! - peak); // subtracting the peak avoids underflow at large counts
+  const cdf = new Float64Array(CELLS + 1);
+  for (let i = 0; i < CELLS; i++) {
+    mass[i] = mass[i]! / total;
+    cdf[i + 1] = cdf[i]! + mass[i]!;
+  }
+  return { lo, width, mass, cdf };
+}
+
+/** P(X ≤ x), interpolated linearly within a cell; 0 below the table's range and 1 above it. */
+function cdfAt(table: PosteriorTable, x: number): number {
+  const t = (x - table.lo) / table.width;
+  if (t <= 0) return 0;
+  if (t >= CELLS) return 1;
+  const i = Math.floor(t);
+  return table.cdf[i]! + (t - i) * table.mass[i]!;
+}
+
+/**
+ * P(each arm's draw is the largest) for Beta(alpha, beta) posteriors = ∫ f_arm(x) ∏ F_other(x) dx, integrated
+ * numerically: no closed form exists for more than two arms, and estimating it by drawing would consume the
+ * generator. Each posterior is tabulated over its own range (mean ± 20 standard deviations, 2,000 cells), so
+ * one narrowed by a million observations is resolved as finely as a fresh one; a fixed grid on [0, 1] would
+ * have 0.0005-wide cells, wider than such a posterior. The integral runs over the band where more than one
+ * arm can win, in cells no wider than the finest table covering them. Each arm divides its own CDF out of
+ * the product of all of them, so the work is arms × band cells: arms × 2,000 when the posteriors share one
+ * range, a few thousand cells when a mature arm meets fresh ones, and never more than about arms² × 2,000.
+ * `cells` reports the band cells, the measure of that work.
+ */
+export function thompsonPropensities(posteriors: readonly (readonly [alpha: number, beta: number])[]): { probabilities: number[]; cells: number } {
+  if (posteriors.length === 0) throw new RangeError('at least one posterior is needed');
+  for (const [a, b] of posteriors) {
+    // Shapes below 1 have unbounded densities, which the tables cannot hold.
+    if (!(a >= 1 && b >= 1 && Number.isFinite(a) && Number.isFinite(b))) throw new RangeError(`Beta shapes must be finite and at least 1, got (${a}, ${b})`);
+  }
+  const tables = posteriors.map(([a, b]) => tabulateBeta(a, b));
+  const hi = (t: PosteriorTable) => t.lo + CELLS * t.width;
+  // Below the highest lower end some arm's CDF is 0, so no arm can be best there. Above the
+  // second-highest upper end only the top arm has mass left, and it beats every other draw.
+  let from = 0;
+  let top = 0;
+  for (const [arm, t] of tables.entries()) {
+    from = Math.max(from, t.lo);
+    if (hi(t) > hi(tables[top]!)) top = arm;
+  }
+  let secondHi = 0;
+  for (const [arm, t] of tables.entries()) if (arm !== top) secondHi = Math.max(secondHi, hi(t));
+  const to = Math.max(from, secondHi);
+
+  // Split the band wherever a table's range starts or ends; cut each piece at the finest cell width among
+  // the tables covering it (the top arm covers them all). Each table then sets the cells only where it is
+  // the finest, so the band has at most about arms × 2,000 cells, however many observations there are.
+  const cuts = [from, to, ...tables.flatMap((t) => [t.lo, hi(t)]).filter((x) => x > from && x < to)].sort((a, b) => a - b);
+  const edges = [from];
+  for (let s = 0; s + 1 < cuts.length; s++) {
+    const [a, b] = [cuts[s]!, cuts[s + 1]!];
+    if (!(b > a)) continue;
+    let width = b - a;
+    for (const t of tables) if (t.lo <= a && hi(t) >= b) width = Math.min(width, t.width);
+    const n = Math.ceil((b - a) / width);
+    for (let i = 1; i <= n; i++) edges.push(i === n ? b : a + ((b - a) * i) / n);
+  }
+  const cells = edges.length - 1;
+
+  /** Calls visit(cell, mass, cdf at the midpoint) for each band cell; the midpoint value matches the linear interpolation. */
+  const eachCell = (t: PosteriorTable, visit: (i: number, mass: number, mid: number) => void) => {
+    let below = cdfAt(t, from);
+    for (let i = 0; i < cells; i++) {
+      const above = cdfAt(t, edges[i + 1]!);
+      visit(i, above - below, (below + above) / 2);
+      below = above;
+    }
+  };
+  // log ∏ F_j at each midpoint: logs, because a product of hundreds of small CDFs underflows.
+  const logAll = new Float64Array(cells);
+  for (const t of tables) eachCell(t, (i, _mass, mid) => (logAll[i] = logAll[i]! + Math.log(mid)));
+  const raw = tables.map((t, arm) => {
+    let p = arm === top ? 1 - cdfAt(t, to) : 0;
+    eachCell(t, (i, mass, mid) => {
+      // mid can underflow to 0 while mass > 0 (a cell holding one subnormal): log(0) - log(0) would be NaN,
+      // and such a cell adds nothing anyway.
+      if (mid > 0) p += mass * Math.exp(logAll[i]! - Math.log(mid));
+    });
+    return p;
+  });
+  const total = raw.reduce((sum, p) => sum + p, 0);
+  return { probabilities: raw.map((p) => p / total), cells };
+}
+
 /**
  * Beta-Bernoulli Thompson sampling. With discount < 1 every update first shrinks
- * all arms' evidence towards the Beta(1, 1) prior, so the posterior remembers
- * roughly the last 1 / (1 - discount) observations and stays uncertain enough
- * to notice drift. discount = 1 is the stationary textbook version.
+ * all arms' evidence towards the Beta(1, 1) prior, so the posteriors together remember
+ * roughly the last 1 / (1 - discount) observations, shared by all arms, and stay
+ * uncertain enough to notice drift. discount = 1 is the stationary textbook version.
  */
 export class ThompsonSampling implements BanditPolicy {
   private readonly alpha: number[];
@@ -202,41 +328,9 @@ export class ThompsonSampling implements BanditPolicy {
     return best;
   }
 
-  /**
-   * P(arm's draw is the largest) = ∫ f_arm(x) ∏ F_other(x) dx over the Beta posteriors, integrated
-   * on a grid of 2,000 cells: no closed form exists for more than two arms, and estimating it by
-   * drawing again would consume the generator. Both shapes stay at least 1, so the densities are bounded.
-   * Limit: a cell is 0.0005 wide, so the grid cannot tell apart arms whose means are closer than that
-   * once their posteriors are narrower than a cell. Undiscounted, at a 2% click rate, 1M observations
-   * per arm give a standard deviation of sqrt(0.02 × 0.98 / 1M) ≈ 0.00014; for means of 2.00% and 2.02%
-   * the grid then reports 0.74 where a normal approximation gives 0.84. A discount of 0.99 keeps the
-   * effective count near 1 / (1 − 0.99) = 100, a deviation of about 0.014, 28 cells, well resolved.
-   */
+  /** P(each arm's draw is the largest), from its current posteriors; see thompsonPropensities. */
   probabilities(): number[] {
-    const cells = 2_000;
-    const masses = this.alpha.map((a, arm) => {
-      const b = this.beta[arm] ?? 1;
-      const logDensity = Array.from({ length: cells }, (_, j) => {
-        const x = (j + 0.5) / cells;
-        return (a - 1) * Math.log(x) + (b - 1) * Math.log(1 - x);
-      });
-      const peak = Math.max(...logDensity);
-      const mass = logDensity.map((l) => Math.exp(l - peak));
-      const total = mass.reduce((sum, m) => sum + m, 0);
-      return mass.map((m) => m / total);
-    });
-    // CDF at each cell's midpoint: the cells below plus half of this one.
-    const cumulative = masses.map((mass) => {
-      let below = 0;
-      return mass.map((m) => {
-        const at = below + m / 2;
-        below += m;
-        return at;
-      });
-    });
-    const raw = masses.map((mass, arm) => mass.reduce((sum, m, j) => sum + m * cumulative.reduce((p, cdf, other) => (other === arm ? p : p * (cdf[j] ?? 0)), 1), 0));
-    const total = raw.reduce((sum, p) => sum + p, 0);
-    return raw.map((p) => p / total);
+    return thompsonPropensities(this.alpha.map((a, arm) => [a, this.beta[arm] ?? 1])).probabilities;
   }
 
   update(arm: number, reward: number): void {

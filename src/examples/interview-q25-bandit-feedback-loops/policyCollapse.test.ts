@@ -72,6 +72,44 @@ describe('CollapseGuard', () => {
     expect(decisions.slice(10).every((d) => d.forced)).toBe(true);
     expect(decisions[0]?.propensity).toBe(1); // the policy always picks arm 0
     expect(decisions.slice(10).every((d) => d.propensity === 1 / 3)).toBe(true); // forced: uniform over 3 arms
+    expect(decisions[12]?.probabilities).toEqual([1 / 3, 1 / 3, 1 / 3]);
     expect(guard.collapseCount).toBe(1);
+  });
+
+  it('without a cap, bursts against a stuck policy take 22% of traffic, far beyond a 5% exploration budget', () => {
+    const stuck: BanditPolicy = { arms: 5, select: () => 0, probabilities: () => [1, 0, 0, 0, 0], update: () => undefined };
+    const guard = new CollapseGuard(stuck, seededRng(1), { window: 200, minDiversity: 0.3, explorationBurst: 50 });
+    for (let i = 0; i < 100_000; i++) guard.decide();
+    // Measured 0.224: a burst's 50 decisions count towards the next 200-decision window, so the
+    // window only looks collapsed again once enough of them slide out, about 223 decisions per cycle.
+    expect(guard.forcedShare).toBeGreaterThan(0.2);
+  });
+
+  it('without a cap, starts the first burst as soon as the first window collapses, even when bursts are longer than the window', () => {
+    const stuck: BanditPolicy = { arms: 3, select: () => 0, probabilities: () => [1, 0, 0], update: () => undefined };
+    const guard = new CollapseGuard(stuck, seededRng(2), { window: 10, minDiversity: 0.2, explorationBurst: 50 });
+    const decisions = Array.from({ length: 11 }, () => guard.decide());
+    expect(decisions[10]!.forced).toBe(true);
+    expect(guard.collapseCount).toBe(1);
+  });
+
+  it('keeps forced bursts within maxForcedShare of traffic, while still counting every collapse for the alert', () => {
+    const stuck: BanditPolicy = { arms: 5, select: () => 0, probabilities: () => [1, 0, 0, 0, 0], update: () => undefined };
+    const guard = new CollapseGuard(stuck, seededRng(1), { window: 200, minDiversity: 0.3, explorationBurst: 50, maxForcedShare: 0.05 });
+    let forced = 0;
+    for (let i = 1; i <= 100_000; i++) {
+      if (guard.decide().forced) forced++;
+      expect(forced).toBeLessThanOrEqual(0.05 * i); // at every point, not only on average
+    }
+    expect(guard.forcedShare).toBeGreaterThan(0.04);
+    expect(guard.forcedShare).toBeLessThanOrEqual(0.05);
+    expect(guard.collapseCount).toBeGreaterThan(100); // detected about every window, bursts only when the budget allows
+  });
+
+  it.each([Number.NaN, 0, -0.1, 1.5])('rejects a maxForcedShare of %s', (maxForcedShare) => {
+    const stuck: BanditPolicy = { arms: 3, select: () => 0, probabilities: () => [1, 0, 0], update: () => undefined };
+    expect(() => new CollapseGuard(stuck, seededRng(2), { window: 10, minDiversity: 0.2, explorationBurst: 5, maxForcedShare })).toThrow(
+      new RangeError(`maxForcedShare must be in (0, 1], got ${maxForcedShare}`),
+    );
   });
 });

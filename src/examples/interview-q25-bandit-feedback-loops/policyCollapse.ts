@@ -3,7 +3,7 @@
  * policy has narrowed to a handful of arms, forces a burst of uniform
  * exploration so the feedback loop keeps seeing counterfactual evidence.
  */
-import { decide, type BanditPolicy, type Rng } from './bandits';
+import { decide, type BanditPolicy, type LoggedDecision, type Rng } from './bandits';
 
 /**
  * Normalised Shannon entropy of the action counts: 1 when every arm is chosen
@@ -33,20 +33,28 @@ export interface CollapseGuardOptions {
   readonly minDiversity: number;
   /** Uniformly random decisions forced after a collapse is detected. */
   readonly explorationBurst: number;
+  /**
+   * Largest share of all decisions that bursts may take, default 1 (no cap). Forced decisions spend the
+   * exploration budget, and against a policy that stays collapsed, bursts would otherwise recur every window.
+   */
+  readonly maxForcedShare?: number;
 }
 
-export interface Decision {
-  readonly arm: number;
+/** A logged decision (propensities 1 / arms when forced, else the policy's) that says who chose the arm. */
+export interface Decision extends LoggedDecision {
   /** True when the guard, not the policy, chose the arm. */
   readonly forced: boolean;
-  /** The probability this decision had of picking `arm`: 1 / arms when forced, else the policy's. Log it for off-policy evaluation. */
-  readonly propensity: number;
 }
 
 export class CollapseGuard {
   private readonly recent: number[] = [];
   private forcedLeft = 0;
   private collapses = 0;
+  private decisions = 0;
+  private forcedDecisions = 0;
+  /** Bursts start at least explorationBurst / maxForcedShare decisions apart, so every prefix of traffic stays within the share. */
+  private readonly burstSpacing: number;
+  private nextBurstAllowed: number;
 
   constructor(
     private readonly policy: BanditPolicy,
@@ -59,30 +67,41 @@ export class CollapseGuard {
     if (!Number.isInteger(options.explorationBurst) || options.explorationBurst < 1) {
       throw new RangeError(`explorationBurst must be a whole number of 1 or more, got ${options.explorationBurst}`);
     }
+    const maxForcedShare = options.maxForcedShare ?? 1;
+    if (!(maxForcedShare > 0 && maxForcedShare <= 1)) throw new RangeError(`maxForcedShare must be in (0, 1], got ${maxForcedShare}`);
+    this.burstSpacing = options.explorationBurst / maxForcedShare;
+    // The first burst may start after burstSpacing - explorationBurst decisions: at once with no cap, and
+    // late enough with one that even its last forced decision keeps the prefix within the share.
+    this.nextBurstAllowed = this.burstSpacing - options.explorationBurst;
   }
 
   decide(): Decision {
     if (this.forcedLeft === 0 && this.recent.length === this.options.window) {
       if (actionDiversity(this.recent, this.policy.arms) < this.options.minDiversity) {
+        // Counted even when the budget defers the burst: the alert must still fire.
         this.collapses++;
-        this.forcedLeft = this.options.explorationBurst;
+        if (this.decisions >= this.nextBurstAllowed) {
+          this.forcedLeft = this.options.explorationBurst;
+          this.nextBurstAllowed = this.decisions + this.burstSpacing;
+        }
         // Start a fresh window so one collapse triggers one burst, not one per decision.
         this.recent.length = 0;
       }
     }
     const forced = this.forcedLeft > 0;
-    let arm: number;
-    let propensity: number;
+    let decision: LoggedDecision;
     if (forced) {
-      arm = Math.floor(this.rng() * this.policy.arms);
-      propensity = 1 / this.policy.arms;
+      const arms = this.policy.arms;
+      decision = { arm: Math.floor(this.rng() * arms), propensity: 1 / arms, probabilities: new Array<number>(arms).fill(1 / arms) };
       this.forcedLeft--;
+      this.forcedDecisions++;
     } else {
-      ({ arm, propensity } = decide(this.policy));
+      decision = decide(this.policy);
     }
-    this.recent.push(arm);
+    this.decisions++;
+    this.recent.push(decision.arm);
     if (this.recent.length > this.options.window) this.recent.shift();
-    return { arm, forced, propensity };
+    return { ...decision, forced };
   }
 
   /** Rewards from forced decisions still teach the policy. */
@@ -92,6 +111,11 @@ export class CollapseGuard {
 
   get collapseCount(): number {
     return this.collapses;
+  }
+
+  /** Share of all decisions so far that the guard forced: report it against the exploration budget. */
+  get forcedShare(): number {
+    return this.decisions === 0 ? 0 : this.forcedDecisions / this.decisions;
   }
 
   get diversity(): number {

@@ -62,6 +62,20 @@ export const interviewParts12References: ReferenceEntry[] = [
     note: 'DLRM: embedding tables for sparse features plus MLPs, the reference deep ranking model.',
   },
   {
+    id: 'L209',
+    kind: 'literature',
+    citation: 'Harchol-Balter, M. (2013). Performance modeling and design of computer systems: Queueing theory in action. Cambridge University Press.',
+    note: 'Queueing theory for systems designers, including the M/M/1 queue whose mean wait grows as ρ/(1 − ρ) service times near full utilisation.',
+  },
+  {
+    id: 'L210',
+    kind: 'literature',
+    citation:
+      'Ootomo, H., Naruse, A., Nolet, C., Wang, R., Feher, T., & Wang, Y. (2023). CAGRA: Highly parallel graph construction and approximate nearest neighbor search for GPUs [Preprint]. arXiv.',
+    url: 'https://arxiv.org/abs/2308.15136',
+    note: 'A graph ANN index built for GPUs; its authors report 33-77x HNSW’s throughput on large batches and 3.4-53x for single queries at 95% recall.',
+  },
+  {
     id: 'T80',
     kind: 'tool',
     name: 'vLLM',
@@ -107,8 +121,16 @@ export const interviewParts12References: ReferenceEntry[] = [
     id: 'T86',
     kind: 'tool',
     name: 'TensorRT-LLM',
-    purpose: 'NVIDIA library that compiles LLMs for its GPUs, with in-flight batching, paged KV cache and quantization.',
+    purpose:
+      'NVIDIA library for serving LLMs on its GPUs, with in-flight batching, paged KV cache and quantization; its documentation (December 2026) names PyTorch its only backend, the TensorRT-engine build having been removed.',
     url: 'https://github.com/NVIDIA/TensorRT-LLM',
+  },
+  {
+    id: 'T170',
+    kind: 'tool',
+    name: 'TL2cgen',
+    purpose: 'Compiles decision-tree ensembles loaded through Treelite into C code and a native library; split out of Treelite in its version 4.0.',
+    url: 'https://github.com/dmlc/tl2cgen',
   },
   {
     id: 'G80',
@@ -202,7 +224,7 @@ export const interviewParts12References: ReferenceEntry[] = [
     kind: 'literature',
     citation: 'Llama Team, AI @ Meta. (2024). The Llama 3 herd of models. arXiv.',
     url: 'https://arxiv.org/abs/2407.21783',
-    note: 'Llama 3: dense Transformers up to 405B parameters, pre-trained on about 15 trillion tokens.',
+    note: 'Llama 3: dense Transformers up to 405B parameters, pre-trained on about 15 trillion tokens; its 405B run on up to 16,384 H100s had 419 unexpected interruptions in a 54-day snapshot.',
   },
   {
     id: 'L187',

@@ -77,11 +77,102 @@ export const interviewParts35References: ReferenceEntry[] = [
     note: 'Thompson sampling is simple to implement and competitive with UCB on simulated and real advertising and news data.',
   },
   {
+    id: 'L224',
+    kind: 'literature',
+    citation: 'Raj, V., & Kalyani, S. (2017). Taming non-stationary bandits: A Bayesian approach [Preprint]. arXiv.',
+    url: 'https://arxiv.org/abs/1707.09727',
+    note: 'Discounted Thompson sampling: every step discounts the Beta success and failure counts, so old observations fade and the posterior stays ready for drift.',
+  },
+  {
+    id: 'L225',
+    kind: 'literature',
+    citation:
+      'Garivier, A., & Moulines, E. (2011). On upper-confidence bound policies for switching bandit problems. In Algorithmic Learning Theory: 22nd International Conference, ALT 2011 (pp. 174–188). Springer.',
+    doi: '10.1007/978-3-642-24412-4_16',
+    note: 'Discounted UCB and sliding-window UCB for rewards that change abruptly; both match the regret lower bound up to a logarithmic factor.',
+  },
+  {
+    id: 'L226',
+    kind: 'literature',
+    citation:
+      'Dudík, M., Langford, J., & Li, L. (2011). Doubly robust policy evaluation and learning. In Proceedings of the 28th International Conference on Machine Learning (pp. 1097–1104).',
+    url: 'https://arxiv.org/abs/1103.4601',
+    note: 'Evaluating a policy from logged bandit data: inverse propensity weights are unbiased but high-variance, a reward model is biased, and the doubly robust estimator combines the two.',
+  },
+  {
     id: 'T90',
     kind: 'tool',
     name: 'OpenVINO',
     purpose: 'Intel toolkit that converts models and runs optimized inference on Intel CPUs, GPUs and NPUs.',
     url: 'https://docs.openvino.ai/',
+  },
+  {
+    id: 'L212',
+    kind: 'literature',
+    citation:
+      'Xiao, G., Lin, J., Seznec, M., Wu, H., Demouth, J., & Han, S. (2023). SmoothQuant: Accurate and efficient post-training quantization for large language models. In Proceedings of the 40th International Conference on Machine Learning. PMLR.',
+    url: 'https://arxiv.org/abs/2211.10438',
+    note: 'Outlier activations make LLMs hard to quantize to INT8; a per-channel rescaling moves the difficulty into the weights, for W8A8 with negligible accuracy loss.',
+  },
+  {
+    id: 'T173',
+    kind: 'tool',
+    name: 'NVIDIA Model Optimizer (ModelOpt)',
+    purpose:
+      'NVIDIA library for post-training quantization (FP8, NVFP4 and others), quantization-aware training and distillation of Hugging Face, PyTorch or ONNX models; TensorRT-LLM and vLLM load its checkpoints.',
+    url: 'https://github.com/NVIDIA/Model-Optimizer',
+  },
+  {
+    id: 'T174',
+    kind: 'tool',
+    name: 'llama.cpp',
+    purpose: 'LLM inference in C/C++ on CPUs and GPUs, with its own block-quantized weight formats such as Q4_K and Q6_K.',
+    url: 'https://github.com/ggml-org/llama.cpp',
+  },
+  {
+    id: 'T205',
+    kind: 'tool',
+    name: 'ONNX (Open Neural Network Exchange)',
+    purpose:
+      'Open file format for deep-learning and classic ML models: an extensible computation graph with built-in operators and standard data types, exported from the training framework and run by many runtimes and compilers.',
+    url: 'https://onnx.ai/',
+  },
+  {
+    id: 'T206',
+    kind: 'tool',
+    name: 'ONNX Runtime GenAI',
+    purpose:
+      'Microsoft library that runs generative models in ONNX format on ONNX Runtime, adding the generate loop: logits processing, search and sampling, and KV cache management.',
+    url: 'https://onnxruntime.ai/docs/genai/',
+  },
+  {
+    id: 'T207',
+    kind: 'tool',
+    name: 'OpenVINO GenAI',
+    purpose:
+      'Intel library of generative-AI pipelines (LLMs, vision-language models, Whisper, image generation) on the OpenVINO runtime, with continuous batching, speculative decoding and KV cache handling.',
+    url: 'https://github.com/openvinotoolkit/openvino.genai',
+  },
+  {
+    id: 'L244',
+    kind: 'literature',
+    citation: 'NVIDIA. (n.d.). Support matrix. In NVIDIA TensorRT 11.4.1 documentation [Documentation].',
+    url: 'https://docs.nvidia.com/deeplearning/tensorrt/11.4.1/getting-started/support-matrix.html',
+    note: 'Engine portability: version-compatible engines run on newer runtimes, but across major versions only TensorRT 10 to 11 and 8 to 10, so a TensorRT 8 engine cannot run on TensorRT 11; hardware-compatible engines span GPU architectures.',
+  },
+  {
+    id: 'L245',
+    kind: 'literature',
+    citation: 'Intel. (n.d.). System requirements. In OpenVINO documentation [Documentation].',
+    url: 'https://docs.openvino.ai/systemrequirements',
+    note: 'Supported hardware for OpenVINO: Intel CPUs plus ARM, ARM64 and Apple-silicon CPUs, Intel GPUs and NPUs; AMD CPUs are not on the list.',
+  },
+  {
+    id: 'G169',
+    kind: 'glossary',
+    term: 'Q/DQ nodes (explicit quantization)',
+    definition:
+      'QuantizeLinear and DequantizeLinear node pairs placed around tensors in an ONNX graph, carrying their scales; a runtime fuses them with the neighbouring operator into a low-precision kernel, and TensorRT 11 takes INT8, INT4, FP8 and FP4 precision only from them.',
   },
   {
     id: 'T91',
@@ -96,6 +187,20 @@ export const interviewParts35References: ReferenceEntry[] = [
     name: 'Volcano',
     purpose: 'Kubernetes batch scheduler with gang scheduling, queues and fair share for training jobs.',
     url: 'https://volcano.sh/',
+  },
+  {
+    id: 'T185',
+    kind: 'tool',
+    name: 'Open Bandit Pipeline',
+    purpose: 'Python library for bandit policies and off-policy evaluation (IPW, self-normalised IPW, doubly robust), with a logged dataset from a fashion e-commerce site.',
+    url: 'https://github.com/st-tech/zr-obp',
+  },
+  {
+    id: 'T186',
+    kind: 'tool',
+    name: 'Vowpal Wabbit',
+    purpose: 'Online learning library with contextual bandits: exploration strategies such as epsilon-greedy, and learning from logged context, action, cost and probability.',
+    url: 'https://github.com/VowpalWabbit/vowpal_wabbit',
   },
   {
     id: 'G90',
@@ -139,6 +244,19 @@ export const interviewParts35References: ReferenceEntry[] = [
     kind: 'glossary',
     term: 'Policy collapse',
     definition: 'A feedback-loop failure in which a learning policy narrows to a few actions and stops collecting the data that could correct it.',
+  },
+  {
+    id: 'G157',
+    kind: 'glossary',
+    term: 'Inverse propensity scoring (IPS)',
+    definition:
+      "Estimating a policy's value from another policy's logs by weighting each logged reward by the new policy's probability of the logged action over the logging policy's.",
+  },
+  {
+    id: 'G158',
+    kind: 'glossary',
+    term: 'Probability matching',
+    definition: 'Choosing each action with the probability that it is the best one under current beliefs; Thompson sampling does it by acting on a single posterior draw.',
   },
   {
     id: 'G97',
