@@ -16,10 +16,10 @@ function setup(overrides: Partial<SelectorOptions> = {}) {
   return { clock, selector };
 }
 
-/** The page's fleet: 20 GPUs. Below saturation queueing is ignored; at saturation the backlog and the tail latency explode. */
-function measure(rps: number, tier: Tier): LoadSignals {
-  const saturated = rps >= 20 * rpsPerGpu[tier];
-  return { arrivalRps: rps, gpus: 20, queueDepth: saturated ? 5_000 : 0, p95LatencyMs: saturated ? 200 : 10 };
+/** The page's fleet: 20 GPUs unless scaled out. Below saturation queueing is ignored; at saturation the backlog and the tail latency explode. */
+function measure(rps: number, tier: Tier, gpus = 20): LoadSignals {
+  const saturated = rps >= gpus * rpsPerGpu[tier];
+  return { arrivalRps: rps, gpus, queueDepth: saturated ? 5_000 : 0, p95LatencyMs: saturated ? 200 : 10 };
 }
 
 /** Signals at a given share of the current tier's capacity on the 20-GPU fleet. */
@@ -28,17 +28,33 @@ function at(tier: Tier, loadPct: number, p95LatencyMs: number, queueDepth = 0): 
 }
 
 /** Feeds the selector what the fleet would measure at its current tier, every 15 s, and counts tier changes. */
-function run(setupResult: ReturnType<typeof setup>, rps: number, minutes: number) {
+function run(setupResult: ReturnType<typeof setup>, rps: number, minutes: number, gpus = 20) {
   const { clock, selector } = setupResult;
   const seen = new Set<Tier>();
   let changes = 0;
   for (let elapsed = 0; elapsed < minutes * 60_000; elapsed += 15_000) {
     clock.t += 15_000;
     const before = selector.current;
-    seen.add(selector.select(measure(rps, before)));
+    seen.add(selector.select(measure(rps, before, gpus)));
     if (selector.current !== before) changes++;
   }
   return { seen: [...seen], changes };
+}
+
+/**
+ * A service whose HIGH tier is slow at a load it carries: p95 30 ms at HIGH, over the 25 ms line, and 10 ms at
+ * MEDIUM, as a cheaper tier is by design; 6,000 rps is only 60% of HIGH's capacity. Counts tier changes.
+ */
+function runSlowHigh(setupResult: ReturnType<typeof setup>, minutes: number) {
+  const { clock, selector } = setupResult;
+  let changes = 0;
+  for (let elapsed = 0; elapsed < minutes * 60_000; elapsed += 15_000) {
+    clock.t += 15_000;
+    const before = selector.current;
+    selector.select({ arrivalRps: 6_000, gpus: 20, queueDepth: 0, p95LatencyMs: before === 'high' ? 30 : 10 });
+    if (selector.current !== before) changes++;
+  }
+  return changes;
 }
 
 const calm = at('high', 40, 12);
@@ -57,6 +73,16 @@ describe('TierSelector', () => {
   it("skips MEDIUM only when the arrivals would cross its own line: 35,000 rps is 117% of MEDIUM's capacity", () => {
     const { selector } = setup();
     expect(selector.select(measure(35_000, 'high'))).toBe('low');
+  });
+
+  it("goes from HIGH straight to LOW only when the arrivals reach 95% of MEDIUM's capacity: 28,500 rps, 285% of HIGH's", () => {
+    expect(setup().selector.select(measure(28_499, 'high'))).toBe('medium');
+    expect(setup().selector.select(measure(28_500, 'high'))).toBe('low');
+  });
+
+  it('never skips MEDIUM on latency or queue depth alone, however high', () => {
+    expect(setup().selector.select(at('high', 50, 500))).toBe('medium');
+    expect(setup().selector.select(at('high', 50, 10, 100_000))).toBe('medium');
   });
 
   it('moves one tier at a time on latency, which a cheaper tier lowers: MEDIUM first, LOW if MEDIUM is still as slow once it has settled', () => {
@@ -91,6 +117,20 @@ describe('TierSelector', () => {
     selector.select({ arrivalRps: 10_500, gpus: 20, queueDepth: 5_000, p95LatencyMs: 200 });
     clock.t += 15_000;
     expect(selector.select({ arrivalRps: 10_500, gpus: 20, queueDepth: 1_200, p95LatencyMs: 120 })).toBe('low');
+  });
+
+  it('does not settle after a step up: a backlog at HIGH counts at once, inside the settle window of the earlier degrade', () => {
+    // 315 s suits a p95 over [5m] scraped every 15 s; the 60 s cool-down ends well inside it.
+    const { clock, selector } = setup({ settleMs: 315_000 });
+    expect(selector.select({ arrivalRps: 8_600, gpus: 20, queueDepth: 0, p95LatencyMs: 10 })).toBe('medium');
+    for (let t = 15_000; t <= 90_000; t += 15_000) {
+      clock.t = t;
+      selector.select({ arrivalRps: 6_000, gpus: 20, queueDepth: 0, p95LatencyMs: 10 });
+    }
+    expect(selector.current).toBe('high');
+    // Signals after a step up understate the new tier, so a slow, backed-up HIGH is HIGH's own.
+    clock.t = 180_000;
+    expect(selector.select({ arrivalRps: 6_000, gpus: 20, queueDepth: 5_000, p95LatencyMs: 80 })).toBe('medium');
   });
 
   it('degrades on any signal: a 30 ms p95 alone moves HIGH to MEDIUM at once', () => {
@@ -145,7 +185,62 @@ describe('TierSelector', () => {
     expect(run(fleet, 7_000, 10)).toEqual({ seen: ['medium', 'high'], changes: 1 });
   });
 
-  it('does not flap when p95 oscillates around the 25 ms threshold', () => {
+  it("returns to HIGH at the page's baseline, 7,500 rps on 20 GPUs, after a 37,500 rps spike", () => {
+    const fleet = setup();
+    expect(run(fleet, 7_500, 5).seen).toEqual(['high']);
+    run(fleet, 37_500, 5);
+    expect(fleet.selector.current).toBe('low');
+    // 7,500 rps is 75% of HIGH's 10,000, under the 76.5% recovery line.
+    expect(run(fleet, 7_500, 10)).toEqual({ seen: ['low', 'medium', 'high'], changes: 2 });
+  });
+
+  it('recovers to HIGH during the spike once 100 GPUs carry it: 37,500 rps is 75% of their HIGH capacity', () => {
+    const fleet = setup();
+    run(fleet, 37_500, 5);
+    expect(fleet.selector.current).toBe('low');
+    expect(run(fleet, 37_500, 10, 100).seen).toEqual(['low', 'medium', 'high']);
+  });
+
+  it('stays MEDIUM at 8,000 rps after a spike: 80% of HIGH is inside the band between 76.5% and 85%', () => {
+    const fleet = setup();
+    run(fleet, 40_000, 5);
+    expect(run(fleet, 8_000, 240).seen).toEqual(['low', 'medium']);
+  });
+
+  it('reports the demand to scale out on as arrivals over HIGH capacity: 37,500 rps is 375% on 20 GPUs however idle LOW looks', () => {
+    const { selector } = setup();
+    const spike = measure(37_500, 'low');
+    expect(selector.select(spike)).toBe('low');
+    expect(selector.loadPct(spike, 'high')).toBe(375);
+    expect(selector.loadPct(spike, 'low')).toBe(37.5);
+  });
+
+  it('backs off after a latency-driven degrade: HIGH slow at 30 ms, MEDIUM fast at 10 ms, 6,000 rps: 11 tier changes in the first hour, 4 in the second', () => {
+    const fleet = setup();
+    // Each step up that is undone within 10 minutes doubles the next cool-down: 1, 2, 4, 8, 16 minutes, then 30.
+    expect(runSlowHigh(fleet, 60)).toBe(11);
+    expect(runSlowHigh(fleet, 60)).toBe(4);
+  });
+
+  it('caps the backed-off cool-down at 30 minutes: a HIGH that stays slow is still retried twice an hour', () => {
+    const fleet = setup();
+    runSlowHigh(fleet, 120);
+    // Uncapped, the cool-down would pass an hour and the retries would stop.
+    expect(runSlowHigh(fleet, 60)).toBe(4);
+  });
+
+  it('goes back to the configured cool-down after a degrade that does not undo a recent step up', () => {
+    const fleet = setup();
+    runSlowHigh(fleet, 60); // The cool-down has backed off to 30 minutes.
+    run(fleet, 6_000, 40); // Calm: HIGH is reached and holds for well over the 10-minute flap window.
+    expect(fleet.selector.current).toBe('high');
+    run(fleet, 37_500, 1); // A real spike: this degrade undoes nothing.
+    expect(fleet.selector.current).toBe('low');
+    // 6,000 rps projects to 20% of MEDIUM: one cool-down of 60 s (after the first safe reading) suffices again.
+    expect(run(fleet, 6_000, 1.25).seen).toEqual(['low', 'medium']);
+  });
+
+  it('keeps MEDIUM while its p95 alternates between 23.5 and 26 ms, above the 22.5 ms recovery line', () => {
     const { clock, selector } = setup();
     const seen = new Set<string>();
     for (let i = 0; i < 20; i++) {
@@ -153,7 +248,7 @@ describe('TierSelector', () => {
       // 6,000 rps projects to 60% of HIGH's capacity, which is safe; only latency is in question.
       seen.add(selector.select({ arrivalRps: 6_000, gpus: 20, queueDepth: 0, p95LatencyMs: i % 2 === 0 ? 26 : 23.5 }));
     }
-    // 23.5 ms is under 25 ms but above the 22.5 ms recovery line, and HIGH would be no faster than MEDIUM.
+    // Both readings are above the 22.5 ms recovery line, and HIGH would be no faster than MEDIUM.
     expect([...seen]).toEqual(['medium']);
   });
 
@@ -166,10 +261,49 @@ describe('TierSelector', () => {
     expect(selector.select(measure(5_000, 'low'))).toBe('low');
     clock.t = 60_000;
     expect(selector.select(measure(5_000, 'low'))).toBe('medium');
+    // The next safe period starts with the first reading at MEDIUM (90 s), not at the step (60 s).
     clock.t = 90_000;
     expect(selector.select(measure(5_000, 'medium'))).toBe('medium');
-    clock.t = 120_000;
+    clock.t = 149_999;
+    expect(selector.select(measure(5_000, 'medium'))).toBe('medium');
+    clock.t = 150_000;
     expect(selector.select(measure(5_000, 'medium'))).toBe('high');
+  });
+
+  it('does not step up on the first reading after a step, even when readings come a cool-down apart', () => {
+    const { clock, selector } = setup();
+    selector.select(measure(35_000, 'high'));
+    clock.t = 10_000;
+    selector.select(measure(7_000, 'low'));
+    clock.t = 70_000;
+    expect(selector.select(measure(7_000, 'low'))).toBe('medium');
+    clock.t = 130_000;
+    expect(selector.select(measure(7_000, 'medium'))).toBe('medium');
+  });
+
+  it('does not count a metrics outage towards the safe period', () => {
+    const { clock, selector } = setup();
+    selector.select(measure(35_000, 'high'));
+    clock.t = 1_000;
+    selector.select({ arrivalRps: 20_000, gpus: 20, queueDepth: 0, p95LatencyMs: 2 });
+    for (let t = 16_000; t < 600_000; t += 15_000) {
+      clock.t = t;
+      selector.select({ arrivalRps: Number.NaN, gpus: 20, queueDepth: 0, p95LatencyMs: 2 });
+    }
+    clock.t = 600_000;
+    expect(selector.select({ arrivalRps: 20_000, gpus: 20, queueDepth: 0, p95LatencyMs: 2 })).toBe('low');
+  });
+
+  it('recovers from LOW to HIGH although one scrape in four is missing: only two missed in a row restart the cool-down', () => {
+    const { clock, selector } = setup();
+    selector.select(measure(35_000, 'high'));
+    const missing = { arrivalRps: Number.NaN, gpus: 20, queueDepth: 0, p95LatencyMs: 2 };
+    for (let i = 1; i <= 12; i++) {
+      clock.t = i * 15_000;
+      selector.select(i % 4 === 0 ? missing : measure(5_000, selector.current));
+    }
+    // Safe from 15 s: MEDIUM at 75 s; safe again from 90 s: HIGH at 150 s, each cool-down spanning one missed scrape.
+    expect(selector.current).toBe('high');
   });
 
   it('restarts the safe period when load returns during the cool-down', () => {
@@ -187,10 +321,67 @@ describe('TierSelector', () => {
 
   it('obeys a manual override and ignores an unknown flag value', () => {
     const { selector } = setup();
-    expect(selector.select(calm, 'low')).toBe('low');
-    expect(selector.select(at('high', 99, 90), 'high')).toBe('high');
+    selector.setOverride('low');
+    expect(selector.select(calm)).toBe('low');
+    expect(selector.current).toBe('low');
+    selector.setOverride('high');
+    expect(selector.select(at('high', 99, 90))).toBe('high');
     // Unknown value: decided from the signals, and 9,900 rps fits MEDIUM at 33%.
-    expect(selector.select(at('high', 99, 90), 'LOWEST')).toBe('medium');
+    selector.setOverride('LOWEST');
+    expect(selector.select(at('high', 99, 90))).toBe('medium');
+  });
+
+  it('hands back to the controller as soon as the override is cleared: a forced LOW under calm load serves HIGH again', () => {
+    const { selector } = setup();
+    selector.setOverride('low');
+    expect(selector.select(calm)).toBe('low');
+    selector.setOverride(undefined);
+    expect(selector.select(calm)).toBe('high');
+  });
+
+  it('keeps deciding under an override, so clearing it serves the tier the load calls for', () => {
+    const { clock, selector } = setup();
+    selector.setOverride('high');
+    expect(selector.select(measure(35_000, 'high'))).toBe('high');
+    clock.t = 15_000;
+    selector.setOverride(undefined);
+    expect(selector.current).toBe('low');
+  });
+
+  it("does not read a forced costlier tier's p95 as the controller's own: clearing a forced HIGH at 9,600 rps serves MEDIUM", () => {
+    const { clock, selector } = setup();
+    expect(selector.select(at('high', 96, 20))).toBe('medium');
+    selector.setOverride('high');
+    // HIGH at 96% of its capacity is slow: 60 ms is over MEDIUM's 50 ms line, but it is not MEDIUM's p95.
+    for (let t = 15_000; t <= 120_000; t += 15_000) {
+      clock.t = t;
+      expect(selector.select(at('high', 96, 60, 300))).toBe('high');
+    }
+    selector.setOverride(undefined);
+    // The p95 still holds HIGH's requests: it settles as after a degrade. 9,600 rps is 32% of MEDIUM's capacity.
+    clock.t = 135_000;
+    expect(selector.select(at('high', 96, 60, 300))).toBe('medium');
+  });
+
+  it('lets the p95 settle when an override is lowered to a cheaper tier, not only when it is cleared', () => {
+    const { clock, selector } = setup();
+    selector.select(at('high', 96, 20));
+    selector.setOverride('high');
+    clock.t = 120_000;
+    selector.select(at('high', 96, 60, 300));
+    selector.setOverride('medium');
+    clock.t = 135_000;
+    selector.select(at('high', 96, 60, 300));
+    selector.setOverride(undefined);
+    expect(selector.current).toBe('medium');
+  });
+
+  it("still reads a forced cheaper tier's p95, which can only understate the controller's: a slow forced LOW moves it off HIGH", () => {
+    const { selector } = setup();
+    selector.setOverride('low');
+    expect(selector.select(at('high', 50, 80))).toBe('low');
+    selector.setOverride(undefined);
+    expect(selector.current).toBe('medium');
   });
 
   it('holds the current tier when a metric is missing instead of guessing', () => {
@@ -240,5 +431,13 @@ describe('TierSelector', () => {
     expect(() => setup({ settleMs: Number.NaN })).toThrow(RangeError);
     expect(() => setup({ settleMs: -1 })).toThrow(RangeError);
     expect(() => setup({ cooldownMs: 0, settleMs: 0 })).not.toThrow();
+  });
+
+  it('rejects a flap window or a cool-down cap that is negative, not finite, or a cap below the cool-down', () => {
+    expect(() => setup({ flapWindowMs: -1 })).toThrow(RangeError);
+    expect(() => setup({ flapWindowMs: Number.NaN })).toThrow(RangeError);
+    expect(() => setup({ maxCooldownMs: Number.POSITIVE_INFINITY })).toThrow(RangeError);
+    expect(() => setup({ maxCooldownMs: 30_000 })).toThrow(RangeError);
+    expect(() => setup({ cooldownMs: 3_600_000 })).not.toThrow();
   });
 });

@@ -2,11 +2,16 @@
  * Checkpoints for a distributed training job on an object store.
  *
  * A checkpoint is the model/optimizer shards plus the training state needed to
- * resume exactly (step, epoch, data-loader position, RNG seed). It counts only
- * once its manifest exists: shards are written first, the manifest last, so a
- * crash mid-save leaves an incomplete directory that resume ignores. Pruning
- * deletes the manifest first for the same reason. Resume picks the newest
- * checkpoint whose shards are all present and match their SHA-256.
+ * resume exactly (step, epoch, and each rank's data-loader position and RNG
+ * state). It counts only once its manifest exists: shards are written first,
+ * the manifest last, so a crash mid-save leaves an incomplete directory that
+ * resume ignores. Pruning deletes the manifest first for the same reason.
+ * Resume picks the newest checkpoint whose manifest is well formed and whose
+ * shards are all present and match their SHA-256.
+ *
+ * `save` plays the coordinator of a real job: there, each rank uploads its own
+ * shard and reports name, size and SHA-256, and after a barrier rank 0 writes
+ * the manifest (DCP does the same in its StorageWriter's `finish`).
  */
 
 export interface ObjectStore {
@@ -16,17 +21,33 @@ export interface ObjectStore {
   delete(key: string): Promise<void>;
 }
 
-/** Everything besides tensors that resuming needs; without it, samples are repeated or skipped. */
+/** What one rank needs to continue exactly where it stopped; it differs between ranks even when the weights do not. */
+export interface RankState {
+  readonly samplesSeenInEpoch: number;
+  /** Serialised generator states (Python, NumPy, CPU, CUDA): a seed alone would replay the random stream from its start. */
+  readonly rngState: string;
+}
+
+/**
+ * Everything besides tensors that resuming needs; without it, samples are repeated or skipped. The learning-rate
+ * schedule is a function of `step` here; a scheduler or grad scaler with state of its own goes into the shards.
+ */
 export interface TrainingState {
   readonly step: number;
   readonly epoch: number;
-  readonly samplesSeenInEpoch: number;
-  readonly rngSeed: number;
+  /** Indexed by rank. */
+  readonly ranks: readonly RankState[];
+}
+
+export interface ShardEntry {
+  readonly name: string;
+  readonly sha256: string;
+  readonly bytes: number;
 }
 
 export interface Manifest {
   readonly state: TrainingState;
-  readonly shards: readonly { readonly name: string; readonly sha256: string; readonly bytes: number }[];
+  readonly shards: readonly ShardEntry[];
 }
 
 export interface Restored {
@@ -42,7 +63,39 @@ async function sha256(data: Uint8Array): Promise<string> {
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+const isCount = (n: unknown): n is number => Number.isSafeInteger(n) && (n as number) >= 0;
+
+/** Why `value` cannot be resumed from, or undefined if it can: `save` and resume apply the same rules. */
+function stateProblem(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null) return 'state must be an object';
+  const { step, epoch, ranks } = value as Partial<TrainingState>;
+  // Resume parses the step back from the directory name, so anything but a plain integer would be saved and never found.
+  if (!isCount(step)) return `step must be a non-negative safe integer, got ${step}`;
+  if (!isCount(epoch)) return `epoch must be a non-negative safe integer, got ${epoch}`;
+  const isRank = (r: Partial<RankState> | null) => isCount(r?.samplesSeenInEpoch) && typeof r?.rngState === 'string';
+  if (!Array.isArray(ranks) || ranks.length === 0 || !ranks.every(isRank)) {
+    return 'ranks must hold, for every rank, a non-negative samplesSeenInEpoch and an rngState string';
+  }
+  return undefined;
+}
+
+/** A manifest read back from storage is untrusted input: anything but the expected shape means "not a checkpoint". */
+function isManifest(value: unknown, step: number): value is Manifest {
+  if (typeof value !== 'object' || value === null) return false;
+  const { state, shards } = value as Partial<Manifest>;
+  return (
+    stateProblem(state) === undefined &&
+    state?.step === step &&
+    Array.isArray(shards) &&
+    shards.length > 0 &&
+    shards.every((s: Partial<ShardEntry>) => typeof s?.name === 'string' && typeof s.sha256 === 'string' && typeof s.bytes === 'number')
+  );
+}
+
 export class CheckpointManager {
+  /** The save in progress; the next one starts only after it has committed or failed. */
+  private tail: Promise<void> = Promise.resolve();
+
   constructor(
     private readonly store: ObjectStore,
     private readonly keepLast = 3,
@@ -58,7 +111,25 @@ export class CheckpointManager {
     return `${this.prefix}step-${String(step).padStart(12, '0')}/`;
   }
 
+  /**
+   * Copies the state and shards at once (the blocking part of an asynchronous save), so the caller may reuse its
+   * staging buffers as soon as `save` returns, then uploads them after any earlier save has finished: overlapping
+   * saves would let one prune the other's shards. Queued saves each hold a full copy, so a trainer should await the
+   * previous save before starting the next. Resolves once the checkpoint is committed and verified.
+   */
   async save(state: TrainingState, shards: ReadonlyMap<string, Uint8Array>): Promise<void> {
+    // Checked before any upload: a state resume would reject must fail here, not be saved and silently skipped later.
+    const problem = stateProblem(state);
+    if (problem) throw new RangeError(problem);
+    if (shards.size === 0) throw new RangeError('a checkpoint needs at least one shard');
+    if (shards.has(MANIFEST)) throw new RangeError(`shard name ${MANIFEST} is reserved for the commit marker`);
+    const snapshot = { state: structuredClone(state), shards: new Map([...shards].map(([name, data]) => [name, data.slice()])) };
+    const run = this.tail.then(() => this.commit(snapshot.state, snapshot.shards));
+    this.tail = run.catch(() => undefined); // A failed save must not block the next one.
+    return run;
+  }
+
+  private async commit(state: TrainingState, shards: ReadonlyMap<string, Uint8Array>): Promise<void> {
     const dir = this.dir(state.step);
     const entries = await Promise.all(
       [...shards].map(async ([name, data]) => {
@@ -69,7 +140,11 @@ export class CheckpointManager {
     const manifest: Manifest = { state, shards: entries };
     // The commit point: only now does this checkpoint exist for resume.
     await this.store.put(dir + MANIFEST, new TextEncoder().encode(JSON.stringify(manifest)));
-    await this.prune();
+    // Pruning reads this checkpoint back; one that does not verify (an upload the store acknowledged but truncated,
+    // say) is discarded there, and the trainer must hear that its newest checkpoint is an older one.
+    if (!(await this.prune()).has(state.step)) {
+      throw new Error(`checkpoint ${state.step} failed verification after upload (or ${this.keepLast} newer ones exist) and was discarded`);
+    }
   }
 
   /** Steps that have a directory, newest first, with whether a manifest was committed. */
@@ -85,16 +160,17 @@ export class CheckpointManager {
     return [...byStep].map(([step, committed]) => ({ step, committed })).sort((a, b) => b.step - a.step);
   }
 
-  /** Loads and verifies one checkpoint; undefined if anything is missing or corrupt. */
-  private async load(step: number): Promise<Restored | undefined> {
+  /** Loads and verifies one checkpoint; undefined if anything is missing, malformed or corrupt. */
+  async restore(step: number): Promise<Restored | undefined> {
     const raw = await this.store.get(this.dir(step) + MANIFEST);
     if (!raw) return undefined;
-    let manifest: Manifest;
+    let manifest: unknown;
     try {
-      manifest = JSON.parse(new TextDecoder().decode(raw)) as Manifest;
+      manifest = JSON.parse(new TextDecoder().decode(raw));
     } catch {
       return undefined;
     }
+    if (!isManifest(manifest, step)) return undefined;
     const shards = new Map<string, Uint8Array>();
     for (const shard of manifest.shards) {
       const data = await this.store.get(this.dir(step) + shard.name);
@@ -108,19 +184,28 @@ export class CheckpointManager {
   async restoreLatest(): Promise<Restored | undefined> {
     for (const { step, committed } of await this.steps()) {
       if (!committed) continue;
-      const restored = await this.load(step);
+      const restored = await this.restore(step);
       if (restored) return restored;
     }
     return undefined;
   }
 
-  /** Keeps the newest `keepLast` committed checkpoints; drops older ones and stale partial saves. */
-  private async prune(): Promise<void> {
+  /**
+   * Keeps the newest `keepLast` checkpoints that still verify, so a corrupt one never pushes out the last good one;
+   * drops other committed checkpoints and stale partial saves, and returns the steps kept. Verifying reads the kept
+   * checkpoints back here; a store that keeps checksums of its own can answer without the download.
+   */
+  private async prune(): Promise<Set<number>> {
     const steps = await this.steps();
     const committed = steps.filter((s) => s.committed);
-    const newestKept = committed[0]?.step ?? Number.POSITIVE_INFINITY;
-    const doomed = new Set(committed.slice(this.keepLast).map((s) => s.step));
-    for (const s of steps) if (!s.committed && s.step < newestKept) doomed.add(s.step);
+    const newestCommitted = committed[0]?.step ?? Number.POSITIVE_INFINITY;
+    const kept = new Set<number>();
+    for (const { step } of committed) {
+      if (kept.size === this.keepLast) break;
+      if (await this.restore(step)) kept.add(step);
+    }
+    const doomed = committed.filter((s) => !kept.has(s.step)).map((s) => s.step);
+    for (const s of steps) if (!s.committed && s.step < newestCommitted) doomed.push(s.step);
     for (const step of doomed) {
       const dir = this.dir(step);
       const keys = await this.store.list(dir);
@@ -128,23 +213,62 @@ export class CheckpointManager {
       if (keys.includes(dir + MANIFEST)) await this.store.delete(dir + MANIFEST);
       for (const key of keys) if (key !== dir + MANIFEST) await this.store.delete(key);
     }
+    return kept;
   }
 }
 
-/** Young (1974): checkpoint interval that minimises lost time, sqrt(2 x checkpoint cost x MTBF). */
+function requirePositive(values: Record<string, number>): void {
+  for (const [name, value] of Object.entries(values)) {
+    if (!Number.isFinite(value) || value <= 0) throw new RangeError(`${name} must be a positive finite number, got ${value}`);
+  }
+}
+
+/**
+ * Young (1974): checkpoint interval that minimises lost time, sqrt(2 x checkpoint cost x MTBF). A first-order
+ * model: it needs the checkpoint cost to be small next to the MTBF (here at most a tenth, a rule of thumb).
+ */
 export function youngIntervalSeconds(checkpointCostSeconds: number, mtbfSeconds: number): number {
-  if (!(checkpointCostSeconds > 0) || !(mtbfSeconds > 0)) throw new RangeError('cost and MTBF must be positive');
+  requirePositive({ checkpointCostSeconds, mtbfSeconds });
+  if (checkpointCostSeconds > mtbfSeconds / 10) {
+    throw new RangeError('checkpoint cost is not small next to the MTBF; use dalyIntervalSeconds');
+  }
   return Math.sqrt(2 * checkpointCostSeconds * mtbfSeconds);
 }
 
 /**
- * First-order fraction of time lost: writing checkpoints (C / tau), rework after failures
- * (tau / 2M), and the detection, restart and checkpoint load each failure costs (R / M).
- * R does not move Young's interval, but it is lost all the same.
+ * Daly (2006), higher-order estimate: sqrt(2CM) x [1 + sqrt(C / 2M) / 3 + (C / 2M) / 9] - C while C < 2M, else M.
+ * The restart time lengthens the run but does not move this optimum.
  */
-export function expectedOverhead(intervalSeconds: number, checkpointCostSeconds: number, mtbfSeconds: number, restartSeconds = 0): number {
-  if (!(intervalSeconds > 0) || !(checkpointCostSeconds >= 0) || !(mtbfSeconds > 0) || !(restartSeconds >= 0)) {
-    throw new RangeError('interval and MTBF must be positive, checkpoint and restart costs non-negative');
+export function dalyIntervalSeconds(checkpointCostSeconds: number, mtbfSeconds: number): number {
+  requirePositive({ checkpointCostSeconds, mtbfSeconds });
+  if (checkpointCostSeconds >= 2 * mtbfSeconds) return mtbfSeconds;
+  const ratio = checkpointCostSeconds / (2 * mtbfSeconds);
+  return Math.sqrt(2 * checkpointCostSeconds * mtbfSeconds) * (1 + Math.sqrt(ratio) / 3 + ratio / 9) - checkpointCostSeconds;
+}
+
+export interface OverheadInputs {
+  readonly intervalSeconds: number;
+  /** The part of a checkpoint that blocks training: the whole write if synchronous, the host copy if asynchronous. */
+  readonly checkpointSeconds: number;
+  readonly mtbfSeconds: number;
+  /** Detection, restart and checkpoint load after each failure. */
+  readonly restartSeconds?: number;
+  /** Asynchronous saves only: time from the copy to the committed manifest. */
+  readonly uploadSeconds?: number;
+}
+
+/**
+ * First-order fraction of time lost: writing checkpoints (C / tau), rework after failures (tau / 2M), the restart each
+ * failure costs (R / M) and, with asynchronous saves, the upload L a failure can catch in flight, which sends resume
+ * back one more checkpoint (L / M). R and L do not move Young's interval, but they are lost all the same.
+ */
+export function expectedOverhead({ intervalSeconds, checkpointSeconds, mtbfSeconds, restartSeconds = 0, uploadSeconds = 0 }: OverheadInputs): number {
+  requirePositive({ intervalSeconds, mtbfSeconds });
+  for (const [name, value] of Object.entries({ checkpointSeconds, restartSeconds, uploadSeconds })) {
+    if (!Number.isFinite(value) || value < 0) throw new RangeError(`${name} must be a non-negative finite number, got ${value}`);
   }
-  return checkpointCostSeconds / intervalSeconds + intervalSeconds / (2 * mtbfSeconds) + restartSeconds / mtbfSeconds;
+  if (uploadSeconds > 0 && intervalSeconds <= uploadSeconds) {
+    throw new RangeError('the interval must be longer than the upload, or saves pile up behind each other');
+  }
+  return checkpointSeconds / intervalSeconds + intervalSeconds / (2 * mtbfSeconds) + restartSeconds / mtbfSeconds + uploadSeconds / mtbfSeconds;
 }

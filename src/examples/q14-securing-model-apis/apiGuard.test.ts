@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiGuard, constantTimeEqual, extractionHours, sha256, TokenBucketLimiter, type AuditRecord } from './apiGuard';
+import { ApiGuard, constantTimeEqual, extractionHours, newApiKey, sha256, TokenBucketLimiter, type AuditRecord, type GuardLimits, type KeyRecord } from './apiGuard';
 
 describe('TokenBucketLimiter', () => {
   it('allows a burst up to capacity, then refuses with the wait until the next token', () => {
@@ -39,6 +39,51 @@ describe('TokenBucketLimiter', () => {
   it('rejects a cost the bucket can never hold', () => {
     expect(() => new TokenBucketLimiter(5, 1, () => 0).take('k', 6)).toThrow(RangeError);
   });
+
+  it('says whether a cost could ever be admitted, so a caller can refuse it instead of waiting forever', () => {
+    const limiter = new TokenBucketLimiter(5, 1, () => 0);
+    expect([0, 0.5, 5, 5.5].map((cost) => limiter.admits(cost))).toEqual([false, true, true, false]);
+  });
+
+  it('reports the wait for a cost without spending any tokens', () => {
+    const limiter = new TokenBucketLimiter(5, 1, () => 0);
+    limiter.take('k', 4);
+    expect(limiter.waitMs('k')).toBe(0);
+    expect(limiter.waitMs('k', 3)).toBe(2000);
+    expect(limiter.waitMs('k')).toBe(0); // asking twice spent nothing
+  });
+
+  it('does not lock a key out when the clock steps back', () => {
+    const clock = { t: 3_600_000 };
+    const hourly = new TokenBucketLimiter(50, 1000 / 3600, () => clock.t);
+    hourly.take('k');
+    clock.t = 0; // the wall clock is stepped back an hour
+    expect(hourly.take('k').allowed).toBe(true);
+
+    const tight = new TokenBucketLimiter(1, 1, () => clock.t);
+    clock.t = 10_000;
+    tight.take('k'); // empty
+    clock.t = 0; // stepped back 10 s: the next token is still 1 s away, not 11 s
+    expect(tight.take('k').retryAfterMs).toBe(1000);
+    clock.t = 1000;
+    expect(tight.take('k').allowed).toBe(true);
+  });
+
+  it('rejects a clock that returns a non-finite time instead of poisoning the bucket', () => {
+    const clock = { t: 0 };
+    const limiter = new TokenBucketLimiter(5, 1, () => clock.t);
+    limiter.take('k');
+    clock.t = Number.NaN;
+    expect(() => limiter.take('k')).toThrow(/clock/);
+    clock.t = 1000;
+    expect(limiter.take('k')).toEqual({ allowed: true, remaining: 4, retryAfterMs: 0 }); // refilled to 5, minus this request
+  });
+
+  it('rejects a non-finite capacity or refill rate', () => {
+    expect(() => new TokenBucketLimiter(Infinity, 1, () => 0)).toThrow(RangeError);
+    expect(() => new TokenBucketLimiter(5, Infinity, () => 0)).toThrow(RangeError);
+    expect(() => new TokenBucketLimiter(0, 1, () => 0)).toThrow(RangeError);
+  });
 });
 
 describe('constantTimeEqual', () => {
@@ -46,6 +91,23 @@ describe('constantTimeEqual', () => {
     expect(constantTimeEqual(new Uint8Array([1, 2, 3]), new Uint8Array([1, 2, 3]))).toBe(true);
     expect(constantTimeEqual(new Uint8Array([1, 2, 3]), new Uint8Array([1, 2, 4]))).toBe(false);
     expect(constantTimeEqual(new Uint8Array([1, 2]), new Uint8Array([1, 2, 0]))).toBe(false);
+  });
+});
+
+describe('newApiKey', () => {
+  it('issues "<keyId>.<secret>" with 256 random bits (43 base64url characters) and the hash to store', async () => {
+    const a = await newApiKey('team-a');
+    const b = await newApiKey('team-a');
+    const [keyId, secret = ''] = a.key.split('.');
+    expect(keyId).toBe('team-a');
+    expect(secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(b.key).not.toBe(a.key);
+    expect(a.secretSha256).toEqual(await sha256(secret));
+  });
+
+  it('rejects a key id the guard could not parse', async () => {
+    await expect(newApiKey('has.dot')).rejects.toThrow(/key id/);
+    await expect(newApiKey('')).rejects.toThrow(/key id/);
   });
 });
 
@@ -58,61 +120,157 @@ describe('extraction arithmetic', () => {
   it('takes only 100 hours with 100 keys, so per-key limits need per-account limits too', () => {
     expect(extractionHours(10_000_000, 1000, 100)).toBe(100);
   });
+
+  it('rejects a limit or key count that would divide by zero', () => {
+    expect(() => extractionHours(10_000_000, 0)).toThrow(RangeError);
+    expect(() => extractionHours(10_000_000, 1000, 0)).toThrow(RangeError);
+  });
 });
 
-async function setup(capacity = 2) {
+const SOURCE = '203.0.113.7';
+
+async function setup({ keyBurst = 2, accountBurst = 100, failureBurst = 100, keys = 1 } = {}) {
   const clock = { t: 0 };
   const records: AuditRecord[] = [];
+  const issued = await Promise.all(Array.from({ length: keys }, (_, i) => newApiKey(`k${i + 1}`)));
+  const limits: GuardLimits = {
+    perKey: new TokenBucketLimiter(keyBurst, 1, () => clock.t),
+    perAccount: new TokenBucketLimiter(accountBurst, 1, () => clock.t),
+    failedAuthPerSource: new TokenBucketLimiter(failureBurst, failureBurst / 60, () => clock.t), // per minute
+  };
   const guard = new ApiGuard(
-    [{ keyId: 'k1', owner: 'team-fraud', secretSha256: await sha256('s3cret'), scopes: ['predict'] }],
-    new TokenBucketLimiter(capacity, 1, () => clock.t),
+    issued.map((k, i) => ({ keyId: `k${i + 1}`, account: 'team-fraud', secretSha256: k.secretSha256, scopes: ['predict'] })),
+    limits,
     (r) => records.push(r),
     () => clock.t,
   );
-  return { clock, records, guard };
+  const call = (key: string, action = 'predict', cost?: number) => guard.authorize({ key, action, source: SOURCE, cost });
+  return { clock, records, guard, limits, call, key: issued[0]?.key ?? '', keys: issued.map((k) => k.key) };
 }
 
 describe('ApiGuard', () => {
   it('allows a valid key within its scope and audits who did what', async () => {
-    const { guard, records } = await setup();
-    expect(await guard.authorize('k1.s3cret', 'predict')).toEqual({ status: 200 });
-    expect(records).toEqual([{ at: 0, keyId: 'k1', owner: 'team-fraud', action: 'predict', outcome: 'allowed' }]);
+    const { call, key, records } = await setup();
+    expect(await call(key)).toEqual({ status: 200 });
+    expect(records).toEqual([{ at: 0, keyId: 'k1', account: 'team-fraud', action: 'predict', outcome: 'allowed' }]);
   });
 
   it('answers 401 alike for a wrong secret, an unknown key and a malformed key', async () => {
-    const { guard, records } = await setup();
-    expect((await guard.authorize('k1.guess', 'predict')).status).toBe(401);
-    expect((await guard.authorize('k9.s3cret', 'predict')).status).toBe(401);
-    expect((await guard.authorize('no-dot-here', 'predict')).status).toBe(401);
+    const { call, records } = await setup();
+    expect((await call('k1.guess')).status).toBe(401);
+    expect((await call('k9.guess')).status).toBe(401);
+    expect((await call('no-dot-here')).status).toBe(401);
     expect(records.map((r) => r.outcome)).toEqual(['unauthenticated', 'unauthenticated', 'unauthenticated']);
   });
 
   it('never writes the secret into the audit log', async () => {
-    const { guard, records } = await setup();
-    await guard.authorize('k1.s3cret', 'predict');
-    await guard.authorize('k1.wrong-secret', 'predict');
-    expect(JSON.stringify(records)).not.toMatch(/s3cret|wrong-secret/);
+    const { call, key, records } = await setup();
+    await call(key);
+    await call('k1.wrong-secret');
+    expect(JSON.stringify(records)).not.toContain(key.split('.')[1]);
+    expect(JSON.stringify(records)).not.toContain('wrong-secret');
+  });
+
+  it('logs the key id only when it is a known key, so a pasted secret never reaches the log', async () => {
+    const { call, records } = await setup();
+    await call('s3cret.part2');
+    await call('evil\n{"keyId":"k1"}.x');
+    expect(records.map((r) => r.keyId)).toEqual([null, null]);
+    expect(JSON.stringify(records)).not.toMatch(/s3cret|evil/);
+  });
+
+  it('logs an action outside the vocabulary as "invalid-action" rather than verbatim', async () => {
+    const { call, key, records } = await setup();
+    expect((await call(key, 'x'.repeat(1_000_000) + '\nforged')).status).toBe(403);
+    expect(records[0]?.action).toBe('invalid-action');
   });
 
   it('answers 403 for an action outside the key scope', async () => {
-    const { guard, records } = await setup();
-    expect((await guard.authorize('k1.s3cret', 'download-weights')).status).toBe(403);
+    const { call, key, records } = await setup();
+    expect((await call(key, 'download-weights')).status).toBe(403);
     expect(records[0]?.outcome).toBe('forbidden');
   });
 
   it('answers 429 with a retry hint once the key has used its burst, and audits it', async () => {
-    const { guard, records, clock } = await setup(2);
-    await guard.authorize('k1.s3cret', 'predict');
-    await guard.authorize('k1.s3cret', 'predict');
-    expect(await guard.authorize('k1.s3cret', 'predict')).toEqual({ status: 429, retryAfterMs: 1000 });
+    const { call, key, records, clock } = await setup({ keyBurst: 2 });
+    await call(key);
+    await call(key);
+    expect(await call(key)).toEqual({ status: 429, retryAfterMs: 1000 });
     expect(records.at(-1)?.outcome).toBe('rate-limited');
     clock.t = 1000;
-    expect((await guard.authorize('k1.s3cret', 'predict')).status).toBe(200);
+    expect((await call(key)).status).toBe(200);
+  });
+
+  it('caps one account with 100 keys at the account burst, not 100 times the key burst', async () => {
+    const { call, keys } = await setup({ keyBurst: 5, accountBurst: 5, keys: 100 });
+    let allowed = 0;
+    for (const key of keys) for (let i = 0; i < 5; i++) if ((await call(key)).status === 200) allowed++;
+    expect(allowed).toBe(5);
+  });
+
+  it('does not spend a key token on a request the account refuses', async () => {
+    const { call, key, limits } = await setup({ keyBurst: 5, accountBurst: 3 });
+    const statuses = [];
+    for (let i = 0; i < 5; i++) statuses.push((await call(key)).status);
+    expect(statuses).toEqual([200, 200, 200, 429, 429]);
+    expect(limits.perKey.waitMs('k1', 2)).toBe(0); // 5 - 3 allowed = 2 left
+  });
+
+  it('charges LLM requests by tokens: five 1,000-token requests fit a 5,000-token bucket, the sixth gets 429', async () => {
+    const { call, key } = await setup({ keyBurst: 5000, accountBurst: 50_000 });
+    const statuses = [];
+    for (let i = 0; i < 6; i++) statuses.push((await call(key, 'predict', 1000)).status);
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
+  });
+
+  it('answers 413, audited as too-large, for a request costing more than the key or the account bucket can ever hold, instead of throwing', async () => {
+    const { call, key, records } = await setup({ keyBurst: 5000, accountBurst: 1000 });
+    expect(await call(key, 'predict', 5001)).toEqual({ status: 413 }); // above both buckets
+    expect(await call(key, 'predict', 2000)).toEqual({ status: 413 }); // fits the key, not the account
+    expect(records.map((r) => r.outcome)).toEqual(['too-large', 'too-large']);
+    expect(await call(key, 'predict', 1000)).toEqual({ status: 200 }); // the refusals spent nothing
+  });
+
+  it('rejects a cost that is not a positive finite number: that is a bug in the caller, not a client request', async () => {
+    const { call, key, records } = await setup();
+    for (const cost of [0, -1, Number.NaN, Infinity]) await expect(call(key, 'predict', cost)).rejects.toThrow(/cost/);
+    expect(records).toHaveLength(0);
   });
 
   it('does not spend tokens on failed authentication', async () => {
-    const { guard } = await setup(1);
-    await guard.authorize('k1.guess', 'predict');
-    expect((await guard.authorize('k1.s3cret', 'predict')).status).toBe(200);
+    const { call, key } = await setup({ keyBurst: 1 });
+    await call('k1.guess');
+    expect((await call(key)).status).toBe(200);
+  });
+
+  it('locks out a source after 100 failed attempts in a minute: the 101st gets 429, not 401, even with the right secret', async () => {
+    const { call, key, clock } = await setup();
+    for (let i = 0; i < 100; i++) expect((await call(`k1.guess-${i}`)).status).toBe(401);
+    expect((await call('k1.guess-100')).status).toBe(429);
+    expect((await call(key)).status).toBe(429); // a correct guess must not get through either
+    clock.t = 60_000;
+    expect((await call(key)).status).toBe(200);
+  });
+
+  it('counts requests refused while a source is locked out instead of writing an audit record for each', async () => {
+    const { call, guard, records } = await setup({ failureBurst: 3 });
+    for (let i = 0; i < 1000; i++) await call(`k1.guess-${i}`);
+    expect(records).toHaveLength(3);
+    expect(guard.lockedOutRefusals).toBe(997);
+  });
+
+  it('rejects key records it could not match: a malformed key id, a hash that is not 32 bytes, a duplicate id', async () => {
+    const { limits } = await setup();
+    const ok: KeyRecord = { keyId: 'k1', account: 'a', secretSha256: new Uint8Array(32), scopes: ['predict'] };
+    const guardWith = (keys: KeyRecord[]) => () =>
+      new ApiGuard(
+        keys,
+        limits,
+        () => undefined,
+        () => 0,
+      );
+    expect(guardWith([{ ...ok, keyId: 'k.1' }])).toThrow(/key id/);
+    expect(guardWith([{ ...ok, secretSha256: new Uint8Array(16) }])).toThrow(/32 bytes/);
+    expect(guardWith([ok, ok])).toThrow(/duplicate/);
   });
 });

@@ -19,7 +19,7 @@ export const behavioralReferences: ReferenceEntry[] = [
     kind: 'literature',
     citation: 'Daly, J. T. (2006). A higher order estimate of the optimum checkpoint interval for restart dumps. Future Generation Computer Systems, 22(3), 303–312.',
     doi: '10.1016/j.future.2004.11.016',
-    note: 'Refines Young’s interval with restart time and higher-order terms; matters when the checkpoint cost is not small next to the MTBF.',
+    note: 'Refines Young’s interval with higher-order terms (the restart time drops out of the optimum); matters when the checkpoint cost is not small next to the MTBF.',
   },
   {
     id: 'L32',
@@ -42,6 +42,13 @@ export const behavioralReferences: ReferenceEntry[] = [
     citation: 'Fowler, M. (2017). What do you mean by “event-driven”? [Web article]. martinfowler.com.',
     url: 'https://martinfowler.com/articles/201701-event-driven.html',
     note: 'Separates event notification, event-carried state transfer, event sourcing and CQRS, which are often all called event-driven.',
+  },
+  {
+    id: 'L218',
+    kind: 'literature',
+    citation: 'Sanh, V., Debut, L., Chaumond, J., & Wolf, T. (2019). DistilBERT, a distilled version of BERT: Smaller, faster, cheaper and lighter [Preprint]. arXiv:1910.01108.',
+    url: 'https://arxiv.org/abs/1910.01108',
+    note: 'A distilled BERT 40% smaller and 60% faster that keeps 97% of its language understanding: what distillation alone buys a cheaper tier.',
   },
   {
     id: 'T30',
@@ -84,6 +91,44 @@ export const behavioralReferences: ReferenceEntry[] = [
     name: 'torchrun (PyTorch Elastic)',
     purpose: 'Launches distributed training; on a worker failure it restarts all workers, and the training script reloads its last checkpoint.',
     url: 'https://pytorch.org/docs/stable/elastic/run.html',
+  },
+  {
+    id: 'T176',
+    kind: 'tool',
+    name: 'torchft',
+    purpose:
+      'Per-step fault tolerance for PyTorch: fault-tolerant DDP and HSDP across the replicated dimension, so healthy replica groups keep training while a replacement recovers state from a live peer.',
+    url: 'https://github.com/meta-pytorch/torchft',
+  },
+  {
+    id: 'T177',
+    kind: 'tool',
+    name: 'torchdata StatefulDataLoader',
+    purpose:
+      'Drop-in DataLoader with state_dict/load_state_dict for mid-epoch resume; it gathers state across its worker processes but not across ranks, so each rank saves its own.',
+    url: 'https://pytorch.org/data/0.8/torchdata.stateful_dataloader.html',
+  },
+  {
+    id: 'T178',
+    kind: 'tool',
+    name: 'NVIDIA Resiliency Extension',
+    purpose: 'Fault-tolerance tools for large-scale PyTorch training: hang detection and in-job restart, asynchronous checkpoints, and local checkpoints replicated across nodes.',
+    url: 'https://github.com/NVIDIA/nvidia-resiliency-ext',
+  },
+  {
+    id: 'T200',
+    kind: 'tool',
+    name: 'Ray Train torchft integration',
+    purpose:
+      'Runs torchft under Ray Train: a failed worker’s replica group alone is replaced and recovers model and optimizer state from a live peer; the docs mark the integration alpha.',
+    url: 'https://docs.ray.io/en/master/train/user-guides/torchft-fault-tolerance.html',
+  },
+  {
+    id: 'T179',
+    kind: 'tool',
+    name: 'Prometheus histogram_quantile()',
+    purpose: 'PromQL function that estimates a quantile such as the p95 from histogram buckets; the range of the rate() inside it sets the window the quantile covers.',
+    url: 'https://prometheus.io/docs/prometheus/latest/querying/functions/#histogram_quantile',
   },
   {
     id: 'G30',

@@ -70,15 +70,46 @@ export const qualityReferences: ReferenceEntry[] = [
   {
     id: 'L48',
     kind: 'literature',
-    citation: 'OWASP Foundation. (2023). ML05:2023 Model theft. In OWASP Machine Learning Security Top Ten.',
+    citation: 'OWASP Foundation. (2023). ML05:2023 Model theft [Draft]. In OWASP Machine Learning Security Top Ten.',
     url: 'https://owasp.org/www-project-machine-learning-security-top-10/docs/ML05_2023-Model_Theft.html',
-    note: 'Model theft as a named ML risk, with access control, monitoring and watermarking as defences.',
+    note: 'A draft list (still marked as in draft in the project repository, December 2025 snapshot). Covers theft of model parameters, with access control, encryption and watermarking as defences; it does not cover extraction by querying an API.',
   },
   {
     id: 'L49',
     kind: 'literature',
     citation: 'IBM, & Ponemon Institute. (2025). Cost of a data breach report 2025. IBM.',
+    url: 'https://www.ibm.com/reports/data-breach',
     note: 'Yearly survey of breach costs: a global average of USD 4.44 million across 600 organisations breached between March 2024 and February 2025, down 9% from USD 4.88 million in the 2024 report. Latest edition confirmed as of December 2026.',
+  },
+  {
+    id: 'L227',
+    kind: 'literature',
+    citation: 'OWASP GenAI Security Project. (2026). LLM06:2026 Unbounded consumption. In OWASP Top 10 for LLM applications 2026.',
+    url: 'https://github.com/GenAI-Security-Project/GenAI-LLM-Top10/blob/main/2026/final/LLM06_UnboundedConsumption.md',
+    note: 'Released 4 August 2026 according to the project repository (checked December 2026); the same risk was LLM10 in the 2025 list. Request-rate limits alone no longer suffice: limit tokens and estimated cost, set hard spending caps per key, user and account, and expect extraction and distillation, which exposed logits and log-probabilities speed up.',
+  },
+  {
+    id: 'L228',
+    kind: 'literature',
+    citation:
+      'Carlini, N., Paleka, D., Dvijotham, K., Steinke, T., Hayase, J., Cooper, A. F., Lee, K., Jagielski, M., Nasr, M., Conmy, A., Yona, I., Wallace, E., Rolnick, D., & Tramèr, F. (2024). Stealing part of a production language model (arXiv:2403.06634). arXiv.',
+    url: 'https://arxiv.org/abs/2403.06634',
+    note: "Recovers the final projection layer of black-box production LLMs through their APIs' log-probabilities and logit bias: the whole matrix of OpenAI's ada and babbage for under USD 20. Also presented at the International Conference on Machine Learning 2024.",
+  },
+  {
+    id: 'L229',
+    kind: 'literature',
+    citation: 'OWASP Foundation. (2023). API2:2023 Broken authentication. In OWASP API Security Top 10 2023.',
+    url: 'https://owasp.org/API-Security/editions/2023/en/0xa2-broken-authentication/',
+    note: 'APIs that let attackers brute-force credentials without lockout are vulnerable; anti-brute-force limits on authentication should be stricter than the regular rate limits.',
+  },
+  {
+    id: 'T188',
+    kind: 'tool',
+    name: 'MITRE ATLAS: Extract AI Model (AML.T0024.002)',
+    purpose:
+      'Knowledge base of attacks on AI systems: model extraction through an inference API, with mitigations that restrict the number and rate of queries per user (AML.M0004) and lower the fidelity of outputs (AML.M0002). Entry last modified 23 December 2025.',
+    url: 'https://atlas.mitre.org/techniques/AML.T0024.002',
   },
   {
     id: 'L50',
