@@ -78,11 +78,33 @@ export const evolutionReferences: ReferenceEntry[] = [
     note: 'Canarying as a partial, time-limited deployment evaluated against a control population, with metric selection.',
   },
   {
+    id: 'L230',
+    kind: 'literature',
+    citation: 'Apache Software Foundation. (n.d.). Message delivery semantics. In Apache Kafka documentation (Design). Retrieved December 6, 2026.',
+    url: 'https://kafka.apache.org/documentation/#semantics',
+    note: 'At-most-once, at-least-once and exactly-once delivery; Kafka gives at-least-once by default, so a consumer that restarts sees records again.',
+  },
+  {
+    id: 'L231',
+    kind: 'literature',
+    citation: 'Apache Software Foundation. (n.d.). Working with state: State time-to-live (TTL). In Apache Flink documentation (DataStream API). Retrieved December 6, 2026.',
+    url: 'https://nightlies.apache.org/flink/flink-docs-stable/docs/dev/datastream/fault-tolerance/state/#state-time-to-live-ttl',
+    note: 'Keyed state that expires a configured time after it was created or last written, in processing time only; list elements and map entries expire independently. It forgets idle keys and caps storage; retention by event time needs timers.',
+  },
+  {
     id: 'T70',
     kind: 'tool',
     name: 'Argo Rollouts',
     purpose: 'Kubernetes controller for canary and blue-green releases with weighted steps, metric analysis and automatic abort.',
     url: 'https://argoproj.github.io/argo-rollouts/',
+  },
+  {
+    id: 'T191',
+    kind: 'tool',
+    name: 'Apache Spark Structured Streaming',
+    purpose:
+      'Stream processing on the Spark SQL engine: the same DataFrame or SQL query runs as a batch job on a table or incrementally on a stream, for the operations streaming supports (time-bucket windows, not per-row window functions).',
+    url: 'https://spark.apache.org/docs/latest/streaming',
   },
   {
     id: 'G70',

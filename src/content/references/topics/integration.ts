@@ -64,6 +64,7 @@ export const integrationReferences: ReferenceEntry[] = [
     id: 'L67',
     kind: 'literature',
     citation: 'Hohpe, G., & Woolf, B. (2003). Enterprise integration patterns: Designing, building, and deploying messaging solutions. Addison-Wesley.',
+    url: 'https://www.enterpriseintegrationpatterns.com/',
     note: 'The vocabulary of messaging: dead letter channel, idempotent receiver, message translator, guaranteed delivery.',
   },
   {
@@ -79,6 +80,20 @@ export const integrationReferences: ReferenceEntry[] = [
     citation: 'Fowler, M. (2004). Strangler fig application [Web article]. martinfowler.com.',
     url: 'https://martinfowler.com/bliki/StranglerFigApplication.html',
     note: 'Replacing a legacy system gradually behind an interception point instead of in one rewrite.',
+  },
+  {
+    id: 'L233',
+    kind: 'literature',
+    citation: 'Apache Software Foundation. (n.d.). Basic Kafka operations: Modifying topics. In Apache Kafka 4.3 documentation (Operations). Retrieved December 6, 2026.',
+    url: 'https://kafka.apache.org/43/operations/basic-kafka-operations/',
+    note: 'Adding partitions changes where the default partitioner sends a key, so many keys map to a different partition from then on and a key’s unread events can sit in two partitions; Kafka does not redistribute existing data.',
+  },
+  {
+    id: 'L234',
+    kind: 'literature',
+    citation: 'Apache Software Foundation. (n.d.). KafkaConsumer (Kafka 4.2 API) [Javadoc], section Offsets and consumer position. Retrieved December 6, 2026.',
+    url: 'https://kafka.apache.org/42/javadoc/org/apache/kafka/clients/consumer/KafkaConsumer.html',
+    note: 'The position (the next offset poll returns) advances with every poll and is separate from the committed offset a restarted consumer recovers to; seek(partition, offset) overrides the offset the next poll fetches from.',
   },
   {
     id: 'T60',
@@ -107,6 +122,35 @@ export const integrationReferences: ReferenceEntry[] = [
     name: 'LiteLLM',
     purpose: 'Open-source LLM gateway: one API over many providers, fallbacks, per-key budgets, rate limits and caching.',
     url: 'https://docs.litellm.ai/',
+  },
+  {
+    id: 'T182',
+    kind: 'tool',
+    name: 'Envoy AI Gateway',
+    purpose:
+      'Open-source LLM gateway on Envoy Gateway: one OpenAI-compatible API over many providers, provider fallback, token-based rate limits and token quotas; no response cache as of v1.1 (August 2026).',
+    url: 'https://aigateway.envoyproxy.io/',
+  },
+  {
+    id: 'L221',
+    kind: 'literature',
+    citation: 'OpenAI. (2024, July 18). GPT-4o mini: Advancing cost-efficient intelligence [Announcement].',
+    url: 'https://openai.com/index/gpt-4o-mini-advancing-cost-efficient-intelligence/',
+    note: 'GPT-4o mini launched at $0.15 per million input tokens and $0.60 per million output tokens.',
+  },
+  {
+    id: 'L222',
+    kind: 'literature',
+    citation: 'OpenAI. (2024, August 6). Introducing Structured Outputs [Announcement]. OpenAI Developer Community.',
+    url: 'https://community.openai.com/t/introducing-structured-outputs/896022',
+    note: 'Released gpt-4o-2024-08-06 at $2.50 per million input tokens and $10.00 per million output tokens, half the input and two thirds the output price of gpt-4o-2024-05-13.',
+  },
+  {
+    id: 'L223',
+    kind: 'literature',
+    citation: 'TrueFoundry. (n.d.). Cost accounting for disconnected streams [AI Gateway documentation]. Retrieved December 6, 2026.',
+    url: 'https://www.truefoundry.com/docs/ai-gateway/stream-disconnect-cost-accounting',
+    note: 'When a client cancels a stream part-way, most providers have already generated, and charged for, tokens; a gateway that drops the request leaves that spend out of its dashboards and budgets.',
   },
   {
     id: 'G60',
