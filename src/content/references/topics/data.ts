@@ -63,6 +63,20 @@ export const dataReferences: ReferenceEntry[] = [
     doi: '10.1145/2382577.2382579',
     note: 'What leakage is, why it inflates offline results, and the learn-predict separation that avoids it.',
   },
+  {
+    id: 'L250',
+    kind: 'literature',
+    citation: 'pedgar. (2026, September 7). Feature view ttl is not applied on the standard online retrieval path (Issue #6821) [GitHub issue]. feast-dev/feast.',
+    url: 'https://github.com/feast-dev/feast/issues/6821',
+    note: 'Reproduces on Feast 0.66.0 that online reads return a value older than the feature view’s ttl, marked PRESENT, while historical retrieval honours ttl; an earlier request (#1802) was closed as wontfix.',
+  },
+  {
+    id: 'L251',
+    kind: 'literature',
+    citation: 'breno-costa. (2024, April 23). Feature View’s ttl is misleading (Issue #4133) [GitHub issue]. feast-dev/feast.',
+    url: 'https://github.com/feast-dev/feast/issues/4133',
+    note: 'Quotes the FeatureView docstring (a ttl of 0 means the features live forever) and explains that ttl sets where materialisation starts reading, not when online values expire; Redis expiry is a separate key_ttl_seconds setting.',
+  },
 
   // Tools
   {
@@ -120,6 +134,14 @@ export const dataReferences: ReferenceEntry[] = [
     name: 'Confluent Schema Registry',
     purpose: 'Stores versioned Avro, JSON Schema and Protobuf schemas and rejects changes that break the chosen compatibility mode.',
     url: 'https://docs.confluent.io/platform/current/schema-registry/fundamentals/schema-evolution.html',
+  },
+  {
+    id: 'T212',
+    kind: 'tool',
+    name: 'Snowflake ASOF JOIN',
+    purpose:
+      'SQL join that pairs each left row with the one right row whose timestamp is closest on the side its MATCH_CONDITION allows, optionally within equal keys: a point-in-time join in one clause.',
+    url: 'https://docs.snowflake.com/en/sql-reference/constructs/asof-join',
   },
 
   // Glossary
@@ -182,5 +204,11 @@ export const dataReferences: ReferenceEntry[] = [
     kind: 'glossary',
     term: 'Approximate nearest neighbour (ANN) search',
     definition: 'Vector search that scans a fraction of the data (IVF lists, HNSW graph walks) and trades some recall for speed.',
+  },
+  {
+    id: 'G171',
+    kind: 'glossary',
+    term: 'Materialisation (feature store)',
+    definition: 'The scheduled job that writes the offline store’s latest values into the online store; between runs the online store lags.',
   },
 ];
