@@ -5,11 +5,13 @@
  * receives implementations through its constructor. It never creates an S3
  * client, reads the system time or writes to stdout itself, so a test can
  * hand it fakes, inject failures and move time forward deterministically.
+ * The composition root wires the real adapters, such as `systemClock` below.
  */
 
 export type Features = Readonly<Record<string, number>>;
 
 export interface Model {
+  /** The version, logged with every answer so it can be traced to the model that gave it. */
   readonly id: string;
   /** A probability in [0, 1]. */
   predict(features: Features): number;
@@ -31,10 +33,23 @@ export interface Logger {
 
 /** Time is a dependency too: caching, deadlines and latency logic are untestable without it. */
 export interface Clock {
+  /** Milliseconds on a monotonic clock: wall time (Date.now()) can step back, which would stall refreshes. */
   now(): number;
-  /** Runs `callback` after `ms` and returns a function that cancels it: setTimeout in production, a manual clock in tests. */
+  /** Runs `callback` after `ms` and returns a function that cancels it. */
   schedule(ms: number, callback: () => void): () => void;
 }
+
+/** setTimeout fires at once, not late, for a longer delay (Node.js timers docs), so the policy check caps timeouts here. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** The production Clock: monotonic time and real timers. */
+export const systemClock: Clock = {
+  now: () => performance.now(),
+  schedule: (ms, callback) => {
+    const timer = setTimeout(callback, ms);
+    return () => clearTimeout(timer);
+  },
+};
 
 export interface PredictionServiceDeps {
   readonly store: ModelStore;
@@ -45,12 +60,14 @@ export interface PredictionServiceDeps {
 export interface CachePolicy {
   /** Refresh a model in the background after this long, so a new version is picked up; also the pause after a failed reload. */
   readonly refreshAfterMs: number;
-  /** Serve a cached model up to this age while reloads fail; past it, requests wait for the store. */
+  /** Serve a cached model while it is younger than this, even if reloads fail; from then on, requests wait for the store. */
   readonly maxStaleMs: number;
   /** A request stops waiting for a load after this long, but the load carries on for the requests after it. */
   readonly requestTimeoutMs: number;
   /** A load that takes longer fails and is aborted, so a stalled store does not hold the shared load forever. */
   readonly loadTimeoutMs: number;
+  /** Feature rows every newly loaded version must score to a probability before it may serve: a smoke test, not a quality gate. */
+  readonly smokeInputs: readonly Features[];
 }
 
 export class LoadTimeoutError extends Error {
@@ -75,7 +92,7 @@ export class ModelUnavailableError extends Error {
     readonly cachedAgeMs?: number,
   ) {
     const reason = cause instanceof Error ? cause.message : String(cause);
-    const cached = cachedAgeMs === undefined ? 'no copy is cached' : `the cached copy is ${cachedAgeMs} ms old, past the staleness limit`;
+    const cached = cachedAgeMs === undefined ? 'no copy is cached' : `the cached copy is ${cachedAgeMs} ms old, too old to serve`;
     super(`model ${modelId} could not be loaded (${reason}) and ${cached}`, { cause });
     this.name = 'ModelUnavailableError';
   }
@@ -84,53 +101,91 @@ export class ModelUnavailableError extends Error {
 export class InvalidPredictionError extends Error {
   constructor(
     readonly modelId: string,
+    readonly version: string,
     readonly value: number,
   ) {
-    super(`model ${modelId} returned ${value}, expected a probability in [0, 1]`);
+    super(`model ${modelId} (${version}) returned ${value}, expected a probability in [0, 1]`);
     this.name = 'InvalidPredictionError';
   }
 }
 
+export class PredictionFailedError extends Error {
+  constructor(
+    readonly modelId: string,
+    readonly version: string,
+    cause: unknown,
+  ) {
+    super(`model ${modelId} (${version}) failed: ${String(cause)}`, { cause });
+    this.name = 'PredictionFailedError';
+  }
+}
+
+/** Runs the model and returns a probability in [0, 1], or throws a typed error: the model threw, or gave NaN or a value out of range. */
+function checkedScore(modelId: string, model: Model, features: Features): number {
+  let score: number;
+  try {
+    score = model.predict(features);
+  } catch (error) {
+    throw new PredictionFailedError(modelId, model.id, error);
+  }
+  if (!(score >= 0 && score <= 1)) throw new InvalidPredictionError(modelId, model.id, score); // also false for NaN
+  return score;
+}
+
+/** Written as !(in range) so that NaN, which fails every comparison, is refused too. */
+function requireMs(name: string, ms: number, max = Number.MAX_SAFE_INTEGER): void {
+  if (!(ms > 0 && ms <= max)) throw new RangeError(`${name} must be a number of ms in (0, ${max}], got ${ms}`);
+}
+
 interface CacheEntry {
   readonly model: Model;
+  /** When the store last handed over this copy, not when the model was trained. */
   readonly loadedAt: number;
 }
 
 /**
  * The cache is stale-while-revalidate: a request never waits for a refresh.
- * Once a model is older than `refreshAfterMs`, the next request is answered
- * from the cached copy and starts a reload in the background, which swaps the
- * new model in when it lands. Only a request with nothing safe to serve (a
- * cold start, or a copy older than `maxStaleMs`) waits for the store, and for
- * at most `requestTimeoutMs`. Giving up does not cancel the shared load, so a
- * store slower than a request's patience still fills the cache; only a load
- * past `loadTimeoutMs` is aborted.
+ * Once a model is `refreshAfterMs` old, the next request is answered from the
+ * cached copy and starts a reload in the background, which swaps the new model
+ * in when it lands and passes its smoke test. Only a request with nothing safe
+ * to serve (a cold start, or a copy `maxStaleMs` old or older) waits for the
+ * store, for at most `requestTimeoutMs`. Giving up does not cancel the shared
+ * load, so a store slower than a request's patience still fills the cache;
+ * only a load past `loadTimeoutMs` is aborted.
  */
 export class PredictionService {
   private readonly cache = new Map<string, CacheEntry>();
   /** One load per model at a time: concurrent requests and refreshes share it instead of stampeding the store. */
   private readonly loading = new Map<string, Promise<Model>>();
-  /** After a failed load, no background refresh before this time, so a failing store is not asked on every request. */
+  /** After a failed load, no background refresh before this time. It spares a failing store while a copy serves; a request with none still asks. */
   private readonly retryAt = new Map<string, number>();
 
+  /** Refuses a policy that would silently disable caching or fire a timeout at once. */
   constructor(
     private readonly deps: PredictionServiceDeps,
-    private readonly policy: CachePolicy = { refreshAfterMs: 60_000, maxStaleMs: 600_000, requestTimeoutMs: 2_000, loadTimeoutMs: 60_000 },
+    private readonly policy: CachePolicy,
   ) {
-    if (!(policy.requestTimeoutMs > 0)) throw new RangeError('requestTimeoutMs must be positive');
-    if (!(policy.loadTimeoutMs >= policy.requestTimeoutMs)) throw new RangeError('loadTimeoutMs must be at least requestTimeoutMs');
+    requireMs('refreshAfterMs', policy.refreshAfterMs);
+    requireMs('maxStaleMs', policy.maxStaleMs);
+    requireMs('requestTimeoutMs', policy.requestTimeoutMs, MAX_TIMER_MS);
+    requireMs('loadTimeoutMs', policy.loadTimeoutMs, MAX_TIMER_MS);
+    if (policy.refreshAfterMs >= policy.maxStaleMs) throw new RangeError('refreshAfterMs must be below maxStaleMs, or no background refresh ever runs');
+    if (policy.loadTimeoutMs < policy.requestTimeoutMs) throw new RangeError('loadTimeoutMs must be at least requestTimeoutMs');
+    if (!policy.smokeInputs?.length) throw new RangeError('smokeInputs needs at least one feature row');
   }
 
   async predict(modelId: string, features: Features): Promise<number> {
     const { clock, logger } = this.deps;
     const started = clock.now();
     const model = await this.model(modelId);
-    const score = model.predict(features);
-    if (!Number.isFinite(score) || score < 0 || score > 1) {
-      logger.error('prediction.invalid', { modelId, value: String(score) });
-      throw new InvalidPredictionError(modelId, score);
+    let score: number;
+    try {
+      score = checkedScore(modelId, model, features);
+    } catch (error) {
+      logger.error('prediction.failed', { modelId, version: model.id, reason: String(error) });
+      throw error;
     }
-    logger.info('prediction', { modelId, score, latencyMs: clock.now() - started });
+    logger.info('prediction', { modelId, version: model.id, score, latencyMs: clock.now() - started });
     return score;
   }
 
@@ -195,6 +250,8 @@ export class PredictionService {
     try {
       // Whichever settles first wins; a load that answers after its own deadline is ignored.
       const model = await Promise.race([store.load(modelId, abort.signal), deadline]);
+      // A broken release must not replace a working copy: a failed smoke test fails the load, and the old copy serves on.
+      for (const features of this.policy.smokeInputs) checkedScore(modelId, model, features);
       this.cache.set(modelId, { model, loadedAt: clock.now() });
       this.retryAt.delete(modelId);
       return model;

@@ -66,10 +66,60 @@ export const structuralReferences: ReferenceEntry[] = [
     definition: 'One deployable unit whose code is split into modules along bounded contexts with enforced interfaces, so a module can later become a service.',
   },
   {
+    id: 'L252',
+    kind: 'literature',
+    citation: 'GitLab. (n.d.). Using the GitLab Webservice chart: Deployments settings [Documentation]. GitLab Helm chart documentation.',
+    url: 'https://docs.gitlab.com/charts/charts/gitlab/webservice/',
+    note: 'One Rails build run as several Kubernetes Deployments, each with its own replica range, with the Ingress routing requests by path (such as /api): pools by route without splitting the code. Proposed in chart issue 2334 (2020) and implemented in merge request 1642.',
+  },
+  {
+    id: 'L253',
+    kind: 'literature',
+    citation: 'Newman, S. (2019). Monolith to microservices: Evolutionary patterns to transform your monolith. O’Reilly Media.',
+    note: 'Extracting services from a running monolith step by step: strangler fig, branch by abstraction, parallel run, and splitting the database.',
+  },
+  {
+    id: 'T214',
+    kind: 'tool',
+    name: 'Istio',
+    purpose:
+      'Service mesh that puts a proxy on each hop for mTLS, routing and telemetry; its documentation for version 1.24 measures a sidecar at about 0.2 vCPU per 1,000 requests per second.',
+    url: 'https://istio.io/latest/docs/ops/deployment/performance-and-scalability/',
+  },
+  {
     id: 'L201',
     kind: 'literature',
     citation: 'Python Software Foundation. (n.d.). Data model: object.__hash__ [Documentation]. The Python language reference.',
     url: 'https://docs.python.org/3/reference/datamodel.html#object.__hash__',
     note: 'String and bytes hashes are salted per process (PYTHONHASHSEED), so hash() differs between runs and must not fingerprint data that crosses processes.',
+  },
+  {
+    id: 'L254',
+    kind: 'literature',
+    citation: 'Micco, J. (2016). Flaky tests at Google and how we mitigate them [Blog post]. Google Testing Blog.',
+    url: 'https://testing.googleblog.com/2016/05/flaky-tests-at-google-and-how-we.html',
+    note: 'A flaky result is a pass and a fail on the same code; at Google about 1.5 % of all test runs were flaky, and almost 16 % of tests were flaky at least sometimes.',
+  },
+  {
+    id: 'L255',
+    kind: 'literature',
+    citation: 'Wacker, M. (2015). Just say no to more end-to-end tests [Blog post]. Google Testing Blog.',
+    url: 'https://testing.googleblog.com/2015/04/just-say-no-to-more-end-to-end-tests.html',
+    note: 'Google’s case for fewer end-to-end tests, with a 70/20/10 unit, integration and end-to-end split offered as a good first guess for the test pyramid.',
+  },
+  {
+    id: 'T216',
+    kind: 'tool',
+    name: 'FastAPI',
+    purpose:
+      'Python web framework whose Depends() injects a handler’s dependencies; tests swap them through app.dependency_overrides, a plain dict on the app that must be cleared after each test.',
+    url: 'https://fastapi.tiangolo.com/advanced/testing-dependencies/',
+  },
+  {
+    id: 'G173',
+    kind: 'glossary',
+    term: 'Seam',
+    definition:
+      'A place where a program’s behaviour can be changed without editing the code there, such as a constructor parameter a test fills with a fake (Feathers, Working Effectively with Legacy Code).',
   },
 ];
