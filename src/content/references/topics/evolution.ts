@@ -78,6 +78,25 @@ export const evolutionReferences: ReferenceEntry[] = [
     note: 'Canarying as a partial, time-limited deployment evaluated against a control population, with metric selection.',
   },
   {
+    id: 'L236',
+    kind: 'literature',
+    citation: 'Fleiss, J. L., Tytun, A., & Ury, H. K. (1980). A simple approximation for calculating sample sizes for comparing independent proportions. Biometrics, 36, 343–346.',
+    note: 'The normal-approximation sample size for comparing two proportions when the groups differ in size, as a 1% canary and its 99% baseline do.',
+  },
+  {
+    id: 'L237',
+    kind: 'literature',
+    citation: 'Rao, J. N. K., & Scott, A. J. (1992). A simple method for the analysis of clustered binary data. Biometrics, 48, 577–585.',
+    note: 'Divide counts by the design effect, the observed variance over the binomial one, so that ordinary tests on proportions stay valid when observations come in correlated clusters.',
+  },
+  {
+    id: 'L238',
+    kind: 'literature',
+    citation: 'Spinnaker. (n.d.). Best practices for configuring canary. In Spinnaker documentation: Using Spinnaker for automated canary analysis. Retrieved December 6, 2026.',
+    url: 'https://spinnaker.io/guides/user/canary/best-practices',
+    note: 'Compare the canary with a baseline running the production version, deployed at the same time and size with the same traffic, so that cache warm-up and heap size do not read as regressions.',
+  },
+  {
     id: 'L230',
     kind: 'literature',
     citation: 'Apache Software Foundation. (n.d.). Message delivery semantics. In Apache Kafka documentation (Design). Retrieved December 6, 2026.',
@@ -117,6 +136,20 @@ export const evolutionReferences: ReferenceEntry[] = [
     kind: 'glossary',
     term: 'Shadow deployment',
     definition: 'Sending a copy of live requests to a new model whose answers are logged and compared but never returned to users.',
+  },
+  {
+    id: 'G167',
+    kind: 'glossary',
+    term: 'Design effect',
+    definition:
+      'The variance of an estimate under the actual sampling design divided by its variance under simple random sampling of the same size; requests clustered within users usually have one above 1.',
+  },
+  {
+    id: 'G168',
+    kind: 'glossary',
+    term: 'Peeking',
+    definition:
+      'Running a significance test again and again as data arrive and acting on the first significant result, which raises the false-positive rate well above the nominal level.',
   },
   {
     id: 'G72',
