@@ -14,6 +14,7 @@ export async function demo(): Promise<{ transitions: string[]; failedFast: numbe
     failureRateThreshold: 0.2,
     openMs: 5_000,
     halfOpenProbes: 3,
+    callTimeoutMs: 1_000, // a call that hangs counts as a failure, so a probe cannot hang for ever
     now: () => now,
   });
   const model = async (): Promise<string> => {

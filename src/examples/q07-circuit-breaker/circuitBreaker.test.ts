@@ -1,5 +1,7 @@
-import { describe, expect, it } from 'vitest';
-import { CallerError, CircuitBreaker, CircuitOpenError, isCallerError, type BreakerOptions } from './circuitBreaker';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { CallerError, CallTimeoutError, CircuitBreaker, CircuitOpenError, isCallerError, type BreakerOptions } from './circuitBreaker';
+
+afterEach(() => vi.restoreAllMocks());
 
 class BadRequest extends Error {}
 
@@ -14,6 +16,7 @@ function setup(overrides: Partial<BreakerOptions> = {}) {
     failureRateThreshold: 0.2,
     openMs: 5_000,
     halfOpenProbes: 3,
+    callTimeoutMs: 1_000,
     isCallerError: (e) => e instanceof BadRequest,
     now: () => clock.t,
     ...overrides,
@@ -71,12 +74,14 @@ describe('CircuitBreaker while closed', () => {
     expect(breaker.failureRate()).toBeUndefined(); // not calls the model failed, nor ones it served
   });
 
-  it("by default treats only a CallerError, a 400 and a 422 as the caller's fault", async () => {
+  it("by default treats only a CallerError, a 400, a 413 and a 422 as the caller's fault", async () => {
     const { breaker } = setup({ isCallerError: undefined });
     await calls(breaker, 25, () => Promise.reject(new CallerError('age must be a number')));
     await calls(breaker, 25, () => Promise.reject(httpError(422)));
+    // One client sending oversized inputs must not open the breaker for everyone.
+    await calls(breaker, 25, () => Promise.reject(httpError(413)));
     expect(breaker.current).toBe('closed');
-    expect([400, 422].map((s) => isCallerError(httpError(s)))).toEqual([true, true]);
+    expect([400, 413, 422].map((s) => isCallerError(httpError(s)))).toEqual([true, true, true]);
     // 401, 403 and 404 from a model server mean a wrong key, route or model name: our misconfiguration.
     expect([401, 403, 404, 408, 429, 500, 503].map((s) => isCallerError(httpError(s)))).toEqual([false, false, false, false, false, false, false]);
     expect(isCallerError(new Error('socket hang up'))).toBe(false);
@@ -190,6 +195,29 @@ describe('CircuitBreaker while open and half-open', () => {
     expect(breaker.current).toBe('closed'); // 4 calls < minimumCalls of 5.
   });
 
+  it('lets a slow call admitted while closed not decide a later half-open state', async () => {
+    const { clock, breaker } = setup({ minimumCalls: 5, halfOpenProbes: 1 });
+    let release!: () => void;
+    const slow = breaker.execute(() => new Promise<string>((resolve) => (release = () => resolve('ok'))));
+    await calls(breaker, 5, fail);
+    clock.t = 5_000;
+    expect(breaker.current).toBe('half-open');
+    release();
+    await slow;
+    expect(breaker.current).toBe('half-open'); // an answer to a call made before the outage says nothing about now
+  });
+
+  it('tells a caller refused a probe slot to retry after one call timeout, the longest a probe can take', async () => {
+    const { clock, breaker } = await opened();
+    clock.t = 5_000;
+    const release: (() => void)[] = [];
+    const slow = () => new Promise<string>((resolve) => release.push(() => resolve('ok')));
+    const probes = [breaker.execute(slow), breaker.execute(slow), breaker.execute(slow)];
+    await expect(breaker.execute(ok)).rejects.toMatchObject({ retryAfterMs: 1_000 }); // not 0, which invites a hot loop
+    release.forEach((r) => r());
+    await Promise.all(probes);
+  });
+
   it('rejects a threshold given as a percentage instead of a ratio', () => {
     expect(() => setup({ failureRateThreshold: 20 })).toThrow(RangeError);
   });
@@ -215,5 +243,123 @@ describe('CircuitBreaker while open and half-open', () => {
     expect(() => setup({ windowMs: 0 })).toThrow(RangeError);
     expect(() => setup({ windowMs: Number.POSITIVE_INFINITY })).toThrow(RangeError);
     expect(() => setup({ windowMs: 1, openMs: 2 ** 31 - 1 })).not.toThrow();
+  });
+
+  it('rejects a call timeout that is NaN, not positive or past 2^31 - 1 ms, since without one a hung probe never ends', () => {
+    expect(() => setup({ callTimeoutMs: Number(undefined) })).toThrow(new RangeError('callTimeoutMs must be a positive number of ms up to 2147483647, got NaN'));
+    expect(() => setup({ callTimeoutMs: 0 })).toThrow(RangeError);
+    expect(() => setup({ callTimeoutMs: 2 ** 31 })).toThrow(RangeError);
+  });
+});
+
+describe('CircuitBreaker call timeouts', () => {
+  const hang = () => new Promise<string>(() => undefined);
+
+  it('times out a probe that never answers as a failure, so the breaker cannot stay half-open', async () => {
+    const { clock, breaker } = setup({ minimumCalls: 5, halfOpenProbes: 1, callTimeoutMs: 20 });
+    await calls(breaker, 5, fail);
+    clock.t = 5_000;
+    await expect(breaker.execute(hang)).rejects.toBeInstanceOf(CallTimeoutError);
+    expect(breaker.current).toBe('open');
+    clock.t = 10_000;
+    await expect(breaker.execute(ok)).resolves.toBe('ok');
+    expect(breaker.current).toBe('closed');
+  });
+
+  it('counts calls that outlive the timeout as failures, so a hung model opens the breaker', async () => {
+    const { breaker } = setup({ minimumCalls: 5, callTimeoutMs: 20 });
+    await Promise.all([1, 2, 3, 4, 5].map(() => breaker.execute(hang).catch(() => undefined)));
+    expect(breaker.current).toBe('open');
+  });
+
+  it('aborts the signal it gave the call that timed out, so the request can be cancelled', async () => {
+    const { breaker } = setup({ callTimeoutMs: 20 });
+    let signal: AbortSignal | undefined;
+    await breaker.execute((s) => ((signal = s), hang())).catch(() => undefined);
+    expect(signal?.aborted).toBe(true);
+    expect(signal?.reason).toBeInstanceOf(CallTimeoutError);
+  });
+});
+
+describe('CircuitBreaker clock and cost', () => {
+  it('reads a monotonic clock, performance.now(), when none is injected', async () => {
+    const now = vi.spyOn(performance, 'now').mockReturnValue(1_000);
+    const { breaker } = setup({ minimumCalls: 5, now: undefined });
+    await calls(breaker, 5, fail);
+    now.mockReturnValue(3_000);
+    await expect(breaker.execute(ok)).rejects.toMatchObject({ retryAfterMs: 3_000 });
+  });
+
+  it('forgets outcomes older than the window: what it keeps never exceeds twice the calls the window holds', async () => {
+    // 10 ms apart in a 10 s window: 1,000 calls in the window at any time. Counts are kept running, not recounted per call.
+    const { clock, breaker } = setup({ windowMs: 10_000, minimumCalls: 1_000 });
+    let largest = 0;
+    for (let i = 0; i < 30_000; i++, clock.t += 10) {
+      await breaker.execute(ok);
+      largest = Math.max(largest, (breaker as unknown as { outcomes: unknown[] }).outcomes.length);
+    }
+    expect(largest).toBeGreaterThanOrEqual(1_000);
+    expect(largest).toBeLessThanOrEqual(2_002);
+  });
+});
+
+describe('CircuitBreaker at low traffic and under chance bunching (the figures on the page)', () => {
+  /** A seeded generator (mulberry32), so a simulated run gives the same figure every time. */
+  function seeded(seed: number): () => number {
+    return () => {
+      seed = (seed + 0x6d2b79f5) | 0;
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+    };
+  }
+
+  /** A model failing at `errorRate`, called `perSecond` times a second for `hours`; returns how often the breaker opened. */
+  async function simulate(run: { perSecond: number; arrivals: 'even' | 'poisson'; hours: number; errorRate: number }) {
+    const random = seeded(1);
+    const { clock, breaker } = setup(); // 20% of at least 20 calls in 10 s, open for 5 s, 3 probes
+    let opens = 0;
+    let failedFast = 0;
+    let calls = 0;
+    while (clock.t < run.hours * 3_600_000) {
+      const before = breaker.current;
+      await breaker.execute(random() < run.errorRate ? fail : ok).catch((e: unknown) => void (e instanceof CircuitOpenError && failedFast++));
+      if (before !== 'open' && breaker.current === 'open') opens++;
+      calls++;
+      const gapMs = 1_000 / run.perSecond;
+      clock.t += run.arrivals === 'even' ? gapMs : -Math.log(1 - random()) * gapMs; // Poisson: exponential gaps
+    }
+    return { opensPerHour: opens / run.hours, failedFastShare: failedFast / calls };
+  }
+
+  it('opens about 17 times an hour at a steady 5% error rate and 2 evenly spaced calls/s, failing 2% of calls fast', async () => {
+    const { opensPerHour, failedFastShare } = await simulate({ perSecond: 2, arrivals: 'even', hours: 20, errorRate: 0.05 });
+    expect(opensPerHour).toBeGreaterThan(15); // 4 failures in 20 have a 1.6% chance, and every call is a new judgement
+    expect(opensPerHour).toBeLessThan(19);
+    expect(failedFastShare).toBeGreaterThan(0.015);
+    expect(failedFastShare).toBeLessThan(0.025);
+  });
+
+  it('opens 7-8 times an hour with Poisson arrivals at 2/s, whose windows often hold too few calls to judge', async () => {
+    const { opensPerHour, failedFastShare } = await simulate({ perSecond: 2, arrivals: 'poisson', hours: 20, errorRate: 0.05 });
+    expect(opensPerHour).toBeGreaterThan(6);
+    expect(opensPerHour).toBeLessThan(9.5);
+    expect(failedFastShare).toBeGreaterThan(0.007);
+    expect(failedFastShare).toBeLessThan(0.015);
+  });
+
+  it('at 0.5 calls/s, with the window lengthened to 120 s (60 calls) and minimumCalls 40, opens within 30 s of an outage', async () => {
+    const { clock, breaker } = setup({ windowMs: 120_000, minimumCalls: 40 });
+    const random = seeded(1);
+    for (; clock.t < 1_800_000; clock.t += 2_000) await breaker.execute(random() < 0.05 ? fail : ok).catch(() => undefined);
+    expect(breaker.current).toBe('closed'); // half an hour at a 5% error rate
+    const outageAt = clock.t;
+    for (; breaker.current !== 'open'; clock.t += 2_000) await breaker.execute(fail).catch(() => undefined);
+    expect(clock.t - outageAt).toBeLessThanOrEqual(30_000); // 12 failures in 60 reach 20%
+  });
+
+  it('never opens below minimumCalls per window of evenly spaced traffic, even when every call fails', async () => {
+    expect((await simulate({ perSecond: 1.5, arrivals: 'even', hours: 1, errorRate: 1 })).opensPerHour).toBe(0);
+    expect((await simulate({ perSecond: 2, arrivals: 'even', hours: 1, errorRate: 1 })).opensPerHour).toBeGreaterThan(0);
   });
 });

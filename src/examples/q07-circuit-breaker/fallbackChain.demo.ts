@@ -1,10 +1,11 @@
 /**
  * Demo: four requests walk down the fallback chain. The primary model answers
  * and fills the cache; then it times out (retried with backoff), and the cache,
- * the baseline model and finally the default value answer in turn.
+ * the baseline model and finally the default value answer in turn. A fifth
+ * request has invalid input: it is refused, not answered by a fallback.
  */
 import { CircuitBreaker } from './circuitBreaker';
-import { predictWithFallback, type TextCache } from './fallbackChain';
+import { InvalidInputError, predictWithFallback, RetryBudget, type TextCache } from './fallbackChain';
 
 type Score = { score: number };
 
@@ -27,14 +28,20 @@ export async function demo(): Promise<string[]> {
       return { score: 0.5 };
     },
     defaultValue: { score: 0 },
-    breaker: new CircuitBreaker({ windowMs: 10_000, minimumCalls: 20, failureRateThreshold: 0.5, openMs: 5_000, halfOpenProbes: 1, now: () => 0 }),
+    breaker: new CircuitBreaker({ windowMs: 10_000, minimumCalls: 20, failureRateThreshold: 0.5, openMs: 5_000, halfOpenProbes: 1, callTimeoutMs: 200, now: () => 0 }),
+    retryBudget: new RetryBudget({ ratio: 0.1, maxTokens: 10 }),
     cache,
+    validate: (input: { user: string }) => {
+      if (input.user === '') throw new InvalidInputError('user must not be empty');
+    },
     isValue: (value: unknown): value is Score => typeof (value as Score | null)?.score === 'number',
     isRetriable: (error: unknown) => error instanceof Error && error.message.startsWith('timeout'),
     maxAttempts: 3,
     baseDelayMs: 50,
     maxDelayMs: 400,
     cacheTtlSeconds: 300,
+    cacheTimeoutMs: 20,
+    baselineTimeoutMs: 50,
     sleep: async (ms: number) => void slept.push(ms), // no real waiting in a demo
     random: () => 1, // the largest backoff, so the schedule is easy to read
   };
@@ -53,5 +60,9 @@ export async function demo(): Promise<string[]> {
   await ask('ben', 'primary down, nothing cached');
   baselineUp = false;
   await ask('cyd', 'primary and baseline down');
+  await predictWithFallback({ user: '' }, options).catch((error: unknown) => {
+    sources.push('refused');
+    console.log(`(empty user): refused with "${(error as Error).message}", not answered by a fallback`);
+  });
   return sources;
 }

@@ -4,18 +4,22 @@
  * Every answer says which layer produced it, so degraded answers are counted.
  *
  * What the naive version gets wrong, and this one does not:
+ * - invalid input is checked before the breaker and returned to the caller,
+ *   never answered by a fallback: while the breaker is open the model cannot
+ *   say the input is bad. A caller's error from the model or the baseline
+ *   (a 400, 413 or 422) goes back too, and never counts against the model;
  * - retries block nothing: `sleep` is async and injected, and only retriable
- *   errors (timeouts, 429, 503) are retried, with capped, jittered backoff;
- * - a cache outage never turns a good model answer into a failure, and never
- *   stops the chain from reaching the baseline;
+ *   errors (timeouts, 429, 503) are retried, with capped, jittered backoff and
+ *   a retry budget shared by all requests, so retries cannot multiply an outage;
+ * - every step has a timeout (the breaker's for the model), so no dependency
+ *   that hangs can hang the request;
+ * - a cache outage never costs a good answer: the write is not awaited, and a
+ *   failed or slow read is a miss;
  * - cached text is parsed with JSON.parse, never evaluated as code;
  * - the cache key is a SHA-256 of canonical JSON, identical in every process
- *   (Python's hash() of a string is salted per process);
- * - a caller's error (invalid input, a 400 or 422) is returned to the caller:
- *   not a reason to fall back, and not a mark against the model in the
- *   breaker. The chain asks the breaker, so the two never disagree.
+ *   (Python's hash() of a string is salted per process).
  */
-import { CallerError, CircuitOpenError, MAX_TIMER_MS, type CircuitBreaker } from './circuitBreaker';
+import { CallerError, CircuitOpenError, MAX_TIMER_MS, withTimeout, type CircuitBreaker } from './circuitBreaker';
 
 export type Source = 'primary' | 'cache' | 'baseline' | 'default';
 
@@ -24,7 +28,7 @@ export interface Served<T> {
   readonly source: Source;
 }
 
-/** Raised by the primary model for input that fails validation; as a CallerError it never trips the breaker. */
+/** Input that fails validation; as a CallerError it never trips the breaker and is never answered by a fallback. */
 export class InvalidInputError extends CallerError {
   override name = 'InvalidInputError';
 }
@@ -35,12 +39,42 @@ export interface TextCache {
   set(key: string, value: string, ttlSeconds: number): Promise<void>;
 }
 
+/**
+ * Retries as a share of requests (the SRE book's per-client budget is 10%): every request earns `ratio`
+ * of a retry, every retry spends a whole one, and at most `maxTokens` are saved up. Over any run, calls
+ * to the model are at most requests x (1 + ratio) + maxTokens. Share one budget across all requests.
+ */
+export class RetryBudget {
+  private tokens: number;
+
+  constructor(private readonly options: { readonly ratio: number; readonly maxTokens: number }) {
+    if (!(options.ratio >= 0 && options.ratio <= 1)) throw new RangeError(`ratio must be in [0, 1], got ${options.ratio}`);
+    if (!(options.maxTokens >= 1 && Number.isFinite(options.maxTokens))) throw new RangeError(`maxTokens must be a number >= 1, got ${options.maxTokens}`);
+    this.tokens = options.maxTokens;
+  }
+
+  onRequest(): void {
+    this.tokens = Math.min(this.options.maxTokens, this.tokens + this.options.ratio);
+  }
+
+  /** Spends one retry, or refuses when the budget is empty. */
+  tryRetry(): boolean {
+    if (this.tokens < 1) return false;
+    this.tokens -= 1;
+    return true;
+  }
+}
+
 export interface ChainOptions<I, T> {
-  readonly primary: (input: I) => Promise<T>;
-  readonly baseline: (input: I) => Promise<T>;
+  /** Called through the breaker, which aborts `signal` when the call times out. */
+  readonly primary: (input: I, signal: AbortSignal) => Promise<T>;
+  readonly baseline: (input: I, signal: AbortSignal) => Promise<T>;
   readonly defaultValue: T;
   readonly breaker: CircuitBreaker;
+  readonly retryBudget: RetryBudget;
   readonly cache: TextCache;
+  /** Throws an InvalidInputError for input the caller must fix. Runs first, before the breaker. */
+  readonly validate: (input: I) => void;
   /** Rejects cached values of the wrong shape (a schema check). */
   readonly isValue: (value: unknown) => value is T;
   readonly isRetriable: (error: unknown) => boolean;
@@ -48,19 +82,35 @@ export interface ChainOptions<I, T> {
   readonly baseDelayMs: number;
   readonly maxDelayMs: number;
   readonly cacheTtlSeconds: number;
+  readonly cacheTimeoutMs: number;
+  readonly baselineTimeoutMs: number;
   readonly sleep: (ms: number) => Promise<void>;
-  /** Uniform in [0, 1): "full jitter" spreads retries so clients do not retry in lockstep. */
+  /** Uniform in [0, 1], e.g. Math.random: "full jitter" spreads retries so clients do not retry in lockstep. */
   readonly random: () => number;
 }
 
-/** JSON with object keys sorted, so {a, b} and {b, a} give the same key. */
+/**
+ * JSON with object keys sorted, so {a, b} and {b, a} give the same key; numbers and strings are
+ * written as JSON.stringify writes them, as RFC 8785 (JCS) also prescribes. Like JSON.stringify it uses
+ * toJSON (a Date becomes its ISO string) and leaves out undefined properties, but it throws where
+ * JSON.stringify would write null or {} (NaN, Infinity, a Map, a class instance): two different inputs
+ * must never share a key.
+ */
 export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const json = typeof (value as { toJSON?: unknown } | null)?.toJSON === 'function' ? (value as { toJSON(): unknown }).toJSON() : value;
+  if (json === null || typeof json === 'string' || typeof json === 'boolean' || (typeof json === 'number' && Number.isFinite(json))) {
+    return JSON.stringify(json);
+  }
+  if (Array.isArray(json)) return `[${json.map(canonicalJson).join(',')}]`;
+  const prototype: unknown = typeof json === 'object' ? Object.getPrototypeOf(json) : undefined;
+  if (prototype === Object.prototype || prototype === null) {
+    const entries = Object.entries(json as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
   }
-  return JSON.stringify(value) ?? 'null';
+  const what = typeof json === 'object' ? Object.prototype.toString.call(json) : `${typeof json} ${String(json)}`;
+  throw new TypeError(`no canonical JSON for ${what}`);
 }
 
 export async function cacheKey(input: unknown): Promise<string> {
@@ -70,12 +120,13 @@ export async function cacheKey(input: unknown): Promise<string> {
 }
 
 async function callPrimary<I, T>(input: I, o: ChainOptions<I, T>): Promise<T> {
+  o.retryBudget.onRequest();
   for (let attempt = 1; ; attempt++) {
     try {
-      return await o.breaker.execute(() => o.primary(input));
+      return await o.breaker.execute((signal) => o.primary(input, signal));
     } catch (error) {
-      // An open breaker or a non-transient error will not be fixed by trying again.
-      if (error instanceof CircuitOpenError || !o.isRetriable(error) || attempt >= o.maxAttempts) throw error;
+      // An open breaker or a non-transient error will not be fixed by trying again; an empty budget means an outage.
+      if (error instanceof CircuitOpenError || !o.isRetriable(error) || attempt >= o.maxAttempts || !o.retryBudget.tryRetry()) throw error;
       await o.sleep(o.random() * Math.min(o.maxDelayMs, o.baseDelayMs * 2 ** (attempt - 1)));
     }
   }
@@ -83,16 +134,16 @@ async function callPrimary<I, T>(input: I, o: ChainOptions<I, T>): Promise<T> {
 
 async function readCache<I, T>(key: string, o: ChainOptions<I, T>): Promise<T | undefined> {
   try {
-    const text = await o.cache.get(key);
+    const text = await withTimeout(() => o.cache.get(key), o.cacheTimeoutMs);
     if (text === null) return undefined;
     const value: unknown = JSON.parse(text);
     return o.isValue(value) ? value : undefined;
   } catch {
-    return undefined; // Cache down or corrupt entry: a miss, not an outage.
+    return undefined; // Cache down, slow or corrupt entry: a miss, not an outage.
   }
 }
 
-export async function predictWithFallback<I, T>(input: I, o: ChainOptions<I, T>): Promise<Served<T>> {
+function checkOptions<I, T>(o: ChainOptions<I, T>): void {
   // Checked up front: inside the chain the error would be caught and hidden behind a fallback, and a NaN
   // limit never stops the retries, since `attempt >= NaN` is false.
   if (!(Number.isInteger(o.maxAttempts) && o.maxAttempts >= 1)) throw new RangeError(`maxAttempts must be an integer >= 1, got ${o.maxAttempts}`);
@@ -101,20 +152,36 @@ export async function predictWithFallback<I, T>(input: I, o: ChainOptions<I, T>)
     const delay = o[name];
     if (!(delay >= 0 && delay <= MAX_TIMER_MS)) throw new RangeError(`${name} must be a number of ms from 0 to ${MAX_TIMER_MS}, got ${delay}`);
   }
-  const key = await cacheKey(input);
+  for (const name of ['cacheTimeoutMs', 'baselineTimeoutMs'] as const) {
+    const ms = o[name];
+    if (!(ms > 0 && ms <= MAX_TIMER_MS)) throw new RangeError(`${name} must be a positive number of ms up to ${MAX_TIMER_MS}, got ${ms}`);
+  }
+}
+
+export async function predictWithFallback<I, T>(input: I, o: ChainOptions<I, T>): Promise<Served<T>> {
+  checkOptions(o);
+  o.validate(input); // before the breaker: while it is open, only this can tell bad input from a model outage
+  // No key (input with no faithful JSON, or no Web Crypto outside a secure context): answer without the cache.
+  const key = await cacheKey(input).catch(() => undefined);
   try {
     const value = await callPrimary(input, o);
-    await o.cache.set(key, JSON.stringify(value), o.cacheTtlSeconds).catch(() => undefined);
+    if (key !== undefined) {
+      // Not awaited, and inside the promise so that a throwing client or JSON.stringify cannot cost the answer.
+      void Promise.resolve()
+        .then(() => o.cache.set(key, JSON.stringify(value), o.cacheTtlSeconds))
+        .catch(() => undefined);
+    }
     return { value, source: 'primary' };
   } catch (error) {
     // The breaker's classifier, not a second list: whatever it ignores as the caller's fault goes back to the caller.
     if (o.breaker.isCallerError(error)) throw error;
   }
-  const cached = await readCache(key, o);
+  const cached = key === undefined ? undefined : await readCache(key, o);
   if (cached !== undefined) return { value: cached, source: 'cache' };
   try {
-    return { value: await o.baseline(input), source: 'baseline' };
-  } catch {
+    return { value: await withTimeout((signal) => o.baseline(input, signal), o.baselineTimeoutMs), source: 'baseline' };
+  } catch (error) {
+    if (o.breaker.isCallerError(error)) throw error; // the baseline may find the input invalid too
     return { value: o.defaultValue, source: 'default' };
   }
 }

@@ -51,6 +51,20 @@ export const behavioralReferences: ReferenceEntry[] = [
     note: 'A distilled BERT 40% smaller and 60% faster that keeps 97% of its language understanding: what distillation alone buys a cheaper tier.',
   },
   {
+    id: 'L248',
+    kind: 'literature',
+    citation: 'Rundgren, A., Jordan, B., & Erdtman, S. (2020). JSON Canonicalization Scheme (JCS) (RFC 8785). RFC Editor.',
+    doi: '10.17487/RFC8785',
+    note: 'One byte-exact form of JSON for hashing and signing: ECMAScript (JSON.stringify) serialisation of numbers and strings, and recursively sorted object keys.',
+  },
+  {
+    id: 'L249',
+    kind: 'literature',
+    citation: 'Oliver, K. (2016, February 8). Retry budgets [Blog post]. Finagle Blog.',
+    url: 'https://finagle.github.io/blog/2016/02/08/retry-budgets',
+    note: 'A retry budget as a token bucket: requests deposit credit, retries withdraw it, so retries stay a fixed share of traffic (Finagle’s default: 20%, plus 10 retries a second).',
+  },
+  {
     id: 'T30',
     kind: 'tool',
     name: 'Apache Airflow',
