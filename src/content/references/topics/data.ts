@@ -77,6 +77,13 @@ export const dataReferences: ReferenceEntry[] = [
     url: 'https://github.com/feast-dev/feast/issues/4133',
     note: 'Quotes the FeatureView docstring (a ttl of 0 means the features live forever) and explains that ttl sets where materialisation starts reading, not when online values expire; Redis expiry is a separate key_ttl_seconds setting.',
   },
+  {
+    id: 'L261',
+    kind: 'literature',
+    citation: 'The Data Exec. (n.d.). Databricks bought Tecton [Newsletter post].',
+    url: 'https://thedataexec.io/p/databricks-bought-tecton',
+    note: 'Trade-press report that Databricks bought Tecton, the managed feature platform, and what that means for teams running Tecton on Snowflake.',
+  },
 
   // Tools
   {
@@ -143,13 +150,37 @@ export const dataReferences: ReferenceEntry[] = [
       'SQL join that pairs each left row with the one right row whose timestamp is closest on the side its MATCH_CONDITION allows, optionally within equal keys: a point-in-time join in one clause.',
     url: 'https://docs.snowflake.com/en/sql-reference/constructs/asof-join',
   },
+  {
+    id: 'T221',
+    kind: 'tool',
+    name: 'Databricks Online Feature Store',
+    purpose:
+      'Online store powered by Lakebase (managed Postgres) that syncs Unity Catalog feature tables for real-time serving; it replaces the legacy online tables, which Databricks no longer supports.',
+    url: 'https://docs.databricks.com/aws/machine-learning/feature-store/migrate-from-online-tables',
+  },
+  {
+    id: 'T222',
+    kind: 'tool',
+    name: 'Amazon SageMaker Feature Store',
+    purpose:
+      'Managed feature store with an offline store for training and an online store in Standard, Standard_V2 or InMemory tiers; the InMemory tier runs on Amazon ElastiCache (Redis OSS).',
+    url: 'https://docs.aws.amazon.com/sagemaker/latest/dg/feature-store-storage-configurations-online-store.html',
+  },
+  {
+    id: 'T223',
+    kind: 'tool',
+    name: 'Vertex AI Feature Store',
+    purpose:
+      'Google Cloud feature store that keeps offline data in BigQuery and serves it online through Bigtable or optimized online serving; the deprecated Legacy service is fully sunset on 17 February 2027.',
+    url: 'https://docs.cloud.google.com/vertex-ai/docs/featurestore/latest/overview',
+  },
 
   // Glossary
   {
     id: 'G50',
     kind: 'glossary',
     term: 'Point-in-time join',
-    definition: 'A join that gives each labelled event the latest feature value known at or before its timestamp, never a later one.',
+    definition: 'A join that gives each training row the latest feature value known at the time of its prediction (stamped and landed by then), never a later one.',
   },
   {
     id: 'G51',

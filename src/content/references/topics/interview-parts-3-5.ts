@@ -418,4 +418,25 @@ export const interviewParts35References: ReferenceEntry[] = [
       'Consumer Financial Protection Bureau. (2014). Using publicly available information to proxy for unidentified race and ethnicity: A methodology and assessment [Report].',
     note: 'Bayesian Improved Surname Geocoding (BISG): estimating an applicant’s race and ethnicity from surname and address when the data may not be collected, as used in fair-lending analysis.',
   },
+  {
+    id: 'L258',
+    kind: 'literature',
+    citation: 'DeepSeek-AI. (2024). DeepSeek-V3 technical report (arXiv:2412.19437) [Preprint]. arXiv.',
+    url: 'https://arxiv.org/abs/2412.19437',
+    note: 'A 671B-parameter mixture-of-experts model trained on 14.8T tokens in 2.788M H800 GPU-hours; at the report’s assumed $2 per GPU-hour that is about $5.6M for the final run, excluding earlier research and ablations.',
+  },
+  {
+    id: 'L259',
+    kind: 'literature',
+    citation: 'Maslej, N., et al. (2024). The AI Index 2024 annual report [Report]. Stanford Institute for Human-Centered Artificial Intelligence.',
+    note: 'With Epoch AI, estimates the compute cost of training frontier models from cloud rental prices: about $78M for GPT-4 and $191M for Gemini Ultra.',
+  },
+  {
+    id: 'T219',
+    kind: 'tool',
+    name: 'Google Cloud Vision API',
+    purpose:
+      'Image analysis including OCR (TEXT_DETECTION, DOCUMENT_TEXT_DETECTION), billed per feature per image with each PDF page an image; list price $1.50 per 1,000 units after 1,000 free a month (checked December 2026).',
+    url: 'https://cloud.google.com/vision/pricing',
+  },
 ];
