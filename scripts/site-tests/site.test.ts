@@ -226,7 +226,7 @@ describe('money survives the Markdown pipeline', () => {
 
   it('shows dollar amounts from the mock answers as text', () => {
     const all = text();
-    for (const amount of ['$7,350/day', '$0.0003 per request', '$5M+', '$0.0001 per 1K is $14', '$50,000']) expect(all, amount).toContain(amount);
+    for (const amount of ['$7,350/day', '$0.0003 per request', '$78M for GPT-4 and $191M', '$0.0001 per 1K is $14', '$50,000']) expect(all, amount).toContain(amount);
   });
 
   it('contains none of the garbled amounts', () => {
