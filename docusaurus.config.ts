@@ -71,7 +71,8 @@ function siteConfig({ remarkMath, rehypeKatex }: MarkdownMath) {
     // what is published should not rest on cached output (it once gave a sub-path build the root's font URLs).
     future: { v4: true, faster: { swcHtmlMinimizer: false, rspackPersistentCache: process.env.NODE_ENV !== 'production' } },
 
-    i18n: { defaultLocale: 'en', locales: ['en'] },
+    // src/i18n/en/code.json renames a few of the theme's English strings (a tag page lists questions, not "docs").
+    i18n: { defaultLocale: 'en', locales: ['en'], path: 'src/i18n' },
 
     markdown: {
       mermaid: true,

@@ -5,9 +5,11 @@
  *
  * A copy keeps its page's track, topic and number (the file name must agree
  * with them, and a track numbers its questions 1-99 with two-digit ids), so
- * the only problems in such a root are the collection rules that numbering
- * implies: repeated ids and numbers and too many questions of a difficulty in
- * a topic. EXPECTED_RULES names them; anything else is a real finding.
+ * the only problems in such a root are the collection rules that copying
+ * implies: repeated ids and numbers, too many questions of a difficulty in a
+ * topic, and a tag of one real question, now shared with its copy, that has
+ * no label (a shared tag gets a tag page). EXPECTED_RULES names them; anything
+ * else is a real finding.
  *
  * No copy is byte for byte its original: each carries a comment line of its
  * own after the frontmatter and in each Mermaid diagram, so a validator that
@@ -18,7 +20,7 @@
 import { cpSync, mkdirSync, readdirSync, symlinkSync, writeFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-export const EXPECTED_RULES = ['duplicate-questionId', 'duplicate-number', 'difficulty-distribution'] as const;
+export const EXPECTED_RULES = ['duplicate-questionId', 'duplicate-number', 'difficulty-distribution', 'tag-unlabelled'] as const;
 
 const QUESTION_FILE = /^q\d{2}-[a-z0-9-]+\.mdx$/;
 

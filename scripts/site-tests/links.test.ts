@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MIN_QUESTIONS_PER_TAG } from '../../src/content/derive';
+import { TAG_LABELS } from '../../src/content/tagLabels';
 import { shortLinkPath } from '../../src/content/shortLinks';
 import { ANKI_DECK_FILE } from '../../src/practice/anki';
 import { siteContent } from './builtSite';
@@ -164,6 +165,23 @@ describe('tag pages', () => {
       expect(existsSync(path.join(BUILD_DIR, 'tags', `${tag}.html`)) || existsSync(path.join(BUILD_DIR, 'tags', tag, 'index.html')), `no page for /tags/${tag}`).toBe(false);
       expect(metaContent(htmlFor(pages[0]!), 'name', 'keywords') ?? '', `${pages[0]} keeps "${tag}" as a keyword`).toContain(tag);
     }
+  });
+
+  it('are titled with the number of questions and the tag’s label, and question pages show the label, never the slug', () => {
+    const text = (html: string): string => decodeEntities(html.replace(/<[^>]+>/g, '')).trim();
+    const byTag = new Map<string, string[]>();
+    for (const q of content.questions) for (const tag of q.frontMatter.tags) byTag.set(tag, [...(byTag.get(tag) ?? []), q.permalink]);
+    const shared = [...byTag].filter(([, pages]) => pages.length >= MIN_QUESTIONS_PER_TAG);
+    expect(shared.length).toBeGreaterThan(10);
+    for (const [tag, pages] of shared) {
+      const label = TAG_LABELS[tag]!;
+      const html = htmlFor(`/tags/${tag}`);
+      expect(text(/<h1[^>]*>([\s\S]*?)<\/h1>/.exec(html)?.[1] ?? ''), `/tags/${tag}`).toBe(`${pages.length} questions tagged “${label}”`);
+      expect(metaContent(html, 'name', 'description'), `/tags/${tag}`).toContain(label);
+      const chip = new RegExp(`<a[^>]*href="?/tags/${tag}"?[^>]*>([^<]*)</a>`).exec(htmlFor(pages[0]!))?.[1];
+      expect(chip && decodeEntities(chip), `${pages[0]} links /tags/${tag}`).toBe(label);
+    }
+    expect(text(/<h1[^>]*>([\s\S]*?)<\/h1>/.exec(htmlFor('/tags/difficulty-advanced'))?.[1] ?? '')).toMatch(/^\d+ questions tagged “Difficulty: Advanced”$/);
   });
 
   it('are linked from each question page', () => {

@@ -1,6 +1,6 @@
 /**
  * The rules over the whole collection (ids, numbering, difficulty, citations,
- * overviews, links) and the Validation Report, computed from the pages'
+ * tag labels, overviews, links) and the Validation Report, computed from the pages'
  * records alone: cheap enough to run in full after any change.
  */
 import { referenceCatalog } from '../../src/content/references';
@@ -14,6 +14,7 @@ import type { PageParts } from './rules/anatomy';
 import { checkCatalog, checkCitations, checkDifficulty, checkUniqueness, difficultyTable } from './rules/collection';
 import { checkLinks } from './rules/links';
 import { checkReviewDates, type ReviewedPage } from './rules/review';
+import { checkTagLabels } from './rules/tags';
 import { problem, type Problem, type QuestionFacts } from './types';
 
 /** A question as the collection rules and the report see it. */
@@ -84,6 +85,8 @@ export async function collect(
   problems.push(...checkUniqueness(questions));
   problems.push(...checkDifficulty(questions));
   problems.push(...checkCitations(questions, catalog, architectureComplete));
+  // Like the catalog, the labels are checked for leftovers only when the whole handbook is there to use them.
+  problems.push(...(await checkTagLabels(questions, PROJECT_ROOT, architectureComplete)));
   const review = checkReviewDates(reviewedPages(records), today);
   problems.push(...review.problems);
   problems.push(...checkOverviews(new Set(records.map((r) => r.file)), questions));

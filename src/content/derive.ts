@@ -11,6 +11,7 @@ import { referenceAnchor, referenceHref, referenceLabel } from './references/for
 import type { ReferenceEntry } from './references/schema';
 import { isoDay } from './review';
 import { derivedDocusaurusFields, isQuestionFrontMatter } from './schema';
+import { MIN_QUESTIONS_PER_TAG } from './tagLabels';
 import { derivedTagKeys } from './tags';
 import { TRACKS } from './tracks';
 
@@ -62,8 +63,7 @@ export function catalogView(catalog: readonly ReferenceEntry[], questions: reado
   return catalog.map((entry) => ({ ...referenceView(entry, true), citedBy: ordered.filter((q) => q.references.includes(entry.id)).map(linkTo) }));
 }
 
-/** A free-form tag gets a page only when this many questions share it: a page listing one question repeats that question. */
-export const MIN_QUESTIONS_PER_TAG = 2;
+export { MIN_QUESTIONS_PER_TAG } from './tagLabels';
 
 /**
  * The author's tags that get a tag page (shared by enough questions), and the

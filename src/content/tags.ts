@@ -3,11 +3,13 @@
  * get these tags by being in a topic and having a difficulty: the tags are
  * derived at parse time (see derive.ts), and their labels and descriptions
  * come from tracks.ts and the topic overview pages, written to a tags file
- * that the docs plugin reads. Nothing here is a second list to maintain.
+ * that the docs plugin reads, together with the labels of the authors' own
+ * shared tags (tagLabels.ts). Nothing here is a second list to maintain.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import matter from 'gray-matter';
+import { TAG_LABELS } from './tagLabels';
 import { DIFFICULTIES, DIFFICULTY_LABELS, TRACKS, type Difficulty } from './tracks';
 
 export interface TagDefinition {
@@ -50,6 +52,10 @@ function overviewDescription(docsDir: string, track: string, topic: string): str
 
 export function tagDefinitions(docsDir: string): Record<string, TagDefinition> {
   const tags: Record<string, TagDefinition> = {};
+  // The authors' shared tags keep the address a tag without a definition would have (/tags/<slug>).
+  for (const [slug, label] of Object.entries(TAG_LABELS)) {
+    tags[slug] = { label, permalink: `/${slug}`, description: `Questions tagged “${label}”, from every track of the handbook.` };
+  }
   for (const track of TRACKS) {
     const kind = track.topicKind;
     for (const topic of track.topics) {
