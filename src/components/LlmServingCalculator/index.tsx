@@ -37,7 +37,7 @@ export default function LlmServingCalculator({ anchor }: { readonly anchor?: str
         {number('price', 'illustrative: use your own price')}
         {number('efficiency', 'share of peak bandwidth a step achieves (rule of thumb 70)')}
         {number('mfu', 'share of peak FLOP/s prefill achieves (rule of thumb 50)')}
-        {number('usable', 'share the server may allocate (vLLM default 90)')}
+        {number('usable', 'share the server may allocate (assumed 90; vLLM’s default is 92 as of December 2026)')}
         {number('overhead', 'activations, CUDA context (rule of thumb 2)')}
       </Fields>
       <Results
