@@ -58,7 +58,7 @@ export default function HomeSections({ summary }: { summary: HomeSummary }): Rea
       {tracks.some(({ track }) => track.slug === 'architect-interview') && <InterviewToolkit mockAnswers={summary.mockAnswers} />}
       <Link to="/references" className={styles.card}>
         <h2>References</h2>
-        <p>Every book, paper, tool and glossary term the answers cite, with links back to the questions that cite them.</p>
+        <p>Every book, paper, law, standard, tool and glossary term the answers cite, with links back to the questions that cite them.</p>
         <span className={styles.count}>Browse →</span>
       </Link>
       <Link to="/cheat-sheet" className={styles.card}>
