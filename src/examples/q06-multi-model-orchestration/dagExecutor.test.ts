@@ -1,36 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { criticalPathMs, DeadlineError, runDag, TimeoutError, topologicalOrder, UpstreamError, type DagNode, type RunOptions } from './dagExecutor';
-
-/** Virtual time: sleep() registers a timer, advance() fires timers in time order. */
-class FakeClock {
-  now = 0;
-  private timers: { at: number; fire: () => void }[] = [];
-  clock = () => this.now;
-  get pendingTimers(): number {
-    return this.timers.length;
-  }
-  sleep = (ms: number, cancel?: AbortSignal): Promise<void> =>
-    new Promise((resolve) => {
-      const timer = { at: this.now + ms, fire: resolve };
-      this.timers.push(timer);
-      cancel?.addEventListener('abort', () => (this.timers = this.timers.filter((t) => t !== timer)));
-    });
-  /** Runs until no timers are left, letting promise chains settle between timers. */
-  async runAll(): Promise<void> {
-    await flush();
-    while (this.timers.length > 0) {
-      this.timers.sort((a, b) => a.at - b.at);
-      const next = this.timers.shift()!;
-      this.now = Math.max(this.now, next.at);
-      next.fire();
-      await flush();
-    }
-  }
-}
-const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+import { VirtualClock } from './virtualClock';
 
 /** A model that answers after `latencyMs` of virtual time and records when it ran. */
-function model(clock: FakeClock, log: string[], id: string, latencyMs: number, deps: string[] = [], timeoutMs = 200): DagNode {
+function model(clock: VirtualClock, log: string[], id: string, latencyMs: number, deps: string[] = [], timeoutMs = 200): DagNode {
   return {
     id,
     deps,
@@ -43,7 +16,7 @@ function model(clock: FakeClock, log: string[], id: string, latencyMs: number, d
   };
 }
 
-function recommendationDag(clock: FakeClock, log: string[], itemLatencyMs = 40): DagNode[] {
+function recommendationDag(clock: VirtualClock, log: string[], itemLatencyMs = 40): DagNode[] {
   return [
     model(clock, log, 'userEmb', 40),
     model(clock, log, 'itemEmb', itemLatencyMs),
@@ -53,7 +26,7 @@ function recommendationDag(clock: FakeClock, log: string[], itemLatencyMs = 40):
 }
 
 /** Starts the DAG on virtual time, runs the clock out and returns the result with the time it finished. */
-async function runOnClock(clock: FakeClock, nodes: DagNode[], options: Omit<RunOptions, 'sleep' | 'now'> = {}) {
+async function runOnClock(clock: VirtualClock, nodes: DagNode[], options: Omit<RunOptions, 'sleep' | 'now'> = {}) {
   let finishedAt = -1;
   let timersLeft = -1;
   const done = runDag(nodes, { ...options, sleep: clock.sleep, now: clock.clock }).then((result) => {
@@ -71,7 +44,7 @@ const failing = (message: string) => async () => {
 
 describe('runDag', () => {
   it('runs the two embedding models concurrently and finishes on the critical path: 80 ms, not 120 ms', async () => {
-    const clock = new FakeClock();
+    const clock = new VirtualClock();
     const log: string[] = [];
     let finishedAt = -1;
     const done = runDag(recommendationDag(clock, log), { sleep: clock.sleep }).then((r) => ((finishedAt = clock.now), r));
@@ -84,7 +57,7 @@ describe('runDag', () => {
   });
 
   it('uses the fallback of a node that times out and carries on with the degraded value', async () => {
-    const clock = new FakeClock();
+    const clock = new VirtualClock();
     const log: string[] = [];
     const nodes = recommendationDag(clock, log, 500).map((n) => (n.id === 'itemEmb' ? { ...n, timeoutMs: 60, fallback: () => 'cached-item-embeddings' } : n));
     const done = runDag(nodes, { sleep: clock.sleep });
@@ -98,7 +71,7 @@ describe('runDag', () => {
   });
 
   it('aborts the call that lost the race so it stops using the model server', async () => {
-    const clock = new FakeClock();
+    const clock = new VirtualClock();
     let aborted = false;
     const slow: DagNode = {
       id: 'slow',
@@ -117,7 +90,7 @@ describe('runDag', () => {
   });
 
   it('catches any error, not only timeouts, and skips just the dependants of a node without fallback', async () => {
-    const clock = new FakeClock();
+    const clock = new VirtualClock();
     const nodes: DagNode[] = [
       {
         id: 'a',
@@ -144,7 +117,7 @@ describe('runDag', () => {
       { id: 'itemEmb', deps: [], timeoutMs: 60, run: failing('HTTP 503'), fallback: async () => 'cached-item-embeddings' },
       { id: 'interaction', deps: ['itemEmb'], timeoutMs: 60, run: async (inputs) => (seen = inputs.itemEmb) },
     ];
-    const result = await runOnClock(new FakeClock(), nodes);
+    const result = await runOnClock(new VirtualClock(), nodes);
     expect(result.status.get('itemEmb')).toBe('fallback');
     expect(result.outputs.get('itemEmb')).toBe('cached-item-embeddings');
     expect(seen).toBe('cached-item-embeddings');
@@ -155,7 +128,7 @@ describe('runDag', () => {
       { id: 'itemEmb', deps: [], timeoutMs: 60, run: failing('HTTP 503'), fallback: failing('cache down') },
       { id: 'interaction', deps: ['itemEmb'], timeoutMs: 60, run: async () => 'scores' },
     ];
-    const result = await runOnClock(new FakeClock(), nodes);
+    const result = await runOnClock(new VirtualClock(), nodes);
     expect(result.status.get('itemEmb')).toBe('failed');
     const error = result.errors.get('itemEmb');
     expect(error).toBeInstanceOf(AggregateError);
@@ -170,7 +143,7 @@ describe('runDag', () => {
       { id: 'ranking', deps: ['interaction'], timeoutMs: 60, run: async () => ++rankingCalls, fallback: () => 'popularity ranking' },
       { id: 'explanations', deps: ['interaction'], timeoutMs: 60, run: async () => 'why' },
     ];
-    const result = await runOnClock(new FakeClock(), nodes);
+    const result = await runOnClock(new VirtualClock(), nodes);
     expect(result.status.get('ranking')).toBe('fallback');
     expect(result.outputs.get('ranking')).toBe('popularity ranking');
     expect(result.errors.get('ranking')).toEqual(new UpstreamError('ranking', ['interaction']));
@@ -202,7 +175,7 @@ describe('runDag', () => {
   it.each([0, -1, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 31])('rejects a node timeoutMs of %s before calling any model', async (timeoutMs) => {
     let calls = 0;
     const nodes: DagNode[] = [{ id: 'x', deps: [], timeoutMs, run: async () => calls++ }];
-    await expect(runDag(nodes, { sleep: new FakeClock().sleep })).rejects.toThrow(
+    await expect(runDag(nodes, { sleep: new VirtualClock().sleep })).rejects.toThrow(
       new RangeError(`node "x" timeoutMs must be a positive number of ms up to 2147483647, got ${timeoutMs}`),
     );
     expect(calls).toBe(0);
@@ -224,7 +197,7 @@ describe('runDag with a request deadline', () => {
   afterEach(() => vi.useRealTimers());
 
   it('caps each node timeout at the time left: with a 70 ms deadline the ranking gets 5 ms and its fallback answers at 70 ms', async () => {
-    const clock = new FakeClock();
+    const clock = new VirtualClock();
     const nodes = recommendationDag(clock, []).map((n) => (n.id === 'ranking' ? { ...n, fallback: () => 'popularity ranking' } : n));
     const result = await runOnClock(clock, nodes, { deadlineMs: 70 });
     expect(result.status.get('interaction')).toBe('ok'); // done at 65 ms
@@ -236,7 +209,7 @@ describe('runDag with a request deadline', () => {
   });
 
   it('fails a node that would start with no time left without calling it, and applies its fallback', async () => {
-    const clock = new FakeClock();
+    const clock = new VirtualClock();
     let calls = 0;
     const nodes: DagNode[] = [
       { id: 'slow', deps: [], timeoutMs: 200, run: (_inputs, signal) => clock.sleep(150, signal), fallback: () => 'cached' },
@@ -265,7 +238,7 @@ describe('runDag with a request deadline', () => {
   });
 
   it('a fallback that hangs fails its node within fallbackTimeoutMs after the deadline', async () => {
-    const clock = new FakeClock();
+    const clock = new VirtualClock();
     const hungRun = () => new Promise<never>(() => {});
     const nodes: DagNode[] = [
       { id: 'itemEmb', deps: [], timeoutMs: 200, run: hungRun, fallback: () => new Promise(() => {}) }, // a cache read that never answers
@@ -282,7 +255,7 @@ describe('runDag with a request deadline', () => {
   });
 
   it('cuts a slow async fallback at the 10 ms default: a run that times out at 50 ms answers at 60 ms, not when the fallback resolves at 350 ms', async () => {
-    const clock = new FakeClock();
+    const clock = new VirtualClock();
     const node: DagNode = { id: 'a', deps: [], timeoutMs: 50, run: () => new Promise(() => {}), fallback: (_inputs, _error, signal) => clock.sleep(300, signal) };
     const result = await runOnClock(clock, [node], { deadlineMs: 70 });
     expect(result.status.get('a')).toBe('failed');
@@ -293,7 +266,7 @@ describe('runDag with a request deadline', () => {
   });
 
   it('answers by deadline + fallbackTimeoutMs even down a chain of slow fallbacks, where only a synchronous fallback still answers', async () => {
-    const clock = new FakeClock();
+    const clock = new VirtualClock();
     const slowCache = (_inputs: unknown, _error: unknown, signal: AbortSignal) => clock.sleep(300, signal);
     const nodes: DagNode[] = [
       { id: 'interaction', deps: [], timeoutMs: 200, run: () => new Promise(() => {}), fallback: slowCache },
@@ -328,14 +301,14 @@ describe('runDag with a request deadline', () => {
 describe('criticalPathMs', () => {
   it('gives the expected latency from typical latencies and the worst case from timeouts', () => {
     const latency: Record<string, number> = { userEmb: 40, itemEmb: 40, interaction: 25, ranking: 15 };
-    const nodes = recommendationDag(new FakeClock(), []);
+    const nodes = recommendationDag(new VirtualClock(), []);
     expect(criticalPathMs(nodes, (n) => latency[n.id]!)).toBe(80);
     // Three 200 ms timeouts in a row: a 600 ms worst case that a 100 ms SLA cannot absorb.
     expect(criticalPathMs(nodes, (n) => n.timeoutMs)).toBe(600);
   });
 
   it.each([Number.NaN, -1, Number.POSITIVE_INFINITY])('rejects a node weight of %s with an error naming the node', (weight) => {
-    const nodes = recommendationDag(new FakeClock(), []);
+    const nodes = recommendationDag(new VirtualClock(), []);
     expect(() => criticalPathMs(nodes, (n) => (n.id === 'interaction' ? weight : 10))).toThrow(
       new RangeError(`weight of node "interaction" must be a finite number of ms >= 0, got ${weight}`),
     );

@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { clusteredData } from './syntheticData';
 import { ExactIndex, IvfIndex, mulberry32, normalize, recallAtK, type Hit } from './vectorIndex';
-
-/** Clustered synthetic embeddings: like real ones, they are far from uniformly spread. */
-function clusteredData(seed: number, n: number, dim: number, clusters: number, noise: number): number[][] {
-  const rng = mulberry32(seed);
-  const gauss = () => Math.sqrt(-2 * Math.log(1 - rng())) * Math.cos(2 * Math.PI * rng());
-  const centers = [...Array(clusters)].map(() => [...Array(dim)].map(gauss));
-  return [...Array(n)].map((_, i) => centers[i % clusters]!.map((x) => x + noise * gauss()));
-}
 
 describe('ExactIndex', () => {
   it('ranks by cosine similarity, so scaling a vector changes nothing', () => {
