@@ -104,8 +104,9 @@ function siteConfig({ remarkMath, rehypeKatex }: MarkdownMath) {
           // drowned the prose, and they made the index that a reader's first search downloads four times larger.
           // Each question's reference list repeats entries of the references page, which the index keeps with their
           // "Cited by" links: a search for an author finds one result instead of one per citing page. Likewise the
-          // related questions, each found by its own page. Without both, the index is 918 -> 767 KiB gzipped.
-          ignoreCssSelectors: ['figure[data-example] pre', 'ol[data-references]', 'ul[data-related-questions]'],
+          // related questions, each found by its own page. Without both, the index is 918 -> 767 KiB gzipped. The example
+          // code (highlighted, or a folded demo's plain text) is left out like any code block.
+          ignoreCssSelectors: ['figure[data-example] pre', 'figure[data-example] [data-folded-demo]', 'ol[data-references]', 'ul[data-related-questions]'],
           hashed: true,
           highlightSearchTermsOnTargetPage: true,
           searchResultLimits: 10,
