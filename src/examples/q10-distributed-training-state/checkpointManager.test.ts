@@ -1,54 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { CheckpointManager, dalyIntervalSeconds, expectedOverhead, youngIntervalSeconds, type ObjectStore, type TrainingState } from './checkpointManager';
+import { CheckpointManager, dalyIntervalSeconds, expectedOverhead, youngIntervalSeconds, type TrainingState } from './checkpointManager';
+import { checkpointDir as dir, MemoryStore, pause, shardsAt as shards, trainingStateAt as state } from './trainingFixtures';
 
-/** An in-memory object store that records operations, can crash after a number of puts, and can hold puts back. */
-class MemoryStore implements ObjectStore {
-  readonly objects = new Map<string, Uint8Array>();
-  readonly log: string[] = [];
-  putsBeforeCrash = Number.POSITIVE_INFINITY;
-  /** Puts whose key starts with a gate's prefix wait until the gate opens. */
-  readonly gates = new Map<string, Promise<void>>();
-  /** When true, a put reads its bytes only after a pause, as a streaming upload does. */
-  readsLazily = false;
-  /** A put whose key this matches is acknowledged but keeps only the first byte, as a broken upload path might. */
-  truncates: (key: string) => boolean = () => false;
-  async put(key: string, data: Uint8Array) {
-    if (this.putsBeforeCrash-- <= 0) throw new Error('node lost');
-    if (this.readsLazily) await pause();
-    for (const [prefix, gate] of this.gates) if (key.startsWith(prefix)) await gate;
-    this.objects.set(key, this.truncates(key) ? data.slice(0, 1) : data.slice());
-    this.log.push(`put ${key}`);
-  }
-  async get(key: string) {
-    return this.objects.get(key);
-  }
-  async list(prefix: string) {
-    return [...this.objects.keys()].filter((k) => k.startsWith(prefix)).sort();
-  }
-  async delete(key: string) {
-    this.objects.delete(key);
-    this.log.push(`delete ${key}`);
-  }
-  /** Holds back puts under `prefix` until the returned function is called. */
-  hold(prefix: string): () => void {
-    let open!: () => void;
-    this.gates.set(prefix, new Promise<void>((resolve) => (open = resolve)));
-    return open;
-  }
-}
-
-const pause = () => new Promise((resolve) => setTimeout(resolve, 5));
-const state = (step: number): TrainingState => ({
-  step,
-  epoch: Math.floor(step / 5_000),
-  ranks: [0, 1].map((rank) => ({ samplesSeenInEpoch: (step % 5_000) * 128, rngState: `generators of rank ${rank} @${step}` })),
-});
-const shards = (step: number) =>
-  new Map([
-    ['rank-0.bin', new TextEncoder().encode(`weights+adam rank 0 @${step}`)],
-    ['rank-1.bin', new TextEncoder().encode(`weights+adam rank 1 @${step}`)],
-  ]);
-const dir = (step: number) => `checkpoints/step-${String(step).padStart(12, '0')}/`;
 const encode = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
 
 describe('CheckpointManager', () => {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DatasetRegistry, sha256Hex, type Hash } from './lineage';
-
-const text = (s: string) => new TextEncoder().encode(s);
+import { corruptedFileScenario as scenario, text } from './lineageScenario';
 
 describe('sha256Hex', () => {
   it('matches the published SHA-256 test vector for "abc"', async () => {
@@ -51,18 +50,6 @@ describe('DatasetRegistry.verify', () => {
 });
 
 describe('lineage queries', () => {
-  async function scenario() {
-    const registry = new DatasetRegistry();
-    const corrupted = text('user,amount\nu1,-999999');
-    const raw = await registry.commit('raw-2024-06', { 'txns.csv': corrupted, 'users.csv': text('u1,PT') }, { sources: ['s3://lake/raw/txns/2024-06'] });
-    const otherRaw = await registry.commit('raw-2024-05', { 'txns.csv': text('user,amount\nu1,12') }, { sources: ['s3://lake/raw/txns/2024-05'] });
-    const cleaned = await registry.commit('clean-2024-06', { 'train.parquet': text('cleaned rows') }, { parents: [raw.id] });
-    registry.registerModel({ name: 'fraud', version: '7', trainedOn: [cleaned.id] });
-    registry.registerModel({ name: 'churn', version: '3', trainedOn: [raw.id, otherRaw.id] });
-    registry.registerModel({ name: 'fraud', version: '6', trainedOn: [otherRaw.id] });
-    return { registry, raw, cleaned, corruptedHash: await sha256Hex(corrupted) };
-  }
-
   it('finds models trained directly on the file and through a derived dataset, and no others', async () => {
     const { registry, raw, cleaned, corruptedHash } = await scenario();
     const impact = registry.impactOf(corruptedHash);

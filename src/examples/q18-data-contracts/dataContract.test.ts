@@ -35,6 +35,11 @@ describe('validateBatch', () => {
     expect(kinds).toEqual(['type']);
   });
 
+  it('names the value it refused as it is, NaN included (JSON would print null)', () => {
+    expect(validateBatch(v1, [good({ amount: Number.NaN })])[0]?.detail).toBe('row 0: expected number, got NaN');
+    expect(validateBatch(v1, [good({ amount: '12' })])[0]?.detail).toBe('row 0: expected number, got "12"');
+  });
+
   it('flags a null in a non-nullable field, and a missing key counts as null', () => {
     const { amount: _dropped, ...withoutAmount } = good();
     expect(validateBatch(v1, [withoutAmount, good({ currency: null })]).map((v) => `${v.field}:${v.kind}`)).toEqual(['amount:null', 'currency:null']);

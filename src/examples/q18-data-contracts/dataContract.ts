@@ -42,6 +42,9 @@ function typeOk(value: unknown, type: FieldType): boolean {
   return typeof value === type;
 }
 
+/** A value as the report shows it: JSON, except numbers JSON cannot hold (NaN would print as null). */
+const describeValue = (value: unknown): string => (typeof value === 'number' ? String(value) : JSON.stringify(value));
+
 /** Validate a whole batch; violations are aggregated per field and kind, with one example each. */
 export function validateBatch(contract: DataContract, rows: readonly Row[]): Violation[] {
   if (rows.length === 0) return [{ field: '*', kind: 'empty-batch', count: 0, detail: 'batch has no rows' }];
@@ -60,7 +63,7 @@ export function validateBatch(contract: DataContract, rows: readonly Row[]): Vio
         if (!spec.nullable) add(field, 'null', `row ${i} has no value`);
         return;
       }
-      if (!typeOk(value, spec.type)) return add(field, 'type', `row ${i}: expected ${spec.type}, got ${JSON.stringify(value)}`);
+      if (!typeOk(value, spec.type)) return add(field, 'type', `row ${i}: expected ${spec.type}, got ${describeValue(value)}`);
       if (typeof value === 'number' && ((spec.min !== undefined && value < spec.min) || (spec.max !== undefined && value > spec.max))) {
         add(field, 'range', `row ${i}: ${value} outside [${spec.min ?? '-inf'}, ${spec.max ?? 'inf'}]`);
       }

@@ -1,0 +1,107 @@
+/**
+ * Demo: the page's worked example, replayed. Windows of 100 decisions per group
+ * are drawn from a seeded generator at known true rates, and the monitor judges
+ * each one: how often a fair system would page someone on the ratio alone and
+ * with the Bonferroni-corrected test, and how often a real 20%-vs-15% gap is
+ * caught. Then two single windows: a large one that goes to review, with a
+ * group too small to judge, and one in which nobody is approved.
+ */
+import { bonferroniCriticalZ, disparateImpact, FOUR_FIFTHS, type DisparateImpactReport, type Outcome, type Verdict } from './disparateImpact';
+
+export interface DemoResult {
+  /** Shares of windows: the demo's own counts for the simpler rules, the monitor's verdicts for alerts. */
+  twoGroups: { ratioAlone: number; alerts: number };
+  fiveGroups: { uncorrected: number; alerts: number };
+  realGap: { alerts: number };
+  large: { verdict: Verdict; review: readonly string[]; tooSmall: readonly string[] };
+  outage: Verdict;
+}
+
+const WINDOWS = 2_000;
+
+/** mulberry32: a seeded uniform generator, so every run draws the same windows. */
+function seededUniform(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(state ^ (state >>> 15), state | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** One window of decisions: `size` per group, each favourable with probability `rate`. */
+function drawWindow(groups: readonly { group: string; size: number; rate: number }[], uniform: () => number): Outcome[] {
+  const window: Outcome[] = [];
+  for (const { group, size, rate } of groups) {
+    // Two shared records per group: millions of decisions are drawn, and the monitor only reads them.
+    const yes: Outcome = { group, favourable: true };
+    const no: Outcome = { group, favourable: false };
+    for (let i = 0; i < size; i++) window.push(uniform() < rate ? yes : no);
+  }
+  return window;
+}
+
+const groupsAt = (rates: readonly number[]): { group: string; size: number; rate: number }[] => rates.map((rate, i) => ({ group: String.fromCharCode(65 + i), size: 100, rate }));
+
+/** Shares of WINDOWS windows in which the monitor alerted, and in which simpler rules would have. */
+function replay(rates: readonly number[], uniform: () => number): { ratioAlone: number; uncorrected: number; alerts: number; reports: DisparateImpactReport[] } {
+  const singlePairZ = bonferroniCriticalZ(2);
+  const reports = Array.from({ length: WINDOWS }, () => disparateImpact(drawWindow(groupsAt(rates), uniform)));
+  const share = (count: (r: DisparateImpactReport) => boolean): number => reports.filter(count).length / WINDOWS;
+  return {
+    ratioAlone: share((r) => r.groups.some((g) => g.impactRatio < FOUR_FIFTHS)),
+    uncorrected: share((r) => r.groups.some((g) => g.impactRatio < FOUR_FIFTHS && g.z > singlePairZ)),
+    alerts: share((r) => r.verdict === 'alert'),
+    reports,
+  };
+}
+
+/** Each group's favourable count; for groups behind the leader, also their impact ratio and z. */
+function describeGroups(report: DisparateImpactReport): string {
+  return report.groups
+    .map(
+      (g) =>
+        `${g.group} ${g.favourable.toLocaleString('en-US')}/${g.decisions.toLocaleString('en-US')}${g.impactRatio < 1 ? ` (ratio ${g.impactRatio.toFixed(2)}, z ${g.z.toFixed(2)})` : ''}`,
+    )
+    .join(', ');
+}
+
+const pct = (share: number): string => `${(100 * share).toFixed(1)}%`;
+const z = (k: number): string => bonferroniCriticalZ(k).toFixed(2);
+
+export function demo(): DemoResult {
+  const uniform = seededUniform(1);
+  console.log(`${WINDOWS.toLocaleString('en-US')} windows per scenario, 100 decisions per group; "ratio alone" and "uncorrected" are the demo's own counts`);
+
+  const two = replay([0.2, 0.2], uniform);
+  console.log(`2 groups, both truly 20%: ratio alone below 0.8 in ${pct(two.ratioAlone)}; the monitor (z > ${z(2)}) alerts in ${pct(two.alerts)}`);
+  const five = replay([0.2, 0.2, 0.2, 0.2, 0.2], uniform);
+  console.log(`5 groups, all truly 20%: uncorrected (ratio below 0.8 and z > ${z(2)}) ${pct(five.uncorrected)}; the monitor (z > ${z(5)}) alerts in ${pct(five.alerts)}`);
+  console.log(`the monitor's bar rises with the groups compared: z > ${z(2)} for 2, ${z(5)} for 5, ${z(8)} for 8, ${z(14)} for 14`);
+  const gap = replay([0.2, 0.15], uniform);
+  console.log(`2 groups, truly 20% vs 15%: the monitor alerts in ${pct(gap.alerts)}`);
+
+  // The first window of the real gap with a ratio under 0.8 that the monitor did not alert on.
+  const missed = gap.reports.find((r) => r.verdict !== 'alert' && r.groups.some((g) => g.impactRatio < FOUR_FIFTHS));
+  if (missed) console.log(`  first window there with a ratio below 0.8 and no alert: ${describeGroups(missed)}: ${missed.verdict}`);
+
+  const largeWindow = drawWindow([...groupsAt([0.2, 0.17]).map((g) => ({ ...g, size: 10_000 })), { group: 'C', size: 12, rate: 0.2 }], uniform);
+  const large = disparateImpact(largeWindow);
+  console.log(`A and B with 10,000 decisions each, true rates 20% vs 17%: ${describeGroups(large)}: ${large.verdict} [${large.review.join(', ')}]`);
+  const decisionsOf = (group: string): number => largeWindow.filter((o) => o.group === group).length;
+  console.log(
+    `groups left out of that window as too small: [${large.tooSmall.join(', ')}]${large.tooSmall.length > 0 ? ` (${large.tooSmall.map((g) => `${g} had ${decisionsOf(g)} decisions`).join(', ')})` : ''}`,
+  );
+
+  const outage = disparateImpact(drawWindow(groupsAt([0, 0]), uniform));
+  console.log(`nobody approved in either group: ${outage.verdict}`);
+
+  return {
+    twoGroups: { ratioAlone: two.ratioAlone, alerts: two.alerts },
+    fiveGroups: { uncorrected: five.uncorrected, alerts: five.alerts },
+    realGap: { alerts: gap.alerts },
+    large: { verdict: large.verdict, review: large.review, tooSmall: large.tooSmall },
+    outage: outage.verdict,
+  };
+}
