@@ -111,6 +111,18 @@ describe('runnable examples', () => {
     expect(failures.flat()).toEqual([]);
   }, 300_000);
 
+  it("keeps a folded demo's source as plain text in the page and highlights it when the reader opens it", async () => {
+    const source = readFileSync(path.join(PROJECT_ROOT, CIRCUIT_BREAKER.replace(/\.ts$/, '.demo.ts')), 'utf8').trimEnd();
+    const { page } = await openPage(Q07);
+    const panel = runnerOf(page, CIRCUIT_BREAKER).locator('details');
+    expect(await panel.locator('[data-folded-demo]').textContent()).toBe(source);
+    expect(await panel.locator('.token').count()).toBe(0);
+    await panel.locator('summary').click();
+    expect(await panel.locator('.theme-code-block .token.keyword').count()).toBeGreaterThan(10);
+    expect(await panel.locator('[data-folded-demo]').count()).toBe(0);
+    await page.close();
+  });
+
   it('the output panel is a polite live region and the controls are labelled buttons', async () => {
     const { page } = await openPage(Q07);
     const runner = runnerOf(page, CIRCUIT_BREAKER);
