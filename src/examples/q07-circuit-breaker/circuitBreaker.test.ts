@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CallerError, CallTimeoutError, CircuitBreaker, CircuitOpenError, isCallerError, type BreakerOptions } from './circuitBreaker';
+import { seeded } from './seededRandom';
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -304,16 +305,6 @@ describe('CircuitBreaker clock and cost', () => {
 });
 
 describe('CircuitBreaker at low traffic and under chance bunching (the figures on the page)', () => {
-  /** A seeded generator (mulberry32), so a simulated run gives the same figure every time. */
-  function seeded(seed: number): () => number {
-    return () => {
-      seed = (seed + 0x6d2b79f5) | 0;
-      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-      return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-    };
-  }
-
   /** A model failing at `errorRate`, called `perSecond` times a second for `hours`; returns how often the breaker opened. */
   async function simulate(run: { perSecond: number; arrivals: 'even' | 'poisson'; hours: number; errorRate: number }) {
     const random = seeded(1);

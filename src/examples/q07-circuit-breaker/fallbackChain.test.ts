@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { CallTimeoutError, CircuitBreaker } from './circuitBreaker';
 import { cacheKey, canonicalJson, InvalidInputError, predictWithFallback, RetryBudget, type ChainOptions, type TextCache } from './fallbackChain';
+import { seeded } from './seededRandom';
 
 class Timeout extends Error {}
 class Crash extends Error {}
@@ -23,16 +24,6 @@ const hang = () => new Promise<never>(() => undefined);
 
 /** Resolves to the promise's outcome, or to 'still pending' if it has not settled within ms. */
 const settledWithin = <T>(promise: Promise<T>, ms: number) => Promise.race([promise, new Promise<string>((resolve) => setTimeout(() => resolve('still pending'), ms))]);
-
-/** A seeded generator (mulberry32), so a simulated run gives the same figure every time. */
-function seeded(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const isScore = (v: unknown): v is Score => typeof v === 'object' && v !== null && typeof (v as Score).score === 'number';
 
