@@ -79,7 +79,13 @@ describe('reviewPodCount', () => {
   });
 
   it('wants the pods left after losing the spares to carry the gateway limit', () => {
-    expect(reviewPodCount(27, { ...design, gatewayLimitRps: 13_000 })).toEqual(['losing 2 pod(s) leaves 12500 RPS, below the gateway limit of 13000 RPS']);
+    expect(reviewPodCount(27, { ...design, gatewayLimitRps: 13_000 })).toEqual(['losing 2 pod(s) leaves 12,500 RPS, below the gateway limit of 13,000 RPS']);
+  });
+
+  it('wants the whole fleet to carry the gateway limit, and writes rates as the page does', () => {
+    // 20 pods x 500 RPS = 10,000 RPS, below the 10,500 RPS the gateway admits; a fractional rate keeps its decimals.
+    expect(reviewPodCount(20, { ...design, targetUtilisation: 1 })).toContain('capacity 10,000 RPS is below the gateway limit of 10,500 RPS');
+    expect(reviewPodCount(19, { ...design, perPodRps: 512.5, targetUtilisation: 1 })).toContain('capacity 9,737.5 RPS is below the gateway limit of 10,500 RPS');
   });
 
   it('says so when losing the spares would leave no pod at all', () => {

@@ -82,6 +82,12 @@ function percentOver(share: number, limit: number): string {
   return `${Number((100 * share).toFixed(decimals))}%`;
 }
 
+/** A rate as the page writes it, "12,500 RPS": separators by hand, so every runtime prints the same. */
+function rps(n: number): string {
+  const [whole, fraction] = String(n).split('.');
+  return `${whole!.replace(/\B(?=(\d{3})+$)/g, ',')}${fraction ? `.${fraction}` : ''} RPS`;
+}
+
 /**
  * What is wrong with a given pod count for this load: empty when the count is safe. Safe means
  * at or under the target utilisation at peak, able to take the gateway limit, and both still true
@@ -96,7 +102,7 @@ export function reviewPodCount(pods: number, input: CapacityInput): string[] {
   const capacity = pods * input.perPodRps;
   if (input.peakRps / capacity > input.targetUtilisation)
     problems.push(`utilisation at peak is ${percentOver(input.peakRps / capacity, input.targetUtilisation)}, above the ${target} target`);
-  if (capacity < input.gatewayLimitRps) problems.push(`capacity ${capacity} RPS is below the gateway limit of ${input.gatewayLimitRps} RPS`);
+  if (capacity < input.gatewayLimitRps) problems.push(`capacity ${rps(capacity)} is below the gateway limit of ${rps(input.gatewayLimitRps)}`);
   const survivors = pods - input.spares;
   const survivorCapacity = survivors * input.perPodRps;
   if (survivors < 1) problems.push(`losing ${input.spares} pod(s) leaves no pod running`);
@@ -105,7 +111,7 @@ export function reviewPodCount(pods: number, input: CapacityInput): string[] {
       `losing ${input.spares} pod(s) pushes utilisation at peak to ${percentOver(input.peakRps / survivorCapacity, input.targetUtilisation)}, above the ${target} target`,
     );
   else if (survivorCapacity < input.gatewayLimitRps)
-    problems.push(`losing ${input.spares} pod(s) leaves ${survivorCapacity} RPS, below the gateway limit of ${input.gatewayLimitRps} RPS`);
+    problems.push(`losing ${input.spares} pod(s) leaves ${rps(survivorCapacity)}, below the gateway limit of ${rps(input.gatewayLimitRps)}`);
   return problems;
 }
 

@@ -10,6 +10,7 @@ describe('the model routing demo', () => {
     expect(result.servedBy).toEqual(['small-1.5B', 'small-1.5B', 'small-1.5B', 'large-7B', 'large-7B', 'large-7B', 'small-1.5B', 'large-7B']);
     expect(result).toMatchObject({ cascadeDollars: 0.0017, allLargeDollars: 0.0032 });
     expect(log.mock.calls.map((c) => String(c[0]))).toContain('classification, 250 prompt tokens: large-7B (escalated: small model unsure)');
+    expect(log.mock.calls.map((c) => String(c[0]))).toContain('summarization, 20,000 prompt tokens: large-7B');
   });
 
   it("states its own mix when scaling to 1M requests a day, then prices the page's assumptions at $88 against $200", async () => {

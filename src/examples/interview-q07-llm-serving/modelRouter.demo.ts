@@ -7,6 +7,9 @@
  */
 import { CostLedger, dailyTokenCost, serve, tokenCost, type LlmRequest, type RoutingPolicy } from './modelRouter';
 
+/** An integer with thousands separators; written out so every browser prints the same. */
+const thousands = (n: number): string => n.toFixed(0).replace(/\B(?=(\d{3})+$)/g, ',');
+
 const SMALL_ANSWER_TOKENS = 200;
 const LARGE_ANSWER_TOKENS = 400;
 
@@ -38,7 +41,7 @@ export async function demo(): Promise<{ servedBy: string[]; cascadeDollars: numb
     const served = await serve(request, policy, models, ledger);
     servedBy.push(served.servedBy);
     if (served.escalated) escalations++;
-    console.log(`${request.task}, ${request.promptTokens} prompt tokens: ${served.servedBy}${served.escalated ? ' (escalated: small model unsure)' : ''}`);
+    console.log(`${request.task}, ${thousands(request.promptTokens)} prompt tokens: ${served.servedBy}${served.escalated ? ' (escalated: small model unsure)' : ''}`);
   }
   const allLarge = requests.length * tokenCost(policy.large, LARGE_ANSWER_TOKENS);
   const cascade = ledger.dollars();

@@ -15,6 +15,7 @@ describe('the prefill and decode roofline demo', () => {
     const lines = log.mock.calls.map((c) => String(c[0]));
     expect(lines).toContain('prefill, 1,024 tokens: 1015 FLOP/byte, compute-bound, 16.6 ms');
     expect(lines.filter((l) => l.startsWith('decode, batch')).every((l) => l.includes('memory-bound'))).toBe(true);
+    expect(lines).toContain('decode, batch 128: 58.0 FLOP/byte, memory-bound, 10.55 ms a step, 12,138 tokens/s');
     expect(lines.at(-1)).toBe('decode intensity limit at 1152 tokens: 106 FLOP/byte; no batch reaches the ridge');
   });
 });

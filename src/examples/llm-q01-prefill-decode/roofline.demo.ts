@@ -6,6 +6,9 @@
  */
 import { H100_SXM, LLAMA3_8B, batchToReachRidge, decodeIntensityLimit, decodeStep, prefillStep, ridgePoint } from './roofline';
 
+/** An integer with thousands separators; written out so every browser prints the same. */
+const thousands = (n: number): string => n.toFixed(0).replace(/\B(?=(\d{3})+$)/g, ',');
+
 export function demo(): { ridge: number; prefillMs: number; decode: { batch: number; intensity: number; tokensPerSecond: number }[] } {
   const context = 1152;
   const ridge = ridgePoint(H100_SXM);
@@ -16,7 +19,7 @@ export function demo(): { ridge: number; prefillMs: number; decode: { batch: num
     const step = decodeStep(LLAMA3_8B, H100_SXM, batch, context);
     const tokensPerSecond = batch / step.seconds;
     console.log(
-      `decode, batch ${batch}: ${step.intensity.toFixed(1)} FLOP/byte, ${step.bound}-bound, ${(step.seconds * 1000).toFixed(2)} ms a step, ${tokensPerSecond.toFixed(0)} tokens/s`,
+      `decode, batch ${batch}: ${step.intensity.toFixed(1)} FLOP/byte, ${step.bound}-bound, ${(step.seconds * 1000).toFixed(2)} ms a step, ${thousands(tokensPerSecond)} tokens/s`,
     );
     return { batch, intensity: Number(step.intensity.toFixed(1)), tokensPerSecond: Math.round(tokensPerSecond) };
   });

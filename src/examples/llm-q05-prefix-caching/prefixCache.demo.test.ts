@@ -12,7 +12,7 @@ describe('the prefix cache demo', () => {
     expect(r.blockHitRate).toBeCloseTo(158 / 219, 12);
     expect(r.transferMs[0]).toBeCloseTo(20.97, 2);
     expect(r.transferMs[1]).toBeCloseTo(2.33, 2);
-    expect(log.mock.calls.map((c) => String(c[0]))).toContain('KV of 8,000 tokens at 131072 bytes/token: 21.0 ms over InfiniBand at 50 GB/s, 2.3 ms over NVLink at 450 GB/s');
+    expect(log.mock.calls.map((c) => String(c[0]))).toContain('KV of 8,000 tokens at 131,072 bytes/token: 21.0 ms over InfiniBand at 50 GB/s, 2.3 ms over NVLink at 450 GB/s');
     expect(log.mock.calls.map((c) => String(c[0]))).toContain('user 1, turn 3: 496 prompt tokens, 384 from cache');
   });
 

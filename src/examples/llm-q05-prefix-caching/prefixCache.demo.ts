@@ -10,6 +10,9 @@
  */
 import { PrefixCache, kvBytesPerToken, kvTransferMs } from './prefixCache';
 
+/** An integer with thousands separators; written out so every browser prints the same. */
+const thousands = (n: number): string => n.toFixed(0).replace(/\B(?=(\d{3})+$)/g, ',');
+
 const range = (from: number, n: number) => Array.from({ length: n }, (_, i) => from + i);
 
 export function demo(capacityBlocks = 200): { blockHitRate: number; prefillTokensSaved: number; savedShare: number; transferMs: number[] } {
@@ -30,6 +33,8 @@ export function demo(capacityBlocks = 200): { blockHitRate: number; prefillToken
   console.log(`block hit rate ${(s.blockHitRate * 100).toFixed(1)}%, ${s.prefillTokensSaved} prefill tokens saved (${(s.savedShare * 100).toFixed(1)}% of all prompt tokens)`);
   const perToken = kvBytesPerToken(32, 8, 128, 2);
   const transferMs = [50, 450].map((gbps) => kvTransferMs(8_000, perToken, gbps));
-  console.log(`KV of 8,000 tokens at ${perToken} bytes/token: ${transferMs[0]!.toFixed(1)} ms over InfiniBand at 50 GB/s, ${transferMs[1]!.toFixed(1)} ms over NVLink at 450 GB/s`);
+  console.log(
+    `KV of 8,000 tokens at ${thousands(perToken)} bytes/token: ${transferMs[0]!.toFixed(1)} ms over InfiniBand at 50 GB/s, ${transferMs[1]!.toFixed(1)} ms over NVLink at 450 GB/s`,
+  );
   return { ...s, transferMs };
 }

@@ -19,6 +19,7 @@ describe('the long context against retrieval demo', () => {
     demo();
     const lines = log.mock.calls.map((c) => String(c[0]));
     expect(lines).toContain('stuff: $0.508 per query, $50,800 per month');
+    expect(lines).toContain('stuffing is cheaper only below 4,020 corpus tokens (25,524 with the cache)');
     expect(lines).toContain('stuff, cached: $0.08675 per query, $8,675 per month');
     expect(lines).toContain('retrieve: $0.0281 per query, $2,810 per month');
   });

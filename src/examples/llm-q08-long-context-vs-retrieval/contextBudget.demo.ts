@@ -8,6 +8,9 @@
  */
 import { attentionShare, breakEvenCorpusTokens, packForPositionBias, retrieveCostPerQuery, stuffCostPerQuery } from './contextBudget';
 
+/** An integer with thousands separators; written out so every browser prints the same. */
+const thousands = (n: number): string => n.toFixed(0).replace(/\B(?=(\d{3})+$)/g, ',');
+
 const QUERIES_PER_MONTH = 100_000;
 const CACHE_HIT_RATE = 0.95;
 const pricing = { inputPerMillion: 5, outputPerMillion: 25, cacheReadMultiplier: 0.1, cacheWriteMultiplier: 1.25 };
@@ -25,13 +28,15 @@ export function demo(): { monthly: Record<string, number>; breakEven: number[]; 
   for (const [name, dollars] of Object.entries(perQuery)) {
     monthly[name] = Math.round(dollars * QUERIES_PER_MONTH);
     // Five decimals keep $0.08675 exact; Number() drops trailing zeros, so $0.0281 prints as the page quotes it.
-    console.log(`${name}: $${Number(dollars.toFixed(5))} per query, $${monthly[name].toLocaleString('en-GB')} per month`);
+    console.log(`${name}: $${Number(dollars.toFixed(5))} per query, $${thousands(monthly[name]!)} per month`);
   }
   const breakEven = [breakEvenCorpusTokens(retrieval, pricing), breakEvenCorpusTokens(retrieval, pricing, CACHE_HIT_RATE)].map(Math.round);
-  console.log(`stuffing is cheaper only below ${breakEven[0]} corpus tokens (${breakEven[1]} with the cache)`);
+  console.log(`stuffing is cheaper only below ${thousands(breakEven[0]!)} corpus tokens (${thousands(breakEven[1]!)} with the cache)`);
   const retrievedTokens = retrieval.k * retrieval.chunkTokens + workload.questionTokens;
   const attention = [retrievedTokens, workload.corpusTokens + workload.questionTokens].map((n) => Number(attentionShare(n, model).toFixed(3)));
-  console.log(`attention share of prefill FLOPs: ${attention[0]} at ${retrievedTokens} tokens, ${attention[1]} at ${workload.corpusTokens + workload.questionTokens}`);
+  console.log(
+    `attention share of prefill FLOPs: ${attention[0]} at ${thousands(retrievedTokens)} tokens, ${attention[1]} at ${thousands(workload.corpusTokens + workload.questionTokens)}`,
+  );
   const packed = packForPositionBias(['c1', 'c2', 'c3', 'c4', 'c5', 'c6', 'c7', 'c8']);
   console.log(`prompt order of the 8 chunks, best = c1: ${packed.join(' ')}`);
   return { monthly, breakEven, attention, packed };

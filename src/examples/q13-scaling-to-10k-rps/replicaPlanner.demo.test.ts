@@ -12,6 +12,8 @@ describe('the replica planner demo', () => {
     // The last 18 was recommended at t = 60 s; it leaves the 300 s window at t = 360 s, step 24.
     expect(replicas.indexOf(4, 1)).toBe(24);
     expect(replicas[23]).toBe(18);
-    expect(log.mock.calls.map((c) => String(c[0]))).toContain('t=360 s: 2000 rps, HPA recommends 4, running 4 pods');
+    const lines = log.mock.calls.map((c) => String(c[0]));
+    expect(lines).toContain('t=30 s: 10,000 rps, HPA recommends 18, running 16 pods');
+    expect(lines).toContain('t=360 s: 2,000 rps, HPA recommends 4, running 4 pods');
   });
 });

@@ -7,6 +7,9 @@
  */
 import { DEFAULT_BEHAVIOUR, ReplicaAutoscaler, replicasForLoad } from './replicaPlanner';
 
+/** An integer with thousands separators; written out so every browser prints the same. */
+const thousands = (n: number): string => n.toFixed(0).replace(/\B(?=(\d{3})+$)/g, ',');
+
 export function demo(): { needed: number; replicas: number[] } {
   const perPod = 800;
   const target = perPod * 0.7;
@@ -22,7 +25,7 @@ export function demo(): { needed: number; replicas: number[] } {
     const step = scaler.observe(rps / before, target);
     replicas.push(step.replicas);
     if (step.replicas !== before || now === 75_000) {
-      console.log(`t=${now / 1000} s: ${rps} rps, HPA recommends ${step.recommended}, running ${step.replicas} pods`);
+      console.log(`t=${now / 1000} s: ${thousands(rps)} rps, HPA recommends ${step.recommended}, running ${step.replicas} pods`);
     }
   }
   console.log('scale-down waited 5 minutes after the last high recommendation, so a short dip never drops capacity');

@@ -30,7 +30,7 @@ describe('the data contract demo', () => {
     const { breaking, witnessViolations } = demo();
     expect(breaking).toEqual({
       addOptional: [],
-      widen: ['forward: amount: values above 10000 accepted by v2, rejected by v1', 'forward: currency: GBP accepted by v2, rejected by v1'],
+      widen: ['forward: amount: values above 10,000 accepted by v2, rejected by v1', 'forward: currency: GBP accepted by v2, rejected by v1'],
       lowNullField: ['backward: merchant_age_days: absent from v1 data, required by v2'],
     });
     expect(witnessViolations).toEqual({ v1: 2, v2: 0 });

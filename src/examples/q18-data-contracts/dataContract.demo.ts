@@ -90,7 +90,7 @@ export function demo(): {
   const widened = v2({ amount: { ...v1.fields.amount!, max: 50_000 }, currency: { ...v1.fields.currency!, allowed: ['EUR', 'USD', 'GBP'] } });
   const proposals: [string, string, DataContract][] = [
     ['addOptional', 'v2 adds an optional "channel"', v2({ channel: { type: 'string', nullable: true } })],
-    ['widen', 'v2 raises the amount max to 50000 and adds GBP', widened],
+    ['widen', 'v2 raises the amount max to 50,000 and adds GBP', widened],
     ['lowNullField', 'v2 adds "merchant_age_days", null in at most 5 %', v2({ merchant_age_days: { type: 'number', nullable: true, maxNullRate: 0.05 } })],
   ];
   // A row that proves the widening breaks old consumers: v2 accepts it, v1 does not.

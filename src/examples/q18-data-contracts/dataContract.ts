@@ -82,6 +82,12 @@ export function validateBatch(contract: DataContract, rows: readonly Row[]): Vio
 /** The largest null rate a field promises: 0 when not nullable. */
 const nullCeiling = (s: FieldSpec) => (s.nullable ? (s.maxNullRate ?? 1) : 0);
 
+/** A bound as prose writes it, 10,000 (code such as `[0, 10000]` keeps the plain number). */
+function separated(n: number): string {
+  const [whole, fraction] = String(n).split('.');
+  return `${whole!.replace(/\B(?=(\d{3})+$)/g, ',')}${fraction ? `.${fraction}` : ''}`;
+}
+
 /**
  * Reasons why contract `b` may reject a batch that contract `a` accepts; an
  * empty list means every batch valid under `a` is valid under `b`. Fields not
@@ -105,8 +111,8 @@ export function rejectionsOf(a: DataContract, b: DataContract): string[] {
     if (nullCeiling(sa) > nullCeiling(sb)) {
       reasons.push(`${field}: null rate up to ${nullCeiling(sa)} accepted by ${va}, only ${nullCeiling(sb)} by ${vb}`);
     }
-    if (sb.min !== undefined && (sa.min === undefined || sa.min < sb.min)) reasons.push(`${field}: values below ${sb.min} accepted by ${va}, rejected by ${vb}`);
-    if (sb.max !== undefined && (sa.max === undefined || sa.max > sb.max)) reasons.push(`${field}: values above ${sb.max} accepted by ${va}, rejected by ${vb}`);
+    if (sb.min !== undefined && (sa.min === undefined || sa.min < sb.min)) reasons.push(`${field}: values below ${separated(sb.min)} accepted by ${va}, rejected by ${vb}`);
+    if (sb.max !== undefined && (sa.max === undefined || sa.max > sb.max)) reasons.push(`${field}: values above ${separated(sb.max)} accepted by ${va}, rejected by ${vb}`);
     if (sb.allowed) {
       const extra = sa.allowed ? sa.allowed.filter((v) => !sb.allowed!.includes(v)) : ['any string'];
       if (extra.length > 0) reasons.push(`${field}: ${extra.join(', ')} accepted by ${va}, rejected by ${vb}`);

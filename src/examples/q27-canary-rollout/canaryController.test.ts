@@ -279,7 +279,7 @@ describe('CanaryController', () => {
     feed(controller, 'canary', 50, { failEvery: 10 }); // 10% errors, under the ceiling, but only 50 requests
     feed(controller, 'baseline', 20_000);
     advance(120_000);
-    expect(controller.evaluate()).toEqual({ action: 'wait', reason: 'need 65 canary / 6435 baseline requests, have 50 / 20000' });
+    expect(controller.evaluate()).toEqual({ action: 'wait', reason: 'need 65 canary / 6,435 baseline requests, have 50 / 20,000' });
     expect(controller.weightPercent).toBe(1);
   });
 

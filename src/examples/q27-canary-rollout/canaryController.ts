@@ -63,6 +63,9 @@ export interface BucketCounts {
   readonly errors: ArrayLike<number>;
 }
 
+/** A request count with thousands separators, written out so every runtime prints the same. */
+const count = (n: number): string => String(n).replace(/\B(?=(\d{3})+$)/g, ',');
+
 function sum(values: ArrayLike<number>): number {
   let total = 0;
   for (let i = 0; i < values.length; i++) total += values[i]!;
@@ -272,7 +275,7 @@ export class CanaryController {
     const baseline = { requests: requests.subarray(cut), errors: errors.subarray(cut) };
     const have = { canary: sum(canary.requests), baseline: sum(baseline.requests) };
     if (have.canary < plan.canary || have.baseline < plan.baseline) {
-      return { action: 'wait', reason: `need ${plan.canary} canary / ${plan.baseline} baseline requests, have ${have.canary} / ${have.baseline}` };
+      return { action: 'wait', reason: `need ${count(plan.canary)} canary / ${count(plan.baseline)} baseline requests, have ${count(have.canary)} / ${count(have.baseline)}` };
     }
     // Guardrails are checked before the dwell time: roll back fast, promote slowly.
     if (!this.errorTestPassed) {

@@ -13,7 +13,7 @@ describe('the dual-run demo', () => {
   it('agrees on all 16,800 events of 14 days in event-time order, so the cut-over gate opens', () => {
     const { result, lines } = run();
     expect(result.inOrder).toEqual({ compared: 16_800, mismatches: 0, missing: 0, ready: true });
-    expect(lines).toContain('  16800 compared, 0 mismatches, 0 missing; lowest daily parity 100.00 %');
+    expect(lines).toContain('  16,800 compared, 0 mismatches, 0 missing; lowest daily parity 100.00 %');
     expect(lines).toContain('  ready to cut over after 14 days at 99.9 % or more: yes');
   });
 

@@ -53,6 +53,8 @@ function stream(arrivals: readonly Arrival[], options?: StreamOptions): Map<stri
   return scorer.scores;
 }
 
+/** An integer with thousands separators; written out so every browser prints the same. */
+const thousands = (n: number): string => String(n).replace(/\B(?=(\d{3})+$)/g, ',');
 const percent = (rate: number): string => `${(rate * 100).toFixed(2)} %`;
 const bar = `${(PARITY_BAR * 100).toFixed(1)} %`;
 const clock = (t: number): string => new Date(t).toISOString().slice(11, 16);
@@ -81,7 +83,7 @@ export function demo(): {
   };
   console.log(`${model.version}, ${daily[0]!.day} to ${daily[13]!.day}, ${days[0]!.length} transactions a day, batch and stream on the same events:`);
   console.log(
-    `  ${inOrder.compared} compared, ${inOrder.mismatches} mismatches, ${inOrder.missing} missing; lowest daily parity ${percent(Math.min(...reports.map((r) => r.parityRate)))}`,
+    `  ${thousands(inOrder.compared)} compared, ${inOrder.mismatches} mismatches, ${inOrder.missing} missing; lowest daily parity ${percent(Math.min(...reports.map((r) => r.parityRate)))}`,
   );
   console.log(`  ready to cut over after ${MIN_DAYS} days at ${bar} or more: ${inOrder.ready ? 'yes' : 'no'}`);
 

@@ -252,6 +252,12 @@ describe('readyToCutOver', () => {
     expect(readyToCutOver(days(good, good), 3)).toBe(false);
   });
 
+  it('counts a day exactly on the bar as good: one mismatch in 1,000 is 99.9 %', () => {
+    const onTheBar = parity(scores, new Map([...scores, ['e0', 0.4]]));
+    expect(onTheBar.parityRate).toBe(0.999);
+    expect(readyToCutOver(days(good, good, onTheBar), 3)).toBe(true);
+  });
+
   it('restarts the count after a bad day', () => {
     expect(readyToCutOver(days(good, good, bad), 3)).toBe(false);
     expect(readyToCutOver(days(bad, good, good, good), 3)).toBe(true);
