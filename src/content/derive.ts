@@ -11,7 +11,7 @@ import { referenceAnchor, referenceHref, referenceLabel } from './references/for
 import type { ReferenceEntry } from './references/schema';
 import { isoDay } from './review';
 import { derivedDocusaurusFields, isQuestionFrontMatter } from './schema';
-import { MIN_QUESTIONS_PER_TAG } from './tagLabels';
+import { MIN_QUESTIONS_PER_TAG, questionsByTag } from './tagLabels';
 import { derivedTagKeys } from './tags';
 import { TRACKS } from './tracks';
 
@@ -70,7 +70,8 @@ export { MIN_QUESTIONS_PER_TAG } from './tagLabels';
  * rest, which stay on the page as meta keywords for search engines.
  */
 export function splitTags(tags: readonly string[], questions: readonly IndexedQuestion[]): { shared: string[]; unshared: string[] } {
-  const shared = tags.filter((tag) => questions.filter((q) => q.tags.includes(tag)).length >= MIN_QUESTIONS_PER_TAG);
+  const byTag = questionsByTag(questions, (q) => q.tags);
+  const shared = tags.filter((tag) => (byTag.get(tag)?.length ?? 0) >= MIN_QUESTIONS_PER_TAG);
   return { shared, unshared: tags.filter((tag) => !shared.includes(tag)) };
 }
 

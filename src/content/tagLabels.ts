@@ -8,6 +8,13 @@
 /** A free-form tag gets a page only when this many questions share it: a page listing one question repeats that question. */
 export const MIN_QUESTIONS_PER_TAG = 2;
 
+/** Each tag with the questions that carry it; a question that repeats a tag counts once. */
+export function questionsByTag<Q>(questions: readonly Q[], tagsOf: (question: Q) => readonly string[]): Map<string, Q[]> {
+  const byTag = new Map<string, Q[]>();
+  for (const q of questions) for (const tag of new Set(tagsOf(q))) byTag.set(tag, [...(byTag.get(tag) ?? []), q]);
+  return byTag;
+}
+
 export const TAG_LABELS: Readonly<Record<string, string>> = {
   'ab-testing': 'A/B testing',
   agents: 'Agents',

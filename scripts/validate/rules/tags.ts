@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { MIN_QUESTIONS_PER_TAG, TAG_LABELS } from '../../../src/content/tagLabels';
+import { MIN_QUESTIONS_PER_TAG, questionsByTag, TAG_LABELS } from '../../../src/content/tagLabels';
 import { problem, type Problem, type QuestionFacts } from '../types';
 
 export const TAG_LABELS_FILE = 'src/content/tagLabels.ts';
@@ -27,8 +27,7 @@ export async function checkTagLabels(
   labels: Readonly<Record<string, string>> = TAG_LABELS,
 ): Promise<Problem[]> {
   const problems: Problem[] = [];
-  const users = new Map<string, QuestionFacts[]>();
-  for (const q of questions) for (const tag of new Set(q.frontMatter.tags)) users.set(tag, [...(users.get(tag) ?? []), q]);
+  const users = questionsByTag(questions, (q) => q.frontMatter.tags);
   for (const [tag, tagged] of users) {
     if (tagged.length < MIN_QUESTIONS_PER_TAG || Object.hasOwn(labels, tag)) continue;
     for (const q of tagged) {
