@@ -522,6 +522,20 @@ describe('response cache', () => {
     expect(small.calls).toBe(2);
   });
 
+  it('drops an expired entry when it is asked for, even if the call that would refresh it fails', async () => {
+    const { gateway, advance } = setup({ small: new ScriptedProvider('small', ['ok', 'ok', 'bad']), cacheMaxEntries: 2 });
+    await gateway.complete(ask('classify', 'a')); // t = 0, expires at 60 s
+    advance(40_000);
+    await gateway.complete(ask('classify', 'b')); // expires at 100 s
+    advance(10_000);
+    expect((await gateway.complete(ask('classify', 'a'))).cached).toBe(true); // "a" is now the most recently used
+    advance(11_000); // t = 61 s: "a" has expired, "b" has not
+    expect(await errorCode(gateway.complete(ask('classify', 'a')))).toBe('bad_request');
+    // Had the expired "a" stayed, it would count as the most recently used and "c" would evict the fresh "b".
+    await gateway.complete(ask('classify', 'c'));
+    expect((await gateway.complete(ask('classify', 'b'))).cached).toBe(true);
+  });
+
   it('does not cache a fallback answer, so the preferred model answers again once it is back', async () => {
     const { gateway, small, advance } = setup({ small: new ScriptedProvider('small', ['down']) });
     expect((await gateway.complete(ask('classify'))).provider).toBe('large');

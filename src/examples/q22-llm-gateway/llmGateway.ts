@@ -213,10 +213,14 @@ export class LlmGateway {
     const cacheKey = JSON.stringify([req.tenant, req.task, req.maxOutputTokens, req.prompt]);
     const hit = route.cacheable ? this.cache.get(cacheKey) : undefined;
     // A hit costs nothing upstream, so it is served before the rate limit and the budget.
-    if (hit && hit.expiresAt > this.now()) {
-      this.cache.delete(cacheKey); // re-insert: a Map iterates oldest first, so this marks it most recently used
-      this.cache.set(cacheKey, hit);
-      return { ...hit.result, costUsd: 0, cached: true };
+    if (hit) {
+      // Expired or not, it leaves; a fresh one is re-inserted, which marks it most recently used (a Map iterates oldest
+      // first). An expired one left behind would count as recently used and could evict a fresh answer.
+      this.cache.delete(cacheKey);
+      if (hit.expiresAt > this.now()) {
+        this.cache.set(cacheKey, hit);
+        return { ...hit.result, costUsd: 0, cached: true };
+      }
     }
 
     // An undefined or NaN limit would make the reservation NaN, and every budget comparison with NaN passes.
