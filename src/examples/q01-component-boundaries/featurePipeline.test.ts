@@ -1,33 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ageBucket, HashFeatureStore, InMemoryFeatureStore, SET_IF_UNCHANGED, UserFeatureEngineer, type FeatureRow, type HashClient } from './featurePipeline';
-
-/**
- * A fake Redis hash client: strings in, strings out, {} for a missing key. Its eval runs the
- * adapter's one Lua script (SET_IF_UNCHANGED) in JavaScript. It can fail on one key, and
- * can run an ingestion write right after a read.
- */
-class FakeHashClient implements HashClient {
-  readonly hashes = new Map<string, Record<string, string>>();
-  failOn: string | undefined;
-  afterRead: (() => void) | undefined;
-  async hGetAll(key: string) {
-    const hash = { ...this.hashes.get(key) };
-    this.afterRead?.();
-    return hash;
-  }
-  async eval(script: string, { keys, arguments: args }: { keys: string[]; arguments: string[] }) {
-    if (script !== SET_IF_UNCHANGED) throw new Error('the fake only knows SET_IF_UNCHANGED');
-    const key = keys[0]!;
-    if (key === this.failOn) throw new Error('connection reset');
-    const hash = { ...this.hashes.get(key) };
-    const guards = Number(args[0]);
-    for (let i = 1; i < 1 + 2 * guards; i += 2) if (hash[args[i]!] !== args[i + 1]) return 0;
-    const pairs = args.slice(1 + 2 * guards);
-    for (let i = 0; i < pairs.length; i += 2) hash[pairs[i]!] = pairs[i + 1]!;
-    this.hashes.set(key, hash);
-    return 1;
-  }
-}
+import { FakeHashClient } from './fakeHashClient';
+import { ageBucket, HashFeatureStore, InMemoryFeatureStore, UserFeatureEngineer, type FeatureRow } from './featurePipeline';
 
 /** An in-memory store whose reads each wait for a gate, so a test decides when each run goes on. */
 class GatedStore extends InMemoryFeatureStore {

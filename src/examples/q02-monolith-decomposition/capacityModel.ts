@@ -213,6 +213,11 @@ export interface Decision {
   readonly reasons: readonly string[];
 }
 
+/** A whole number as the page writes it, 60,000: separators by hand, so every runtime prints the same. */
+function grouped(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+$)/g, ',');
+}
+
 /**
  * Split only if the saving pays for the extra deployments and the hops fit the latency budget.
  * opsDollarsPerServicePerMonth is the running cost of each extra deployment: a service's own pipeline
@@ -229,7 +234,7 @@ export function decide(comparison: Comparison, budget: { readonly opsDollarsPerS
   const reasons: string[] = [];
   // Written so that NaN fails closed: a split must be shown to pay and to fit.
   if (Number.isNaN(netDollarsPerMonth)) reasons.push('the saving cannot be computed');
-  else if (netDollarsPerMonth <= 0) reasons.push(`the split loses $${Math.round(-netDollarsPerMonth)} per month`);
+  else if (netDollarsPerMonth <= 0) reasons.push(`the split loses $${grouped(Math.round(-netDollarsPerMonth))} per month`);
   if (!(comparison.addedLatencyMs <= budget.latencyBudgetMs)) {
     reasons.push(`added latency ${comparison.addedLatencyMs} ms exceeds the ${budget.latencyBudgetMs} ms budget`);
   }

@@ -70,16 +70,21 @@ export interface CachePolicy {
   readonly smokeInputs: readonly Features[];
 }
 
+/** A whole number as the page writes it, 60,000: separators by hand, so every runtime prints the same. */
+function grouped(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+$)/g, ',');
+}
+
 export class LoadTimeoutError extends Error {
   constructor(readonly timeoutMs: number) {
-    super(`the store did not answer within ${timeoutMs} ms`);
+    super(`the store did not answer within ${grouped(timeoutMs)} ms`);
     this.name = 'LoadTimeoutError';
   }
 }
 
 export class WaitTimeoutError extends Error {
   constructor(readonly timeoutMs: number) {
-    super(`no model within the request's ${timeoutMs} ms; the load carries on`);
+    super(`no model within the request's ${grouped(timeoutMs)} ms; the load carries on`);
     this.name = 'WaitTimeoutError';
   }
 }
@@ -92,7 +97,7 @@ export class ModelUnavailableError extends Error {
     readonly cachedAgeMs?: number,
   ) {
     const reason = cause instanceof Error ? cause.message : String(cause);
-    const cached = cachedAgeMs === undefined ? 'no copy is cached' : `the cached copy is ${cachedAgeMs} ms old, too old to serve`;
+    const cached = cachedAgeMs === undefined ? 'no copy is cached' : `the cached copy is ${grouped(cachedAgeMs)} ms old, too old to serve`;
     super(`model ${modelId} could not be loaded (${reason}) and ${cached}`, { cause });
     this.name = 'ModelUnavailableError';
   }

@@ -77,7 +77,7 @@ describe('chooseInferenceMode', () => {
   it('streams an LLM answer that several services need and publishes one event for them: hybrid', () => {
     const decision = chooseInferenceMode({ latencyBudgetMs: 20_000, callerWaits: true, streams: true, peakPerSecond: 40, meanPerSecond: 10, consumers: 3 });
     expect(decision.mode).toBe('hybrid');
-    expect(decision.reasons).toEqual(['stream the answer: first tokens at once, the rest within 20000 ms', 'then publish one event for 3 consumers']);
+    expect(decision.reasons).toEqual(['stream the answer: first tokens at once, the rest within 20,000 ms', 'then publish one event for 3 consumers']);
   });
 
   it('streams a long LLM answer synchronously: a 20 s budget is met by sending tokens as they come', () => {

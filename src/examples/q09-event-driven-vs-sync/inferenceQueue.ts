@@ -103,6 +103,12 @@ function validate(w: Workload): void {
   if (!(Number.isInteger(burst) && burst >= 0)) throw new RangeError(`burstItems must be an integer >= 0, got ${burst}`);
 }
 
+/** A number as the page writes it, 20,000 or 2,310.5: separators by hand, so every runtime prints the same. */
+function grouped(n: number | string): string {
+  const [whole, fraction] = String(n).split('.');
+  return `${whole!.replace(/\B(?=(\d{3})+$)/g, ',')}${fraction ? `.${fraction}` : ''}`;
+}
+
 export function chooseInferenceMode(w: Workload): Decision {
   validate(w);
   const ratio = (w.peakPerSecond / w.meanPerSecond).toFixed(0);
@@ -111,7 +117,9 @@ export function chooseInferenceMode(w: Workload): Decision {
 
   if (w.callerWaits && (w.latencyBudgetMs < LIMITS.syncBudgetMs || w.streams)) {
     // Someone is blocked: a queue cannot absorb a burst without breaking the budget.
-    const reasons = [w.streams ? `stream the answer: first tokens at once, the rest within ${w.latencyBudgetMs} ms` : `caller waits with a ${w.latencyBudgetMs} ms budget`];
+    const reasons = [
+      w.streams ? `stream the answer: first tokens at once, the rest within ${grouped(w.latencyBudgetMs)} ms` : `caller waits, budget ${grouped(w.latencyBudgetMs)} ms`,
+    ];
     if (fanOut) reasons.push(`then publish one event for ${w.consumers} consumers`);
     if (bursty) reasons.push(`peak is ${ratio}x the mean: size for the peak or degrade (Q8)`);
     return { mode: fanOut ? 'hybrid' : 'synchronous', drainPerSecond: w.peakPerSecond, reasons };
@@ -122,17 +130,19 @@ export function chooseInferenceMode(w: Workload): Decision {
   const waitSeconds = w.latencyBudgetMs / 1000;
   const burstItems = w.burstItems ?? 0;
   const drainPerSecond = Math.max(w.meanPerSecond * LIMITS.headroom, w.meanPerSecond + burstItems / waitSeconds);
-  const reasons = [w.callerWaits ? `a ${w.latencyBudgetMs} ms budget allows submit-then-poll` : 'nobody waits for the result'];
-  const drain = drainPerSecond.toFixed(1);
+  const reasons = [w.callerWaits ? `a budget of ${grouped(w.latencyBudgetMs)} ms allows submit-then-poll` : 'nobody waits for the result'];
+  const drain = grouped(drainPerSecond.toFixed(1));
   reasons.push(
-    burstItems > 0 ? `drain ${drain}/s to clear ${burstItems} items within ${waitSeconds} s on top of the mean` : `drain ${drain}/s: the mean with ${LIMITS.headroom}x headroom`,
+    burstItems > 0
+      ? `drain ${drain}/s to clear ${grouped(burstItems)} items within ${waitSeconds} s on top of the mean`
+      : `drain ${drain}/s: the mean with ${LIMITS.headroom}x headroom`,
   );
   if (bursty && drainPerSecond >= w.peakPerSecond) reasons.push(`peak is ${ratio}x the mean, below the ${drain}/s drain`);
   if (bursty && drainPerSecond < w.peakPerSecond) {
     // The queue holds drain x wait items and grows by (peak - drain) per second while the peak lasts.
     const fillSeconds = (drainPerSecond * waitSeconds) / (w.peakPerSecond - drainPerSecond);
-    reasons.push(`peak is ${ratio}x the mean: ${w.peakPerSecond}/s against a ${drain}/s drain fills the ${waitSeconds} s queue in ${fillSeconds.toFixed(2)} s`);
-    if (burstItems === 0) reasons.push(`set burstItems to (${w.peakPerSecond} - ${drain}) x the peak's duration in s, so workers clear the peak within ${waitSeconds} s`);
+    reasons.push(`peak is ${ratio}x the mean: ${grouped(w.peakPerSecond)}/s against a ${drain}/s drain fills the ${waitSeconds} s queue in ${fillSeconds.toFixed(2)} s`);
+    if (burstItems === 0) reasons.push(`set burstItems to (${grouped(w.peakPerSecond)} - ${drain}) x the peak's duration in s, so workers clear the peak within ${waitSeconds} s`);
   }
   if (fanOut) reasons.push(`${w.consumers} consumers read one published result`);
   return { mode: 'event-driven', drainPerSecond, reasons };
