@@ -106,6 +106,21 @@ describe('CollapseGuard', () => {
     expect(guard.collapseCount).toBeGreaterThan(100); // detected about every window, bursts only when the budget allows
   });
 
+  it('starts a capped burst at exactly the first allowed decision, and a collapse one decision earlier only raises the alert', () => {
+    // Every window collapses: the policy and the forced picks (rng 0) all choose arm 0. Bursts of 5 at a 50 % cap
+    // start at least 10 decisions apart; the first may start at decision 10 - 5 = 5.
+    const stuck: BanditPolicy = { arms: 3, select: () => 0, probabilities: () => [1, 0, 0], update: () => undefined };
+    const burstStarts = (window: number): number[] => {
+      const guard = new CollapseGuard(stuck, () => 0, { window, minDiversity: 0.2, explorationBurst: 5, maxForcedShare: 0.5 });
+      const forced = Array.from({ length: 60 }, () => guard.decide().forced);
+      return forced.flatMap((f, i) => (f && !forced[i - 1] ? [i] : []));
+    };
+    // Window 10: collapses at decisions 10, 20, 30, ...; each lands exactly on the next allowed start (10 + 10 = 20).
+    expect(burstStarts(10)).toEqual([10, 20, 30, 40, 50]);
+    // Window 9: a burst at 9 allows the next at 19; the collapse at 18 is one decision early, so it waits for the one at 27.
+    expect(burstStarts(9)).toEqual([9, 27, 45]);
+  });
+
   it.each([Number.NaN, 0, -0.1, 1.5])('rejects a maxForcedShare of %s', (maxForcedShare) => {
     const stuck: BanditPolicy = { arms: 3, select: () => 0, probabilities: () => [1, 0, 0], update: () => undefined };
     expect(() => new CollapseGuard(stuck, seededRng(2), { window: 10, minDiversity: 0.2, explorationBurst: 5, maxForcedShare })).toThrow(
