@@ -1,6 +1,6 @@
 /**
- * `npm run new:question` scaffolds a page, its example module and its test
- * that the validator flags, marker by marker, until every placeholder is
+ * `npm run new:question` scaffolds a page, its example module, the module's
+ * demo and a test for each, that the validator flags, marker by marker, until every placeholder is
  * replaced; it never overwrites a file.
  */
 // A misspelt flag on purpose, to see it named:
@@ -36,11 +36,18 @@ describe('new:question', () => {
     const result = scaffold(dir, { track: 'architecture', topic: 'structural', number: 2, slug: 'feature-flags' });
     expect(result).toEqual({
       questionId: 'arch-02',
-      files: ['docs/architecture/structural/q02-feature-flags.mdx', 'src/examples/q02-feature-flags/featureFlags.ts', 'src/examples/q02-feature-flags/featureFlags.test.ts'],
+      files: [
+        'docs/architecture/structural/q02-feature-flags.mdx',
+        'src/examples/q02-feature-flags/featureFlags.ts',
+        'src/examples/q02-feature-flags/featureFlags.test.ts',
+        'src/examples/q02-feature-flags/featureFlags.demo.ts',
+        'src/examples/q02-feature-flags/featureFlags.demo.test.ts',
+      ],
     });
     const page = await readFile(path.join(dir, result.files[0]!), 'utf8');
     expect(page).toContain("import featureFlagsSource from '!!raw-loader!@site/src/examples/q02-feature-flags/featureFlags.ts';");
-    expect(page).toContain('<ExampleCode path="src/examples/q02-feature-flags/featureFlags.ts" source={featureFlagsSource} />');
+    expect(page).toContain("import featureFlagsDemo from '!!raw-loader!@site/src/examples/q02-feature-flags/featureFlags.demo.ts';");
+    expect(page).toContain('<ExampleCode path="src/examples/q02-feature-flags/featureFlags.ts" source={featureFlagsSource} demo={featureFlagsDemo} />');
   });
 
   it('is flagged by the validator at every marker, and only for what the scaffold leaves open', async () => {

@@ -1,8 +1,9 @@
 /**
  * `npm run new:question -- --track architecture --topic data --number 18 --slug my-question`
  *
- * Scaffolds a question page, its example module and the module's test, shaped
- * by the schema and the page anatomy the validator enforces. Every placeholder
+ * Scaffolds a question page, its example module, the module's demo (the Run
+ * button's scenario) and a test for each, shaped by the schema and the page
+ * anatomy the validator enforces. Every placeholder
  * carries a TODO(new-question) marker, which `npm run validate` reports until
  * it is replaced. Never overwrites a file. `--number` may be left out: the
  * first free number of the topic is taken.
@@ -206,7 +207,40 @@ describe('${name}', () => {
 `;
 }
 
-/** Checks the request against tracks.ts and the files on disk, then writes the three files (or none). */
+function demoSource(name: string): string {
+  return `/**
+ * ${TODO_MARKER}: the scenario this demo runs on the module, with the page's numbers.
+ * Readers run it with the Run button (CONTRIBUTING.md, "Make an example runnable").
+ */
+import { ${name} } from './${name}';
+
+export function demo(): { result: number } {
+  // ${TODO_MARKER}: about ten lines, each computed from the module's results, not restated.
+  const result = ${name}(3);
+  console.log(\`${name}(3) = \${result}\`);
+  return { result };
+}
+`;
+}
+
+function demoTestSource(name: string): string {
+  return `import { afterEach, describe, expect, it, vi } from 'vitest';
+import { demo } from './${name}.demo';
+
+afterEach(() => vi.restoreAllMocks());
+
+// ${TODO_MARKER}: check every figure the demo returns, and the lines it logs.
+describe('the ${name} demo', () => {
+  it('returns and prints the result of its scenario', () => {
+    const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
+    expect(demo()).toEqual({ result: 3 });
+    expect(log).toHaveBeenCalledWith('${name}(3) = 3');
+  });
+});
+`;
+}
+
+/** Checks the request against tracks.ts and the files on disk, then writes the five files (or none). */
 export function scaffold(rootDir: string, options: ScaffoldOptions): ScaffoldResult {
   const track = findTrack(options.track);
   if (!track) throw new ScaffoldError(`unknown track "${options.track}"; use one of: ${TRACKS.map((t) => t.slug).join(', ')}`);
@@ -236,12 +270,14 @@ export function scaffold(rootDir: string, options: ScaffoldOptions): ScaffoldRes
     [pagePath, ''],
     [modulePath, moduleSource(name)],
     [`${exampleDir}/${name}.test.ts`, testSource(name)],
+    [`${exampleDir}/${name}.demo.ts`, demoSource(name)],
+    [`${exampleDir}/${name}.demo.test.ts`, demoTestSource(name)],
   ];
   const existing = files.map(([file]) => file).filter((file) => existsSync(path.join(rootDir, file)));
   if (existing.length > 0) throw new ScaffoldError(`refusing to overwrite ${existing.join(', ')}; nothing was written. Pick another slug or number, or edit the existing file`);
 
-  const importLine = `import ${name}Source from '!!raw-loader!@site/${modulePath}';`;
-  const example = `<ExampleCode path="${modulePath}" source={${name}Source} />`;
+  const importLine = [`import ${name}Source from '!!raw-loader!@site/${modulePath}';`, `import ${name}Demo from '!!raw-loader!@site/${exampleDir}/${name}.demo.ts';`].join('\n');
+  const example = `<ExampleCode path="${modulePath}" source={${name}Source} demo={${name}Demo} />`;
   const head = frontMatter(track, topic.slug, number);
   files[0]![1] = track.anatomy === 'full' ? architecturePage(head, importLine, example) : interviewPage(head, importLine, example);
 

@@ -283,6 +283,13 @@ const BAD: BadCase[] = [
     mutate: (f) => f.edit(Q1, 'demo={retryDemo}', 'demo={retryDemoo}'),
   },
   {
+    name: 'an example without a demo',
+    rule: 'example-demo-absent',
+    line: 38,
+    message: /the example src\/examples\/q01-fixture\/retry\.ts has no demo, so its page has no Run button/,
+    mutate: (f) => f.edit(Q1, ' demo={retryDemo}', ''),
+  },
+  {
     name: 'a demo that does not sit beside its module',
     rule: 'example-demo-path',
     line: 17,

@@ -2,6 +2,7 @@
  * The parts every question page must have, and the live-code contract:
  * shown code is imported from a module that exists and has a test beside it.
  */
+import path from 'node:path';
 import type { RootContent, Table } from 'mdast';
 import { countWords } from '../../../src/content/schema';
 import { findTrack } from '../../../src/content/tracks';
@@ -108,8 +109,21 @@ function checkTable(page: QuestionPage, section: Section | undefined, expectedHe
 
 async function checkDemo(files: FileAccess, page: QuestionPage, node: RootContent, modulePath: string, imports: ReturnType<typeof rawImports>, problems: Problem[]): Promise<void> {
   const demoVar = jsxAttribute(node, 'demo')?.trim();
-  if (demoVar === undefined) return;
   const expected = demoPathFor(modulePath);
+  if (demoVar === undefined) {
+    // Every example has a Run button: a reader sees the page's claims happen on the code shown.
+    const name = path.basename(expected, '.demo.ts');
+    problems.push(
+      problem(
+        page.file,
+        lineOf(node),
+        'example-demo-absent',
+        `the example ${modulePath} has no demo, so its page has no Run button`,
+        `write ${expected} and its test, import it with: import ${name}Demo from '!!raw-loader!@site/${expected}'; and pass demo={${name}Demo} (CONTRIBUTING.md, "Make an example runnable")`,
+      ),
+    );
+    return;
+  }
   const imported = imports.get(demoVar);
   if (!imported) {
     problems.push(
