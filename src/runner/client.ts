@@ -24,9 +24,11 @@ declare global {
 
 /**
  * Every example module as text, one lazy chunk per file: a run fetches only
- * the sibling modules its files import, exactly as they are on disk.
+ * the sibling modules its files import, exactly as they are on disk. Tests
+ * are never run, and a demo comes from its page (no file imports a demo), so
+ * neither is a chunk: each chunk is an entry in the runtime every page loads.
  */
-const exampleFiles = require.context('!!raw-loader!../examples', true, /^\.\/[^/]+\/(?![^/]*\.test\.ts$)[^/]+\.ts$/, 'lazy');
+const exampleFiles = require.context('!!raw-loader!../examples', true, /^\.\/[^/]+\/(?![^/]*\.(?:test|demo)\.ts$)[^/]+\.ts$/, 'lazy');
 
 const PREFIX = 'src/examples/';
 
