@@ -24,7 +24,7 @@ describe('the vector index demo', () => {
     });
     const lines = log.mock.calls.map((c) => String(c[0]));
     expect(lines).toContain('to recall@10 0.95: queries like the data: 2 of 32 lists reach 0.976 scanning 6.5 %; unseen topics: 6 of 32 lists reach 0.950 scanning 19.2 %');
-    expect(lines).toContain('       1    3.5 %  0.894      3.3 %  0.528');
+    expect(lines).toContain('1 of 32 lists: recall 0.894 like the data (3.5 % scanned), 0.528 on unseen topics (3.3 %)');
     expect(lines.at(-1)).toBe('all 32 lists: the same top 10 as exact search for every query');
   });
 });

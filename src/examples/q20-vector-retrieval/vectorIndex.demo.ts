@@ -61,10 +61,12 @@ export function demo(): { probes: number[]; likeData: Sweep; unseenTopics: Sweep
   const n = data.length.toFixed(0).replace(/\B(?=(\d{3})+$)/g, ',');
   console.log(`${n} vectors in 40 clusters; exact search scores all ${n} for the true top ${K}`);
   console.log(`IVF, ${LISTS} lists from seeded k-means; recall@${K} against exact search, 50 queries each:`);
-  console.log('          like the data     unseen topics');
-  console.log('  probes  scanned  recall   scanned  recall');
-  const cells = (s: Sweep, i: number): string => `${s.scannedPercent[i]!.toFixed(1).padStart(5)} %  ${s.recall[i]!.toFixed(3)}`;
-  PROBES.forEach((p, i) => console.log(`${String(p).padStart(8)}  ${cells(likeData, i)}    ${cells(unseenTopics, i)}`));
+  // One sentence per probe count, not a table: the output panel wraps long lines on a phone.
+  PROBES.forEach((p, i) =>
+    console.log(
+      `${p} of ${LISTS} lists: recall ${likeData.recall[i]!.toFixed(3)} like the data (${likeData.scannedPercent[i]} % scanned), ${unseenTopics.recall[i]!.toFixed(3)} on unseen topics (${unseenTopics.scannedPercent[i]} %)`,
+    ),
+  );
   const reach = (s: Sweep): string => {
     if (s.probesForTarget === undefined) return `no probe count in the sweep reaches ${RECALL_TARGET}`;
     const i = PROBES.indexOf(s.probesForTarget);
