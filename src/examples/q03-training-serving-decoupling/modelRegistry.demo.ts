@@ -5,14 +5,17 @@
  * trained with new preprocessing and a new input field is refused at load and the server keeps v2. A second fleet,
  * deployed with v4's preprocessing, loads v4, and refuses the rollback to v2 (its extra device field passes): roll
  * back the serving build too. Last, a rollback lands during a slow 60 s load of v3 and the next poll arrives mid-load:
- * it waits for that load, re-checks the alias and loads v2, within one poll, one load and the load in flight. The
- * audit log keeps every alias move. Time is a plain variable and each load adds 20 s to it, so nothing waits.
+ * it waits for that load, re-checks the alias and loads v2, within one poll, one load and the load in flight. Then
+ * v5's load hangs: the 100 s load timeout aborts it, the poll fails and the server keeps v2; the polls made during
+ * the hang share one re-check, whose working load brings v5. The audit log keeps every alias move. Time is a plain
+ * variable, each load adds 20 s to it and the load timeout is a timer on it, so nothing waits.
  */
 import { preprocessingDigest, ModelRegistry, ServingSlot, type InputSchema, type RefreshResult, type ServingBuild } from './modelRegistry';
 
 const POLL_MS = 30_000;
 const LOAD_MS = 20_000;
 const SLOW_LOAD_MS = 60_000;
+const LOAD_TIMEOUT_MS = 100_000; // above the slow load, so only the hang times out
 const PREPROCESSING_V1 = 'income_z = (income - 52000) / 18000\nage_bucket = bucket(age, [18, 35, 50])\n';
 const PREPROCESSING_V2 = 'income_z = (log1p(income) - 10.7) / 0.6\nage_bucket = bucket(age, [18, 35, 50])\n';
 const SCHEMA: InputSchema = { age: 'number', income: 'number', country: 'string' };
@@ -28,6 +31,15 @@ export async function demo(): Promise<{
   v4: { result: string; serving: number | undefined; problems: readonly string[] };
   newFleetRollback: { result: string; serving: number | undefined };
   slowLoad: { polls: string[]; servingMidLoad: number | undefined; serving: number | undefined; rollbackMs: number };
+  hang: {
+    error: string;
+    aborted: boolean;
+    servingAfterTimeout: number | undefined;
+    timedOutAt: number;
+    midHangPolls: string[];
+    serving: number | undefined;
+    servingAt: number;
+  };
   auditLog: string[];
 }> {
   let now = 0;
@@ -35,15 +47,36 @@ export async function demo(): Promise<{
   const artefactLoads: number[] = [];
   /** What happens while the next load runs, each event at its time on the demo's clock; then the load ends. */
   let duringNextLoad: (() => void) | undefined;
+  /** Set for a load that never finishes: only the slot's timeout ends its poll. */
+  let nextLoadHangs = false;
+  let lastSignal: AbortSignal | undefined;
   // A stand-in for fetching and warming the artefact: it takes 20 s of the demo's clock, or plays a slow load's events.
-  const load = async (model: { version: number }) => {
+  const load = async (model: { version: number }, signal: AbortSignal) => {
     artefactLoads.push(model.version);
-    const events = duringNextLoad;
-    duringNextLoad = undefined;
+    lastSignal = signal;
+    const [events, hangs] = [duringNextLoad, nextLoadHangs];
+    [duringNextLoad, nextLoadHangs] = [undefined, false];
     if (events) events();
     else now += LOAD_MS;
+    if (hangs) await new Promise<never>(() => undefined);
   };
-  const slot = new ServingSlot(registry, 'fraud', 'production', BUILD, { load });
+  // Load timeouts as timers on the demo's clock, so a hang times out without waiting. Loads cancel theirs long before
+  // they are due; only a hang lets the clock run on to one.
+  const timers = new Set<{ at: number; fire: () => void }>();
+  const schedule = (ms: number, fire: () => void) => {
+    const timer = { at: now + ms, fire };
+    timers.add(timer);
+    return () => void timers.delete(timer);
+  };
+  const runToNextTimer = () => {
+    const [next] = [...timers].sort((a, b) => a.at - b.at);
+    if (!next) return; // nothing scheduled on this clock: the hang would last forever
+    timers.delete(next);
+    now = next.at;
+    next.fire();
+  };
+  const slotOptions = { load, loadTimeoutMs: LOAD_TIMEOUT_MS, schedule };
+  const slot = new ServingSlot(registry, 'fraud', 'production', BUILD, slotOptions);
   const pollAt = (t: number, which = slot) => {
     now = Math.max(now, t);
     return which.refresh();
@@ -85,8 +118,9 @@ export async function demo(): Promise<{
   const v4Contract = { inputSchema: NEW_BUILD.inputSchema, preprocessingSha256: await preprocessingDigest(PREPROCESSING_V2) };
   registry.register('fraud', { artifactUri: 's3://models/fraud/4', contract: v4Contract, metrics: { auc: 0.95 } });
   registry.setAlias('fraud', 'production', 4);
-  const newFleet = new ServingSlot(registry, 'fraud', 'production', NEW_BUILD, { load });
+  const newFleet = new ServingSlot(registry, 'fraud', 'production', NEW_BUILD, slotOptions);
   const v4Poll = await pollAt(6 * POLL_MS);
+  const v4 = { result: v4Poll, serving: slot.active?.version, problems: slot.lastRejection?.problems ?? [] }; // read now: the last step moves the slot on
   const kept = slot.active?.version === 2 ? 'kept serving v2' : `now serving v${slot.active?.version}`;
   console.log(`t=${seconds(150_000)}: v4, trained with new preprocessing and a device field, production -> v4; the ${seconds(6 * POLL_MS)} poll: ${v4Poll}, ${kept}`);
   console.log(`  ${slot.lastRejection?.message ?? 'no rejection recorded'}`);
@@ -121,12 +155,38 @@ export async function demo(): Promise<{
   const [slowLanded, slowLandedAt] = [slot.active?.version, now]; // before the re-check's load
   const midLoad = await midLoadPoll;
   const slowRollbackMs = now - slowRollbackAt; // demo-side: from the alias move to the end of the reload
+  const slowLoad = { polls: [slowPoll, midLoad], servingMidLoad, serving: slot.active?.version, rollbackMs: slowRollbackMs };
   console.log(
     `t=${seconds(220_000)}: production -> v3 again; the ${seconds(8 * POLL_MS)} poll starts a ${seconds(SLOW_LOAD_MS)} load; rollback at ${seconds(slowRollbackAt)}; the ${seconds(9 * POLL_MS)} poll arrives mid-load, the server still on v${servingMidLoad}`,
   );
   const slowBound = slowRollbackMs <= POLL_MS + LOAD_MS + SLOW_LOAD_MS ? 'within one poll, one load and the load in flight' : 'MORE than one poll, one load and the load in flight';
   console.log(
     `  the ${seconds(8 * POLL_MS)} poll: ${slowPoll} v${slowLanded} at t=${seconds(slowLandedAt)}; the ${seconds(9 * POLL_MS)} poll, re-checked after it: ${midLoad}, serving v${slot.active?.version} at t=${seconds(now)}, ${seconds(slowRollbackMs)} after the rollback: ${slowBound}`,
+  );
+  // production -> v5 at 330 s; the 360 s poll's load hangs, and the 390, 420 and 450 s polls arrive during it.
+  now = 330_000;
+  registry.register('fraud', { artifactUri: 's3://models/fraud/5', contract: v1Contract, metrics: { auc: 0.95 } });
+  registry.setAlias('fraud', 'production', 5);
+  const servingBefore = slot.active?.version;
+  const midHang: Promise<RefreshResult>[] = [];
+  nextLoadHangs = true;
+  duringNextLoad = () => {
+    for (const t of [13, 14, 15].map((n) => n * POLL_MS)) {
+      now = t;
+      midHang.push(slot.refresh());
+    }
+    runToNextTimer(); // the load never finishes, so the clock runs on to its timeout
+  };
+  const hungPoll: unknown = await pollAt(12 * POLL_MS).catch((error: unknown) => error);
+  const [servingAfterTimeout, timedOutAt, aborted] = [slot.active?.version, now, lastSignal?.aborted === true]; // before the re-check's load
+  const midHangPolls = await Promise.all(midHang); // one shared re-check, so one result, printed once
+  const failed = hungPoll instanceof Error ? `${aborted ? 'aborts' : 'does NOT abort'} it: the poll fails` : `lets it end: the poll is ${String(hungPoll)}`;
+  const keeps = servingAfterTimeout === servingBefore ? `keeps v${servingBefore}` : `LOST v${servingBefore} (serving ${servingAfterTimeout ?? 'nothing'})`;
+  console.log(
+    `t=${seconds(330_000)}: v5 registered, production -> v5; the ${seconds(12 * POLL_MS)} poll's load of v5 hangs, and at t=${seconds(timedOutAt)} the ${seconds(LOAD_TIMEOUT_MS)} load timeout ${failed} and the server ${keeps}`,
+  );
+  console.log(
+    `  the ${seconds(13 * POLL_MS)}, ${seconds(14 * POLL_MS)} and ${seconds(15 * POLL_MS)} polls, made during the hang, share one re-check after it, whose load works: ${[...new Set(midHangPolls)].join(', ')}, serving v${slot.active?.version} at t=${seconds(now)}`,
   );
 
   const auditLog = registry.aliasLog('fraud', 'production').map((m) => `${m.action} ${m.from === null ? '' : `v${m.from} `}-> v${m.to} at ${seconds(m.at)}`);
@@ -136,9 +196,18 @@ export async function demo(): Promise<{
     startupPolls,
     artefactLoads,
     rollbackMs,
-    v4: { result: v4Poll, serving: slot.active?.version, problems: slot.lastRejection?.problems ?? [] },
+    v4,
     newFleetRollback: { result: newFleetRollback, serving: newFleet.active?.version },
-    slowLoad: { polls: [slowPoll, midLoad], servingMidLoad, serving: slot.active?.version, rollbackMs: slowRollbackMs },
+    slowLoad,
+    hang: {
+      error: hungPoll instanceof Error ? hungPoll.message : `no error: ${String(hungPoll)}`,
+      aborted,
+      servingAfterTimeout,
+      timedOutAt,
+      midHangPolls,
+      serving: slot.active?.version,
+      servingAt: now,
+    },
     auditLog,
   };
 }

@@ -23,6 +23,17 @@ function gatedLoad(held: (version: number) => boolean = () => true) {
   return { release, loads, load };
 }
 
+/** Timers the test fires by hand: what is pending is what was scheduled and not yet cancelled. */
+function manualTimers() {
+  const pending = new Set<{ ms: number; fire: () => void }>();
+  const schedule = (ms: number, fire: () => void) => {
+    const timer = { ms, fire };
+    pending.add(timer);
+    return () => void pending.delete(timer);
+  };
+  return { pending, schedule };
+}
+
 async function registryWithTwoVersions() {
   let clock = 1_000;
   const registry = new ModelRegistry(() => clock++);
@@ -204,10 +215,10 @@ describe('ServingSlot', () => {
     expect(loads).toEqual([1, 2, 1]);
   });
 
-  describe('with a load that hangs', () => {
+  describe('the load timeout', () => {
     afterEach(() => vi.useRealTimers());
 
-    it('gives up after the load timeout and aborts the load, so the next poll goes ahead; no timer is left pending', async () => {
+    it('by default runs on real timers: a hanging load is given up and aborted, so the next poll goes ahead; no timer is left pending', async () => {
       vi.useFakeTimers();
       const registry = await registryWithTwoVersions();
       registry.setAlias('fraud', 'production', 1);
@@ -225,11 +236,52 @@ describe('ServingSlot', () => {
       registry.rollback('fraud', 'production');
       const nextPoll = slot.refresh();
       await vi.advanceTimersByTimeAsync(60_000);
-      expect(String(await hungPoll)).toMatch(/fraud v2 did not load within 60000 ms/);
+      expect(String(await hungPoll)).toMatch(/fraud v2 did not load within 60,000 ms/);
       expect(hungSignal!.aborted).toBe(true);
       expect(await nextPoll).toBe('unchanged');
       expect(slot.active?.version).toBe(1);
       expect(vi.getTimerCount()).toBe(0);
+    });
+
+    it('runs on the injected timer, not setTimeout, and cancels it when the load finishes in time, leaving none behind', async () => {
+      vi.useFakeTimers(); // so a global setTimeout would show in the timer count
+      const registry = await registryWithTwoVersions();
+      registry.setAlias('fraud', 'production', 1);
+      const { release, load } = gatedLoad();
+      const timers = manualTimers();
+      const slot = new ServingSlot(registry, 'fraud', 'production', build, { load, loadTimeoutMs: 60_000, schedule: timers.schedule });
+      const poll = slot.refresh();
+      await vi.waitFor(() => expect([...timers.pending].map((timer) => timer.ms)).toEqual([60_000]));
+      expect(vi.getTimerCount()).toBe(0);
+      release.open();
+      expect(await poll).toBe('loaded');
+      expect(timers.pending.size).toBe(0);
+    });
+
+    it('times out a hanging load when the injected timer fires, keeps serving the version it had, and loads at the next poll', async () => {
+      const registry = await registryWithTwoVersions();
+      registry.setAlias('fraud', 'production', 1);
+      let hungSignal: AbortSignal | undefined;
+      const load = (model: ModelVersion, signal: AbortSignal) => {
+        if (model.version === 1 || hungSignal) return Promise.resolve(); // only the first load of v2 hangs
+        hungSignal = signal;
+        return new Promise<void>(() => undefined); // never settles
+      };
+      const timers = manualTimers();
+      const slot = new ServingSlot(registry, 'fraud', 'production', build, { load, loadTimeoutMs: 60_000, schedule: timers.schedule });
+      expect(await slot.refresh()).toBe('loaded');
+      registry.setAlias('fraud', 'production', 2);
+      const hungPoll = slot.refresh().catch((error: unknown) => error);
+      await vi.waitFor(() => expect(hungSignal).toBeDefined());
+      const [timeout, ...others] = timers.pending;
+      expect([timeout?.ms, others.length]).toEqual([60_000, 0]); // only the hanging load's timer: v1's was cancelled
+      timeout!.fire(); // the 60 s pass on the caller's clock
+      expect(String(await hungPoll)).toMatch(/fraud v2 did not load within 60,000 ms/);
+      expect(hungSignal!.aborted).toBe(true);
+      expect(slot.active?.version).toBe(1);
+      expect(await slot.refresh()).toBe('loaded');
+      expect(slot.active?.version).toBe(2);
+      expect(timers.pending.size).toBe(0);
     });
   });
 

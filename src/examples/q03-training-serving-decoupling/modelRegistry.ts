@@ -175,6 +175,21 @@ export interface SlotOptions {
   readonly load?: (model: ModelVersion, signal: AbortSignal) => Promise<void>;
   /** A load that takes longer is abandoned, so it cannot hold up later polls. */
   readonly loadTimeoutMs?: number;
+  /**
+   * Runs `callback` after `ms` and returns a cancel function. Real timers by default; inject one to run the load
+   * timeout on your own clock (a demo, a test), the way `load` and the registry's clock are injected.
+   */
+  readonly schedule?: (ms: number, callback: () => void) => () => void;
+}
+
+/** A whole number as the page writes it, 60,000: separators by hand, so every runtime prints the same. */
+function grouped(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+$)/g, ',');
+}
+
+function realTimer(ms: number, callback: () => void): () => void {
+  const timer = setTimeout(callback, ms);
+  return () => clearTimeout(timer);
 }
 
 /**
@@ -240,19 +255,19 @@ export class ServingSlot {
 
   private async loadWithTimeout(target: ModelVersion): Promise<void> {
     // The 120 s default is illustrative: set the timeout above the slowest healthy load.
-    const { load = async () => {}, loadTimeoutMs = 120_000 } = this.options;
+    const { load = async () => {}, loadTimeoutMs = 120_000, schedule = realTimer } = this.options;
     const controller = new AbortController();
-    let timer: ReturnType<typeof setTimeout> | undefined;
+    let cancelTimer = () => {};
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
+      cancelTimer = schedule(loadTimeoutMs, () => {
         controller.abort();
-        reject(new Error(`${target.name} v${target.version} did not load within ${loadTimeoutMs} ms`));
-      }, loadTimeoutMs);
+        reject(new Error(`${target.name} v${target.version} did not load within ${grouped(loadTimeoutMs)} ms`));
+      });
     });
     try {
       await Promise.race([load(target, controller.signal), timeout]);
     } finally {
-      clearTimeout(timer);
+      cancelTimer(); // a load that finished in time leaves no timer behind
     }
   }
 }
