@@ -10,31 +10,37 @@ const entries: Lit[] = [
   {
     id: 'A1',
     citation: 'Martin, R. C. (2017). Clean architecture: A craftsman’s guide to software structure and design. Prentice Hall.',
+    url: 'https://www.informit.com/store/clean-architecture-a-craftsmans-guide-to-software-structure-9780134494166',
     note: 'Boundaries, the dependency rule and dependency inversion: the basis of ports and adapters.',
   },
   {
     id: 'A2',
     citation: 'Huyen, C. (2022). Designing machine learning systems. O’Reilly Media.',
+    url: 'https://www.oreilly.com/library/view/designing-machine-learning/9781098107956/',
     note: 'End-to-end ML system design: data, features, deployment, monitoring and continual learning.',
   },
   {
     id: 'A5',
     citation: 'van Deursen, S., & Seemann, M. (2019). Dependency injection principles, practices, and patterns. Manning.',
+    url: 'https://www.manning.com/books/dependency-injection-principles-practices-patterns',
     note: 'Constructor injection, composition roots and why service locators hide dependencies.',
   },
   {
     id: 'A6',
     citation: 'Newman, S. (2021). Building microservices: Designing fine-grained systems (2nd ed.). O’Reilly Media.',
+    url: 'https://www.oreilly.com/library/view/building-microservices-2nd/9781492034018/',
     note: 'When and how to split a system into services, and what it costs to run them.',
   },
   {
     id: 'A7',
     citation: 'Lakshmanan, V., Robinson, S., & Munn, M. (2020). Machine learning design patterns. O’Reilly Media.',
+    url: 'https://www.oreilly.com/library/view/machine-learning-design/9781098115777/',
     note: 'Named ML patterns, among them Transform, Feature Store, Checkpoints and Model Versioning.',
   },
   {
     id: 'A8',
     citation: 'Kleppmann, M. (2017). Designing data-intensive applications. O’Reilly Media.',
+    url: 'https://www.oreilly.com/library/view/designing-data-intensive-applications/9781491903063/',
     note: 'Replication, partitioning, logs and stream processing: the data-systems ground under ML platforms.',
   },
   {
@@ -47,6 +53,7 @@ const entries: Lit[] = [
   {
     id: 'A12',
     citation: 'Nygard, M. T. (2018). Release it! Design and deploy production-ready software (2nd ed.). Pragmatic Bookshelf.',
+    url: 'https://pragprog.com/titles/mnee2/release-it-second-edition/',
     note: 'Stability patterns: timeouts, circuit breakers, bulkheads, load shedding and back-pressure.',
   },
   {
@@ -65,11 +72,13 @@ const entries: Lit[] = [
   {
     id: 'L1',
     citation: 'Cockburn, A. (2005). Hexagonal architecture [Web article].',
+    url: 'https://alistair.cockburn.us/hexagonal-architecture/',
     note: 'The original description of ports and adapters.',
   },
   {
     id: 'L2',
     citation: 'Evans, E. (2003). Domain-driven design: Tackling complexity in the heart of software. Addison-Wesley.',
+    url: 'https://www.informit.com/store/domain-driven-design-tackling-complexity-in-the-heart-9780321125217',
     note: 'Bounded contexts and ubiquitous language, the usual tools for drawing service boundaries.',
   },
   {
@@ -100,6 +109,7 @@ const entries: Lit[] = [
     id: 'L7',
     citation:
       'Zaharia, M., Chen, A., Davidson, A., Ghodsi, A., Hong, S. A., Konwinski, A., Murching, S., Nykodym, T., Ogilvie, P., Parkhe, M., Xie, F., & Zumar, C. (2018). Accelerating the machine learning lifecycle with MLflow. IEEE Data Engineering Bulletin, 41(4), 39–45.',
+    url: 'https://sites.computer.org/debull/A18dec/p39.pdf',
     note: 'The design of MLflow tracking, projects and models, the components its later model registry builds on.',
   },
   {

@@ -30,7 +30,7 @@ export const dataReferences: ReferenceEntry[] = [
     citation:
       'Akidau, T., Bradshaw, R., Chambers, C., Chernyak, S., Fernández-Moctezuma, R. J., Lax, R., McVeety, S., Mills, D., Perry, F., Schmidt, E., & Whittle, S. (2015). The Dataflow Model: A practical approach to balancing correctness, latency, and cost in massive-scale, unbounded, out-of-order data processing. Proceedings of the VLDB Endowment, 8(12), 1792–1803.',
     doi: '10.14778/2824032.2824076',
-    note: 'Event time versus processing time, windows, watermarks, triggers and allowed lateness, as one model.',
+    note: 'Event time versus processing time, windows, watermarks, triggers and how late data refine earlier results (discarding, accumulating or retracting), as one model.',
   },
   {
     id: 'L54',

@@ -32,6 +32,7 @@ export const evolutionReferences: ReferenceEntry[] = [
     id: 'L73',
     kind: 'literature',
     citation: 'Kohavi, R., Tang, D., & Xu, Y. (2020). Trustworthy online controlled experiments: A practical guide to A/B testing. Cambridge University Press.',
+    doi: '10.1017/9781108653985',
     note: 'Randomisation units, sample size (the 16σ²/δ² rule), guardrail metrics and ramping exposure safely.',
   },
   {
@@ -80,13 +81,16 @@ export const evolutionReferences: ReferenceEntry[] = [
   {
     id: 'L236',
     kind: 'literature',
-    citation: 'Fleiss, J. L., Tytun, A., & Ury, H. K. (1980). A simple approximation for calculating sample sizes for comparing independent proportions. Biometrics, 36, 343–346.',
-    note: 'The normal-approximation sample size for comparing two proportions when the groups differ in size, as a 1% canary and its 99% baseline do.',
+    citation:
+      'Fleiss, J. L., Tytun, A., & Ury, H. K. (1980). A simple approximation for calculating sample sizes for comparing independent proportions. Biometrics, 36(2), 343–346.',
+    doi: '10.2307/2529990',
+    note: 'The normal-approximation sample size for comparing two proportions when the groups differ in size, as a 1% canary and its 99% baseline do. Q27’s 3,580 uses its formula without the continuity correction; with the correction it is 3,779.',
   },
   {
     id: 'L237',
     kind: 'literature',
-    citation: 'Rao, J. N. K., & Scott, A. J. (1992). A simple method for the analysis of clustered binary data. Biometrics, 48, 577–585.',
+    citation: 'Rao, J. N. K., & Scott, A. J. (1992). A simple method for the analysis of clustered binary data. Biometrics, 48(2), 577–585.',
+    doi: '10.2307/2532311',
     note: 'Divide counts by the design effect, the observed variance over the binomial one, so that ordinary tests on proportions stay valid when observations come in correlated clusters.',
   },
   {

@@ -11,6 +11,7 @@ export const interviewParts12References: ReferenceEntry[] = [
     id: 'L80',
     kind: 'literature',
     citation: 'Siddiqi, N. (2006). Credit risk scorecards: Developing and implementing intelligent credit scoring. Wiley.',
+    doi: '10.1002/9781119201731',
     note: 'The credit-scoring practice behind the Population Stability Index and its conventional bands.',
   },
   {
@@ -65,6 +66,7 @@ export const interviewParts12References: ReferenceEntry[] = [
     id: 'L209',
     kind: 'literature',
     citation: 'Harchol-Balter, M. (2013). Performance modeling and design of computer systems: Queueing theory in action. Cambridge University Press.',
+    doi: '10.1017/CBO9781139226424',
     note: 'Queueing theory for systems designers, including the M/M/1 queue whose mean wait grows as ρ/(1 − ρ) service times near full utilisation.',
   },
   {
@@ -215,7 +217,7 @@ export const interviewParts12References: ReferenceEntry[] = [
     id: 'L185',
     kind: 'literature',
     citation:
-      'Chalkidis, I., Fergadiotis, M., Malakasiotis, P., Aletras, N., & Androutsopoulos, I. (2020). LEGAL-BERT: The Muppets straight out of law school. In Findings of the Association for Computational Linguistics: EMNLP 2020. ACL.',
+      'Chalkidis, I., Fergadiotis, M., Malakasiotis, P., Aletras, N., & Androutsopoulos, I. (2020). LEGAL-BERT: The Muppets straight out of law school. In Findings of the Association for Computational Linguistics: EMNLP 2020 (pp. 2898–2904). ACL.',
     doi: '10.18653/v1/2020.findings-emnlp.261',
     note: 'BERT pre-trained further, or from scratch, on 12 GB of English legal text does better on legal tasks than BERT out of the box.',
   },

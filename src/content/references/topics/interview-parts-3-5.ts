@@ -67,6 +67,7 @@ export const interviewParts35References: ReferenceEntry[] = [
     id: 'L97',
     kind: 'literature',
     citation: 'Sutton, R. S., & Barto, A. G. (2018). Reinforcement learning: An introduction (2nd ed.). MIT Press.',
+    url: 'https://mitpress.mit.edu/9780262039246/reinforcement-learning/',
     note: 'Chapter 2: epsilon-greedy, and constant step sizes for tracking non-stationary bandits.',
   },
   {
@@ -306,7 +307,8 @@ export const interviewParts35References: ReferenceEntry[] = [
   {
     id: 'L193',
     kind: 'literature',
-    citation: 'Consumer Financial Protection Bureau. (2026, April 22). Equal Credit Opportunity Act (Regulation B) [Final rule]. Federal Register.',
+    citation: 'Consumer Financial Protection Bureau. (2026, April 22). Equal Credit Opportunity Act (Regulation B) [Final rule]. Federal Register, 91, 21620.',
+    url: 'https://www.federalregister.gov/documents/2026/04/22/2026-07804/equal-credit-opportunity-act-regulation-b',
     note: 'In effect since 21 July 2026: removes the disparate-impact “effects test” from Regulation B, following Executive Order 14281 of 23 April 2025; adverse-action notice duties are unchanged.',
   },
   {
@@ -328,12 +330,14 @@ export const interviewParts35References: ReferenceEntry[] = [
     id: 'L196',
     kind: 'literature',
     citation: 'Court of Justice of the European Union. (2023, December 7). OQ v Land Hessen (SCHUFA Holding, Scoring), Case C-634/21, ECLI:EU:C:2023:957.',
-    note: 'A credit score that a lender relies on decisively is itself an automated decision under GDPR Article 22.',
+    url: 'https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:62021CJ0634',
+    note: 'A credit agency’s automated score is itself an automated decision under GDPR Article 22 when the lender it is sent to draws strongly on it to enter into, carry out or end a contract.',
   },
   {
     id: 'L197',
     kind: 'literature',
     citation: 'Court of Justice of the European Union. (2025, February 27). CK v Magistrat der Stadt Wien (Dun & Bradstreet Austria), Case C-203/22, ECLI:EU:C:2025:117.',
+    url: 'https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:62022CJ0203',
     note: 'Under GDPR Article 15(1)(h) a person subject to automated scoring is owed an intelligible account of the procedure and principles actually applied to their data; handing over the algorithm is not enough.',
   },
   {
@@ -349,13 +353,14 @@ export const interviewParts35References: ReferenceEntry[] = [
     kind: 'literature',
     citation:
       'Elkan, C. (2001). The foundations of cost-sensitive learning. In Proceedings of the 17th International Joint Conference on Artificial Intelligence (IJCAI 2001) (pp. 973–978).',
-    note: 'With calibrated probabilities, the cost-minimising decision threshold follows from the misclassification costs alone: flag when p > C_FP / (C_FP + C_FN).',
+    note: 'With calibrated probabilities, the cost-minimising decision threshold follows from the costs alone: flag when p > C_FP / (C_FP + C_FN), where each C is what that error costs beyond the right decision for the same case.',
   },
   {
     id: 'L200',
     kind: 'literature',
     citation:
       'New York City. (2021). Local Law 144 of 2021 on automated employment decision tools (NYC Administrative Code §§ 20-870 to 20-874), with the Department of Consumer and Worker Protection’s rules, 6 RCNY § 5-300.',
+    url: 'https://www.nyc.gov/site/dca/about/automated-employment-decision-tools.page',
     note: 'Enforced since 5 July 2023: a yearly independent bias audit of hiring and promotion tools, publishing selection rates and impact ratios by sex and race or ethnicity.',
   },
   {
@@ -416,6 +421,7 @@ export const interviewParts35References: ReferenceEntry[] = [
     kind: 'literature',
     citation:
       'Consumer Financial Protection Bureau. (2014). Using publicly available information to proxy for unidentified race and ethnicity: A methodology and assessment [Report].',
+    url: 'https://files.consumerfinance.gov/f/201409_cfpb_report_proxy-methodology.pdf',
     note: 'Bayesian Improved Surname Geocoding (BISG): estimating an applicant’s race and ethnicity from surname and address when the data may not be collected, as used in fair-lending analysis.',
   },
   {
@@ -429,6 +435,7 @@ export const interviewParts35References: ReferenceEntry[] = [
     id: 'L259',
     kind: 'literature',
     citation: 'Maslej, N., et al. (2024). The AI Index 2024 annual report [Report]. Stanford Institute for Human-Centered Artificial Intelligence.',
+    url: 'https://arxiv.org/abs/2405.19522',
     note: 'With Epoch AI, estimates the compute cost of training frontier models from cloud rental prices: about $78M for GPT-4 and $191M for Gemini Ultra.',
   },
   {

@@ -20,7 +20,7 @@ export const llmEvaluationReferences: ReferenceEntry[] = [
     kind: 'literature',
     citation: 'Fleiss, J. L., Cohen, J., & Everitt, B. S. (1969). Large sample standard errors of kappa and weighted kappa. Psychological Bulletin, 72(5), 323–327.',
     doi: '10.1037/h0028106',
-    note: 'The large-sample standard error of kappa that Cohen’s 1960 approximation simplifies; the one to use for an interval around a judge’s agreement.',
+    note: 'The large-sample standard errors of kappa, correcting the one in Cohen’s 1960 paper; for an interval around a judge’s agreement use the one that does not assume kappa = 0.',
   },
   {
     id: 'L171',
@@ -68,6 +68,7 @@ export const llmEvaluationReferences: ReferenceEntry[] = [
     id: 'L174',
     kind: 'literature',
     citation: 'European Commission, AI Office. (2025, July 10). General-purpose AI code of practice: Transparency, copyright, and safety and security chapters.',
+    url: 'https://digital-strategy.ec.europa.eu/en/policies/contents-code-gpai',
     note: 'The voluntary code by which providers of general-purpose models can show they meet Art. 53 and, for systemic-risk models, Art. 55.',
   },
   {
@@ -75,6 +76,7 @@ export const llmEvaluationReferences: ReferenceEntry[] = [
     kind: 'literature',
     citation:
       'European Commission. (2025, November 19). Proposal for a regulation of the European Parliament and of the Council amending Regulations (EU) 2024/1689 and (EU) 2018/1139 as regards the simplification of the implementation of harmonised rules on artificial intelligence (Digital Omnibus on AI) (COM(2025) 836 final, 2025/0359(COD)).',
+    url: 'https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:52025PC0836',
     note: 'The proposal to tie the high-risk dates to the availability of standards; agreed on 7 May 2026 with fixed dates of 2 December 2027 and 2 August 2028, and adopted as Regulation (EU) 2026/1744.',
   },
   {
@@ -169,6 +171,7 @@ export const llmEvaluationReferences: ReferenceEntry[] = [
     id: 'L160',
     kind: 'literature',
     citation: 'Wilson, E. B. (1927). Probable inference, the law of succession, and statistical inference. Journal of the American Statistical Association, 22(158), 209–212.',
+    doi: '10.1080/01621459.1927.10502953',
     note: 'The score interval for a proportion used here for an evaluation pass rate.',
   },
   {

@@ -174,6 +174,7 @@ export const llmRetrievalReferences: ReferenceEntry[] = [
     kind: 'literature',
     citation:
       'European Parliament and Council of the European Union. (2016). Regulation (EU) 2016/679 (General Data Protection Regulation), Article 17: Right to erasure (‘right to be forgotten’). Official Journal of the European Union, L 119.',
+    url: 'https://eur-lex.europa.eu/eli/reg/2016/679/oj',
     note: 'Personal data must be erased without undue delay when a ground applies; a controller that made the data public must take reasonable steps to tell other controllers to erase links and copies.',
   },
   {

@@ -13,7 +13,7 @@ export const llmServingReferences: ReferenceEntry[] = [
     citation:
       'Williams, S., Waterman, A., & Patterson, D. (2009). Roofline: An insightful visual performance model for multicore architectures. Communications of the ACM, 52(4), 65–76.',
     doi: '10.1145/1498765.1498785',
-    note: 'The roofline model: attainable FLOP/s is the lower of peak compute and bandwidth × arithmetic intensity, with the ridge point between them.',
+    note: 'The roofline model: attainable FLOP/s is the lower of peak compute and peak memory bandwidth × operational intensity (FLOPs per byte of DRAM traffic, often called arithmetic intensity), with the ridge point between them.',
   },
   {
     id: 'L105',

@@ -18,6 +18,7 @@ export const structuralReferences: ReferenceEntry[] = [
     id: 'L21',
     kind: 'literature',
     citation: 'Meszaros, G. (2007). xUnit test patterns: Refactoring test code. Addison-Wesley.',
+    url: 'https://www.informit.com/store/xunit-test-patterns-refactoring-test-code-9780131495050',
     note: 'The vocabulary of test doubles (dummy, stub, spy, mock, fake) and when each one fits.',
   },
   {
@@ -76,6 +77,7 @@ export const structuralReferences: ReferenceEntry[] = [
     id: 'L253',
     kind: 'literature',
     citation: 'Newman, S. (2019). Monolith to microservices: Evolutionary patterns to transform your monolith. O’Reilly Media.',
+    url: 'https://www.oreilly.com/library/view/monolith-to-microservices/9781492047834/',
     note: 'Extracting services from a running monolith step by step: strangler fig, branch by abstraction, parallel run, and splitting the database.',
   },
   {
