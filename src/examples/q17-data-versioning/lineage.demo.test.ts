@@ -24,7 +24,10 @@ describe('the data versioning demo', () => {
       notReached: ['fraud@6'],
       sources: ['s3://lake/raw/txns/2024-06'],
     });
-    expect(log.mock.calls.map((c) => String(c[0]))).toContain('models to retrain: churn@3, fraud@7; registered but not reached: fraud@6');
+    const lines = log.mock.calls.map((c) => String(c[0]));
+    expect(lines).toContain('models to retrain: churn@3, fraud@7; registered but not reached: fraud@6');
+    // fraud@7 was trained on the cleaned snapshot only; the raw one is upstream of it, not its training data.
+    expect(lines).toContain('fraud@7 was trained on clean-2024-06, derived from raw-2024-06, from s3://lake/raw/txns/2024-06');
   });
 
   it("stores the page's 1,580 GB for 30 daily 1 TB snapshots with 2 % churn in new files, and all 30,000 when every file is rewritten", async () => {

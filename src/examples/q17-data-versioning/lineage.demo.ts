@@ -41,7 +41,9 @@ export async function demo(): Promise<{
   const notReached = registered.filter((m) => !impact.models.includes(m)).sort(); // the demo's own set difference
   console.log(`models to retrain: ${impact.models.join(', ')}; registered but not reached: ${notReached.join(', ')}`);
   const upstream = registry.upstreamOf('fraud', '7');
-  console.log(`fraud@7 was trained on ${upstream.snapshots.map(nameOf).join(', ')}, from ${upstream.sources.join(', ')}`);
+  const fraud7 = models.find((m) => `${m.name}@${m.version}` === 'fraud@7')!;
+  const derivedFrom = upstream.snapshots.filter((id) => !fraud7.trainedOn.includes(id)); // upstream, but not trained on directly
+  console.log(`fraud@7 was trained on ${fraud7.trainedOn.map(nameOf).join(', ')}, derived from ${derivedFrom.map(nameOf).join(', ')}, from ${upstream.sources.join(', ')}`);
 
   // Every day a new 20 GB partition lands and the oldest leaves the 1,000 GB window (50 files of 20 GB).
   const partition = (day: number) => text(`partition ${day}`.padEnd(20, '.'));

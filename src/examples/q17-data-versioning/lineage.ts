@@ -46,17 +46,27 @@ export class DatasetRegistry {
     for (const p of parents) if (!this.snapshots.has(p)) throw new Error(`unknown parent snapshot ${p}`);
     const manifest: Record<string, Hash> = {};
     for (const path of Object.keys(files).sort()) {
-      const bytes = files[path]!;
+      // One copy, taken now: the bytes hashed are the bytes stored, even if the caller reuses its buffer meanwhile.
+      const bytes = files[path]!.slice();
       const hash = await sha256Hex(bytes);
-      if (!this.blobs.has(hash)) this.blobs.set(hash, bytes.slice());
+      if (!this.blobs.has(hash)) this.blobs.set(hash, bytes);
       manifest[path] = hash;
     }
     // The id covers content and parents but not the display name: renaming is not a new version.
     const canonical = JSON.stringify({ manifest: Object.entries(manifest), parents });
     const id = await sha256Hex(canonical);
     const existing = this.snapshots.get(id);
-    if (existing) return existing;
-    const snapshot: Snapshot = { id, name, manifest, parents, sources: [...(lineage.sources ?? [])] };
+    const sources = [...(lineage.sources ?? [])];
+    if (existing) {
+      // The same bytes from another system: keep the new origin, or an audit of what a model used would miss it.
+      const extra = sources.filter((s) => !existing.sources.includes(s));
+      if (extra.length === 0) return existing;
+      const merged: Snapshot = Object.freeze({ ...existing, sources: Object.freeze([...existing.sources, ...extra]) });
+      this.snapshots.set(id, merged);
+      return merged;
+    }
+    // Frozen: a caller holding the snapshot cannot rewrite the history its id stands for.
+    const snapshot: Snapshot = Object.freeze({ id, name, manifest: Object.freeze(manifest), parents: Object.freeze(parents), sources: Object.freeze(sources) });
     this.snapshots.set(id, snapshot);
     return snapshot;
   }
@@ -75,7 +85,9 @@ export class DatasetRegistry {
   registerModel(model: ModelRecord): void {
     if (model.trainedOn.length === 0) throw new Error(`model ${model.name}@${model.version} names no training data`);
     for (const id of model.trainedOn) if (!this.snapshots.has(id)) throw new Error(`unknown snapshot ${id}`);
-    this.models.push({ ...model, trainedOn: [...model.trainedOn] });
+    // A version names one training run: registering it again with other data would make the two walks disagree.
+    if (this.models.some((m) => m.name === model.name && m.version === model.version)) throw new Error(`model ${model.name}@${model.version} is already registered`);
+    this.models.push(Object.freeze({ ...model, trainedOn: Object.freeze([...model.trainedOn]) }));
   }
 
   get(snapshotId: Hash): Snapshot {
