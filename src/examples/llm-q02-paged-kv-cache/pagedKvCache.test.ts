@@ -95,12 +95,30 @@ describe('PagedKvCache sharing', () => {
 });
 
 describe('PagedKvCache when blocks run out', () => {
-  it('rejects a prompt that does not fit and allocates nothing, so the scheduler can queue it', () => {
+  it('rejects a prompt that does not fit now and allocates nothing, so the scheduler can keep it waiting', () => {
     const cache = new PagedKvCache(3, 4);
     cache.addSequence('a', 4);
-    expect(() => cache.addSequence('b', 9)).toThrow(OutOfBlocksError);
+    expect(() => cache.addSequence('b', 9)).toThrow(new OutOfBlocksError(3, 2));
+    expect(() => cache.addSequence('b', 9)).toThrow(/^out of KV blocks: need 3, 2 free$/);
     expect(cache.freeBlocks).toBe(2);
     expect(() => cache.blockTable('b')).toThrow(/unknown sequence b/);
+  });
+
+  it('rejects a prompt larger than the whole pool with a RangeError, since waiting would never admit it', () => {
+    const cache = new PagedKvCache(3, 4);
+    const tooLong = (() => {
+      try {
+        cache.addSequence('big', 13);
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(tooLong).toBeInstanceOf(RangeError);
+    expect(tooLong).not.toBeInstanceOf(OutOfBlocksError);
+    expect(tooLong).toMatchObject({ message: 'prompt of 13 tokens needs 4 blocks; the pool has 3' });
+    expect(cache.freeBlocks).toBe(3);
+    cache.addSequence('fits', 12); // exactly the pool
+    expect(cache.freeBlocks).toBe(0);
   });
 
   it('fails a decode step that needs a block when none is free, and succeeds after a preemption frees one', () => {
@@ -142,5 +160,43 @@ describe('PagedKvCache input checks', () => {
     expect(() => cache.fork('a', 'a')).toThrow(/already exists/);
     expect(() => cache.appendToken('zz')).toThrow(/unknown sequence zz/);
     expect(() => cache.report(4)).toThrow(/maxSeqLen 4 is shorter than sequence a/);
+  });
+
+  it('rejects a block size of 0', () => {
+    expect(() => new PagedKvCache(8, 0)).toThrow(/blockSize/);
+  });
+
+  it('rejects a fractional prompt length', () => {
+    expect(() => new PagedKvCache(8, 4).addSequence('x', 2.5)).toThrow(/promptTokens/);
+  });
+
+  it('rejects a reservation of 0 even with no sequence to compare', () => {
+    expect(() => new PagedKvCache(8, 4).report(0)).toThrow(/maxSeqLen/);
+  });
+
+  it('accepts a sequence exactly as long as the reservation', () => {
+    const cache = new PagedKvCache(8, 4);
+    cache.addSequence('a', 5);
+    expect(cache.report(5)).toMatchObject({ contiguousSlots: 5, contiguousWasteSlots: 0 });
+  });
+
+  it('hands out a copy of the block table, so a caller cannot change the cache', () => {
+    const cache = new PagedKvCache(8, 4);
+    cache.addSequence('a', 5);
+    (cache.blockTable('a') as number[]).push(7);
+    expect(cache.blockTable('a')).toEqual([0, 1]);
+    expect(cache.report(8)).toMatchObject({ usedBlocks: 2, pagedWasteSlots: 3 });
+  });
+});
+
+describe('PagedKvCache usage', () => {
+  it('reports the paged side and the longest sequence without a reservation, so a caller can check one first', () => {
+    const cache = new PagedKvCache(8, 4);
+    cache.addSequence('short', 2);
+    cache.addSequence('long', 9);
+    cache.addSequence('mid', 5);
+    expect(cache.usage()).toEqual({ sequences: 3, logicalTokens: 16, longestSequence: 9, usedBlocks: 6, pagedWasteSlots: 8 });
+    expect(() => cache.report(8)).toThrow(/maxSeqLen 8 is shorter than sequence long/);
+    expect(cache.report(9)).toEqual({ ...cache.usage(), contiguousSlots: 27, contiguousWasteSlots: 11 });
   });
 });

@@ -5,23 +5,32 @@
  * search) share their prompt, and a shared block is copied only when one of
  * its owners writes to it. Token slots stand in for the keys and values.
  */
+/**
+ * No free block for now. What to do is the scheduler's call: a new request waits until blocks are freed; a running
+ * sequence that needs a block for its next token makes it preempt another sequence (swap or recompute).
+ */
 export class OutOfBlocksError extends Error {
   constructor(
     readonly needed: number,
     readonly free: number,
   ) {
-    super(`out of KV blocks: need ${needed}, ${free} free; preempt a sequence (swap or recompute) and retry`);
+    super(`out of KV blocks: need ${needed}, ${free} free`);
     this.name = 'OutOfBlocksError';
   }
 }
 
-export interface MemoryReport {
+export interface PagedUsage {
   sequences: number;
   /** Tokens the sequences see, counting a shared prompt once per sequence. */
   logicalTokens: number;
+  /** The longest sequence: what a contiguous reservation must hold. */
+  longestSequence: number;
   usedBlocks: number;
   /** Slots in used blocks that hold no token: the paged layout's only waste. */
   pagedWasteSlots: number;
+}
+
+export interface MemoryReport extends PagedUsage {
   /** What reserving maxSeqLen contiguous slots per sequence would take. */
   contiguousSlots: number;
   contiguousWasteSlots: number;
@@ -54,6 +63,8 @@ export class PagedKvCache {
     if (this.tables.has(id)) throw new Error(`sequence ${id} already exists`);
     if (!Number.isInteger(promptTokens) || promptTokens < 1) throw new RangeError(`promptTokens must be a positive integer, got ${promptTokens}`);
     const needed = Math.ceil(promptTokens / this.blockSize);
+    // Waiting cannot help a prompt larger than the whole pool, so it is not an out-of-blocks case.
+    if (needed > this.numBlocks) throw new RangeError(`prompt of ${promptTokens} tokens needs ${needed} blocks; the pool has ${this.numBlocks}`);
     if (needed > this.freeList.length) throw new OutOfBlocksError(needed, this.freeList.length);
     const blocks: number[] = [];
     for (let i = 0; i < needed; i++) blocks.push(this.take(Math.min(this.blockSize, promptTokens - i * this.blockSize)));
@@ -107,12 +118,13 @@ export class PagedKvCache {
     return [...this.table(id).blocks];
   }
 
-  report(maxSeqLen: number): MemoryReport {
-    if (!Number.isInteger(maxSeqLen) || maxSeqLen < 1) throw new RangeError(`maxSeqLen must be a positive integer, got ${maxSeqLen}`);
+  /** Blocks in use and their waste; a shared block counts once. */
+  usage(): PagedUsage {
     let logicalTokens = 0;
-    for (const [id, seq] of this.tables) {
-      if (seq.tokens > maxSeqLen) throw new RangeError(`maxSeqLen ${maxSeqLen} is shorter than sequence ${id} (${seq.tokens} tokens)`);
+    let longestSequence = 0;
+    for (const seq of this.tables.values()) {
       logicalTokens += seq.tokens;
+      longestSequence = Math.max(longestSequence, seq.tokens);
     }
     let usedBlocks = 0;
     let storedTokens = 0;
@@ -122,15 +134,18 @@ export class PagedKvCache {
         storedTokens += this.fill[b]!;
       }
     }
-    const contiguousSlots = this.tables.size * maxSeqLen;
-    return {
-      sequences: this.tables.size,
-      logicalTokens,
-      usedBlocks,
-      pagedWasteSlots: usedBlocks * this.blockSize - storedTokens,
-      contiguousSlots,
-      contiguousWasteSlots: contiguousSlots - logicalTokens,
-    };
+    return { sequences: this.tables.size, logicalTokens, longestSequence, usedBlocks, pagedWasteSlots: usedBlocks * this.blockSize - storedTokens };
+  }
+
+  /** usage() beside a contiguous reservation of maxSeqLen slots per sequence, which must hold every sequence. */
+  report(maxSeqLen: number): MemoryReport {
+    if (!Number.isInteger(maxSeqLen) || maxSeqLen < 1) throw new RangeError(`maxSeqLen must be a positive integer, got ${maxSeqLen}`);
+    for (const [id, seq] of this.tables) {
+      if (seq.tokens > maxSeqLen) throw new RangeError(`maxSeqLen ${maxSeqLen} is shorter than sequence ${id} (${seq.tokens} tokens)`);
+    }
+    const usage = this.usage();
+    const contiguousSlots = usage.sequences * maxSeqLen;
+    return { ...usage, contiguousSlots, contiguousWasteSlots: contiguousSlots - usage.logicalTokens };
   }
 
   private take(tokens: number): number {

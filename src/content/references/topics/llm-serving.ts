@@ -110,6 +110,22 @@ export const llmServingReferences: ReferenceEntry[] = [
     note: "NVIDIA's own description of an 8-GPU H200 server: 18 fourth-generation NVLinks at 900 GB/s per GPU, and 400 Gb/s InfiniBand network cards.",
   },
   {
+    id: 'T224',
+    kind: 'tool',
+    name: 'vLLM CacheConfig',
+    purpose:
+      "vLLM's KV-cache settings in its API reference (December 2026): block size in tokens, whose class default DEFAULT_BLOCK_SIZE is 16 while the platform or attention backend may choose another, the share of GPU memory to use, and prefix caching.",
+    url: 'https://docs.vllm.ai/en/stable/api/vllm/config/cache/',
+  },
+  {
+    id: 'T225',
+    kind: 'tool',
+    name: 'TensorRT-LLM KvCacheConfig',
+    purpose:
+      "TensorRT-LLM's LLM API settings for its paged KV cache (December 2026): tokens_per_block, 32 by default, block reuse across requests, offloading to host memory and the fraction of free GPU memory to use.",
+    url: 'https://nvidia.github.io/TensorRT-LLM/llm-api/reference/KvCacheConfig.html',
+  },
+  {
     id: 'G104',
     kind: 'glossary',
     term: 'Block table',
