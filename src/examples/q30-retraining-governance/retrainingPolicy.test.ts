@@ -56,6 +56,38 @@ describe('psiBand', () => {
   });
 });
 
+describe('PSI on windows without drift (the minWindowRows comment)', () => {
+  /** Mulberry32: a small seeded generator, so the simulated rates are the same on every run. */
+  const seeded = (seed: number) => () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+  /** Share of 20,000 windows drawn from ten equal-share bins whose PSI is significant (above 0.2). */
+  const falseRetrainRate = (rows: number): number => {
+    const random = seeded(30);
+    let significant = 0;
+    for (let trial = 0; trial < 20_000; trial++) {
+      const counts = new Array<number>(10).fill(0);
+      for (let r = 0; r < rows; r++) counts[Math.floor(random() * 10)]!++;
+      if (psiBand(psi(new Array<number>(10).fill(1), counts)) === 'significant') significant++;
+    }
+    return significant / 20_000;
+  };
+
+  it('exceeds 0.2 on about 3 % of 100-row windows, so 20 features misfire in about half the hours', () => {
+    const rate = falseRetrainRate(100);
+    expect(rate).toBeGreaterThanOrEqual(0.025);
+    expect(rate).toBeLessThanOrEqual(0.04);
+    expect(1 - (1 - rate) ** 20).toBeCloseTo(0.5, 1);
+  });
+
+  it('never exceeds 0.2 on 500-row windows', () => {
+    expect(falseRetrainRate(500)).toBe(0);
+  });
+});
+
 const rules: RetrainingRules = {
   maxModelAgeMs: 30 * DAY,
   coolDownMs: DAY,
@@ -95,6 +127,17 @@ describe('RetrainingPolicy.decide', () => {
     });
   });
 
+  it('retrains only past maxModelAgeMs: a model exactly 30 days old is not stale', () => {
+    const policy = new RetrainingPolicy(rules);
+    expect(policy.decide({ now: T0, featurePsi: {}, windowRows: ROWS, trainedAt: T0 - 30 * DAY })).toEqual({ action: 'none', reasons: [] });
+  });
+
+  it('judges a window of exactly minWindowRows rows, and not one row fewer', () => {
+    const drifted = (windowRows: number) => ({ now: T0, featurePsi: { amount: 0.4 }, windowRows, trainedAt: T0 - DAY });
+    expect(new RetrainingPolicy(rules).decide(drifted(500)).action).toBe('retrain');
+    expect(new RetrainingPolicy(rules).decide(drifted(499)).action).toBe('alert');
+  });
+
   it('alerts a person when the window is smaller than minWindowRows, whatever its PSI, and still retrains a stale model', () => {
     const policy = new RetrainingPolicy(rules);
     const tooSmall = 'window: 100 rows, fewer than 500; PSI not judged, merge windows';
@@ -117,6 +160,16 @@ describe('RetrainingPolicy.decide', () => {
     expect(policy.decide({ now: T0 + 120 * HOUR, featurePsi: { amount: 0.35 }, windowRows: ROWS, trainedAt: T0 - 10 * DAY })).toEqual({
       action: 'pending',
       reasons: ['drift: amount PSI 0.350', 'pending: run-1 still in training, gate or canary'],
+    });
+  });
+
+  it('lets a pending drift run cover staleness too, since any run yields a fresh model', () => {
+    const policy = new RetrainingPolicy(rules);
+    const snapshot = { featurePsi: { amount: 0.4 }, windowRows: ROWS, trainedAt: T0 - 29 * DAY };
+    expect(policy.decide({ now: T0, ...snapshot })).toEqual({ action: 'retrain', reasons: ['drift: amount PSI 0.400'], runId: 'run-1' });
+    expect(policy.decide({ now: T0 + 2 * DAY, ...snapshot })).toEqual({
+      action: 'pending',
+      reasons: ['drift: amount PSI 0.400', 'stale: model is 31 days old', 'pending: run-1 still in training, gate or canary'],
     });
   });
 
@@ -197,6 +250,22 @@ describe('RetrainingPolicy.decide', () => {
     expect(policy.decide(drifted(T0 + 50 * HOUR)).action).toBe('retrain'); // a success reset the count: one failure is retried
   });
 
+  it('resets the failure streak on any run that did not fail, without resume()', () => {
+    const policy = new RetrainingPolicy(rules);
+    const drifted = (now: number) => ({ now, featurePsi: { amount: 0.4 }, windowRows: ROWS, trainedAt: T0 - DAY });
+    const outcomes = ['failed', 'failed', 'rejected', 'failed', 'failed'] as const;
+    const launched: string[] = [];
+    for (let h = 0; h < 48 && launched.length < outcomes.length; h++) {
+      const { runId } = policy.decide(drifted(T0 + h * HOUR));
+      if (runId) {
+        policy.recordOutcome(runId, outcomes[launched.length]!, 0);
+        launched.push(runId);
+      }
+    }
+    expect(launched).toEqual(['run-1', 'run-2', 'run-3', 'run-4', 'run-5']);
+    expect(policy.decide(drifted(T0 + 48 * HOUR))).toMatchObject({ action: 'retrain', runId: 'run-6' });
+  });
+
   it('stops at the monthly budget (4 runs of 150 USD in 600 USD) and starts again next month', () => {
     const policy = new RetrainingPolicy(rules);
     const drifted = { featurePsi: { amount: 0.4 }, windowRows: ROWS, trainedAt: T0 - DAY };
@@ -207,6 +276,33 @@ describe('RetrainingPolicy.decide', () => {
     });
     expect(actions).toEqual(['retrain', 'retrain', 'retrain', 'retrain', 'blocked']);
     expect(policy.decide({ now: Date.UTC(2025, 3, 1), ...drifted }).action).toBe('retrain');
+  });
+
+  it('launches past the budget once a person approves more, for that UTC month only', () => {
+    const policy = new RetrainingPolicy(rules);
+    const drifted = { featurePsi: { amount: 0.4 }, windowRows: ROWS, trainedAt: T0 - DAY };
+    for (const d of [0, 1, 2, 3]) policy.recordOutcome(policy.decide({ now: T0 + d * DAY, ...drifted }).runId!, 'rejected', 150);
+    expect(policy.decide({ now: T0 + 4 * DAY, ...drifted }).reasons).toContain('budget: 600.00 USD spent of 600 USD this month');
+    policy.approveBudget(150, T0 + 4 * DAY);
+    const extra = policy.decide({ now: T0 + 4 * DAY, ...drifted });
+    expect(extra).toMatchObject({ action: 'retrain', runId: 'run-5' });
+    policy.recordOutcome(extra.runId!, 'rejected', 150);
+    expect(policy.decide({ now: T0 + 5 * DAY, ...drifted }).reasons).toContain('budget: 750.00 USD spent of 750 USD this month');
+    // April starts again at 600 USD: four runs, not five.
+    const april = [0, 1, 2, 3, 4].map((d) => {
+      const decision = policy.decide({ now: Date.UTC(2025, 3, 1) + d * DAY, ...drifted });
+      if (decision.runId) policy.recordOutcome(decision.runId, 'rejected', 150);
+      return decision.action;
+    });
+    expect(april).toEqual(['retrain', 'retrain', 'retrain', 'retrain', 'blocked']);
+  });
+
+  it('refuses a budget approval that is not a finite amount of at least one cent, or has no finite time', () => {
+    const policy = new RetrainingPolicy(rules);
+    expect(() => policy.approveBudget(Number.NaN, T0)).toThrow(/extraUsd must be a finite number of at least 0.01 USD, got NaN/);
+    expect(() => policy.approveBudget(0.004, T0)).toThrow(/extraUsd/);
+    expect(() => policy.approveBudget(-150, T0)).toThrow(/extraUsd/);
+    expect(() => policy.approveBudget(150, Number.NaN)).toThrow(/now must be a finite time/);
   });
 
   it('counts the budget in whole cents, so three runs of 0.10 USD fit in 0.30 USD', () => {
@@ -286,6 +382,17 @@ describe('promotionGate', () => {
       promote: false,
       failures: ['slice high_value has no champion score to compare against', 'slice high_value was not evaluated'],
     });
+  });
+
+  it('accepts an evaluation set of exactly minRows rows', () => {
+    const candidate: Evaluation = { overall: 0.9, slices: { new_users: 0.84, high_value: 0.88 }, evaluatedRows: 10_000 };
+    expect(promotionGate(candidate, champion, gate)).toEqual({ promote: true, failures: [] });
+  });
+
+  it('also checks a slice the champion was scored on but the rules do not require', () => {
+    const championWithExtra: Evaluation = { ...champion, slices: { ...champion.slices, extra: 0.8 } };
+    const candidate: Evaluation = { overall: 0.9, slices: { new_users: 0.84, high_value: 0.88 }, evaluatedRows: 50_000 };
+    expect(promotionGate(candidate, championWithExtra, gate)).toEqual({ promote: false, failures: ['slice extra was not evaluated'] });
   });
 
   it('compares in basis points, so a score exactly at the tolerance passes (0.47 vs 0.52, tolerance 0.05)', () => {

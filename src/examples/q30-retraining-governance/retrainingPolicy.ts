@@ -49,17 +49,20 @@ export function psiBand(value: number): PsiBand {
 export interface RetrainingRules {
   readonly maxModelAgeMs: number;
   readonly coolDownMs: number;
+  /** Per UTC month; approveBudget() raises one month's allowance. */
   readonly monthlyBudgetUsd: number;
   /** At least 0.01 USD: the budget counts whole cents, so a smaller cost would round to a free run. */
   readonly estimatedRunCostUsd: number;
   /**
-   * Fewest rows a monitoring window needs before its PSI is judged. With 10 bins and no drift,
-   * a 100-row window exceeds 0.2 on about 3 % of checks per feature; 500 rows make that negligible.
+   * Fewest rows a monitoring window needs before its PSI is judged. With no drift, PSI averages about
+   * (bins - 1) / rows, so allow at least about 50 rows per bin beyond the first: 500 for ten bins, about
+   * 5,000 for a 100-category feature. With ten equal-share bins, 100-row windows exceed 0.2 about 3 % of
+   * the time and 500-row windows never did (simulated, 20,000 multinomial windows each; see the unit test).
    */
   readonly minWindowRows: number;
   /**
    * Longest a run may stay pending (training, gate and canary) before it counts as lost, e.g. 10 days
-   * against an 8-day canary path (rule of thumb). A lost run stops holding triggers back and pages a person.
+   * against an 8-day canary path (rule of thumb). A lost run blocks every launch and pages a person until its outcome is recorded.
    */
   readonly maxRunMs: number;
   /** Automatic retries after a failed run, e.g. 2; one more failure in a row blocks launches until resume(). */
@@ -114,6 +117,8 @@ const cents = (usd: number): number => Math.round(usd * 100);
 export class RetrainingPolicy {
   private readonly runs: Run[] = [];
   private consecutiveFailures = 0;
+  /** Extra budget a person approved, in cents per UTC month ('2025-04'). */
+  private readonly approvedCents = new Map<string, number>();
 
   constructor(private readonly rules: RetrainingRules) {
     // A NaN limit compares false with everything and would silently switch its brake or trigger off.
@@ -148,7 +153,8 @@ export class RetrainingPolicy {
     if (ageMs > this.rules.maxModelAgeMs) triggers.set('stale', `stale: model is ${span(ageMs)} old`);
     const reasons = [...triggers.values(), ...notes];
 
-    // A run that never reports back would hold its triggers forever: past maxRunMs it is lost, and a person closes it.
+    // A run that never reports back would hold its triggers forever: past maxRunMs it is lost. Its state is
+    // unknown, so every check is blocked until a person records how it ended.
     const pending = this.runs.filter((r) => r.status === 'pending');
     const overdue = pending.filter((r) => now - r.at > this.rules.maxRunMs);
     if (overdue.length > 0) {
@@ -163,7 +169,8 @@ export class RetrainingPolicy {
       const watch = judged ? bands.filter((b) => b.band === 'moderate').map(({ f, v }) => `watch: ${f} PSI ${v.toFixed(3)}`) : notes;
       return watch.length > 0 ? { action: 'alert', reasons: watch } : { action: 'none', reasons: [] };
     }
-    // One shift, one run: while a run is in training, gate or canary, its own triggers do not launch another.
+    // One open run per shift: while a run is in training, gate or canary, its own triggers do not launch another.
+    // A shift it does not cover launches its own run, so runs for different shifts can overlap.
     const uncovered = [...triggers.keys()].filter((t) => !pending.some((r) => r.covers.has(t)));
     if (uncovered.length === 0) {
       return { action: 'pending', reasons: [...reasons, `pending: ${pending.map((r) => r.id).join(', ')} still in training, gate or canary`] };
@@ -177,8 +184,9 @@ export class RetrainingPolicy {
     const last = this.runs.filter((r) => r.status !== 'failed').at(-1);
     if (last && now - last.at < this.rules.coolDownMs) return { action: 'blocked', reasons: [...reasons, 'cool-down: the last run is too recent'] };
     const spentCents = this.runs.filter((r) => month(r.at) === month(now)).reduce((sum, r) => sum + r.costCents, 0);
-    if (spentCents + cents(this.rules.estimatedRunCostUsd) > cents(this.rules.monthlyBudgetUsd)) {
-      return { action: 'blocked', reasons: [...reasons, `budget: ${(spentCents / 100).toFixed(2)} USD spent of ${this.rules.monthlyBudgetUsd} USD this month`] };
+    const allowanceCents = cents(this.rules.monthlyBudgetUsd) + (this.approvedCents.get(month(now)) ?? 0);
+    if (spentCents + cents(this.rules.estimatedRunCostUsd) > allowanceCents) {
+      return { action: 'blocked', reasons: [...reasons, `budget: ${(spentCents / 100).toFixed(2)} USD spent of ${allowanceCents / 100} USD this month`] };
     }
     const run: Run = {
       id: `run-${this.runs.length + 1}`,
@@ -202,6 +210,16 @@ export class RetrainingPolicy {
     run.status = outcome;
     run.costCents = cents(actualCostUsd);
     this.consecutiveFailures = outcome === 'failed' ? this.consecutiveFailures + 1 : 0;
+  }
+
+  /**
+   * Called by the person paged about the budget: raises the allowance of the UTC month that contains
+   * now by extraUsd. It lapses with that month, so one exception does not become the new budget.
+   */
+  approveBudget(extraUsd: number, now: number): void {
+    if (!Number.isFinite(now)) throw new RangeError(`now must be a finite time, got ${now}`);
+    if (!(Number.isFinite(extraUsd) && cents(extraUsd) >= 1)) throw new RangeError(`extraUsd must be a finite number of at least 0.01 USD, got ${extraUsd}`);
+    this.approvedCents.set(month(now), (this.approvedCents.get(month(now)) ?? 0) + cents(extraUsd));
   }
 
   /** Called by the person who fixed a failing pipeline: automatic launches may start again. */
