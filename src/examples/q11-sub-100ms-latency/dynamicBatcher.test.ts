@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DynamicBatcher, QueueFullError, type Timers } from './dynamicBatcher';
+import { BatchTimeoutError, DynamicBatcher, QueueFullError, type Timers } from './dynamicBatcher';
 
 /** Manual clock: timers fire only when the test advances time. */
 class FakeTimers implements Timers {
@@ -22,9 +22,33 @@ class FakeTimers implements Timers {
       timer.callback();
     }
   }
+  /** Discrete-event run: fires due timers one at a time at their own time, letting promise callbacks run after each. */
+  async runUntil(t: number): Promise<void> {
+    for (;;) {
+      const due = [...this.pending].filter(([, timer]) => timer.at <= t).sort((a, b) => a[1].at - b[1].at)[0];
+      if (due === undefined) break;
+      this.pending.delete(due[0]);
+      this.now = due[1].at;
+      due[1].callback();
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    this.now = t;
+  }
   get active(): number {
     return this.pending.size;
   }
+}
+
+/** Seeded uniform numbers in [0, 1) (mulberry32), so simulated arrivals repeat exactly. */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
+  };
 }
 
 /** Lets queued promise callbacks run. */
@@ -93,6 +117,18 @@ describe('DynamicBatcher', () => {
     await settle();
     expect(model.calls).toEqual([]);
     timers.advance(1);
+    expect(await result).toBe(70);
+    expect(batcher.stats.flushedByTimeout).toBe(1);
+  });
+
+  it("sends a lone request on the next timer tick when maxWaitMs is 0 (Triton's default)", async () => {
+    const timers = new FakeTimers();
+    const model = recordingModel();
+    const batcher = new DynamicBatcher({ runBatch: model.runBatch, maxBatchSize: 16, maxWaitMs: 0, timers });
+    const result = batcher.submit(7);
+    await settle();
+    expect(model.calls).toEqual([]);
+    timers.advance(0);
     expect(await result).toBe(70);
     expect(batcher.stats.flushedByTimeout).toBe(1);
   });
@@ -182,6 +218,7 @@ describe('DynamicBatcher', () => {
     ]);
     await model.finishOldest();
     expect(await Promise.all(queued)).toEqual([50, 60, 70, 80]);
+    expect(batcher.stats.requests).toBe(8);
   });
 
   it('keeps at most maxConcurrentBatches batches on the model during a burst', async () => {
@@ -241,6 +278,7 @@ describe('DynamicBatcher', () => {
     expect(await result).toBe(50);
     expect(timers.active).toBe(0);
     expect(batcher.waiting).toBe(0);
+    expect(batcher.stats.flushedByDrain).toBe(1);
   });
 
   it('drains behind a running batch and resolves once the queue has been answered', async () => {
@@ -260,12 +298,91 @@ describe('DynamicBatcher', () => {
     expect(timers.active).toBe(0);
   });
 
+  it('rejects the callers of a batch the model does not answer within executionTimeoutMs, frees its slot and ignores the late answer', async () => {
+    const timers = new FakeTimers();
+    const model = busyModel();
+    const batcher = new DynamicBatcher({ runBatch: model.runBatch, maxBatchSize: 2, maxWaitMs: 10, executionTimeoutMs: 100, timers });
+    const hung = Promise.allSettled([1, 2].map((x) => batcher.submit(x)));
+    const next = Promise.all([3, 4].map((x) => batcher.submit(x)));
+    await settle();
+    timers.advance(99);
+    await settle();
+    expect(model.calls).toEqual([[1, 2]]);
+    timers.advance(1);
+    await settle();
+    const outcomes = await hung;
+    expect(outcomes.map((o) => o.status === 'rejected' && o.reason instanceof BatchTimeoutError)).toEqual([true, true]);
+    expect(model.calls).toEqual([
+      [1, 2],
+      [3, 4],
+    ]);
+    await model.finishOldest(); // the hung batch answers late: nobody hears of it
+    await model.finishOldest();
+    expect(await next).toEqual([30, 40]);
+    expect(batcher.stats.failedBatches).toBe(1);
+    expect(timers.active).toBe(0);
+  });
+
+  it('bounds an accepted request at max(maxWait, batch time) + batch time when the queue holds one batch', async () => {
+    // Discrete-event simulation: Poisson arrivals from a seeded generator, every batch takes 80 ms, 20 ms maximum wait, batches of 8.
+    const batchMs = 80;
+    const maxWaitMs = 20;
+    const bound = Math.max(maxWaitMs, batchMs) + batchMs;
+    let worst = 0;
+    for (const maxConcurrentBatches of [1, 2]) {
+      for (const perSecond of [20, 50, 100, 200, 500, 1000]) {
+        const clock = new FakeTimers();
+        const batcher = new DynamicBatcher<number, number>({
+          runBatch: (inputs) => new Promise((resolve) => clock.setTimeout(() => resolve(inputs), batchMs)),
+          maxBatchSize: 8,
+          maxWaitMs,
+          maxQueueLength: 8,
+          maxConcurrentBatches,
+          timers: clock,
+        });
+        const random = seededRandom(perSecond * maxConcurrentBatches);
+        const latencies: number[] = [];
+        const answers: Promise<void>[] = [];
+        let arrival = 0;
+        for (let i = 0; i < 1000; i++) {
+          arrival += (-Math.log(1 - random()) / perSecond) * 1000;
+          await clock.runUntil(arrival);
+          const submitted = clock.now;
+          answers.push(
+            batcher.submit(i).then(
+              () => void latencies.push(clock.now - submitted),
+              () => undefined,
+            ),
+          );
+        }
+        await clock.runUntil(arrival + 10 * bound);
+        await Promise.all(answers);
+        expect(latencies.length + batcher.stats.shed).toBe(1000);
+        worst = Math.max(worst, ...latencies);
+      }
+    }
+    expect(worst).toBeLessThanOrEqual(bound);
+    expect(worst).toBeGreaterThan(bound - 1); // the bound is reached, not just respected
+  });
+
   it('refuses settings that cannot work', () => {
     const runBatch = async (inputs: readonly number[]) => inputs;
     expect(() => new DynamicBatcher({ runBatch, maxBatchSize: 0, maxWaitMs: 5 })).toThrow(RangeError);
     expect(() => new DynamicBatcher({ runBatch, maxBatchSize: 4, maxWaitMs: -1 })).toThrow(RangeError);
     expect(() => new DynamicBatcher({ runBatch, maxBatchSize: 4, maxWaitMs: 5, maxConcurrentBatches: 0 })).toThrow(RangeError);
+    expect(() => new DynamicBatcher({ runBatch, maxBatchSize: 4, maxWaitMs: 5, maxConcurrentBatches: 1.5 })).toThrow(RangeError);
     // A queue shorter than a batch would refuse callers while the model sits idle.
     expect(() => new DynamicBatcher({ runBatch, maxBatchSize: 8, maxWaitMs: 5, maxQueueLength: 2 })).toThrow(RangeError);
+    expect(() => new DynamicBatcher({ runBatch, maxBatchSize: 4, maxWaitMs: 5, maxQueueLength: 4.5 })).toThrow(RangeError);
+  });
+
+  it('refuses delays a timer cannot honour, which would otherwise fire almost at once', () => {
+    const runBatch = async (inputs: readonly number[]) => inputs;
+    for (const ms of [Number.POSITIVE_INFINITY, 2 ** 31, Number.NaN]) {
+      expect(() => new DynamicBatcher({ runBatch, maxBatchSize: 4, maxWaitMs: ms })).toThrow(/2,147,483,647 ms/);
+      expect(() => new DynamicBatcher({ runBatch, maxBatchSize: 4, maxWaitMs: 5, executionTimeoutMs: ms })).toThrow(RangeError);
+    }
+    expect(() => new DynamicBatcher({ runBatch, maxBatchSize: 4, maxWaitMs: 5, executionTimeoutMs: 0 })).toThrow(RangeError);
+    expect(() => new DynamicBatcher({ runBatch, maxBatchSize: 4, maxWaitMs: 2 ** 31 - 1, executionTimeoutMs: 2 ** 31 - 1 })).not.toThrow();
   });
 });

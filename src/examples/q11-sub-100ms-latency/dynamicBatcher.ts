@@ -11,7 +11,9 @@
  * requests stay queued, and the next batch goes the moment a running one
  * completes. The queue is bounded too: past `maxQueueLength` waiting requests,
  * new callers are refused at once, so overload turns into quick errors that a
- * client can retry elsewhere instead of an ever longer queue.
+ * client can retry elsewhere instead of an ever longer queue. A batch the model
+ * has not answered within `executionTimeoutMs` fails, so a hung model cannot
+ * stall the queue behind it for good.
  *
  * Batching raises throughput, not per-request speed: every request in a batch
  * waits for the whole batch, so its latency is queue wait + batch run time.
@@ -33,15 +35,22 @@ export interface BatcherOptions<I, O> {
   runBatch: (inputs: readonly I[]) => Promise<readonly O[]>;
   /** Largest batch the model accepts (for example 16 or 32). */
   maxBatchSize: number;
-  /** Longest time the first request of a batch waits for company while the model is free (for example 5-20 ms). */
+  /** Longest time the first request of a batch waits for company while the model is free (for example 5-10 ms); 0 sends it on the next timer tick. */
   maxWaitMs: number;
-  /** Batches allowed on the model at once; default 1, as concurrent batches on one GPU slow each other down. */
+  /** Batches allowed on the model at once; default 1, as each batch runs slower when they share a GPU, which raises every request's latency. */
   maxConcurrentBatches?: number;
   /**
    * Requests allowed to wait at once, at least `maxBatchSize`; beyond this,
    * callers are refused at once (load shedding). Default: no limit.
    */
   maxQueueLength?: number;
+  /**
+   * Longest time a batch may run; then its callers are rejected, its slot is
+   * freed and a late answer is ignored. Set it well above the normal batch
+   * time: a batch that is only slow keeps the GPU busy while the next one
+   * starts. Default: no limit.
+   */
+  executionTimeoutMs?: number;
   timers?: Timers;
 }
 
@@ -54,6 +63,8 @@ export interface BatcherStats {
   flushedBySize: number;
   flushedByTimeout: number;
   flushedOnCompletion: number;
+  flushedByDrain: number;
+  /** Batches whose callers were rejected: the model threw, answered wrongly or ran past `executionTimeoutMs`. */
   failedBatches: number;
   /** Requests refused because the queue was full. */
   shed: number;
@@ -64,6 +75,20 @@ export class QueueFullError extends Error {
     super(`batch queue is full (${limit} waiting); shed load or add replicas`);
     this.name = 'QueueFullError';
   }
+}
+
+export class BatchTimeoutError extends Error {
+  constructor(ms: number, size: number) {
+    super(`model did not answer a batch of ${size} within ${ms} ms; its callers are rejected`);
+    this.name = 'BatchTimeoutError';
+  }
+}
+
+/** The longest delay a timer honours: a longer one, or Infinity, fires almost at once in browsers and Node. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+function checkDelay(name: string, ms: number, min: number): void {
+  if (!(ms >= min && ms <= MAX_TIMER_MS)) throw new RangeError(`${name} must be from ${min} to 2,147,483,647 ms, the longest timer delay`);
 }
 
 interface Waiting<I, O> {
@@ -85,6 +110,7 @@ export class DynamicBatcher<I, O> {
     flushedBySize: 0,
     flushedByTimeout: 0,
     flushedOnCompletion: 0,
+    flushedByDrain: 0,
     failedBatches: 0,
     shed: 0,
   };
@@ -93,15 +119,17 @@ export class DynamicBatcher<I, O> {
     if (!Number.isInteger(options.maxBatchSize) || options.maxBatchSize < 1) {
       throw new RangeError('maxBatchSize must be a positive integer');
     }
-    if (!(options.maxWaitMs >= 0)) throw new RangeError('maxWaitMs must be zero or more');
+    checkDelay('maxWaitMs', options.maxWaitMs, 0);
+    if (options.executionTimeoutMs !== undefined) checkDelay('executionTimeoutMs', options.executionTimeoutMs, 1);
     this.maxConcurrentBatches = options.maxConcurrentBatches ?? 1;
     if (!Number.isInteger(this.maxConcurrentBatches) || this.maxConcurrentBatches < 1) {
       throw new RangeError('maxConcurrentBatches must be a positive integer');
     }
     this.maxQueueLength = options.maxQueueLength ?? Number.POSITIVE_INFINITY;
     // A shorter queue could never fill a batch, and would refuse callers while the model sits idle.
-    if (!(this.maxQueueLength >= options.maxBatchSize)) {
-      throw new RangeError('maxQueueLength must be at least maxBatchSize');
+    const unlimited = this.maxQueueLength === Number.POSITIVE_INFINITY;
+    if (!unlimited && !(Number.isInteger(this.maxQueueLength) && this.maxQueueLength >= options.maxBatchSize)) {
+      throw new RangeError('maxQueueLength must be an integer of at least maxBatchSize');
     }
     this.timers = options.timers ?? realTimers;
   }
@@ -167,6 +195,7 @@ export class DynamicBatcher<I, O> {
     if (reason === 'size') this.stats.flushedBySize++;
     if (reason === 'timeout') this.stats.flushedByTimeout++;
     if (reason === 'completion') this.stats.flushedOnCompletion++;
+    if (reason === 'drain') this.stats.flushedByDrain++;
     this.stats.batches++;
     this.stats.requests += batch.length;
     const done: Promise<void> = this.run(batch).then(() => {
@@ -187,8 +216,9 @@ export class DynamicBatcher<I, O> {
   private async run(batch: Waiting<I, O>[]): Promise<void> {
     let outputs: readonly O[];
     try {
-      // Promise.resolve().then(...) turns a synchronous throw into a rejection too.
-      outputs = await Promise.resolve().then(() => this.options.runBatch(batch.map((w) => w.input)));
+      // Calls the model on a later microtask, never inside submit()'s call stack while the batcher is mid-update.
+      const answer = Promise.resolve().then(() => this.options.runBatch(batch.map((w) => w.input)));
+      outputs = await this.withDeadline(answer, batch.length);
       if (outputs.length !== batch.length) {
         throw new Error(`model returned ${outputs.length} outputs for ${batch.length} inputs`);
       }
@@ -199,5 +229,17 @@ export class DynamicBatcher<I, O> {
       return;
     }
     batch.forEach((waiting, i) => waiting.resolve(outputs[i]!));
+  }
+
+  /** The model's answer, or a BatchTimeoutError once `executionTimeoutMs` has passed; a later answer is then ignored. */
+  private withDeadline(answer: Promise<readonly O[]>, size: number): Promise<readonly O[]> {
+    const ms = this.options.executionTimeoutMs;
+    if (ms === undefined) return answer;
+    let timer: unknown;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = this.timers.setTimeout(() => reject(new BatchTimeoutError(ms, size)), ms);
+    });
+    // race() also handles a late rejection of the answer, so it is never reported as unhandled.
+    return Promise.race([answer, deadline]).finally(() => this.timers.clearTimeout(timer));
   }
 }
