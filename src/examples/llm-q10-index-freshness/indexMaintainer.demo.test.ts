@@ -22,6 +22,12 @@ describe('the index freshness demo', () => {
     expect(lines).toContain('worst freshness lag from 09:00 to 10:00 each day: 0.5, 0.5, 7.5, 0.5, 0.5, 0.5, 0.5 min; 1 of 7 hours over the 5-minute target');
   });
 
+  it('counts the change still waiting in the feed, so the hour with the connector down does not read 0', async () => {
+    const { result, lines } = await run();
+    expect(result).toMatchObject({ outageAppliedLagMinutes: 0, outageLagMinutes: 50 });
+    expect(lines).toContain("day 7, 11:00 to 12:00, connector down: worst applied lag 0 min; counting the change waiting since 11:10, the hour's lag is 50 min");
+  });
+
   it('ignores redelivered and late events, and returns k live hits although the nearest entries are tombstones', async () => {
     const { result, lines } = await run();
     expect(result).toMatchObject({ redeliveredApplied: 0, lateUpsert: 'ignored-stale', compacted: 141 });
@@ -31,10 +37,17 @@ describe('the index freshness demo', () => {
     expect(lines).toContain("weekly compaction removes 141 entries; top 3 unchanged: yes; doc-37's entries left: 0");
   });
 
-  it('erases the bytes at once, blocks the id against in-flight and replayed events, and keeps the failed cache purge pending until a retry succeeds', async () => {
+  it('erases the bytes at once, blocks the id against in-flight and replayed events, and keeps the hung cache pending past the timeout until a retry succeeds', async () => {
     const { result, lines } = await run();
-    expect(result).toMatchObject({ erasedChunksLeftAtOnce: 0, erasureComplete: false, afterErasure: ['ignored-stale', 'ignored-stale'], pendingAfterRetry: 0 });
-    expect(lines).toContain('erase customer-42 (1 chunk stored): 0 left as soon as erase() is called; complete: false (answer cache unreachable), pending: customer-42');
+    expect(result).toMatchObject({
+      erasedChunksLeftAtOnce: 0,
+      pendingAtOnce: ['customer-42'],
+      erasureComplete: false,
+      afterErasure: ['ignored-stale', 'ignored-stale'],
+      pendingAfterRetry: 0,
+    });
+    expect(lines).toContain('erase customer-42 (1 chunk stored): as soon as erase() is called, 0 left, pending: customer-42');
+    expect(lines).toContain('the answer cache hangs; 30 s later erase() settles: complete: false (erasure store 0 did not confirm within 30,000 ms), pending: customer-42');
     expect(lines).toContain('then its version 2 arrives, in flight before the erasure, and a replay re-sends version 1: ignored-stale, ignored-stale; 0 chunks stored');
     expect(lines).toContain('retry with the cache back: 0 purges pending; cached answers from customer-42: 0; prompt-log purge calls: 1');
   });

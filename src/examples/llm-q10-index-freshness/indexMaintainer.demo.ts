@@ -1,14 +1,22 @@
 /**
  * Demo: a week of the page's trade-off on 1,000 one-chunk documents. 2% of them (20) change each
  * day and compaction waits for the end of the week, so the tombstones build up to the page's
- * 14% of the live count. Then a redelivered feed, a delete overtaken by an older upsert, a query
- * whose nearest entries are tombstones, compaction, and an erasure while the answer cache is
- * down. Time is a plain variable; on day 3 the connector stalls for 7 minutes.
+ * 14% of the live count. Then an hour with the connector down, a redelivered feed, a delete
+ * overtaken by an older upsert, a query whose nearest entries are tombstones, compaction, and an
+ * erasure while the answer cache hangs. Time is a plain variable; on day 3 the connector stalls
+ * for 7 minutes.
  */
 import { IndexMaintainer, cosine, type ChangeEvent } from './indexMaintainer';
 
 const MINUTE = 60_000;
-const DAY = 24 * 60 * MINUTE;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+const PURGE_TIMEOUT_MS = 30_000;
+
+/** A whole number with thousands separators, written out so every runtime prints the same. */
+const thousands = (n: number): string => String(n).replace(/\B(?=(\d{3})+$)/g, ',');
+/** The time of day of a demo time, as hh:mm; the demo's day 0 starts at the epoch, in UTC. */
+const timeOfDay = (t: number): string => new Date(t).toISOString().slice(11, 16);
 
 /** Document i sits on a 10 x 10 x 10 grid of whole-number vectors; each version has its own text. */
 const vectorOf = (i: number): number[] => [1 + (i % 10), 1 + (Math.floor(i / 10) % 10), 1 + Math.floor(i / 100)];
@@ -24,11 +32,14 @@ export interface FreshnessDemoResult {
   tombstones: number;
   liveEntries: number;
   worstLagMinutesPerDay: number[];
+  outageAppliedLagMinutes: number;
+  outageLagMinutes: number;
   redeliveredApplied: number;
   lateUpsert: string;
   hitsNearDeleted: string[];
   compacted: number;
   erasedChunksLeftAtOnce: number;
+  pendingAtOnce: string[];
   erasureComplete: boolean;
   afterErasure: string[];
   pendingAfterRetry: number;
@@ -36,28 +47,51 @@ export interface FreshnessDemoResult {
 
 export async function demo(): Promise<FreshnessDemoResult> {
   let now = 0;
-  let cacheDown = true;
+  // Purge timeouts run on the demo's clock: wait() lets the stores that answer do so, then moves the clock on.
+  const timers = new Set<{ at: number; fire: () => void }>();
+  const schedule = (ms: number, fire: () => void) => {
+    const timer = { at: now + ms, fire };
+    timers.add(timer);
+    return () => void timers.delete(timer);
+  };
+  const wait = async (ms: number) => {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    now += ms;
+    for (const t of [...timers]) {
+      if (t.at > now) continue;
+      timers.delete(t);
+      t.fire();
+    }
+  };
+
+  let cacheHangs = true;
   const answerCache = new Map([['what does customer 42 owe?', 'customer-42']]);
   const promptLogPurges: string[] = [];
-  const index = new IndexMaintainer(3, () => now, [
-    async (docId) => {
-      if (cacheDown) throw new Error('answer cache unreachable');
-      answerCache.forEach((source, question) => source === docId && answerCache.delete(question));
-    },
-    (docId) => void promptLogPurges.push(docId),
-  ]);
+  const index = new IndexMaintainer(
+    3,
+    () => now,
+    [
+      // Store 0, the answer cache: while it hangs, a request never answers.
+      async (docId) => {
+        if (cacheHangs) return new Promise<void>(() => undefined);
+        answerCache.forEach((source, question) => source === docId && answerCache.delete(question));
+      },
+      (docId) => void promptLogPurges.push(docId),
+    ],
+    { purgeTimeoutMs: PURGE_TIMEOUT_MS, schedule },
+  );
   const stored = (texts: string[]) => index.storedTexts().filter((t) => texts.includes(t)).length;
 
   for (let i = 0; i < 1000; i++) index.apply(docEvent(i, 1, 0));
   index.closeLagWindow();
-  console.log(`day 0: ${index.storedTexts().length.toLocaleString('en-US')} documents indexed, one chunk each`);
+  console.log(`day 0: ${thousands(index.storedTexts().length)} documents indexed, one chunk each`);
 
   // Days 1-7: 20 documents a day get version 2, committed 2 minutes apart from 09:00, applied 30 s later.
   // The lag window is closed each hour; the demo reads the one from 09:00 to 10:00, where the changes are.
   const worstLagMinutesPerDay: number[] = [];
   const feed: ChangeEvent[][] = [];
   for (let day = 1; day <= 7; day++) {
-    const nine = day * DAY + 9 * 60 * MINUTE;
+    const nine = day * DAY + 9 * HOUR;
     index.closeLagWindow(); // 09:00: the quiet hours before had no changes
     feed[day] = Array.from({ length: 20 }, (_, j) => docEvent((((day - 1) * 20 + j) * 37) % 1000, 2, nine + 2 * j * MINUTE));
     for (const event of feed[day]!) {
@@ -72,10 +106,22 @@ export async function demo(): Promise<FreshnessDemoResult> {
   const liveEntries = all - tombstones;
   const percent = (x: number) => `${(100 * x).toFixed(1)}%`;
   console.log(
-    `days 1-7, 20 updates a day (2%): ${tombstones} tombstones = ${percent(tombstones / liveEntries)} of the ${liveEntries.toLocaleString('en-US')} live entries, ${percent(tombstones / all)} of all ${all.toLocaleString('en-US')} (percentages computed by the demo)`,
+    `days 1-7, 20 updates a day (2%): ${tombstones} tombstones = ${percent(tombstones / liveEntries)} of the ${thousands(liveEntries)} live entries, ${percent(tombstones / all)} of all ${thousands(all)} (percentages computed by the demo)`,
   );
   const overTarget = worstLagMinutesPerDay.filter((m) => m > 5).length;
   console.log(`worst freshness lag from 09:00 to 10:00 each day: ${worstLagMinutesPerDay.join(', ')} min; ${overTarget} of 7 hours over the 5-minute target`);
+
+  // Day 7, 11:00-12:00: the connector is down, so nothing is applied; the oldest change waiting in the feed was committed at 11:10.
+  const outageStart = 7 * DAY + 11 * HOUR;
+  const waitingSince = outageStart + 10 * MINUTE;
+  now = outageStart;
+  index.closeLagWindow();
+  now += HOUR;
+  const outageAppliedLagMinutes = index.maxLagMs() / MINUTE;
+  const outageLagMinutes = index.closeLagWindow(waitingSince) / MINUTE;
+  console.log(
+    `day 7, ${timeOfDay(outageStart)} to ${timeOfDay(now)}, connector down: worst applied lag ${outageAppliedLagMinutes} min; counting the change waiting since ${timeOfDay(waitingSince)}, the hour's lag is ${outageLagMinutes} min`,
+  );
 
   const results = [...feed[7]!].reverse().map((event) => index.apply(event));
   const redeliveredApplied = results.filter((r) => r === 'applied').length;
@@ -114,15 +160,19 @@ export async function demo(): Promise<FreshnessDemoResult> {
   index.apply(v1);
   const storedBefore = stored(customer);
   const erasing = index.erase('customer-42');
-  const erasedChunksLeftAtOnce = stored(customer); // read before the outcome, which waits for every derived store
+  // Read before the outcome, which waits for every derived store.
+  const erasedChunksLeftAtOnce = stored(customer);
+  const pendingAtOnce = index.pendingErasures();
+  console.log(`erase customer-42 (${storedBefore} chunk stored): as soon as erase() is called, ${erasedChunksLeftAtOnce} left, pending: ${pendingAtOnce.join(', ')}`);
+  await wait(PURGE_TIMEOUT_MS);
   const outcome = await erasing;
   console.log(
-    `erase customer-42 (${storedBefore} chunk stored): ${erasedChunksLeftAtOnce} left as soon as erase() is called; complete: ${outcome.complete} (${outcome.errors.map((e) => (e as Error).message).join(', ')}), pending: ${index.pendingErasures().join(', ')}`,
+    `the answer cache hangs; ${PURGE_TIMEOUT_MS / 1000} s later erase() settles: complete: ${outcome.complete} (${outcome.errors.map((e) => (e as Error).message).join(', ')}), pending: ${index.pendingErasures().join(', ')}`,
   );
   const afterErasure = [index.apply(v2), index.apply(v1)];
   console.log(`then its version 2 arrives, in flight before the erasure, and a replay re-sends version 1: ${afterErasure.join(', ')}; ${stored(customer)} chunks stored`);
 
-  cacheDown = false;
+  cacheHangs = false;
   const pendingAfterRetry = await index.retryPendingPurges();
   const cached = [...answerCache.values()].filter((source) => source === 'customer-42').length;
   console.log(`retry with the cache back: ${pendingAfterRetry} purges pending; cached answers from customer-42: ${cached}; prompt-log purge calls: ${promptLogPurges.length}`);
@@ -131,11 +181,14 @@ export async function demo(): Promise<FreshnessDemoResult> {
     tombstones,
     liveEntries,
     worstLagMinutesPerDay,
+    outageAppliedLagMinutes,
+    outageLagMinutes,
     redeliveredApplied,
     lateUpsert,
     hitsNearDeleted,
     compacted,
     erasedChunksLeftAtOnce,
+    pendingAtOnce,
     erasureComplete: outcome.complete,
     afterErasure,
     pendingAfterRetry,

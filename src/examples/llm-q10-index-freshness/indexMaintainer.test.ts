@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IndexMaintainer, cosine, type ChangeEvent } from './indexMaintainer';
+import { IndexMaintainer, PurgeTimeoutError, cosine, type ChangeEvent, type Schedule } from './indexMaintainer';
 
 const upsert = (docId: string, version: number, texts: string[], vector: number[] = [1, 0], committedAt = 0): ChangeEvent => ({
   kind: 'upsert',
@@ -10,6 +10,37 @@ const upsert = (docId: string, version: number, texts: string[], vector: number[
 });
 const del = (docId: string, version: number, committedAt = 0): ChangeEvent => ({ kind: 'delete', docId, version, committedAt });
 const texts = (index: IndexMaintainer) => index.query([1, 0], 10).map((h) => h.text);
+
+/** Lets every promise callback already queued run: stores that answer at once have answered. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** A store's answer the test gives when it chooses. */
+function deferred() {
+  let resolve!: () => void;
+  const promise = new Promise<void>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
+/** Timers on a manual clock: advance() moves it on and fires the timers that fall due. */
+function manualTimers() {
+  let now = 0;
+  const timers = new Set<{ at: number; fire: () => void }>();
+  const schedule: Schedule = (ms, fire) => {
+    const timer = { at: now + ms, fire };
+    timers.add(timer);
+    return () => void timers.delete(timer);
+  };
+  const advance = (ms: number) => {
+    now += ms;
+    for (const t of [...timers]) {
+      if (t.at <= now) {
+        timers.delete(t);
+        t.fire();
+      }
+    }
+  };
+  return { schedule, advance, waiting: () => timers.size };
+}
 
 describe('IndexMaintainer.apply', () => {
   it('serves only the newest version of a document after an update', () => {
@@ -59,12 +90,34 @@ describe('IndexMaintainer.apply', () => {
   it('rejects bad input with an error that names the field', () => {
     const index = new IndexMaintainer(2, () => 0);
     expect(() => index.apply(upsert('', 1, ['x']))).toThrow(TypeError);
-    expect(() => index.apply(upsert('d', 0, ['x']))).toThrow(/version must be a positive integer/);
+    expect(() => index.apply(upsert('d', 0, ['x']))).toThrow(/version must be a positive safe integer/);
     expect(() => index.apply(upsert('d', 1.5, ['x']))).toThrow(RangeError);
     expect(() => index.apply(upsert('d', 1, ['x'], [1, 0, 0]))).toThrow(/3 dimensions, expected 2/);
     expect(() => new IndexMaintainer(0, () => 0)).toThrow(/dimension/);
     expect(() => index.query([1, 0], 0)).toThrow(/k must be/);
     expect(() => index.query([1], 3)).toThrow(/query vector/);
+  });
+
+  it('refuses a fractional dimension or k', () => {
+    expect(() => new IndexMaintainer(1.5, () => 0)).toThrow(/dimension must be a positive integer/);
+    const index = new IndexMaintainer(2, () => 0);
+    expect(() => index.query([1, 0], 1.5)).toThrow(/k must be a positive integer/);
+  });
+
+  it('refuses a version above 2^53 - 1, where two versions can round to the same number', () => {
+    const index = new IndexMaintainer(2, () => 0);
+    expect(index.apply(upsert('d', Number.MAX_SAFE_INTEGER, ['x']))).toBe('applied');
+    // 2^53 + 1 is not a double: it rounds to 2^53, so the next version would look like a duplicate.
+    expect(() => index.apply(upsert('e', 2 ** 53, ['y']))).toThrow(/safe integer/);
+  });
+
+  it('copies the vector, so a caller that reuses its array does not change the stored entry', () => {
+    const index = new IndexMaintainer(2, () => 0);
+    const vector = [1, 0];
+    index.apply(upsert('a', 1, ['x'], vector));
+    vector[0] = 0;
+    vector[1] = 1;
+    expect(index.query([1, 0], 1)[0]!.score).toBe(1);
   });
 
   it('rejects a vector with a non-finite component, which would otherwise scramble the ranking', () => {
@@ -140,6 +193,24 @@ describe('IndexMaintainer.erase (right to erasure)', () => {
     expect(index.apply(original)).toBe('ignored-stale');
     expect(index.apply(upsert('patient-42', 8, ['record again']))).toBe('ignored-stale');
     expect(index.storedTexts()).toEqual([]);
+    expect(index.pendingErasures()).toEqual([]); // no derived store, nothing to wait for
+  });
+
+  it('refuses an empty document id', async () => {
+    const index = new IndexMaintainer(2, () => 0, [() => undefined]);
+    await expect(index.erase('')).rejects.toThrow(TypeError);
+    expect(index.pendingErasures()).toEqual([]);
+  });
+
+  it('blocks the id before any store answers, so an event applied during the purge is refused', async () => {
+    const cache = deferred();
+    const index = new IndexMaintainer(2, () => 0, [() => cache.promise]);
+    index.apply(upsert('p', 1, ['personal record']));
+    const erasing = index.erase('p');
+    expect(index.apply(upsert('p', 2, ['written during the purge']))).toBe('ignored-stale');
+    cache.resolve();
+    await erasing;
+    expect(index.storedTexts()).toEqual([]);
   });
 
   it('tells every listener even when one fails, and keeps the failed purge pending until a retry succeeds', async () => {
@@ -214,6 +285,72 @@ describe('IndexMaintainer.erase (right to erasure)', () => {
     expect(await index.retryPendingPurges()).toBe(4);
   });
 
+  it('keeps a store pending when an erase and a retry of the same document overlap', async () => {
+    const slowRetry = deferred();
+    // Each store answers its calls in turn: store 0 fails, then answers the retry slowly, then confirms at once.
+    const cache = [() => Promise.reject(new Error('cache down')), () => slowRetry.promise, () => Promise.resolve()];
+    const log = [() => Promise.resolve(), () => Promise.reject(new Error('log down'))];
+    const index = new IndexMaintainer(2, () => 0, [() => cache.shift()!(), () => log.shift()!()]);
+    await index.erase('p');
+    const retrying = index.retryPendingPurges(); // asks store 0 again
+    const second = await index.erase('p'); // store 0 confirms, store 1 fails
+    expect(second.errors.map((e) => (e as Error).message)).toEqual(['log down']);
+    slowRetry.resolve(); // the retry finishes last, with a success
+    expect(await retrying).toBe(1);
+    expect(index.pendingErasures()).toEqual(['p']);
+  });
+
+  it('settles at the timeout when a store never answers, and keeps that store pending from the moment it was called', async () => {
+    const timers = manualTimers();
+    let cacheHangs = true;
+    const purged: string[] = [];
+    const index = new IndexMaintainer(2, () => 0, [(docId) => (cacheHangs ? new Promise<void>(() => undefined) : void purged.push(docId)), () => undefined], {
+      purgeTimeoutMs: 30_000,
+      schedule: timers.schedule,
+    });
+    let settled = false;
+    const erasing = index.erase('p').finally(() => (settled = true));
+    expect(index.pendingErasures()).toEqual(['p']); // before any store has answered
+    await settle();
+    timers.advance(29_999);
+    await settle();
+    expect(settled).toBe(false);
+    timers.advance(1);
+    const outcome = await erasing;
+    expect(outcome.complete).toBe(false);
+    expect(outcome.errors).toHaveLength(1);
+    expect(outcome.errors[0]).toBeInstanceOf(PurgeTimeoutError);
+    expect((outcome.errors[0] as Error).message).toBe('erasure store 0 did not confirm within 30,000 ms');
+    expect(index.pendingErasures()).toEqual(['p']);
+    cacheHangs = false;
+    expect(await index.retryPendingPurges()).toBe(0);
+    expect(purged).toEqual(['p']);
+    expect(timers.waiting()).toBe(0); // every timer fired or was cancelled
+  });
+
+  it('ignores a confirmation that arrives after the timeout: the store stays pending until a retry confirms', async () => {
+    const timers = manualTimers();
+    const late = deferred();
+    let calls = 0;
+    const index = new IndexMaintainer(2, () => 0, [() => (++calls === 1 ? late.promise : undefined)], { purgeTimeoutMs: 1_000, schedule: timers.schedule });
+    const erasing = index.erase('p');
+    timers.advance(1_000);
+    expect((await erasing).complete).toBe(false);
+    late.resolve();
+    await settle();
+    expect(index.pendingErasures()).toEqual(['p']);
+    expect(await index.retryPendingPurges()).toBe(0);
+  });
+
+  it('times out on real timers by default, and refuses a timeout setTimeout cannot keep', async () => {
+    const index = new IndexMaintainer(2, () => 0, [() => new Promise<void>(() => undefined)], { purgeTimeoutMs: 5 });
+    const outcome = await index.erase('p');
+    expect(outcome.errors[0]).toBeInstanceOf(PurgeTimeoutError);
+    expect(index.pendingErasures()).toEqual(['p']);
+    expect(() => new IndexMaintainer(2, () => 0, [], { purgeTimeoutMs: 0 })).toThrow(/purgeTimeoutMs/);
+    expect(() => new IndexMaintainer(2, () => 0, [], { purgeTimeoutMs: 2 ** 31 })).toThrow(/purgeTimeoutMs/);
+  });
+
   it('whereas a plain delete keeps the bytes until compaction', () => {
     const index = new IndexMaintainer(2, () => 0);
     index.apply(upsert('d', 1, ['secret']));
@@ -236,6 +373,27 @@ describe('freshness lag', () => {
     index.apply(upsert('b', 1, ['y'], [1, 0], 699_000));
     expect(index.maxLagMs()).toBe(1_000);
     expect(index.closeLagWindow()).toBe(1_000);
+  });
+
+  it('counts the oldest change still waiting in the feed, so an hour with the connector down does not read 0', () => {
+    let now = 3_600_000; // 01:00; the connector went down at 00:10, just after a change was committed
+    const index = new IndexMaintainer(2, () => now);
+    expect(index.maxLagMs()).toBe(0); // nothing applied this hour
+    expect(index.closeLagWindow(600_000)).toBe(3_000_000);
+    now = 7_200_000; // 02:00: that change is applied 110 minutes after its commit; a newer one has waited 200 s
+    index.apply(upsert('a', 1, ['x'], [1, 0], 600_000));
+    expect(index.closeLagWindow(7_000_000)).toBe(6_600_000);
+    expect(() => index.closeLagWindow(Number.NaN)).toThrow(RangeError);
+  });
+
+  it('refuses a clock reading that is not a finite number, and leaves the index as it was', () => {
+    let now = Number.NaN;
+    const index = new IndexMaintainer(2, () => now);
+    expect(() => index.apply(upsert('a', 1, ['x']))).toThrow(/clock must return a finite time/);
+    expect(index.storedTexts()).toEqual([]);
+    now = 1_000;
+    expect(index.apply(upsert('a', 1, ['x'], [1, 0], 400))).toBe('applied');
+    expect(index.maxLagMs()).toBe(600);
   });
 
   it('counts a commit time ahead of the indexer clock as zero lag, never negative', () => {
