@@ -27,6 +27,8 @@ export function fakeStore(sizes: Record<string, number>) {
     }
     return `weights-of-${id}`;
   };
-  const onEvict = (id: string) => (memory.now -= sizes[id]!);
+  const onEvict = (id: string): void => {
+    memory.now -= sizes[id]!;
+  };
   return { sizeOf, load, onEvict, calls, failNext, memory, hold: (id: string) => holding.add(id), finish: (id: string) => held.get(id)?.() };
 }

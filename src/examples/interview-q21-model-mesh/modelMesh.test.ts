@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fakeStore } from './fakeStore';
-import { CapacityError, LoadTimeoutError, ModelMesh, ModelTooLargeError, PodBusyError } from './modelMesh';
+import { CapacityError, LoadTimeoutError, ModelMesh, ModelTooLargeError, PinnedFullError, PodBusyError } from './modelMesh';
 
 const MB = 1_000_000;
 
@@ -53,7 +53,7 @@ describe('ModelMesh', () => {
   it('evicts the least recently used model by bytes, not by count', async () => {
     const store = fakeStore({ a: 200 * MB, b: 200 * MB, c: 50 * MB, d: 300 * MB });
     const evicted: string[] = [];
-    const mesh = new ModelMesh({ capacityBytes: 500 * MB, ...store, onEvict: (id) => evicted.push(id) });
+    const mesh = new ModelMesh({ capacityBytes: 500 * MB, ...store, onEvict: (id) => void evicted.push(id) });
     for (const id of ['a', 'b', 'c', 'a']) await mesh.use(id, () => undefined); // a is now the most recently used
     await mesh.use('d', () => undefined); // needs 300 MB: b (200) then c (50) go, a stays
     expect(evicted).toEqual(['b', 'c']);
@@ -68,23 +68,40 @@ describe('ModelMesh', () => {
     expect(mesh.stats().resident).toEqual(['hot', 'y']);
   });
 
-  it('refuses a model when pinned models leave no room, as a retryable PodBusyError, and evicts nothing for it', async () => {
+  it('refuses a model that pinned models leave too little room for, as a PinnedFullError (not retryable), and evicts nothing for it', async () => {
     const store = fakeStore({ hot: 400 * MB, small: 50 * MB, big: 200 * MB });
     const mesh = new ModelMesh({ capacityBytes: 500 * MB, ...store, pinned: new Set(['hot']) });
     await mesh.use('hot', () => undefined);
     await mesh.use('small', () => undefined);
     const error = await mesh.use('big', () => undefined).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(PodBusyError);
+    expect(error).toBeInstanceOf(PinnedFullError);
     expect(error).toBeInstanceOf(CapacityError);
-    expect((error as CapacityError).retryable).toBe(true);
+    expect((error as CapacityError).retryable).toBe(false); // pinned models never leave: only another pod helps
+    expect((error as Error).message).toBe('model big needs 200,000,000 bytes; pinned models leave 100,000,000 of 500,000,000');
     expect(mesh.stats().resident).toEqual(['hot', 'small']); // evicting "small" would not have made room
     expect(store.calls).toEqual(['hot', 'small']);
+  });
+
+  it('reports a pod busy for now as a retryable PodBusyError, with the bytes it needs, has free and can evict', async () => {
+    const store = fakeStore({ hot: 300 * MB, x: 120 * MB, y: 30 * MB, z: 150 * MB });
+    const mesh = new ModelMesh({ capacityBytes: 500 * MB, ...store, pinned: new Set(['hot']) });
+    await mesh.use('hot', () => undefined);
+    const lease = await mesh.acquire('x');
+    await mesh.use('y', () => undefined);
+    const error = await mesh.use('z', () => undefined).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PodBusyError);
+    expect((error as CapacityError).retryable).toBe(true);
+    expect((error as Error).message).toBe(
+      'no room for z: needs 150,000,000 bytes, 50,000,000 free and 30,000,000 in idle models it can evict; the rest is pinned, in use or loading',
+    );
+    lease.release();
+    expect(await mesh.use('z', (m) => m)).toBe('weights-of-z'); // the retry succeeds once x is released
   });
 
   it('refuses a model larger than the pod from its registered size, without loading it, on every request', async () => {
     const store = fakeStore({ huge: 900 * MB });
     const mesh = new ModelMesh({ capacityBytes: 500 * MB, ...store });
-    await expect(mesh.use('huge', () => undefined)).rejects.toThrow(/needs 900000000 bytes/);
+    await expect(mesh.use('huge', () => undefined)).rejects.toThrow('model huge needs 900,000,000 bytes, the pod has 500,000,000');
     const error = await mesh.use('huge', () => undefined).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ModelTooLargeError);
     expect((error as CapacityError).retryable).toBe(false); // no retry and no other pod of this size helps
@@ -109,7 +126,7 @@ describe('ModelMesh', () => {
   it('never evicts a model while a request is still using it', async () => {
     const store = fakeStore({ a: 300 * MB, b: 300 * MB });
     const evicted: string[] = [];
-    const mesh = new ModelMesh({ capacityBytes: 500 * MB, ...store, onEvict: (id) => evicted.push(id) });
+    const mesh = new ModelMesh({ capacityBytes: 500 * MB, ...store, onEvict: (id) => void evicted.push(id) });
     let finishInference = () => {};
     const inference = mesh.use('a', (m) => new Promise<string>((resolve) => (finishInference = () => resolve(m))));
     await flush(); // a is loaded and its request is still running
@@ -149,7 +166,7 @@ describe('ModelMesh', () => {
     expect(store.calls).toEqual(['a', 'a']);
   });
 
-  it('fails a load that hangs past its deadline, aborts it and frees its reservation', async () => {
+  it('fails a load that hangs past its deadline and aborts it; a runtime that stops on the abort frees its bytes', async () => {
     const store = fakeStore({ a: 100 * MB });
     let fire = () => {};
     let signal: AbortSignal | undefined;
@@ -159,8 +176,9 @@ describe('ModelMesh', () => {
       sizeOf: store.sizeOf,
       load: (id, s) => {
         signal = s;
-        if (!hung) return ((hung = true), new Promise<string>(() => {})); // the first load never answers
-        return store.load(id);
+        if (hung) return store.load(id);
+        hung = true; // the first load answers only to the abort
+        return new Promise<string>((_, reject) => s.addEventListener('abort', () => reject(s.reason as Error)));
       },
       loadTimeoutMs: 30_000,
       schedule: (_ms, callback) => ((fire = callback), () => {}),
@@ -169,10 +187,58 @@ describe('ModelMesh', () => {
     await flush();
     expect(mesh.stats().usedBytes).toBe(100 * MB);
     fire();
-    await expect(request).rejects.toBeInstanceOf(LoadTimeoutError);
+    await expect(request).rejects.toThrow('model a did not load within 30,000 ms');
     expect(signal?.aborted).toBe(true);
     expect(mesh.stats().usedBytes).toBe(0);
     expect(await mesh.use('a', (m) => m)).toBe('weights-of-a'); // the next request loads afresh
+  });
+
+  it('keeps the bytes of a load past its deadline reserved while the runtime still runs it, and fetches no second copy', async () => {
+    const store = fakeStore({ a: 6, b: 6 });
+    let fire = () => {};
+    store.hold('a'); // the runtime ignores the abort and keeps loading
+    const mesh = new ModelMesh({
+      capacityBytes: 10,
+      sizeOf: store.sizeOf,
+      load: store.load,
+      schedule: (_ms, callback) => ((fire = callback), () => {}),
+      onEvict: store.onEvict,
+    });
+    const request = mesh.use('a', (m) => m);
+    await flush();
+    fire();
+    await expect(request).rejects.toBeInstanceOf(LoadTimeoutError);
+    expect(mesh.stats().usedBytes).toBe(6);
+    await expect(mesh.use('b', () => undefined)).rejects.toBeInstanceOf(PodBusyError); // 6 + 6 would overshoot 10
+    const again = await mesh.use('a', () => undefined).catch((e: unknown) => e);
+    expect(again).toBeInstanceOf(PodBusyError);
+    expect((again as Error).message).toBe('no room for a: a load of it past its deadline still holds 6 bytes');
+    expect(store.calls).toEqual(['a']);
+    store.finish('a'); // the runtime's load ends; its weights are handed back
+    await flush();
+    expect(mesh.stats().usedBytes).toBe(0);
+    expect(await mesh.use('b', (m) => m)).toBe('weights-of-b');
+    expect(store.memory.peak).toBe(6);
+  });
+
+  it('puts the registry lookup under the deadline: a hung lookup fails its requests and does not hold the model id', async () => {
+    const store = fakeStore({ a: 6 });
+    let fire = () => {};
+    let armed = 0;
+    let lookups = 0;
+    const mesh = new ModelMesh({
+      capacityBytes: 10,
+      sizeOf: (id) => (++lookups === 1 ? new Promise<number>(() => {}) : store.sizeOf(id)), // the first lookup hangs
+      load: store.load,
+      schedule: (_ms, callback) => ((fire = callback), armed++, () => {}),
+    });
+    const request = mesh.use('a', (m) => m);
+    await flush();
+    expect(armed).toBe(1); // the deadline runs while the registry is still silent
+    fire();
+    await expect(request).rejects.toBeInstanceOf(LoadTimeoutError);
+    expect(mesh.stats().usedBytes).toBe(0);
+    expect(await mesh.use('a', (m) => m)).toBe('weights-of-a');
   });
 
   it('hands a load that resolves after its deadline to onEvict, so the runtime frees weights nobody counts', async () => {
@@ -249,6 +315,159 @@ describe('ModelMesh', () => {
     } finally {
       process.off('unhandledRejection', onUnhandled);
     }
+  });
+
+  it('waits for an async onEvict before loading into the room it frees', async () => {
+    const store = fakeStore({ a: 6, b: 6 });
+    let finishFree = () => {};
+    const mesh = new ModelMesh({
+      capacityBytes: 10,
+      sizeOf: store.sizeOf,
+      load: store.load,
+      onEvict: (id) => new Promise<void>((resolve) => (finishFree = () => (store.onEvict(id), resolve()))),
+    });
+    await mesh.use('a', () => undefined);
+    const b = mesh.use('b', (m) => m);
+    await flush();
+    expect(store.calls).toEqual(['a']); // a is evicted, but the runtime has not freed it yet
+    finishFree();
+    expect(await b).toBe('weights-of-b');
+    expect(store.memory.peak).toBe(6);
+  });
+
+  it('keeps the bytes of models being freed reserved, so a concurrent load cannot take room the runtime still holds', async () => {
+    const store = fakeStore({ a: 8, b: 3, c: 7 });
+    let finishFree = () => {};
+    const mesh = new ModelMesh({
+      capacityBytes: 10,
+      sizeOf: store.sizeOf,
+      load: store.load,
+      onEvict: (id) => new Promise<void>((resolve) => (finishFree = () => (store.onEvict(id), resolve()))),
+    });
+    await mesh.use('a', () => undefined);
+    const b = mesh.use('b', (m) => m); // evicts a (8) for 3 bytes
+    await flush();
+    expect(mesh.stats().usedBytes).toBe(8); // a's 8 bytes, not b's 3, until a is freed
+    await expect(mesh.use('c', () => undefined)).rejects.toBeInstanceOf(PodBusyError);
+    finishFree();
+    expect(await b).toBe('weights-of-b');
+    expect(mesh.stats().usedBytes).toBe(3);
+    expect(store.memory.peak).toBeLessThanOrEqual(10);
+  });
+
+  it.each([
+    ['the deadline', (finishLoad: () => void, fire: () => void) => (fire(), finishLoad())],
+    ['the load', (finishLoad: () => void, fire: () => void) => (finishLoad(), fire())],
+  ])('lets the first of deadline and load decide when both land in one tick (%s first): never served and freed', async (_first, land) => {
+    let fire = () => {};
+    let finishLoad = () => {};
+    const handedBack: string[] = [];
+    const mesh = new ModelMesh({
+      capacityBytes: 10,
+      sizeOf: async () => 6,
+      load: () => new Promise<string>((resolve) => (finishLoad = () => resolve('weights'))),
+      schedule: (_ms, callback) => ((fire = callback), () => {}),
+      onEvict: (_id, model) => void handedBack.push(model),
+    });
+    const request = mesh.use('a', (m) => m).catch((e: unknown) => e);
+    await flush();
+    land(finishLoad, fire);
+    const outcome = await request;
+    await flush();
+    if (outcome === 'weights') {
+      expect(handedBack).toEqual([]);
+      expect(mesh.stats()).toMatchObject({ resident: ['a'], usedBytes: 6 });
+    } else {
+      expect(outcome).toBeInstanceOf(LoadTimeoutError);
+      expect(handedBack).toEqual(['weights']);
+      expect(mesh.stats()).toMatchObject({ resident: [], usedBytes: 0 });
+    }
+  });
+
+  it('ignores a deadline that fires after the load has decided: the model stays served and resident', async () => {
+    let fire = () => {};
+    let signal: AbortSignal | undefined;
+    const handedBack: string[] = [];
+    const mesh = new ModelMesh({
+      capacityBytes: 10,
+      sizeOf: async () => 6,
+      load: async (_id, s) => ((signal = s), 'weights'),
+      schedule: (_ms, callback) => ((fire = callback), () => {}), // a clock whose cancel does nothing
+      onEvict: (_id, model) => void handedBack.push(model),
+    });
+    const lease = await mesh.acquire('a');
+    fire();
+    await flush();
+    expect(lease.model).toBe('weights');
+    expect(signal?.aborted).toBe(false);
+    expect(handedBack).toEqual([]);
+    expect(mesh.stats()).toMatchObject({ resident: ['a'], usedBytes: 6 });
+  });
+
+  it.each(Array.from({ length: 8 }, (_, delay) => delay))(
+    'never evicts a model between its load ending and its waiter resuming (another load starts %s microtasks after)',
+    async (delay) => {
+      const store = fakeStore({ a: 6, b: 6 });
+      const mesh = new ModelMesh({ capacityBytes: 10, sizeOf: async () => 6, load: store.load });
+      store.hold('a');
+      const a = mesh.use('a', () => mesh.stats().resident.includes('a'));
+      await flush();
+      store.finish('a');
+      for (let i = 0; i < delay; i++) await Promise.resolve();
+      const b = mesh.use('b', () => undefined).catch((e: unknown) => e);
+      expect(await a).toBe(true); // still resident while its request runs
+      await b; // refused while a is in use, loaded once a is released: either is right
+    },
+  );
+
+  it('loads a model of exactly the pod capacity', async () => {
+    const store = fakeStore({ a: 10 });
+    const mesh = new ModelMesh({ capacityBytes: 10, ...store });
+    expect(await mesh.use('a', (m) => m)).toBe('weights-of-a');
+    expect(mesh.stats().usedBytes).toBe(10);
+  });
+
+  it('cancels the deadline once the load settles, whether it loads or fails', async () => {
+    const store = fakeStore({ a: 6, b: 6 });
+    store.failNext.add('b');
+    const pending = new Set<number>();
+    let next = 0;
+    const mesh = new ModelMesh({
+      capacityBytes: 20,
+      ...store,
+      schedule: () => {
+        const id = next++;
+        pending.add(id);
+        return () => pending.delete(id);
+      },
+    });
+    await mesh.use('a', () => undefined);
+    await expect(mesh.use('b', () => undefined)).rejects.toThrow('storage timeout for b');
+    expect(next).toBe(2);
+    expect(pending.size).toBe(0);
+  });
+
+  it('counts requests that wait for an in-flight load as misses: three at once are three misses and one load', async () => {
+    const store = fakeStore({ a: 6 });
+    const mesh = new ModelMesh({ capacityBytes: 10, ...store });
+    await Promise.all([1, 2, 3].map(() => mesh.use('a', () => undefined)));
+    expect(mesh.stats()).toMatchObject({ hits: 0, misses: 3, loads: 1 });
+  });
+
+  it('accepts a loadTimeoutMs of 2^31 - 1, the longest setTimeout keeps', () => {
+    const store = fakeStore({ a: 1 });
+    expect(() => new ModelMesh({ capacityBytes: 10, sizeOf: store.sizeOf, load: store.load, loadTimeoutMs: 2 ** 31 - 1 })).not.toThrow();
+  });
+
+  it('refuses a model registered with a NaN size without evicting anything or touching the byte count', async () => {
+    const store = fakeStore({ a: 6, bad: Number.NaN });
+    const evicted: string[] = [];
+    const mesh = new ModelMesh({ capacityBytes: 10, ...store, onEvict: (id) => void evicted.push(id) });
+    await mesh.use('a', () => undefined);
+    await expect(mesh.use('bad', () => undefined)).rejects.toThrow('model bad is registered with NaN bytes');
+    expect(evicted).toEqual([]);
+    expect(mesh.stats()).toMatchObject({ usedBytes: 6, resident: ['a'], evictions: 0 });
+    expect(store.calls).toEqual(['a']);
   });
 
   it.each([Number.NaN, Number.POSITIVE_INFINITY, 0, -1, 2 ** 31])('rejects a loadTimeoutMs of %s', (loadTimeoutMs) => {

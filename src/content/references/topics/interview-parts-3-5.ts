@@ -179,8 +179,32 @@ export const interviewParts35References: ReferenceEntry[] = [
     id: 'T91',
     kind: 'tool',
     name: 'KServe',
-    purpose: 'Kubernetes model serving: InferenceService resources, autoscaling, canary rollout and ModelMesh for many models.',
+    purpose: 'Kubernetes model serving: InferenceService resources, autoscaling, canary rollout and ModelMesh for many models (ModelMesh repositories archived April 2026).',
     url: 'https://kserve.github.io/website/',
+  },
+  {
+    id: 'T240',
+    kind: 'tool',
+    name: 'KServe ModelMesh',
+    purpose:
+      "Model serving management and routing layer that acts as a distributed LRU cache of models across serving-runtime pods; each runtime reports its capacity and each loaded model's size. Repository archived April 2026 in favour of the main KServe project.",
+    url: 'https://github.com/kserve/modelmesh',
+  },
+  {
+    id: 'T241',
+    kind: 'tool',
+    name: 'Ray Serve model multiplexing (serve.multiplexed)',
+    purpose:
+      'Serves many models from one pool of replicas: requests carry a model id, a replica loads a model on demand and unloads the least recently used once it holds more than max_num_models_per_replica (default 3).',
+    url: 'https://docs.ray.io/en/latest/serve/api/doc/ray.serve.multiplexed.html',
+  },
+  {
+    id: 'T242',
+    kind: 'tool',
+    name: 'NVIDIA Triton model management',
+    purpose:
+      'Triton model control modes: NONE loads the whole repository at startup; EXPLICIT loads the models named with --load-model, then loads and unloads only on model-control API calls; POLL follows changes to the repository.',
+    url: 'https://docs.nvidia.com/deeplearning/triton-inference-server/archives/triton-inference-server-2670/user-guide/docs/user_guide/model_management.html',
   },
   {
     id: 'T92',
