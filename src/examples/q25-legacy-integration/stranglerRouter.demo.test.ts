@@ -18,7 +18,7 @@ describe('the strangler router demo', () => {
     expect(lines).toContain('ACL: ACCT_TYP "M" refused with a TranslationError: ACCT_TYP "M" is not a known account type');
   });
 
-  it('shadows a quarter of legacy traffic, marked as shadow, logging every comparison and changing no answer', async () => {
+  it('shadows a quarter of customers, marked as shadow, logging every comparison and changing no answer; counts translation failures over every record', async () => {
     const { result, lines } = await run();
     expect(result.shadow).toEqual({
       servedByLegacy: 2000,
@@ -28,9 +28,12 @@ describe('the strangler router demo', () => {
       agree: 510,
       disagree: 6,
       errors: 1,
-      translationFailures: 1,
+      translationFailures: 4,
     });
-    expect(lines).toContain('  translation failures on "score": 1 of 517 records (0.19 %)');
+    expect(lines).toContain(
+      '  comparison log: 517 entries, 1 failed, 516 answered: 510 agree (98.84 %), 6 disagree (1.16 %; 95 % Wilson interval 0.53 % to 2.51 %, demo arithmetic)',
+    );
+    expect(lines).toContain('  translation failures on "score": 4 of 2,000 records (0.20 %)');
   });
 
   it('only adds customers when the rollout grows from 10 % to 30 %, and buckets the padded and bare id alike', async () => {

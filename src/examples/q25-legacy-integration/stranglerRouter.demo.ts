@@ -1,7 +1,8 @@
 /**
  * Demo: the "score" route of a legacy credit system, strangled for 2,000
  * customers. The anti-corruption layer translates a legacy record and refuses
- * an unknown code; shadowing a 25 % sample compares the new path with legacy
+ * an unknown code, and the facade counts such failures over every record;
+ * shadowing a sticky 25 % of customers compares the new path with legacy
  * without changing an answer; the rollout grows from 10 % to 30 % without
  * moving anyone back; and when the ML service goes down its customers fall
  * back to legacy. Every call answers at once, so no timeout ever fires.
@@ -47,8 +48,18 @@ const modelDecision = (applicant: Applicant): Decision => {
   return { approve, score: approve ? 0.65 : 0.35 };
 };
 
-const n = (value: number): string => value.toLocaleString('en-US');
+/** A whole number with thousands separators, written out so every runtime prints the same. */
+const n = (value: number): string => String(value).replace(/\B(?=(\d{3})+$)/g, ',');
 const pct = (part: number, whole: number): string => `${((100 * part) / whole).toFixed(2)} %`;
+
+/** 95 % Wilson score interval for a proportion, in per cent: unlike p ± 1.96 × SE it stays sensible when p is near 0. */
+function wilson(part: number, whole: number): [number, number] {
+  const z = 1.96;
+  const p = part / whole;
+  const centre = (p + (z * z) / (2 * whole)) / (1 + (z * z) / whole);
+  const half = (z / (1 + (z * z) / whole)) * Math.sqrt((p * (1 - p)) / whole + (z * z) / (4 * whole * whole));
+  return [100 * (centre - half), 100 * (centre + half)];
+}
 
 export async function demo(): Promise<{
   shadow: {
@@ -128,12 +139,13 @@ export async function demo(): Promise<{
   console.log(
     `shadow 25 %, rollout 0 %: ${n(shadow.servedByLegacy)} of ${n(CUSTOMERS)} answers from legacy, ${shadow.changedAnswers} changed by the shadow; ${n(shadow.candidateCalls)} calls to the new path, ${n(shadow.markedShadow)} of them marked shadow`,
   );
+  // Agreement is over answered comparisons; failed ones (here an untranslatable record) are counted apart.
   const answered = agree + disagree;
-  const p = disagree / answered;
-  const margin = 100 * 1.96 * Math.sqrt((p * (1 - p)) / answered);
+  const [low, high] = wilson(disagree, answered);
   console.log(
-    `  comparison log: ${n(comparisons.length)} entries, ${n(agree)} agree (${pct(agree, comparisons.length)}), ${disagree} disagree, ${errors} failed; disagreement ${pct(disagree, answered)} of ${n(answered)} answered, ±${margin.toFixed(2)} points at 95 % (demo arithmetic)`,
+    `  comparison log: ${n(comparisons.length)} entries, ${errors} failed, ${n(answered)} answered: ${n(agree)} agree (${pct(agree, answered)}), ${disagree} disagree (${pct(disagree, answered)}; 95 % Wilson interval ${low.toFixed(2)} % to ${high.toFixed(2)} %, demo arithmetic)`,
   );
+  // Counted over every record, legacy-served or shadowed, not just the 25 % sample.
   const seen = shadowStats.translated + shadowStats.translationFailures;
   console.log(`  translation failures on "score": ${shadowStats.translationFailures} of ${n(seen)} records (${pct(shadowStats.translationFailures, seen)})`);
 

@@ -12,6 +12,8 @@ import {
   type RouterOptions,
 } from './stranglerRouter';
 
+const legacyApproves = async (): Promise<Decision> => ({ approve: true, score: 0.61 });
+
 const record = (custNo: string, overrides: Partial<LegacyRecord> = {}): LegacyRecord => ({
   CUST_NO: custNo,
   ACCT_TYP: 'S',
@@ -48,6 +50,15 @@ describe('anti-corruption layer', () => {
     expect(() => translate(record('ABC'))).toThrow(/CUST_NO/);
   });
 
+  it('trims padded fields before reading them, and reads "-0000000" as 0, not -0', () => {
+    expect(translate(record('1', { ACCT_TYP: 'S ', BAL_CENTS: ' 0000100', OPEN_DT: '20150601 ' }))).toMatchObject({
+      accountType: 'savings',
+      balanceCents: 100,
+      openedOn: '2015-06-01',
+    });
+    expect(translate(record('1', { BAL_CENTS: '-0000000' })).balanceCents).toBe(0); // toBe tells -0 from 0
+  });
+
   it.each(['constructor', 'toString', '__proto__', 'valueOf'])('refuses the inherited object key "%s" as an account type', (code) => {
     expect(() => translate(record('1', { ACCT_TYP: code }))).toThrow(new TranslationError(`ACCT_TYP "${code}" is not a known account type`));
   });
@@ -79,6 +90,14 @@ describe('deterministic rollout by hashing', () => {
     const share = ids.filter((id) => bucketOf('score', id) < 1000).length / ids.length;
     expect(share).toBeGreaterThan(0.09);
     expect(share).toBeLessThan(0.11);
+  });
+
+  it('puts bucket 1,000 on legacy at a 10 % rollout and on the new path at 10.01 %', async () => {
+    expect(bucketOf('score', '5938')).toBe(1000);
+    const { router } = setup(10);
+    expect((await router.handle('score', record('0000005938'))).servedBy).toBe('legacy');
+    router.setRollout('score', 10.01);
+    expect((await router.handle('score', record('0000005938'))).servedBy).toBe('new');
   });
 
   it('salts by route, so different routes pick different customers first', () => {
@@ -195,6 +214,13 @@ describe('StranglerRouter', () => {
     expect(candidateCalls).toHaveLength(1); // an untranslatable record never reaches the new path
   });
 
+  it('counts translation failures on legacy-served records outside the shadow sample, so the rate covers every customer', async () => {
+    const { router, candidateCalls } = setup(0, 0);
+    expect((await router.handle('score', record('42', { ACCT_TYP: 'M' }))).servedBy).toBe('legacy');
+    expect(router.stats.get('score')).toEqual({ translated: 0, translationFailures: 1, liveFallbacks: 0, shadowsDropped: 0 });
+    expect(candidateCalls).toHaveLength(0);
+  });
+
   it('keeps translation failures per route, so each route can be held to 0 before it goes live', async () => {
     const { router } = setup(100);
     router.setRollout('limits', 100);
@@ -248,7 +274,7 @@ describe('StranglerRouter', () => {
     const settled = router.settled();
     await vi.advanceTimersByTimeAsync(2_000);
     await expect(settled).resolves.toBeUndefined();
-    expect(comparisons).toMatchObject([{ customerId: '7', match: false, error: 'new path did not answer within 2000 ms' }]);
+    expect(comparisons).toMatchObject([{ customerId: '7', match: false, error: 'new path did not answer within 2,000 ms' }]);
     expect(vi.getTimerCount()).toBe(0);
   });
 
@@ -263,11 +289,40 @@ describe('StranglerRouter', () => {
   });
 
   it.each<[string, RouterOptions]>([
-    ['liveTimeoutMs must be a number of ms in 1..2147483647, got 0', { liveTimeoutMs: 0 }],
-    ['shadowTimeoutMs must be a number of ms in 1..2147483647, got Infinity', { shadowTimeoutMs: Number.POSITIVE_INFINITY }],
+    ['liveTimeoutMs must be a number of ms in 1..2,147,483,647, got 0', { liveTimeoutMs: 0 }],
+    ['liveTimeoutMs must be a number of ms in 1..2,147,483,647, got 2,147,483,648', { liveTimeoutMs: 2 ** 31 }],
+    ['shadowTimeoutMs must be a number of ms in 1..2,147,483,647, got Infinity', { shadowTimeoutMs: Number.POSITIVE_INFINITY }],
     ['maxShadowsInFlight must be an integer >= 1, got 0.5', { maxShadowsInFlight: 0.5 }],
   ])('rejects invalid options: %s', (message, options) => {
     expect(() => setup(0, 0, 'answers', options)).toThrow(new RangeError(message));
+  });
+
+  it.each<[string, number, number]>([
+    ['score: rolloutPercent must be 0-100, got NaN', Number.NaN, 0],
+    ['score: shadowPercent must be 0-100, got -5', 0, -5],
+  ])('rejects an invalid share in the routes it is given: %s', (message, rolloutPercent, shadowPercent) => {
+    expect(() => setup(rolloutPercent, shadowPercent)).toThrow(new RangeError(message));
+  });
+
+  it("keeps its own copy of the routes, so setRollout leaves the caller's object alone", () => {
+    const routes = { score: { rolloutPercent: 10, shadowPercent: 0 } };
+    const router = new StranglerRouter(
+      routes,
+      legacyApproves,
+      async () => ({ approve: true, score: 0.58 }),
+      () => true,
+      () => undefined,
+    );
+    router.setRollout('score', 30);
+    expect(routes).toEqual({ score: { rolloutPercent: 10, shadowPercent: 0 } });
+  });
+
+  it('keeps the shadow share when setRollout changes the rollout', async () => {
+    const { router, comparisons } = setup(0, 100);
+    router.setRollout('score', 0);
+    await router.handle('score', record('1'));
+    await router.settled();
+    expect(comparisons).toHaveLength(1);
   });
 
   it('returns the legacy answer and records whether the shadow answer agrees', async () => {
@@ -326,6 +381,89 @@ describe('StranglerRouter', () => {
     await router.handle('score', record('0000000001'));
     await expect(router.settled()).resolves.toBeUndefined();
     expect(comparisons).toEqual([{ route: 'score', customerId: '1', legacy: { approve: true, score: 0.61 }, match: false, error: 'null' }]);
+  });
+
+  it.each<[string, unknown]>([
+    ['undefined', undefined],
+    ['a string "true"', { approve: 'true', score: 0.58 }],
+    ['a NaN score', { approve: true, score: Number.NaN }],
+  ])('treats a malformed answer from the new path (%s) as a failure: live it falls back, in shadow it is logged', async (_what, answer) => {
+    const comparisons: Comparison[] = [];
+    const makeRouter = (rolloutPercent: number, shadowPercent: number) =>
+      new StranglerRouter(
+        { score: { rolloutPercent, shadowPercent } },
+        legacyApproves,
+        async () => answer as Decision,
+        () => true,
+        (c) => comparisons.push(c),
+      );
+    const live = makeRouter(100, 0);
+    expect(await live.handle('score', record('42'))).toEqual({ decision: { approve: true, score: 0.61 }, servedBy: 'legacy-fallback' });
+    expect(live.stats.get('score')?.liveFallbacks).toBe(1);
+
+    const shadowing = makeRouter(0, 100);
+    await shadowing.handle('score', record('42'));
+    await shadowing.settled();
+    expect(comparisons).toEqual([
+      {
+        route: 'score',
+        customerId: '42',
+        legacy: { approve: true, score: 0.61 },
+        match: false,
+        error: 'new path returned an invalid decision: approve must be a boolean and score a finite number',
+      },
+    ]);
+  });
+
+  it("keeps the candidate's answer when agree() itself throws, and does not log it as a candidate failure", async () => {
+    const comparisons: Comparison[] = [];
+    const router = new StranglerRouter(
+      { score: { rolloutPercent: 0, shadowPercent: 100 } },
+      legacyApproves,
+      async () => ({ approve: false, score: 0.58 }),
+      () => {
+        throw new Error('no rule for this pair');
+      },
+      (c) => comparisons.push(c),
+    );
+    await router.handle('score', record('42'));
+    await router.settled();
+    expect(comparisons).toEqual([
+      {
+        route: 'score',
+        customerId: '42',
+        legacy: { approve: true, score: 0.61 },
+        candidate: { approve: false, score: 0.58 },
+        match: false,
+        error: 'agree() failed: no rule for this pair',
+      },
+    ]);
+  });
+
+  it('compares against a copy of the legacy answer, so a caller changing its answer later does not fake a mismatch', async () => {
+    const { router, comparisons } = setup(0, 100);
+    const answer = await router.handle('score', record('42')); // balance negative: the candidate declines, legacy approves
+    answer.decision.approve = false;
+    await router.settled();
+    expect(comparisons).toMatchObject([{ legacy: { approve: true, score: 0.61 }, candidate: { approve: false }, match: false }]);
+  });
+
+  it('sends a request id on the live call, one per handle() call, so the new service can deduplicate', async () => {
+    const { router, candidateCalls } = setup(100);
+    await router.handle('score', record('42'));
+    await router.handle('score', record('42'));
+    await router.handle('score', record('43'));
+    const requestIds = candidateCalls.map((c) => c.requestId);
+    expect(requestIds.every((id) => typeof id === 'string' && id.length > 0)).toBe(true);
+    expect(new Set(requestIds).size).toBe(3);
+  });
+
+  it('shadows with its own salt, so a route at 50 % still compares a quarter of its customers, not none', async () => {
+    const { router, comparisons } = setup(50, 50);
+    for (const id of ids.slice(0, 2000)) await router.handle('score', record(id));
+    await router.settled();
+    expect(comparisons.length / 2000).toBeGreaterThan(0.22);
+    expect(comparisons.length / 2000).toBeLessThan(0.3);
   });
 
   it('shadows only the configured share of legacy traffic', async () => {

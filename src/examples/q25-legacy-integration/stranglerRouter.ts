@@ -43,16 +43,18 @@ export function canonicalCustomerId(custNo: string): string {
 
 /**
  * Anti-corruption layer: legacy codes and encodings stop here. It fails on
- * anything it does not understand instead of guessing, so gaps show up in
- * shadow comparisons rather than as wrong live decisions.
+ * anything it does not understand instead of guessing, so gaps show up as
+ * counted failures rather than as wrong live decisions.
  */
 export function translate(record: LegacyRecord): Applicant {
   const customerId = canonicalCustomerId(record.CUST_NO);
   if (!/^\d+$/.test(customerId)) throw new TranslationError(`CUST_NO "${record.CUST_NO}" is not a number`);
   const accountType = ACCOUNT_TYPES.get(record.ACCT_TYP.trim());
   if (!accountType) throw new TranslationError(`ACCT_TYP "${record.ACCT_TYP}" is not a known account type`);
-  if (!/^[+-]?\d+$/.test(record.BAL_CENTS.trim())) throw new TranslationError(`BAL_CENTS "${record.BAL_CENTS}" is not an integer`);
-  const balanceCents = Number.parseInt(record.BAL_CENTS, 10); // integer cents: no floating-point money
+  const balance = record.BAL_CENTS.trim();
+  if (!/^[+-]?\d+$/.test(balance)) throw new TranslationError(`BAL_CENTS "${record.BAL_CENTS}" is not an integer`);
+  // Integer cents: no floating-point money. `|| 0` turns the -0 of "-0000000" into 0.
+  const balanceCents = Number.parseInt(balance, 10) || 0;
   // Past 2^53 - 1 cents (about $90 trillion) a number rounds silently: refuse rather than alter a balance.
   if (!Number.isSafeInteger(balanceCents)) throw new TranslationError(`BAL_CENTS "${record.BAL_CENTS}" is beyond 2^53 - 1 cents`);
   const risk = record.RISK_CD.trim();
@@ -61,8 +63,8 @@ export function translate(record: LegacyRecord): Applicant {
 }
 
 function parseLegacyDate(value: string): string | null {
-  if (value === '00000000') return null;
-  const match = /^(\d{4})(\d{2})(\d{2})$/.exec(value);
+  if (value.trim() === '00000000') return null;
+  const match = /^(\d{4})(\d{2})(\d{2})$/.exec(value.trim());
   const [y, m, d] = match ? [Number(match[1]), Number(match[2]), Number(match[3])] : [0, 0, 0];
   const date = new Date(Date.UTC(y, m - 1, d));
   // Date.UTC rolls 30 February over into March; a round trip catches it.
@@ -92,6 +94,18 @@ export interface Decision {
   score: number;
 }
 
+/**
+ * The new path's answer, checked before it is served or compared: a malformed one (undefined, a string
+ * "true", a NaN score) is a failure of the new path, not a decision. Returns a fresh object.
+ */
+function checkedDecision(answer: unknown): Decision {
+  const { approve, score } = (answer ?? {}) as Partial<Decision>;
+  if (typeof approve !== 'boolean' || typeof score !== 'number' || !Number.isFinite(score)) {
+    throw new Error('new path returned an invalid decision: approve must be a boolean and score a finite number');
+  }
+  return { approve, score };
+}
+
 export interface RouteConfig {
   /** Share of customers served by the new path, 0-100. Raising it only ever adds customers. */
   rolloutPercent: number;
@@ -105,6 +119,7 @@ export interface Comparison {
   legacy: Decision;
   candidate?: Decision;
   match: boolean;
+  /** Why there is no valid candidate answer (untranslatable, failed, timed out, malformed), or why agree() threw. */
   error?: string;
 }
 
@@ -113,6 +128,11 @@ export type ServedBy = 'legacy' | 'new' | 'legacy-fallback';
 /** Passed on every call to the new path: in shadow it must have no side effects (no writes, no emails). */
 export interface CallContext {
   shadow: boolean;
+  /**
+   * One per handle() call, so the new service can deduplicate: a call aborted at the timeout may already have
+   * written its decision. Unique within one facade; with several instances, prefix an instance id.
+   */
+  requestId: string;
   /** Aborts when the call timed out: pass it to fetch or the gRPC call. */
   signal: AbortSignal;
 }
@@ -131,6 +151,11 @@ export interface RouterOptions {
 
 const MAX_TIMER_MS = 2 ** 31 - 1; // setTimeout fires at once beyond this
 
+/** A whole number with thousands separators, written out so every runtime prints the same. */
+const thousands = (n: number): string => String(n).replace(/\B(?=(\d{3})+$)/g, ',');
+
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
 /** Runs `call` with a signal that aborts after `ms`; rejects then, and clears the timer either way. */
 async function withTimeout<T>(ms: number, call: (signal: AbortSignal) => Promise<T>): Promise<T> {
   const controller = new AbortController();
@@ -139,7 +164,7 @@ async function withTimeout<T>(ms: number, call: (signal: AbortSignal) => Promise
     timer = setTimeout(() => {
       // One error, settled before the abort: a call that rejects as soon as it is aborted
       // must not win the race, so the log records the timeout, not "aborted".
-      const error = new Error(`new path did not answer within ${ms} ms`);
+      const error = new Error(`new path did not answer within ${thousands(ms)} ms`);
       reject(error);
       controller.abort(error);
     }, ms);
@@ -151,7 +176,10 @@ async function withTimeout<T>(ms: number, call: (signal: AbortSignal) => Promise
   }
 }
 
-/** Counters for the page's metrics: translation failure rate = translationFailures / (translated + translationFailures). */
+/**
+ * Counters for the page's metrics: translation failure rate = translationFailures / (translated + translationFailures),
+ * over every record the route handles, legacy-served or not.
+ */
 export interface RouteStats {
   translated: number;
   translationFailures: number;
@@ -159,13 +187,21 @@ export interface RouteStats {
   shadowsDropped: number;
 }
 
+function checkedPercent(route: string, name: keyof RouteConfig, value: number): number {
+  if (!(value >= 0 && value <= 100)) throw new RangeError(`${route}: ${name} must be 0-100, got ${value}`);
+  return value;
+}
+
 export class StranglerRouter {
   private readonly pending = new Set<Promise<void>>();
   private readonly options: Required<RouterOptions>;
   private readonly counters = new Map<string, RouteStats>();
+  // A copy in a Map: setRollout must not change the caller's object, and "constructor" is not a route.
+  private readonly routes = new Map<string, RouteConfig>();
+  private requests = 0;
 
   constructor(
-    private readonly routes: Record<string, RouteConfig>,
+    routes: Record<string, RouteConfig>,
     private readonly legacy: (route: string, record: LegacyRecord) => Promise<Decision>,
     private readonly candidate: (route: string, applicant: Applicant, context: CallContext) => Promise<Decision>,
     private readonly agree: (legacy: Decision, candidate: Decision) => boolean,
@@ -180,10 +216,18 @@ export class StranglerRouter {
     };
     for (const name of ['liveTimeoutMs', 'shadowTimeoutMs'] as const) {
       const ms = this.options[name];
-      if (!(Number.isFinite(ms) && ms >= 1 && ms <= MAX_TIMER_MS)) throw new RangeError(`${name} must be a number of ms in 1..${MAX_TIMER_MS}, got ${ms}`);
+      if (!(Number.isFinite(ms) && ms >= 1 && ms <= MAX_TIMER_MS)) {
+        throw new RangeError(`${name} must be a number of ms in 1..${thousands(MAX_TIMER_MS)}, got ${thousands(ms)}`);
+      }
     }
     const cap = this.options.maxShadowsInFlight;
     if (!(Number.isInteger(cap) && cap >= 1)) throw new RangeError(`maxShadowsInFlight must be an integer >= 1, got ${cap}`);
+    for (const [route, config] of Object.entries(routes)) {
+      this.routes.set(route, {
+        rolloutPercent: checkedPercent(route, 'rolloutPercent', config.rolloutPercent),
+        shadowPercent: checkedPercent(route, 'shadowPercent', config.shadowPercent),
+      });
+    }
   }
 
   /** Counters per route, since each route goes live on its own evidence: `stats.get('score')?.translationFailures`. */
@@ -197,38 +241,46 @@ export class StranglerRouter {
     return counters;
   }
 
+  /** Changes the rollout share only; the route's shadow share stays as it was. */
   setRollout(route: string, rolloutPercent: number): void {
-    if (!(rolloutPercent >= 0 && rolloutPercent <= 100)) throw new RangeError(`rollout must be 0-100, got ${rolloutPercent}`);
-    this.routes[route] = { shadowPercent: 0, ...this.routes[route], rolloutPercent };
+    const shadowPercent = this.routes.get(route)?.shadowPercent ?? 0;
+    this.routes.set(route, { rolloutPercent: checkedPercent(route, 'rolloutPercent', rolloutPercent), shadowPercent });
   }
 
   async handle(route: string, legacyRecord: LegacyRecord): Promise<{ decision: Decision; servedBy: ServedBy }> {
-    const config = this.routes[route] ?? { rolloutPercent: 0, shadowPercent: 0 }; // unknown routes stay legacy
+    const config = this.routes.get(route) ?? { rolloutPercent: 0, shadowPercent: 0 }; // unknown routes stay legacy
     const id = canonicalCustomerId(legacyRecord.CUST_NO);
+    const requestId = `${route}:${id}:${++this.requests}`;
+    // Translated on either path: it is in-process and cheap, and the translation failure rate must cover every
+    // customer before the route goes live, not only the shadow sample.
+    const applicant = this.translateCounted(route, legacyRecord);
+    // Buckets below rollout × 100 go to the new path: 30 % is buckets 0 to 2,999.
     if (bucketOf(route, id) < config.rolloutPercent * 100) {
       try {
-        const applicant = this.translateCounted(route, legacyRecord);
-        const decision = await withTimeout(this.options.liveTimeoutMs, (signal) => this.candidate(route, applicant, { shadow: false, signal }));
-        return { decision, servedBy: 'new' };
+        if (applicant instanceof Error) throw applicant;
+        const answer = await withTimeout(this.options.liveTimeoutMs, (signal) => this.candidate(route, applicant, { shadow: false, requestId, signal }));
+        return { decision: checkedDecision(answer), servedBy: 'new' };
       } catch {
-        // Failed, too slow or untranslatable: the legacy path is still there, so use it rather than fail the customer.
+        // Untranslatable, failed, too slow or malformed: the legacy path is still there, so use it rather than fail the customer.
         this.count(route).liveFallbacks++;
         return { decision: await this.legacy(route, legacyRecord), servedBy: 'legacy-fallback' };
       }
     }
     const decision = await this.legacy(route, legacyRecord);
-    if (bucketOf(`shadow:${route}`, id) < config.shadowPercent * 100) this.shadow(route, id, legacyRecord, decision);
+    // A copy: a caller changing its answer later must not show up in the log as a mismatch.
+    if (bucketOf(`shadow:${route}`, id) < config.shadowPercent * 100) this.shadow(route, id, requestId, applicant, { ...decision });
     return { decision, servedBy: 'legacy' };
   }
 
-  private translateCounted(route: string, legacyRecord: LegacyRecord): Applicant {
+  /** The applicant, or the error that says why the record could not be translated; counted either way. */
+  private translateCounted(route: string, legacyRecord: LegacyRecord): Applicant | Error {
     try {
       const applicant = translate(legacyRecord);
       this.count(route).translated++;
       return applicant;
     } catch (error) {
       this.count(route).translationFailures++;
-      throw error;
+      return error instanceof Error ? error : new TranslationError(String(error));
     }
   }
 
@@ -237,26 +289,39 @@ export class StranglerRouter {
     await Promise.all([...this.pending]);
   }
 
-  /** Fire and forget: the shadow call never delays or changes the live answer. */
-  private shadow(route: string, customerId: string, legacyRecord: LegacyRecord, legacy: Decision): void {
+  /**
+   * Fire and forget: the shadow never changes the live answer, and record() runs after handle() has returned.
+   * The candidate call starts before handle() returns, though, so its synchronous part must not block.
+   */
+  private shadow(route: string, customerId: string, requestId: string, applicant: Applicant | Error, legacy: Decision): void {
     if (this.pending.size >= this.options.maxShadowsInFlight) {
       this.count(route).shadowsDropped++; // The new path is slow or down: shed shadow load, never queue it.
       return;
     }
-    const run = (async () => {
-      let comparison: Comparison;
-      try {
-        const applicant = this.translateCounted(route, legacyRecord);
-        const candidate = await withTimeout(this.options.shadowTimeoutMs, (signal) => this.candidate(route, applicant, { shadow: true, signal }));
-        comparison = { route, customerId, legacy, candidate, match: this.agree(legacy, candidate) };
-      } catch (error) {
-        comparison = { route, customerId, legacy, match: false, error: error instanceof Error ? error.message : String(error) };
-      }
-      this.record(comparison);
-    })().catch(() => {
-      // The comparison log is down: lose this comparison, not the process (an unhandled rejection exits Node).
-    });
+    const run = this.compare(route, customerId, requestId, applicant, legacy)
+      .then((comparison) => this.record(comparison))
+      .catch(() => {
+        // The comparison log is down: lose this comparison, not the process (an unhandled rejection exits Node).
+      });
     this.pending.add(run);
     void run.finally(() => this.pending.delete(run));
+  }
+
+  private async compare(route: string, customerId: string, requestId: string, applicant: Applicant | Error, legacy: Decision): Promise<Comparison> {
+    const failed = (error: unknown): Comparison => ({ route, customerId, legacy, match: false, error: messageOf(error) });
+    if (applicant instanceof Error) return failed(applicant);
+    let candidate: Decision;
+    try {
+      const answer = await withTimeout(this.options.shadowTimeoutMs, (signal) => this.candidate(route, applicant, { shadow: true, requestId, signal }));
+      candidate = checkedDecision(answer);
+    } catch (error) {
+      return failed(error);
+    }
+    try {
+      return { route, customerId, legacy, candidate, match: this.agree(legacy, candidate) };
+    } catch (error) {
+      // A faulty agree() is not a candidate failure: keep the candidate's answer.
+      return { route, customerId, legacy, candidate, match: false, error: `agree() failed: ${messageOf(error)}` };
+    }
   }
 }
