@@ -1,9 +1,9 @@
 /**
  * Demo: 20,000 users meet a ranker test at a 90/10 split. One user keeps the
  * same arm on every replica; a second experiment overlaps fully when it reuses
- * the salt and about 1% with its own; ramping to 50% moves nobody back; the flag
- * store refuses a new salt and rolls back to 0%; then the health check and the
- * sample size the page quotes.
+ * the salt (so the flag store refuses that) and about 1% with its own; ramping
+ * to 50% moves nobody back; the flag store refuses a new salt and a ramp-down,
+ * and rolls back to 0%; then the health check and the sample size the page quotes.
  */
 import { AllocationStore, assignVariant, bucketOf, SRM_CRITICAL, sampleRatioMismatch, usersPerArm, type Allocation, type Variant } from './experimentBucketing';
 
@@ -14,14 +14,29 @@ export interface DemoResult {
   overlapOwnSalt: number;
   treatedAt50: number;
   stillTreated: number;
+  sharedSaltRefused: boolean;
   newSaltRefused: boolean;
+  rampDownRefused: boolean;
   treatedAfterRollback: number;
   srmMismatch: { onSplit: boolean; treatmentLostFivePercent: boolean };
   usersPerArm: number;
 }
 
 const pct = (part: number, whole: number): string => `${((100 * part) / whole).toFixed(2)}%`;
-const n = (x: number): string => x.toLocaleString('en-US');
+// Thousands separators by hand, so the output does not depend on the browser's locale.
+const n = (x: number): string => String(x).replace(/\B(?=(\d{3})+$)/g, ',');
+
+/** Runs a flag-store write that should be refused and logs the outcome; true if it was refused. */
+const refused = (label: string, write: () => void): boolean => {
+  try {
+    write();
+    console.log(`${label}: accepted`);
+    return false;
+  } catch (error) {
+    console.log(`${label}: refused, "${(error as Error).message}"`);
+    return true;
+  }
+};
 
 export function demo(): DemoResult {
   const users = Array.from({ length: 20_000 }, (_, i) => `user-${i}`);
@@ -50,20 +65,17 @@ export function demo(): DemoResult {
   console.log(
     `retriever-v3 at 10%, treated in both tests: ${n(overlapSameSalt)} users reusing the ranker's salt, ${n(overlapOwnSalt)} (${pct(overlapOwnSalt, users.length)}) with its own`,
   );
+  const sharedSaltRefused = refused("retriever-v3 with the ranker's salt in the flag store", () =>
+    store.upsert({ experimentId: 'retriever-v3', salt: ranker.salt, treatmentShare: 0.1 }),
+  );
 
   store.setShare('ranker-v2', 0.5);
   const at50 = new Set(treated('ranker-v2'));
   const stillTreated = at10.filter((u) => at50.has(u)).length;
   console.log(`ramp to 50%: ${n(at50.size)} treated; ${n(stillTreated)} of the ${n(at10.length)} treated at 10% still are, ${n(at10.length - stillTreated)} moved back`);
 
-  let newSaltRefused = false;
-  try {
-    store.upsert({ ...ranker, salt: 'ranker-v2-reshuffled', treatmentShare: 0.5 });
-    console.log('new salt for the running ranker-v2: accepted, users reshuffled');
-  } catch (error) {
-    newSaltRefused = true;
-    console.log(`new salt for the running ranker-v2: refused, "${(error as Error).message}"`);
-  }
+  const newSaltRefused = refused('new salt for the running ranker-v2', () => store.upsert({ ...ranker, salt: 'ranker-v2-reshuffled', treatmentShare: 0.5 }));
+  const rampDownRefused = refused('ranker-v2 back down to 10%', () => store.setShare('ranker-v2', 0.1));
 
   store.rollback('ranker-v2');
   const afterRollback = treated('ranker-v2').length;
@@ -79,7 +91,7 @@ export function demo(): DemoResult {
   const srmMismatch = { onSplit: srm(90_000, 10_000), treatmentLostFivePercent: srm(90_000, 9_500) };
 
   const perArm = usersPerArm(0.05, 0.001);
-  console.log(`CTR 5.0% -> 5.1% at 50/50: ${n(perArm)} users per arm, ${n(2 * perArm)} in all`);
+  console.log(`share of users who click, 5.0% -> 5.1%, at 50/50: ${n(perArm)} users per arm, ${n(2 * perArm)} in all`);
   // The demo's own arithmetic: arms of n / (2 (1 - s)) and n / (2 s) give the same variance as n and n.
   const treatedArm = Math.ceil(perArm / (2 * 0.9));
   const controlArm = Math.ceil(perArm / (2 * 0.1));
@@ -94,7 +106,9 @@ export function demo(): DemoResult {
     overlapOwnSalt,
     treatedAt50: at50.size,
     stillTreated,
+    sharedSaltRefused,
     newSaltRefused,
+    rampDownRefused,
     treatedAfterRollback: afterRollback,
     srmMismatch,
     usersPerArm: perArm,

@@ -135,6 +135,14 @@ export const interviewParts12References: ReferenceEntry[] = [
     url: 'https://github.com/dmlc/tl2cgen',
   },
   {
+    id: 'T243',
+    kind: 'tool',
+    name: 'LaunchDarkly Java server SDK polling data source',
+    purpose:
+      'Configures polling in LaunchDarkly’s Java server SDK: streaming is the default; in polling mode the SDK requests flag data at a fixed interval whose default and minimum is 30 seconds.',
+    url: 'https://launchdarkly.github.io/java-server-sdk/com/launchdarkly/sdk/server/integrations/PollingDataSourceBuilder.html',
+  },
+  {
     id: 'G80',
     kind: 'glossary',
     term: 'Data drift',
