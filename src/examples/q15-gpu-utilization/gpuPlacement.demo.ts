@@ -1,7 +1,7 @@
 /**
  * Demo: the page's numbers, placed by the module. Three 2 GB models share one
- * T4 instead of taking one each, and not the T4 listed first, which is where
- * first fit would put them; seven 1g.5gb MIG slices strand 5 of an A100's
+ * of two T4s: the first breaks the tie between the empty T4s by id, the others
+ * join it as it has less room left; seven 1g.5gb MIG slices strand 5 of an A100's
  * 40 GB; a 6 GB model takes the 1g.10gb slice, not the 2g.10gb; a 7B model in
  * FP16 fits no T4 until it is quantised; and 30 % to 80 % SM activity needs
  * 4 GPUs where 10 run today.
@@ -22,7 +22,7 @@ export function demo(): {
   saving: number;
   gpusFor10: number;
 } {
-  // Listed t4-1 first: first fit would fill t4-1, best fit decides by room left, not by the list.
+  // Two empty T4s: the first model would keep the same room on either, so the id decides (the list order never does).
   const twoT4s: GpuSlot[] = [
     { id: 't4-1', memoryGb: 16 },
     { id: 't4-0', memoryGb: 16 },
@@ -40,15 +40,19 @@ export function demo(): {
   const t4Models = t4 ? [...held(t4)] : [];
   const t4Used = shared.usedGb.get(t4Slot) ?? 0;
   const t4Share = t4 ? t4Used / t4.memoryGb : 0;
-  const firstListed = twoT4s[0]?.id ?? 'none';
+  // Room each empty T4 would keep after the first model: equal room is a tie.
+  const roomLeft = twoT4s.map((slot) => slot.memoryGb - small);
+  const tie = roomLeft.every((room) => room === roomLeft[0]);
+  const [first = 'none', ...joined] = t4Models;
   const others = twoT4s
     .filter((slot) => slot !== t4)
     .map((slot) => `${slot.id} ${held(slot).length ? `holds ${held(slot).join(', ')}` : 'stays empty'}`)
     .join('; ');
   console.log(
-    `two T4s listed ${twoT4s.map((slot) => slot.id).join(', ')}: best fit puts ${t4Models.join(', ')} on ${t4Slot} (${gbText(t4Used)} of 16 GB, ${pct(t4Share)}), ` +
-      `${t4Slot === firstListed ? 'the first listed' : `not on ${firstListed}, listed first`}; ${others}`,
+    `two empty T4s, listed ${twoT4s.map((slot) => slot.id).join(', ')}: ${first} would keep ${tie ? `${gbText(roomLeft[0] ?? 0)} GB on either, so the lower id, ${t4Slot}, takes it` : `the least room on ${t4Slot}`}; ` +
+      `${joined.join(' and ')} join ${t4Slot}, which has less room left`,
   );
+  console.log(`  ${t4Slot} holds ${gbText(t4Used)} of ${gbText(t4?.memoryGb ?? 0)} GB (${pct(t4Share)}); ${others}`);
 
   const sevenSlices = migSlots('a100', A100_40GB_MIG, Array<string>(7).fill('1g.5gb'));
   const full = placeModels(

@@ -72,9 +72,35 @@ describe('placeModels (best-fit decreasing)', () => {
     expect(placement.slotsUsed).toBe(1);
   });
 
-  it('prefers a MIG slice to a whole GPU when both would be left with the same room', () => {
-    const slots: GpuSlot[] = [{ id: 'whole', memoryGb: 40 }, ...migSlots('cut', A100_80GB_MIG, ['3g.40gb'])];
+  it('prefers a MIG slice to a whole GPU when both would be left with the same room, though the whole GPU has the lower id', () => {
+    const slots: GpuSlot[] = [{ id: 'a-whole', memoryGb: 40 }, ...migSlots('cut', A100_80GB_MIG, ['3g.40gb'])];
     expect(profileOf(placeModels([{ name: 'm', memoryGb: 30 }], slots))).toEqual({ m: 'cut/3g.40gb' });
+  });
+
+  it('fills a slice on a started GPU before the same slice on an empty GPU with a lower id', () => {
+    // b's 2g.10gb and 1g.10gb take the two 10 GB models; the 9 GB model then ties between three empty 3g.20gb slices.
+    const slots = [...migSlots('a', A100_40GB_MIG, ['3g.20gb', '3g.20gb']), ...migSlots('b', A100_40GB_MIG, ['3g.20gb', '2g.10gb', '1g.10gb'])];
+    const models = [10, 10, 9].map((gb, i) => ({ name: `m${i}`, memoryGb: gb }));
+    const placement = placeModels(models, slots);
+    expect(profileOf(placement)).toEqual({ m0: 'b/1g.10gb', m1: 'b/2g.10gb', m2: 'b/3g.20gb' });
+    expect(placement.assignments.get('a/3g.20gb#0')).toEqual([]);
+  });
+
+  it('joins a started whole GPU rather than open an empty one that would keep the same room', () => {
+    // After the 24 GB model, gpu1 (40 GB) has 16 GB left, as much as the empty 16 GB gpu0.
+    const slots: GpuSlot[] = [
+      { id: 'gpu0', memoryGb: 16 },
+      { id: 'gpu1', memoryGb: 40 },
+    ];
+    const placement = placeModels(
+      [
+        { name: 'large', memoryGb: 24 },
+        { name: 'small', memoryGb: 4 },
+      ],
+      slots,
+    );
+    expect(placement.assignments.get('gpu1')).toEqual(['large', 'small']);
+    expect(placement.slotsUsed).toBe(1);
   });
 
   it('rejects a MIG GPU with no instances, two layouts that overfill one GPU, and a model listed twice', () => {
@@ -96,6 +122,11 @@ describe('placeModels (best-fit decreasing)', () => {
   it('breaks a tie between equal slots by fewer compute slices, not by list order', () => {
     const hostile = migSlots('gpu0', A100_40GB_MIG, ['2g.10gb', '1g.10gb']);
     expect(profileOf(placeModels([{ name: 'detector', memoryGb: 6 }], hostile))).toEqual({ detector: 'gpu0/1g.10gb' });
+  });
+
+  it('breaks a tie by fewer compute slices before the id: both GPUs empty, the 2g.10gb has the lower id', () => {
+    const slots = [...migSlots('a', A100_40GB_MIG, ['2g.10gb']), ...migSlots('b', A100_40GB_MIG, ['1g.10gb'])];
+    expect(profileOf(placeModels([{ name: 'detector', memoryGb: 6 }], slots))).toEqual({ detector: 'b/1g.10gb' });
   });
 
   it('lists a model larger than every slot as unplaced instead of overfilling', () => {
@@ -124,6 +155,30 @@ describe('placeModels (best-fit decreasing)', () => {
   it('rejects a model without a finite, positive memory demand, naming it', () => {
     expect(() => placeModels([{ name: 'x', memoryGb: 0 }], twoT4s)).toThrow(RangeError);
     expect(() => placeModels([{ name: 'nan-model', memoryGb: Number.NaN }], twoT4s)).toThrow(/nan-model/);
+    expect(() => placeModels([{ name: 'endless', memoryGb: Number.POSITIVE_INFINITY }], twoT4s)).toThrow(/"endless" needs a finite/);
+  });
+
+  it('counts a tiny model as 1 MB, so it does not fit a full slot', () => {
+    const placement = placeModels(
+      [
+        { name: 'filler', memoryGb: 16 },
+        { name: 'tiny', memoryGb: 0.0001 },
+      ],
+      [{ id: 't4', memoryGb: 16 }],
+    );
+    expect(placement.unplaced).toEqual(['tiny']);
+  });
+
+  it('rounds to the nearest megabyte, not down: 8.11 × 1000 is 8109.999999999999, yet 8.11 + 7.89 GB fill a 16 GB T4', () => {
+    const placement = placeModels(
+      [
+        { name: 'a', memoryGb: 8.11 },
+        { name: 'b', memoryGb: 7.89 },
+      ],
+      [{ id: 't4', memoryGb: 16 }],
+    );
+    expect(placement.usedGb.get('t4')).toBe(16);
+    expect(placement.memoryUtilisation).toBe(1);
   });
 
   it('rejects a slot with a NaN, negative or infinite size, or a duplicate id, naming the slot', () => {
@@ -133,6 +188,29 @@ describe('placeModels (best-fit decreasing)', () => {
       expect(() => placeModels(model, [{ id: 'bad-gpu', memoryGb }])).toThrow(/bad-gpu/);
     }
     expect(() => placeModels(model, [...twoT4s.slice(0, 1), { id: 'gpu0', memoryGb: 24 }])).toThrow(/"gpu0".*twice/);
+  });
+
+  it('rejects a slot below the 1 MB resolution, saying so', () => {
+    expect(() => placeModels([{ name: 'm', memoryGb: 0.0001 }], [{ id: 'speck', memoryGb: 0.0004 }])).toThrow(/"speck" has 0.0004 GB, below the 1 MB resolution/);
+  });
+
+  it('rejects a slice whose GPU has no finite, positive memory size', () => {
+    for (const memoryGb of [Number.NaN, Number.POSITIVE_INFINITY]) {
+      const slots: GpuSlot[] = [{ id: 'gpu0/a', memoryGb: 10, gpu: { id: 'gpu0', memoryGb } }];
+      expect(() => placeModels([{ name: 'm', memoryGb: 1 }], slots)).toThrow(/GPU "gpu0" of slot "gpu0\/a" needs a finite, positive memory size/);
+    }
+  });
+
+  it('rejects a slice with compute slices outside 1 to 7', () => {
+    const gpu = { id: 'gpu0', memoryGb: 40 };
+    for (const computeSlices of [0, 1.5]) {
+      expect(() => placeModels([{ name: 'm', memoryGb: 1 }], [{ id: 'gpu0/a', memoryGb: 10, computeSlices, gpu }])).toThrow(/1 to 7 compute slices/);
+    }
+  });
+
+  it('rejects a whole GPU listed under the id of a MIG-cut GPU', () => {
+    const slots: GpuSlot[] = [...migSlots('gpu0', A100_40GB_MIG, ['3g.20gb']), { id: 'gpu0', memoryGb: 40 }];
+    expect(() => placeModels([{ name: 'm', memoryGb: 1 }], slots)).toThrow(/"gpu0" disagrees with another slot about GPU "gpu0"/);
   });
 
   it('rejects slices that claim more memory than their GPU has', () => {
@@ -201,6 +279,13 @@ describe('MIG layouts', () => {
     expect(placement.assignments.get('gpu0/1g.10gb#2')).toEqual(['detector']);
   });
 
+  it('refuses more instances than a profile allows, even within the slice totals', () => {
+    // No shipped A100 profile reaches its limit before the slice totals do; a stricter profile list can.
+    const strict = A100_40GB_MIG.map((p) => (p.name === '1g.5gb' ? { ...p, maxInstances: 2 } : p));
+    expect(migSlots('gpu0', strict, ['1g.5gb', '1g.5gb'])).toHaveLength(2);
+    expect(() => migSlots('gpu0', strict, ['1g.5gb', '1g.5gb', '1g.5gb'])).toThrow(/1g.5gb allows at most 2 instances, got 3/);
+  });
+
   it('allows four 1g.10gb slices, which take all 8 memory slices', () => {
     expect(migSlots('gpu0', A100_40GB_MIG, Array(4).fill('1g.10gb'))).toHaveLength(4);
     expect(() => migSlots('gpu0', A100_40GB_MIG, Array(5).fill('1g.10gb'))).toThrow(/memory|at most 4/);
@@ -216,11 +301,15 @@ describe('sizing helpers', () => {
   it('saves 62.5 % of GPU spend going from 30 % to 80 % utilisation', () => {
     expect(costReduction(0.3, 0.8)).toBeCloseTo(0.625, 12);
     expect(() => costReduction(0.8, 0.3)).toThrow(RangeError);
+    expect(() => costReduction(0.3, 1.5)).toThrow(RangeError);
+    expect(() => costReduction(0, 0.8)).toThrow(RangeError);
   });
 
   it('rounds the GPUs needed up to whole GPUs: 10 at 30 % become 4 at 80 %, not 3.75', () => {
     expect(gpusNeeded(10, 0.3, 0.8)).toBe(4);
     expect(gpusNeeded(8, 0.3, 0.8)).toBe(3);
+    // 4 × (1 - costReduction(0.27, 0.36)) is 3.0000000000000004 in floating point: still 3 GPUs.
+    expect(gpusNeeded(4, 0.27, 0.36)).toBe(3);
     expect(Object.is(gpusNeeded(0, 0.3, 0.8), 0), 'no GPUs today need 0, not -0').toBe(true);
     expect(() => gpusNeeded(2.5, 0.3, 0.8)).toThrow(RangeError);
   });

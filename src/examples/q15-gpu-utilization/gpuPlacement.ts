@@ -5,9 +5,11 @@
  * Placement is bin packing: best-fit decreasing (largest model first, into the
  * slot it leaves the least room in) is a simple heuristic that does well on
  * memory-bound serving. Choosing by the room left, not by the first slot
- * listed, keeps big MIG slices for big models and fills a started GPU before
- * an empty one of its size, whatever order the slots are listed in. Placing in arrival
- * order strands large models that no longer fit.
+ * listed, keeps big MIG slices for big models; on a tie, a slot on a GPU
+ * already in use wins, so an empty GPU is not opened while a started one has
+ * an equally tight slot. Placing in arrival order strands large models that
+ * no longer fit. Memory is the only dimension packed: a busy model may need
+ * more compute slices than its memory calls for.
  */
 
 export interface GpuSlot {
@@ -122,6 +124,19 @@ function toMb(gb: number): number {
   return Math.round(gb * 1000);
 }
 
+/** The physical GPU a slot belongs to: a whole GPU is its own. */
+function gpuOf(slot: GpuSlot): string {
+  return slot.gpu?.id ?? slot.id;
+}
+
+/** A memory size in whole megabytes; a size that rounds to 0 MB cannot be packed. */
+function sizeMb(gb: number, owner: string): number {
+  if (!(Number.isFinite(gb) && gb > 0)) throw new RangeError(`${owner} needs a finite, positive memory size, got ${gb}`);
+  const mb = toMb(gb);
+  if (mb === 0) throw new RangeError(`${owner} has ${gb} GB, below the 1 MB resolution`);
+  return mb;
+}
+
 function checkSlots(slots: readonly GpuSlot[]): Map<string, number> {
   const ids = new Set<string>();
   const paidMb = new Map<string, number>();
@@ -130,21 +145,16 @@ function checkSlots(slots: readonly GpuSlot[]): Map<string, number> {
   for (const slot of slots) {
     if (ids.has(slot.id)) throw new RangeError(`slot "${slot.id}" is listed twice`);
     ids.add(slot.id);
-    if (!Number.isFinite(slot.memoryGb) || toMb(slot.memoryGb) <= 0) {
-      throw new RangeError(`slot "${slot.id}" needs a finite, positive memory size, got ${slot.memoryGb}`);
-    }
+    const slotMb = sizeMb(slot.memoryGb, `slot "${slot.id}"`);
     // A whole GPU is paid for by itself; a MIG slice by the GPU it is cut from.
-    const gpuId = slot.gpu?.id ?? slot.id;
-    const gpuMb = slot.gpu ? toMb(slot.gpu.memoryGb) : toMb(slot.memoryGb);
-    if (slot.gpu && !(Number.isFinite(slot.gpu.memoryGb) && gpuMb > 0)) {
-      throw new RangeError(`slot "${slot.id}" needs a finite, positive GPU memory size, got ${slot.gpu.memoryGb}`);
-    }
+    const gpuId = gpuOf(slot);
+    const gpuMb = slot.gpu ? sizeMb(slot.gpu.memoryGb, `GPU "${gpuId}" of slot "${slot.id}"`) : slotMb;
     const known = paidMb.get(gpuId);
     if (known !== undefined && (known !== gpuMb || !slot.gpu)) {
       throw new RangeError(`slot "${slot.id}" disagrees with another slot about GPU "${gpuId}"`);
     }
     paidMb.set(gpuId, gpuMb);
-    const sliced = (slicedMb.get(gpuId) ?? 0) + toMb(slot.memoryGb);
+    const sliced = (slicedMb.get(gpuId) ?? 0) + slotMb;
     if (sliced > gpuMb) throw new RangeError(`slot "${slot.id}" takes GPU "${gpuId}" past its ${gpuMb / 1000} GB`);
     slicedMb.set(gpuId, sliced);
     if (slot.computeSlices !== undefined) {
@@ -174,11 +184,14 @@ export function placeModels(models: readonly ModelDemand[], slots: readonly GpuS
   const queue = order === 'decreasing' ? [...models].sort((a, b) => demandMb(b) - demandMb(a)) : [...models];
   const freeMb = new Map(slots.map((s) => [s.id, toMb(s.memoryGb)]));
   const free = (s: GpuSlot) => freeMb.get(s.id) ?? 0;
-  // Best fit: the slot left with the least room, so small models do not fill big slices and a started GPU fills
-  // before an empty one of its size; on a tie, fewer compute slices (a whole GPU counts as all 7), then the lower id.
-  // The order the slots are listed in never decides.
+  const started = new Set<string>();
+  // Best fit: the slot left with the least room, so small models do not fill big slices. On a tie, a slot on a
+  // started GPU, so an empty GPU is not opened while a started one has an equally tight slot; then fewer compute
+  // slices (a whole GPU counts as all 7); then the lower id. The order the slots are listed in never decides.
   const better = (a: GpuSlot, b: GpuSlot): boolean => {
     if (free(a) !== free(b)) return free(a) < free(b);
+    const [sa, sb] = [started.has(gpuOf(a)), started.has(gpuOf(b))];
+    if (sa !== sb) return sa;
     const [ca, cb] = [a.computeSlices ?? 7, b.computeSlices ?? 7];
     if (ca !== cb) return ca < cb;
     return a.id < b.id;
@@ -193,6 +206,7 @@ export function placeModels(models: readonly ModelDemand[], slots: readonly GpuS
       continue;
     }
     freeMb.set(slot.id, free(slot) - need);
+    started.add(gpuOf(slot));
     assignments.get(slot.id)?.push(model.name);
   }
   const usedMb = new Map(slots.map((s) => [s.id, toMb(s.memoryGb) - free(s)]));
