@@ -33,6 +33,8 @@ describe('the reusable feature pipeline demo', () => {
       'fraud model v3 pins age_bucket:v2, income_z:v1, fitted on 3 training rows: income_z:v1 stores 2 numbers, mean 60,000 and std 24,494.9; golden rows per step: 3, 3',
     );
     expect(lines).toContain('serving one row (age 67, income 90,000): age_bucket 50-plus, income_z 1.2247, the values fit computed for that training row');
+    // A batch of one row: its mean is the row itself and pandas' std divides 0 by n - 1 = 0, so (x - mean) / std is 0 / NaN.
+    expect(lines).toContain("the naive z-score, with that single row's own batch statistics: NaN");
     expect(lines).toContain('ages 0, 18 and 104: under-18, 18-34, 50-plus');
     // (log 30,001 + log 60,001 + log 90,001) / 3 = (10.309 + 11.002 + 11.408) / 3 = 10.906.
     expect(lines).toContain(

@@ -3,11 +3,12 @@
  *
  * Each transform is an immutable `name:version` entry with declared inputs
  * and one output. `fit` learns parameters from training data only; `apply`
- * turns one row into one value using those stored parameters. Training and
- * serving call the same `apply`, so a single serving row gets exactly the
- * value the model saw in training. A name:version is immutable only within
- * one registry, so each fitted step also stores a few golden input/output
- * rows, which serving replays once when it loads the model.
+ * turns one row into one value using those stored parameters. Both see only
+ * the declared inputs. Training and serving call the same `apply`, so a
+ * single serving row gets exactly the value the model saw in training. A
+ * name:version is immutable only within one registry, so each fitted step
+ * also stores up to three golden input/output rows, which serving replays
+ * once when it loads the model.
  */
 
 export type Value = number | string;
@@ -29,11 +30,18 @@ export const refOf = (t: Pick<Transform, 'name' | 'version'>): string => `${t.na
 export class TransformRegistry {
   private readonly entries = new Map<string, Transform>();
 
-  /** A published version never changes; a new behaviour is a new version. */
+  /**
+   * A published version never changes; a new behaviour is a new version. The entry is frozen, so it cannot be
+   * edited once registered. ':' is refused in names and versions: `x:y` + `z` and `x` + `y:z` would share one ref.
+   */
   register(transform: Transform): this {
+    if (transform.name.includes(':') || transform.version.includes(':')) {
+      throw new Error(`name and version must not contain ":", got name "${transform.name}" and version "${transform.version}"`);
+    }
     const ref = refOf(transform);
     if (this.entries.has(ref)) throw new Error(`${ref} is already registered; publish a new version instead`);
-    this.entries.set(ref, transform);
+    // A frozen copy: the caller keeps an object it may change, and the published entry cannot be edited.
+    this.entries.set(ref, Object.freeze({ ...transform, inputs: Object.freeze([...transform.inputs]) }));
     return this;
   }
 
@@ -85,7 +93,7 @@ export function plan(registry: TransformRegistry, refs: readonly string[], rawIn
   return ordered;
 }
 
-/** Names each cycle on its own; transforms merely downstream of a cycle are left out. */
+/** Names each group of mutually dependent transforms on its own; transforms merely downstream of one are left out. */
 function describeCycles(stuck: readonly Transform[], dependents: ReadonlyMap<Transform, Transform[]>): string {
   const downstream = (start: Transform): Set<Transform> => {
     const seen = new Set<Transform>();
@@ -121,6 +129,11 @@ export interface FittedPipeline {
   readonly steps: readonly { readonly ref: string; readonly params: Params; readonly golden: readonly GoldenRow[] }[];
 }
 
+/** The row cut down to a transform's declared inputs: all that `fit` and `apply` see, and all a golden row stores. */
+function pick(row: Row, fields: readonly string[]): Row {
+  return Object.fromEntries(fields.filter((f) => f in row).map((f) => [f, row[f]!]));
+}
+
 /** Training: fit each step on training rows, after the steps it depends on have been applied. */
 export function fit(registry: TransformRegistry, refs: readonly string[], rawInputs: readonly string[], trainingRows: readonly Row[]): FittedPipeline {
   if (trainingRows.length === 0) throw new Error('cannot fit transforms on an empty training set');
@@ -129,11 +142,17 @@ export function fit(registry: TransformRegistry, refs: readonly string[], rawInp
   let rows = trainingRows;
   const steps: FittedPipeline['steps'][number][] = [];
   for (const t of plan(registry, refs, rawInputs)) {
-    const params = Object.freeze({ ...t.fit(rows) });
-    const outputs = rows.map((row) => t.apply(row, params));
-    const golden = sample.map((i) => ({ input: Object.fromEntries(t.inputs.map((f) => [f, rows[i]![f]!])), output: outputs[i]! }));
+    const ref = refOf(t);
+    const inputs = rows.map((row) => pick(row, t.inputs));
+    const params = Object.freeze({ ...t.fit(inputs) });
+    for (const [key, value] of Object.entries(params)) {
+      // JSON would store Infinity or NaN as null; refuse it here, where the cause is still visible.
+      if (!Number.isFinite(value)) throw new Error(`${ref} fitted ${key} = ${String(value)}; stored parameters must be finite numbers`);
+    }
+    const outputs = inputs.map((row) => t.apply(row, params));
+    const golden = sample.map((i) => ({ input: inputs[i]!, output: outputs[i]! }));
     rows = rows.map((row, i) => ({ ...row, [t.output]: outputs[i]! }));
-    steps.push({ ref: refOf(t), params, golden });
+    steps.push({ ref, params, golden });
   }
   return { rawInputs: [...rawInputs], steps };
 }
@@ -142,20 +161,33 @@ export function fit(registry: TransformRegistry, refs: readonly string[], rawInp
  * Serving calls this once when it loads a model version: every step must still
  * give its golden outputs. It compares behaviour, not code, so it passes
  * whatever the build and catches edits to helpers and captured values; it
- * sees only what the golden rows exercise. Numbers may differ in the last
- * bits (another math library), so they are compared to 1e-9, relatively.
+ * sees only what the golden rows exercise.
  */
 export function verifyFitted(registry: TransformRegistry, fitted: FittedPipeline): void {
+  const fix = 'publish a new version and refit';
+  const shown = (v: Value): string => (typeof v === 'string' ? JSON.stringify(v) : String(v)); // "1" vs 1 must look different
   for (const step of fitted.steps) {
     const t = registry.get(step.ref);
     for (const { input, output } of step.golden) {
-      const now = t.apply(input, step.params);
-      const same = typeof now === 'number' && typeof output === 'number' ? Math.abs(now - output) <= 1e-9 * Math.max(1, Math.abs(output)) : now === output;
-      if (!same) {
-        throw new Error(`${step.ref} no longer reproduces golden row ${JSON.stringify(input)}: ${String(now)} instead of ${String(output)}; publish a new version and refit`);
+      let now: Value;
+      try {
+        now = t.apply(pick(input, t.inputs), step.params);
+      } catch (error) {
+        // The transform's own message would not say which step of which model failed.
+        throw new Error(`${step.ref} throws on golden row ${JSON.stringify(input)} (${String(error)}); ${fix}`, { cause: error });
       }
+      if (!reproduces(now, output)) throw new Error(`${step.ref} no longer reproduces golden row ${JSON.stringify(input)}: ${shown(now)} instead of ${shown(output)}; ${fix}`);
     }
   }
+}
+
+/**
+ * Numbers may differ in the last bits (another math library), so they match within 1e-9: relative to the golden
+ * output above 1, absolute below, so outputs near 0 are not held to a vanishing tolerance. NaN matches NaN.
+ */
+function reproduces(now: Value, golden: Value): boolean {
+  if (Object.is(now, golden)) return true;
+  return typeof now === 'number' && typeof golden === 'number' && Math.abs(now - golden) <= 1e-9 * Math.max(1, Math.abs(golden));
 }
 
 /** Training and serving: one row in, the same features out, whatever the batch size. */
@@ -165,7 +197,7 @@ export function transformRow(registry: TransformRegistry, fitted: FittedPipeline
   const out: Record<string, Value> = { ...row };
   for (const step of fitted.steps) {
     const t = registry.get(step.ref);
-    out[t.output] = t.apply(out, step.params);
+    out[t.output] = t.apply(pick(out, t.inputs), step.params);
   }
   return out;
 }
@@ -177,8 +209,10 @@ function num(row: Row, field: string): number {
 }
 
 function param(params: Params, key: string): number {
-  const v = params[key];
+  const v: unknown = params[key];
   if (v === undefined) throw new Error(`fitted parameter "${key}" is missing; was the pipeline fitted?`);
+  // Stored models are read back from JSON, where a non-finite number became null.
+  if (typeof v !== 'number' || !Number.isFinite(v)) throw new TypeError(`fitted parameter "${key}" must be a finite number, got ${String(v)}`);
   return v;
 }
 
@@ -221,8 +255,10 @@ export function zScore(name: string, version: string, input: string): Transform 
       const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
       const std = Math.sqrt(xs.reduce((a, x) => a + (x - mean) ** 2, 0) / xs.length);
       // A constant column gets std 1, as in scikit-learn: its value maps to 0, not NaN; others stay unscaled.
-      // "Constant" allows for rounding: 0.1 three times gives std 1.4e-17, which would map 0.2 to 7.2e15.
-      const constant = std <= 1e-12 * Math.max(1, Math.abs(mean));
+      // "Constant" allows for rounding relative to the values' size: 0.1 three times gives std 1.4e-17, which
+      // would map 0.2 to 7.2e15, while 1e-13, 2e-13 and 3e-13 (std 8.2e-14) really vary.
+      const largest = xs.reduce((m, x) => Math.max(m, Math.abs(x)), 0);
+      const constant = std <= 1e-12 * largest;
       return { mean, std: constant ? 1 : std };
     },
     apply: (row, p) => (num(row, input) - param(p, 'mean')) / param(p, 'std'),

@@ -43,6 +43,14 @@ export const structuralReferences: ReferenceEntry[] = [
     url: 'https://developer.mozilla.org/en-US/docs/Web/API/SubtleCrypto/digest',
   },
   {
+    id: 'T244',
+    kind: 'tool',
+    name: 'Feast on demand feature views',
+    purpose:
+      'Feast’s beta transformation layer: one transformation runs in both historical and online retrieval, at read time by default or at write time with write_to_online_store=True.',
+    url: 'https://docs.feast.dev/reference/beta-on-demand-feature-view',
+  },
+  {
     id: 'G20',
     kind: 'glossary',
     term: 'Test double (fake)',
