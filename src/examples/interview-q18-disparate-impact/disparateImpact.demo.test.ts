@@ -25,15 +25,18 @@ describe('the disparate-impact monitor demo', () => {
     expect(result.fiveGroups.alerts).toBeLessThanOrEqual(0.05);
   });
 
-  it('catches a real 20%-vs-15% gap in only about 15% of windows of 100 decisions per group', () => {
-    expect(Math.abs(result.realGap.alerts - 0.15)).toBeLessThan(0.01);
+  it('catches a real 20%-vs-15% gap (B flagged) in only about 15% of windows of 100 decisions per group, and about 74% at 1,000', () => {
+    expect(Math.abs(result.realGap.caught - 0.15)).toBeLessThan(0.01);
+    expect(result.realGap.wrongWay).toBeLessThan(0.01);
+    expect(Math.abs(result.realGap.caughtAt1000 - 0.74)).toBeLessThan(0.02);
+    expect(lines).toContain('2 groups, truly 20% vs 15%: the monitor flags B in 15.0% of windows (A, the wrong way round, in 0.2%)');
     expect(lines).toContain('  first window there with a ratio below 0.8 and no alert: A 21/100, B 14/100 (ratio 0.67, z 1.30): ok');
   });
 
   it('sends a significant gap above 0.8 to review, leaves out a group of 12 decisions, and reports an outage as such, not as ok', () => {
     expect(result.large).toEqual({ verdict: 'review', review: ['B'], tooSmall: ['C'] });
     expect(result.outage).toBe('no-favourable-outcomes');
-    expect(lines).toContain('A and B with 10,000 decisions each, true rates 20% vs 17%: A 2,000/10,000, B 1,762/10,000 (ratio 0.88, z 4.31): review [B]');
+    expect(lines).toContain('A and B with 10,000 decisions each, true rates 20% vs 17%: A 1,970/10,000, B 1,657/10,000 (ratio 0.84, z 5.74): review [B]');
     expect(lines).toContain('groups left out of that window as too small: [C] (C had 12 decisions)');
     expect(lines).toContain('nobody approved in either group: no-favourable-outcomes');
   });

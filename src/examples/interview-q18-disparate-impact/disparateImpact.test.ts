@@ -55,6 +55,11 @@ describe('disparateImpact (four-fifths rule)', () => {
     expect(bonferroniCriticalZ(14)).toBeCloseTo(3.455, 2);
   });
 
+  it('refuses a group count that is not a whole number of at least 2, which has no pair to compare', () => {
+    for (const k of [1, 0, -3, 2.5, Number.NaN]) expect(() => bonferroniCriticalZ(k)).toThrow(RangeError);
+    expect(() => bonferroniCriticalZ(1)).toThrow(/k must be a whole number of groups, at least 2/);
+  });
+
   it('does not alert on five groups when the widest gap is one chance produces among 10 pairs (27% vs 15% of 100, z ≈ 2.08, under 2.81)', () => {
     const report = disparateImpact([...decisions('A', 100, 27), ...decisions('B', 100, 20), ...decisions('C', 100, 20), ...decisions('D', 100, 20), ...decisions('E', 100, 15)]);
     const e = report.groups.find((g) => g.group === 'E');
@@ -92,15 +97,35 @@ describe('disparateImpact (four-fifths rule)', () => {
     expect(report.tooSmall).toEqual(['C']);
   });
 
-  it('reports insufficient data when fewer than two groups are large enough', () => {
-    expect(disparateImpact(decisions('A', 500, 250)).verdict).toBe('insufficient-data');
-    expect(disparateImpact([]).verdict).toBe('insufficient-data');
+  it('measures a group from 100 decisions by default (99 is too small)', () => {
+    const ninetyNine = disparateImpact([...decisions('A', 100, 50), ...decisions('B', 99, 50)]);
+    expect(ninetyNine.verdict).toBe('insufficient-data');
+    expect(ninetyNine.tooSmall).toEqual(['B']);
+    const hundred = disparateImpact([...decisions('A', 100, 50), ...decisions('B', 100, 50)]);
+    expect(hundred.verdict).toBe('ok');
+    expect(hundred.groups.map((g) => g.group)).toEqual(['A', 'B']);
+    expect(hundred.tooSmall).toEqual([]);
   });
 
-  it('reports "no favourable outcomes", not "ok", when nobody at all is approved', () => {
-    const report = disparateImpact([...decisions('A', 100, 0), ...decisions('B', 100, 0)]);
+  it('reports insufficient data when fewer than two groups are large enough, still listing the small ones', () => {
+    expect(disparateImpact([]).verdict).toBe('insufficient-data');
+    const report = disparateImpact([...decisions('A', 500, 250), ...decisions('C', 12, 1)]);
+    expect(report.verdict).toBe('insufficient-data');
+    expect(report.tooSmall).toEqual(['C']);
+  });
+
+  it('reports "no favourable outcomes", not "ok", when no group large enough to measure has one, still listing the small ones', () => {
+    // C has 3 favourable outcomes in 12 decisions, but 12 is too few to measure.
+    const report = disparateImpact([...decisions('A', 100, 0), ...decisions('B', 100, 0), ...decisions('C', 12, 3)]);
     expect(report.verdict).toBe('no-favourable-outcomes');
     expect(report.flagged).toEqual([]);
+    expect(report.tooSmall).toEqual(['C']);
+  });
+
+  it('gives z 0, not NaN, when every decision is favourable (no variance to divide by)', () => {
+    const report = disparateImpact([...decisions('A', 100, 100), ...decisions('B', 100, 100)]);
+    expect(report.verdict).toBe('ok');
+    expect(report.groups.map((g) => g.z)).toEqual([0, 0]);
   });
 
   it('rejects a favourable flag that is not a boolean, such as the string "false" from JSON', () => {
@@ -109,10 +134,29 @@ describe('disparateImpact (four-fifths rule)', () => {
     expect(() => disparateImpact(fromJson)).toThrow(/favourable must be true or false/);
   });
 
+  it('rejects a numeric favourable flag such as 1, which would otherwise count as true', () => {
+    const numeric = [...decisions('A', 100, 50), { group: 'B', favourable: 1 } as unknown as Outcome];
+    expect(() => disparateImpact(numeric)).toThrow(TypeError);
+  });
+
+  it('rejects a group that is not a string, since 1 and "1" would count as two groups', () => {
+    for (const group of [1, undefined]) {
+      const outcomes = [...decisions('1', 100, 50), { group, favourable: true } as unknown as Outcome];
+      expect(() => disparateImpact(outcomes)).toThrow(TypeError);
+      expect(() => disparateImpact(outcomes)).toThrow(/group must be a string/);
+    }
+  });
+
   it('rejects a threshold outside (0, 1] or not a number', () => {
     expect(() => disparateImpact([], { threshold: 1.25 })).toThrow(RangeError);
     expect(() => disparateImpact([], { threshold: 0 })).toThrow(RangeError);
     expect(() => disparateImpact([], { threshold: Number.NaN })).toThrow(RangeError);
+  });
+
+  it('accepts a threshold of 1, which sends every significant gap to alert rather than review (17% vs 20% of 10,000)', () => {
+    const report = disparateImpact([...decisions('A', 10_000, 2000), ...decisions('B', 10_000, 1700)], { threshold: 1 });
+    expect(report.verdict).toBe('alert');
+    expect(report.flagged).toEqual(['B']);
   });
 
   it('rejects a minimum group size that is not a whole number of at least 1', () => {

@@ -2,8 +2,9 @@
  * Live disparate-impact monitor based on the four-fifths rule: a group whose
  * favourable-outcome rate is below 80% of the most favoured group's rate is
  * flagged, provided the gap is statistically significant. A significant gap at
- * or above 80% goes to review: the Uniform Guidelines (29 CFR 1607.4(D)) allow
- * that smaller differences can still be adverse impact.
+ * or above 80% goes to review: under the Uniform Guidelines (29 CFR 1607.4(D)),
+ * smaller differences can still be adverse impact when significant in both
+ * statistical and practical terms; the reviewer judges the practical part.
  *
  * The ratio is always taken as (group rate) / (highest group rate), so it lies
  * in [0, 1] and the alert condition is "below 0.8". Inverting the ratio
@@ -28,11 +29,15 @@ export interface GroupRate {
   readonly z: number;
 }
 
+/**
+ * "no-favourable-outcomes": no favourable outcomes in any group large enough to measure,
+ * an outage rather than a fairness result.
+ */
 export type Verdict = 'ok' | 'review' | 'alert' | 'insufficient-data' | 'no-favourable-outcomes';
 
 export interface DisparateImpactReport {
   readonly verdict: Verdict;
-  /** Empty unless at least two groups were large enough and someone had a favourable outcome. */
+  /** Empty unless at least two groups were large enough and one of them had a favourable outcome. */
   readonly groups: readonly GroupRate[];
   /** Groups below the threshold with a significant gap (empty unless verdict is "alert"). */
   readonly flagged: readonly string[];
@@ -55,6 +60,8 @@ export function disparateImpact(
 
   const tally = new Map<string, { decisions: number; favourable: number }>();
   for (const o of outcomes) {
+    // A Map keeps 1 and "1" (or undefined) as separate groups, so accept only strings.
+    if (typeof o.group !== 'string') throw new TypeError(`group must be a string, got ${JSON.stringify(o.group)}`);
     // JSON can carry "false" as a string, which is truthy; count only real booleans.
     if (typeof o.favourable !== 'boolean') throw new TypeError(`favourable must be true or false, got ${JSON.stringify(o.favourable)} for group ${o.group}`);
     const t = tally.get(o.group) ?? { decisions: 0, favourable: 0 };
@@ -68,7 +75,7 @@ export function disparateImpact(
   if (measured.length < 2) return { verdict: 'insufficient-data', groups: [], flagged: [], review: [], tooSmall };
 
   const best = measured.reduce((a, b) => (b.rate > a.rate ? b : a));
-  // Nobody approved is no disparity but an outage, and must not read as "ok".
+  // Nobody approved in any measured group is no disparity but an outage, and must not read as "ok".
   if (best.favourable === 0) return { verdict: 'no-favourable-outcomes', groups: [], flagged: [], review: [], tooSmall };
 
   const groups = measured.map((g) => ({
@@ -84,6 +91,7 @@ export function disparateImpact(
   // Below the threshold AND significant alerts: by chance alone, two groups of 100 with the same 20% rate
   // fall below 0.8 in about 42% of windows.
   const flagged = significant.filter((g) => g.impactRatio < threshold).map((g) => g.group);
+  // Whether such a gap matters in practice is a judgement no z-test makes, so a person decides.
   const review = significant.filter((g) => g.impactRatio >= threshold).map((g) => g.group);
   const verdict = flagged.length > 0 ? 'alert' : review.length > 0 ? 'review' : 'ok';
   return { verdict, groups, flagged, review, tooSmall };
@@ -91,6 +99,8 @@ export function disparateImpact(
 
 /** Critical |z| for comparing any pair among k groups at family-wise ALPHA, two-sided (Bonferroni). */
 export function bonferroniCriticalZ(k: number): number {
+  // One group has no pair to compare (the formula gives NaN), and a fraction of a group is a bug upstream.
+  if (!(Number.isInteger(k) && k >= 2)) throw new RangeError(`k must be a whole number of groups, at least 2, got ${k}`);
   const pairs = (k * (k - 1)) / 2;
   return upperNormalQuantile(ALPHA / pairs / 2);
 }
