@@ -1,4 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
+afterEach(() => vi.restoreAllMocks());
 import { ApiGuard, constantTimeEqual, extractionHours, newApiKey, sha256, TokenBucketLimiter, type AuditRecord, type GuardLimits, type KeyRecord } from './apiGuard';
 
 describe('TokenBucketLimiter', () => {
@@ -84,6 +86,10 @@ describe('TokenBucketLimiter', () => {
     expect(() => new TokenBucketLimiter(5, Infinity, () => 0)).toThrow(RangeError);
     expect(() => new TokenBucketLimiter(0, 1, () => 0)).toThrow(RangeError);
   });
+
+  it('rejects a capacity below 1, which could never admit a request of cost 1', () => {
+    expect(() => new TokenBucketLimiter(0.5, 1, () => 0)).toThrow(RangeError);
+  });
 });
 
 describe('constantTimeEqual', () => {
@@ -125,23 +131,31 @@ describe('extraction arithmetic', () => {
     expect(() => extractionHours(10_000_000, 0)).toThrow(RangeError);
     expect(() => extractionHours(10_000_000, 1000, 0)).toThrow(RangeError);
   });
+
+  it('rejects a negative or NaN query count instead of returning negative or NaN hours', () => {
+    expect(() => extractionHours(-1, 1000)).toThrow(RangeError);
+    expect(() => extractionHours(Number.NaN, 1000)).toThrow(RangeError);
+  });
 });
 
 const SOURCE = '203.0.113.7';
 
-async function setup({ keyBurst = 2, accountBurst = 100, failureBurst = 100, keys = 1 } = {}) {
+async function setup({ keyBurst = 2, keyRate = 1, accountBurst = 100, failureBurst = 100, keys = 1, sinkFails = { now: false } } = {}) {
   const clock = { t: 0 };
   const records: AuditRecord[] = [];
   const issued = await Promise.all(Array.from({ length: keys }, (_, i) => newApiKey(`k${i + 1}`)));
   const limits: GuardLimits = {
-    perKey: new TokenBucketLimiter(keyBurst, 1, () => clock.t),
+    perKey: new TokenBucketLimiter(keyBurst, keyRate, () => clock.t),
     perAccount: new TokenBucketLimiter(accountBurst, 1, () => clock.t),
     failedAuthPerSource: new TokenBucketLimiter(failureBurst, failureBurst / 60, () => clock.t), // per minute
   };
   const guard = new ApiGuard(
     issued.map((k, i) => ({ keyId: `k${i + 1}`, account: 'team-fraud', secretSha256: k.secretSha256, scopes: ['predict'] })),
     limits,
-    (r) => records.push(r),
+    (r) => {
+      if (sinkFails.now) throw new Error('audit disk full');
+      records.push(r);
+    },
     () => clock.t,
   );
   const call = (key: string, action = 'predict', cost?: number) => guard.authorize({ key, action, source: SOURCE, cost });
@@ -153,6 +167,19 @@ describe('ApiGuard', () => {
     const { call, key, records } = await setup();
     expect(await call(key)).toEqual({ status: 200 });
     expect(records).toEqual([{ at: 0, keyId: 'k1', account: 'team-fraud', action: 'predict', outcome: 'allowed' }]);
+  });
+
+  it('stamps each audit record with the injected clock', async () => {
+    const { call, key, records, clock } = await setup();
+    clock.t = 12_345;
+    await call(key);
+    expect(records[0]?.at).toBe(12_345);
+  });
+
+  it('names the key and account in the audit record of a 401 for a key id we issued', async () => {
+    const { call, records } = await setup();
+    await call('k1.guess');
+    expect(records).toEqual([{ at: 0, keyId: 'k1', account: 'team-fraud', action: 'predict', outcome: 'unauthenticated' }]);
   });
 
   it('answers 401 alike for a wrong secret, an unknown key and a malformed key', async () => {
@@ -191,6 +218,19 @@ describe('ApiGuard', () => {
     expect(records[0]?.outcome).toBe('forbidden');
   });
 
+  it('authenticates before checking scope: a wrong secret asking for an unscoped action gets 401 and spends a failure token', async () => {
+    const { call, key, records } = await setup({ failureBurst: 1 });
+    expect((await call('k1.guess', 'download-weights')).status).toBe(401);
+    expect(records.map((r) => r.outcome)).toEqual(['unauthenticated']);
+    expect((await call(key)).status).toBe(429); // the one failure token is spent: the source is locked out
+  });
+
+  it('spends nothing on a 403: five of them leave the key and the failure budget whole', async () => {
+    const { call, key } = await setup({ keyBurst: 1, failureBurst: 1 });
+    for (let i = 0; i < 5; i++) expect((await call(key, 'download-weights')).status).toBe(403);
+    expect((await call(key)).status).toBe(200);
+  });
+
   it('answers 429 with a retry hint once the key has used its burst, and audits it', async () => {
     const { call, key, records, clock } = await setup({ keyBurst: 2 });
     await call(key);
@@ -199,6 +239,32 @@ describe('ApiGuard', () => {
     expect(records.at(-1)?.outcome).toBe('rate-limited');
     clock.t = 1000;
     expect((await call(key)).status).toBe(200);
+  });
+
+  it('rounds the retry hint up, so a client that waits exactly that long gets through', async () => {
+    const { call, key, clock } = await setup({ keyBurst: 1, keyRate: 3 });
+    await call(key);
+    expect(await call(key)).toEqual({ status: 429, retryAfterMs: 334 }); // 1000 / 3 = 333.3 ms
+    clock.t = 334;
+    expect((await call(key)).status).toBe(200);
+  });
+
+  it('lets exactly the burst through when 10 calls arrive at once, and audits all 10', async () => {
+    const { call, key, records } = await setup({ keyBurst: 2 });
+    // Hold every hash until all ten are computed, so the ten calls resume together, as on a busy server.
+    const digest = globalThis.crypto.subtle.digest.bind(globalThis.crypto.subtle);
+    let computed = 0;
+    let release = () => {};
+    const allComputed = new Promise<void>((resolve) => (release = resolve));
+    vi.spyOn(globalThis.crypto.subtle, 'digest').mockImplementation(async (algorithm, data) => {
+      const hash = await digest(algorithm, data);
+      if (++computed === 10) release();
+      await allComputed;
+      return hash;
+    });
+    const statuses = (await Promise.all(Array.from({ length: 10 }, () => call(key)))).map((d) => d.status);
+    expect(statuses.filter((s) => s === 200)).toHaveLength(2);
+    expect(records).toHaveLength(10);
   });
 
   it('caps one account with 100 keys at the account burst, not 100 times the key burst', async () => {
@@ -234,6 +300,21 @@ describe('ApiGuard', () => {
   it('rejects a cost that is not a positive finite number: that is a bug in the caller, not a client request', async () => {
     const { call, key, records } = await setup();
     for (const cost of [0, -1, Number.NaN, Infinity]) await expect(call(key, 'predict', cost)).rejects.toThrow(/cost/);
+    expect(records).toHaveLength(0);
+  });
+
+  it('refuses the request if the audit write throws, and spends nothing, so it succeeds once the sink works', async () => {
+    const sinkFails = { now: true };
+    const { call, key, records } = await setup({ keyBurst: 1, sinkFails });
+    await expect(call(key)).rejects.toThrow(/audit/);
+    sinkFails.now = false;
+    expect((await call(key)).status).toBe(200);
+    expect(records).toHaveLength(1);
+  });
+
+  it('throws on an empty source, which would pool every client into one failure bucket', async () => {
+    const { guard, key, records } = await setup();
+    for (const source of ['', ' ']) await expect(guard.authorize({ key, action: 'predict', source })).rejects.toThrow(TypeError);
     expect(records).toHaveLength(0);
   });
 

@@ -45,9 +45,13 @@ export interface ApiRequest {
   key: string;
   /** What the caller wants to do, e.g. "predict"; the route decides it, but check it anyway. */
   action: string;
-  /** The client's address as your trusted proxy reports it, not the proxy's own: failed authentication is limited per source. */
+  /**
+   * The client's address as your trusted proxy reports it, not the proxy's own: failed authentication is limited
+   * per source. Pass an IPv6 client's /64 prefix, not its full address: one host can rotate through its /64, and
+   * each address would get a fresh bucket. An empty source would pool every client, so it is a caller bug.
+   */
   source: string;
-  /** Tokens to charge both buckets: 1 per request, or the estimated LLM tokens of the request. More than a bucket holds gets 413. */
+  /** Tokens to charge both buckets: 1 per request, or an LLM request's estimate (prompt tokens plus max_tokens). More than a bucket holds gets 413. */
   cost?: number;
 }
 
@@ -92,7 +96,7 @@ export async function newApiKey(keyId: string): Promise<{ key: string; secretSha
 
 /** Hours an attacker needs to send `queries` at `limitPerHour` per key through `keys` keys. */
 export function extractionHours(queries: number, limitPerHour: number, keys = 1): number {
-  if (!(limitPerHour > 0) || !(keys >= 1)) throw new RangeError('limitPerHour must be > 0 and keys >= 1');
+  if (!(queries >= 0) || !(limitPerHour > 0) || !(keys >= 1)) throw new RangeError('queries must be >= 0, limitPerHour > 0 and keys >= 1');
   return queries / (limitPerHour * keys);
 }
 
@@ -160,6 +164,10 @@ export class ApiGuard {
   constructor(
     keys: readonly KeyRecord[],
     private readonly limits: GuardLimits,
+    /**
+     * Must be synchronous and throw if the record was not durably written (e.g. append to a local file shipped
+     * later). TypeScript accepts an async function here, but its failures would let requests through unrecorded.
+     */
     private readonly audit: (record: AuditRecord) => void,
     private readonly now: () => number,
   ) {
@@ -178,6 +186,7 @@ export class ApiGuard {
 
   async authorize({ key, action, source, cost = 1 }: ApiRequest): Promise<Decision> {
     if (!(cost > 0 && cost < Infinity)) throw new RangeError(`cost ${cost} must be a positive finite number of tokens`);
+    if (!source.trim()) throw new TypeError('source is empty: pass the client address your trusted proxy reports');
     const dot = key.indexOf('.');
     const record = dot > 0 ? this.keys.get(key.slice(0, dot)) : undefined;
     const presentedHash = await sha256(dot > 0 ? key.slice(dot + 1) : key);
@@ -203,9 +212,11 @@ export class ApiGuard {
     // Check both buckets before spending from either: a request the account refuses costs the key nothing.
     const waitMs = Math.max(perKey.waitMs(record.keyId, cost), perAccount.waitMs(record.account, cost));
     if (waitMs > 0) return this.decide({ status: 429, retryAfterMs: waitMs }, 'rate-limited', record, loggedAction);
+    // Audit before spending: if the write throws, the request is refused and has cost nothing.
+    const allowed = this.decide({ status: 200 }, 'allowed', record, loggedAction);
     perKey.take(record.keyId, cost);
     perAccount.take(record.account, cost);
-    return this.decide({ status: 200 }, 'allowed', record, loggedAction);
+    return allowed;
   }
 
   private decide(decision: Decision, outcome: Outcome, record: KeyRecord | null, action: string): Decision {
