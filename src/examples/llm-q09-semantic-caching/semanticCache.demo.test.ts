@@ -22,5 +22,7 @@ describe('the semantic cache threshold demo', () => {
       [0.98, 0.25, 0.5],
     ]);
     expect(log).toHaveBeenCalledTimes(2);
+    expect(log.mock.calls[0]?.[0]).toContain('t=0.95 hit rate 0.5, false-hit rate 0.333');
+    expect(log.mock.calls[1]?.[0]).toContain('t=0.98 hit rate 0.25, false-hit rate 0.5');
   });
 });

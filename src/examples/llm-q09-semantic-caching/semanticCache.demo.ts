@@ -36,7 +36,7 @@ export function demo(): { guarded: number[][]; unguarded: number[][] } {
     ['digits and date words exact-only', guarded],
     ['no guard', unguarded],
   ] as const) {
-    console.log(`${name}: ${rows.map(([t, hit, wrong]) => `t=${t} hit ${hit} wrong ${wrong}`).join('; ')}`);
+    console.log(`${name}: ${rows.map(([t, hit, falseHit]) => `t=${t} hit rate ${hit}, false-hit rate ${falseHit}`).join('; ')}`);
   }
   return { guarded, unguarded };
 }

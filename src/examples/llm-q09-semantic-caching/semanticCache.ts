@@ -1,13 +1,15 @@
 /**
  * A semantic cache for LLM answers: exact match first, then the most similar cached
- * question above a cosine threshold. Entries live in partitions keyed by tenant, model,
- * embedder and prompt template, expire after a TTL on an injected clock, and are dropped
- * when a source document they were built from changes.
+ * question at or above a cosine threshold. Entries live in partitions keyed by tenant, user
+ * (for user-specific answers), model, embedder and prompt template, expire a TTL after their
+ * sources were read, on an injected clock, and are dropped when one of those sources changes.
  */
 export type Vector = readonly number[];
 
 export interface Scope {
   readonly tenant: string;
+  /** Set for answers built from one user's data, so no other user of the tenant is ever served them. */
+  readonly user?: string;
   /** The answering model's version. */
   readonly model: string;
   /** The embedding model's version: vectors from two embedders are not comparable. */
@@ -29,15 +31,12 @@ interface Entry {
   readonly expiresAt: number;
 }
 
-function checkVector(vector: Vector): void {
-  if (!vector.every((x) => Number.isFinite(x))) throw new RangeError('vector components must be finite numbers');
-  cosine(vector, vector); // rejects a zero vector now rather than at lookup
-}
-
 const largest = (v: Vector): number => v.reduce((m, x) => Math.max(m, Math.abs(x)), 0);
 
 export function cosine(a: Vector, b: Vector): number {
   if (a.length !== b.length) throw new RangeError(`vector dimensions differ: ${a.length} and ${b.length}`);
+  // NaN fails every comparison and Infinity gives NaN: either would turn a bad vector into a silent miss.
+  if (!a.every((x) => Number.isFinite(x)) || !b.every((x) => Number.isFinite(x))) throw new RangeError('vector components must be finite numbers');
   // Cosine ignores length, so divide by the largest component first: squaring 1e200 would overflow
   // to Infinity (a NaN similarity), and squaring 1e-200 would underflow to 0.
   const sa = largest(a);
@@ -56,6 +55,14 @@ export function cosine(a: Vector, b: Vector): number {
   return dot / Math.sqrt(na * nb);
 }
 
+function checkVector(vector: Vector): void {
+  cosine(vector, vector); // rejects a non-finite component or a zero vector now rather than at lookup
+}
+
+function checkThreshold(threshold: number): void {
+  if (!(threshold > 0 && threshold <= 1)) throw new RangeError(`threshold must be in (0, 1], got ${threshold}`);
+}
+
 /** Exact-match key: spaces collapsed, case kept, so "ABCdef" and "abcDEF" stay two questions. */
 const normalise = (query: string): string => query.trim().replace(/\s+/g, ' ');
 
@@ -63,14 +70,23 @@ const DATE_WORDS =
   /\b(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?|mon|tues?|thu(?:rs?)?|fri|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|apr|jun|jul|aug|sept?|oct|nov|dec|today|tonight|tomorrow|yesterday|noon|midnight|week(?:day|end)s?)\b/i;
 
 /**
- * Default guard: a question with a digit (order id, amount, numeric date) or a date word (a weekday,
- * a month or their abbreviations, today, tomorrow, weekday, weekend, noon) is served only by an
- * exact match. "May I ..." is caught too, which costs hits, not correctness. Gaps, left open because
- * they are ordinary words more often than dates: "wed", "sat", "sun", "mar" and "now"; also phrases
- * such as "next week", and codes without digits ("ABCdef" against "abcDEF"), which need a guard of
- * their own or an exact-only rule. The measured threshold has to cover whatever gets through.
+ * Default guard: a question with a digit in any script (order id, amount, numeric date; full-width
+ * "１２３４" and Arabic-Indic "١٢٣٤" too) or a date word (a weekday, a month or their abbreviations,
+ * today, tomorrow, weekday, weekend, noon) is served only by an exact match. "May I ..." is caught too,
+ * which costs hits, not correctness. Gaps, left open because they are ordinary words more often than
+ * dates: "wed", "sat", "sun" and "mar"; also number words ("two items" against "three items") and
+ * codes without digits ("ABCdef" against "abcDEF"), which need a guard of their own or an exact-only
+ * rule. The measured threshold has to cover whatever gets through.
  */
-export const noDigitsOrDateWords = (query: string): boolean => !/\d/.test(query) && !DATE_WORDS.test(query);
+export const noDigitsOrDateWords = (query: string): boolean => !/\p{Nd}/u.test(query) && !DATE_WORDS.test(query);
+
+const RELATIVE_TO_NOW = /\b(?:today|tonight|tomorrow|yesterday|now|(?:this|next|last)\s+(?:week(?:end)?|month|year))\b/i;
+
+/**
+ * False for a question whose answer depends on when it is asked ("is the store open today"): even the
+ * identical question has another answer after midnight, so the cache neither stores nor serves it.
+ */
+export const cacheable = (query: string): boolean => !RELATIVE_TO_NOW.test(query);
 
 export interface CacheOptions {
   readonly threshold: number;
@@ -86,9 +102,29 @@ export class SemanticCache {
   private readonly allowed: (query: string) => boolean;
 
   constructor(private readonly options: CacheOptions) {
-    if (!(options.threshold > 0 && options.threshold <= 1)) throw new RangeError(`threshold must be in (0, 1], got ${options.threshold}`);
+    checkThreshold(options.threshold);
     if (!(options.ttlMs > 0)) throw new RangeError(`ttlMs must be > 0, got ${options.ttlMs}`);
     this.allowed = options.semanticAllowed ?? noDigitsOrDateWords;
+  }
+
+  /** NaN compares false with everything: entries would never expire and every source would look unchanged. */
+  private now(): number {
+    const now = this.options.now();
+    if (!Number.isFinite(now)) throw new RangeError(`options.now() must return a finite time, got ${now}`);
+    return now;
+  }
+
+  /** The tenant, the user and the versions are part of the key, so nothing is ever shared across them. */
+  private key(scope: Scope): string {
+    for (const field of ['tenant', 'model', 'embedder', 'promptTemplate'] as const) {
+      if (typeof scope[field] !== 'string' || scope[field] === '') throw new TypeError(`scope.${field} must be a non-empty string`);
+    }
+    if (scope.user !== undefined && (typeof scope.user !== 'string' || scope.user === '')) throw new TypeError('scope.user, when set, must be a non-empty string');
+    return JSON.stringify([scope.tenant, scope.user ?? null, scope.model, scope.embedder, scope.promptTemplate]);
+  }
+
+  private static purge(entries: Map<string, Entry>, now: number): void {
+    for (const [key, entry] of entries) if (entry.expiresAt <= now) entries.delete(key);
   }
 
   /**
@@ -104,42 +140,42 @@ export class SemanticCache {
     }
   }
 
-  /** The tenant and the versions are part of the key, so nothing is ever shared across them. */
-  private partition(scope: Scope): Map<string, Entry> {
-    for (const field of ['tenant', 'model', 'embedder', 'promptTemplate'] as const) {
-      if (typeof scope[field] !== 'string' || scope[field] === '') throw new TypeError(`scope.${field} must be a non-empty string`);
-    }
-    const key = JSON.stringify([scope.tenant, scope.model, scope.embedder, scope.promptTemplate]);
-    let entries = this.partitions.get(key);
-    if (!entries) this.partitions.set(key, (entries = new Map()));
-    return entries;
-  }
-
   /**
-   * Stores an answer; readAt (required) is when its source documents were read, before the model
-   * call. Returns false, storing nothing, when a source changed at or after readAt: the answer is
-   * already stale, and storing it would undo the invalidation.
+   * Stores an answer; readAt (required) is when its source documents were read, before the model call,
+   * and the TTL runs from it, so the TTL bounds the age of the sources. Returns false, storing nothing,
+   * when the question is relative to now (see cacheable), when the TTL has already run out, or when a
+   * source changed at or after readAt: that answer is already stale, and storing it would undo the
+   * invalidation.
    */
   put(scope: Scope, query: string, vector: Vector, answer: string, sourceIds: readonly string[], readAt: number): boolean {
     checkVector(vector);
+    const now = this.now();
     if (!Number.isFinite(readAt)) throw new RangeError(`readAt must be the finite time the sources were read, got ${readAt}`);
-    const entries = this.partition(scope);
+    if (readAt > now) throw new RangeError(`readAt ${readAt} is after now (${now}): it would pass every changed source`);
+    const key = this.key(scope);
+    const entries = this.partitions.get(key) ?? new Map<string, Entry>();
+    SemanticCache.purge(entries, now);
     this.checkDimension(scope, entries, vector);
+    const expiresAt = readAt + this.options.ttlMs;
+    if (!cacheable(query) || expiresAt <= now) return false;
     if (sourceIds.some((id) => (this.changedAt.get(id) ?? -Infinity) >= readAt)) return false;
     const normalised = normalise(query);
-    entries.set(normalised, { normalised, vector, answer, sourceIds, expiresAt: this.options.now() + this.options.ttlMs });
+    entries.set(normalised, { normalised, vector, answer, sourceIds, expiresAt });
+    this.partitions.set(key, entries);
     return true;
   }
 
   get(scope: Scope, query: string, vector: Vector): Hit | undefined {
     checkVector(vector);
-    const entries = this.partition(scope);
-    const now = this.options.now();
-    for (const [key, entry] of entries) if (entry.expiresAt <= now) entries.delete(key);
+    const now = this.now();
+    const entries = this.partitions.get(this.key(scope));
+    if (!entries) return undefined;
+    SemanticCache.purge(entries, now);
     this.checkDimension(scope, entries, vector);
     const exact = entries.get(normalise(query));
     if (exact) return { answer: exact.answer, kind: 'exact', similarity: 1 };
-    if (!this.allowed(query)) return undefined;
+    // A question relative to now is never stored, and another question's answer may not hold on the day asked.
+    if (!this.allowed(query) || !cacheable(query)) return undefined;
     let best: Hit | undefined;
     for (const entry of entries.values()) {
       if (!this.allowed(entry.normalised)) continue;
@@ -149,11 +185,17 @@ export class SemanticCache {
     return best;
   }
 
-  /** Drops every entry, in every partition, built from the changed document; returns how many. */
+  /**
+   * Drops every live entry built from the changed document and returns how many. Source ids are global,
+   * not per tenant: two tenants whose documents share an id both lose their entries, which costs hits,
+   * not correctness.
+   */
   invalidateSource(sourceId: string): number {
-    this.changedAt.set(sourceId, this.options.now());
+    const now = this.now();
+    this.changedAt.set(sourceId, now);
     let removed = 0;
     for (const entries of this.partitions.values()) {
+      SemanticCache.purge(entries, now); // expired entries were no longer served, so they do not count
       for (const [key, entry] of entries) if (entry.sourceIds.includes(sourceId) && entries.delete(key)) removed++;
     }
     return removed;
@@ -175,11 +217,14 @@ export interface ThresholdReport {
   readonly falseHitRate: number;
 }
 
-/** Sweeps thresholds over labelled question pairs, with the same guard the cache applies. */
+/** Sweeps thresholds over labelled question pairs, serving a pair exactly as the cache would. */
 export function sweepThresholds(pairs: readonly LabelledPair[], thresholds: readonly number[], allowed = noDigitsOrDateWords): ThresholdReport[] {
+  thresholds.forEach(checkThreshold);
   const positives = pairs.filter((p) => p.sameAnswer).length;
+  const serves = ({ a, b }: LabelledPair, threshold: number): boolean =>
+    cacheable(a.text) && cacheable(b.text) && (normalise(a.text) === normalise(b.text) || (allowed(a.text) && allowed(b.text) && cosine(a.vector, b.vector) >= threshold));
   return thresholds.map((threshold) => {
-    const served = pairs.filter((p) => allowed(p.a.text) && allowed(p.b.text) && cosine(p.a.vector, p.b.vector) >= threshold);
+    const served = pairs.filter((p) => serves(p, threshold));
     const wrong = served.filter((p) => !p.sameAnswer).length;
     return {
       threshold,

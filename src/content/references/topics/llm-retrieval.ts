@@ -59,6 +59,14 @@ export const llmRetrievalReferences: ReferenceEntry[] = [
     note: 'Models near-perfect on needle-in-a-haystack drop sharply on multi-hop and aggregation tasks; only half of 17 models claiming 32K or more held up at 32K.',
   },
   {
+    id: 'L264',
+    kind: 'literature',
+    citation:
+      'Cao, H. (2025). Semantic adapter for universal text embeddings: Diagnosing and mitigating negation blindness to enhance universality (arXiv:2504.00584) [Preprint]. arXiv.',
+    url: 'https://arxiv.org/abs/2504.00584',
+    note: 'Universal text embedding models often score a sentence and its negation as semantically similar; re-weighting embedding dimensions, without retraining, makes them more negation-aware.',
+  },
+  {
     id: 'T115',
     kind: 'tool',
     name: 'Ragas',
