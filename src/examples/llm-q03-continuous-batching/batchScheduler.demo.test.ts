@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { demo } from './batchScheduler.demo';
+import { simulate } from './batchScheduler';
+import { cost, demo, trace } from './batchScheduler.demo';
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -16,6 +17,25 @@ describe('the batching demo', () => {
     expect([r.static!.makespanMs, r.continuous!.makespanMs]).toEqual([2586, 1676]);
     expect([worst('static'), worst('continuous'), worst('continuous, chunk 256')]).toEqual([7, 256.5, 38.5]);
     expect(r['continuous, chunk 256']!.meanTtftMs).toBeCloseTo(348.47, 2);
+    // Chunking delays the long prompt (r5) but lets r1 start sooner, and its extra step costs 5 ms of makespan.
+    const ttft = (name: string, id: string) => r[name]!.requests.find((q) => q.id === id)!.ttftMs;
+    expect([ttft('continuous', 'r5'), ttft('continuous, chunk 256', 'r5')]).toEqual([468.5, 512]);
+    expect([ttft('continuous', 'r1'), ttft('continuous, chunk 256', 'r1')]).toEqual([67.5, 37]);
+    expect(r['continuous, chunk 256']!.makespanMs).toBe(1681);
+    expect(r['continuous, chunk 256']!.outputTokensPerSecond).toBeCloseTo(285.54, 2);
     expect(log.mock.calls.map((c) => String(c[0]))).toContain('continuous: mean TTFT 346 ms, mean TPOT 9.7 ms, worst gap 256.5 ms, 286 tokens/s');
+  });
+
+  it('prints n/a, not -Infinity, for the worst gap of an empty trace', () => {
+    const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
+    demo([]);
+    expect(log.mock.calls.map((c) => String(c[0]))).toContain('continuous: mean TTFT n/a, mean TPOT n/a, worst gap n/a, 0 tokens/s');
+  });
+
+  it('has a KV budget that does not bind: the result changes only below 3,165 tokens', () => {
+    const run = (kvTokenBudget: number) => simulate(trace, cost, { mode: 'continuous', maxBatch: 4, kvTokenBudget, prefillChunk: Infinity });
+    expect(trace.reduce((sum, r) => sum + r.promptTokens + r.outputTokens, 0)).toBe(4_000);
+    expect(run(3_165)).toEqual(run(8_192));
+    expect(run(3_164)).not.toEqual(run(8_192));
   });
 });

@@ -15,10 +15,34 @@ describe('the step-cost model', () => {
     expect(r.outputTokensPerSecond).toBeCloseTo((5 / 77) * 1000, 9);
   });
 
-  it('waits idle for the first arrival and measures TTFT from arrival, not from time zero', () => {
+  it('waits idle for the first arrival, admits it at that instant and measures TTFT from arrival, not from time zero', () => {
     const r = simulate([req('late', 1000, 8, 1)], cost, continuous);
     expect(r.requests[0]).toMatchObject({ ttftMs: 6, finishMs: 1006 });
     expect(r.makespanMs).toBe(6);
+  });
+
+  it('measures the makespan from the first arrival even on a trace too long to spread into Math.min', () => {
+    // 200,000 one-token requests at 1,000 ms run in one step of 5 + 0.125 x 200,000 = 25,005 ms.
+    const trace = Array.from({ length: 200_000 }, (_, i) => req(`r${i}`, 1000, 1, 1));
+    const r = simulate(trace, cost, { ...continuous, maxBatch: 200_000, kvTokenBudget: 400_000 });
+    expect(r.makespanMs).toBe(25_005);
+    expect(r.steps).toBe(1);
+  });
+
+  it('returns results in trace order, not in the order requests finish', () => {
+    const r = simulate([req('long', 0, 8, 100), req('short', 0, 8, 1)], cost, continuous);
+    expect(r.requests.map((q) => q.id)).toEqual(['long', 'short']);
+    expect(r.requests[1]!.finishMs).toBeLessThan(r.requests[0]!.finishMs);
+  });
+
+  it('admits in arrival order whatever the order of the trace, and reports in trace order', () => {
+    const byArrival = [req('a', 0, 8, 20), req('b', 10, 8, 5), req('c', 30, 8, 3)];
+    const shuffled = [byArrival[2]!, byArrival[0]!, byArrival[1]!];
+    const sorted = simulate(byArrival, cost, { ...continuous, maxBatch: 1 });
+    const r = simulate(shuffled, cost, { ...continuous, maxBatch: 1 });
+    expect(r.requests.map((q) => q.id)).toEqual(['c', 'a', 'b']);
+    expect(r.requests).toEqual([sorted.requests[2], sorted.requests[0], sorted.requests[1]]);
+    expect(r.makespanMs).toBe(sorted.makespanMs);
   });
 
   it('gives a one-token request no TPOT, since it has no token after the first, and leaves it out of the mean', () => {
@@ -77,6 +101,13 @@ describe('continuous batching', () => {
     expect(r.requests.find((q) => q.id === 'small')!.ttftMs).toBeGreaterThan(big.finishMs);
   });
 
+  it('admits a request whose prompt and output exactly fill the KV budget, and frees that KV when it finishes', () => {
+    const r = simulate([req('a', 0, 90, 10), req('b', 0, 90, 10)], cost, { ...continuous, kvTokenBudget: 100 });
+    const [a, b] = r.requests;
+    // b joins only after a retires, then prefills its 90 tokens alone.
+    expect(b!.ttftMs).toBe(a!.finishMs + 5 + 0.125 * 90);
+  });
+
   it('stalls every decoder for a whole long prefill, and chunked prefill bounds that gap by the chunk size', () => {
     const trace = [req('chat', 0, 8, 50), req('document', 20, 4_000, 2)];
     const whole = simulate(trace, cost, continuous).requests.find((q) => q.id === 'chat')!;
@@ -99,12 +130,19 @@ describe('input checks', () => {
     expect(() => simulate(ok, { fixedMs: 0, perPrefillTokenMs: 0, perDecodeSequenceMs: 0 }, continuous)).toThrow(/a step must take some time/);
     expect(() => simulate(ok, cost, { ...continuous, maxBatch: 0 })).toThrow(/maxBatch/);
     expect(() => simulate(ok, cost, { ...continuous, prefillChunk: 0 })).toThrow(/prefillChunk/);
-    expect(() => simulate(ok, cost, { ...continuous, kvTokenBudget: Number.NaN })).toThrow(/kvTokenBudget must be a positive number/);
+    expect(() => simulate(ok, cost, { ...continuous, kvTokenBudget: Number.NaN })).toThrow(/kvTokenBudget must be a finite positive number, got NaN/);
+    expect(() => simulate(ok, cost, { ...continuous, kvTokenBudget: Infinity })).toThrow(/kvTokenBudget must be a finite positive number, got Infinity/);
     expect(() => simulate([req('a', 0, 8, 1), req('a', 1, 8, 1)], cost, continuous)).toThrow(/a appears twice/);
     expect(() => simulate([req('a', -1, 8, 1)], cost, continuous)).toThrow(/arrivalMs/);
     expect(() => simulate([req('a', 0, 0, 1)], cost, continuous)).toThrow(/promptTokens/);
     expect(() => simulate([req('a', 0, 8, 1.5)], cost, continuous)).toThrow(/outputTokens/);
-    expect(() => simulate([req('a', 0, 9_000, 2_000)], cost, continuous)).toThrow(/a: needs more than kvTokenBudget \(10000\)/);
+    expect(() => simulate([req('a', 0, 9_000, 2_000)], cost, continuous)).toThrow(/a: needs more than kvTokenBudget \(10,000\)/);
+    expect(() => simulate([req('a', 0, 12_000, 1)], cost, { ...continuous, kvTokenBudget: 12_000.5 })).toThrow(/a: needs more than kvTokenBudget \(12,000.5\)/);
+  });
+
+  it('refuses a cost model with a field missing rather than skipping it', () => {
+    const missing = { fixedMs: 5, perPrefillTokenMs: 0.125 } as StepCost;
+    expect(() => simulate([req('a', 0, 8, 2)], missing, continuous)).toThrow(new RangeError('cost.perDecodeSequenceMs must be a finite number >= 0, got undefined'));
   });
 
   it('refuses a cost model under which a step could take no time, such as a prefill-only step with no fixed or prompt cost', () => {
@@ -125,7 +163,7 @@ describe('input checks', () => {
 });
 
 describe('batch size on the demo trace', () => {
-  const run = (maxBatch: number) => simulate(demoTrace, demoCost, { mode: 'continuous', maxBatch, kvTokenBudget: 8_192, prefillChunk: Infinity });
+  const run = (maxBatch: number, prefillChunk = Infinity) => simulate(demoTrace, demoCost, { mode: 'continuous', maxBatch, kvTokenBudget: 8_192, prefillChunk });
 
   it('raises throughput up to three sequences: 156 tokens/s one at a time (5.5 ms TPOT), 240 at two, 286 at three', () => {
     expect(run(1).outputTokensPerSecond).toBeCloseTo(156.05, 2);
@@ -156,9 +194,16 @@ describe('batch size on the demo trace', () => {
     expect([three, four, eight].map(worstGap)).toEqual([256, 256.5, 337.25]);
   });
 
-  it('meets a 500 ms TTFT target for every request only at eight, where TPOT is still far under 50 ms', () => {
+  it('meets a 500 ms TTFT target for every request only at eight without chunking, where TPOT is still far under 50 ms', () => {
     const slowest = [1, 2, 3, 4, 5, 6, 7, 8].map((b) => Math.max(...run(b).requests.map((q) => q.ttftMs)));
     expect(slowest.map((ms) => ms < 500)).toEqual([false, false, false, false, false, false, false, true]);
+    expect(slowest[6]).toBe(511.5);
     expect(run(8).meanTpotMs).toBeLessThan(50);
+  });
+
+  it('meets it from seven with 256-token chunks, with a worst stall of 39.5 ms', () => {
+    const slowest = [6, 7, 8].map((b) => Math.max(...run(b, 256).requests.map((q) => q.ttftMs)));
+    expect(slowest).toEqual([585.5, 493.5, 454.5]);
+    expect(Math.max(...run(7, 256).requests.map((q) => q.maxGapMs))).toBe(39.5);
   });
 });

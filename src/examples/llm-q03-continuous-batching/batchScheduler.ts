@@ -54,50 +54,66 @@ interface Running {
   maxGapMs: number;
 }
 
+/** 12345.5 -> "12,345.5", grouped by hand so messages read the same in every locale. */
+function grouped(n: number): string {
+  const [whole, fraction] = String(n).split('.');
+  return whole!.replace(/\B(?=(\d{3})+$)/g, ',') + (fraction === undefined ? '' : `.${fraction}`);
+}
+
 function check(trace: readonly TraceRequest[], cost: StepCost, config: SchedulerConfig): void {
-  for (const [field, value] of Object.entries(cost)) {
-    if (!Number.isFinite(value) || value < 0) throw new RangeError(`cost.${field} must be a finite number >= 0, got ${value}`);
+  // The named fields, not Object.entries: a missing field must be refused, not skipped.
+  for (const field of ['fixedMs', 'perPrefillTokenMs', 'perDecodeSequenceMs'] as const) {
+    const value = cost[field];
+    if (!Number.isFinite(value) || value < 0) throw new RangeError(`cost.${field} must be a finite number >= 0, got ${grouped(value)}`);
   }
   // Every step carries at least one prompt token or one decoding sequence, so this keeps every step above 0 ms.
   if (!(cost.fixedMs > 0 || (cost.perPrefillTokenMs > 0 && cost.perDecodeSequenceMs > 0))) {
     throw new RangeError('cost: a step must take some time: give fixedMs > 0, or both perPrefillTokenMs and perDecodeSequenceMs > 0');
   }
-  if (!Number.isInteger(config.maxBatch) || config.maxBatch < 1) throw new RangeError(`maxBatch must be a positive integer, got ${config.maxBatch}`);
-  if (!(config.kvTokenBudget > 0) || !Number.isFinite(config.kvTokenBudget)) throw new RangeError(`kvTokenBudget must be a positive number, got ${config.kvTokenBudget}`);
+  if (!Number.isInteger(config.maxBatch) || config.maxBatch < 1) throw new RangeError(`maxBatch must be a positive integer, got ${grouped(config.maxBatch)}`);
+  if (!(config.kvTokenBudget > 0) || !Number.isFinite(config.kvTokenBudget)) {
+    throw new RangeError(`kvTokenBudget must be a finite positive number, got ${grouped(config.kvTokenBudget)}`);
+  }
   const chunk = config.prefillChunk;
-  if (chunk !== Infinity && !(Number.isInteger(chunk) && chunk >= 1)) throw new RangeError(`prefillChunk must be a positive integer or Infinity, got ${chunk}`);
+  if (chunk !== Infinity && !(Number.isInteger(chunk) && chunk >= 1)) throw new RangeError(`prefillChunk must be a positive integer or Infinity, got ${grouped(chunk)}`);
   const ids = new Set<string>();
   for (const r of trace) {
     if (ids.has(r.id)) throw new RangeError(`request id ${r.id} appears twice`);
     ids.add(r.id);
-    if (!Number.isFinite(r.arrivalMs) || r.arrivalMs < 0) throw new RangeError(`${r.id}: arrivalMs must be >= 0, got ${r.arrivalMs}`);
+    if (!Number.isFinite(r.arrivalMs) || r.arrivalMs < 0) throw new RangeError(`${r.id}: arrivalMs must be >= 0, got ${grouped(r.arrivalMs)}`);
     if (!Number.isInteger(r.promptTokens) || r.promptTokens < 1) throw new RangeError(`${r.id}: promptTokens must be a positive integer`);
     if (!Number.isInteger(r.outputTokens) || r.outputTokens < 1) throw new RangeError(`${r.id}: outputTokens must be a positive integer`);
-    if (r.promptTokens + r.outputTokens > config.kvTokenBudget) throw new RangeError(`${r.id}: needs more than kvTokenBudget (${config.kvTokenBudget}) on its own`);
+    if (r.promptTokens + r.outputTokens > config.kvTokenBudget) throw new RangeError(`${r.id}: needs more than kvTokenBudget (${grouped(config.kvTokenBudget)}) on its own`);
   }
 }
 
 export function simulate(trace: readonly TraceRequest[], cost: StepCost, config: SchedulerConfig): SimulationResult {
   check(trace, cost, config);
   const waiting = [...trace].sort((a, b) => a.arrivalMs - b.arrivalMs);
+  // From the sorted list: Math.min(...arrivals) overflows the stack on a long trace.
+  const start = waiting[0]?.arrivalMs ?? 0;
   const batch: Running[] = [];
   const done: RequestResult[] = [];
   let now = 0;
   let steps = 0;
   let reserved = 0;
-  while (waiting.length > 0 || batch.length > 0) {
+  let head = 0; // the next waiting request: an index, since shift() on a long queue takes quadratic time overall
+  while (head < waiting.length || batch.length > 0) {
     // Static batching admits only into an empty batch; continuous admits every step (FIFO, no overtaking).
     if (config.mode === 'continuous' || batch.length === 0) {
-      while (waiting.length > 0 && waiting[0]!.arrivalMs <= now && batch.length < config.maxBatch) {
-        const next = waiting[0]!;
+      while (head < waiting.length && waiting[head]!.arrivalMs <= now && batch.length < config.maxBatch) {
+        const next = waiting[head]!;
         if (reserved + next.promptTokens + next.outputTokens > config.kvTokenBudget) break;
-        waiting.shift();
+        head++;
         reserved += next.promptTokens + next.outputTokens;
         batch.push({ req: next, prefillLeft: next.promptTokens, generated: 0, firstTokenMs: 0, lastTokenMs: 0, maxGapMs: 0 });
       }
     }
     if (batch.length === 0) {
-      now = waiting[0]!.arrivalMs; // idle until the next arrival
+      const next = waiting[head]!;
+      // An empty batch has every slot and all KV free, so an arrived request that cannot join now never will: fail, do not loop.
+      if (next.arrivalMs <= now) throw new Error(`scheduler stuck: ${next.id} has arrived but cannot join an empty batch`);
+      now = next.arrivalMs; // idle until the next arrival
       continue;
     }
     let chunkLeft = config.prefillChunk;
@@ -142,7 +158,6 @@ export function simulate(trace: readonly TraceRequest[], cost: StepCost, config:
     }
   }
   const totalOutput = trace.reduce((sum, r) => sum + r.outputTokens, 0);
-  const start = trace.length > 0 ? Math.min(...trace.map((r) => r.arrivalMs)) : 0;
   const makespanMs = now - start;
   // Undefined with nothing to average, for TTFT and TPOT alike.
   const mean = (xs: number[]) => (xs.length > 0 ? xs.reduce((a, b) => a + b, 0) / xs.length : undefined);
