@@ -1,7 +1,7 @@
 /**
  * Demo: a judge and a person grade the same 200 answers, then the judge compares eight
  * pairs in both orders. The fake judge adds `firstBonus` to whichever answer it reads
- * first; set it to 0 and the inconsistency disappears, raise it and more pairs get a different winner in each order.
+ * first; set it to 0 and the inconsistency disappears, raise it and more pairs (never fewer) get a different winner in each order.
  */
 import { cohenKappa, confusionMatrix, positionBiasCheck, type Pair, type PairJudge } from './judgeAgreement';
 
@@ -14,11 +14,11 @@ export async function demo(): Promise<{ kappa: number | null; inconsistencyRate:
   const matrix = confusionMatrix(people, judge, ['pass', 'fail']);
   const agreement = cohenKappa(matrix);
   console.log(`rows people, columns judge (pass, fail): ${JSON.stringify(matrix)}`);
-  const kappa = agreement.kappa === null ? null : Number(agreement.kappa.toFixed(3)); // null: both used one label only
+  const kappa = agreement.kappa === null ? null : Number(agreement.kappa.toFixed(3)); // null: both used the same single label
   console.log(`raw agreement ${agreement.observed.toFixed(2)}, chance ${agreement.expected.toFixed(2)}, kappa ${agreement.kappa?.toFixed(3) ?? 'undefined'}`);
 
   const firstBonus = 0.15;
-  const gaps = [0.5, 0.3, 0.25, 0.1, 0.05, 0, -0.15, -0.4]; // true quality of x minus y
+  const gaps = [0.5, 0.3, 0.25, 0.12, 0.05, 0, -0.15, -0.4]; // true quality of x minus y
   const quality = new Map<string, number>();
   const pairs: Pair[] = gaps.map((gap, i) => {
     quality.set(`x${i}`, 0.5 + gap / 2);

@@ -13,11 +13,29 @@ describe('confusionMatrix', () => {
     ]);
   });
 
-  it('rejects lists of different length, an empty list, an unknown label and repeated labels, naming the problem', () => {
+  it('keeps people in rows on an asymmetric table, where a transposed matrix would read [[2, 2], [1, 0]]', () => {
+    const people = ['pass', 'pass', 'fail', 'fail', 'pass'] as const;
+    const judge = ['pass', 'pass', 'pass', 'pass', 'fail'] as const;
+    expect(confusionMatrix(people, judge, ['pass', 'fail'])).toEqual([
+      [2, 1],
+      [2, 0],
+    ]);
+  });
+
+  it('rejects lists of different length either way, an empty list, an unknown label on either side and repeated labels, naming the problem', () => {
     expect(() => confusionMatrix(['a', 'b'], ['a'], ['a', 'b'])).toThrow(new RangeError('judge has 1 labels but people have 2'));
+    expect(() => confusionMatrix(['a'], ['a', 'a'], ['a'])).toThrow(new RangeError('judge has 2 labels but people have 1'));
     expect(() => confusionMatrix([], [], ['a'])).toThrow(/at least one item/);
     expect(() => confusionMatrix(['a', 'c'], ['a', 'a'], ['a', 'b'])).toThrow(new RangeError('item 1 has a label outside labels: c'));
+    expect(() => confusionMatrix(['a', 'a'], ['a', 'z'], ['a', 'b'])).toThrow(new RangeError('item 1 has a label outside labels: z'));
     expect(() => confusionMatrix(['a'], ['a'], ['a', 'a'])).toThrow(/labels must not repeat/);
+  });
+
+  it('refuses a sparse list instead of leaving its holes uncounted', () => {
+    const sparse = new Array<string>(2);
+    sparse[0] = 'a'; // item 1 is a hole
+    expect(() => confusionMatrix(sparse, ['a', 'a'], ['a'])).toThrow(new RangeError('item 1 has no label from people'));
+    expect(() => confusionMatrix(['a', 'a'], sparse, ['a'])).toThrow(new RangeError('item 1 has no label from the judge'));
   });
 });
 
@@ -76,6 +94,29 @@ describe('cohenKappa', () => {
         [5, 0],
       ]).kappa,
     ).toBeCloseTo(-1, 12);
+  });
+
+  it('falls when one label is rare, even at higher agreement: 91 % gives κ ≈ 0.521, 85 % with balanced labels κ ≈ 0.700', () => {
+    // Rare "fail": rows 90, 10; columns 89, 11; p_e = (90 × 89 + 10 × 11) / 10,000 = 0.812.
+    const rare = cohenKappa([
+      [85, 5],
+      [4, 6],
+    ]);
+    expect(rare.observed).toBeCloseTo(0.91, 12);
+    expect(rare.kappa).toBeCloseTo(0.098 / 0.188, 12);
+    // Balanced: rows 49, 51; columns 46, 54; p_e = (49 × 46 + 51 × 54) / 10,000 = 0.5008.
+    const balanced = cohenKappa([
+      [40, 9],
+      [6, 45],
+    ]);
+    expect(balanced.observed).toBeCloseTo(0.85, 12);
+    expect(balanced.kappa).toBeCloseTo(0.3492 / 0.4992, 12);
+  });
+
+  it('is 0 when only the people use a single label, however often the judge agrees (19 of 20 here)', () => {
+    const a = cohenKappa(confusionMatrix(repeat('pass', 20), [...repeat('pass', 19), 'fail'], ['pass', 'fail']));
+    expect(a.observed).toBe(0.95);
+    expect(a.kappa).toBe(0);
   });
 
   it('is undefined (null), not 1, when both raters use a single label: 100 % agreement that chance fully explains', () => {
@@ -160,6 +201,11 @@ describe('positionBiasCheck', () => {
   it('refuses a verdict that is not A, B or tie instead of reading it as a win for the second answer', async () => {
     const sloppy = (async () => 'a') as unknown as PairJudge; // lower case, as a model might reply
     await expect(positionBiasCheck(pairs, sloppy)).rejects.toThrow(new RangeError('judge answered "a" on pair clear: expected A, B or tie'));
+  });
+
+  it('refuses a stray verdict in the swapped order too, when the first order is valid', async () => {
+    const strayWhenSwapped = (async (_q: string, first: string) => (first === 'good' ? 'A' : 'B.')) as unknown as PairJudge;
+    await expect(positionBiasCheck([pairs[0]!], strayWhenSwapped)).rejects.toThrow(new RangeError('judge answered "B." on pair clear: expected A, B or tie'));
   });
 
   it('reports no rates (null) for no pairs, rather than 0, which would read as a perfect judge', async () => {

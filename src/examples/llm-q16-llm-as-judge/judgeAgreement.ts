@@ -9,12 +9,16 @@ export function confusionMatrix<L extends string>(people: readonly L[], judge: r
   if (people.length === 0) throw new RangeError('people must label at least one item');
   const index = new Map(labels.map((l, i) => [l, i]));
   const matrix = labels.map(() => labels.map(() => 0));
-  people.forEach((p, item) => {
+  // A for loop, not forEach: forEach skips the holes of a sparse list, which would go uncounted.
+  for (let item = 0; item < people.length; item++) {
+    const p = people[item];
+    const j = judge[item];
+    if (p === undefined || j === undefined) throw new RangeError(`item ${item} has no label from ${p === undefined ? 'people' : 'the judge'}`);
     const row = index.get(p);
-    const col = index.get(judge[item]!);
-    if (row === undefined || col === undefined) throw new RangeError(`item ${item} has a label outside labels: ${row === undefined ? p : judge[item]}`);
+    const col = index.get(j);
+    if (row === undefined || col === undefined) throw new RangeError(`item ${item} has a label outside labels: ${row === undefined ? p : j}`);
     matrix[row]![col]!++; // rows: what people said; columns: what the judge said
-  });
+  }
   return matrix;
 }
 
@@ -22,7 +26,7 @@ export interface Agreement {
   readonly items: number;
   readonly observed: number; // share of items on which both said the same
   readonly expected: number; // share they would agree on by chance, given how often each uses each label
-  readonly kappa: number | null; // null when chance explains everything (both use one label only)
+  readonly kappa: number | null; // null when chance explains everything (both use the same single label)
 }
 
 export function cohenKappa(matrix: readonly (readonly number[])[]): Agreement {

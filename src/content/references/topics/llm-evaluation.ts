@@ -146,7 +146,7 @@ export const llmEvaluationReferences: ReferenceEntry[] = [
     citation:
       'Zheng, L., Chiang, W.-L., Sheng, Y., Zhuang, S., Wu, Z., Zhuang, Y., Lin, Z., Li, Z., Li, D., Xing, E. P., Zhang, H., Gonzalez, J. E., & Stoica, I. (2023). Judging LLM-as-a-judge with MT-Bench and Chatbot Arena. Advances in Neural Information Processing Systems 36, Datasets and Benchmarks Track.',
     url: 'https://arxiv.org/abs/2306.05685',
-    note: 'A strong LLM judge agrees with people over 80 % of the time, as often as people agree with each other; documents position, verbosity and self-enhancement bias and the swap-order check.',
+    note: 'A strong LLM judge agrees with people over 80 % of the time (without ties), as often as people agree with each other; documents position and verbosity bias and the swap-order check, and sees signs of self-enhancement bias it could not confirm.',
   },
   {
     id: 'L159',
@@ -154,6 +154,13 @@ export const llmEvaluationReferences: ReferenceEntry[] = [
     citation: 'Cohen, J. (1960). A coefficient of agreement for nominal scales. Educational and Psychological Measurement, 20(1), 37–46.',
     doi: '10.1177/001316446002000104',
     note: 'Defines kappa, the share of agreement beyond what chance predicts from each rater’s label frequencies.',
+  },
+  {
+    id: 'L265',
+    kind: 'literature',
+    citation: 'Feinstein, A. R., & Cicchetti, D. V. (1990). High agreement but low kappa: I. The problems of two paradoxes. Journal of Clinical Epidemiology, 43(6), 543–549.',
+    doi: '10.1016/0895-4356(90)90158-L',
+    note: 'Kappa can be low despite high agreement when one category is rare (unbalanced marginal totals), so read it with the table and the base rate.',
   },
   {
     id: 'G140',
