@@ -32,7 +32,9 @@ export function demo(): {
   console.log(`measured acceptance: ${acceptancePerScored.toFixed(3)} per draft position scored, ${acceptancePerProposed.toFixed(3)} per draft token proposed`);
   console.log(`speed-up with a draft at c = ${c}: ${s.toFixed(2)}x`);
   console.log(`best gamma up to 16: ${best.gamma}, ${best.speedup.toFixed(2)}x`);
-  console.log(`if verifying ${gamma + 1} tokens costs ${gamma + 1} passes (compute-bound): ${computeBound.toFixed(2)}x, slower than no speculation`);
+  console.log(
+    `if verifying ${gamma + 1} tokens costs ${gamma + 1} passes (compute-bound): ${computeBound.toFixed(2)}x, ${computeBound < 1 ? 'slower than' : 'no faster than'} no speculation`,
+  );
   console.log(`best gamma if verifying gamma + 1 tokens costs gamma + 1 passes: ${bestComputeBound.gamma}${bestComputeBound.gamma === 0 ? ' (do not speculate)' : ''}`);
   return { expected, simulated: rounds.tokensPerPass, acceptancePerScored, acceptancePerProposed, speedup: s, best, computeBound, bestComputeBound };
 }

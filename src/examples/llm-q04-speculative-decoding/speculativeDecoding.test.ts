@@ -5,6 +5,7 @@ import {
   expectedTokensPerPass,
   seededRandom,
   simulateRounds,
+  simulateRoundsByPosition,
   simulateTokensPerPass,
   speculativeSample,
   speedup,
@@ -73,6 +74,15 @@ describe('bestGamma', () => {
     expect(partly.speedup).toBeCloseTo(speedup(0.8, partly.gamma, 0.05, 1 + 0.1 * partly.gamma), 12);
   });
 
+  it('searches up to maxGamma inclusive: with a free draft accepted 99% of the time, the last gamma allowed is best', () => {
+    expect(bestGamma(0.99, 0, 4).gamma).toBe(4);
+  });
+
+  it('keeps the smaller gamma on a tie, so a speculation that gains nothing stays off', () => {
+    // Every draft token accepted and verification compute-bound: gamma + 1 tokens for gamma + 1 passes, 1x at every gamma.
+    expect(bestGamma(1, 0, 8, (g) => g + 1)).toEqual({ gamma: 0, speedup: 1 });
+  });
+
   it('refuses a verification cost below one pass', () => {
     expect(() => bestGamma(0.8, 0.05, 16, () => 0.5)).toThrow(/verifyCost must be >= 1/);
   });
@@ -109,6 +119,28 @@ describe('simulateTokensPerPass', () => {
     expect(1 + r.accepted / passes).toBeCloseTo(r.tokensPerPass, 12);
     expect(Math.abs(1 + r.accepted / passes - expectedTokensPerPass(0.8, 4))).toBeLessThan(0.03);
     expect(r.accepted / r.proposed).toBeLessThan(0.6);
+  });
+
+  it("gives vLLM's per-position counts: rejections are the drafting rounds minus those that accepted position gamma, and the per-position rates are alpha^k", () => {
+    const passes = 100_000;
+    const r = simulateRounds(0.8, 4, passes, seededRandom(7));
+    // Every round that did not accept all gamma tokens scored exactly one rejection.
+    expect(r.scored - r.accepted).toBe(passes - r.acceptedAtPosition[3]!);
+    // Per-position rates are cumulative: alpha^k at position k, so the first one estimates alpha.
+    r.acceptedAtPosition.forEach((n, k) => expect(Math.abs(n / passes - 0.8 ** (k + 1))).toBeLessThan(0.005));
+  });
+
+  it('misses when acceptance falls with position, even with alpha measured over scored positions: 0.78 predicts 3.21 tokens per pass, 3.42 measured', () => {
+    const passes = 100_000;
+    const r = simulateRoundsByPosition([0.9, 0.8, 0.7, 0.6], passes, seededRandom(7));
+    const alpha = r.accepted / r.scored;
+    expect(alpha).toBeCloseTo(0.78, 2);
+    expect(expectedTokensPerPass(alpha, 4)).toBeCloseTo(3.21, 2);
+    expect(r.tokensPerPass).toBeCloseTo(3.42, 2);
+    expect(r.tokensPerPass - expectedTokensPerPass(alpha, 4)).toBeGreaterThan(0.05);
+    // vLLM's per-position rates are cumulative (0.9, 0.72, ...): their successive ratios give back each position's rate.
+    const ratios = r.acceptedAtPosition.map((n, k) => n / (k === 0 ? passes : r.acceptedAtPosition[k - 1]!));
+    ratios.forEach((ratio, k) => expect(Math.abs(ratio - [0.9, 0.8, 0.7, 0.6][k]!)).toBeLessThan(0.01));
   });
 
   it('gives the same tokens per pass as simulateTokensPerPass for the same seed', () => {
@@ -158,13 +190,22 @@ describe('speculativeSample', () => {
     expect(Math.abs(run(200_000).accepted - 0.6)).toBeLessThan(0.005);
   });
 
-  it('falls back to the target distribution when rounding leaves the residual max(0, p - q) with no mass', () => {
+  it('draws from p itself (p equals q up to rounding) when rounding leaves the residual max(0, p - q) with no mass', () => {
     // p and q agree up to rounding, so p - q is never positive; a rejection can still happen by a hair.
     const pNearQ = [0.3, 0.3, 0.4 - 9e-10];
     const qRounded = [0.3, 0.3, 0.4];
     const draws = [0.9, 0.9999999999, 0.5]; // draft token 2, reject it, then a draw at 0.5
     const forced: Random = () => draws.shift()!;
     expect(speculativeSample(pNearQ, qRounded, forced)).toEqual({ token: 1, accepted: false }); // 0.5 falls in p's second token
+  });
+
+  it('falls back to the last token with mass when rounding leaves a draw unplaced: token 2, never token 3 whose p is 0', () => {
+    const pTarget = [0.3894055802668823, 0.2850788515972503, 0.3255155681358674, 0];
+    const qDraft = [0.19470279013344116, 0.05701577031945007, 0.1627577840679337, 0.5855236554791751];
+    // Draft token 3, reject it (p is 0 there), then a draw just below 1 that the residual's rounded sum does not reach.
+    const draws = [0.99, 0.5, 1 - 2 ** -53];
+    const forced: Random = () => draws.shift()!;
+    expect(speculativeSample(pTarget, qDraft, forced)).toEqual({ token: 2, accepted: false });
   });
 
   it('always accepts when the draft equals the target', () => {
@@ -183,6 +224,28 @@ describe('input checks', () => {
     expect(() => simulateTokensPerPass(0.5, 4, 0, seededRandom(1))).toThrow(/passes/);
     expect(() => speculativeSample([1], [0.5, 0.5], seededRandom(1))).toThrow(/same vocabulary/);
     expect(() => speculativeSample([0.5, 0.6], [0.5, 0.5], seededRandom(1))).toThrow(/p must be non-negative and sum to 1/);
+  });
+
+  it('refuses a negative entry even when the sum is 1', () => {
+    expect(() => speculativeSample([1.5, -0.5], [0.5, 0.5], seededRandom(1))).toThrow(/p must be non-negative and sum to 1/);
+  });
+
+  it('refuses a sum that misses 1 by 1e-6', () => {
+    expect(() => acceptanceRate([0.5, 0.5 - 1e-6], [0.5, 0.5])).toThrow(/p must be non-negative and sum to 1/);
+  });
+
+  it('refuses an infinite draft cost or verification cost', () => {
+    expect(() => speedup(0.5, 4, Number.POSITIVE_INFINITY)).toThrow(/c must be a finite number/);
+    expect(() => speedup(0.5, 4, 0.1, Number.POSITIVE_INFINITY)).toThrow(/verifyCost must be >= 1/);
+  });
+
+  it('refuses a fractional number of passes', () => {
+    expect(() => simulateRounds(0.5, 4, 2.5, seededRandom(1))).toThrow(/passes must be a positive integer, got 2.5/);
+  });
+
+  it('needs one valid acceptance rate per draft position', () => {
+    expect(() => simulateRoundsByPosition([], 10, seededRandom(1))).toThrow(/alphas must hold one acceptance rate per draft position/);
+    expect(() => simulateRoundsByPosition([0.9, 1.2], 10, seededRandom(1))).toThrow(/alpha must be between 0 and 1, got 1.2/);
   });
 
   it('checks the distributions it measures acceptance over, like the sampling step does', () => {

@@ -2,7 +2,7 @@
  * Speculative decoding arithmetic (Leviathan et al., 2023) and two seeded
  * simulations: the accept/reject loop behind the expected-token formula, and
  * the rejection-sampling step that keeps the target model's distribution.
- * alpha is the chance that the target accepts one draft token (assumed i.i.d.),
+ * alpha is the chance that the target accepts one draft token (the formula assumes i.i.d.),
  * gamma the number of draft tokens per round, c the draft's cost per token
  * relative to one target pass.
  */
@@ -67,6 +67,8 @@ export interface RoundCounts {
   scored: number;
   /** Draft tokens proposed: gamma per round, including those after a rejection that were never scored. */
   proposed: number;
+  /** Index k: rounds that accepted draft position k + 1, as vLLM counts them; divided by the rounds, its per-position acceptance rates. */
+  acceptedAtPosition: number[];
 }
 
 /**
@@ -77,19 +79,34 @@ export interface RoundCounts {
 export function simulateRounds(alpha: number, gamma: number, passes: number, random: Random): RoundCounts {
   checkAlphaGamma(alpha, gamma);
   if (gamma < 1) throw new RangeError(`gamma must be at least 1 to simulate drafting, got ${gamma}`);
+  return simulateRoundsByPosition(new Array<number>(gamma).fill(alpha), passes, random);
+}
+
+/**
+ * The same loop with one acceptance rate per draft position. The formula assumes they are all
+ * equal; when acceptance falls with position, it misses even with alpha measured as accepted / scored.
+ */
+export function simulateRoundsByPosition(alphas: readonly number[], passes: number, random: Random): RoundCounts {
+  const gamma = alphas.length;
+  if (gamma < 1) throw new RangeError('alphas must hold one acceptance rate per draft position, at least one');
+  for (const alpha of alphas) checkAlphaGamma(alpha, gamma);
   if (!Number.isInteger(passes) || passes < 1) throw new RangeError(`passes must be a positive integer, got ${passes}`);
   let tokens = 0;
   let acceptedTotal = 0;
   let scored = 0;
+  const acceptedAtPosition = alphas.map(() => 0);
   for (let p = 0; p < passes; p++) {
     let accepted = 0;
-    while (accepted < gamma && random() < alpha) accepted++;
+    while (accepted < gamma && random() < alphas[accepted]!) {
+      acceptedAtPosition[accepted]!++;
+      accepted++;
+    }
     // One more token every pass: the target's correction after a rejection, or a bonus token after gamma acceptances.
     tokens += accepted + 1;
     acceptedTotal += accepted;
     scored += accepted < gamma ? accepted + 1 : accepted;
   }
-  return { tokensPerPass: tokens / passes, accepted: acceptedTotal, scored, proposed: gamma * passes };
+  return { tokensPerPass: tokens / passes, accepted: acceptedTotal, scored, proposed: gamma * passes, acceptedAtPosition };
 }
 
 /** Mean tokens per target pass from the Monte Carlo. */
