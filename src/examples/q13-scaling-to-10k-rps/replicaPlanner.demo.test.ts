@@ -13,6 +13,7 @@ describe('the replica planner demo', () => {
     expect(replicas.indexOf(4, 1)).toBe(24);
     expect(replicas[23]).toBe(18);
     const lines = log.mock.calls.map((c) => String(c[0]));
+    expect(lines[0]).toBe('10,000 rps at 560 rps per pod needs 18 pods');
     expect(lines).toContain('t=30 s: 10,000 rps, HPA recommends 18, running 16 pods');
     expect(lines).toContain('t=360 s: 2,000 rps, HPA recommends 4, running 4 pods');
   });

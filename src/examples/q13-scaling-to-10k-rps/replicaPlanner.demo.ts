@@ -28,6 +28,6 @@ export function demo(): { needed: number; replicas: number[] } {
       console.log(`t=${now / 1000} s: ${thousands(rps)} rps, HPA recommends ${step.recommended}, running ${step.replicas} pods`);
     }
   }
-  console.log('scale-down waited 5 minutes after the last high recommendation, so a short dip never drops capacity');
+  console.log('scale-down waited 5 minutes after the last high recommendation, so a drop shorter than 5 minutes would not have removed a pod');
   return { needed, replicas };
 }

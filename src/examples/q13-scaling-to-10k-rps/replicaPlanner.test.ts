@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_BEHAVIOUR, hpaDesiredReplicas, inFlightPerPod, ReplicaAutoscaler, replicasForLoad, type ScalingBehaviour } from './replicaPlanner';
+import { DEFAULT_BEHAVIOUR, hpaDesiredReplicas, inFlightPerPod, ReplicaAutoscaler, replicasForLoad, replicasToSurviveZoneLoss, type ScalingBehaviour } from './replicaPlanner';
 
 describe('hpaDesiredReplicas', () => {
   it('applies desired = ceil(current × current metric / target)', () => {
@@ -10,6 +10,14 @@ describe('hpaDesiredReplicas', () => {
   it('changes nothing while the ratio stays within the 10 % tolerance', () => {
     expect(hpaDesiredReplicas(10, 76, 70)).toBe(10); // ratio 1.086
     expect(hpaDesiredReplicas(10, 78, 70)).toBe(12); // ratio 1.114
+  });
+
+  it('keeps the count at both edges of the tolerance band, as Kubernetes does', () => {
+    expect(hpaDesiredReplicas(10, 77, 70)).toBe(10); // ratio 1.1 exactly
+    expect(hpaDesiredReplicas(10, 63, 70)).toBe(10); // ratio 0.9 exactly
+    expect(hpaDesiredReplicas(10, 62, 70)).toBe(9); // ratio 0.886
+    expect(hpaDesiredReplicas(10, 105, 70, 0.5)).toBe(10); // ratio 1.5 with a 50 % band
+    expect(hpaDesiredReplicas(10, 35, 70, 0.5)).toBe(10); // ratio 0.5 with a 50 % band
   });
 
   it('does not add a pod because of float noise', () => {
@@ -60,6 +68,29 @@ describe('replicasForLoad', () => {
     expect(() => replicasForLoad(Number.POSITIVE_INFINITY, 800)).toThrow(/targetRps/);
     expect(() => replicasForLoad(10_000, Number.POSITIVE_INFINITY)).toThrow(/perPodCapacityRps/);
     expect(() => replicasForLoad(Number.NaN, 800)).toThrow(/targetRps/);
+  });
+});
+
+describe('replicasToSurviveZoneLoss', () => {
+  it('needs 20 pods over three zones for 10K rps at 800 rps per pod, where 18 leave 9,600 rps after a zone outage', () => {
+    expect(replicasToSurviveZoneLoss(10_000, 800, 3)).toBe(20); // 7, 7 and 6: any two zones hold 13
+    expect(replicasToSurviveZoneLoss(10_000, 800, 4)).toBe(18); // 5, 5, 4 and 4
+    expect(replicasToSurviveZoneLoss(10_000, 800, 2)).toBe(26);
+  });
+
+  it('is the smallest even spread whose pods outside the largest zone carry the load', () => {
+    for (let zones = 2; zones <= 5; zones++) {
+      for (let survivors = 1; survivors <= 40; survivors++) {
+        let smallest = survivors;
+        while (smallest - Math.ceil(smallest / zones) < survivors) smallest++;
+        expect(replicasToSurviveZoneLoss(survivors * 800, 800, zones)).toBe(smallest);
+      }
+    }
+  });
+
+  it('rejects fewer than two zones', () => {
+    expect(() => replicasToSurviveZoneLoss(10_000, 800, 1)).toThrow(/zones/);
+    expect(() => replicasToSurviveZoneLoss(10_000, 800, 2.5)).toThrow(/zones/);
   });
 });
 
@@ -170,6 +201,39 @@ describe('ReplicaAutoscaler', () => {
     expect(scaler.observe(700, 70).replicas).toBe(20);
   });
 
+  const upWindow = { ...DEFAULT_BEHAVIOUR, maxReplicas: 100, scaleUp: { ...DEFAULT_BEHAVIOUR.scaleUp, stabilizationMs: 60_000 } };
+
+  /** The same per-pod reading every 15 s, however many pods run. */
+  function readings(scaler: ReplicaAutoscaler, clock: { t: number }, metric: number, steps: number): number[] {
+    return Array.from({ length: steps }, () => ((clock.t += 15_000), scaler.observe(metric, 70).replicas));
+  }
+
+  it('scales up only to the lowest recommendation in a 60 s up-window', () => {
+    const clock = { t: 0 };
+    const scaler = new ReplicaAutoscaler(upWindow, 4, () => clock.t);
+    // The starting 4 counts until 60 s have passed; then doubling per step resumes.
+    expect(readings(scaler, clock, 350, 5)).toEqual([4, 4, 4, 8, 16]);
+  });
+
+  it('never scales down on a high reading while a low one is still in the up-window', () => {
+    const clock = { t: 15_000 };
+    const scaler = new ReplicaAutoscaler(upWindow, 8, () => clock.t);
+    expect(readings(scaler, clock, 35, 1)).toEqual([8]); // wants 4: the down-window holds 8
+    // Wants 16, but the lowest recommendation in the up-window is 4: the scale-up goes nowhere, not down.
+    expect(readings(scaler, clock, 140, 1)).toEqual([8]);
+  });
+
+  it('rounds a percentage limit up: 50 % of 3 pods allows 5', () => {
+    const scaler = new ReplicaAutoscaler({ ...DEFAULT_BEHAVIOUR, maxReplicas: 50, scaleUp: { percent: 50, pods: 0, stabilizationMs: 0 } }, 3, () => 0);
+    expect(scaler.observe(350, 70).replicas).toBe(5);
+  });
+
+  it('applies a longer scale-up period: one doubling a minute', () => {
+    const clock = { t: 0 };
+    const scaler = new ReplicaAutoscaler({ ...DEFAULT_BEHAVIOUR, maxReplicas: 100, scaleUp: { ...DEFAULT_BEHAVIOUR.scaleUp, periodMs: 60_000 } }, 4, () => clock.t);
+    expect(readings(scaler, clock, 350, 6)).toEqual([8, 8, 8, 8, 16, 16]);
+  });
+
   it('scales up at once even inside a scale-down window', () => {
     const clock = { t: 0 };
     const scaler = new ReplicaAutoscaler(cautious, 10, () => clock.t);
@@ -187,6 +251,15 @@ describe('ReplicaAutoscaler', () => {
     expect(() => new ReplicaAutoscaler({ ...cautious, maxReplicas: 50.5 }, 10, () => 0)).toThrow(/maxReplicas/);
     expect(() => new ReplicaAutoscaler(cautious, 10.5, () => 0)).toThrow(/initialReplicas/);
     expect(() => new ReplicaAutoscaler(cautious, Number.NaN, () => 0)).toThrow(/initialReplicas/);
+  });
+
+  it('refuses to start from 0 pods, where Kubernetes turns autoscaling off', () => {
+    expect(() => new ReplicaAutoscaler(cautious, 0, () => 0)).toThrow(/initialReplicas/);
+  });
+
+  it('refuses a scale-up with neither a percentage nor a pod count above 0', () => {
+    expect(() => new ReplicaAutoscaler({ ...cautious, scaleUp: { percent: 0, pods: 0, stabilizationMs: 0 } }, 10, () => 0)).toThrow(/scaleUp/);
+    expect(new ReplicaAutoscaler({ ...cautious, scaleUp: { percent: 0, pods: 2, stabilizationMs: 0 } }, 10, () => 0).replicas).toBe(10);
   });
 
   it('refuses a clock that goes backwards or is not a finite time', () => {

@@ -1,7 +1,8 @@
 /**
  * Replica planning for a model-serving deployment: how many pods a target
- * load needs, and how an autoscaler following the Kubernetes HPA rules moves
- * towards that number without thrashing.
+ * load needs, with headroom or through the loss of a zone, and how an
+ * autoscaler following the Kubernetes HPA rules moves towards that number
+ * without thrashing.
  *
  * HPA rule: desired = ceil(current × currentMetric / targetMetric), skipped
  * while the ratio is within a tolerance (10 % by default) of 1. Scale-up is
@@ -9,7 +10,7 @@
  * takes the highest recommendation seen in it.
  */
 
-/** Absorbs float noise such as 12.000000000000002 before rounding up. */
+/** Kubernetes uses plain ceil on metrics held as integer thousandths; this absorbs float noise from decimal inputs. */
 const EPSILON = 1e-9;
 
 function positive(value: number, name: string): number {
@@ -39,7 +40,8 @@ export function hpaDesiredReplicas(currentReplicas: number, currentMetric: numbe
   positive(targetMetric, 'targetMetric');
   nonNegative(tolerance, 'tolerance');
   const ratio = currentMetric / targetMetric;
-  if (Math.abs(ratio - 1) <= tolerance) return currentReplicas;
+  // Kubernetes' form; Math.abs(ratio - 1) would push a ratio of exactly 1.1 out of a 0.1 band through float noise.
+  if (ratio >= 1 - tolerance && ratio <= 1 + tolerance) return currentReplicas;
   return podsNeeded(currentReplicas * ratio);
 }
 
@@ -52,6 +54,17 @@ export function replicasForLoad(targetRps: number, perPodCapacityRps: number, ta
   positive(perPodCapacityRps, 'perPodCapacityRps');
   if (!(targetUtilisation > 0 && targetUtilisation <= 1)) throw new RangeError(`targetUtilisation must be in (0, 1], got ${targetUtilisation}`);
   return podsNeeded(targetRps / (perPodCapacityRps * targetUtilisation));
+}
+
+/**
+ * Pods to spread evenly over `zones` so that the pods left after losing any one zone still carry the load
+ * at full capacity: the smallest n with n - ceil(n / zones) >= m, where m = ceil(rps / perPod), is ceil(m × zones / (zones - 1)).
+ * 10,000 rps at 800 rps per pod (m = 13): 20 pods over three zones (7, 7, 6), 18 over four.
+ */
+export function replicasToSurviveZoneLoss(targetRps: number, perPodCapacityRps: number, zones: number): number {
+  wholeNumber(zones, 'zones', 2);
+  const survivorsNeeded = replicasForLoad(targetRps, perPodCapacityRps, 1);
+  return podsNeeded((survivorsNeeded * zones) / (zones - 1));
 }
 
 /**
@@ -114,6 +127,8 @@ export class ReplicaAutoscaler {
     wholeNumber(behaviour.maxReplicas, 'maxReplicas', behaviour.minReplicas);
     nonNegative(behaviour.scaleUp.percent, 'scaleUp.percent');
     wholeNumber(behaviour.scaleUp.pods, 'scaleUp.pods', 0);
+    // A 0 here stands for no such policy (Kubernetes requires policy values above 0); with neither, nothing could grow.
+    if (behaviour.scaleUp.percent === 0 && behaviour.scaleUp.pods === 0) throw new RangeError('scaleUp needs percent or pods above 0, got both 0');
     nonNegative(behaviour.scaleUp.stabilizationMs, 'scaleUp.stabilizationMs');
     if (!(behaviour.scaleDown.percent >= 0 && behaviour.scaleDown.percent <= 100)) {
       throw new RangeError(`scaleDown.percent must be in [0, 100], got ${behaviour.scaleDown.percent}`);
@@ -122,7 +137,8 @@ export class ReplicaAutoscaler {
     this.upPeriodMs = positive(behaviour.scaleUp.periodMs ?? DEFAULT_PERIOD_MS, 'scaleUp.periodMs');
     this.downPeriodMs = positive(behaviour.scaleDown.periodMs ?? DEFAULT_PERIOD_MS, 'scaleDown.periodMs');
     nonNegative(tolerance, 'tolerance');
-    this.current = this.clamp(wholeNumber(initialReplicas, 'initialReplicas', 0));
+    // Kubernetes turns autoscaling off for a workload at 0 replicas, so there is nothing to start from.
+    this.current = this.clamp(wholeNumber(initialReplicas, 'initialReplicas', 1));
     // Start as if the current size had been recommended, so a first low reading cannot shrink the fleet.
     this.history.push({ at: this.tick(), desired: this.current });
   }

@@ -227,4 +227,12 @@ export const qualityReferences: ReferenceEntry[] = [
       'AWS: accelerator (GPU) memory for a Lambda function, 3 to 48 GB per execution environment, available only to functions that run on Lambda Managed Instances through a capacity provider (read on 6 December 2026).',
     url: 'https://docs.aws.amazon.com/lambda/latest/api/API_AcceleratorConfig.html',
   },
+  {
+    id: 'T245',
+    kind: 'tool',
+    name: 'AWS Lambda Developer Guide: Scaling Lambda Managed Instances',
+    purpose:
+      'AWS: Managed Instances run in your account, launch three instances by default for Availability Zone resiliency, and scale asynchronously on CPU utilisation and multi-concurrency saturation, not when invocations arrive (read on 6 December 2026).',
+    url: 'https://docs.aws.amazon.com/lambda/latest/dg/lambda-managed-instances-scaling.html',
+  },
 ];
