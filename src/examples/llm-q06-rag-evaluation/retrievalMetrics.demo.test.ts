@@ -14,7 +14,9 @@ describe('the retrieval evaluation demo', () => {
     expect(result.queriesFor5Points).toBe(385);
     // Printed to at most 4 decimals, so an exact 0.625 or 0.875 is not rounded to 0.63 or 0.88.
     const lines = log.mock.calls.map((c) => String(c[0]));
-    expect(lines).toContain('keyword: recall@3 0.625, precision@3 0.4167, MRR 0.625, nDCG@3 0.5293 (4 answerable, 1 unanswerable)');
-    expect(lines).toContain('hybrid: recall@3 1, precision@3 0.5833, MRR 0.875, nDCG@3 0.8799 (4 answerable, 1 unanswerable)');
+    expect(lines).toContain('keyword: recall@3 0.625, precision@3 0.4167, MRR@3 0.625, nDCG@3 0.5293 (4 answerable, 1 unanswerable)');
+    expect(lines).toContain('hybrid: recall@3 1, precision@3 0.5833, MRR@3 0.875, nDCG@3 0.8799 (4 answerable, 1 unanswerable)');
+    // The 385 counts answerable queries: the demo has 4, plus 1 that must be refused.
+    expect(lines).toContain('to know recall within ±5 points at 95 % confidence: 385 answerable labelled queries, not 4');
   });
 });

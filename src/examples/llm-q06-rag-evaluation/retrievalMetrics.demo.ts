@@ -22,7 +22,7 @@ function run(name: string, ranked: Record<keyof typeof grades, string[]>): Retur
   const set: LabelledQuery[] = Object.entries(grades).map(([query, g]) => ({ query, grades: g, ranked: ranked[query as keyof typeof grades] }));
   const r = evaluateRetrieval(set, K);
   console.log(
-    `${name}: recall@${K} ${show(r.recall)}, precision@${K} ${show(r.precision)}, MRR ${show(r.mrr)}, nDCG@${K} ${show(r.ndcg)} (${r.answerable} answerable, ${r.unanswerable} unanswerable)`,
+    `${name}: recall@${K} ${show(r.recall)}, precision@${K} ${show(r.precision)}, MRR@${K} ${show(r.mrr)}, nDCG@${K} ${show(r.ndcg)} (${r.answerable} answerable, ${r.unanswerable} unanswerable)`,
   );
   return r;
 }
@@ -43,7 +43,8 @@ export function demo(): { keyword: number[]; hybrid: number[]; queriesFor5Points
     mars: ['blog-launch'],
   });
   const n = goldenSetSize(0.05);
-  console.log(`to know recall within ±5 points at 95 % confidence: ${n} labelled queries, not ${Object.keys(grades).length}`);
+  // Recall averages over answerable queries only, so the refusal query does not count towards n.
+  console.log(`to know recall within ±5 points at 95 % confidence: ${n} answerable labelled queries, not ${keyword.answerable}`);
   const round = (r: ReturnType<typeof evaluateRetrieval>) => [r.recall, r.precision, r.mrr, r.ndcg].map(show);
   return { keyword: round(keyword), hybrid: round(hybrid), queriesFor5Points: n };
 }

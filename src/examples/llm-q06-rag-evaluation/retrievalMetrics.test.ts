@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateRetrieval, goldenSetSize, ndcgAtK, precisionAtK, rankByScore, recallAtK, reciprocalRank, type LabelledQuery } from './retrievalMetrics';
+import { evaluateRetrieval, goldenSetSize, ndcgAtK, precisionAtK, rankByScore, recallAtK, reciprocalRankAtK, type LabelledQuery } from './retrievalMetrics';
 
 // a is perfect (3), b fully relevant (2), d partly (1); c is a hard negative a reviewer checked (0).
 const grades = { a: 3, b: 2, c: 0, d: 1 };
@@ -17,7 +17,14 @@ describe('per-query metrics on a hand-computed ranking', () => {
   });
 
   it('reciprocal rank is 1 / the rank of the first relevant document, skipping the hard negative', () => {
-    expect(reciprocalRank(ranked, grades)).toBe(0.5);
+    expect(reciprocalRankAtK(ranked, grades, 3)).toBe(0.5);
+  });
+
+  it('cuts reciprocal rank at k: a relevant document below k never reaches the model', () => {
+    const late = [...Array.from({ length: 9 }, (_, i) => `miss${i}`), 'a'];
+    expect(reciprocalRankAtK(late, { a: 1 }, 3)).toBe(0);
+    expect(reciprocalRankAtK(late, { a: 1 }, 10)).toBeCloseTo(0.1, 12);
+    expect(evaluateRetrieval([{ query: 'q', grades: { a: 1 }, ranked: late }], 3).mrr).toBe(0);
   });
 
   it('nDCG@3 divides the graded DCG by the DCG of the ideal order 3, 2, 1', () => {
@@ -31,6 +38,16 @@ describe('per-query metrics on a hand-computed ranking', () => {
     expect(ndcgAtK(['a', 'b', 'd'], grades, 3)).toBeCloseTo(1, 12);
     expect(ndcgAtK(['b', 'a', 'd'], grades, 3)!).toBeLessThan(1);
   });
+
+  it('cuts the ideal order at k too, so the best possible top 2 scores 1', () => {
+    expect(ndcgAtK(['a', 'b', 'c', 'd'], { a: 3, b: 2, c: 1, d: 1 }, 2)).toBeCloseTo(1, 12);
+  });
+
+  it('sorts the ideal order by grade, whatever order the labels were written in', () => {
+    const labels = { a: 1, b: 3 };
+    expect(ndcgAtK(['b', 'a'], labels, 2)).toBeCloseTo(1, 12);
+    expect(ndcgAtK(['a', 'b'], labels, 2)!).toBeLessThan(1);
+  });
 });
 
 describe('edge cases', () => {
@@ -38,7 +55,7 @@ describe('edge cases', () => {
     const none = { x: 0 };
     expect(recallAtK(['x', 'y'], none, 2)).toBeNull();
     expect(ndcgAtK(['x', 'y'], none, 2)).toBeNull();
-    expect(reciprocalRank(['x', 'y'], none)).toBe(0);
+    expect(reciprocalRankAtK(['x', 'y'], none, 2)).toBe(0);
     expect(precisionAtK(['x', 'y'], none, 2)).toBe(0);
   });
 
@@ -50,8 +67,15 @@ describe('edge cases', () => {
   });
 
   it('gives reciprocal rank 0 when nothing relevant was returned', () => {
-    expect(reciprocalRank(['e', 'f'], grades)).toBe(0);
-    expect(reciprocalRank([], grades)).toBe(0);
+    expect(reciprocalRankAtK(['e', 'f'], grades, 2)).toBe(0);
+    expect(reciprocalRankAtK([], grades, 3)).toBe(0);
+  });
+
+  it('reads only listed grades, so an id such as constructor is an unlisted 0, not a NaN', () => {
+    const ranked2 = ['constructor', 'a'];
+    expect(ndcgAtK(ranked2, { a: 1 }, 2)).toBeCloseTo(1 / Math.log2(3), 12);
+    expect(precisionAtK(['toString', 'a'], { a: 1 }, 2)).toBe(0.5);
+    expect(reciprocalRankAtK(['valueOf', 'a'], { a: 1 }, 2)).toBe(0.5);
   });
 
   it('breaks score ties by document id so two runs rank identically', () => {
@@ -71,13 +95,23 @@ describe('bad input', () => {
     expect(() => evaluateRetrieval([], -1)).toThrow(/k must/);
   });
 
-  it('rejects a ranking with a duplicate id, which would count one hit twice', () => {
+  it('rejects a ranking with a duplicate id, which would count one hit twice, in every metric', () => {
     expect(() => precisionAtK(['a', 'a'], grades, 2)).toThrow(/duplicate/);
+    expect(() => recallAtK(['a', 'a'], grades, 2)).toThrow(/duplicate/);
+    expect(() => reciprocalRankAtK(['a', 'a'], grades, 2)).toThrow(/duplicate/);
+    expect(() => ndcgAtK(['a', 'a'], grades, 2)).toThrow(/duplicate/);
   });
 
   it('rejects a negative or non-finite grade, naming the document', () => {
-    expect(() => reciprocalRank(['a'], { a: -1 })).toThrow(/grades\.a/);
+    expect(() => reciprocalRankAtK(['a'], { a: -1 }, 1)).toThrow(/grades\.a/);
     expect(() => ndcgAtK(['a'], { a: Number.NaN }, 1)).toThrow(RangeError);
+    expect(() => precisionAtK(['a'], { a: -1 }, 1)).toThrow(/grades\.a/);
+  });
+
+  it('rejects a grade off the 0-3 integer scale, naming the document', () => {
+    expect(() => recallAtK(['a'], { a: 4 }, 1)).toThrow(/grades\.a must be an integer from 0 to 3, got 4/);
+    expect(() => ndcgAtK(['a'], { a: 1.5 }, 1)).toThrow(/grades\.a must be an integer from 0 to 3/);
+    expect(() => precisionAtK(['a'], { b: 3, a: 7 }, 1)).toThrow(/grades\.a/);
   });
 });
 
@@ -101,8 +135,9 @@ describe('evaluateRetrieval', () => {
     expect(() => evaluateRetrieval([{ query: 'q', grades: {}, ranked: ['a', 'a'] }], 3)).toThrow(/duplicate/);
   });
 
-  it('reports zeros, not NaN, for a set with no answerable query', () => {
-    expect(evaluateRetrieval([set[2]!], 3)).toEqual({ recall: 0, precision: 0, mrr: 0, ndcg: 0, answerable: 0, unanswerable: 1 });
+  it('refuses a set with no answerable query rather than report zeros a "no drop" gate would pass', () => {
+    expect(() => evaluateRetrieval([set[2]!], 3)).toThrow(/no answerable query: retrieval metrics are undefined/);
+    expect(() => evaluateRetrieval([], 3)).toThrow(RangeError);
   });
 });
 

@@ -1,8 +1,9 @@
 /**
  * Retrieval metrics over a labelled golden set: recall@k, precision@k,
- * reciprocal rank (averaged into MRR) and nDCG@k with graded relevance.
- * Labels are per query: document id -> grade (0 = not relevant, 1 = partly,
- * 2 = fully, 3 = perfect). Exact arithmetic, no sampling.
+ * reciprocal rank (averaged into MRR@k) and nDCG@k with graded relevance, all cut at k.
+ * Labels are per query: document id -> integer grade (0 = not relevant, 1 = partly,
+ * 2 = fully, 3 = perfect). Recall, precision and reciprocal rank count any grade above 0,
+ * partly included, as relevant; only nDCG weighs the grades. Exact arithmetic, no sampling.
  */
 export type Grades = Readonly<Record<string, number>>;
 
@@ -23,10 +24,16 @@ function checkRanking(ranked: readonly string[]): void {
   if (new Set(ranked).size !== ranked.length) throw new RangeError('ranked contains a duplicate document id');
 }
 
+/** An id's grade, 0 when unlisted. Own keys only: grades['constructor'] would otherwise be a function, and nDCG NaN. */
+function gradeOf(grades: Grades, id: string): number {
+  return Object.hasOwn(grades, id) ? grades[id]! : 0;
+}
+
+/** Checks every grade and returns the ids graded above 0. */
 function relevantIds(grades: Grades): string[] {
   return Object.keys(grades).filter((id) => {
-    const g = grades[id]!;
-    if (!Number.isFinite(g) || g < 0) throw new RangeError(`grades.${id} must be a finite number >= 0, got ${g}`);
+    const g = gradeOf(grades, id);
+    if (!Number.isInteger(g) || g < 0 || g > 3) throw new RangeError(`grades.${id} must be an integer from 0 to 3, got ${g}`);
     return g > 0;
   });
 }
@@ -46,36 +53,38 @@ export function precisionAtK(ranked: readonly string[], grades: Grades, k: numbe
   checkK(k);
   checkRanking(ranked);
   relevantIds(grades);
-  return ranked.slice(0, k).filter((id) => (grades[id] ?? 0) > 0).length / k;
+  return ranked.slice(0, k).filter((id) => gradeOf(grades, id) > 0).length / k;
 }
 
-/** 1 / rank of the first relevant document, 0 when none was returned. */
-export function reciprocalRank(ranked: readonly string[], grades: Grades): number {
+/** 1 / rank of the first relevant document in the top k, 0 when none is there: a hit below k never reaches the model. */
+export function reciprocalRankAtK(ranked: readonly string[], grades: Grades, k: number): number {
+  checkK(k);
   checkRanking(ranked);
   relevantIds(grades);
-  const index = ranked.findIndex((id) => (grades[id] ?? 0) > 0);
+  const index = ranked.slice(0, k).findIndex((id) => gradeOf(grades, id) > 0);
   return index === -1 ? 0 : 1 / (index + 1);
 }
 
 /**
- * Discounted cumulative gain with linear gain: grade / log2(rank + 1), the common later convention.
+ * Discounted cumulative gain with linear gain, grade / log2(rank + 1), not the exponential 2^grade - 1
+ * many learning-to-rank tools use; the log2(rank + 1) discount is the common later convention.
  * Järvelin and Kekäläinen's 2002 original divides by log_b(rank) and leaves ranks below b undiscounted
- * (with b = 2, ranks 1 and 2 count in full); the two give different values, so compare nDCG only within one convention.
+ * (with b = 2, ranks 1 and 2 count in full); each choice changes the value, so compare nDCG only within one convention.
  */
 function dcg(gains: readonly number[]): number {
   return gains.reduce((sum, gain, i) => sum + gain / Math.log2(i + 2), 0);
 }
 
-/** DCG of the top k divided by the DCG of the ideal ordering of all judged documents; null without relevant documents. */
+/** DCG of the top k divided by the DCG of the top k of the ideal ordering of all judged documents; null without relevant documents. */
 export function ndcgAtK(ranked: readonly string[], grades: Grades, k: number): number | null {
   checkK(k);
   checkRanking(ranked);
   const relevant = relevantIds(grades);
   if (relevant.length === 0) return null;
-  const actual = dcg(ranked.slice(0, k).map((id) => grades[id] ?? 0));
+  const actual = dcg(ranked.slice(0, k).map((id) => gradeOf(grades, id)));
   const ideal = dcg(
     relevant
-      .map((id) => grades[id]!)
+      .map((id) => gradeOf(grades, id))
       .sort((a, b) => b - a)
       .slice(0, k),
   );
@@ -96,23 +105,25 @@ export interface RetrievalReport {
   readonly precision: number;
   readonly mrr: number;
   readonly ndcg: number;
-  /** Queries used for recall and nDCG (those with at least one relevant document). */
+  /** Queries every metric averages over (those with at least one relevant document). */
   readonly answerable: number;
   /** Queries with no relevant document: they belong in a separate "should abstain" check. */
   readonly unanswerable: number;
 }
 
-const mean = (xs: readonly number[]): number => (xs.length === 0 ? 0 : xs.reduce((a, b) => a + b, 0) / xs.length);
+const mean = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
 
-/** Macro-averages every metric over the golden set; MRR and precision average over answerable queries too. */
+/** Macro-averages every metric, MRR@k and precision@k included, over the answerable queries only; the rest are counted apart. */
 export function evaluateRetrieval(set: readonly LabelledQuery[], k: number): RetrievalReport {
   checkK(k);
   set.forEach((q) => checkRanking(q.ranked));
   const answerable = set.filter((q) => relevantIds(q.grades).length > 0);
+  // Zeros would let an empty set from a broken loader pass a "no drop" gate (0 against 0).
+  if (answerable.length === 0) throw new RangeError('no answerable query: retrieval metrics are undefined');
   return {
     recall: mean(answerable.map((q) => recallAtK(q.ranked, q.grades, k)!)),
     precision: mean(answerable.map((q) => precisionAtK(q.ranked, q.grades, k))),
-    mrr: mean(answerable.map((q) => reciprocalRank(q.ranked, q.grades))),
+    mrr: mean(answerable.map((q) => reciprocalRankAtK(q.ranked, q.grades, k))),
     ndcg: mean(answerable.map((q) => ndcgAtK(q.ranked, q.grades, k)!)),
     answerable: answerable.length,
     unanswerable: set.length - answerable.length,
