@@ -40,7 +40,7 @@ describe('the event-driven versus synchronous demo', () => {
     expect(lines).toContain('the next 3 producers: 429, Retry-After 3 s; 429, Retry-After 4 s; 429, Retry-After 5 s (half the queue drains in 2.5 s)');
     // 300 × 5 / (2,000 - 300) = 0.88 s.
     expect(lines).toContain(
-      'sized by the rule instead: drain 300.0/s: the mean with 1.5x headroom; peak is 10x the mean: 2,000/s against a 300.0/s drain fills the 5 s queue in 0.88 s',
+      'sized by the rule instead: drain 300/s: the mean with 1.5x headroom; peak is 10x the mean: 2,000/s against a 300/s drain fills the 5 s queue in 0.88 s',
     );
     expect(lines).toContain('simulated, the 1,500-item queue at 300/s is full after 882 ms');
   });

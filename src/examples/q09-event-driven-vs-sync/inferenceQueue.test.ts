@@ -2,11 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { BoundedQueue, chooseInferenceMode, type Workload } from './inferenceQueue';
 
 describe('BoundedQueue', () => {
-  it('holds as many items as drain in the tolerated wait: at 200 items/s the 1,000th waits 5 s', () => {
+  it('holds as many items as drain in the tolerated wait: at 200 items/s, with 1,000 queued, the next item would wait 5 s', () => {
     const queue = new BoundedQueue<number>(200, 5_000);
     expect(queue.capacity).toBe(1_000);
     for (let i = 0; i < 1_000; i++) queue.offer(i);
     expect(queue.expectedWaitMs()).toBe(5_000);
+  });
+
+  it('holds at least 1 item however slow the drain: 0.1/s for 1 s rounds down to 0', () => {
+    expect(new BoundedQueue(0.1, 1_000).capacity).toBe(1);
+  });
+
+  it('does not lose an item to float error: 2.05/s for 60 s is 123 items, though 2.05 x 60 computes as 122.99999999999999', () => {
+    expect(new BoundedQueue(2.05, 60_000).capacity).toBe(123);
   });
 
   it('accepts until full, then pushes back with a retry-after instead of growing', () => {
@@ -87,6 +95,17 @@ describe('chooseInferenceMode', () => {
     expect(decision.drainPerSecond).toBe(40);
   });
 
+  it('makes a workload event-driven when nobody waits, even with a budget under 1 s and an answer that could stream', () => {
+    const decision = chooseInferenceMode({ latencyBudgetMs: 500, callerWaits: false, streams: true, peakPerSecond: 40, meanPerSecond: 10, consumers: 1 });
+    expect(decision.mode).toBe('event-driven');
+  });
+
+  it('keeps a waiting caller synchronous up to 999 ms and, from 1,000 ms, polls with workers sized as for nobody waiting', () => {
+    const waiting = { callerWaits: true, peakPerSecond: 100, meanPerSecond: 10, consumers: 1 };
+    expect(chooseInferenceMode({ ...waiting, latencyBudgetMs: 999 })).toMatchObject({ mode: 'synchronous', drainPerSecond: 100 });
+    expect(chooseInferenceMode({ ...waiting, latencyBudgetMs: 1_000 })).toMatchObject({ mode: 'event-driven', drainPerSecond: 15 }); // 10 x 1.5
+  });
+
   it('uses submit-then-poll when the caller waits but the budget is long and the answer cannot stream', () => {
     const decision = chooseInferenceMode({ latencyBudgetMs: 30_000, callerWaits: true, peakPerSecond: 5, meanPerSecond: 2, consumers: 1 });
     expect(decision.mode).toBe('event-driven');
@@ -100,6 +119,38 @@ describe('chooseInferenceMode', () => {
     expect(decision.drainPerSecond).toBeCloseTo(mean + 50_000 / 3_600, 6); // 1.157 + 13.889 = 15.046
     expect(decision.drainPerSecond / mean).toBeCloseTo(13.0, 1);
     expect(new BoundedQueue(decision.drainPerSecond, 3_600_000).capacity).toBeGreaterThan(50_000); // the queue holds the import
+  });
+
+  it('says the 54,166-item queue holds the 1 h import instead of a fill time: the import is the peak, and it ends', () => {
+    const decision = chooseInferenceMode({ latencyBudgetMs: 3_600_000, callerWaits: false, peakPerSecond: 50, meanPerSecond: perDay(100_000), burstItems: 50_000, consumers: 2 });
+    // 15.046/s x 3,600 s = 54,166.7 items, rounded down; 50/s over 15.046/s is above the drain, but only for 1,000 s.
+    expect(decision.reasons).toContain('peak is 43x the mean: the 54,166-item queue holds the 50,000-item burst');
+    expect(decision.reasons.join(' ')).not.toMatch(/fills/);
+  });
+
+  it('asks for no burstItems once they are given, even with the peak above the drain', () => {
+    const decision = chooseInferenceMode({ latencyBudgetMs: 3_600_000, callerWaits: false, peakPerSecond: 50, meanPerSecond: perDay(100_000), burstItems: 50_000, consumers: 2 });
+    expect(decision.reasons.join(' ')).not.toMatch(/set burstItems/);
+  });
+
+  it('names the consumers that read one published result', () => {
+    const decision = chooseInferenceMode({ latencyBudgetMs: 3_600_000, callerWaits: false, peakPerSecond: 50, meanPerSecond: perDay(100_000), burstItems: 50_000, consumers: 2 });
+    expect(decision.reasons).toContain('2 consumers read one published result');
+  });
+
+  it.each([
+    [12, 'drain 2.31/s to clear 50,000 items within 43,200 s on top of the mean'],
+    [24, 'drain 1.74/s to clear 50,000 items within 86,400 s on top of the mean'],
+  ])('prints the %s h drain to three significant figures, as the page does, and the wait with separators', (hours, reason) => {
+    const decision = chooseInferenceMode({
+      latencyBudgetMs: hours * 3_600_000,
+      callerWaits: false,
+      peakPerSecond: 50,
+      meanPerSecond: perDay(100_000),
+      burstItems: 50_000,
+      consumers: 1,
+    });
+    expect(decision.reasons).toContain(reason);
   });
 
   it.each([
@@ -121,10 +172,26 @@ describe('chooseInferenceMode', () => {
     expect(decision.reasons).toContain("set burstItems to (100 - 15.0) x the peak's duration in s, so workers clear the peak within 5 s");
   });
 
+  it('flags a peak of exactly 5 times the mean: 50/s against a 15/s drain fills the 5 s queue in 75 / 35 = 2.14 s', () => {
+    const decision = chooseInferenceMode({ latencyBudgetMs: 5_000, callerWaits: false, peakPerSecond: 50, meanPerSecond: 10, consumers: 1 });
+    expect(decision.reasons).toContain('peak is 5x the mean: 50/s against a 15.0/s drain fills the 5 s queue in 2.14 s');
+  });
+
+  it('warns of a peak under 5 times the mean that still overflows: 4.9/s against a 1.5/s drain fills the 30 s queue in 45 / 3.4 = 13.24 s', () => {
+    const decision = chooseInferenceMode({ latencyBudgetMs: 30_000, callerWaits: true, peakPerSecond: 4.9, meanPerSecond: 1, consumers: 1 });
+    expect(decision.mode).toBe('event-driven');
+    expect(decision.reasons).toEqual([
+      'a budget of 30,000 ms allows submit-then-poll',
+      'drain 1.50/s: the mean with 1.5x headroom',
+      'a peak of 4.9/s against a 1.50/s drain fills the 30 s queue in 13.24 s',
+      "set burstItems to (4.9 - 1.50) x the peak's duration in s, so workers clear the peak within 30 s",
+    ]);
+  });
+
   it('keeps the peak reason but asks for no burstItems once they are given', () => {
     const decision = chooseInferenceMode({ latencyBudgetMs: 5_000, callerWaits: false, peakPerSecond: 100, meanPerSecond: 10, burstItems: 850, consumers: 1 });
     expect(decision.drainPerSecond).toBe(180); // 10 + 850 / 5
-    expect(decision.reasons).toContain('peak is 10x the mean, below the 180.0/s drain');
+    expect(decision.reasons).toContain('peak is 10x the mean, below the 180/s drain');
     expect(decision.reasons.join(' ')).not.toMatch(/set burstItems/);
   });
 

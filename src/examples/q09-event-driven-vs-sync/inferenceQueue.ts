@@ -4,17 +4,25 @@
  * 1. `BoundedQueue`: the buffer between producers and model workers. An item
  *    behind N others, drained at D items per second, waits N / D seconds; so
  *    the capacity is D x the tolerated wait, and a full queue means "the wait
- *    would exceed the tolerance". It then rejects with a Retry-After hint
- *    (back-pressure) instead of growing without bound.
+ *    would reach the tolerance". It then rejects with a Retry-After hint
+ *    (back-pressure) instead of growing without bound. An in-process sketch:
+ *    takeBatch removes items, so a worker that crashes loses its batch (at most
+ *    once); a broker such as Kafka redelivers until the consumer commits its
+ *    offset, which is why consumers must be idempotent.
  * 2. `chooseInferenceMode`: the decision rule, the throughput to provision and
  *    the reasons that drove both.
  */
 
-/** Retry-After in HTTP is a whole number of seconds (RFC 9110, section 10.2.3). */
+/** Retry-After's delay-seconds form is a whole number of seconds (RFC 9110, section 10.2.3); the other form is an HTTP-date. */
 export type Offer = { readonly accepted: true; readonly depth: number } | { readonly accepted: false; readonly retryAfterSeconds: number };
 
 function requirePositive(name: string, value: number): void {
   if (!(Number.isFinite(value) && value > 0)) throw new RangeError(`${name} must be a finite number > 0, got ${value}`);
+}
+
+/** Items that drain within the wait; the 1e-9 absorbs float error (2.05 x 60,000 / 1,000 is 122.99999999999999, not 123). */
+function queueCapacity(drainPerSecond: number, maxWaitMs: number): number {
+  return Math.max(1, Math.floor((drainPerSecond * maxWaitMs) / 1000 + 1e-9));
 }
 
 export class BoundedQueue<T> {
@@ -33,7 +41,7 @@ export class BoundedQueue<T> {
   ) {
     requirePositive('drainPerSecond', drainPerSecond);
     requirePositive('maxWaitMs', maxWaitMs);
-    this.capacity = Math.max(1, Math.floor((drainPerSecond * maxWaitMs) / 1000));
+    this.capacity = queueCapacity(drainPerSecond, maxWaitMs);
   }
 
   get depth(): number {
@@ -75,7 +83,7 @@ export interface Workload {
   readonly streams?: boolean;
   readonly peakPerSecond: number;
   readonly meanPerSecond: number;
-  /** Largest batch that arrives at once, such as a catalogue import; 0 if none. */
+  /** Largest batch that arrives at once, such as a catalogue import, taken as the whole peak; 0 if none. */
   readonly burstItems?: number;
   /** Services that need each prediction (search index, analytics, notifications...). */
   readonly consumers: number;
@@ -109,9 +117,14 @@ function grouped(n: number | string): string {
   return `${whole!.replace(/\B(?=(\d{3})+$)/g, ',')}${fraction ? `.${fraction}` : ''}`;
 }
 
+/** A rate to three significant figures (2.31, 15.0), whole from 100 up: one decimal would print 1.7 where 1.74 is needed. */
+function rate(perSecond: number): string {
+  return perSecond >= 100 ? grouped(Math.round(perSecond)) : perSecond.toPrecision(3);
+}
+
 export function chooseInferenceMode(w: Workload): Decision {
   validate(w);
-  const ratio = (w.peakPerSecond / w.meanPerSecond).toFixed(0);
+  const ratio = grouped((w.peakPerSecond / w.meanPerSecond).toFixed(0));
   const bursty = w.peakPerSecond / w.meanPerSecond >= LIMITS.burstRatio;
   const fanOut = w.consumers >= LIMITS.fanOut;
 
@@ -131,18 +144,26 @@ export function chooseInferenceMode(w: Workload): Decision {
   const burstItems = w.burstItems ?? 0;
   const drainPerSecond = Math.max(w.meanPerSecond * LIMITS.headroom, w.meanPerSecond + burstItems / waitSeconds);
   const reasons = [w.callerWaits ? `a budget of ${grouped(w.latencyBudgetMs)} ms allows submit-then-poll` : 'nobody waits for the result'];
-  const drain = grouped(drainPerSecond.toFixed(1));
+  const drain = rate(drainPerSecond);
+  const wait = grouped(waitSeconds);
   reasons.push(
-    burstItems > 0
-      ? `drain ${drain}/s to clear ${grouped(burstItems)} items within ${waitSeconds} s on top of the mean`
-      : `drain ${drain}/s: the mean with ${LIMITS.headroom}x headroom`,
+    burstItems > 0 ? `drain ${drain}/s to clear ${grouped(burstItems)} items within ${wait} s on top of the mean` : `drain ${drain}/s: the mean with ${LIMITS.headroom}x headroom`,
   );
-  if (bursty && drainPerSecond >= w.peakPerSecond) reasons.push(`peak is ${ratio}x the mean, below the ${drain}/s drain`);
-  if (bursty && drainPerSecond < w.peakPerSecond) {
-    // The queue holds drain x wait items and grows by (peak - drain) per second while the peak lasts.
+  // A peak above the drain is flagged whatever its ratio; the ratio only adds "Nx the mean".
+  const peakIs = `peak is ${ratio}x the mean`;
+  if (drainPerSecond >= w.peakPerSecond) {
+    if (bursty) reasons.push(`${peakIs}, below the ${drain}/s drain`);
+  } else if (burstItems > 0) {
+    // The burst is the peak. The drain is at least mean + burst / wait, so the queue, drain x wait items, holds the
+    // whole burst however fast it arrives; the peak ends when the burst does.
+    const holds = `the ${grouped(queueCapacity(drainPerSecond, w.latencyBudgetMs))}-item queue holds the ${grouped(burstItems)}-item burst`;
+    reasons.push(bursty ? `${peakIs}: ${holds}` : holds);
+  } else {
+    // No burst size, so the peak may never end: the queue holds drain x wait items and grows by (peak - drain) per second.
     const fillSeconds = (drainPerSecond * waitSeconds) / (w.peakPerSecond - drainPerSecond);
-    reasons.push(`peak is ${ratio}x the mean: ${grouped(w.peakPerSecond)}/s against a ${drain}/s drain fills the ${waitSeconds} s queue in ${fillSeconds.toFixed(2)} s`);
-    if (burstItems === 0) reasons.push(`set burstItems to (${grouped(w.peakPerSecond)} - ${drain}) x the peak's duration in s, so workers clear the peak within ${waitSeconds} s`);
+    const fills = `${grouped(w.peakPerSecond)}/s against a ${drain}/s drain fills the ${wait} s queue in ${grouped(fillSeconds.toFixed(2))} s`;
+    reasons.push(bursty ? `${peakIs}: ${fills}` : `a peak of ${fills}`);
+    reasons.push(`set burstItems to (${grouped(w.peakPerSecond)} - ${drain}) x the peak's duration in s, so workers clear the peak within ${wait} s`);
   }
   if (fanOut) reasons.push(`${w.consumers} consumers read one published result`);
   return { mode: 'event-driven', drainPerSecond, reasons };

@@ -65,6 +65,13 @@ export const behavioralReferences: ReferenceEntry[] = [
     note: 'A retry budget as a token bucket: requests deposit credit, retries withdraw it, so retries stay a fixed share of traffic (Finagle’s default: 20%, plus 10 retries a second).',
   },
   {
+    id: 'L266',
+    kind: 'literature',
+    citation: 'Nottingham, M., & Fielding, R. (2012). Additional HTTP status codes (RFC 6585). RFC Editor.',
+    doi: '10.17487/RFC6585',
+    note: 'Defines 429 Too Many Requests (section 4): the client sent too many requests in a given time, and the response MAY include a Retry-After header saying how long to wait.',
+  },
+  {
     id: 'T30',
     kind: 'tool',
     name: 'Apache Airflow',
