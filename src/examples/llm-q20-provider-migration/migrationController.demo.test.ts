@@ -11,6 +11,7 @@ describe('the provider migration demo', () => {
     expect(lines).toContain('candidate as is: wins 6, losses 3, mean +0.075; faq +0.167, refunds -0.200');
     expect(lines).toContain('  -> rollback to 0% of traffic: critical slice refunds drops 0.200 > 0.05');
     expect(lines).toContain('after fixing the refund prompt: wins 7, losses 0, mean +0.175; faq +0.167, refunds +0.200');
-    expect(lines).toContain('cost per request: $0.0026 now, $0.0027 on the candidate, although its price per token is 10% lower');
+    expect(lines).toContain('  -> advance to 1% of traffic');
+    expect(lines).toContain('cost per request: $0.0026 now, $0.0027 on the candidate (+3.8% per request), although its price per token is 10% lower');
   });
 });

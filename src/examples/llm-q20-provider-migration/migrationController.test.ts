@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { decide, replay, signTestP, summarise, type GateConfig, type LoggedRequest, type Pair, type Provider, type Report } from './migrationController';
 
 const gate: GateConfig = { criticalSlices: ['refunds'], maxSliceDrop: 0.05, minSlicePairs: 10, maxNewErrorRate: 0.01, steps: [0.01, 0.05, 0.25, 0.5, 1] };
@@ -45,6 +45,98 @@ describe('replay', () => {
     expect(pair).toEqual({ slice: 'faq', oldScore: 1, newScore: undefined, oldCost: 0.0001, newCost: 0 });
   });
 
+  it('calls the providers one request at a time, both at once', async () => {
+    const log: string[] = [];
+    const logged = (name: string): Provider => ({
+      name,
+      pricePerMillionTokens: 1,
+      complete: async (r) => {
+        log.push(`start ${name} ${r.id}`);
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        log.push(`end ${name} ${r.id}`);
+        return { text: 'x', tokens: 1 };
+      },
+    });
+    await replay([request('r1'), request('r2')], logged('old'), logged('new'), () => 1);
+    expect(log).toEqual(['start old r1', 'start new r1', 'end old r1', 'end new r1', 'start old r2', 'start new r2', 'end old r2', 'end new r2']);
+  });
+
+  it('counts a call with no answer after the timeout, 30,000 ms by default, as a failure, and leaves no timer behind', async () => {
+    vi.useFakeTimers();
+    try {
+      const silent: Provider = { name: 'new', pricePerMillionTokens: 1, complete: () => new Promise<never>(() => undefined) };
+      let settled = false;
+      const run = replay(
+        [request('a')],
+        provider('old', () => 'x'),
+        silent,
+        () => 1,
+      ).finally(() => (settled = true));
+      await vi.advanceTimersByTimeAsync(29_999);
+      expect(settled).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(await run).toEqual([{ slice: 'faq', oldScore: 1, newScore: undefined, oldCost: 0.0001, newCost: 0 }]);
+      await replay(
+        [request('a')],
+        provider('old', () => 'x'),
+        provider('new', () => 'x'),
+        () => 1,
+      );
+      expect(vi.getTimerCount()).toBe(0); // answered calls cancel their timers
+      const short = replay(
+        [request('a')],
+        provider('old', () => 'x'),
+        silent,
+        () => 1,
+        50,
+      );
+      await vi.advanceTimersByTimeAsync(50);
+      expect((await short)[0]?.newScore).toBeUndefined();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it.each([0, -1, Number.NaN, 2 ** 31])('rejects a timeout of %s ms, which setTimeout cannot hold', async (ms) => {
+    await expect(
+      replay(
+        [],
+        provider('old', () => 'x'),
+        provider('new', () => 'x'),
+        () => 1,
+        ms,
+      ),
+    ).rejects.toThrow(new RangeError(`timeoutMs must be above 0 and at most 2,147,483,647, got ${ms}`));
+  });
+
+  it.each([Number.NaN, -1, Number.POSITIVE_INFINITY])('counts an answer with a token count of %s as a failure, not a NaN or negative cost', async (tokens) => {
+    const [pair] = await replay(
+      [request('a')],
+      provider('old', () => 'x'),
+      provider('new', () => 'x', tokens),
+      () => 1,
+    );
+    expect(pair).toEqual({ slice: 'faq', oldScore: 1, newScore: undefined, oldCost: 0.0001, newCost: 0 });
+  });
+
+  it('awaits an async scorer, such as an LLM judge, and checks what it resolves to', async () => {
+    const judge = async (_r: LoggedRequest, answer: string) => (answer === 'good' ? 1 : 0);
+    const [pair] = await replay(
+      [request('a')],
+      provider('old', () => 'good'),
+      provider('new', () => 'bad'),
+      judge,
+    );
+    expect(pair).toMatchObject({ oldScore: 1, newScore: 0 });
+    const broken = replay(
+      [request('a')],
+      provider('old', () => 'x'),
+      provider('new', () => 'x'),
+      async () => Number.NaN,
+    );
+    await expect(broken).rejects.toThrow(new RangeError('the scorer must return a number in [0, 1], got NaN for request a'));
+  });
+
   it.each([Number.NaN, -0.1, 1.5])('stops on a scorer that returns %s, outside [0, 1], instead of comparing it', async (bad) => {
     const run = replay(
       [request('a', 'refunds')],
@@ -86,6 +178,13 @@ describe('summarise', () => {
     expect([r.wins, r.losses, r.ties]).toEqual([3, 2, 4]);
   });
 
+  it('counts a difference equal to the tie tolerance as a tie, whichever way floating point rounds it', () => {
+    expect(0.9 - 0.85).toBeGreaterThan(0.05); // 0.05000000000000004
+    expect(0.3 - 0.25).toBeLessThan(0.05); // 0.04999999999999999
+    const r = summarise([...pairs(1, 'faq', 0.85, 0.9), ...pairs(1, 'faq', 0.9, 0.85), ...pairs(1, 'faq', 0.25, 0.3)], 0.05);
+    expect([r.wins, r.losses, r.ties]).toEqual([0, 0, 3]);
+  });
+
   it('compares only pairs where both providers answered, and reports each side’s error rate', () => {
     const r = summarise([...pairs(8, 'faq', 1, 1), ...pairs(1, 'faq', 1, undefined), ...pairs(1, 'faq', undefined, 1)], 0);
     expect(r).toMatchObject({ wins: 0, losses: 0, ties: 8, newErrorRate: 0.1, oldErrorRate: 0.1 });
@@ -113,6 +212,11 @@ describe('summarise', () => {
     expect(r.meanDelta).toBeCloseTo(0.05, 12);
   });
 
+  it('reports each slice’s new-provider error rate over all its requests, the compared pairs over those both answered', () => {
+    const r = summarise([...pairs(11, 'refunds', 1, 1), ...pairs(9, 'refunds', 1, undefined), ...pairs(5, 'faq', undefined, 1)], 0);
+    expect(r.slices).toEqual({ refunds: { pairs: 11, meanDelta: 0, newErrorRate: 0.45 }, faq: { pairs: 0, meanDelta: 0, newErrorRate: 0 } });
+  });
+
   it('rejects a negative or missing tie tolerance with a RangeError naming it', () => {
     expect(() => summarise([], -0.1)).toThrow(new RangeError('tieTolerance must be 0 or more, got -0.1'));
     expect(() => summarise([], Number.NaN)).toThrow(RangeError);
@@ -136,7 +240,8 @@ describe('decide: the slice rule', () => {
     // A tie tolerance of 0.1 keeps these small drops out of the overall win/loss count.
     const refunds = (newScore: number) => summarise([...pairs(10, 'refunds', 0.9, newScore), ...pairs(10, 'faq', 0.5, 0.9)], 0.1);
     expect(decide(refunds(0.85), 0, gate).action).toBe('advance');
-    expect(decide(refunds(0.84), 0, gate)).toMatchObject({ action: 'rollback', reasons: ['critical slice refunds drops 0.060 > 0.05'] });
+    expect(decide(refunds(0.84), 0, gate)).toMatchObject({ action: 'rollback', reasons: ['critical slice refunds drops 0.0600 > 0.05'] });
+    expect(decide(refunds(0.8499), 0, gate)).toMatchObject({ action: 'rollback', reasons: ['critical slice refunds drops 0.0501 > 0.05'] }); // a drop of 0.0501: the float guard is far smaller than that
   });
 
   it('holds at the current share when a critical slice has too few pairs to judge', () => {
@@ -148,6 +253,11 @@ describe('decide: the slice rule', () => {
     expect(decide(summarise(pairs(50, 'faq', 0.5, 0.9), 0), 0, gate).reasons).toEqual(['critical slice refunds: 0 pairs, need 10']);
   });
 
+  it('holds on a missing critical slice named like an Object.prototype property, such as "constructor"', () => {
+    const r = summarise(pairs(50, 'faq', 0.5, 0.9), 0);
+    expect(decide(r, 0, { ...gate, criticalSlices: ['constructor'] })).toEqual({ action: 'hold', share: 0, reasons: ['critical slice constructor: 0 pairs, need 10'] });
+  });
+
   it('holds on a replay with no compared pair, even when no critical slice is configured', () => {
     expect(decide(summarise([], 0), 0, { ...gate, criticalSlices: [] })).toEqual({ action: 'hold', share: 0, reasons: ['no request answered by both providers'] });
     const oldAlwaysFailed = summarise(pairs(20, 'faq', undefined, 1), 0);
@@ -157,6 +267,20 @@ describe('decide: the slice rule', () => {
   it.each([0, -1, 2.5, Number.NaN])('rejects minSlicePairs %s: a critical slice needs at least one whole pair to be judged', (n) => {
     const r = summarise([...pairs(10, 'refunds', 1, 1), ...pairs(10, 'faq', 0, 1)], 0);
     expect(() => decide(r, 0, { ...gate, minSlicePairs: n })).toThrow(new RangeError(`minSlicePairs must be a whole number of at least 1, got ${n}`));
+  });
+
+  it.each([
+    ['maxSliceDrop', -0.1],
+    ['maxSliceDrop', 1.5],
+    ['maxSliceDrop', Number.NaN],
+    ['maxSliceDrop', undefined],
+    ['maxNewErrorRate', -0.01],
+    ['maxNewErrorRate', Number.NaN],
+    ['maxNewErrorRate', undefined],
+  ])('rejects %s = %s, which would switch its rule off or make it meaningless', (key, value) => {
+    const r = summarise([...pairs(10, 'refunds', 1, 1), ...pairs(10, 'faq', 0, 1)], 0);
+    const config = { ...gate, [key]: value } as GateConfig;
+    expect(() => decide(r, 0, config)).toThrow(new RangeError(`${key} must be in [0, 1], got ${value}`));
   });
 
   it('has no margin for noise: with 0/1 scores one net loss moves a slice of n pairs by 1/n, so fewer than 20 pairs breach 0.05 on a single item', () => {
@@ -172,6 +296,16 @@ describe('decide: the provider error rate', () => {
     const r = summarise([...pairs(10, 'refunds', 0.5, 1), ...pairs(88, 'faq', 0.5, 1), ...pairs(2, 'faq', 0.5, undefined)], 0);
     expect(r.newErrorRate).toBeCloseTo(0.02, 12);
     expect(decide(r, 0.25, gate)).toEqual({ action: 'rollback', share: 0, reasons: ['new provider error rate 2.0% > 1.0%'] });
+  });
+
+  it('rolls back when the new provider fails too often on a critical slice, though the overall rate is within the limit', () => {
+    // 9 of 20 refunds fail: 45 % of the slice but 0.9 % overall, and the 11 it answered tie.
+    const r = summarise([...pairs(11, 'refunds', 1, 1), ...pairs(9, 'refunds', 1, undefined), ...pairs(980, 'faq', 0, 1)], 0);
+    expect(r.newErrorRate).toBeCloseTo(0.009, 12);
+    expect(decide(r, 0.05, gate)).toEqual({ action: 'rollback', share: 0, reasons: ['critical slice refunds: new provider error rate 45.0% > 1.0%'] });
+    // The same 9 answered but scored 0 already rolled back, as a slice drop.
+    const scoredZero = summarise([...pairs(11, 'refunds', 1, 1), ...pairs(9, 'refunds', 1, 0), ...pairs(980, 'faq', 0, 1)], 0);
+    expect(decide(scoredZero, 0.05, gate).reasons).toEqual(['critical slice refunds drops 0.450 > 0.05']);
   });
 
   it('accepts an error rate exactly at the limit', () => {
@@ -193,6 +327,13 @@ describe('decide: the overall paired comparison and the canary steps', () => {
     expect(decide(unclear, 0.05, gate)).toMatchObject({ action: 'hold', share: 0.05 });
   });
 
+  it('draws the significance line at a two-sided p of 0.05: 3-11 (p = 0.057) holds, 2-12 (p = 0.013) rolls back', () => {
+    const split = (wins: number, losses: number) => summarise([...pairs(10, 'refunds', 1, 1), ...pairs(wins, 'faq', 0, 1), ...pairs(losses, 'faq', 1, 0)], 0);
+    expect(signTestP(3, 11).toFixed(3)).toBe('0.057');
+    expect(decide(split(3, 11), 0.05, gate)).toEqual({ action: 'hold', share: 0.05, reasons: ['more losses than wins, 3-11, not yet significant (p = 0.057)'] });
+    expect(decide(split(2, 12), 0.05, gate)).toEqual({ action: 'rollback', share: 0, reasons: ['loses the paired comparison 2-12 (p = 0.013)'] });
+  });
+
   it('advances one step at a time and completes at 100 %', () => {
     const good: Report = summarise([...pairs(10, 'refunds', 0.5, 0.9), ...pairs(10, 'faq', 0.5, 0.9)], 0);
     const shares = [0, 0.01, 0.05, 0.25, 0.5].map((s) => decide(good, s, gate).share);
@@ -205,6 +346,7 @@ describe('decide: the overall paired comparison and the canary steps', () => {
     expect(() => decide(r, 0, { ...gate, steps: [0.1, 0.05, 1] })).toThrow(/^steps must rise strictly/);
     expect(() => decide(r, 0, { ...gate, steps: [0.1, 0.5] })).toThrow(RangeError);
     expect(() => decide(r, 0, { ...gate, steps: [] })).toThrow(RangeError);
+    expect(() => decide(r, 0, { ...gate, steps: [0, 0.5, 1] })).toThrow(new RangeError('steps must rise strictly from above 0 to exactly 1, got [0, 0.5, 1]'));
     expect(() => decide(r, 0.3, gate)).toThrow(new RangeError('currentShare must be 0 or one of the steps, got 0.3'));
   });
 });

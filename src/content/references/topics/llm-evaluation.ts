@@ -123,6 +123,14 @@ export const llmEvaluationReferences: ReferenceEntry[] = [
     note: 'Different models use different encodings, and the token count decides both whether a text fits and what a call costs.',
   },
   {
+    id: 'T246',
+    kind: 'tool',
+    name: 'Claude API: Define tools',
+    purpose:
+      'Anthropic: a user-defined tool goes in the request’s tools parameter with a name, a description and input_schema, a JSON Schema object for its parameters (checked December 2026).',
+    url: 'https://platform.claude.com/docs/en/agents-and-tools/tool-use/define-tools',
+  },
+  {
     id: 'G148',
     kind: 'glossary',
     term: 'Paired comparison (sign test)',
