@@ -9,6 +9,9 @@
 import { CheckpointManager, dalyIntervalSeconds, expectedOverhead, youngIntervalSeconds } from './checkpointManager';
 import { checkpointDir, MemoryStore, shardsAt, trainingStateAt } from './trainingFixtures';
 
+/** A whole number with thousands separators, written out so the output does not depend on the browser's locale. */
+const grouped = (n: number): string => String(Math.round(n)).replace(/\B(?=(\d{3})+$)/g, ',');
+
 export async function demo(): Promise<{
   partialSave: string[];
   resumedAt: number | undefined;
@@ -37,11 +40,11 @@ export async function demo(): Promise<{
   console.log(`save step 3000: ${outcome}; its directory holds ${partialSave.join(', ')}`);
 
   store.putsBeforeCrash = Number.POSITIVE_INFINITY;
-  const restarted = new CheckpointManager(store); // torchrun restarts every worker
+  const restarted = new CheckpointManager(store); // torchrun, with --max-restarts above 0, restarts every worker
   const resumed = (await restarted.restoreLatest())?.state;
   const rank1 = resumed?.ranks[1];
   console.log(
-    `restart: resume at step ${resumed?.step}, epoch ${resumed?.epoch}; rank 1 at sample ${rank1?.samplesSeenInEpoch.toLocaleString('en-US')} of its epoch, RNG "${rank1?.rngState}"`,
+    `restart: resume at step ${resumed?.step}, epoch ${resumed?.epoch}; rank 1 at sample ${rank1 && grouped(rank1.samplesSeenInEpoch)} of its epoch, RNG "${rank1?.rngState}"`,
   );
 
   const logBefore = store.log.length;
@@ -63,7 +66,7 @@ export async function demo(): Promise<{
     100 * expectedOverhead({ intervalSeconds, checkpointSeconds, mtbfSeconds: mtbf, ...extra });
   const sync = lost(60, young, { restartSeconds: 300 });
   console.log(
-    `Young, 60 s checkpoint, 12 h MTBF: every ${young.toLocaleString('en-US', { maximumFractionDigits: 0 })} s, i.e. ${(young / 60).toFixed(0)} min; lost to writing and rework ${lost(60, young).toFixed(1)}%, ${sync.toFixed(1)}% with a 5-minute restart per failure`,
+    `Young, 60 s checkpoint, 12 h MTBF: every ${grouped(young)} s, i.e. ${(young / 60).toFixed(0)} min; lost to writing and rework ${lost(60, young).toFixed(1)}%, ${sync.toFixed(1)}% with a 5-minute restart per failure`,
   );
   const asyncInterval = youngIntervalSeconds(5, mtbf);
   const async = lost(5, asyncInterval, { restartSeconds: 300, uploadSeconds: 60 });

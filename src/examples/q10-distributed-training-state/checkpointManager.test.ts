@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CheckpointManager, dalyIntervalSeconds, expectedOverhead, youngIntervalSeconds, type TrainingState } from './checkpointManager';
+import { CheckpointManager, dalyIntervalSeconds, expectedOverhead, youngIntervalSeconds, type RankState, type TrainingState } from './checkpointManager';
 import { checkpointDir as dir, MemoryStore, pause, shardsAt as shards, trainingStateAt as state } from './trainingFixtures';
 
 const encode = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
@@ -57,6 +57,7 @@ describe('CheckpointManager', () => {
       {},
       null,
       { state: state(2_000), shards: [{ name: 'rank-0.bin' }] },
+      { state: state(2_000), shards: [] },
       { state: { ...state(2_000), ranks: [null] }, shards: entries },
       { state: noEpoch, shards: entries },
     ]) {
@@ -72,6 +73,37 @@ describe('CheckpointManager', () => {
     store.truncates = (key) => key === `${dir(2_000)}rank-1.bin`; // acknowledged, but only one byte kept
     await expect(manager.save(state(2_000), shards(2_000))).rejects.toThrow(/checkpoint 2000 failed verification after upload/);
     expect((await manager.restoreLatest())?.state.step).toBe(1_000);
+    expect(await store.list(dir(2_000))).toEqual([]);
+  });
+
+  it('reports a verified save as saved even when pruning fails, and prunes at the next save instead', async () => {
+    const store = new MemoryStore();
+    const manager = new CheckpointManager(store, 1);
+    await manager.save(state(1_000), shards(1_000));
+    const remove = store.delete.bind(store);
+    store.delete = () => Promise.reject(new Error('request timed out'));
+    await manager.save(state(2_000), shards(2_000));
+    expect((await manager.restoreLatest())?.state.step).toBe(2_000);
+    store.delete = remove;
+    await manager.save(state(3_000), shards(3_000));
+    expect(await store.list('checkpoints/')).toEqual([...shards(3_000).keys(), 'MANIFEST.json'].map((name) => dir(3_000) + name).sort());
+  });
+
+  it('waits for every upload of a failed save before starting the next, so no straggler lands after it', async () => {
+    const store = new MemoryStore();
+    const upload = store.put.bind(store);
+    store.put = (key, data) => (key === `${dir(2_000)}rank-1.bin` ? Promise.reject(new Error('upload failed')) : upload(key, data));
+    const manager = new CheckpointManager(store);
+    const release = store.hold(`${dir(2_000)}rank-0.bin`);
+    const failed = expect(manager.save(state(2_000), shards(2_000))).rejects.toThrow('upload failed');
+    const next = manager.save(state(3_000), shards(3_000));
+    await pause(); // time enough for step 3,000 to commit, were it let start
+    release();
+    await failed;
+    await next;
+    const puts = store.log.filter((l) => l.startsWith('put '));
+    expect(puts.indexOf(`put ${dir(2_000)}rank-0.bin`)).toBeLessThan(puts.indexOf(`put ${dir(3_000)}rank-0.bin`));
+    expect(await store.list(dir(2_000))).toEqual([]); // the partial save was pruned once step 3,000 committed
   });
 
   it('rejects, before uploading anything, a training state that resume would not accept', async () => {
@@ -83,6 +115,26 @@ describe('CheckpointManager', () => {
       await expect(manager.save({ ...state(1_000), ranks } as unknown as TrainingState, shards(1_000))).rejects.toThrow(/ranks must/);
     }
     expect(store.log).toEqual([]);
+  });
+
+  it('checks the state as resume will read it back: an array hole becomes null and a BigInt does not serialise', async () => {
+    const store = new MemoryStore();
+    const manager = new CheckpointManager(store);
+    const sparse: RankState[] = [];
+    sparse[1] = state(1_000).ranks[1]!; // rank 0 is a hole, which every() skips
+    await expect(manager.save({ ...state(1_000), ranks: sparse }, shards(1_000))).rejects.toThrow(/ranks must/);
+    const withBigInt = { ...state(1_000), seed: 42n } as TrainingState;
+    await expect(manager.save(withBigInt, shards(1_000))).rejects.toThrow(/state is not JSON-serialisable/);
+    expect(store.log).toEqual([]);
+  });
+
+  it('copies the state when save is called, so the caller may change its own object at once', async () => {
+    const manager = new CheckpointManager(new MemoryStore());
+    const live = state(1_000);
+    const saved = manager.save(live, shards(1_000));
+    (live.ranks[0] as { samplesSeenInEpoch: number }).samplesSeenInEpoch = 999; // the trainer moves on
+    await saved;
+    expect((await manager.restoreLatest())?.state).toEqual(state(1_000));
   });
 
   it('ignores a manifest whose step is not the step of its directory', async () => {
@@ -105,6 +157,24 @@ describe('CheckpointManager', () => {
     const deletes = store.log.filter((l) => l.startsWith('delete'));
     expect(deletes[0]).toBe(`delete ${dir(1_000)}MANIFEST.json`);
     expect(deletes).toHaveLength(3);
+  });
+
+  it('leaves a partial save newer than every committed checkpoint alone: it may still be uploading', async () => {
+    const store = new MemoryStore();
+    await store.put(`${dir(9_000)}rank-0.bin`, new Uint8Array([1]));
+    await new CheckpointManager(store).save(state(1_000), shards(1_000));
+    expect(store.objects.has(`${dir(9_000)}rank-0.bin`)).toBe(true);
+  });
+
+  it('rolls back on purpose by discarding newer checkpoints, manifest first, so resume does not return to them', async () => {
+    const store = new MemoryStore();
+    const manager = new CheckpointManager(store); // keeps three
+    for (const step of [1_000, 2_000, 3_000, 4_000]) await manager.save(state(step), shards(step));
+    await manager.discardNewerThan(2_000); // past a loss spike after step 2,000
+    await manager.save(state(2_500), shards(2_500));
+    expect((await manager.restoreLatest())?.state.step).toBe(2_500);
+    expect((await manager.restore(2_000))?.state.step).toBe(2_000);
+    expect(store.log.find((l) => l.startsWith(`delete ${dir(4_000)}`))).toBe(`delete ${dir(4_000)}MANIFEST.json`);
   });
 
   it('runs overlapping saves one at a time, so pruning never strips a save still in flight', async () => {
@@ -182,6 +252,11 @@ describe('CheckpointManager', () => {
     expect((await jobB.restoreLatest())?.state.step).toBe(3_000);
   });
 
+  it('rejects a keepLast that is not a positive integer', () => {
+    for (const keepLast of [0, 1.5]) expect(() => new CheckpointManager(new MemoryStore(), keepLast)).toThrow(/keepLast must be a positive integer/);
+    expect(() => new CheckpointManager(new MemoryStore(), 1)).not.toThrow();
+  });
+
   it('rejects a prefix that does not end with "/", since run-1 would also list run-10', () => {
     expect(() => new CheckpointManager(new MemoryStore(), 3, 'run-1')).toThrow(/prefix must be empty or end with "\/", got "run-1"/);
     expect(() => new CheckpointManager(new MemoryStore(), 3, '')).not.toThrow();
@@ -224,6 +299,10 @@ describe("Young's checkpoint interval", () => {
 
   it('rejects an interval no longer than the upload, since saves would then pile up', () => {
     expect(() => expectedOverhead({ intervalSeconds: 60, checkpointSeconds: 5, mtbfSeconds: mtbf, uploadSeconds: 60 })).toThrow(/longer than the upload/);
+  });
+
+  it('rejects an interval no longer than the blocking part of the checkpoint', () => {
+    expect(() => expectedOverhead({ intervalSeconds: 60, checkpointSeconds: 60, mtbfSeconds: mtbf })).toThrow(/longer than the blocking part/);
   });
 
   it('beats checkpointing twice or half as often', () => {

@@ -15,7 +15,9 @@
  */
 
 export interface ObjectStore {
+  /** Must time out (the SDK's request timeout): a hung upload blocks every later save. */
   put(key: string, data: Uint8Array): Promise<void>;
+  /** Undefined only for a definite "not found"; must throw on transient errors, since pruning deletes what reads back as missing. */
   get(key: string): Promise<Uint8Array | undefined>;
   list(prefix: string): Promise<string[]>;
   delete(key: string): Promise<void>;
@@ -79,6 +81,20 @@ function stateProblem(value: unknown): string | undefined {
   return undefined;
 }
 
+/**
+ * `value` as resume will read it back from a manifest, and the copy `save` keeps. JSON turns an array's holes into
+ * null and throws on a BigInt, so checking the original would let such a state be uploaded and then fail to verify.
+ */
+function asReadBack(value: unknown): unknown {
+  let json: string | undefined;
+  try {
+    json = JSON.stringify(value);
+  } catch (error) {
+    throw new RangeError(`state is not JSON-serialisable: ${(error as Error).message}`);
+  }
+  return json === undefined ? undefined : JSON.parse(json);
+}
+
 /** A manifest read back from storage is untrusted input: anything but the expected shape means "not a checkpoint". */
 function isManifest(value: unknown, step: number): value is Manifest {
   if (typeof value !== 'object' || value === null) return false;
@@ -93,7 +109,7 @@ function isManifest(value: unknown, step: number): value is Manifest {
 }
 
 export class CheckpointManager {
-  /** The save in progress; the next one starts only after it has committed or failed. */
+  /** The save or discard in progress; the next one starts only after it has committed or failed. */
   private tail: Promise<void> = Promise.resolve();
 
   constructor(
@@ -111,40 +127,54 @@ export class CheckpointManager {
     return `${this.prefix}step-${String(step).padStart(12, '0')}/`;
   }
 
-  /**
-   * Copies the state and shards at once (the blocking part of an asynchronous save), so the caller may reuse its
-   * staging buffers as soon as `save` returns, then uploads them after any earlier save has finished: overlapping
-   * saves would let one prune the other's shards. Queued saves each hold a full copy, so a trainer should await the
-   * previous save before starting the next. Resolves once the checkpoint is committed and verified.
-   */
-  async save(state: TrainingState, shards: ReadonlyMap<string, Uint8Array>): Promise<void> {
-    // Checked before any upload: a state resume would reject must fail here, not be saved and silently skipped later.
-    const problem = stateProblem(state);
-    if (problem) throw new RangeError(problem);
-    if (shards.size === 0) throw new RangeError('a checkpoint needs at least one shard');
-    if (shards.has(MANIFEST)) throw new RangeError(`shard name ${MANIFEST} is reserved for the commit marker`);
-    const snapshot = { state: structuredClone(state), shards: new Map([...shards].map(([name, data]) => [name, data.slice()])) };
-    const run = this.tail.then(() => this.commit(snapshot.state, snapshot.shards));
+  /** Runs `task` after every earlier one has finished: overlapping saves would let one prune the other's shards. */
+  private enqueue(task: () => Promise<void>): Promise<void> {
+    const run = this.tail.then(task);
     this.tail = run.catch(() => undefined); // A failed save must not block the next one.
     return run;
   }
 
+  /**
+   * Copies the state and shards at once (the blocking part of an asynchronous save), so the caller may reuse its
+   * staging buffers as soon as `save` returns, then uploads them after any earlier save has finished. Queued saves
+   * each hold a full copy, so a trainer should await the previous save before starting the next. Resolves once the
+   * checkpoint is committed and verified; pruning older ones is best effort.
+   */
+  async save(state: TrainingState, shards: ReadonlyMap<string, Uint8Array>): Promise<void> {
+    // Checked before any upload: a state resume would reject must fail here, not be saved and silently skipped later.
+    const readBack = asReadBack(state);
+    const problem = stateProblem(readBack);
+    if (problem) throw new RangeError(problem);
+    if (shards.size === 0) throw new RangeError('a checkpoint needs at least one shard');
+    if (shards.has(MANIFEST)) throw new RangeError(`shard name ${MANIFEST} is reserved for the commit marker`);
+    const copies = new Map([...shards].map(([name, data]) => [name, data.slice()]));
+    return this.enqueue(() => this.commit(readBack as TrainingState, copies));
+  }
+
   private async commit(state: TrainingState, shards: ReadonlyMap<string, Uint8Array>): Promise<void> {
+    // Re-saving a committed step overwrites its shards in place; a crash midway leaves checksums that fail, so resume
+    // falls back to the previous checkpoint instead of loading mixed data.
     const dir = this.dir(state.step);
-    const entries = await Promise.all(
-      [...shards].map(async ([name, data]) => {
+    // allSettled, not all: a save that failed must not let the next one start while its other uploads still land.
+    const uploads = await Promise.allSettled(
+      [...shards].map(async ([name, data]): Promise<ShardEntry> => {
         await this.store.put(dir + name, data);
         return { name, sha256: await sha256(data), bytes: data.byteLength };
       }),
     );
+    const failed = uploads.find((u) => u.status === 'rejected');
+    if (failed) throw failed.reason;
+    const entries = uploads.flatMap((u) => (u.status === 'fulfilled' ? [u.value] : []));
     const manifest: Manifest = { state, shards: entries };
     // The commit point: only now does this checkpoint exist for resume.
     await this.store.put(dir + MANIFEST, new TextEncoder().encode(JSON.stringify(manifest)));
-    // Pruning reads this checkpoint back; one that does not verify (an upload the store acknowledged but truncated,
-    // say) is discarded there, and the trainer must hear that its newest checkpoint is an older one.
-    if (!(await this.prune()).has(state.step)) {
-      throw new Error(`checkpoint ${state.step} failed verification after upload (or ${this.keepLast} newer ones exist) and was discarded`);
+    // Read back before reporting success: an upload the store acknowledged but truncated, say, must not count.
+    if (!(await this.restore(state.step))) {
+      await this.discard(state.step);
+      throw new Error(`checkpoint ${state.step} failed verification after upload and was discarded`);
     }
+    // The save has succeeded; what pruning fails to delete now, it deletes at the next save.
+    await this.prune(state.step).catch(() => undefined);
   }
 
   /** Steps that have a directory, newest first, with whether a manifest was committed. */
@@ -191,29 +221,42 @@ export class CheckpointManager {
   }
 
   /**
-   * Keeps the newest `keepLast` checkpoints that still verify, so a corrupt one never pushes out the last good one;
-   * drops other committed checkpoints and stale partial saves, and returns the steps kept. Verifying reads the kept
-   * checkpoints back here; a store that keeps checksums of its own can answer without the download.
+   * Deletes every checkpoint, complete or partial, newer than `step`. Resume orders checkpoints by step, so a
+   * deliberate rollback (past a loss spike, say) must discard the newer ones first, or resume would return to them.
    */
-  private async prune(): Promise<Set<number>> {
+  discardNewerThan(step: number): Promise<void> {
+    return this.enqueue(async () => {
+      for (const s of await this.steps()) if (s.step > step) await this.discard(s.step);
+    });
+  }
+
+  /** Uncommits first: a crash halfway through leaves an ignored partial, never a "complete" one without shards. */
+  private async discard(step: number): Promise<void> {
+    const dir = this.dir(step);
+    const keys = await this.store.list(dir);
+    if (keys.includes(dir + MANIFEST)) await this.store.delete(dir + MANIFEST);
+    for (const key of keys) if (key !== dir + MANIFEST) await this.store.delete(key);
+  }
+
+  /**
+   * Keeps the save just verified plus the newest other checkpoints that still verify, `keepLast` in all, so a corrupt
+   * one never pushes out the last good one; verifying reads them back here, which a store that keeps checksums of
+   * its own can answer without the download. Deletes the other committed checkpoints and partial saves older than
+   * the newest commit. A newer partial is left alone: it may be a save still uploading (from a restarted job's
+   * lingering coordinator, say), and a listing cannot tell it from a crashed one.
+   */
+  private async prune(saved: number): Promise<void> {
     const steps = await this.steps();
     const committed = steps.filter((s) => s.committed);
     const newestCommitted = committed[0]?.step ?? Number.POSITIVE_INFINITY;
-    const kept = new Set<number>();
+    const kept = new Set([saved]);
     for (const { step } of committed) {
       if (kept.size === this.keepLast) break;
-      if (await this.restore(step)) kept.add(step);
+      if (step !== saved && (await this.restore(step))) kept.add(step);
     }
     const doomed = committed.filter((s) => !kept.has(s.step)).map((s) => s.step);
     for (const s of steps) if (!s.committed && s.step < newestCommitted) doomed.push(s.step);
-    for (const step of doomed) {
-      const dir = this.dir(step);
-      const keys = await this.store.list(dir);
-      // Uncommit first: a crash halfway through leaves an ignored partial, never a "complete" one without shards.
-      if (keys.includes(dir + MANIFEST)) await this.store.delete(dir + MANIFEST);
-      for (const key of keys) if (key !== dir + MANIFEST) await this.store.delete(key);
-    }
-    return kept;
+    for (const step of doomed) await this.discard(step);
   }
 }
 
@@ -266,6 +309,9 @@ export function expectedOverhead({ intervalSeconds, checkpointSeconds, mtbfSecon
   requirePositive({ intervalSeconds, mtbfSeconds });
   for (const [name, value] of Object.entries({ checkpointSeconds, restartSeconds, uploadSeconds })) {
     if (!Number.isFinite(value) || value < 0) throw new RangeError(`${name} must be a non-negative finite number, got ${value}`);
+  }
+  if (checkpointSeconds >= intervalSeconds) {
+    throw new RangeError('the interval must be longer than the blocking part of the checkpoint, or training never runs');
   }
   if (uploadSeconds > 0 && intervalSeconds <= uploadSeconds) {
     throw new RangeError('the interval must be longer than the upload, or saves pile up behind each other');

@@ -110,7 +110,8 @@ export const behavioralReferences: ReferenceEntry[] = [
     id: 'T35',
     kind: 'tool',
     name: 'torchrun (PyTorch Elastic)',
-    purpose: 'Launches distributed training; on a worker failure it restarts all workers, and the training script reloads its last checkpoint.',
+    purpose:
+      'Launches distributed training; with --max-restarts above 0 (the default, 0, fails the job), a worker failure restarts all workers, and the training script reloads its last checkpoint.',
     url: 'https://pytorch.org/docs/stable/elastic/run.html',
   },
   {
