@@ -1,17 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { binCounts, featureDrift, jensenShannon, klDivergence, psi, psiBand, quantileEdges, toProportions } from './driftScores';
-
-/** Seeded PRNG (mulberry32) so the samples, and the scores, are the same on every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seeded as rng } from '../../lib/seededRandom';
 
 function normalSample(n: number, mean: number, sd: number, seed: number): number[] {
   const u = rng(seed);

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CallerError, CallTimeoutError, CircuitBreaker, CircuitOpenError, isCallerError, type BreakerOptions } from './circuitBreaker';
-import { seeded } from './seededRandom';
+import { seeded } from '../../lib/seededRandom';
 
 afterEach(() => vi.restoreAllMocks());
 

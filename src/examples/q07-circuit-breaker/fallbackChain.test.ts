@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { CallTimeoutError, CircuitBreaker } from './circuitBreaker';
 import { cacheKey, canonicalJson, InvalidInputError, predictWithFallback, RetryBudget, type ChainOptions, type TextCache } from './fallbackChain';
-import { seeded } from './seededRandom';
+import { seeded } from '../../lib/seededRandom';
 
 class Timeout extends Error {}
 class Crash extends Error {}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BatchTimeoutError, DynamicBatcher, QueueFullError, type Timers } from './dynamicBatcher';
+import { seeded as seededRandom } from '../../lib/seededRandom';
 
 /** Manual clock: timers fire only when the test advances time. */
 class FakeTimers implements Timers {
@@ -37,18 +38,6 @@ class FakeTimers implements Timers {
   get active(): number {
     return this.pending.size;
   }
-}
-
-/** Seeded uniform numbers in [0, 1) (mulberry32), so simulated arrivals repeat exactly. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
 }
 
 /** Lets queued promise callbacks run. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BUCKETS, bucketOf, CanaryController, errorRateZ, hash32, LatencyHistogram, requiredCanarySamples, type Arm, type CanaryConfig, type Ticket } from './canaryController';
+import { seeded as seededRandom } from '../../lib/seededRandom';
 
 const config: CanaryConfig = {
   steps: [1, 10, 50, 100],
@@ -17,17 +18,6 @@ function setup(overrides: Partial<CanaryConfig> = {}) {
   let t = 0;
   const controller = new CanaryController({ ...config, ...overrides }, () => t);
   return { controller, advance: (ms: number) => (t += ms), setClock: (ms: number) => (t = ms) };
-}
-
-/** Seeded PRNG (mulberry32), so the simulations below give the same answer on every run. */
-function seededRandom(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }
 
 /** 40,000 users and their buckets under the tests' salt. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { promotionGate, psi, psiBand, RetrainingPolicy, type Evaluation, type RetrainingRules } from './retrainingPolicy';
+import { seeded } from '../../lib/seededRandom';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -57,13 +58,6 @@ describe('psiBand', () => {
 });
 
 describe('PSI on windows without drift (the minWindowRows comment)', () => {
-  /** Mulberry32: a small seeded generator, so the simulated rates are the same on every run. */
-  const seeded = (seed: number) => () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
   /** Share of 20,000 windows drawn from ten equal-share bins whose PSI is significant (above 0.2). */
   const falseRetrainRate = (rows: number): number => {
     const random = seeded(30);
